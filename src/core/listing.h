@@ -1,0 +1,94 @@
+// Listings: the three kinds of public offer a platform carries, and their review states.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kc {
+
+// The kind of a listing; its API path is the plural ("demands", …).
+enum class ListingKind {
+  kDemand,       // 技术需求: an enterprise's technical problem looking for a solver
+  kAchievement,  // 科技成果: a research result offered for transfer, licence or cooperation
+  kExpert,       // 专家: a person's profile offered for consulting and cooperation
+};
+std::string_view KindName(ListingKind kind);    // "demand"
+std::string_view KindPlural(ListingKind kind);  // "demands"
+std::optional<ListingKind> KindFromName(std::string_view name);    // "demand" → kDemand
+std::optional<ListingKind> KindFromPlural(std::string_view name);  // "demands" → kDemand
+
+// Review workflow (审核): draft → pending → published | rejected; published → closed | expired.
+enum class ListingStatus { kDraft, kPending, kPublished, kRejected, kClosed, kExpired };
+std::string_view StatusName(ListingStatus status);
+std::optional<ListingStatus> StatusFromName(std::string_view name);
+
+// Who may read the full text: everyone, or signed-in members only (visitors get the summary).
+enum class Visibility { kPublic, kMembers };
+std::string_view VisibilityName(Visibility v);
+std::optional<Visibility> VisibilityFromName(std::string_view name);
+
+// A sum of money in CNY, or 面议 (negotiable) when both bounds are empty.
+struct MoneyRange {
+  std::optional<int64_t> min_cny;
+  std::optional<int64_t> max_cny;
+  bool negotiable() const { return !min_cny && !max_cny; }
+};
+
+// How to reach the owner about a listing; never shown to visitors.
+struct Contact {
+  std::string name;
+  std::string phone;
+  std::string email;
+  bool empty() const { return name.empty() && phone.empty() && email.empty(); }
+};
+
+// Cooperation modes for demands and transfer modes for achievements share one vocabulary:
+// transfer, license, joint_development, commissioned_development, consulting, talent,
+// equity (作价入股), other.
+bool IsCooperationMode(std::string_view mode);
+
+// A listing of any kind. Kind-specific fields are empty for the other kinds.
+struct Listing {
+  int64_t id = 0;
+  ListingKind kind = ListingKind::kDemand;
+  int64_t org_id = 0;
+  int64_t owner_id = 0;  // the user who created it
+  std::string ref;       // 项目编号: the owner's own reference, unique per org and kind
+  std::string title;     // demand/achievement title; an expert's name
+  std::string body;      // description (demand), abstract (achievement), bio (expert)
+  std::vector<std::string> keywords;
+  std::string category;    // 门类, from the taxonomy
+  std::string discipline;  // 学科, from the taxonomy
+  std::string region;      // GB/T 2260 six-digit code
+  ListingStatus status = ListingStatus::kDraft;
+  std::string reject_reason;
+  Visibility visibility = Visibility::kPublic;
+  Contact contact;
+  bool demo = false;  // part of the shipped demo data set
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+  int64_t published_at = 0;  // 0 when never published
+  int64_t expires_at = 0;    // 0 when it never expires
+
+  // Demand.
+  MoneyRange budget;
+  std::string deadline;  // YYYY-MM-DD or empty
+  std::vector<std::string> cooperation_modes;
+
+  // Achievement.
+  std::optional<int> maturity;  // TRL 1–9
+  std::vector<std::string> patents;
+  std::vector<std::string> transfer_modes;
+  MoneyRange price;
+  std::vector<std::string> inventors;
+
+  // Expert.
+  std::string rank;         // 职称, e.g. 教授; "title" in the expert's JSON
+  std::string affiliation;  // the organisation the expert works for, as a name
+  std::vector<std::string> disciplines;
+};
+
+}  // namespace kc

@@ -1,0 +1,58 @@
+// Organisations and the people who belong to them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kc {
+
+// The kind of an organisation (机构类型).
+enum class OrgType {
+  kEnterprise,     // 企业
+  kUniversity,     // 高校
+  kInstitute,      // 科研院所
+  kHospital,       // 医院
+  kSociety,        // 学会
+  kServiceAgency,  // 技术转移服务机构
+  kInvestor,       // 投资机构
+  kGovernment,     // 政府部门
+  kOffshoreBase,   // 离岸创新创业基地
+};
+std::string_view OrgTypeName(OrgType type);
+std::optional<OrgType> OrgTypeFromName(std::string_view name);
+
+// 机构: an organisation on the platform.
+struct Org {
+  int64_t id = 0;
+  std::string name;
+  OrgType type = OrgType::kEnterprise;
+  std::string region;       // GB/T 2260 code or empty
+  std::string country;      // ISO 3166-1 alpha-2, "CN" by default
+  std::string credit_code;  // 统一社会信用代码 or empty
+  std::string description;
+  std::string website;
+  bool demo = false;
+  int64_t created_at = 0;
+};
+
+// A platform-wide role. Org admins manage their own organisation's members and listings.
+enum class Role { kMember, kOrgAdmin, kReviewer, kAdmin };
+std::string_view RoleName(Role role);
+std::optional<Role> RoleFromName(std::string_view name);
+
+// 用户: an account.
+struct User {
+  int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string email;
+  Role role = Role::kMember;
+  std::optional<int64_t> org_id;
+  std::string password_hash;  // argon2id string; never leaves the service layer
+  bool disabled = false;
+  int64_t created_at = 0;
+};
+
+}  // namespace kc
