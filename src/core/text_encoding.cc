@@ -1,0 +1,180 @@
+#include "core/text_encoding.h"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <cstddef>
+#include <cstdint>
+
+namespace kc {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Examines the sequence that starts at s[i]. Returns its length when it is well-formed;
+// otherwise returns 0 and sets *bad to the length of its maximal ill-formed subpart (>= 1), the
+// unit that SanitizeUtf8 replaces with one U+FFFD.
+size_t SequenceAt(std::string_view s, size_t i, size_t* bad) {
+  const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+  const uint8_t lead = byte(i);
+  *bad = 1;
+  if (lead < 0x80) return 1;
+  size_t len = 0;
+  uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte (Table 3-7)
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    len = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    len = 3;
+    if (lead == 0xE0) lo = 0xA0;  // no overlongs
+    if (lead == 0xED) hi = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    len = 4;
+    if (lead == 0xF0) lo = 0x90;  // no overlongs
+    if (lead == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;  // continuation byte, C0/C1 (always overlong) or F5..FF
+  }
+  for (size_t k = 1; k < len; ++k) {
+    if (i + k >= s.size()) return 0;  // truncated: *bad covers what was there
+    const uint8_t b = byte(i + k);
+    const uint8_t min = k == 1 ? lo : 0x80;
+    const uint8_t max = k == 1 ? hi : 0xBF;
+    if (b < min || b > max) return 0;
+    *bad = k + 1;
+  }
+  return len;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Converts UTF-16 code units (after the BOM) to UTF-8.
+Result<std::string> Utf16ToUtf8(std::string_view bytes, bool big_endian) {
+  if (bytes.size() % 2 != 0) {
+    return BadInput("bad_encoding", "the file has a UTF-16 byte order mark but an odd length");
+  }
+  const auto unit = [&](size_t i) -> uint32_t {
+    const auto b0 = static_cast<uint8_t>(bytes[i]);
+    const auto b1 = static_cast<uint8_t>(bytes[i + 1]);
+    return big_endian ? (b0 << 8 | b1) : (b1 << 8 | b0);
+  };
+  std::string out;
+  out.reserve(bytes.size() * 3 / 2);
+  for (size_t i = 0; i < bytes.size(); i += 2) {
+    uint32_t cp = unit(i);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 2 < bytes.size()) {
+      const uint32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 2;
+      }
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      return BadInput("bad_encoding", "the UTF-16 text has an unpaired surrogate");
+    }
+    AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
+// Converts GB18030 to UTF-8 with iconv; bytes that are not GB18030 fail with bad_encoding.
+Result<std::string> Gb18030ToUtf8(std::string_view bytes) {
+  const Status not_gb = BadInput("bad_encoding",
+                                 "the file is neither UTF-8 nor GB18030; save it as "
+                                 "\"CSV UTF-8\" and upload it again");
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return Internal("iconv has no GB18030 converter");
+  std::string in(bytes);
+  std::string out(bytes.size() * 2 + 16, '\0');  // GB18030 never grows beyond 2x in UTF-8
+  char* in_ptr = in.data();
+  size_t in_left = in.size();
+  char* out_ptr = out.data();
+  size_t out_left = out.size();
+  bool ok = true;
+  while (in_left > 0) {
+    if (iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<size_t>(-1)) continue;
+    if (errno != E2BIG) {  // EILSEQ: invalid sequence; EINVAL: truncated at the end
+      ok = false;
+      break;
+    }
+    const size_t used = out.size() - out_left;
+    out.resize(out.size() * 2);
+    out_ptr = out.data() + used;
+    out_left = out.size() - used;
+  }
+  if (ok && iconv(cd, nullptr, nullptr, &out_ptr, &out_left) == static_cast<size_t>(-1)) {
+    ok = false;
+  }
+  iconv_close(cd);
+  if (!ok) return not_gb;
+  out.resize(out.size() - out_left);
+  if (!IsValidUtf8(out)) return not_gb;  // defensive: iconv must produce UTF-8
+  return out;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  size_t bad = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t len = SequenceAt(s, i, &bad);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string_view StripUtf8Bom(std::string_view s) {
+  if (s.starts_with(kUtf8Bom)) s.remove_prefix(kUtf8Bom.size());
+  return s;
+}
+
+Result<std::string> DecodeToUtf8(std::string_view bytes) {
+  if (bytes.starts_with(kUtf8Bom)) {
+    const std::string_view rest = StripUtf8Bom(bytes);
+    if (!IsValidUtf8(rest)) {
+      return BadInput("bad_encoding",
+                      "the file starts with a UTF-8 byte order mark but is not valid UTF-8");
+    }
+    return std::string(rest);
+  }
+  if (bytes.starts_with("\xFF\xFE")) return Utf16ToUtf8(bytes.substr(2), /*big_endian=*/false);
+  if (bytes.starts_with("\xFE\xFF")) return Utf16ToUtf8(bytes.substr(2), /*big_endian=*/true);
+  if (IsValidUtf8(bytes)) return std::string(bytes);
+  return Gb18030ToUtf8(bytes);
+}
+
+std::string SanitizeUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t bad = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t len = SequenceAt(s, i, &bad);
+    if (len > 0) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out.append(kReplacement);
+      i += bad;
+    }
+  }
+  return out;
+}
+
+}  // namespace kc

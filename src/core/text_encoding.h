@@ -1,0 +1,36 @@
+// Character encodings of uploaded files. Bulk import files come from Excel on Chinese Windows,
+// which writes CSV in GB18030/GBK ("ANSI") or UTF-16 ("Unicode text"); everything inside the
+// platform is UTF-8, so such files are converted once, at the edge, by DecodeToUtf8.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace kc {
+
+// Returns true when `s` is well-formed UTF-8 (Unicode 15, Table 3-7): no overlong forms, no
+// surrogates (U+D800..U+DFFF), nothing above U+10FFFF and no truncated sequence. An empty string
+// is valid.
+bool IsValidUtf8(std::string_view s);
+
+// Returns `s` without a leading UTF-8 byte order mark (EF BB BF), or `s` itself if it has none.
+// The result views the same memory as `s`.
+std::string_view StripUtf8Bom(std::string_view s);
+
+// Returns the text of an uploaded file as UTF-8, recognising in this order:
+//   1. a UTF-8 BOM: the BOM is dropped and the rest must be valid UTF-8;
+//   2. a UTF-16LE (FF FE) or UTF-16BE (FE FF) BOM: the rest is converted, and must have an even
+//      length and no unpaired surrogate;
+//   3. valid UTF-8 (this includes plain ASCII): returned unchanged;
+//   4. otherwise GB18030 (a superset of GBK and GB2312), converted with iconv.
+// Fails with BadInput("bad_encoding") when the bytes fit none of these. Thread-safe.
+Result<std::string> DecodeToUtf8(std::string_view bytes);
+
+// Returns `s` with every ill-formed sequence replaced by U+FFFD, one replacement per maximal
+// ill-formed subpart (the W3C/Unicode recommended practice); valid input is returned unchanged.
+// Use it before quoting user input in an error message or a log line.
+std::string SanitizeUtf8(std::string_view s);
+
+}  // namespace kc

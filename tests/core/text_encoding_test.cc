@@ -1,0 +1,168 @@
+#include "core/text_encoding.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace kc {
+namespace {
+
+// GB18030 bytes of "技术需求,北京" (python: '技术需求,北京'.encode('gb18030')).
+constexpr std::string_view kGbDemandBeijing = "\xBC\xBC\xCA\xF5\xD0\xE8\xC7\xF3,\xB1\xB1\xBE\xA9";
+
+TEST(IsValidUtf8Test, AcceptsWellFormedText) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("plain ascii"));
+  EXPECT_TRUE(IsValidUtf8("技术需求,北京"));
+  EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));  // U+1F600
+  EXPECT_TRUE(IsValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
+  EXPECT_TRUE(IsValidUtf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
+  EXPECT_TRUE(IsValidUtf8(std::string_view("a\0b", 3)));
+}
+
+TEST(IsValidUtf8Test, RejectsOverlongs) {
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));  // '/' in two bytes
+  EXPECT_FALSE(IsValidUtf8("\xC1\xBF"));
+  EXPECT_FALSE(IsValidUtf8("\xE0\x80\xAF"));      // '/' in three bytes
+  EXPECT_FALSE(IsValidUtf8("\xF0\x80\x80\xAF"));  // '/' in four bytes
+  EXPECT_FALSE(IsValidUtf8("\xF0\x8F\xBF\xBF"));  // U+FFFF in four bytes
+}
+
+TEST(IsValidUtf8Test, RejectsSurrogatesAndBeyondUnicode) {
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // U+D800
+  EXPECT_FALSE(IsValidUtf8("\xED\xBF\xBF"));      // U+DFFF
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // U+110000
+  EXPECT_FALSE(IsValidUtf8("\xF5\x80\x80\x80"));
+  EXPECT_FALSE(IsValidUtf8("\xFF"));
+}
+
+TEST(IsValidUtf8Test, RejectsTruncatedAndStrayBytes) {
+  EXPECT_FALSE(IsValidUtf8("\xE6\x8A"));  // first two bytes of 技
+  EXPECT_FALSE(IsValidUtf8("abc\xF0\x9F\x98"));
+  EXPECT_FALSE(IsValidUtf8("\x80"));
+  EXPECT_FALSE(
+      IsValidUtf8("\xE6\x8A"
+                  "a"));
+  EXPECT_FALSE(IsValidUtf8(kGbDemandBeijing));
+}
+
+TEST(StripUtf8BomTest, StripsOnlyALeadingBom) {
+  EXPECT_EQ(StripUtf8Bom("\xEF\xBB\xBFname,org"), "name,org");
+  EXPECT_EQ(StripUtf8Bom("name,org"), "name,org");
+  EXPECT_EQ(StripUtf8Bom("a\xEF\xBB\xBF"), "a\xEF\xBB\xBF");
+  EXPECT_EQ(StripUtf8Bom("\xEF\xBB"), "\xEF\xBB");
+  EXPECT_EQ(StripUtf8Bom(""), "");
+}
+
+TEST(DecodeToUtf8Test, ReturnsUtf8Unchanged) {
+  const Result<std::string> r = DecodeToUtf8("技术需求,北京\r\n");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, "技术需求,北京\r\n");
+}
+
+TEST(DecodeToUtf8Test, StripsUtf8Bom) {
+  const Result<std::string> r = DecodeToUtf8("\xEF\xBB\xBF标题,机构");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, "标题,机构");
+}
+
+TEST(DecodeToUtf8Test, RejectsInvalidBytesAfterUtf8Bom) {
+  // With a UTF-8 BOM the file claims to be UTF-8: no GB18030 fallback.
+  const Result<std::string> r =
+      DecodeToUtf8(std::string("\xEF\xBB\xBF") + std::string(kGbDemandBeijing));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().kind(), ErrorKind::kBadInput);
+  EXPECT_EQ(r.status().code(), "bad_encoding");
+}
+
+TEST(DecodeToUtf8Test, ConvertsGb18030) {
+  const Result<std::string> r = DecodeToUtf8(kGbDemandBeijing);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, "技术需求,北京");
+}
+
+TEST(DecodeToUtf8Test, ConvertsGb18030FourByteSequences) {
+  // 😀 U+1F600 = 94 39 FC 36, 𠀀 U+20000 = 95 32 82 36, U+0080 = 81 30 81 30, € = A2 E3.
+  const Result<std::string> r =
+      DecodeToUtf8("\x94\x39\xFC\x36|\x95\x32\x82\x36|\x81\x30\x81\x30|\xA2\xE3");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, "😀|𠀀|\xC2\x80|€");
+}
+
+TEST(DecodeToUtf8Test, RejectsBytesThatAreNeitherUtf8NorGb18030) {
+  for (const std::string_view bad :
+       {std::string_view("\xFF\xFF\xFF"), std::string_view("abc\x80"),
+        std::string_view("\xBC\xBC\xCA")}) {  // truncated GB18030 two-byte character
+    const Result<std::string> r = DecodeToUtf8(bad);
+    ASSERT_FALSE(r.ok()) << SanitizeUtf8(bad);
+    EXPECT_EQ(r.status().kind(), ErrorKind::kBadInput);
+    EXPECT_EQ(r.status().code(), "bad_encoding");
+    EXPECT_NE(r.status().message().find("GB18030"), std::string::npos);
+  }
+}
+
+TEST(DecodeToUtf8Test, ConvertsUtf16LittleEndianWithBom) {
+  // "技a😀\n": 技 = U+6280, 😀 = D83D DE00.
+  const std::string bytes(
+      "\xFF\xFE\x80\x62"
+      "a\x00"
+      "\x3D\xD8\x00\xDE\n\x00",
+      12);
+  const Result<std::string> r = DecodeToUtf8(bytes);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, "技a😀\n");
+}
+
+TEST(DecodeToUtf8Test, ConvertsUtf16BigEndianWithBom) {
+  const std::string bytes(
+      "\xFE\xFF\x62\x80\x00"
+      "a",
+      6);
+  const Result<std::string> r = DecodeToUtf8(bytes);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, "技a");
+}
+
+TEST(DecodeToUtf8Test, RejectsBrokenUtf16) {
+  EXPECT_EQ(DecodeToUtf8(std::string("\xFF\xFE\x80\x62\x00", 5)).status().code(),
+            "bad_encoding");  // odd length
+  EXPECT_EQ(DecodeToUtf8(std::string("\xFF\xFE\x3D\xD8"
+                                     "a\x00",
+                                     6))
+                .status()
+                .code(),
+            "bad_encoding");  // high surrogate without its low half
+  EXPECT_EQ(DecodeToUtf8(std::string("\xFF\xFE\x00\xDE", 4)).status().code(),
+            "bad_encoding");  // lone low surrogate
+}
+
+TEST(DecodeToUtf8Test, EmptyInputIsEmptyText) {
+  const Result<std::string> r = DecodeToUtf8("");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "");
+}
+
+TEST(SanitizeUtf8Test, KeepsValidText) {
+  EXPECT_EQ(SanitizeUtf8("技术需求 ok 😀"), "技术需求 ok 😀");
+}
+
+TEST(SanitizeUtf8Test, ReplacesEachMaximalIllFormedSubpart) {
+  EXPECT_EQ(SanitizeUtf8("a\xFF"
+                         "b"),
+            "a\uFFFD"
+            "b");
+  EXPECT_EQ(SanitizeUtf8("\xE6\x8A"
+                         "a"),
+            "\uFFFD"
+            "a");                                                 // truncated 3-byte: one U+FFFD
+  EXPECT_EQ(SanitizeUtf8("\xC0\xAF"), "\uFFFD\uFFFD");            // C0 is never valid, 0xAF stray
+  EXPECT_EQ(SanitizeUtf8("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // surrogate
+  EXPECT_EQ(SanitizeUtf8("x\xF0\x9F\x98"), "x\uFFFD");
+  EXPECT_EQ(SanitizeUtf8(kGbDemandBeijing),
+            "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"
+            ",\uFFFD\uFFFD\uFFFD\uFFFD");
+  EXPECT_TRUE(IsValidUtf8(SanitizeUtf8("\x80\xBF\xF8\x88\x80\x80\x80")));
+}
+
+}  // namespace
+}  // namespace kc
