@@ -1,0 +1,61 @@
+// Maps method + path to a handler; patterns hold parameters in braces: /demands/{id}/submit.
+// Every route carries its documentation, from which the OpenAPI document is generated, so a
+// route cannot exist without being documented.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace kc::http {
+
+using Handler = std::function<Response(Request&)>;
+
+// What the OpenAPI document says about a route.
+struct RouteDoc {
+  std::string summary;
+  std::string tag;
+  bool auth = false;                 // needs a signed-in user
+  nlohmann::json query_params;       // array of OpenAPI parameter objects (path ones are added)
+  nlohmann::json request_body;       // OpenAPI schema of the JSON body, or null
+  std::string request_content_type = "application/json";
+  int success_status = 200;
+  nlohmann::json response;           // OpenAPI schema of the success body, or null
+  std::vector<int> errors;           // error statuses the route may return
+};
+
+struct Route {
+  bhttp::verb method;
+  std::string pattern;
+  Handler handler;
+  RouteDoc doc;
+  bool blocking = false;  // slow work (password hashing, imports): runs off the I/O threads
+  std::vector<std::string> segments;
+};
+
+// A route table. Add routes at start-up, then Find from any thread.
+class Router {
+ public:
+  // Adds a route; later routes never shadow earlier ones with the same pattern.
+  Route& Add(bhttp::verb method, std::string pattern, Handler handler, RouteDoc doc,
+             bool blocking = false);
+
+  // The result of matching a request: a route (with the request's path parameters set), or
+  // 404 when no pattern matches the path, or 405 with the allowed methods.
+  struct Match {
+    const Route* route = nullptr;
+    int status = 200;
+    std::string allow;
+  };
+  Match Find(Request& request) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace kc::http

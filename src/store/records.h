@@ -1,0 +1,85 @@
+// Plain records the store keeps besides the domain types of core/: sessions, change-log entries,
+// audit entries, and the query and page shapes of list calls.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/listing.h"
+
+namespace kc {
+
+// A signed-in session. The token itself is never stored, only its hash.
+struct Session {
+  std::string token_hash;
+  int64_t user_id = 0;
+  std::string csrf_token;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+};
+
+// One row of the outbox (change log): entity "listing", op "upsert" or "delete".
+struct Change {
+  int64_t seq = 0;
+  std::string entity;
+  int64_t entity_id = 0;
+  std::string op;
+  int64_t at = 0;
+};
+
+// One row of the append-only audit trail.
+struct AuditEntry {
+  int64_t id = 0;
+  int64_t at = 0;
+  std::optional<int64_t> actor_id;  // empty for the system (expiry, demo loading)
+  std::string entity;               // "listing", "org", "user"
+  int64_t entity_id = 0;
+  std::string action;  // "create", "update", "submit", "approve", …
+  std::string detail;  // JSON object text
+};
+
+// One page of a list call: the items and the total that match the filters.
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;
+};
+
+// The order of a listing list.
+enum class ListingSort { kNewest, kOldest, kUpdated, kTitle };
+
+// Filters of a listing list; empty members do not filter.
+struct ListingQuery {
+  std::optional<ListingKind> kind;
+  std::vector<ListingStatus> statuses;  // any of these
+  std::optional<int64_t> org_id;
+  std::string category;
+  std::string discipline;
+  std::string region_prefix;  // "44" matches every code of Guangdong
+  std::string text;           // substring of title or keywords
+  ListingSort sort = ListingSort::kNewest;
+  int64_t offset = 0;
+  int64_t limit = 20;
+};
+
+// Filters of an organisation list.
+struct OrgQuery {
+  std::string type;
+  std::string region_prefix;
+  std::string text;  // substring of the name
+  int64_t offset = 0;
+  int64_t limit = 20;
+};
+
+// Filters of a user list.
+struct UserQuery {
+  std::optional<int64_t> org_id;
+  std::string role;
+  std::string text;  // substring of username or display name
+  int64_t offset = 0;
+  int64_t limit = 20;
+};
+
+}  // namespace kc

@@ -1,0 +1,99 @@
+// The Store: the only source of truth. One transaction per use case: a service passes a function
+// to Read or Write, and everything that function does through the StoreTx commits or rolls back
+// together. Implementations: sqlite/ (embedded, default) and, later, postgres/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/listing.h"
+#include "core/org.h"
+#include "core/status.h"
+#include "store/records.h"
+
+namespace kc {
+
+// The data-access calls available inside one transaction. Not thread-safe: a StoreTx belongs to
+// the thread that runs the transaction and must not outlive the callback. Lookups of a missing
+// row return a NotFound status; a unique value already taken returns a Conflict status naming
+// the field.
+class StoreTx {
+ public:
+  virtual ~StoreTx() = default;
+
+  // Users.
+  virtual Result<int64_t> InsertUser(const User& user) = 0;
+  virtual Result<User> GetUser(int64_t id) = 0;
+  virtual Result<User> FindUserByName(std::string_view username) = 0;
+  virtual Status UpdateUser(const User& user) = 0;
+  virtual Result<Page<User>> ListUsers(const UserQuery& query) = 0;
+  virtual Result<int64_t> CountUsers() = 0;
+
+  // Sessions and login throttling.
+  virtual Status InsertSession(const Session& session) = 0;
+  virtual Result<Session> GetSession(std::string_view token_hash) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  virtual Status DeleteSessionsOfUser(int64_t user_id) = 0;
+  virtual Status RecordLoginFailure(std::string_view username, int64_t at) = 0;
+  virtual Result<int64_t> CountLoginFailures(std::string_view username, int64_t since) = 0;
+  virtual Status ClearLoginFailures(std::string_view username) = 0;
+
+  // Organisations.
+  virtual Result<int64_t> InsertOrg(const Org& org) = 0;
+  virtual Result<Org> GetOrg(int64_t id) = 0;
+  // Returns the organisations with these ids (missing ids are skipped), in one round trip.
+  virtual Result<std::vector<Org>> GetOrgs(const std::vector<int64_t>& ids) = 0;
+  virtual Result<std::optional<Org>> FindOrgByName(std::string_view name) = 0;
+  virtual Status UpdateOrg(const Org& org) = 0;
+  virtual Result<Page<Org>> ListOrgs(const OrgQuery& query) = 0;
+
+  // Listings. Every insert, update and delete must be followed by AppendChange in the same
+  // transaction (the services do this; the store does not guess).
+  virtual Result<int64_t> InsertListing(const Listing& listing) = 0;
+  virtual Result<Listing> GetListing(int64_t id) = 0;
+  virtual Status UpdateListing(const Listing& listing) = 0;
+  virtual Status DeleteListing(int64_t id) = 0;
+  virtual Result<Page<Listing>> ListListings(const ListingQuery& query) = 0;
+  // Returns the ids of published listings whose expiry time is before `now`.
+  virtual Result<std::vector<int64_t>> ListExpired(int64_t now, int64_t limit) = 0;
+
+  // The change log (outbox), in commit order.
+  virtual Result<int64_t> AppendChange(const Change& change) = 0;
+  virtual Result<std::vector<Change>> ChangesAfter(int64_t seq, int64_t limit) = 0;
+
+  // The audit trail; append-only.
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
+  virtual Result<std::vector<AuditEntry>> ListAudit(std::string_view entity, int64_t entity_id) = 0;
+
+  // Small key-value settings (e.g. whether the demo data was loaded).
+  virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
+  virtual Status SetMeta(std::string_view key, std::string_view value) = 0;
+
+  // Runs `fn` so that its writes are undone alone when it fails, while the enclosing
+  // transaction goes on (a savepoint). Used by bulk import: one bad line loses nothing else.
+  virtual Status Nested(const std::function<Status(StoreTx&)>& fn) = 0;
+};
+
+// A database. Thread-safe: any thread may call Read and Write at any time.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `fn` in a read-only transaction that sees one consistent snapshot.
+  virtual Status Read(const std::function<Status(StoreTx&)>& fn) = 0;
+
+  // Runs `fn` in a write transaction: commits when it returns Ok, rolls back otherwise, and
+  // returns fn's status (or the commit's failure). Writes are serialised; a write that has
+  // returned Ok is durable.
+  virtual Status Write(const std::function<Status(StoreTx&)>& fn) = 0;
+
+  // The schema version after migrations.
+  virtual int SchemaVersion() const = 0;
+};
+
+}  // namespace kc
