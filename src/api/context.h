@@ -1,0 +1,37 @@
+// What every handler shares: the services, and turning a request's credentials into an Actor.
+#pragma once
+
+#include <string>
+
+#include "core/clock.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "service/accounts.h"
+#include "service/actor.h"
+#include "service/exporter.h"
+#include "service/importer.h"
+#include "service/listings.h"
+#include "service/orgs.h"
+
+namespace kc::api {
+
+struct Context {
+  Accounts& accounts;
+  Orgs& orgs;
+  Listings& listings;
+  Importer& importer;
+  Exporter& exporter;
+  const Clock& clock;
+  std::string version;
+  bool secure_cookies = false;  // add "Secure" to cookies (behind HTTPS)
+
+  // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
+  // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the
+  // X-CSRF-Token header must equal the session's CSRF token (403 "csrf_failed").
+  Result<Actor> Authenticate(const http::Request& req, bool write);
+};
+
+// Wraps a handler so that an exception becomes a logged 500, never a dead connection.
+http::Handler Guarded(http::Handler handler);
+
+}  // namespace kc::api

@@ -1,0 +1,99 @@
+#include "api/json_io.h"
+
+#include <charconv>
+
+namespace kc::api {
+
+Result<json> ParseObject(const http::Request& req) {
+  json body = json::parse(req.body(), nullptr, false);
+  if (body.is_discarded()) {
+    return BadInput("malformed_json", "the request body is not valid JSON (or not UTF-8)");
+  }
+  if (!body.is_object()) return BadInput("invalid_body", "the request body must be a JSON object");
+  return body;
+}
+
+Status AllowOnly(const json& body, std::initializer_list<const char*> allowed) {
+  for (const auto& [k, v] : body.items()) {
+    bool ok = false;
+    for (const char* a : allowed) ok = ok || k == a;
+    if (!ok) return BadInput("unknown_field", "unknown field: " + k, k);
+  }
+  return Status::Ok();
+}
+
+Status RequireString(const json& body, const char* name, std::string* out) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) {
+    return Invalid(name, "required", std::string(name) + " is required");
+  }
+  if (!it->is_string()) return Invalid(name, "invalid_type", std::string(name) + " must be a string");
+  *out = it->get<std::string>();
+  return Status::Ok();
+}
+
+Status OptString(const json& body, const char* name, std::optional<std::string>* out) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return Status::Ok();
+  if (!it->is_string()) return Invalid(name, "invalid_type", std::string(name) + " must be a string");
+  *out = it->get<std::string>();
+  return Status::Ok();
+}
+
+Status OptInt(const json& body, const char* name, std::optional<int64_t>* out) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return Status::Ok();
+  if (!it->is_number_integer()) {
+    return Invalid(name, "invalid_type", std::string(name) + " must be an integer");
+  }
+  *out = it->get<int64_t>();
+  return Status::Ok();
+}
+
+Status OptBool(const json& body, const char* name, std::optional<bool>* out) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return Status::Ok();
+  if (!it->is_boolean()) return Invalid(name, "invalid_type", std::string(name) + " must be true or false");
+  *out = it->get<bool>();
+  return Status::Ok();
+}
+
+Result<int64_t> ParseId(std::string_view text, const char* name) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size() || text.empty()) {
+    return BadInput("invalid_parameter", std::string(name) + " must be an integer", name);
+  }
+  return v;
+}
+
+Result<PageParams> ReadPage(const http::Request& req) {
+  PageParams p;
+  if (auto v = req.Query("page")) {
+    auto n = ParseId(*v, "page");
+    if (!n.ok()) return n.status();
+    if (*n < 1 || *n > 1000000) return BadInput("invalid_parameter", "page starts at 1", "page");
+    p.page = *n;
+  }
+  if (auto v = req.Query("size")) {
+    auto n = ParseId(*v, "size");
+    if (!n.ok()) return n.status();
+    if (*n < 1 || *n > 100) return BadInput("invalid_parameter", "size is 1 to 100", "size");
+    p.size = *n;
+  }
+  return p;
+}
+
+http::Response JsonResponse(int status, const json& body) {
+  http::Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
+}
+
+json PageJson(json items, int64_t total, const PageParams& page) {
+  return json{{"items", std::move(items)}, {"total", total}, {"page", page.page},
+              {"size", page.size}};
+}
+
+}  // namespace kc::api

@@ -1,0 +1,88 @@
+#include "api/openapi.h"
+
+#include <map>
+
+#include "api/schemas.h"
+
+namespace kc::api {
+
+namespace {
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const char* Reason(int status) {
+  static const std::map<int, const char*> kReasons = {
+      {200, "OK"},           {201, "Created"},          {204, "No content"},
+      {400, "Bad input"},    {401, "Not signed in"},    {403, "Not allowed"},
+      {404, "Not found"},    {409, "Conflict"},         {413, "Too large"},
+      {422, "Invalid field"}, {429, "Too many attempts"}};
+  auto it = kReasons.find(status);
+  return it == kReasons.end() ? "Response" : it->second;
+}
+}  // namespace
+
+nlohmann::json OpenApiDocument(const http::Router& router, const std::string& version) {
+  using nlohmann::json;
+  json paths = json::object();
+  for (const auto& r : router.routes()) {
+    std::string path = r.pattern;
+    json op = {{"summary", r.doc.summary}, {"tags", {r.doc.tag}},
+               {"operationId", Lower(http::bhttp::to_string(r.method)) + path}};
+    json params = json::array();
+    for (const auto& seg : r.segments) {
+      if (seg.size() > 2 && seg.front() == '{') {
+        params.push_back({{"name", seg.substr(1, seg.size() - 2)},
+                          {"in", "path"},
+                          {"required", true},
+                          {"schema", {{"type", "string"}}}});
+      }
+    }
+    if (r.doc.query_params.is_array()) {
+      for (const auto& q : r.doc.query_params) params.push_back(q);
+    }
+    if (!params.empty()) op["parameters"] = params;
+    if (!r.doc.request_body.is_null()) {
+      op["requestBody"] = {
+          {"required", true},
+          {"content", {{r.doc.request_content_type, {{"schema", r.doc.request_body}}}}}};
+    }
+    json ok = {{"description", Reason(r.doc.success_status)}};
+    if (!r.doc.response.is_null()) {
+      ok["content"] = {{"application/json", {{"schema", r.doc.response}}}};
+    }
+    json responses = {{std::to_string(r.doc.success_status), ok}};
+    std::vector<int> errors = r.doc.errors;
+    if (r.doc.auth) errors.push_back(401);
+    for (int e : errors) {
+      responses[std::to_string(e)] = {
+          {"description", Reason(e)},
+          {"content", {{"application/json", {{"schema", schema::Ref("Error")}}}}}};
+    }
+    op["responses"] = responses;
+    if (r.doc.auth) op["security"] = json::array({{{"bearer", json::array()}},
+                                                  {{"cookie", json::array()}}});
+    paths[path][Lower(http::bhttp::to_string(r.method))] = op;
+  }
+  return {
+      {"openapi", "3.1.0"},
+      {"info",
+       {{"title", "Kechuang API"},
+        {"version", version},
+        {"description",
+         "科创 technology-transfer platform: accounts, organisations, demands (技术需求), "
+         "achievements (科技成果) and experts (专家) with review, import and export. Errors "
+         "are {\"error\":{\"code\",\"message\",\"field\"?}}."}}},
+      {"servers", json::array({{{"url", "/"}}})},
+      {"paths", paths},
+      {"components",
+       {{"schemas", schema::Components()},
+        {"securitySchemes",
+         {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+          {"cookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "kc_session"}}}}}}},
+  };
+}
+
+}  // namespace kc::api

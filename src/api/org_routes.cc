@@ -1,0 +1,215 @@
+// /orgs and /orgs/{id}/members.
+#include "api/json_io.h"
+#include "api/routes.h"
+#include "api/schemas.h"
+#include "api/views.h"
+
+namespace kc::api {
+
+namespace {
+
+using http::bhttp::verb;
+
+Status ReadOrgPatch(const json& body, OrgPatch* p) {
+  KC_RETURN_IF_ERROR(AllowOnly(body, {"name", "type", "region", "country", "credit_code",
+                                      "description", "website"}));
+  KC_RETURN_IF_ERROR(OptString(body, "name", &p->name));
+  KC_RETURN_IF_ERROR(OptString(body, "type", &p->type));
+  KC_RETURN_IF_ERROR(OptString(body, "region", &p->region));
+  KC_RETURN_IF_ERROR(OptString(body, "country", &p->country));
+  KC_RETURN_IF_ERROR(OptString(body, "credit_code", &p->credit_code));
+  KC_RETURN_IF_ERROR(OptString(body, "description", &p->description));
+  return OptString(body, "website", &p->website);
+}
+
+http::Response CreateOrg(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, true);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
+  auto body = ParseObject(req);
+  if (!body.ok()) return http::ErrorResponse(body.status());
+  OrgPatch p;
+  Status s = ReadOrgPatch(*body, &p);
+  if (s.ok() && !p.name) s = Invalid("name", "required", "name is required");
+  if (s.ok() && !p.type) s = Invalid("type", "required", "type is required");
+  Org org;
+  if (s.ok()) {
+    auto t = OrgTypeFromName(*p.type);
+    if (!t) s = Invalid("type", "invalid_type", "unknown organisation type: " + *p.type);
+    org.type = t.value_or(OrgType::kEnterprise);
+  }
+  if (!s.ok()) return http::ErrorResponse(s);
+  org.name = *p.name;
+  org.region = p.region.value_or("");
+  org.country = p.country.value_or("CN");
+  org.credit_code = p.credit_code.value_or("");
+  org.description = p.description.value_or("");
+  org.website = p.website.value_or("");
+  auto created = ctx.orgs.Create(*actor, org);
+  if (!created.ok()) return http::ErrorResponse(created.status());
+  return JsonResponse(201, OrgJson(*created));
+}
+
+http::Response ListOrgs(Context& ctx, http::Request& req) {
+  auto page = ReadPage(req);
+  if (!page.ok()) return http::ErrorResponse(page.status());
+  OrgQuery q;
+  q.offset = page->offset();
+  q.limit = page->size;
+  q.type = req.Query("type").value_or("");
+  q.region_prefix = req.Query("region").value_or("");
+  q.text = req.Query("q").value_or("");
+  auto orgs = ctx.orgs.List(q);
+  if (!orgs.ok()) return http::ErrorResponse(orgs.status());
+  json items = json::array();
+  for (const auto& o : orgs->items) items.push_back(OrgJson(o));
+  return JsonResponse(200, PageJson(items, orgs->total, *page));
+}
+
+http::Response GetOrg(Context& ctx, http::Request& req) {
+  auto id = ParseId(req.Param("id"), "id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  auto org = ctx.orgs.Get(*id);
+  if (!org.ok()) return http::ErrorResponse(org.status());
+  return JsonResponse(200, OrgJson(*org));
+}
+
+http::Response PatchOrg(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, true);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  auto body = ParseObject(req);
+  if (!body.ok()) return http::ErrorResponse(body.status());
+  OrgPatch p;
+  Status s = ReadOrgPatch(*body, &p);
+  if (!s.ok()) return http::ErrorResponse(s);
+  auto org = ctx.orgs.Update(*actor, *id, p);
+  if (!org.ok()) return http::ErrorResponse(org.status());
+  return JsonResponse(200, OrgJson(*org));
+}
+
+http::Response ListMembers(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, false);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  auto page = ReadPage(req);
+  if (!page.ok()) return http::ErrorResponse(page.status());
+  auto users = ctx.orgs.Members(*actor, *id, page->offset(), page->size);
+  if (!users.ok()) return http::ErrorResponse(users.status());
+  json items = json::array();
+  for (const auto& u : users->items) items.push_back(UserJson(u, *actor));
+  return JsonResponse(200, PageJson(items, users->total, *page));
+}
+
+Result<Role> ReadRole(const json& body, Role fallback) {
+  std::optional<std::string> role;
+  KC_RETURN_IF_ERROR(OptString(body, "role", &role));
+  if (!role) return fallback;
+  auto r = RoleFromName(*role);
+  if (!r) return Invalid("role", "invalid_role", "a member's role is member or org_admin");
+  return *r;
+}
+
+http::Response AddMember(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, true);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  auto body = ParseObject(req);
+  if (!body.ok()) return http::ErrorResponse(body.status());
+  std::string username;
+  Status s = AllowOnly(*body, {"username", "role"});
+  if (s.ok()) s = RequireString(*body, "username", &username);
+  auto role = ReadRole(*body, Role::kMember);
+  if (s.ok()) s = role.status();
+  if (!s.ok()) return http::ErrorResponse(s);
+  auto user = ctx.orgs.AddMember(*actor, *id, username, *role);
+  if (!user.ok()) return http::ErrorResponse(user.status());
+  return JsonResponse(201, UserJson(*user, *actor));
+}
+
+http::Response PatchMember(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, true);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  auto uid = ParseId(req.Param("user_id"), "user_id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  if (!uid.ok()) return http::ErrorResponse(uid.status());
+  auto body = ParseObject(req);
+  if (!body.ok()) return http::ErrorResponse(body.status());
+  Status s = AllowOnly(*body, {"role"});
+  if (s.ok() && !body->contains("role")) s = Invalid("role", "required", "role is required");
+  auto role = ReadRole(*body, Role::kMember);
+  if (s.ok()) s = role.status();
+  if (!s.ok()) return http::ErrorResponse(s);
+  auto user = ctx.orgs.SetMemberRole(*actor, *id, *uid, *role);
+  if (!user.ok()) return http::ErrorResponse(user.status());
+  return JsonResponse(200, UserJson(*user, *actor));
+}
+
+http::Response RemoveMember(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, true);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  auto uid = ParseId(req.Param("user_id"), "user_id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  if (!uid.ok()) return http::ErrorResponse(uid.status());
+  Status s = ctx.orgs.RemoveMember(*actor, *id, *uid);
+  if (!s.ok()) return http::ErrorResponse(s);
+  http::Response r;
+  r.status = 204;
+  return r;
+}
+
+}  // namespace
+
+void RegisterOrgRoutes(http::Router& router, Context& ctx) {
+  using namespace schema;
+  json query = PageQuery();
+  query.push_back(QueryParam("type", "organisation type"));
+  query.push_back(QueryParam("region", "GB/T 2260 code or prefix (44 = Guangdong)"));
+  query.push_back(QueryParam("q", "part of the name"));
+  router.Add(verb::get, "/api/v1/orgs",
+             Guarded([&ctx](http::Request& r) { return ListOrgs(ctx, r); }),
+             {.summary = "List organisations", .tag = "orgs", .query_params = query,
+              .response = PageOf(Ref("Org")), .errors = {400}});
+  router.Add(verb::post, "/api/v1/orgs",
+             Guarded([&ctx](http::Request& r) { return CreateOrg(ctx, r); }),
+             {.summary = "Create an organisation; its creator becomes its org admin",
+              .tag = "orgs", .auth = true, .request_body = Ref("Org"), .success_status = 201,
+              .response = Ref("Org"), .errors = {400, 403, 409, 422}});
+  router.Add(verb::get, "/api/v1/orgs/{id}",
+             Guarded([&ctx](http::Request& r) { return GetOrg(ctx, r); }),
+             {.summary = "An organisation", .tag = "orgs", .response = Ref("Org"),
+              .errors = {404}});
+  router.Add(verb::patch, "/api/v1/orgs/{id}",
+             Guarded([&ctx](http::Request& r) { return PatchOrg(ctx, r); }),
+             {.summary = "Edit an organisation (its org admins)", .tag = "orgs", .auth = true,
+              .request_body = Ref("Org"), .response = Ref("Org"),
+              .errors = {400, 403, 404, 409, 422}});
+  router.Add(verb::get, "/api/v1/orgs/{id}/members",
+             Guarded([&ctx](http::Request& r) { return ListMembers(ctx, r); }),
+             {.summary = "An organisation's members (for its members)", .tag = "orgs",
+              .auth = true, .query_params = PageQuery(), .response = PageOf(Ref("User")),
+              .errors = {403, 404}});
+  router.Add(verb::post, "/api/v1/orgs/{id}/members",
+             Guarded([&ctx](http::Request& r) { return AddMember(ctx, r); }),
+             {.summary = "Add an existing user without organisation as member or org_admin",
+              .tag = "orgs", .auth = true,
+              .request_body = Obj({{"username", Str()}, {"role", Str()}}, {"username"}),
+              .success_status = 201, .response = Ref("User"),
+              .errors = {400, 403, 404, 409, 422}});
+  router.Add(verb::patch, "/api/v1/orgs/{id}/members/{user_id}",
+             Guarded([&ctx](http::Request& r) { return PatchMember(ctx, r); }),
+             {.summary = "Change a member's role (member or org_admin)", .tag = "orgs",
+              .auth = true, .request_body = Obj({{"role", Str()}}, {"role"}),
+              .response = Ref("User"), .errors = {400, 403, 404, 409, 422}});
+  router.Add(verb::delete_, "/api/v1/orgs/{id}/members/{user_id}",
+             Guarded([&ctx](http::Request& r) { return RemoveMember(ctx, r); }),
+             {.summary = "Remove a member from the organisation", .tag = "orgs", .auth = true,
+              .success_status = 204, .errors = {403, 404, 409}});
+}
+
+}  // namespace kc::api

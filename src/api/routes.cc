@@ -1,0 +1,14 @@
+#include "api/routes.h"
+
+namespace kc::api {
+
+void RegisterRoutes(http::Router& router, Context& ctx) {
+  RegisterMetaRoutes(router, ctx);
+  RegisterAuthRoutes(router, ctx);
+  RegisterUserRoutes(router, ctx);
+  RegisterOrgRoutes(router, ctx);
+  RegisterListingRoutes(router, ctx);
+  RegisterImportRoutes(router, ctx);
+}
+
+}  // namespace kc::api

@@ -1,0 +1,20 @@
+// The REST API (DESIGN §5): every route of /api/v1, registered with its OpenAPI documentation.
+#pragma once
+
+#include "api/context.h"
+#include "http/router.h"
+
+namespace kc::api {
+
+// Registers every route on `router`. `ctx` must outlive the router.
+void RegisterRoutes(http::Router& router, Context& ctx);
+
+// The groups, one file each.
+void RegisterMetaRoutes(http::Router& router, Context& ctx);
+void RegisterAuthRoutes(http::Router& router, Context& ctx);
+void RegisterUserRoutes(http::Router& router, Context& ctx);
+void RegisterOrgRoutes(http::Router& router, Context& ctx);
+void RegisterListingRoutes(http::Router& router, Context& ctx);
+void RegisterImportRoutes(http::Router& router, Context& ctx);
+
+}  // namespace kc::api

@@ -1,0 +1,106 @@
+// GET /users, GET and PATCH /users/{id}.
+#include "api/json_io.h"
+#include "api/routes.h"
+#include "api/schemas.h"
+#include "api/views.h"
+
+namespace kc::api {
+
+namespace {
+
+using http::bhttp::verb;
+
+http::Response ListUsers(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, false);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto page = ReadPage(req);
+  if (!page.ok()) return http::ErrorResponse(page.status());
+  UserQuery q;
+  q.offset = page->offset();
+  q.limit = page->size;
+  q.role = req.Query("role").value_or("");
+  q.text = req.Query("q").value_or("");
+  if (auto org = req.Query("org_id")) {
+    auto id = ParseId(*org, "org_id");
+    if (!id.ok()) return http::ErrorResponse(id.status());
+    q.org_id = *id;
+  }
+  auto users = ctx.accounts.List(*actor, q);
+  if (!users.ok()) return http::ErrorResponse(users.status());
+  json items = json::array();
+  for (const auto& u : users->items) items.push_back(UserJson(u, *actor));
+  return JsonResponse(200, PageJson(items, users->total, *page));
+}
+
+http::Response GetUser(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, false);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  auto user = ctx.accounts.Get(*actor, *id);
+  if (!user.ok()) return http::ErrorResponse(user.status());
+  return JsonResponse(200, UserJson(*user, *actor));
+}
+
+http::Response PatchUser(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, true);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  auto body = ParseObject(req);
+  if (!body.ok()) return http::ErrorResponse(body.status());
+  UserPatch p;
+  Status s = AllowOnly(*body, {"display_name", "email", "password", "current_password", "role",
+                               "disabled"});
+  if (s.ok()) s = OptString(*body, "display_name", &p.display_name);
+  if (s.ok()) s = OptString(*body, "email", &p.email);
+  if (s.ok()) s = OptString(*body, "password", &p.password);
+  if (s.ok()) s = OptString(*body, "current_password", &p.current_password);
+  if (s.ok()) s = OptString(*body, "role", &p.role);
+  if (s.ok()) s = OptBool(*body, "disabled", &p.disabled);
+  if (!s.ok()) return http::ErrorResponse(s);
+  auto user = ctx.accounts.Update(*actor, *id, p);
+  if (!user.ok()) return http::ErrorResponse(user.status());
+  return JsonResponse(200, UserJson(*user, *actor));
+}
+
+}  // namespace
+
+void RegisterUserRoutes(http::Router& router, Context& ctx) {
+  using namespace schema;
+  json query = PageQuery();
+  query.push_back(QueryParam("role", "member, org_admin, reviewer or admin"));
+  query.push_back(QueryParam("org_id", "members of this organisation", Int()));
+  query.push_back(QueryParam("q", "part of the user name or display name"));
+  router.Add(verb::get, "/api/v1/users",
+             Guarded([&ctx](http::Request& r) { return ListUsers(ctx, r); }),
+             {.summary = "List accounts (admins)",
+              .tag = "users",
+              .auth = true,
+              .query_params = query,
+              .response = PageOf(Ref("User")),
+              .errors = {400, 403}});
+  router.Add(verb::get, "/api/v1/users/{id}",
+             Guarded([&ctx](http::Request& r) { return GetUser(ctx, r); }),
+             {.summary = "An account (yourself, your organisation's members, or any for admins)",
+              .tag = "users",
+              .auth = true,
+              .response = Ref("User"),
+              .errors = {404}});
+  router.Add(verb::patch, "/api/v1/users/{id}",
+             Guarded([&ctx](http::Request& r) { return PatchUser(ctx, r); }),
+             {.summary = "Edit an account; admins also set role and disabled",
+              .tag = "users",
+              .auth = true,
+              .request_body = Obj({{"display_name", Str()},
+                                   {"email", Str()},
+                                   {"password", Str()},
+                                   {"current_password", Str()},
+                                   {"role", Str()},
+                                   {"disabled", Bool()}}),
+              .response = Ref("User"),
+              .errors = {400, 403, 404, 422}},
+             /*blocking=*/true);
+}
+
+}  // namespace kc::api

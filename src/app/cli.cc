@@ -1,0 +1,159 @@
+#include "app/cli.h"
+
+#include <signal.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include "app/platform.h"
+
+namespace kc::app {
+
+namespace {
+
+int Fail(const Status& s) {
+  std::cerr << "kechuang: " << s.message() << std::endl;
+  return s.kind() == ErrorKind::kBadInput ? 2 : 1;
+}
+
+// Blocks until SIGINT or SIGTERM (blocked in every thread before the server starts).
+void WaitForSignal(const sigset_t& set) {
+  int sig = 0;
+  sigwait(&set, &sig);
+  std::cout << "Received " << (sig == SIGINT ? "SIGINT" : "SIGTERM")
+            << "; finishing in-flight requests…" << std::endl;
+}
+
+int Serve(const std::vector<std::string>& args) {
+  auto config = ParseConfig(args);
+  if (!config.ok()) return Fail(config.status());
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+  Platform platform(*config);
+  Status s = platform.Open();
+  if (s.ok()) s = platform.Serve();
+  if (!s.ok()) return Fail(s);
+  std::cout << "Kechuang " << kVersion << " is serving http://" << config->server.host << ":"
+            << platform.port() << "/  (data in " << config->data_dir << ")" << std::endl;
+  WaitForSignal(set);
+  platform.Stop();
+  std::cout << "Stopped cleanly." << std::endl;
+  return 0;
+}
+
+// Splits off the positional arguments, leaving the flags for ParseConfig.
+std::vector<std::string> Positionals(std::vector<std::string>& args, size_t n) {
+  std::vector<std::string> out, rest;
+  for (size_t i = 0; i < args.size(); ++i) {
+    bool flag_with_value = args[i] == "--data" || args[i] == "--db" || args[i] == "--format";
+    if (args[i].starts_with("--")) {
+      rest.push_back(args[i]);
+      if (flag_with_value && i + 1 < args.size()) rest.push_back(args[++i]);
+    } else if (out.size() < n) {
+      out.push_back(args[i]);
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  args = rest;
+  return out;
+}
+
+Result<Actor> AdminActor(Platform& p) {
+  Result<Actor> out = Unauthorized();
+  KC_RETURN_IF_ERROR(p.store().Read([&](StoreTx& tx) {
+    auto admin = tx.FindUserByName("admin");
+    if (!admin.ok()) return admin.status();
+    out = Actor::Of(*admin);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+int Import(std::vector<std::string> args) {
+  auto pos = Positionals(args, 2);
+  if (pos.size() != 2) return Fail(BadInput("usage", "usage: kechuang import KIND FILE"));
+  auto kind = KindFromPlural(pos[0]);
+  if (!kind) return Fail(BadInput("usage", "KIND is demands, achievements or experts"));
+  std::ifstream in(pos[1], std::ios::binary);
+  if (!in) return Fail(BadInput("usage", "cannot read " + pos[1]));
+  std::stringstream buf;
+  buf << in.rdbuf();
+  auto config = ParseConfig(args);
+  if (!config.ok()) return Fail(config.status());
+  config->demo = false;
+  Platform platform(*config);
+  Status s = platform.Open();
+  if (!s.ok()) return Fail(s);
+  auto actor = AdminActor(platform);
+  if (!actor.ok()) return Fail(actor.status());
+  ImportFormat format = pos[1].ends_with(".csv")     ? ImportFormat::kCsv
+                        : pos[1].ends_with(".jsonl") ? ImportFormat::kJsonl
+                                                     : ImportFormat::kAuto;
+  auto report = platform.context().importer.Import(*actor, *kind, buf.str(), format);
+  if (!report.ok()) return Fail(report.status());
+  for (const auto& f : report->failed) {
+    std::cerr << pos[1] << ":" << f.line << ": " << f.error.message()
+              << (f.error.field().empty() ? "" : " (" + f.error.field() + ")") << std::endl;
+  }
+  std::cout << "imported " << report->created << " " << pos[0] << ", " << report->failed.size()
+            << " lines failed" << std::endl;
+  return report->failed.empty() ? 0 : 3;
+}
+
+int Export(std::vector<std::string> args) {
+  auto pos = Positionals(args, 1);
+  if (pos.size() != 1) return Fail(BadInput("usage", "usage: kechuang export KIND"));
+  auto kind = KindFromPlural(pos[0]);
+  if (!kind) return Fail(BadInput("usage", "KIND is demands, achievements or experts"));
+  ExportFormat format = ExportFormat::kCsv;
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format" && i + 1 < args.size()) {
+      format = args[++i] == "jsonl" ? ExportFormat::kJsonl : ExportFormat::kCsv;
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  auto config = ParseConfig(rest);
+  if (!config.ok()) return Fail(config.status());
+  config->demo = false;
+  Platform platform(*config);
+  Status s = platform.Open();
+  if (!s.ok()) return Fail(s);
+  auto actor = AdminActor(platform);
+  if (!actor.ok()) return Fail(actor.status());
+  auto data = platform.context().exporter.Export(*actor, *kind, ListingQuery{}, format);
+  if (!data.ok()) return Fail(data.status());
+  std::cout << *data;
+  return 0;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    std::cout << Usage();
+    return args.empty() ? 2 : 0;
+  }
+  std::string cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "serve") return Serve(args);
+  if (cmd == "import") return Import(args);
+  if (cmd == "export") return Export(args);
+  if (cmd == "version" || cmd == "--version") {
+    std::cout << "kechuang " << kVersion << std::endl;
+    return 0;
+  }
+  std::cerr << "kechuang: unknown command '" << cmd << "'\n\n" << Usage();
+  return 2;
+}
+
+}  // namespace kc::app

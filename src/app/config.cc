@@ -1,0 +1,101 @@
+#include "app/config.h"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace kc::app {
+
+namespace {
+Result<int64_t> Number(const std::string& flag, const std::string& v, int64_t min, int64_t max) {
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n < min || n > max) {
+    return BadInput("bad_flag", flag + " needs a number from " + std::to_string(min) + " to " +
+                                    std::to_string(max) + ", not '" + v + "'");
+  }
+  return n;
+}
+
+Status SetListen(Config& c, const std::string& v) {
+  auto colon = v.rfind(':');
+  if (colon == std::string::npos) return BadInput("bad_flag", "--listen needs HOST:PORT");
+  auto port = Number("--listen", v.substr(colon + 1), 0, 65535);
+  if (!port.ok()) return port.status();
+  c.listen = v;
+  c.server.host = v.substr(0, colon);
+  if (c.server.host.size() > 2 && c.server.host.front() == '[') {
+    c.server.host = c.server.host.substr(1, c.server.host.size() - 2);
+  }
+  c.server.port = static_cast<uint16_t>(*port);
+  return Status::Ok();
+}
+}  // namespace
+
+std::string Usage() {
+  return R"(kechuang — technology-transfer platform (科创)
+
+Usage:
+  kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite] [--no-demo]
+                 [--threads N] [--body-limit BYTES] [--header-limit BYTES]
+                 [--access-log FILE|-|off] [--secure-cookies]
+  kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
+  kechuang export KIND [--format csv|jsonl] [--data DIR]
+  kechuang version
+
+Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_ADMIN_PASSWORD (the first start's admin).
+)";
+}
+
+Result<Config> ParseConfig(const std::vector<std::string>& args) {
+  Config c;
+  if (const char* d = std::getenv("KECHUANG_DATA"); d && *d) c.data_dir = d;
+  if (const char* p = std::getenv("KECHUANG_ADMIN_PASSWORD"); p && *p) c.admin_password = p;
+  KC_RETURN_IF_ERROR(SetListen(c, c.listen));
+  if (const char* l = std::getenv("KECHUANG_LISTEN"); l && *l) KC_RETURN_IF_ERROR(SetListen(c, l));
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> Result<std::string> {
+      if (i + 1 >= args.size()) return BadInput("bad_flag", a + " needs a value");
+      return args[++i];
+    };
+    if (a == "--no-demo") {
+      c.demo = false;
+    } else if (a == "--secure-cookies") {
+      c.secure_cookies = true;
+    } else if (a == "--data" || a == "--listen" || a == "--db" || a == "--threads" ||
+               a == "--body-limit" || a == "--header-limit" || a == "--access-log") {
+      auto v = value();
+      if (!v.ok()) return v.status();
+      if (a == "--data") {
+        c.data_dir = *v;
+      } else if (a == "--listen") {
+        KC_RETURN_IF_ERROR(SetListen(c, *v));
+      } else if (a == "--db") {
+        if (*v != "sqlite") {
+          return BadInput("bad_flag", "--db supports sqlite in this version, not '" + *v + "'");
+        }
+        c.db = *v;
+      } else if (a == "--threads") {
+        auto n = Number(a, *v, 1, 256);
+        if (!n.ok()) return n.status();
+        c.server.threads = static_cast<int>(*n);
+      } else if (a == "--body-limit") {
+        auto n = Number(a, *v, 1024, int64_t{1} << 32);
+        if (!n.ok()) return n.status();
+        c.server.body_limit = static_cast<size_t>(*n);
+      } else if (a == "--header-limit") {
+        auto n = Number(a, *v, 1024, 1 << 20);
+        if (!n.ok()) return n.status();
+        c.server.header_limit = static_cast<size_t>(*n);
+      } else {
+        c.access_log = *v;
+      }
+    } else {
+      return BadInput("bad_flag", "unknown flag: " + a);
+    }
+  }
+  if (c.access_log.empty()) c.access_log = c.data_dir + "/logs/access.log";
+  return c;
+}
+
+}  // namespace kc::app

@@ -1,0 +1,31 @@
+// Configuration: command-line flags, then environment variables, then defaults.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "http/server.h"
+
+namespace kc::app {
+
+struct Config {
+  std::string data_dir = "var";     // --data, KECHUANG_DATA
+  std::string db = "sqlite";        // --db: sqlite (a file in the data directory)
+  std::string listen = "127.0.0.1:8080";  // --listen HOST:PORT, KECHUANG_LISTEN
+  bool demo = true;                 // --no-demo: start empty
+  std::string access_log;           // --access-log FILE|-|off; default DATA/logs/access.log
+  bool secure_cookies = false;      // --secure-cookies (behind HTTPS)
+  std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD
+  http::ServerOptions server;       // --threads, --body-limit, --header-limit, timeouts
+};
+
+// Parses the flags of `kechuang serve` (and the shared --data/--db of other commands) from
+// `args` (without the command name). Unknown flags and bad values are errors naming the flag.
+Result<Config> ParseConfig(const std::vector<std::string>& args);
+
+// The usage text of the CLI.
+std::string Usage();
+
+}  // namespace kc::app

@@ -1,0 +1,123 @@
+#include "app/platform.h"
+
+#include <spdlog/async.h>
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "api/routes.h"
+#include "service/crypto.h"
+#include "service/demo.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace kc::app {
+
+const char* const kVersion = "0.1.0";
+
+namespace {
+
+// The access log: one line per request, with its request id.
+http::AccessLogger MakeAccessLogger(const std::string& target) {
+  if (target == "off") return {};
+  std::shared_ptr<spdlog::logger> logger;
+  if (target == "-") {
+    logger = spdlog::stdout_logger_mt<spdlog::async_factory>("access");
+  } else {
+    std::filesystem::create_directories(std::filesystem::path(target).parent_path());
+    logger = spdlog::rotating_logger_mt<spdlog::async_factory>("access", target,
+                                                               64 * 1024 * 1024, 5);
+  }
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %v");
+  logger->flush_on(spdlog::level::warn);
+  return [logger](const http::AccessRecord& r) {
+    logger->info("{} {} \"{} {}\" {} {} {}us", *r.request_id, *r.remote, r.method, r.target,
+                 r.status, r.bytes, r.micros);
+  };
+}
+
+}  // namespace
+
+Platform::Platform(Config config) : config_(std::move(config)) {}
+
+Platform::~Platform() { Stop(); }
+
+Status Platform::Open() {
+  KC_RETURN_IF_ERROR(InitCrypto());
+  std::error_code ec;
+  std::filesystem::create_directories(config_.data_dir, ec);
+  if (ec) {
+    return Internal("cannot create the data directory " + config_.data_dir + ": " + ec.message());
+  }
+  const std::string db_path = config_.data_dir + "/kechuang.db";
+  const bool fresh = !std::filesystem::exists(db_path);
+  auto store = OpenSqliteStore(db_path);
+  if (!store.ok()) return store.status();
+  store_ = std::move(*store);
+  accounts_ = std::make_unique<Accounts>(*store_, clock_);
+  orgs_ = std::make_unique<Orgs>(*store_, clock_);
+  listings_ = std::make_unique<Listings>(*store_, clock_);
+  importer_ = std::make_unique<Importer>(*store_, clock_);
+  exporter_ = std::make_unique<Exporter>(*listings_);
+  ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
+                              kVersion, config_.secure_cookies});
+
+  auto password = accounts_->EnsureAdmin(config_.admin_password);
+  if (!password.ok()) return password.status();
+  if (!password->empty()) {
+    std::cout << "Created the administrator account: user 'admin', password '" << *password
+              << "' (shown once; set KECHUANG_ADMIN_PASSWORD to choose it)" << std::endl;
+  }
+  if (fresh && config_.demo) {
+    int64_t admin_id = 0;
+    KC_RETURN_IF_ERROR(store_->Read([&](StoreTx& tx) {
+      auto admin = tx.FindUserByName("admin");
+      if (!admin.ok()) return admin.status();
+      admin_id = admin->id;
+      return Status::Ok();
+    }));
+    auto n = LoadDemo(*store_, clock_, admin_id);
+    if (!n.ok()) return n.status();
+    if (*n > 0) std::cout << "Loaded " << *n << " demo listings (marked demo)." << std::endl;
+  }
+  return Status::Ok();
+}
+
+Status Platform::Serve() {
+  api::RegisterRoutes(router_, *ctx_);
+  server_ = std::make_unique<http::Server>(config_.server, router_,
+                                           MakeAccessLogger(config_.access_log));
+  KC_RETURN_IF_ERROR(server_->Start());
+  worker_ = std::thread([this] { RunWorker(); });
+  return Status::Ok();
+}
+
+void Platform::RunWorker() {
+  std::unique_lock<std::mutex> lock(worker_mu_);
+  while (!stopping_) {
+    lock.unlock();
+    auto n = listings_->ExpireDue();
+    if (!n.ok()) {
+      spdlog::warn("expiring listings failed: {}", n.status().message());
+    } else if (*n > 0) {
+      spdlog::info("{} listings expired", *n);
+    }
+    lock.lock();
+    worker_cv_.wait_for(lock, std::chrono::seconds(60), [this] { return stopping_; });
+  }
+}
+
+void Platform::Stop() {
+  if (server_) server_->Stop();
+  {
+    std::lock_guard<std::mutex> lock(worker_mu_);
+    stopping_ = true;
+  }
+  worker_cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+  if (auto log = spdlog::get("access")) log->flush();
+}
+
+}  // namespace kc::app

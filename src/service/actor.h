@@ -1,0 +1,35 @@
+// Who is calling a use case: a signed-in user or a visitor.
+#pragma once
+
+#include <optional>
+
+#include "core/org.h"
+
+namespace kc {
+
+struct Actor {
+  std::optional<User> user;  // empty for a visitor
+
+  static Actor Visitor() { return Actor{}; }
+  static Actor Of(User u) { return Actor{std::move(u)}; }
+
+  bool signed_in() const { return user.has_value(); }
+  bool is_admin() const { return user && user->role == Role::kAdmin; }
+  bool is_reviewer() const {
+    return user && (user->role == Role::kReviewer || user->role == Role::kAdmin);
+  }
+  // True when the actor belongs to `org_id` (an admin belongs everywhere).
+  bool in_org(int64_t org_id) const {
+    return is_admin() || (user && user->org_id && *user->org_id == org_id);
+  }
+  // True when the actor may manage `org_id`'s members and listings.
+  bool manages_org(int64_t org_id) const {
+    return is_admin() || (user && user->role == Role::kOrgAdmin && user->org_id &&
+                          *user->org_id == org_id);
+  }
+  std::optional<int64_t> id() const {
+    return user ? std::optional<int64_t>(user->id) : std::nullopt;
+  }
+};
+
+}  // namespace kc

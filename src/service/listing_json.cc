@@ -1,0 +1,283 @@
+#include "service/listing_json.h"
+
+#include <set>
+
+#include "core/csv.h"
+#include "core/iso_time.h"
+#include "core/region_code.h"
+#include "service/listing_validation.h"
+
+namespace kc {
+
+using nlohmann::json;
+
+const char* BodyField(ListingKind kind) {
+  switch (kind) {
+    case ListingKind::kDemand: return "description";
+    case ListingKind::kAchievement: return "abstract";
+    case ListingKind::kExpert: return "bio";
+  }
+  return "description";
+}
+
+namespace {
+
+Status WrongType(const std::string& field, const char* expected) {
+  return Invalid(field, "invalid_type", field + " must be " + expected);
+}
+
+Status ReadString(const json& v, const std::string& field, std::string* out) {
+  if (v.is_null()) {
+    out->clear();
+    return Status::Ok();
+  }
+  if (!v.is_string()) return WrongType(field, "a string");
+  *out = v.get<std::string>();
+  return Status::Ok();
+}
+
+// An array of strings; in lenient mode also a string "a; b; c" (CSV cells).
+Status ReadList(const json& v, const std::string& field, JsonMode mode,
+                std::vector<std::string>* out) {
+  out->clear();
+  if (v.is_null()) return Status::Ok();
+  if (v.is_string() && mode == JsonMode::kLenient) {
+    *out = SplitListField(v.get<std::string>());
+    return Status::Ok();
+  }
+  if (!v.is_array()) return WrongType(field, "an array of strings");
+  for (const auto& e : v) {
+    if (!e.is_string()) return WrongType(field, "an array of strings");
+    out->push_back(e.get<std::string>());
+  }
+  return Status::Ok();
+}
+
+Status ReadInt(const json& v, const std::string& field, std::optional<int64_t>* out) {
+  if (v.is_null()) {
+    out->reset();
+    return Status::Ok();
+  }
+  if (v.is_number_integer() || v.is_number_unsigned()) {
+    if (v.is_number_unsigned() && v.get<uint64_t>() > INT64_MAX) {
+      return Invalid(field, "out_of_range", field + " is too large");
+    }
+    *out = v.get<int64_t>();
+    return Status::Ok();
+  }
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (d != static_cast<double>(static_cast<int64_t>(d))) return WrongType(field, "an integer");
+    *out = static_cast<int64_t>(d);
+    return Status::Ok();
+  }
+  return WrongType(field, "an integer");
+}
+
+// {"min_cny":…, "max_cny":…} or {"negotiable":true} or "面议"/"negotiable" or null.
+Status ReadMoney(const json& v, const std::string& field, MoneyRange* out) {
+  *out = MoneyRange{};
+  if (v.is_null()) return Status::Ok();
+  if (v.is_string()) {
+    std::string s = v.get<std::string>();
+    if (s == "面议" || s == "negotiable" || s.empty()) return Status::Ok();
+    return Invalid(field, "invalid_type",
+                   field + " must be an object {min_cny, max_cny} or \"面议\"");
+  }
+  if (v.is_number()) {
+    std::optional<int64_t> n;
+    KC_RETURN_IF_ERROR(ReadInt(v, field, &n));
+    out->min_cny = out->max_cny = n;
+    return Status::Ok();
+  }
+  if (!v.is_object()) return WrongType(field, "an object {min_cny, max_cny, negotiable}");
+  for (const auto& [k, x] : v.items()) {
+    if (k == "min_cny") {
+      KC_RETURN_IF_ERROR(ReadInt(x, field + ".min_cny", &out->min_cny));
+    } else if (k == "max_cny") {
+      KC_RETURN_IF_ERROR(ReadInt(x, field + ".max_cny", &out->max_cny));
+    } else if (k == "negotiable") {
+      if (!x.is_boolean()) return WrongType(field + ".negotiable", "true or false");
+    } else {
+      return BadInput("unknown_field", "unknown field " + field + "." + k, field + "." + k);
+    }
+  }
+  if (v.contains("negotiable") && v["negotiable"] == true && (out->min_cny || out->max_cny)) {
+    return Invalid(field, "invalid_range", field + " is negotiable or has amounts, not both");
+  }
+  return Status::Ok();
+}
+
+Status ReadContact(const json& v, Contact* out) {
+  *out = Contact{};
+  if (v.is_null()) return Status::Ok();
+  if (!v.is_object()) return WrongType("contact", "an object {name, phone, email}");
+  for (const auto& [k, x] : v.items()) {
+    std::string* dst = k == "name" ? &out->name : k == "phone" ? &out->phone
+                       : k == "email"                         ? &out->email
+                                                              : nullptr;
+    if (!dst) return BadInput("unknown_field", "unknown field contact." + k, "contact." + k);
+    KC_RETURN_IF_ERROR(ReadString(x, "contact." + k, dst));
+  }
+  return Status::Ok();
+}
+
+// Reads one field into the listing; returns false in `known` when the kind has no such field.
+Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode mode,
+                 Listing& l, bool* known) {
+  *known = true;
+  const bool demand = kind == ListingKind::kDemand;
+  const bool achievement = kind == ListingKind::kAchievement;
+  const bool expert = kind == ListingKind::kExpert;
+  if (k == "ref") return ReadString(v, k, &l.ref);
+  if (k == "org_id") {
+    std::optional<int64_t> id;
+    KC_RETURN_IF_ERROR(ReadInt(v, k, &id));
+    l.org_id = id.value_or(0);
+    return Status::Ok();
+  }
+  if ((k == "title" && !expert) || (k == "name" && expert)) return ReadString(v, k, &l.title);
+  if (k == BodyField(kind)) return ReadString(v, k, &l.body);
+  if (k == "keywords") return ReadList(v, k, mode, &l.keywords);
+  if (k == "category") return ReadString(v, k, &l.category);
+  if (k == "discipline") return ReadString(v, k, &l.discipline);
+  if (k == "region") {
+    if (v.is_number_integer()) {
+      l.region = std::to_string(v.get<int64_t>());
+      return Status::Ok();
+    }
+    return ReadString(v, k, &l.region);
+  }
+  if (k == "visibility") {
+    std::string s;
+    KC_RETURN_IF_ERROR(ReadString(v, k, &s));
+    auto vis = VisibilityFromName(s.empty() ? "public" : s);
+    if (!vis) return Invalid(k, "invalid_visibility", "visibility is public or members");
+    l.visibility = *vis;
+    return Status::Ok();
+  }
+  if (k == "contact") return ReadContact(v, &l.contact);
+  if (demand && k == "budget") return ReadMoney(v, k, &l.budget);
+  if (demand && k == "deadline") return ReadString(v, k, &l.deadline);
+  if (demand && k == "cooperation_modes") return ReadList(v, k, mode, &l.cooperation_modes);
+  if (achievement && k == "maturity") {
+    std::optional<int64_t> m;
+    KC_RETURN_IF_ERROR(ReadInt(v, k, &m));
+    if (m && (*m < 1 || *m > 9)) {
+      return Invalid(k, "invalid_maturity", "maturity is a TRL from 1 to 9");
+    }
+    l.maturity = m ? std::optional<int>(static_cast<int>(*m)) : std::nullopt;
+    return Status::Ok();
+  }
+  if (achievement && k == "patents") return ReadList(v, k, mode, &l.patents);
+  if (achievement && k == "transfer_modes") return ReadList(v, k, mode, &l.transfer_modes);
+  if (achievement && k == "price") return ReadMoney(v, k, &l.price);
+  if (achievement && k == "inventors") return ReadList(v, k, mode, &l.inventors);
+  if (expert && k == "title") return ReadString(v, k, &l.rank);
+  if (expert && k == "affiliation") return ReadString(v, k, &l.affiliation);
+  if (expert && k == "disciplines") return ReadList(v, k, mode, &l.disciplines);
+  *known = false;
+  return Status::Ok();
+}
+
+json MoneyJson(const MoneyRange& m) {
+  if (m.negotiable()) return json{{"negotiable", true}};
+  json j = json::object();
+  if (m.min_cny) j["min_cny"] = *m.min_cny;
+  if (m.max_cny) j["max_cny"] = *m.max_cny;
+  j["negotiable"] = false;
+  return j;
+}
+
+}  // namespace
+
+Result<Listing> ListingFromJson(const json& j, ListingKind kind, JsonMode mode,
+                                std::vector<std::string>* ignored) {
+  if (!j.is_object()) return BadInput("invalid_body", "the body must be a JSON object");
+  Listing l;
+  l.kind = kind;
+  std::string id_as_ref;
+  for (const auto& [k, v] : j.items()) {
+    bool known = false;
+    KC_RETURN_IF_ERROR(ReadField(k, v, kind, mode, l, &known));
+    if (known) continue;
+    if (mode == JsonMode::kLenient) {
+      if (k == "id" && (v.is_string() || v.is_number_integer())) {
+        id_as_ref = v.is_string() ? v.get<std::string>() : std::to_string(v.get<int64_t>());
+      } else if (ignored) {
+        ignored->push_back(k);
+      }
+      continue;
+    }
+    return BadInput("unknown_field", "unknown field: " + k, k);
+  }
+  if (l.ref.empty()) l.ref = id_as_ref;
+  return l;
+}
+
+json EditableJson(const Listing& l) {
+  json j = {{"ref", l.ref},
+            {"keywords", l.keywords},
+            {"category", l.category},
+            {"discipline", l.discipline},
+            {"region", l.region},
+            {"visibility", VisibilityName(l.visibility)},
+            {"contact", {{"name", l.contact.name},
+                         {"phone", l.contact.phone},
+                         {"email", l.contact.email}}},
+            {BodyField(l.kind), l.body}};
+  switch (l.kind) {
+    case ListingKind::kDemand:
+      j["title"] = l.title;
+      j["budget"] = MoneyJson(l.budget);
+      j["deadline"] = l.deadline;
+      j["cooperation_modes"] = l.cooperation_modes;
+      break;
+    case ListingKind::kAchievement:
+      j["title"] = l.title;
+      j["maturity"] = l.maturity ? json(*l.maturity) : json(nullptr);
+      j["patents"] = l.patents;
+      j["transfer_modes"] = l.transfer_modes;
+      j["price"] = MoneyJson(l.price);
+      j["inventors"] = l.inventors;
+      break;
+    case ListingKind::kExpert:
+      j["name"] = l.title;
+      j["title"] = l.rank;
+      j["affiliation"] = l.affiliation;
+      j["disciplines"] = l.disciplines;
+      break;
+  }
+  return j;
+}
+
+json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
+  json j = EditableJson(l);
+  j["id"] = l.id;
+  j["type"] = KindName(l.kind);
+  j["status"] = StatusName(l.status);
+  j["org_id"] = l.org_id;
+  if (org) j["org"] = {{"id", org->id}, {"name", org->name}, {"type", OrgTypeName(org->type)}};
+  if (auto p = ProvinceName(l.region)) j["region_name"] = *p;
+  j["summary"] = Utf8Prefix(l.body, 120);
+  j["demo"] = l.demo;
+  j["created_at"] = IsoTime(l.created_at);
+  j["updated_at"] = IsoTime(l.updated_at);
+  j["published_at"] = IsoTime(l.published_at);
+  j["expires_at"] = IsoTime(l.expires_at);
+  if (level == ViewLevel::kOwner && l.status == ListingStatus::kRejected) {
+    j["reject_reason"] = l.reject_reason;
+  }
+  if (level == ViewLevel::kSummary || level == ViewLevel::kPublic) j.erase("contact");
+  if (level == ViewLevel::kSummary) {
+    // Members-only listing seen by a visitor: the summary stays, the details go.
+    for (const char* k : {"description", "abstract", "bio", "budget", "deadline", "price",
+                          "patents", "inventors"}) {
+      j.erase(k);
+    }
+    j["details_hidden"] = true;
+  }
+  return j;
+}
+
+}  // namespace kc

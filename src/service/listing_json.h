@@ -1,0 +1,36 @@
+// Listings as JSON, in the field names of the API contract (DESIGN §5): the one mapping used by
+// the API, bulk import and export.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/listing.h"
+#include "core/org.h"
+#include "core/status.h"
+#include "service/listing_policy.h"
+
+namespace kc {
+
+enum class JsonMode {
+  kStrict,   // API: an unknown field is a 400 error
+  kLenient,  // import: unknown fields are skipped and reported; "id" becomes "ref"
+};
+
+// Reads a listing of `kind` from a JSON object. Field types are checked here (wrong type: 422
+// "invalid_type" naming the field); values are checked later by ValidateListing. An "org_id"
+// field is read into listing.org_id. Skipped field names are appended to `ignored`.
+Result<Listing> ListingFromJson(const nlohmann::json& j, ListingKind kind, JsonMode mode,
+                                std::vector<std::string>* ignored = nullptr);
+
+// The listing as the API shows it at `level`; `org` may be null.
+nlohmann::json ListingToJson(const Listing& listing, const Org* org, ViewLevel level);
+
+// The editable fields in the input shape, so that a PATCH body can be merged over them.
+nlohmann::json EditableJson(const Listing& listing);
+
+// The JSON name of the main text field of a kind: description, abstract or bio.
+const char* BodyField(ListingKind kind);
+
+}  // namespace kc

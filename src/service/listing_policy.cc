@@ -1,0 +1,20 @@
+#include "service/listing_policy.h"
+
+namespace kc {
+
+bool CanRead(const Actor& actor, const Listing& listing) {
+  if (listing.status == ListingStatus::kPublished) return true;
+  return actor.is_reviewer() || actor.in_org(listing.org_id);
+}
+
+ViewLevel ViewLevelFor(const Actor& actor, const Listing& listing) {
+  if (actor.is_reviewer() || actor.in_org(listing.org_id)) return ViewLevel::kOwner;
+  if (actor.signed_in()) return ViewLevel::kMember;
+  return listing.visibility == Visibility::kPublic ? ViewLevel::kPublic : ViewLevel::kSummary;
+}
+
+bool CanEdit(const Actor& actor, const Listing& listing) { return actor.in_org(listing.org_id); }
+
+bool CanReview(const Actor& actor) { return actor.is_reviewer(); }
+
+}  // namespace kc

@@ -1,0 +1,212 @@
+#include "service/listing_validation.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/patent_number.h"
+#include "core/region_code.h"
+#include "core/taxonomy.h"
+#include "core/text_encoding.h"
+
+namespace kc {
+
+size_t Utf8Length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string Utf8Prefix(std::string_view s, size_t max_chars) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (n == max_chars) return std::string(s.substr(0, i)) + "…";
+      ++n;
+    }
+  }
+  return std::string(s);
+}
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  int y = std::stoi(std::string(s.substr(0, 4)));
+  int m = std::stoi(std::string(s.substr(5, 2)));
+  int d = std::stoi(std::string(s.substr(8, 2)));
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int max = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  return d <= max;
+}
+
+namespace {
+
+std::string Trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool HasControl(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+}
+
+Status CheckLine(const std::string& field, std::string& v, size_t max, bool required) {
+  v = Trim(v);
+  if (required && v.empty()) return Invalid(field, "required", field + " is required");
+  if (!IsValidUtf8(v)) return Invalid(field, "invalid_utf8", field + " is not valid UTF-8");
+  if (HasControl(v)) return Invalid(field, "invalid_text", field + " holds control characters");
+  if (Utf8Length(v) > max) {
+    return Invalid(field, "too_long", field + " has more than " + std::to_string(max) +
+                                          " characters");
+  }
+  return Status::Ok();
+}
+
+Status CheckBody(const std::string& field, std::string& v, size_t max, bool required) {
+  v = Trim(v);
+  if (required && v.empty()) return Invalid(field, "required", field + " is required");
+  if (!IsValidUtf8(v)) return Invalid(field, "invalid_utf8", field + " is not valid UTF-8");
+  if (v.find('\0') != std::string::npos) {
+    return Invalid(field, "invalid_text", field + " holds a NUL character");
+  }
+  if (Utf8Length(v) > max) {
+    return Invalid(field, "too_long", field + " has more than " + std::to_string(max) +
+                                          " characters");
+  }
+  return Status::Ok();
+}
+
+Status CheckList(const std::string& field, std::vector<std::string>& items, size_t max_items,
+                 size_t max_chars) {
+  std::vector<std::string> out;
+  for (auto& item : items) {
+    KC_RETURN_IF_ERROR(CheckLine(field, item, max_chars, false));
+    if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) {
+      out.push_back(item);
+    }
+  }
+  if (out.size() > max_items) {
+    return Invalid(field, "too_many", field + " has more than " + std::to_string(max_items) +
+                                          " items");
+  }
+  items = std::move(out);
+  return Status::Ok();
+}
+
+Status CheckModes(const std::string& field, std::vector<std::string>& modes) {
+  KC_RETURN_IF_ERROR(CheckList(field, modes, 8, 40));
+  for (const auto& m : modes) {
+    if (!IsCooperationMode(m)) {
+      return Invalid(field, "invalid_mode",
+                     "unknown mode '" + m +
+                         "'; use transfer, license, joint_development, "
+                         "commissioned_development, consulting, talent, equity or other");
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckMoney(const std::string& field, const MoneyRange& m) {
+  if ((m.min_cny && *m.min_cny < 0) || (m.max_cny && *m.max_cny < 0)) {
+    return Invalid(field, "invalid_amount", field + " cannot be negative");
+  }
+  if (m.min_cny && m.max_cny && *m.min_cny > *m.max_cny) {
+    return Invalid(field, "invalid_range", field + ": min_cny is above max_cny");
+  }
+  return Status::Ok();
+}
+
+Status CheckTaxonomy(Listing& l) {
+  const Taxonomy& t = Taxonomy::Get();
+  if (!l.category.empty()) {
+    if (auto c = t.CanonicalCategory(l.category)) l.category = *c;
+  }
+  if (!l.discipline.empty()) {
+    if (auto d = t.CanonicalDiscipline(l.discipline)) l.discipline = *d;
+  }
+  if (l.category.empty() && !l.discipline.empty()) {
+    if (auto c = t.CategoryOf(l.discipline)) l.category = std::string(*c);
+  }
+  return t.Validate(l.category, l.discipline);
+}
+
+Status CheckContact(Contact& c) {
+  KC_RETURN_IF_ERROR(CheckLine("contact.name", c.name, 50, false));
+  KC_RETURN_IF_ERROR(CheckLine("contact.phone", c.phone, 40, false));
+  KC_RETURN_IF_ERROR(CheckLine("contact.email", c.email, 254, false));
+  for (char ch : c.phone) {
+    if (!((ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == ' ' || ch == '(' ||
+          ch == ')' || ch == '#')) {
+      return Invalid("contact.phone", "invalid_phone", "a phone number uses digits, + - ( ) #");
+    }
+  }
+  if (!c.email.empty() && c.email.find('@') == std::string::npos) {
+    return Invalid("contact.email", "invalid_email", "not an e-mail address");
+  }
+  return Status::Ok();
+}
+
+Status CheckKindFields(Listing& l) {
+  switch (l.kind) {
+    case ListingKind::kDemand:
+      KC_RETURN_IF_ERROR(CheckBody("description", l.body, 20000, true));
+      KC_RETURN_IF_ERROR(CheckMoney("budget", l.budget));
+      if (!l.deadline.empty() && !IsIsoDate(l.deadline)) {
+        return Invalid("deadline", "invalid_date", "deadline must be a date as YYYY-MM-DD");
+      }
+      return CheckModes("cooperation_modes", l.cooperation_modes);
+    case ListingKind::kAchievement:
+      KC_RETURN_IF_ERROR(CheckBody("abstract", l.body, 20000, true));
+      if (l.maturity && (*l.maturity < 1 || *l.maturity > 9)) {
+        return Invalid("maturity", "invalid_maturity", "maturity is a TRL from 1 to 9");
+      }
+      KC_RETURN_IF_ERROR(CheckList("patents", l.patents, 50, 40));
+      for (auto& p : l.patents) {
+        KC_RETURN_IF_ERROR(ValidatePatentNumber(p, "patents"));
+        p = NormalizePatentNumber(p);
+      }
+      KC_RETURN_IF_ERROR(CheckModes("transfer_modes", l.transfer_modes));
+      KC_RETURN_IF_ERROR(CheckMoney("price", l.price));
+      return CheckList("inventors", l.inventors, 50, 50);
+    case ListingKind::kExpert: {
+      KC_RETURN_IF_ERROR(CheckBody("bio", l.body, 10000, false));
+      KC_RETURN_IF_ERROR(CheckLine("title", l.rank, 50, false));
+      KC_RETURN_IF_ERROR(CheckLine("affiliation", l.affiliation, 200, false));
+      KC_RETURN_IF_ERROR(CheckList("disciplines", l.disciplines, 10, 60));
+      const Taxonomy& t = Taxonomy::Get();
+      for (auto& d : l.disciplines) {
+        if (auto c = t.CanonicalDiscipline(d)) d = *c;
+        if (!t.HasDiscipline(d)) {
+          return Invalid("disciplines", "unknown_discipline", "unknown discipline: " + d);
+        }
+      }
+      if (l.discipline.empty() && !l.disciplines.empty()) l.discipline = l.disciplines.front();
+      return Status::Ok();
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ValidateListing(Listing& l) {
+  const std::string title_field = l.kind == ListingKind::kExpert ? "name" : "title";
+  KC_RETURN_IF_ERROR(CheckLine(title_field, l.title, 200, true));
+  KC_RETURN_IF_ERROR(CheckLine("ref", l.ref, 64, false));
+  KC_RETURN_IF_ERROR(CheckList("keywords", l.keywords, 30, 60));
+  KC_RETURN_IF_ERROR(CheckKindFields(l));
+  KC_RETURN_IF_ERROR(CheckTaxonomy(l));
+  if (!l.region.empty()) KC_RETURN_IF_ERROR(ValidateRegionCode(l.region));
+  return CheckContact(l.contact);
+}
+
+}  // namespace kc

@@ -1,0 +1,246 @@
+#include "service/orgs.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/country_code.h"
+#include "core/credit_code.h"
+#include "core/region_code.h"
+#include "core/text_encoding.h"
+#include "service/audit.h"
+
+namespace kc {
+
+namespace {
+Status CheckText(std::string_view field, const std::string& v, size_t max_chars) {
+  if (!IsValidUtf8(v)) return Invalid(std::string(field), "invalid_utf8", "not valid UTF-8");
+  if (v.size() > max_chars * 4) {
+    return Invalid(std::string(field), "too_long",
+                   std::string(field) + " is longer than " + std::to_string(max_chars) +
+                       " characters");
+  }
+  return Status::Ok();
+}
+
+std::string Trim(std::string s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+Status CheckMemberRole(Role role) {
+  if (role != Role::kMember && role != Role::kOrgAdmin) {
+    return Invalid("role", "invalid_role", "a member's role is member or org_admin");
+  }
+  return Status::Ok();
+}
+}  // namespace
+
+Status ValidateOrg(Org& org) {
+  org.name = Trim(org.name);
+  if (org.name.empty()) return Invalid("name", "required", "name is required");
+  KC_RETURN_IF_ERROR(CheckText("name", org.name, 100));
+  KC_RETURN_IF_ERROR(CheckText("description", org.description, 5000));
+  KC_RETURN_IF_ERROR(CheckText("website", org.website, 300));
+  if (org.country.empty()) org.country = "CN";
+  KC_RETURN_IF_ERROR(ValidateCountryCode(org.country));
+  if (!org.region.empty()) {
+    if (org.country != "CN") {
+      return Invalid("region", "invalid_region", "a region code applies to China (country CN)");
+    }
+    KC_RETURN_IF_ERROR(ValidateRegionCode(org.region));
+  }
+  if (!org.credit_code.empty()) {
+    org.credit_code = NormalizeCreditCode(org.credit_code);
+    KC_RETURN_IF_ERROR(ValidateCreditCode(org.credit_code));
+  }
+  return Status::Ok();
+}
+
+Result<Org> Orgs::CreateIn(StoreTx& tx, Org org, std::optional<int64_t> actor_id, int64_t now) {
+  KC_RETURN_IF_ERROR(ValidateOrg(org));
+  auto existing = tx.FindOrgByName(org.name);
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value()) {
+    return Conflict("duplicate", "an organisation with this name already exists", "name");
+  }
+  org.created_at = now;
+  auto id = tx.InsertOrg(org);
+  if (!id.ok()) return id.status();
+  org.id = *id;
+  KC_RETURN_IF_ERROR(tx.AppendAudit(
+      AuditOf(now, actor_id, "org", org.id, "create", {{"name", org.name}})));
+  return org;
+}
+
+Result<Org> Orgs::Create(const Actor& actor, Org org) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (!actor.is_admin() && actor.user->org_id) {
+    return Conflict("already_member", "you already belong to an organisation");
+  }
+  Result<Org> out = Org{};
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    auto created = CreateIn(tx, org, actor.id(), clock_.Now());
+    if (!created.ok()) return created.status();
+    if (!actor.is_admin()) {
+      User u = *actor.user;
+      u.org_id = created->id;
+      u.role = Role::kOrgAdmin;
+      KC_RETURN_IF_ERROR(tx.UpdateUser(u));
+    }
+    out = *created;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<Org> Orgs::Get(int64_t id) {
+  Result<Org> out = Org{};
+  Status s = store_.Read([&](StoreTx& tx) {
+    out = tx.GetOrg(id);
+    return out.status();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<Page<Org>> Orgs::List(const OrgQuery& query) {
+  Result<Page<Org>> out = Page<Org>{};
+  Status s = store_.Read([&](StoreTx& tx) {
+    out = tx.ListOrgs(query);
+    return out.status();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<Org> Orgs::Update(const Actor& actor, int64_t id, const OrgPatch& p) {
+  if (!actor.signed_in()) return Unauthorized();
+  Result<Org> out = Org{};
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    auto org = tx.GetOrg(id);
+    if (!org.ok()) return org.status();
+    if (!actor.manages_org(id)) return Forbidden("only the organisation's admins may edit it");
+    Org o = *org;
+    if (p.name) o.name = *p.name;
+    if (p.type) {
+      auto t = OrgTypeFromName(*p.type);
+      if (!t) return Invalid("type", "invalid_type", "unknown organisation type: " + *p.type);
+      o.type = *t;
+    }
+    if (p.region) o.region = *p.region;
+    if (p.country) o.country = *p.country;
+    if (p.credit_code) o.credit_code = *p.credit_code;
+    if (p.description) o.description = *p.description;
+    if (p.website) o.website = *p.website;
+    KC_RETURN_IF_ERROR(ValidateOrg(o));
+    if (o.name != org->name) {
+      auto existing = tx.FindOrgByName(o.name);
+      if (!existing.ok()) return existing.status();
+      if (existing->has_value()) {
+        return Conflict("duplicate", "an organisation with this name already exists", "name");
+      }
+    }
+    KC_RETURN_IF_ERROR(tx.UpdateOrg(o));
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", id, "update", {})));
+    out = o;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<Page<User>> Orgs::Members(const Actor& actor, int64_t org_id, int64_t offset,
+                                 int64_t limit) {
+  if (!actor.signed_in()) return Unauthorized();
+  Result<Page<User>> out = Page<User>{};
+  Status s = store_.Read([&](StoreTx& tx) -> Status {
+    auto org = tx.GetOrg(org_id);
+    if (!org.ok()) return org.status();
+    if (!actor.in_org(org_id)) return Forbidden("only members see an organisation's members");
+    UserQuery q;
+    q.org_id = org_id;
+    q.offset = offset;
+    q.limit = limit;
+    out = tx.ListUsers(q);
+    return out.status();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<User> Orgs::AddMember(const Actor& actor, int64_t org_id, const std::string& username,
+                             Role role) {
+  if (!actor.signed_in()) return Unauthorized();
+  KC_RETURN_IF_ERROR(CheckMemberRole(role));
+  Result<User> out = User{};
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    auto org = tx.GetOrg(org_id);
+    if (!org.ok()) return org.status();
+    if (!actor.manages_org(org_id)) return Forbidden("only the organisation's admins add members");
+    auto user = tx.FindUserByName(username);
+    if (!user.ok()) {
+      return user.status().kind() == ErrorKind::kNotFound
+                 ? Invalid("username", "unknown_user", "no user named " + username)
+                 : user.status();
+    }
+    if (user->org_id && *user->org_id != org_id) {
+      return Conflict("already_member", "this user belongs to another organisation", "username");
+    }
+    if (user->role == Role::kMember || user->role == Role::kOrgAdmin) user->role = role;
+    user->org_id = org_id;
+    KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id,
+                                              "add_member", {{"user_id", user->id}})));
+    out = *user;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<User> Orgs::SetMemberRole(const Actor& actor, int64_t org_id, int64_t user_id, Role role) {
+  if (!actor.signed_in()) return Unauthorized();
+  KC_RETURN_IF_ERROR(CheckMemberRole(role));
+  Result<User> out = User{};
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    if (!actor.manages_org(org_id)) return Forbidden("only the organisation's admins do this");
+    auto user = tx.GetUser(user_id);
+    if (!user.ok()) return user.status();
+    if (!user->org_id || *user->org_id != org_id) return NotFound("member");
+    if (user->role == Role::kAdmin || user->role == Role::kReviewer) {
+      return Conflict("platform_role", "this user has a platform role; an admin changes it");
+    }
+    user->role = role;
+    KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id,
+                                              "set_member_role",
+                                              {{"user_id", user_id}, {"role", RoleName(role)}})));
+    out = *user;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status Orgs::RemoveMember(const Actor& actor, int64_t org_id, int64_t user_id) {
+  if (!actor.signed_in()) return Unauthorized();
+  return store_.Write([&](StoreTx& tx) -> Status {
+    if (!actor.manages_org(org_id)) return Forbidden("only the organisation's admins do this");
+    if (actor.user->id == user_id) {
+      return Conflict("self_removal", "an org admin cannot remove themself");
+    }
+    auto user = tx.GetUser(user_id);
+    if (!user.ok()) return user.status();
+    if (!user->org_id || *user->org_id != org_id) return NotFound("member");
+    user->org_id.reset();
+    if (user->role == Role::kOrgAdmin) user->role = Role::kMember;
+    KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
+    KC_RETURN_IF_ERROR(tx.DeleteSessionsOfUser(user_id));
+    return tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id, "remove_member",
+                                  {{"user_id", user_id}}));
+  });
+}
+
+}  // namespace kc
