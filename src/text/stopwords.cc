@@ -1,0 +1,237 @@
+#include "text/stopwords.h"
+
+#include <string_view>
+#include <unordered_set>
+
+namespace kc::text {
+namespace {
+
+// Chinese function words: particles, prepositions, conjunctions, pronouns, adverbs of degree
+// and time, auxiliary and light verbs, measure words, and the phrases friso's lexicon keeps
+// whole around them (分别为, 证明了).
+constexpr std::string_view kChineseStopWords[] = {
+    "的",     "地",     "得",   "了",     "着",       "过",     "之",   "其",     "所",
+    "者",     "也",     "而",   "且",     "并",       "并且",   "和",   "与",     "及",
+    "以及",   "或",     "或者", "或是",   "跟",       "同",     "及其", "还是",   "而且",
+    "而是",   "但",     "但是", "然而",   "可是",     "不过",   "只是", "因为",   "因此",
+    "所以",   "由于",   "因而", "从而",   "于是",     "如果",   "若",   "假如",   "即使",
+    "虽然",   "尽管",   "无论", "不论",   "只要",     "只有",   "除了", "除",     "则",
+    "就",     "便",     "即",   "才",     "都",       "又",     "还",   "再",     "也是",
+    "亦",     "均",     "皆",   "仍",     "仍然",     "已",     "已经", "曾",     "曾经",
+    "正在",   "将",     "将会", "会",     "能",       "能够",   "可",   "可以",   "可能",
+    "应",     "应该",   "应当", "需",     "需要",     "须",     "必须", "要",     "想",
+    "愿",     "是",     "为",   "为了",   "乃",       "在",     "于",   "对",     "对于",
+    "关于",   "至于",   "向",   "往",     "从",       "自",     "自从", "由",     "被",
+    "把",     "将其",   "让",   "使",     "使得",     "令",     "给",   "以",     "以便",
+    "以免",   "用以",   "按",   "按照",   "依",       "依据",   "根据", "据",     "凭",
+    "随",     "随着",   "沿",   "沿着",   "经",       "经过",   "通过", "比",     "较",
+    "更",     "最",     "很",   "太",     "非常",     "十分",   "极",   "较为",   "更加",
+    "越",     "越来越", "等",   "等等",   "中",       "内",     "上",   "下",     "里",
+    "间",     "之间",   "之中", "之后",   "之前",     "以后",   "以前", "以上",   "以下",
+    "以内",   "以外",   "当",   "当中",   "时",       "时候",   "后",   "前",     "这",
+    "那",     "这个",   "那个", "这些",   "那些",     "这种",   "那种", "这样",   "那样",
+    "这里",   "那里",   "此",   "该",     "本",       "各",     "每",   "某",     "某些",
+    "一些",   "有些",   "其中", "其他",   "其它",     "另",     "另外", "他",     "她",
+    "它",     "他们",   "她们", "它们",   "我",       "我们",   "你",   "你们",   "自己",
+    "本身",   "谁",     "什么", "怎么",   "怎样",     "如何",   "为何", "哪",     "哪些",
+    "吗",     "呢",     "吧",   "啊",     "呀",       "哦",     "么",   "个",     "种",
+    "次",     "些",     "一",   "一个",   "一种",     "一定",   "一直", "有",     "有的",
+    "没有",   "不",     "没",   "未",     "别",       "莫",     "勿",   "进行",   "加以",
+    "予以",   "给予",   "做",   "作",     "作为",     "成为",   "具有", "存在",   "出现",
+    "得到",   "获得",   "取得", "实现了", "表明了",   "证明了", "分别", "分别为", "分别是",
+    "以及其", "本文",   "文中", "文章",   "该文",     "笔者",   "即为", "就是",   "只",
+    "仅",     "仅仅",   "又是", "如",     "如下",     "例如",   "比如", "诸如",   "像",
+    "好像",   "似乎",   "同时", "此外",   "另一方面", "一方面", "首先", "其次",   "然后",
+    "最后",   "总之",   "综上", "所述",   "上述",     "下述",   "前述", "以此",   "由此",
+    "为此",   "对此",   "因",   "故",     "则是",     "即是",   "亦即", "并且是", "还有",
+    "而言",   "来说",   "来看", "看来",   "方面",     "之一",   "几",   "很多",   "许多",
+    "大量",   "各种",   "各类", "所有",   "全部",     "一切",   "任何", "及时",   "着重",
+    "大多",
+};
+
+constexpr std::string_view kEnglishStopWords[] = {
+    "a",       "about",     "above",   "after",    "again",   "against", "all",     "also",
+    "am",      "an",        "and",     "any",      "are",     "as",      "at",      "be",
+    "because", "been",      "before",  "being",    "below",   "between", "both",    "but",
+    "by",      "can",       "could",   "did",      "do",      "does",    "doing",   "down",
+    "during",  "each",      "either",  "etc",      "few",     "for",     "from",    "further",
+    "had",     "has",       "have",    "having",   "he",      "her",     "here",    "hers",
+    "herself", "him",       "himself", "his",      "how",     "however", "i",       "if",
+    "in",      "into",      "is",      "it",       "its",     "itself",  "just",    "may",
+    "me",      "might",     "more",    "most",     "must",    "my",      "myself",  "no",
+    "nor",     "not",       "now",     "of",       "off",     "on",      "once",    "one",
+    "only",    "or",        "other",   "our",      "ours",    "out",     "over",    "own",
+    "same",    "shall",     "she",     "should",   "so",      "some",    "such",    "than",
+    "that",    "the",       "their",   "theirs",   "them",    "then",    "there",   "these",
+    "they",    "this",      "those",   "through",  "thus",    "to",      "too",     "under",
+    "until",   "up",        "upon",    "us",       "very",    "via",     "was",     "we",
+    "were",    "what",      "when",    "where",    "whether", "which",   "while",   "who",
+    "whom",    "whose",     "why",     "will",     "with",    "within",  "without", "would",
+    "yet",     "you",       "your",    "yours",    "s",       "t",       "d",       "ll",
+    "re",      "ve",        "m",       "e.g",      "i.e",     "eg",      "ie",      "et",
+    "al",      "therefore", "hence",   "whereas",  "wherein", "thereby", "herein",  "among",
+    "amongst", "across",    "along",   "around",   "beyond",  "toward",  "towards", "onto",
+    "per",     "since",     "though",  "although", "unless",  "again",   "ever",    "every",
+    "much",    "many",      "several", "another",  "whose",   "cannot",  "not",     "nor",
+};
+
+// Frequent in abstracts and demands, weak as evidence of a subject.
+constexpr std::string_view kWeakTerms[] = {
+    // Chinese
+    "研究",
+    "方法",
+    "基于",
+    "分析",
+    "提出",
+    "结果",
+    "结果表明",
+    "表明",
+    "采用",
+    "利用",
+    "应用",
+    "问题",
+    "影响",
+    "设计",
+    "实现",
+    "技术",
+    "系统",
+    "模型",
+    "数据",
+    "过程",
+    "条件",
+    "情况",
+    "特点",
+    "作用",
+    "效果",
+    "结论",
+    "目的",
+    "探讨",
+    "讨论",
+    "介绍",
+    "相关",
+    "主要",
+    "重要",
+    "显著",
+    "有效",
+    "有效性",
+    "提高",
+    "降低",
+    "增加",
+    "减少",
+    "发展",
+    "建立",
+    "构建",
+    "发现",
+    "认为",
+    "得出",
+    "说明",
+    "给出",
+    "讨论了",
+    "研究了",
+    "分析了",
+    "提出了",
+    "试验",
+    "实验",
+    "性能",
+    "特性",
+    "因素",
+    "水平",
+    "程度",
+    "基础",
+    "领域",
+    "意义",
+    "作者",
+    "文献",
+    "新型",
+    "一种新",
+    "方案",
+    "措施",
+    "对策",
+    "现状",
+    "趋势",
+    "问题研究",
+    "比较",
+    "对比",
+    "评价",
+    "进一步",
+    "较好",
+    "良好",
+    "明显",
+    "不同",
+    "相同",
+    "具体",
+    "一般",
+    "基本",
+    "主要是",
+    // English
+    "method",
+    "methods",
+    "study",
+    "studies",
+    "analysis",
+    "based",
+    "result",
+    "results",
+    "paper",
+    "approach",
+    "proposed",
+    "propose",
+    "present",
+    "presented",
+    "using",
+    "used",
+    "use",
+    "show",
+    "shows",
+    "shown",
+    "new",
+    "novel",
+    "effect",
+    "effects",
+    "problem",
+    "problems",
+    "model",
+    "models",
+    "system",
+    "systems",
+    "data",
+    "research",
+    "technique",
+    "techniques",
+    "performance",
+    "application",
+    "applications",
+    "different",
+    "various",
+    "important",
+    "significant",
+    "significantly",
+    "obtained",
+    "investigated",
+    "discussed",
+    "developed",
+};
+
+template <size_t N>
+std::unordered_set<std::string_view> MakeSet(const std::string_view (&words)[N]) {
+  return std::unordered_set<std::string_view>(std::begin(words), std::end(words));
+}
+
+}  // namespace
+
+bool IsStopWord(std::string_view token) {
+  static const auto* const chinese =
+      new std::unordered_set<std::string_view>(MakeSet(kChineseStopWords));
+  static const auto* const english =
+      new std::unordered_set<std::string_view>(MakeSet(kEnglishStopWords));
+  if (token.empty()) return false;
+  return static_cast<unsigned char>(token[0]) < 0x80 ? english->count(token) > 0
+                                                     : chinese->count(token) > 0;
+}
+
+bool IsWeakTerm(std::string_view token) {
+  static const auto* const weak = new std::unordered_set<std::string_view>(MakeSet(kWeakTerms));
+  return weak->count(token) > 0;
+}
+
+}  // namespace kc::text
