@@ -50,7 +50,7 @@ class Segmenter {
     std::string friso_lex_dir = "/usr/share/friso/dict/UTF-8/";
     // jieba's dictionary, "word frequency part-of-speech" per line; empty to load none.
     std::string jieba_dict = "/usr/lib/python3/dist-packages/jieba/dict.txt";
-    // Longest dictionary word in characters (friso's max_len); longer words are not loaded.
+    // Longest dictionary word in characters (friso's max_len, 2..8); longer words are not loaded.
     int max_word_chars = 5;
   };
 
