@@ -168,7 +168,15 @@ Result<std::string> Accounts::EnsureAdmin(const std::optional<std::string>& pass
   if (!hash.ok()) return hash.status();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     if (tx.FindUserByName("admin").ok()) return Status::Ok();
+    // The platform's own organisation: what admins post and import belongs to it.
+    Org platform;
+    platform.name = kPlatformOrgName;
+    platform.type = OrgType::kServiceAgency;
+    platform.description = "The operator of this platform (平台运营方).";
+    auto org = Orgs::CreateIn(tx, platform, std::nullopt, clock_.Now());
+    if (!org.ok()) return org.status();
     User admin;
+    admin.org_id = org->id;
     admin.username = "admin";
     admin.display_name = "Administrator";
     admin.role = Role::kAdmin;

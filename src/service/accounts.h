@@ -44,6 +44,9 @@ struct UserPatch {
 
 class Accounts {
  public:
+  // The organisation the bootstrap admin belongs to; admins' listings and imports go to it.
+  static constexpr const char* kPlatformOrgName = "平台运营方 (Platform operator)";
+
   // Failed sign-ins allowed per user name (and, ×4, per client address) within the window.
   static constexpr int kMaxFailures = 5;
   static constexpr int64_t kFailureWindow = 15 * 60;
@@ -65,7 +68,7 @@ class Accounts {
   // The user behind a session token; 401 when unknown, expired or the user is disabled.
   Result<Authenticated> Authenticate(const std::string& token);
 
-  // Creates the user `admin` when it does not exist: with `password` when given, otherwise with
+  // Creates the user `admin` (in a new platform organisation) when it does not exist: with `password` when given, otherwise with
   // a generated one. Returns the password when it generated one, "" otherwise.
   Result<std::string> EnsureAdmin(const std::optional<std::string>& password);
 

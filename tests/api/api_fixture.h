@@ -1,0 +1,102 @@
+// A test fixture with a running server and helpers for the common steps of API tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "api/http_client.h"
+#include "api/server_process.h"
+
+namespace kc::testing {
+
+class ApiTest : public ::testing::Test {
+ protected:
+  // The server's flags; override to change them.
+  virtual std::vector<std::string> ServerArgs() { return {"--no-demo"}; }
+
+  void SetUp() override {
+    server_ = std::make_unique<ServerProcess>(ServerArgs());
+    ASSERT_TRUE(server_->running());
+    ASSERT_NE(server_->port(), 0);
+  }
+
+  Client Anonymous() { return Client(server_->port()); }
+
+  Client Admin() {
+    Client c(server_->port());
+    auto r = c.Login("admin", ServerProcess::kAdminPassword);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return c;
+  }
+
+  // Registers `username` with a new organisation of `type` and signs in (an org admin).
+  Client RegisterWithOrg(const std::string& username, const std::string& org_name,
+                         const std::string& type = "enterprise") {
+    Client c(server_->port());
+    auto r = c.Post("/api/v1/auth/register",
+                    {{"username", username},
+                     {"password", "password-" + username},
+                     {"display_name", username},
+                     {"org", {{"name", org_name}, {"type", type}, {"region", "440305"}}}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    auto l = c.Login(username, "password-" + username);
+    EXPECT_EQ(l.status, 200) << l.body;
+    return c;
+  }
+
+  // Registers a user without organisation, or joining `org_id`, and signs in.
+  Client RegisterUser(const std::string& username, int64_t org_id = 0) {
+    Client c(server_->port());
+    nlohmann::json body = {{"username", username}, {"password", "password-" + username}};
+    if (org_id) body["org_id"] = org_id;
+    auto r = c.Post("/api/v1/auth/register", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    auto l = c.Login(username, "password-" + username);
+    EXPECT_EQ(l.status, 200) << l.body;
+    return c;
+  }
+
+  // Makes `username` a reviewer (through the admin) and returns them signed in.
+  Client Reviewer(const std::string& username = "reviewer1") {
+    Client c = RegisterUser(username);
+    int64_t id = c.Get("/api/v1/me").json.value("id", 0);
+    Client admin = Admin();
+    auto r = admin.Patch("/api/v1/users/" + std::to_string(id), {{"role", "reviewer"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return c;
+  }
+
+  static nlohmann::json DemandBody(const std::string& title) {
+    return {{"title", title},
+            {"description", "需要一种在低温环境下保持容量的锂电池电解液配方，-30℃容量保持率≥80%。"},
+            {"keywords", {"锂电池", "低温电解液"}},
+            {"category", "工学"},
+            {"discipline", "化学工程与技术"},
+            {"region", "440305"},
+            {"budget", {{"min_cny", 500000}, {"max_cny", 2000000}}},
+            {"cooperation_modes", {"joint_development"}},
+            {"contact", {{"name", "王工"}, {"phone", "0755-12345678"}, {"email", "w@example.com"}}}};
+  }
+
+  // Creates a demand as `c`, returns its id.
+  int64_t CreateDemand(Client& c, const std::string& title) {
+    auto r = c.Post("/api/v1/demands", DemandBody(title));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json.value("id", 0);
+  }
+
+  // Creates, submits and approves a demand; returns its id.
+  int64_t PublishedDemand(Client& owner, Client& reviewer, const std::string& title) {
+    int64_t id = CreateDemand(owner, title);
+    std::string base = "/api/v1/demands/" + std::to_string(id);
+    EXPECT_EQ(owner.Post(base + "/submit", nlohmann::json::object()).status, 200);
+    EXPECT_EQ(reviewer.Post(base + "/approve", nlohmann::json::object()).status, 200);
+    return id;
+  }
+
+  std::unique_ptr<ServerProcess> server_;
+};
+
+}  // namespace kc::testing

@@ -1,0 +1,46 @@
+// Starts the real kechuang binary on a free loopback port with a temporary data directory, for
+// API tests. The process is stopped (SIGTERM) and the directory removed on destruction.
+#pragma once
+
+#include <signal.h>
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kc::testing {
+
+class ServerProcess {
+ public:
+  // `args` are extra flags for `kechuang serve` (e.g. "--no-demo"). The admin password is
+  // kAdminPassword. Fails the current test (ADD_FAILURE) when the server does not come up.
+  explicit ServerProcess(std::vector<std::string> args = {"--no-demo"});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  static constexpr const char* kAdminPassword = "admin-pass-123";
+
+  uint16_t port() const { return port_; }
+  const std::string& data_dir() const { return data_dir_; }
+  bool running() const { return pid_ > 0; }
+  // Everything the process printed on stdout so far (up to the "serving" line).
+  const std::string& output() const { return output_; }
+
+  // Sends `sig` and waits for the exit; returns the exit status (or 128 + signal).
+  int Stop(int sig = SIGTERM);
+  // Starts the binary again on the same data directory (after Stop).
+  void Restart();
+
+ private:
+  void Start();
+
+  std::vector<std::string> args_;
+  std::string data_dir_;
+  std::string output_;
+  pid_t pid_ = -1;
+  uint16_t port_ = 0;
+};
+
+}  // namespace kc::testing
