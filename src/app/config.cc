@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 
 namespace kc::app {
 
@@ -29,6 +30,14 @@ Status SetListen(Config& c, const std::string& v) {
   c.server.port = static_cast<uint16_t>(*port);
   return Status::Ok();
 }
+
+// "web" in the directory of the running executable (build/web for build/kechuang).
+std::string DefaultWebDir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "web";
+  return (exe.parent_path() / "web").string();
+}
 }  // namespace
 
 std::string Usage() {
@@ -37,7 +46,7 @@ std::string Usage() {
 Usage:
   kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite] [--no-demo]
                  [--threads N] [--body-limit BYTES] [--header-limit BYTES]
-                 [--access-log FILE|-|off] [--secure-cookies]
+                 [--access-log FILE|-|off] [--secure-cookies] [--web DIR]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
   kechuang export KIND [--format csv|jsonl] [--data DIR]
   kechuang version
@@ -63,11 +72,14 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
     } else if (a == "--secure-cookies") {
       c.secure_cookies = true;
     } else if (a == "--data" || a == "--listen" || a == "--db" || a == "--threads" ||
-               a == "--body-limit" || a == "--header-limit" || a == "--access-log") {
+               a == "--body-limit" || a == "--header-limit" || a == "--access-log" ||
+               a == "--web") {
       auto v = value();
       if (!v.ok()) return v.status();
       if (a == "--data") {
         c.data_dir = *v;
+      } else if (a == "--web") {
+        c.web_dir = *v;
       } else if (a == "--listen") {
         KC_RETURN_IF_ERROR(SetListen(c, *v));
       } else if (a == "--db") {
@@ -95,6 +107,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
     }
   }
   if (c.access_log.empty()) c.access_log = c.data_dir + "/logs/access.log";
+  if (c.web_dir.empty()) c.web_dir = DefaultWebDir();
   return c;
 }
 

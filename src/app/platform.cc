@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "api/routes.h"
+#include "http/static_files.h"
 #include "service/crypto.h"
 #include "service/demo.h"
 #include "store/sqlite/sqlite_store.h"
@@ -87,8 +88,17 @@ Status Platform::Open() {
 
 Status Platform::Serve() {
   api::RegisterRoutes(router_, *ctx_);
+  // The web front end answers every non-/api GET; without a built one the API still serves.
+  http::Fallback web;
+  if (auto files = http::StaticFiles::Load(config_.web_dir); files.ok()) {
+    web = [files = *files](http::Request& req, http::Response& res) {
+      return files->Serve(req, res);
+    };
+  } else {
+    spdlog::warn("no web front end: {} (build it with `make build`)", files.status().message());
+  }
   server_ = std::make_unique<http::Server>(config_.server, router_,
-                                           MakeAccessLogger(config_.access_log));
+                                           MakeAccessLogger(config_.access_log), std::move(web));
   KC_RETURN_IF_ERROR(server_->Start());
   worker_ = std::thread([this] { RunWorker(); });
   return Status::Ok();

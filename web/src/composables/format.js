@@ -1,0 +1,70 @@
+// Display helpers that depend on the language: money ranges, dates, regions, taxonomy names.
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { regionName } from '../api/regions.js';
+import { loadTaxonomy } from '../api/taxonomy.js';
+import { showError } from './errors.js';
+
+const taxonomy = ref(null);
+let taxonomyRequested = false;
+
+export function useTaxonomy() {
+  if (!taxonomyRequested) {
+    taxonomyRequested = true;
+    loadTaxonomy()
+      .then((tx) => {
+        taxonomy.value = tx;
+      })
+      .catch((e) => {
+        taxonomyRequested = false;
+        showError(e);
+      });
+  }
+  return taxonomy;
+}
+
+export function useFormat() {
+  const { t, locale } = useI18n();
+  const tx = useTaxonomy();
+
+  function money(m) {
+    if (!m || m.negotiable || (m.min_cny == null && m.max_cny == null)) return t('common.negotiable');
+    const fmt = (n) => (locale.value === 'en'
+      ? `CNY ${Number(n).toLocaleString('en')}`
+      : `${(Number(n) / 10000).toLocaleString('zh-CN')} 万元`);
+    if (m.min_cny != null && m.max_cny != null && m.min_cny !== m.max_cny) {
+      return `${fmt(m.min_cny)} – ${fmt(m.max_cny)}`;
+    }
+    return fmt(m.min_cny ?? m.max_cny);
+  }
+
+  function date(iso) {
+    if (!iso) return '';
+    return String(iso).slice(0, 10);
+  }
+
+  function region(code) {
+    return regionName(code, locale.value);
+  }
+
+  function category(name) {
+    if (!name || locale.value !== 'en' || !tx.value) return name;
+    const c = tx.value.categories.find((x) => x.name === name);
+    return c ? c.name_en : name;
+  }
+
+  function discipline(name) {
+    if (!name || locale.value !== 'en' || !tx.value) return name;
+    for (const c of tx.value.categories) {
+      const d = c.disciplines.find((x) => x.name === name);
+      if (d) return d.name_en;
+    }
+    return name;
+  }
+
+  function mode(m) {
+    return t(`modes.${m}`);
+  }
+
+  return { money, date, region, category, discipline, mode };
+}

@@ -1,0 +1,15 @@
+import { createApp } from 'vue';
+import App from './App.vue';
+import { router } from './router.js';
+import { i18n } from './i18n/index.js';
+import { loadSession } from './api/session.js';
+import { showError } from './composables/errors.js';
+import './styles.css';
+
+const app = createApp(App);
+app.use(i18n);
+app.use(router);
+app.config.errorHandler = (err) => showError(err);
+// The session is loaded beside the first page, not before it: public pages render at once.
+loadSession().catch(showError);
+app.mount('#app');

@@ -1,0 +1,82 @@
+// Routes: the public portal, then the signed-in workspace, reviewers' queue and admin pages.
+// Every page but the home page is loaded on first use.
+import { createRouter, createWebHistory } from 'vue-router';
+import HomeView from './views/HomeView.vue';
+import { session, loadSession } from './api/session.js';
+
+const routes = [
+  { path: '/', name: 'home', component: HomeView },
+  { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
+  {
+    path: '/:plural(demands|achievements|experts)',
+    name: 'listings',
+    component: () => import('./views/ListingListView.vue'),
+  },
+  {
+    path: '/:plural(demands|achievements|experts)/:id(\\d+)',
+    name: 'listing',
+    component: () => import('./views/ListingDetailView.vue'),
+  },
+  { path: '/orgs/:id(\\d+)', name: 'org', component: () => import('./views/OrgView.vue') },
+  { path: '/news', name: 'news', component: () => import('./views/NewsView.vue') },
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
+  { path: '/register', name: 'register', component: () => import('./views/RegisterView.vue') },
+  {
+    path: '/workspace',
+    name: 'workspace',
+    component: () => import('./views/workspace/MyListingsView.vue'),
+    meta: { auth: true },
+  },
+  {
+    path: '/workspace/:plural(demands|achievements|experts)/new',
+    name: 'listing-new',
+    component: () => import('./views/workspace/ListingEditView.vue'),
+    meta: { auth: true },
+  },
+  {
+    path: '/workspace/:plural(demands|achievements|experts)/:id(\\d+)/edit',
+    name: 'listing-edit',
+    component: () => import('./views/workspace/ListingEditView.vue'),
+    meta: { auth: true },
+  },
+  {
+    path: '/review',
+    name: 'review',
+    component: () => import('./views/workspace/ReviewQueueView.vue'),
+    meta: { auth: true, roles: ['reviewer', 'admin'] },
+  },
+  {
+    path: '/admin/users',
+    name: 'admin-users',
+    component: () => import('./views/admin/UsersView.vue'),
+    meta: { auth: true, roles: ['admin'] },
+  },
+  {
+    path: '/admin/orgs',
+    name: 'admin-orgs',
+    component: () => import('./views/admin/OrgsView.vue'),
+    meta: { auth: true, roles: ['admin'] },
+  },
+  {
+    path: '/admin/import',
+    name: 'admin-import',
+    component: () => import('./views/admin/ImportView.vue'),
+    meta: { auth: true, roles: ['admin'] },
+  },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (to, from, saved) => saved || { top: 0 },
+});
+
+// Pages for members send visitors to sign in and come back afterwards.
+router.beforeEach(async (to) => {
+  if (!to.meta.auth) return true;
+  if (!session.loaded) await loadSession();
+  if (!session.user) return { name: 'login', query: { next: to.fullPath } };
+  if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'home' };
+  return true;
+});
