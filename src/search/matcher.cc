@@ -1,0 +1,206 @@
+#include "search/matcher.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "search/document.h"
+#include "search/schema.h"
+#include "search/search.h"
+#include "text/keyterms.h"
+
+namespace kc::search {
+namespace {
+
+constexpr size_t kInventorAchievements = 50;
+
+// The key terms of the source and the query made of them.
+struct SourceQuery {
+  std::vector<text::WeightedTerm> key_terms;
+  std::vector<std::string> index_terms;  // key_terms[i] as its W or Z term
+  std::vector<std::string> keyword_keys;
+  TermWeights terms;
+};
+
+std::string IndexTermOf(const std::string& key) {
+  return text::KindOf(key) == text::TokenKind::kLatinWord ? Term(kStemPrefix, key)
+                                                          : Term(kWordPrefix, key);
+}
+
+std::vector<std::string> KeysOf(const text::Terms& terms) {
+  std::vector<std::string> keys;
+  for (const std::string& w : terms.words) keys.push_back(text::TermKey(w));
+  return keys;
+}
+
+text::Terms Concat(const text::Terms& a, const text::Terms& b) {
+  text::Terms t = a;
+  const uint32_t base = a.positions.empty() ? 0 : a.positions.back() + 2;
+  t.words.insert(t.words.end(), b.words.begin(), b.words.end());
+  for (uint32_t p : b.positions) t.positions.push_back(base + p);
+  t.bigrams.insert(t.bigrams.end(), b.bigrams.begin(), b.bigrams.end());
+  t.english_stems.insert(t.english_stems.end(), b.english_stems.begin(), b.english_stems.end());
+  return t;
+}
+
+struct Candidate {
+  StoredListing stored;
+  double text = 0;  // retrieval weight
+  double achievements = 0;
+  std::vector<std::string> via;
+  std::vector<std::string> shared;
+  double key_share = 0;
+};
+
+}  // namespace
+
+Matcher::Matcher(const SearchIndex* index, const Translator* translator, MatchOptions options)
+    : index_(index), translator_(translator), options_(options) {}
+
+Result<std::vector<MatchHit>> Matcher::Match(const Listing& source,
+                                             const MatchRequest& request) const {
+  // A revision discarded by two commits while candidates are read: retry on a fresh one.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return MatchOnce(source, request);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 2) return Internal(std::string("match: ") + e.get_msg());
+    }
+  }
+}
+
+Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
+                                                 const MatchRequest& request) const {
+  const ListingTerms analysed = AnalyzeListing(source);
+  const text::Terms head = Concat(analysed.title, analysed.keywords);
+  Result<text::TermStats> stats = index_->StatsFor({&head, &analysed.body});
+  KC_RETURN_IF_ERROR(stats);
+  SourceQuery sq;
+  sq.key_terms = text::KeyTerms(head, analysed.body, *stats, options_.key_terms);
+  sq.keyword_keys = KeysOf(analysed.keywords);
+  if (sq.key_terms.empty()) return std::vector<MatchHit>();
+  const double top = std::max(sq.key_terms.front().weight, 1e-9);
+  text::Terms key_words;
+  for (const text::WeightedTerm& t : sq.key_terms) {
+    sq.index_terms.push_back(IndexTermOf(t.key));
+    AddTextTerms(text::Analyze(t.term), t.weight / top, options_.query, &sq.terms);
+    key_words.words.push_back(t.term);
+    key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
+  }
+  if (translator_ != nullptr) {
+    for (const Translation& tr : translator_->Translate(key_words, 2)) {
+      for (const std::string& target : tr.targets) {
+        AddTextTerms(text::Analyze(target), options_.query.translation_weight / tr.targets.size(),
+                     options_.query, &sq.terms);
+      }
+    }
+  }
+
+  Result<SearchIndex::Reader> reader = index_->AcquireReader();
+  KC_RETURN_IF_ERROR(reader);
+  Xapian::Database& db = **reader;
+  std::map<Xapian::docid, Candidate> candidates;
+  double best_text = 0;
+  double best_achievement = 0;
+  try {
+    DropFrequentTerms(db, options_.query, &sq.terms);
+    TextQuery text_query;
+    text_query.terms = sq.terms;
+    const Xapian::Query query = text_query.ToXapian();
+    auto run = [&](ListingKind kind, size_t n) {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(ApplyFilters(query, Filters{kind, "", "", ""}));
+      return enquire.get_mset(0, static_cast<Xapian::doccount>(n + 1));
+    };
+    const Xapian::MSet mset = run(request.target, options_.candidates);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      if (static_cast<int64_t>(*it) == source.id) continue;
+      Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
+      KC_RETURN_IF_ERROR(stored);
+      candidates[*it] = Candidate{std::move(*stored), it.get_weight()};
+      best_text = std::max(best_text, it.get_weight());
+    }
+    if (request.target == ListingKind::kExpert) {
+      const Xapian::MSet achievements = run(ListingKind::kAchievement, kInventorAchievements);
+      for (auto it = achievements.begin(); it != achievements.end(); ++it) {
+        if (static_cast<int64_t>(*it) == source.id) continue;
+        best_achievement = std::max(best_achievement, it.get_weight());
+        Result<StoredListing> a = DecodeStored(it.get_document().get_data());
+        KC_RETURN_IF_ERROR(a);
+        for (const std::string& inventor : a->inventors) {
+          const std::string name_term = Term(kExpertNamePrefix, PersonKey(inventor));
+          for (auto p = db.postlist_begin(name_term); p != db.postlist_end(name_term); ++p) {
+            auto found = candidates.find(*p);
+            if (found == candidates.end()) {
+              Result<StoredListing> e = DecodeStored(db.get_document(*p).get_data());
+              KC_RETURN_IF_ERROR(e);
+              if (e->kind != ListingKind::kExpert || e->id == source.id) continue;
+              found = candidates.emplace(*p, Candidate{std::move(*e)}).first;
+            }
+            Candidate& c = found->second;
+            c.achievements = std::max(c.achievements, it.get_weight());
+            if (c.via.size() < 5) c.via.push_back(a->title);
+          }
+        }
+      }
+    }
+    // Which key terms each candidate has: one pass over its sorted term list.
+    std::vector<size_t> order(sq.index_terms.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return sq.index_terms[a] < sq.index_terms[b]; });
+    double total_weight = 0;
+    for (const auto& t : sq.key_terms) total_weight += t.weight;
+    for (auto& [docid, c] : candidates) {
+      std::vector<bool> has(order.size(), false);
+      Xapian::TermIterator it = db.termlist_begin(docid);
+      for (size_t i : order) {
+        it.skip_to(sq.index_terms[i]);
+        if (it == db.termlist_end(docid)) break;
+        has[i] = *it == sq.index_terms[i];
+      }
+      for (size_t i = 0; i < has.size(); ++i) {
+        if (!has[i]) continue;
+        c.shared.push_back(sq.key_terms[i].term);
+        c.key_share += sq.key_terms[i].weight / std::max(total_weight, 1e-9);
+      }
+    }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    return Internal(std::string("match: ") + e.get_type() + ": " + e.get_msg());
+  }
+
+  const MatchWeights weights = DefaultWeights(request.target);
+  std::vector<MatchHit> hits;
+  for (auto& [docid, c] : candidates) {
+    const StoredListing& s = c.stored;
+    MatchFeatures f;
+    f.text = best_text > 0 ? c.text / best_text : 0;
+    f.key_terms = std::min(1.0, c.key_share);
+    std::string keywords;
+    for (const std::string& k : s.keywords) keywords.append(k).append("，");
+    for (const std::string& d : s.disciplines) keywords.append(d).append("，");
+    f.keywords = KeywordOverlap(sq.keyword_keys, KeysOf(text::Analyze(keywords)));
+    f.discipline = SameDiscipline(source, s) ? 1 : 0;
+    f.category = !s.category.empty() && s.category == source.category ? 1 : 0;
+    f.maturity = s.maturity ? std::clamp(*s.maturity, 0, 9) / 9.0 : 0;
+    f.region = SameProvince(source.region, s.region) ? 1 : 0;
+    f.recency = Recency(s.published_at, request.now);
+    f.achievements = best_achievement > 0 ? c.achievements / best_achievement : 0;
+    MatchHit hit{s.id, s.kind, s.ref, s.title, 0, {}};
+    hit.score = Score(f, weights, &hit.explanation.components);
+    hit.explanation.shared_terms = std::move(c.shared);
+    if (f.discipline > 0) hit.explanation.field_match.push_back("discipline");
+    if (f.category > 0) hit.explanation.field_match.push_back("category");
+    if (f.region > 0) hit.explanation.field_match.push_back("region");
+    hit.explanation.via_achievements = std::move(c.via);
+    hits.push_back(std::move(hit));
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const MatchHit& a, const MatchHit& b) { return a.score > b.score; });
+  hits.resize(std::min(hits.size(), std::min(request.limit, kMaxLimit)));
+  return hits;
+}
+
+}  // namespace kc::search

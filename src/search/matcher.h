@@ -1,0 +1,67 @@
+// 解难题 / 助转化: for a demand the best achievements and experts, for an achievement the
+// demands — candidates from the source's key terms, re-ranked by features (ranking.h), each
+// with its explanation.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/listing.h"
+#include "core/status.h"
+#include "search/index.h"
+#include "search/query.h"
+#include "search/ranking.h"
+#include "search/translate.h"
+
+namespace kc::search {
+
+struct MatchRequest {
+  ListingKind target = ListingKind::kAchievement;
+  size_t limit = 10;  // at most kMaxLimit of search.h
+  int64_t now = 0;    // for recency (seconds since the epoch); 0 leaves recency at 0
+};
+
+struct MatchHit {
+  int64_t id = 0;
+  ListingKind kind = ListingKind::kAchievement;
+  std::string ref;
+  std::string title;
+  double score = 0;  // Σ value × weight of explanation.components, in [0, 1]
+  Explanation explanation;
+};
+
+struct MatchOptions {
+  size_t key_terms = 24;    // key terms of the source that make the candidate query
+  size_t candidates = 100;  // candidates re-ranked
+  QueryOptions query;       // bigram weight, translation weight, frequent-term dropping
+};
+
+// Matches listings of one index. Thread-safe: every call leases its own reader.
+//
+// Experts are found two ways: by their own profile (keywords, disciplines, bio), and as
+// inventors of the achievements that match the source — an achievement's inventors are
+// indexed (XI terms) and an expert's name (XN), so the matcher follows that link in the index
+// itself and the caller supplies nothing. Names are matched after normalisation, so two
+// experts of the same name are both credited.
+class Matcher {
+ public:
+  // translator may be null; both must outlive the Matcher.
+  explicit Matcher(const SearchIndex* index, const Translator* translator = nullptr,
+                   MatchOptions options = {});
+
+  // The best `request.limit` listings of kind request.target for source (which need not be
+  // indexed; if it is, it is never its own match), best first. An empty list when the source
+  // has no usable terms. Fails with kInternal when the index cannot be read.
+  Result<std::vector<MatchHit>> Match(const Listing& source, const MatchRequest& request) const;
+
+ private:
+  // One attempt; throws Xapian::DatabaseModifiedError for the caller to retry.
+  Result<std::vector<MatchHit>> MatchOnce(const Listing& source, const MatchRequest& request) const;
+
+  const SearchIndex* index_;
+  const Translator* translator_;
+  MatchOptions options_;
+};
+
+}  // namespace kc::search

@@ -1,0 +1,143 @@
+#include "search/query.h"
+
+#include <cmath>
+
+#include "search/schema.h"
+#include "text/utf8.h"
+
+namespace kc::search {
+namespace {
+
+std::vector<std::string_view> SplitOnSpace(std::string_view q) {
+  std::vector<std::string_view> parts;
+  size_t i = 0;
+  while (i < q.size()) {
+    while (i < q.size() && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\r')) ++i;
+    size_t j = i;
+    while (j < q.size() && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '\r') ++j;
+    if (j > i) parts.push_back(q.substr(i, j - i));
+    i = j;
+  }
+  return parts;
+}
+
+bool IsCjkWord(std::string_view w) {
+  size_t pos = 0;
+  return !w.empty() && text::IsCjkChar(text::DecodeUtf8(w, &pos));
+}
+
+void Add(TermWeights* out, std::string_view prefix, std::string_view value, double w) {
+  if (value.empty() || value.size() > kMaxTermBytes || w <= 0) return;
+  (*out)[Term(prefix, value)] += w;
+}
+
+}  // namespace
+
+void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& o, TermWeights* out) {
+  for (const std::string& w : terms.words) {
+    if (text::KindOf(w) == text::TokenKind::kLatinWord) {
+      Add(out, kStemPrefix, text::StemEnglish(w), scale * o.word_weight);
+    } else {
+      Add(out, kWordPrefix, w, scale * o.word_weight);
+    }
+  }
+  for (const std::string& b : terms.bigrams) {
+    Add(out, kBigramPrefix, b, scale * o.bigram_weight);
+  }
+}
+
+void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWeights* terms) {
+  const Xapian::doccount n = db.get_doccount();
+  if (n < o.min_docs_for_share || o.max_term_share >= 1.0) return;
+  const double limit = o.max_term_share * n;
+  TermWeights kept;
+  for (const auto& [term, w] : *terms) {
+    if (db.get_termfreq(term) <= limit) kept.emplace(term, w);
+  }
+  if (!kept.empty()) terms->swap(kept);
+}
+
+TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
+                         const Translator* translator, const QueryOptions& o) {
+  TextQuery out;
+  text::Terms all;
+  for (std::string_view part : SplitOnSpace(q)) {
+    text::Terms t = text::Analyze(part);
+    TermWeights part_terms;
+    AddTextTerms(t, 1.0, o, &part_terms);
+    if (part_terms.empty()) continue;
+    const double scale = o.keyword_terms > 0
+                             ? std::sqrt(o.keyword_terms / static_cast<double>(part_terms.size()))
+                             : 1.0;
+    for (const auto& [term, w] : part_terms) out.terms[term] += w * scale;
+    const uint32_t base = all.positions.empty() ? 0 : all.positions.back() + 2;
+    for (size_t i = 0; i < t.words.size(); ++i) {
+      all.words.push_back(t.words[i]);
+      all.positions.push_back(base + t.positions[i]);
+    }
+    all.bigrams.insert(all.bigrams.end(), t.bigrams.begin(), t.bigrams.end());
+    all.english_stems.insert(all.english_stems.end(), t.english_stems.begin(),
+                             t.english_stems.end());
+  }
+  for (const std::string& w : all.words) out.highlight.words.push_back(w);
+  for (const std::string& b : all.bigrams) out.highlight.words.push_back(b);
+  for (const std::string& s : all.english_stems) out.highlight.stems.insert(s);
+
+  if (translator != nullptr && !all.words.empty()) {
+    out.translations = translator->Translate(all, o.max_translations);
+    for (const Translation& tr : out.translations) {
+      // A phrase's translations share the weight of one term of the source.
+      const double w = o.translation_weight / static_cast<double>(tr.targets.size());
+      for (const std::string& target : tr.targets) {
+        const text::Terms t = text::Analyze(target);
+        TermWeights target_terms;
+        AddTextTerms(t, 1.0, o, &target_terms);
+        if (target_terms.empty()) continue;
+        // A translation is one term of meaning however many words or bigrams it has.
+        const double per = w / std::sqrt(static_cast<double>(target_terms.size()));
+        for (const auto& [term, tw] : target_terms) out.terms[term] += tw * per;
+        for (const std::string& word : t.words) {
+          if (IsCjkWord(word) || text::KindOf(word) == text::TokenKind::kLatinWord) {
+            out.highlight.words.push_back(word);
+          }
+        }
+        for (const std::string& s : t.english_stems) out.highlight.stems.insert(s);
+      }
+    }
+  }
+  DropFrequentTerms(db, o, &out.terms);
+  return out;
+}
+
+Xapian::Query TextQuery::ToXapian() const {
+  if (terms.empty()) return Xapian::Query();
+  std::vector<Xapian::Query> parts;
+  parts.reserve(terms.size());
+  for (const auto& [term, w] : terms) {
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), w);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+std::optional<Xapian::Query> FilterQuery(const Filters& f) {
+  std::vector<Xapian::Query> parts;
+  if (f.kind) parts.emplace_back(Term(kKindPrefix, KindName(*f.kind)));
+  if (!f.category.empty()) parts.emplace_back(Term(kCategoryPrefix, f.category));
+  if (!f.discipline.empty()) parts.emplace_back(Term(kDisciplinePrefix, f.discipline));
+  if (!f.region.empty()) {
+    // A province or city may be given by its prefix: 44 or 4403.
+    std::string code = f.region;
+    if (code.size() == 2 || code.size() == 4) code.append(6 - code.size(), '0');
+    parts.emplace_back(Term(kRegionPrefix, code));
+  }
+  if (parts.empty()) return std::nullopt;
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query ApplyFilters(const Xapian::Query& query, const Filters& filters) {
+  std::optional<Xapian::Query> f = FilterQuery(filters);
+  if (!f) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, *f);
+}
+
+}  // namespace kc::search

@@ -1,0 +1,78 @@
+// Query building in code (DESIGN §6): a weighted OR of a text's words, CJK bigrams, English
+// stems and their translations, and field filters as boolean terms. Never Xapian's
+// QueryParser, whose CJK mode ANDs every n-gram.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/listing.h"
+#include "search/snippet.h"
+#include "search/translate.h"
+
+namespace kc::search {
+
+// How a text becomes a query; the defaults are the ones bench/eval measured best.
+struct QueryOptions {
+  double word_weight = 1.0;    // a friso word, Latin word's stem or number
+  double bigram_weight = 0.7;  // a CJK bigram
+  // Each whitespace-separated part of a query (a keyword) gets its terms scaled by
+  // (keyword_terms / n)^0.5 with n its number of terms, so that one long keyword's many
+  // bigrams do not outweigh a short one. 0 disables.
+  double keyword_terms = 4.0;
+  // Weight of a translated term relative to the term it translates.
+  double translation_weight = 0.4;
+  size_t max_translations = 3;
+  // A term found in more than this share of the documents is dropped (unless every term of
+  // the query would be), once the index holds at least min_docs_for_share documents.
+  double max_term_share = 0.2;
+  size_t min_docs_for_share = 50;
+};
+
+// Weighted terms, each a full Xapian term (with prefix).
+using TermWeights = std::map<std::string, double>;
+
+// The query of a text and what a snippet should mark.
+struct TextQuery {
+  TermWeights terms;  // after dropping frequent terms
+  Highlight highlight;
+  std::vector<Translation> translations;
+  bool empty() const { return terms.empty(); }
+  // The weighted OR of terms; Xapian::Query() (matches nothing) when empty.
+  Xapian::Query ToXapian() const;
+};
+
+// Builds the query of a free text (Chinese, English or mixed). translator may be null (no
+// cross-lingual terms). db supplies term frequencies for dropping frequent terms.
+// Thread-safe given a db used by this thread only.
+TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
+                         const Translator* translator, const QueryOptions& options);
+
+// The terms of an analysed text added to *out with weight `scale` (words, bigrams at
+// options.bigram_weight, Latin words as stems).
+void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& options,
+                  TermWeights* out);
+
+// Drops terms found in more than options.max_term_share of db's documents (see QueryOptions).
+void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms);
+
+// Field filters; empty strings and nullopt filter nothing.
+struct Filters {
+  std::optional<ListingKind> kind;
+  std::string category;
+  std::string discipline;
+  std::string region;  // a region code at any level: 440000 (or 44) finds all of Guangdong
+};
+
+// The boolean query of the filters, or nullopt when there are none.
+std::optional<Xapian::Query> FilterQuery(const Filters& filters);
+
+// query filtered (OP_FILTER) by filters.
+Xapian::Query ApplyFilters(const Xapian::Query& query, const Filters& filters);
+
+}  // namespace kc::search

@@ -1,0 +1,64 @@
+// The layout of the search index: term prefixes, value slots and the boolean terms of a
+// listing's fields. Shared by indexing, querying and matching, and by nothing else.
+//
+// Terms (Xapian's convention: an upper-case prefix, then the term):
+//   W<word>     friso word (CJK), Latin word in lower case, or number, from title, keywords, body
+//   B<bigram>   CJK character pair (or a lone CJK character), the second term set for recall
+//   Z<stem>     Snowball English stem of a Latin word
+//   K<kind>     demand | achievement | expert                          (boolean)
+//   XC<name>    category (门类)                                          (boolean)
+//   XD<name>    discipline (学科); an expert has one per discipline      (boolean)
+//   XR<code>    region at every level: 440305, 440300 and 440000       (boolean)
+//   XN<name>    an expert's name, normalised                            (boolean)
+//   XI<name>    an inventor of an achievement, normalised               (boolean)
+// Values: the slots of ValueSlot, used for facets and re-ranking.
+// Document data: the StoredListing of document.h. Document id: the listing id.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/listing.h"
+
+namespace kc::search {
+
+inline constexpr std::string_view kWordPrefix = "W";
+inline constexpr std::string_view kBigramPrefix = "B";
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kKindPrefix = "K";
+inline constexpr std::string_view kCategoryPrefix = "XC";
+inline constexpr std::string_view kDisciplinePrefix = "XD";
+inline constexpr std::string_view kRegionPrefix = "XR";
+inline constexpr std::string_view kExpertNamePrefix = "XN";
+inline constexpr std::string_view kInventorPrefix = "XI";
+
+// Xapian rejects terms longer than 245 bytes; longer tokens are not indexed.
+inline constexpr size_t kMaxTermBytes = 240;
+
+enum ValueSlot : Xapian::valueno {
+  kKindSlot = 0,        // KindName
+  kCategorySlot = 1,    // category name
+  kDisciplineSlot = 2,  // discipline name (an expert's first)
+  kProvinceSlot = 3,    // province code of the region: 440000
+  kPublishedSlot = 4,   // published_at, Xapian::sortable_serialise
+  kMaturitySlot = 5,    // TRL 1..9 as one digit, empty when unknown
+};
+
+// prefix + value.
+std::string Term(std::string_view prefix, std::string_view value);
+
+// The region codes a listing in `region` is found under: the code itself, its city and its
+// province (440305 → 440305, 440300, 440000). Empty for a code that is not six digits.
+std::vector<std::string> RegionLevels(std::string_view region);
+
+// The province-level code of a six-digit region (440305 → 440000), or "" when not six digits.
+std::string ProvinceOf(std::string_view region);
+
+// The normalised form of a person's name under which experts and inventors are matched:
+// Normalize()d with the spaces removed (張 偉 → 张伟).
+std::string PersonKey(std::string_view name);
+
+}  // namespace kc::search

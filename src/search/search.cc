@@ -1,0 +1,90 @@
+#include "search/search.h"
+
+#include <algorithm>
+
+#include "search/document.h"
+#include "search/schema.h"
+#include "search/snippet.h"
+#include "text/utf8.h"
+
+namespace kc::search {
+namespace {
+
+std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    out.push_back({*it, it.get_termfreq()});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  return out;
+}
+
+std::string SnippetOf(const StoredListing& s, const Highlight& h, bool member) {
+  std::string text = s.excerpt;
+  if (s.members_only && !member) {
+    size_t pos = 0;
+    for (size_t n = 0; n < kSummaryChars && pos < text.size(); ++n) text::DecodeUtf8(text, &pos);
+    text.resize(pos);
+  }
+  if (text.empty()) {
+    for (const std::string& k : s.keywords) text.append(text.empty() ? "" : "，").append(k);
+  }
+  return MakeSnippet(text, h, kSnippetChars);
+}
+
+}  // namespace
+
+Searcher::Searcher(const SearchIndex* index, const Translator* translator,
+                   QueryOptions query_options, RankingOptions ranking)
+    : index_(index), translator_(translator), query_options_(query_options), ranking_(ranking) {}
+
+Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
+  if (request.offset > kMaxOffset) {
+    return BadInput("bad_offset", "offset beyond " + std::to_string(kMaxOffset), "page");
+  }
+  // A long search may see its revision discarded by two commits: retry on a fresh one.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return SearchOnce(request);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 2) return Internal(std::string("search: ") + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      return Internal(std::string("search: ") + e.get_type() + ": " + e.get_msg());
+    }
+  }
+}
+
+Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
+  const size_t limit = std::min(request.limit, kMaxLimit);
+  Result<SearchIndex::Reader> reader = index_->AcquireReader();
+  KC_RETURN_IF_ERROR(reader);
+  Xapian::Database& db = **reader;
+  SearchResult result;
+  const TextQuery text = BuildTextQuery(request.q, db, translator_, query_options_);
+  if (text.empty()) return result;
+  Filters filters{request.kind, request.category, request.discipline, request.region};
+  Xapian::Enquire enquire(db);
+  enquire.set_query(ApplyFilters(text.ToXapian(), filters));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
+  Xapian::ValueCountMatchSpy kinds(kKindSlot), categories(kCategorySlot),
+      disciplines(kDisciplineSlot), provinces(kProvinceSlot);
+  enquire.add_matchspy(&kinds);
+  enquire.add_matchspy(&categories);
+  enquire.add_matchspy(&disciplines);
+  enquire.add_matchspy(&provinces);
+  const Xapian::MSet mset = enquire.get_mset(
+      static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(limit),
+      static_cast<Xapian::doccount>(std::max(kFacetSample, request.offset + limit)));
+  result.total = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
+    KC_RETURN_IF_ERROR(stored);
+    result.hits.push_back({stored->id, stored->kind, stored->ref, stored->title,
+                           SnippetOf(*stored, text.highlight, request.member), it.get_weight()});
+  }
+  result.facets = {Counts(kinds), Counts(categories), Counts(disciplines), Counts(provinces)};
+  return result;
+}
+
+}  // namespace kc::search

@@ -1,0 +1,86 @@
+#include "search/document.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "search/fixture.h"
+#include "search/schema.h"
+
+namespace kc::search {
+namespace {
+
+std::set<std::string> TermsOf(const Xapian::Document& doc) {
+  std::set<std::string> terms;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+  return terms;
+}
+
+Xapian::termcount Wdf(const Xapian::Document& doc, const std::string& term) {
+  auto it = doc.termlist_begin();
+  it.skip_to(term);
+  return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0;
+}
+
+TEST(DocumentTest, StoredFieldsRoundTrip) {
+  Listing l = testing::SampleListings()[0];
+  l.maturity = 6;
+  l.inventors = {"张伟", "李娜"};
+  l.visibility = Visibility::kMembers;
+  const StoredListing s = StoredFieldsOf(l);
+  EXPECT_TRUE(s.members_only);
+  Result<StoredListing> back = DecodeStored(EncodeStored(s));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(*back, s);
+  EXPECT_FALSE(DecodeStored("not json").ok());
+  EXPECT_FALSE(DecodeStored("{}").ok());
+}
+
+TEST(DocumentTest, ExcerptIsCutAtCodePoints) {
+  std::string body;
+  for (int i = 0; i < 400; ++i) body += "检";
+  Listing l = testing::MakeListing(9, ListingKind::kDemand, "标题", body);
+  EXPECT_EQ(StoredFieldsOf(l).excerpt.size(), kExcerptChars * 3);
+}
+
+TEST(DocumentTest, TermsFieldsAndWeights) {
+  Listing l = testing::SampleListings()[0];
+  Result<Xapian::Document> doc = BuildDocument(l);
+  ASSERT_TRUE(doc.ok());
+  const std::set<std::string> terms = TermsOf(*doc);
+  for (const char* t : {"Kachievement", "XC工学", "XD计算机科学与技术", "XR440305", "XR440300",
+                        "XR440000", "W神经网络", "B神经", "W缺陷", "B缺陷"}) {
+    EXPECT_TRUE(terms.count(t)) << t;
+  }
+  // 工业 occurs in the title only, 准确率 in the body only, 卷积 in both.
+  EXPECT_EQ(Wdf(*doc, "W工业"), kTitleWdf);
+  EXPECT_EQ(Wdf(*doc, "W准确率"), kBodyWdf);
+  EXPECT_EQ(Wdf(*doc, "W卷积"), kTitleWdf + kBodyWdf);
+  EXPECT_EQ(doc->get_value(kProvinceSlot), "440000");
+  EXPECT_EQ(doc->get_value(kKindSlot), "achievement");
+}
+
+TEST(DocumentTest, EnglishStemsAndExpertNames) {
+  Listing expert = testing::MakeListing(11, ListingKind::kExpert, "王 强", "长期从事控制理论研究",
+                                        {"flight controllers"});
+  expert.disciplines = {"控制科学与工程"};
+  Result<Xapian::Document> doc = BuildDocument(expert);
+  ASSERT_TRUE(doc.ok());
+  const std::set<std::string> terms = TermsOf(*doc);
+  EXPECT_TRUE(terms.count("Zcontrol"));
+  EXPECT_TRUE(terms.count("Wcontrollers"));
+  EXPECT_TRUE(terms.count("XN王强"));
+  EXPECT_TRUE(terms.count("XD控制科学与工程"));
+  EXPECT_FALSE(terms.count("W王"));  // a name is not subject matter
+}
+
+TEST(DocumentTest, IdOutsideXapianRangeIsInvalid) {
+  Listing l = testing::SampleListings()[0];
+  l.id = int64_t{1} << 33;
+  EXPECT_FALSE(BuildDocument(l).ok());
+  l.id = 0;
+  EXPECT_EQ(BuildDocument(l).status().kind(), ErrorKind::kInvalid);
+}
+
+}  // namespace
+}  // namespace kc::search

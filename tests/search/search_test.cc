@@ -1,0 +1,162 @@
+#include "search/search.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "search/fixture.h"
+
+namespace kc::search {
+namespace {
+
+class SearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto index = SearchIndex::Open(dir_.path());
+    ASSERT_TRUE(index.ok());
+    index_ = std::move(*index);
+    for (const Listing& l : testing::SampleListings()) ASSERT_TRUE(index_->Upsert(l).ok());
+    ASSERT_TRUE(index_->Commit().ok());
+  }
+
+  SearchResult Find(SearchRequest r, const Translator* translator = nullptr) {
+    Searcher searcher(index_.get(), translator);
+    auto result = searcher.Search(r);
+    EXPECT_TRUE(result.ok()) << result.status().message();
+    return result.ok() ? *result : SearchResult();
+  }
+  static std::vector<int64_t> Ids(const SearchResult& r) {
+    std::vector<int64_t> ids;
+    for (const auto& h : r.hits) ids.push_back(h.id);
+    return ids;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<SearchIndex> index_;
+};
+
+TEST_F(SearchTest, ChineseQueryFindsTheRightListingFirst) {
+  const SearchResult r = Find({.q = "锂电池正极材料"});
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].id, 2);
+  EXPECT_EQ(r.hits[0].ref, "R-2");
+  EXPECT_EQ(r.hits[0].kind, ListingKind::kAchievement);
+  EXPECT_EQ(r.hits[0].title, "高镍三元锂离子电池正极材料制备技术");
+  EXPECT_GT(r.hits[0].score, 0);
+  EXPECT_EQ(Find({.q = "污泥干化设备"}).hits.at(0).id, 3);
+}
+
+TEST_F(SearchTest, TraditionalQueryFindsSimplifiedText) {
+  const SearchResult r = Find({.q = "捲積神經網絡 缺陷檢測"});
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].id, 1);
+}
+
+TEST_F(SearchTest, EnglishAndMixedQueries) {
+  EXPECT_EQ(Find({.q = "flight controllers"}).hits.at(0).id, 5);
+  EXPECT_EQ(Find({.q = "unmanned aircraft 控制"}).hits.at(0).id, 5);
+}
+
+TEST_F(SearchTest, FiltersByKindCategoryDisciplineRegion) {
+  EXPECT_EQ(Ids(Find({.q = "缺陷检测", .kind = ListingKind::kDemand})), std::vector<int64_t>{4});
+  EXPECT_EQ(Ids(Find({.q = "缺陷检测", .kind = ListingKind::kAchievement})),
+            std::vector<int64_t>{1});
+  EXPECT_TRUE(Find({.q = "缺陷检测", .discipline = "材料科学与工程"}).hits.empty());
+  // Province, city and county codes, and a province given by its two digits.
+  EXPECT_EQ(Find({.q = "检测 污泥 电池", .region = "440000"}).total, 3u);
+  EXPECT_EQ(Find({.q = "检测 污泥 电池", .region = "44"}).total, 3u);
+  EXPECT_EQ(Ids(Find({.q = "检测 污泥 电池", .region = "440100"})), std::vector<int64_t>{3});
+  EXPECT_EQ(Ids(Find({.q = "检测 污泥 电池", .region = "320100"})), std::vector<int64_t>{2});
+}
+
+TEST_F(SearchTest, FacetsAddUp) {
+  const SearchResult r = Find({.q = "检测 污泥 电池 control"});
+  uint64_t kinds = 0;
+  for (const auto& f : r.facets.kind) kinds += f.count;
+  EXPECT_EQ(kinds, r.total);
+  EXPECT_EQ(r.total, 5u);
+  ASSERT_FALSE(r.facets.region.empty());
+  EXPECT_EQ(r.facets.region[0].value, "440000");
+  EXPECT_EQ(r.facets.region[0].count, 3u);
+  ASSERT_EQ(r.facets.category.size(), 1u);
+  EXPECT_EQ(r.facets.category[0].count, 5u);
+  uint64_t disciplines = 0;
+  for (const auto& f : r.facets.discipline) disciplines += f.count;
+  EXPECT_EQ(disciplines, 5u);
+}
+
+TEST_F(SearchTest, Pagination) {
+  const SearchResult all = Find({.q = "检测 污泥 电池 control", .limit = 10});
+  ASSERT_EQ(all.hits.size(), 5u);
+  const SearchResult page = Find({.q = "检测 污泥 电池 control", .offset = 2, .limit = 2});
+  EXPECT_EQ(page.total, 5u);
+  ASSERT_EQ(page.hits.size(), 2u);
+  EXPECT_EQ(page.hits[0].id, all.hits[2].id);
+  EXPECT_TRUE(Find({.q = "检测 污泥 电池 control", .offset = 50}).hits.empty());
+  Searcher searcher(index_.get());
+  EXPECT_EQ(searcher.Search({.q = "检测", .offset = kMaxOffset + 1}).status().kind(),
+            ErrorKind::kBadInput);
+}
+
+TEST_F(SearchTest, QueriesWithoutTermsFindNothing) {
+  for (const char* q : {"", "   ", "，。！？", "😀🚀🔥", "的了和"}) {
+    const SearchResult r = Find({.q = q});
+    EXPECT_EQ(r.total, 0u) << q;
+    EXPECT_TRUE(r.hits.empty());
+  }
+  std::string longq;
+  for (int i = 0; i < 100; ++i) longq += "神经网络缺陷检测";
+  EXPECT_FALSE(Find({.q = longq}).hits.empty());
+}
+
+TEST_F(SearchTest, SnippetsAreHighlightedAndEscaped) {
+  const SearchResult r = Find({.q = "overshoot"});
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_NE(r.hits[0].snippet.find("&lt;5% <mark>overshoot</mark> &amp; fast"), std::string::npos)
+      << r.hits[0].snippet;
+  const SearchResult zh = Find({.q = "污泥脱水"});
+  ASSERT_FALSE(zh.hits.empty());
+  EXPECT_NE(zh.hits[0].snippet.find("<mark>污泥</mark>"), std::string::npos) << zh.hits[0].snippet;
+}
+
+TEST_F(SearchTest, VisitorsSeeOnlyTheSummaryOfMembersOnlyListings) {
+  Listing l = testing::MakeListing(20, ListingKind::kDemand, "石墨烯散热膜量产工艺",
+                                   std::string(130, 'x') + " 保密细节：石墨烯浆料配方", {"石墨烯"});
+  l.visibility = Visibility::kMembers;
+  ASSERT_TRUE(index_->Upsert(l).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  const SearchResult visitor = Find({.q = "石墨烯浆料配方"});
+  ASSERT_EQ(visitor.hits.size(), 1u);
+  EXPECT_EQ(visitor.hits[0].snippet.find("配方"), std::string::npos) << visitor.hits[0].snippet;
+  const SearchResult member = Find({.q = "石墨烯浆料配方", .member = true});
+  EXPECT_NE(member.hits[0].snippet.find("配方"), std::string::npos) << member.hits[0].snippet;
+}
+
+TEST_F(SearchTest, EnglishQueryFindsChineseListingThroughTheDictionary) {
+  const std::string path = dir_.Sub("cedict.tsv");
+  std::ofstream(path) << "traditional\tsimplified\tpinyin\tdefinitions\tclassifiers\n"
+                         "污泥\t污泥\twu1 ni2\tsludge / mud\t\n"
+                         "脫水\t脱水\ttuo1 shui3\tto dehydrate / dehydration\t\n"
+                         "正極\t正极\tzheng4 ji2\tpositive electrode\t\n";
+  auto translator = Translator::Load(path);
+  ASSERT_TRUE(translator.ok());
+  EXPECT_TRUE(Find({.q = "sludge dehydration"}).hits.empty());  // no dictionary, no hit
+  const SearchResult r = Find({.q = "sludge dehydration"}, translator->get());
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].id, 3);
+  EXPECT_NE(r.hits[0].snippet.find("<mark>污泥</mark>"), std::string::npos);
+  // And the reverse: a Chinese query finds the English listing (glossary: 飞行器 ↔ aircraft).
+  const SearchResult zh = Find({.q = "飞行器"}, translator->get());
+  ASSERT_FALSE(zh.hits.empty());
+  EXPECT_EQ(zh.hits[0].id, 5);
+}
+
+TEST_F(SearchTest, ClosedListingIsGone) {
+  ASSERT_FALSE(Find({.q = "污泥"}).hits.empty());
+  ASSERT_TRUE(index_->Remove(3).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  EXPECT_TRUE(Find({.q = "污泥"}).hits.empty());
+}
+
+}  // namespace
+}  // namespace kc::search
