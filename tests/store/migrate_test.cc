@@ -1,0 +1,125 @@
+#include "store/sqlite/migrate.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/resources.h"
+#include "store/sqlite/connection.h"
+#include "store/temp_db.h"
+
+namespace kc::sqlite {
+namespace {
+
+using kc::testing::TempDir;
+
+int64_t QueryInt(Connection& conn, const std::string& sql) {
+  auto stmt = conn.Prepare(sql);
+  EXPECT_TRUE(stmt.ok()) << stmt.status().message();
+  if (!stmt.ok()) return -1;
+  int64_t v = (*stmt)->Step() ? (*stmt)->Int(0) : -1;
+  EXPECT_TRUE((*stmt)->status().ok()) << (*stmt)->status().message();
+  return v;
+}
+
+bool HasTable(Connection& conn, const std::string& name) {
+  return QueryInt(conn, "SELECT COUNT(*) FROM sqlite_master WHERE name = '" + name + "'") == 1;
+}
+
+// The highest migration number embedded in the binary.
+int LastMigration() {
+  int last = 0;
+  for (std::string_view path : ResourcesUnder("src/store/sqlite/migrations/")) {
+    std::string_view name = path.substr(path.rfind('/') + 1);
+    last = std::max(last, std::stoi(std::string(name.substr(0, name.find('_')))));
+  }
+  return last;
+}
+
+class MigrateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto conn = Connection::Open(dir_.File("kc.db"));
+    ASSERT_TRUE(conn.ok()) << conn.status().message();
+    conn_ = std::move(*conn);
+  }
+  TempDir dir_;
+  std::unique_ptr<Connection> conn_;
+};
+
+TEST_F(MigrateTest, MigrationsAreEmbedded) {
+  EXPECT_GE(LastMigration(), 1);
+  EXPECT_TRUE(Resource("src/store/sqlite/migrations/001_init.sql").has_value());
+}
+
+TEST_F(MigrateTest, AppliesEveryMigrationAndRecordsEachVersion) {
+  auto version = Migrate(*conn_);
+  ASSERT_TRUE(version.ok()) << version.status().message();
+  EXPECT_EQ(*version, LastMigration());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT MAX(version) FROM schema_version"), LastMigration());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), LastMigration());
+  EXPECT_GT(QueryInt(*conn_, "SELECT MIN(applied_at) FROM schema_version"), 1600000000);
+  for (const char* table :
+       {"orgs", "users", "sessions", "login_failures", "listings", "changes", "audit", "meta"}) {
+    EXPECT_TRUE(HasTable(*conn_, table)) << table;
+  }
+  EXPECT_TRUE(HasTable(*conn_, "audit_no_update"));
+  EXPECT_TRUE(HasTable(*conn_, "audit_no_delete"));
+  EXPECT_TRUE(HasTable(*conn_, "listings_ref"));
+}
+
+TEST_F(MigrateTest, RunningAgainChangesNothing) {
+  ASSERT_TRUE(Migrate(*conn_).ok());
+  ASSERT_TRUE(conn_->Exec("INSERT INTO meta (key, value) VALUES ('k', 'v')").ok());
+  auto again = Migrate(*conn_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(*again, LastMigration());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), LastMigration());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM meta"), 1) << "data kept";
+}
+
+TEST_F(MigrateTest, ReopeningTheStoreIsIdempotent) {
+  std::string path = dir_.File("store.db");
+  for (int i = 0; i < 3; ++i) {
+    auto store = OpenSqliteStore(path, 1);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    EXPECT_EQ((*store)->SchemaVersion(), LastMigration());
+  }
+  auto conn = Connection::Open(path);
+  ASSERT_TRUE(conn.ok());
+  EXPECT_EQ(QueryInt(**conn, "SELECT COUNT(*) FROM schema_version"), LastMigration());
+}
+
+TEST_F(MigrateTest, RefusesADatabaseNewerThanTheBinary) {
+  ASSERT_TRUE(Migrate(*conn_).ok());
+  ASSERT_TRUE(
+      conn_->Exec("INSERT INTO schema_version (version, applied_at) VALUES (9999, 0)").ok());
+  auto version = Migrate(*conn_);
+  ASSERT_FALSE(version.ok());
+  EXPECT_EQ(version.status().kind(), ErrorKind::kInternal);
+  EXPECT_NE(version.status().message().find("9999"), std::string::npos)
+      << version.status().message();
+
+  conn_.reset();
+  auto store = OpenSqliteStore(dir_.File("kc.db"), 1);
+  EXPECT_FALSE(store.ok()) << "the store must not open a database it does not understand";
+}
+
+TEST_F(MigrateTest, AFailedMigrationRollsBackAndRecordsNothing) {
+  // A table of the first migration already exists, so 001 fails half-way.
+  ASSERT_TRUE(conn_->Exec("CREATE TABLE sessions (x INTEGER)").ok());
+  auto version = Migrate(*conn_);
+  ASSERT_FALSE(version.ok());
+  EXPECT_EQ(version.status().kind(), ErrorKind::kInternal);
+  EXPECT_NE(version.status().message().find("001"), std::string::npos)
+      << version.status().message();
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), 0);
+  // The statements of 001 before the failing one were undone with it.
+  EXPECT_FALSE(HasTable(*conn_, "orgs"));
+  EXPECT_FALSE(HasTable(*conn_, "users"));
+  // The connection is not left inside a transaction.
+  EXPECT_TRUE(conn_->Exec("BEGIN; COMMIT;").ok());
+}
+
+}  // namespace
+}  // namespace kc::sqlite
