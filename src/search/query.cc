@@ -83,7 +83,7 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
   for (const std::string& b : all.bigrams) out.highlight.words.push_back(b);
   for (const std::string& s : all.english_stems) out.highlight.stems.insert(s);
 
-  if (translator != nullptr && !all.words.empty()) {
+  if (translator != nullptr && o.translation_weight > 0 && !all.words.empty()) {
     out.translations = translator->Translate(all, o.max_translations);
     for (const Translation& tr : out.translations) {
       // A phrase's translations share the weight of one term of the source.

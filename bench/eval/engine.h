@@ -1,0 +1,41 @@
+// A retrieval engine under evaluation: index a data set's documents, answer queries with
+// ranked document ids.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "eval/corpus.h"
+#include "search/query.h"
+#include "search/search.h"
+#include "search/translate.h"
+
+namespace kc::eval {
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual std::string name() const = 0;
+  // Indexes docs into a fresh index under work_dir.
+  virtual Status Build(const std::vector<Doc>& docs, const std::string& work_dir) = 0;
+  // The ids of the best k documents for query, best first.
+  virtual Result<std::vector<std::string>> Search(const std::string& query, size_t k) = 0;
+};
+
+// Our engine: search::SearchIndex filled through Upsert (one achievement listing per
+// document; the service layer's import will replace this path), searched by search::Searcher.
+std::unique_ptr<Engine> MakeOurEngine(const search::Translator* translator,
+                                      search::QueryOptions query, search::RankingOptions ranking);
+
+// Stock Xapian 1.4: TermGenerator with FLAG_CJK_NGRAM (characters and bigrams of CJK text)
+// and the English stemmer; BM25 with default parameters; the query is the OR of the terms
+// TermGenerator makes of the query text (QueryParser's CJK mode would AND them).
+std::unique_ptr<Engine> MakeXapianNgramEngine();
+
+// SQLite FTS5 with the trigram tokenizer, bm25 ranking; the query is the OR of the query's
+// trigrams (words of 3+ characters for Latin text).
+std::unique_ptr<Engine> MakeFts5TrigramEngine();
+
+}  // namespace kc::eval

@@ -1,0 +1,189 @@
+// eval: retrieval quality and latency of the search module and two stock engines on the data
+// of ../shared/data, by the protocol of its README (bench/eval/README.md explains the output).
+//
+//   eval [--data DIR] [--work DIR] [--sets csl,cranfield,csprd] [--engines
+//   kechuang,xapian-ngram,fts5-trigram]
+//        [--cedict FILE] [--bigram-weight X] [--keyword-terms X] [--translation-weight X]
+//        [--max-share X] [--k1 X] [--b X] [--limit-queries N]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "eval/corpus.h"
+#include "eval/engine.h"
+#include "eval/metrics.h"
+
+namespace kc::eval {
+namespace {
+
+struct Options {
+  std::string data = "../shared/data";
+  std::string work = "/tmp/kc-eval";
+  std::set<std::string> sets{"csl", "cranfield", "csprd"};
+  std::set<std::string> engines{"kechuang", "xapian-ngram", "fts5-trigram"};
+  std::string cedict;  // default: DATA/cc-cedict/cedict.tsv
+  search::QueryOptions query;
+  search::RankingOptions ranking;
+  size_t limit_queries = 0;
+};
+
+std::set<std::string> SplitCommas(const std::string& s) {
+  std::set<std::string> out;
+  std::stringstream ss(s);
+  std::string part;
+  while (std::getline(ss, part, ',')) {
+    if (!part.empty()) out.insert(part);
+  }
+  return out;
+}
+
+bool ParseArgs(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (i + 1 >= argc) {
+      std::cerr << "missing value for " << a << "\n";
+      return false;
+    }
+    const std::string v = argv[++i];
+    if (a == "--data") {
+      o->data = v;
+    } else if (a == "--work") {
+      o->work = v;
+    } else if (a == "--sets") {
+      o->sets = SplitCommas(v);
+    } else if (a == "--engines") {
+      o->engines = SplitCommas(v);
+    } else if (a == "--cedict") {
+      o->cedict = v;
+    } else if (a == "--bigram-weight") {
+      o->query.bigram_weight = std::stod(v);
+    } else if (a == "--keyword-terms") {
+      o->query.keyword_terms = std::stod(v);
+    } else if (a == "--translation-weight") {
+      o->query.translation_weight = std::stod(v);
+    } else if (a == "--max-share") {
+      o->query.max_term_share = std::stod(v);
+    } else if (a == "--k1") {
+      o->ranking.k1 = std::stod(v);
+    } else if (a == "--b") {
+      o->ranking.b = std::stod(v);
+    } else if (a == "--limit-queries") {
+      o->limit_queries = std::stoul(v);
+    } else {
+      std::cerr << "unknown option " << a << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+struct Row {
+  std::string set, queries, engine;
+  double mrr = 0, ndcg = 0, recall = 0, p50 = 0, p99 = 0;
+  size_t n = 0;
+};
+
+void PrintRow(const Row& r) {
+  std::printf("| %-12s | %-9s | %-13s | %5zu | %6.4f | %6.4f | %6.4f | %7.2f | %7.2f |\n",
+              r.set.c_str(), r.queries.c_str(), r.engine.c_str(), r.n, r.mrr, r.ndcg, r.recall,
+              r.p50, r.p99);
+  std::fflush(stdout);
+}
+
+Status RunSet(const DataSet& data, Engine* engine, const Options& o, std::vector<Row>* rows) {
+  const auto t0 = std::chrono::steady_clock::now();
+  KC_RETURN_IF_ERROR(engine->Build(data.docs, o.work));
+  const double build_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::fprintf(stderr, "%s: %s indexed %zu documents in %.1f s\n", data.name.c_str(),
+               engine->name().c_str(), data.docs.size(), build_s);
+  for (const auto& [set_name, queries] : data.query_sets) {
+    Row row{data.name, set_name, engine->name()};
+    std::vector<double> millis;
+    static const std::map<std::string, int> kNone;
+    for (const Query& q : queries) {
+      if (o.limit_queries > 0 && row.n >= o.limit_queries) break;
+      auto judged = data.qrels.find(q.id);
+      const auto& gains = judged == data.qrels.end() ? kNone : judged->second;
+      const auto start = std::chrono::steady_clock::now();
+      auto ranked = engine->Search(q.text, 100);
+      millis.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count());
+      KC_RETURN_IF_ERROR(ranked);
+      row.mrr += ReciprocalRank(*ranked, gains, 10);
+      row.ndcg += Ndcg(*ranked, gains, 10);
+      row.recall += Recall(*ranked, gains, 100);
+      ++row.n;
+    }
+    if (row.n > 0) {
+      row.mrr /= row.n;
+      row.ndcg /= row.n;
+      row.recall /= row.n;
+    }
+    row.p50 = Percentile(millis, 50);
+    row.p99 = Percentile(millis, 99);
+    PrintRow(row);
+    rows->push_back(row);
+  }
+  return Status::Ok();
+}
+
+int Main(int argc, char** argv) {
+  Options o;
+  if (!ParseArgs(argc, argv, &o)) return 2;
+  if (o.cedict.empty()) o.cedict = o.data + "/cc-cedict/cedict.tsv";
+  std::filesystem::create_directories(o.work);
+
+  std::unique_ptr<search::Translator> translator;
+  if (auto t = search::Translator::Load(o.cedict); t.ok()) {
+    translator = std::move(*t);
+    std::fprintf(stderr, "dictionary: %zu English keys, %zu Chinese keys\n",
+                 translator->english_keys(), translator->chinese_keys());
+  } else {
+    std::fprintf(stderr, "dictionary: %s (glossary only)\n", t.status().message().c_str());
+    translator = search::Translator::GlossaryOnly();
+  }
+
+  std::printf(
+      "| set          | queries   | engine        |     n | MRR@10 | nDCG@10 | R@100 | p50 ms  | "
+      "p99 ms  |\n");
+  std::printf(
+      "|--------------|-----------|---------------|-------|--------|--------|--------|---------|---"
+      "------|\n");
+  std::vector<Row> rows;
+  const std::pair<const char*, Result<DataSet> (*)(const std::string&)> sets[] = {
+      {"csl", LoadCsl}, {"cranfield", LoadCranfield}, {"csprd", LoadCsprd}};
+  for (const auto& [key, load] : sets) {
+    if (!o.sets.count(key)) continue;
+    Result<DataSet> data = load(o.data);
+    if (!data.ok()) {
+      std::fprintf(stderr, "%s: %s\n", key, data.status().message().c_str());
+      return 1;
+    }
+    std::vector<std::unique_ptr<Engine>> engines;
+    if (o.engines.count("kechuang")) {
+      engines.push_back(MakeOurEngine(translator.get(), o.query, o.ranking));
+    }
+    if (o.engines.count("xapian-ngram")) engines.push_back(MakeXapianNgramEngine());
+    if (o.engines.count("fts5-trigram")) engines.push_back(MakeFts5TrigramEngine());
+    for (auto& engine : engines) {
+      const Status s = RunSet(*data, engine.get(), o, &rows);
+      if (!s.ok()) {
+        std::fprintf(stderr, "%s/%s: %s\n", key, engine->name().c_str(), s.message().c_str());
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace kc::eval
+
+int main(int argc, char** argv) { return kc::eval::Main(argc, argv); }
