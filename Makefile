@@ -6,7 +6,7 @@ LISTEN ?= 127.0.0.1:8080
 DEMO ?= 1
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean format
+.PHONY: all deps build web run test bench clean format
 
 all: build
 
@@ -16,8 +16,33 @@ deps:
 $(BUILD_DIR)/build.ninja:
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 
-build: deps $(BUILD_DIR)/build.ninja
+build: deps $(BUILD_DIR)/build.ninja web
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# The web front end (web/), built into $(BUILD_DIR)/web where `kechuang serve` finds it.
+# npm ci runs only when node_modules is missing or package-lock.json changed (npm ci rewrites
+# node_modules/.package-lock.json); vite only when a source changed since the stamp, or the
+# output is gone.
+WEB_OUT := $(abspath $(BUILD_DIR))/web
+WEB_STAMP := $(BUILD_DIR)/web.stamp
+WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) \
+  web/index.html web/vite.config.js web/package.json web/package-lock.json
+
+web: deps $(WEB_STAMP)
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WEB_STAMP): web/node_modules/.package-lock.json $(WEB_SOURCES) $(if $(wildcard $(WEB_OUT)/index.html),,FORCE)
+	@rm -f $@
+	@mkdir -p $(BUILD_DIR)
+	@cd web && npx vite build --outDir $(WEB_OUT) --emptyOutDir --logLevel warn
+	@cd web && node scripts/compress.mjs $(WEB_OUT) >/dev/null
+	@touch $@
+
+.PHONY: FORCE
+FORCE:
 
 run: build
 	./$(BUILD_DIR)/kechuang serve --data $(DATA) --listen $(LISTEN) $(if $(filter 0,$(DEMO)),--no-demo,)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package that building, testing and serving Kechuang needs.
+# Installs every Debian package that building, testing and serving Kechuang needs (including
+# Node.js for the web build and chromium for the browser tests).
 # Idempotent: prints nothing and changes nothing when all packages are present.
 set -euo pipefail
 
@@ -10,7 +11,13 @@ PACKAGES=(
   libxapian-dev libfriso-dev friso-dict libopencc-dev python3-jieba
   libpqxx-dev postgresql libxlsxwriter-dev libsimdjson-dev
   wrk curl ca-certificates
+  chromium fonts-noto-cjk
 )
+# Node.js for the web front end's build and browser tests: Debian's, unless a node is already
+# on the PATH (some machines have a newer one from elsewhere).
+if ! command -v node >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

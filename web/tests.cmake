@@ -1,0 +1,26 @@
+# The web front end's tests, included by the root CMakeLists.txt. `make test` builds the front end
+# into ${CMAKE_BINARY_DIR}/web before running CTest; the browser tests start the kechuang binary
+# and Debian's chromium, and fail (never skip) when either is missing.
+find_program(KC_NODE node)
+if(NOT KC_NODE)
+  message(WARNING "node not found: the web tests will fail; run scripts/install-deps.sh")
+  set(KC_NODE node)
+endif()
+
+set(KC_WEB_TEST_ENV
+  "KC_BINARY=${CMAKE_BINARY_DIR}/kechuang"
+  "KC_WEB_DIR=${CMAKE_BINARY_DIR}/web"
+  "KC_ARTIFACTS=${CMAKE_BINARY_DIR}/test-artifacts")
+
+add_test(NAME web_unit
+  COMMAND ${KC_NODE} --test ${CMAKE_SOURCE_DIR}/web/tests/unit/i18n.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/budget.test.mjs
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
+set_tests_properties(web_unit PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 60 LABELS web)
+
+file(GLOB KC_WEB_E2E CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/tests/e2e/*.test.mjs)
+add_test(NAME web_browser
+  COMMAND ${KC_NODE} --test --test-concurrency=1 ${KC_WEB_E2E}
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
+set_tests_properties(web_browser PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 300
+                     LABELS web)

@@ -1,0 +1,200 @@
+// The platform in a real browser: an enterprise registers with its organisation, posts a demand
+// and submits it; the administrator approves it as reviewer; a visitor sees it on the home page
+// and the demand list; the English switch translates the page; bad input shows the API's error
+// beside the field. Each test leaves a screenshot of its last page in build/test-artifacts/.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ADMIN_PASSWORD, checkPrerequisites, launchBrowser, screenshot, startServer,
+} from './harness.mjs';
+
+const stamp = Date.now().toString(36);
+const ENTERPRISE = { username: `ent_${stamp}`, password: 'enterprise-pass-1', name: '王工程师' };
+const ORG_NAME = `苏州测试精密制造有限公司${stamp}`;
+// A valid 统一社会信用代码 (GB 32100-2015 check character) unique to this run.
+function creditCode() {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let body = '91320506';
+  for (let i = 0; i < 9; i++) body += chars[Math.floor(Math.random() * 10)];
+  const sum = [...body].reduce((n, c, i) => n + chars.indexOf(c) * weights[i], 0);
+  return body + chars[(31 - (sum % 31)) % 31];
+}
+const CREDIT_CODE = creditCode();
+const BAD_CREDIT_CODE = CREDIT_CODE.slice(0, 17) + (CREDIT_CODE[17] === '0' ? '1' : '0');
+const DEMAND_TITLE = `高精度齿轮箱噪声诊断与降噪技术需求 ${stamp}`;
+
+let server;
+let browser;
+let enterprise; // the enterprise member's browser context, signed in from the second test on
+const TIMEOUT = 15000;
+
+before(async () => {
+  checkPrerequisites();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+const openPages = [];
+
+async function newPage(context) {
+  const page = await context.newPage();
+  openPages.push(page);
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.pageErrors = errors;
+  return page;
+}
+
+// Asserts that an el-form-item labelled `label` shows an error containing `text`.
+async function expectFieldError(page, label, text) {
+  const item = page.locator('.el-form-item', {
+    has: page.locator('.el-form-item__label', { hasText: label }),
+  }).first();
+  const error = item.locator('.el-form-item__error');
+  await error.waitFor();
+  assert.match(await error.innerText(), text);
+}
+
+// A failed test leaves a screenshot of every page it left open.
+afterEach(async (t) => {
+  for (const page of openPages.splice(0)) {
+    if (!page.isClosed()) {
+      await screenshot(page, `failed-${t.name.replace(/\W+/g, '-')}`).catch(() => {});
+    }
+  }
+});
+
+describe('portal', () => {
+  test('a form with bad input shows the field error from the API', async () => {
+    enterprise = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(enterprise);
+    await page.goto(`${server.url}/register`);
+    await page.getByLabel('用户名').fill(ENTERPRISE.username);
+    await page.getByLabel('密码', { exact: true }).fill(ENTERPRISE.password);
+    await page.getByLabel('姓名').fill(ENTERPRISE.name);
+    await page.getByLabel('机构名称').fill(ORG_NAME);
+    // A credit code whose check character is wrong.
+    await page.getByLabel('统一社会信用代码').fill(BAD_CREDIT_CODE);
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    await expectFieldError(page, '统一社会信用代码', /统一社会信用代码无效/);
+    assert.equal(new URL(page.url()).pathname, '/register');
+    await screenshot(page, 'field-error');
+    await page.close();
+  });
+
+  test('an enterprise registers with its organisation', async () => {
+    const page = await newPage(enterprise);
+    await page.goto(`${server.url}/register`);
+    await page.getByLabel('用户名').fill(ENTERPRISE.username);
+    await page.getByLabel('密码', { exact: true }).fill(ENTERPRISE.password);
+    await page.getByLabel('姓名').fill(ENTERPRISE.name);
+    await page.getByLabel('机构名称').fill(ORG_NAME);
+    await page.getByLabel('统一社会信用代码').fill(CREDIT_CODE);
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    await page.waitForURL(/\/workspace/);
+    await page.getByRole('heading', { name: '我的工作台' }).waitFor();
+    await page.getByText('机构管理员').first().waitFor();
+    await screenshot(page, 'registered');
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
+  });
+
+  test('the enterprise posts a demand and submits it for review', async () => {
+    const page = await newPage(enterprise);
+    await page.goto(`${server.url}/workspace`);
+    await page.getByRole('button', { name: '发布技术需求' }).click();
+    await page.waitForURL(/\/workspace\/demands\/new/);
+    await page.getByLabel('标题').fill(DEMAND_TITLE);
+    await page.getByLabel('需求描述').fill(
+      '减速机齿轮箱在 1500 rpm 工况下噪声超过 85 dB，需要基于振动信号的故障诊断方法和结构降噪方案，'
+      + '目标将噪声降低 6 dB 以上，并形成可在产线上使用的检测装置。',
+    );
+    const keywords = page.getByLabel('关键词');
+    for (const k of ['齿轮箱', '噪声诊断', '振动信号']) {
+      await keywords.fill(k);
+      await keywords.press('Enter');
+    }
+    // An amount range upside down: the API names the budget field.
+    await page.getByRole('group', { name: '预算' }).getByText('面议').click();
+    await page.getByLabel('最低（元）').fill('500000');
+    await page.getByLabel('最高（元）').fill('100000');
+    await page.getByRole('button', { name: '保存并提交审核' }).click();
+    await expectFieldError(page, '预算', /范围无效/);
+    await page.getByLabel('最高（元）').fill('900000');
+    await page.getByLabel('最高（元）').blur();
+    await page.getByRole('button', { name: '保存并提交审核' }).click();
+    await page.waitForURL(/\/workspace\?kind=demands/);
+    const row = page.locator('.el-table__row', { hasText: DEMAND_TITLE });
+    await row.getByText('待审核').waitFor();
+    await screenshot(page, 'demand-submitted');
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
+  });
+
+  test('a reviewer approves the demand', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await newPage(context);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(/\/workspace/);
+    await page.getByRole('link', { name: '审核', exact: true }).click();
+    await page.getByRole('heading', { name: '审核队列' }).waitFor();
+    const row = page.locator('.el-table__row', { hasText: DEMAND_TITLE });
+    await row.getByRole('button', { name: '通过' }).click();
+    await page.getByText(`已通过：${DEMAND_TITLE}`).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await screenshot(page, 'approved');
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+  });
+
+  test('a visitor sees the demand on the home page and in the demand list', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await newPage(context);
+    await page.goto(`${server.url}/`);
+    const latest = page.locator('section', { has: page.getByRole('heading', { name: '最新技术需求' }) });
+    await latest.getByRole('link', { name: DEMAND_TITLE }).waitFor();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '技术需求' }).click();
+    await page.waitForURL(/\/demands$/);
+    await page.getByRole('link', { name: DEMAND_TITLE }).click();
+    await page.getByRole('heading', { name: DEMAND_TITLE }).waitFor();
+    await page.getByText(ORG_NAME).first().waitFor();
+    await screenshot(page, 'visitor-demand');
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+  });
+
+  test('the English switch translates the page', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const page = await newPage(context);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: '最新技术需求' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Latest demands' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Achievements' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.getByText('最新技术需求').count(), 0);
+    // Usable at 375 px: nothing wider than the screen.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375),
+      'the page scrolls sideways at 375 px');
+    // The choice holds on the next page load, and ?lang= works for a fresh visitor.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Latest achievements' }).waitFor();
+    await screenshot(page, 'english-375px');
+    const fresh = await newPage(await browser.newContext({ locale: 'zh-CN' }));
+    await fresh.goto(`${server.url}/demands?lang=en`);
+    await fresh.getByRole('heading', { name: 'Demands' }).waitFor();
+    await fresh.context().close();
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+  });
+});
