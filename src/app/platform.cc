@@ -68,7 +68,7 @@ Status Platform::Open() {
   auto password = accounts_->EnsureAdmin(config_.admin_password);
   if (!password.ok()) return password.status();
   if (!password->empty()) {
-    std::cout << "Created the administrator account: user 'admin', password '" << *password
+    std::cerr << "Created the administrator account: user 'admin', password '" << *password
               << "' (shown once; set KECHUANG_ADMIN_PASSWORD to choose it)" << std::endl;
   }
   if (fresh && config_.demo) {

@@ -13,9 +13,9 @@ enum class ReviewAction {
   kSubmit,   // owner: draft | rejected → pending
   kApprove,  // reviewer: pending → published
   kReject,   // reviewer: pending → rejected (needs a reason)
-  kClose,    // owner or admin: published | expired | pending | draft → closed
+  kClose,    // owner or admin: any status but closed → closed
   kRenew,    // owner: published | expired → published with a later expiry
-  kEdit,     // owner: any but closed; a published listing goes back to pending
+  kEdit,     // owner: any but closed; a published or expired listing goes back to pending
 };
 std::string_view ActionName(ReviewAction action);
 

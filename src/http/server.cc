@@ -141,11 +141,14 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     // Slow work runs on the blocking pool; the answer is written back on this connection's
     // I/O thread.
-    asio::post(*server_.blocking, [self = shared_from_this(), req, route] {
+    // The work guard keeps the I/O thread alive (even during Stop) until the answer is back.
+    auto work = asio::make_work_guard(worker_.ctx);
+    asio::post(*server_.blocking, [self = shared_from_this(), req, route, work]() mutable {
       Response r = route->handler(*req);
       asio::post(self->worker_.ctx, [self, req, r = std::move(r)]() mutable {
         self->Write(req, std::move(r), req->keep_alive());
       });
+      work.reset();
     });
   }
 
@@ -218,7 +221,7 @@ Status Server::Start() {
   int threads = o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(1, threads);
   beast::error_code ec;
-  auto address = asio::ip::make_address(o.host, ec);
+  auto address = asio::ip::make_address(o.host == "localhost" ? "127.0.0.1" : o.host, ec);
   if (ec) return Invalid("listen", "bad_address", "not an IP address: " + o.host);
   uint16_t port = o.port;
   for (int i = 0; i < threads; ++i) {
@@ -234,6 +237,7 @@ Status Server::Start() {
     }
     if (!ec) w->acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
+      impl_->workers.clear();
       return Status::Error(ErrorKind::kUnavailable, "bind_failed",
                            "cannot listen on " + o.host + ":" + std::to_string(port) + ": " +
                                ec.message());
@@ -273,7 +277,7 @@ void Server::Stop() {
   for (auto& w : impl_->workers) {
     if (w->thread.joinable()) w->thread.join();
   }
-  impl_->blocking->join();
+  if (impl_->blocking) impl_->blocking->join();
 }
 
 }  // namespace kc::http

@@ -15,6 +15,10 @@ ViewLevel ViewLevelFor(const Actor& actor, const Listing& listing) {
 
 bool CanEdit(const Actor& actor, const Listing& listing) { return actor.in_org(listing.org_id); }
 
+bool CanFix(const Actor& actor, const Listing& listing) {
+  return CanEdit(actor, listing) || actor.is_reviewer();
+}
+
 bool CanReview(const Actor& actor) { return actor.is_reviewer(); }
 
 }  // namespace kc

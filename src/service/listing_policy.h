@@ -24,6 +24,10 @@ ViewLevel ViewLevelFor(const Actor& actor, const Listing& listing);
 // True when the actor may edit, submit, close, renew or delete the listing.
 bool CanEdit(const Actor& actor, const Listing& listing);
 
+// True when the actor may change a listing's fields: its organisation, or a reviewer fixing it
+// in place during moderation.
+bool CanFix(const Actor& actor, const Listing& listing);
+
 // True when the actor may approve or reject listings.
 bool CanReview(const Actor& actor);
 

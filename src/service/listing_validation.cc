@@ -102,6 +102,15 @@ Status CheckList(const std::string& field, std::vector<std::string>& items, size
   return Status::Ok();
 }
 
+// Removes later copies of equal items, keeping the order (after normalisation made them equal).
+void Deduplicate(std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (auto& item : items) {
+    if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(std::move(item));
+  }
+  items = std::move(out);
+}
+
 Status CheckModes(const std::string& field, std::vector<std::string>& modes) {
   KC_RETURN_IF_ERROR(CheckList(field, modes, 8, 40));
   for (const auto& m : modes) {
@@ -174,6 +183,7 @@ Status CheckKindFields(Listing& l) {
         KC_RETURN_IF_ERROR(ValidatePatentNumber(p, "patents"));
         p = NormalizePatentNumber(p);
       }
+      Deduplicate(l.patents);
       KC_RETURN_IF_ERROR(CheckModes("transfer_modes", l.transfer_modes));
       KC_RETURN_IF_ERROR(CheckMoney("price", l.price));
       return CheckList("inventors", l.inventors, 50, 50);
@@ -189,6 +199,7 @@ Status CheckKindFields(Listing& l) {
           return Invalid("disciplines", "unknown_discipline", "unknown discipline: " + d);
         }
       }
+      Deduplicate(l.disciplines);
       if (l.discipline.empty() && !l.disciplines.empty()) l.discipline = l.disciplines.front();
       return Status::Ok();
     }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "service/audit.h"
+#include "service/listing_json.h"
 #include "service/listing_policy.h"
 #include "service/listing_validation.h"
 
@@ -46,14 +47,16 @@ Result<ListingWithOrg> WithOrg(StoreTx& tx, Listing l) {
 }
 
 // Fields that a PATCH replaced, for the audit trail.
+// Names are the JSON names of the kind (an expert's name is "name", their rank "title").
 nlohmann::json ChangedFields(const Listing& a, const Listing& b) {
+  const bool expert = a.kind == ListingKind::kExpert;
   nlohmann::json out = nlohmann::json::array();
   auto check = [&](const char* name, bool differs) {
     if (differs) out.push_back(name);
   };
   check("ref", a.ref != b.ref);
-  check("title", a.title != b.title);
-  check("body", a.body != b.body);
+  check(expert ? "name" : "title", a.title != b.title);
+  check(BodyField(a.kind), a.body != b.body);
   check("keywords", a.keywords != b.keywords);
   check("category", a.category != b.category);
   check("discipline", a.discipline != b.discipline);
@@ -69,7 +72,7 @@ nlohmann::json ChangedFields(const Listing& a, const Listing& b) {
   check("transfer_modes", a.transfer_modes != b.transfer_modes);
   check("price", a.price.min_cny != b.price.min_cny || a.price.max_cny != b.price.max_cny);
   check("inventors", a.inventors != b.inventors);
-  check("title", a.rank != b.rank);
+  if (expert) check("title", a.rank != b.rank);
   check("affiliation", a.affiliation != b.affiliation);
   check("disciplines", a.disciplines != b.disciplines);
   return out;
@@ -94,6 +97,8 @@ Result<Listing> Listings::CreateIn(StoreTx& tx, const Actor& actor, Listing l, b
   l.owner_id = actor.user->id;
   l.created_at = l.updated_at = now;
   l.status = ListingStatus::kDraft;
+  l.published_at = l.expires_at = 0;
+  l.reject_reason.clear();
   if (publish && actor.is_admin()) {
     l.status = ListingStatus::kPublished;
     l.published_at = now;
@@ -173,7 +178,7 @@ Result<ListingWithOrg> Listings::Update(const Actor& actor, ListingKind kind, in
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto cur = Load(tx, actor, kind, id);
     if (!cur.ok()) return cur.status();
-    if (!CanEdit(actor, *cur)) return Forbidden("only the owning organisation edits a listing");
+    if (!CanFix(actor, *cur)) return Forbidden("only the owning organisation edits a listing");
     auto next = NextStatus(cur->status, ReviewAction::kEdit);
     if (!next.ok()) return next.status();
     KC_RETURN_IF_ERROR(ValidateListing(edited));

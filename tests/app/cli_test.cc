@@ -252,7 +252,7 @@ TEST_F(CliTest, ImportUsageErrorsExit2) {
 
 // Bug: on a fresh data directory without KECHUANG_ADMIN_PASSWORD, `export` prints the generated
 // admin password on stdout, into the exported data (see the report).
-TEST_F(CliTest, DISABLED_ExportOnAFreshDirectoryPrintsOnlyData) {
+TEST_F(CliTest, ExportOnAFreshDirectoryPrintsOnlyData) {
   ProcessResult exp =
       RunKechuang({"export", "demands", "--data", Data(), "--format", "jsonl"}, dir_.path());
   EXPECT_EQ(exp.exit_code, 0) << exp.err;

@@ -214,9 +214,9 @@ TEST_F(PlatformTest, WithoutAChosenPasswordOneIsGeneratedAndPrintedOnce) {
   std::string password;
   {
     Platform p(config);
-    ::testing::internal::CaptureStdout();
+    ::testing::internal::CaptureStderr();
     Status s = p.Open();
-    std::string out = ::testing::internal::GetCapturedStdout();
+    std::string out = ::testing::internal::GetCapturedStderr();
     ASSERT_TRUE(s.ok()) << s.message();
     std::smatch m;
     ASSERT_TRUE(std::regex_search(out, m, std::regex("password '([^']+)'"))) << out;
@@ -225,9 +225,9 @@ TEST_F(PlatformTest, WithoutAChosenPasswordOneIsGeneratedAndPrintedOnce) {
     EXPECT_TRUE(p.context().accounts.Login("admin", password, "127.0.0.1").ok());
   }
   Platform p(config);
-  ::testing::internal::CaptureStdout();
+  ::testing::internal::CaptureStderr();
   ASSERT_TRUE(p.Open().ok());
-  EXPECT_THAT(::testing::internal::GetCapturedStdout(), Not(HasSubstr("password")));
+  EXPECT_THAT(::testing::internal::GetCapturedStderr(), Not(HasSubstr("password")));
 }
 
 TEST_F(PlatformTest, ServeAnswersHealthOnTheBoundPortAndStopIsIdempotent) {

@@ -319,7 +319,7 @@ TEST(ListingValidationTest, ExpertDisciplinesAreCanonicalAndFillTheDiscipline) {
 
 // BUG (src/service/listing_validation.cc, CheckKindFields): lists are deduplicated before their
 // items are normalised, so two spellings of one patent or discipline are both kept.
-TEST(ListingValidationTest, DISABLED_ItemsThatNormaliseAlikeAreDeduplicated) {
+TEST(ListingValidationTest, ItemsThatNormaliseAlikeAreDeduplicated) {
   const std::string body = "202210487361";
   const std::string good = body + "." + PatentCheckChar(body);
   Listing a = Achievement();

@@ -52,6 +52,17 @@ std::string LikeContains(std::string_view text) {
   return out;
 }
 
+// A LIKE pattern matching values that start with `prefix` taken literally.
+std::string LikePrefix(std::string_view prefix) {
+  std::string out;
+  for (char c : prefix) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
 constexpr const char* kUserCols =
     "id, username, display_name, email, role, org_id, password_hash, disabled, created_at";
 
@@ -382,7 +393,7 @@ class SqliteTx : public StoreTx {
   Result<Page<Org>> ListOrgs(const OrgQuery& q) override {
     Where w;
     if (!q.type.empty()) w.AddText("type = ?", q.type);
-    if (!q.region_prefix.empty()) w.AddText("region LIKE ? ESCAPE '\\'", q.region_prefix + "%");
+    if (!q.region_prefix.empty()) w.AddText("region LIKE ? ESCAPE '\\'", LikePrefix(q.region_prefix));
     if (!q.text.empty()) w.AddText("name LIKE ? ESCAPE '\\'", LikeContains(q.text));
     Page<Org> page;
     KC_RETURN_IF_ERROR(Count("orgs", w, &page.total));
@@ -452,7 +463,7 @@ class SqliteTx : public StoreTx {
     if (q.org_id) w.AddInt("org_id = ?", *q.org_id);
     if (!q.category.empty()) w.AddText("category = ?", q.category);
     if (!q.discipline.empty()) w.AddText("discipline = ?", q.discipline);
-    if (!q.region_prefix.empty()) w.AddText("region LIKE ? ESCAPE '\\'", q.region_prefix + "%");
+    if (!q.region_prefix.empty()) w.AddText("region LIKE ? ESCAPE '\\'", LikePrefix(q.region_prefix));
     if (!q.text.empty()) {
       w.AddText("(title LIKE ? ESCAPE '\\'", LikeContains(q.text));
       w.sql += " OR keywords LIKE ? ESCAPE '\\')";
