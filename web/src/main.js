@@ -4,6 +4,9 @@ import { router } from './router.js';
 import { i18n } from './i18n/index.js';
 import { loadSession } from './api/session.js';
 import { showError } from './composables/errors.js';
+// Styles of the services called from script (the resolvers style only what templates use).
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
 import './styles.css';
 
 const app = createApp(App);

@@ -1,6 +1,6 @@
 // The platform in a real browser: an enterprise registers with its organisation, posts a demand
 // and submits it; the administrator approves it as reviewer; a visitor sees it on the home page
-// and the demand list; the English switch translates the page; bad input shows the API's error
+// and the demand list, and finds it by searching; the English switch translates the page; bad input shows the API's error
 // beside the field. Each test leaves a screenshot of its last page in build/test-artifacts/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -169,6 +169,29 @@ describe('portal', () => {
     await page.getByRole('heading', { name: DEMAND_TITLE }).waitFor();
     await page.getByText(ORG_NAME).first().waitFor();
     await screenshot(page, 'visitor-demand');
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+  });
+
+  test("a visitor's search finds the demand", async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await newPage(context);
+    await page.goto(`${server.url}/`);
+    const box = page.getByRole('searchbox', { name: '搜索' });
+    await box.fill('齿轮箱噪声诊断');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    // The search index follows the store within a second or so: look again a few times.
+    const hit = page.getByRole('link', { name: DEMAND_TITLE });
+    for (let attempt = 0; ; attempt++) {
+      await page.getByRole('heading', { name: /齿轮箱噪声诊断/ }).waitFor();
+      await page.locator('.el-skeleton').waitFor({ state: 'detached' });
+      if (await hit.count() > 0 || attempt >= 5) break;
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await hit.waitFor();
+    await screenshot(page, 'search');
     assert.deepEqual(page.pageErrors, []);
     await context.close();
   });

@@ -2,28 +2,14 @@
 // within 300 KB gzipped (issue 4's budget), measured on the built front end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { firstPageScripts } from '../../scripts/first-page-js.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const WEB_DIR = process.env.KC_WEB_DIR || join(repo, 'build/web');
 const BUDGET = 300 * 1024;
-
-// The scripts the browser fetches before the home page can run: <script src> and modulepreload.
-export function firstPageScripts(webDir) {
-  const html = readFileSync(join(webDir, 'index.html'), 'utf8');
-  const urls = [
-    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-  ].map((m) => m[1]);
-  return urls.map((u) => {
-    const path = join(webDir, u.replace(/^\//, ''));
-    const gz = existsSync(`${path}.gz`) ? statSync(`${path}.gz`).size : gzipSync(readFileSync(path)).length;
-    return { url: u, bytes: statSync(path).size, gzip: gz };
-  });
-}
 
 test('first-page JavaScript is at most 300 KB gzipped', (t) => {
   assert.ok(existsSync(join(WEB_DIR, 'index.html')), `${WEB_DIR}/index.html is missing: run make build`);
