@@ -26,8 +26,11 @@ class Engine {
 
 // Our engine: search::SearchIndex filled through Upsert (one achievement listing per
 // document; the service layer's import will replace this path), searched by search::Searcher.
+// reuse: open an index left by an earlier run in work_dir instead of building it (for tuning
+// query options).
 std::unique_ptr<Engine> MakeOurEngine(const search::Translator* translator,
-                                      search::QueryOptions query, search::RankingOptions ranking);
+                                      search::QueryOptions query, search::RankingOptions ranking,
+                                      bool reuse = false);
 
 // Stock Xapian 1.4: TermGenerator with FLAG_CJK_NGRAM (characters and bigrams of CJK text)
 // and the English stemmer; BM25 with default parameters; the query is the OR of the terms

@@ -30,6 +30,8 @@ struct Options {
   search::QueryOptions query;
   search::RankingOptions ranking;
   size_t limit_queries = 0;
+  bool reuse = false;
+  bool show_misses = false;  // print each query whose first hit is not relevant
 };
 
 std::set<std::string> SplitCommas(const std::string& s) {
@@ -72,6 +74,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->ranking.k1 = std::stod(v);
     } else if (a == "--b") {
       o->ranking.b = std::stod(v);
+    } else if (a == "--show-misses") {
+      o->show_misses = v == "1";
+    } else if (a == "--reuse") {
+      o->reuse = v == "1";
     } else if (a == "--limit-queries") {
       o->limit_queries = std::stoul(v);
     } else {
@@ -97,7 +103,9 @@ void PrintRow(const Row& r) {
 
 Status RunSet(const DataSet& data, Engine* engine, const Options& o, std::vector<Row>* rows) {
   const auto t0 = std::chrono::steady_clock::now();
-  KC_RETURN_IF_ERROR(engine->Build(data.docs, o.work));
+  const std::string work = o.work + "/" + data.name;
+  std::filesystem::create_directories(work);
+  KC_RETURN_IF_ERROR(engine->Build(data.docs, work));
   const double build_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fprintf(stderr, "%s: %s indexed %zu documents in %.1f s\n", data.name.c_str(),
@@ -116,7 +124,13 @@ Status RunSet(const DataSet& data, Engine* engine, const Options& o, std::vector
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
               .count());
       KC_RETURN_IF_ERROR(ranked);
-      row.mrr += ReciprocalRank(*ranked, gains, 10);
+      const double rr = ReciprocalRank(*ranked, gains, 10);
+      if (o.show_misses && rr < 1.0) {
+        std::fprintf(stderr, "miss %s %s rr=%.3f top=%s: %s\n", engine->name().c_str(),
+                     q.id.c_str(), rr, ranked->empty() ? "-" : ranked->front().c_str(),
+                     q.text.c_str());
+      }
+      row.mrr += rr;
       row.ndcg += Ndcg(*ranked, gains, 10);
       row.recall += Recall(*ranked, gains, 100);
       ++row.n;
@@ -168,7 +182,7 @@ int Main(int argc, char** argv) {
     }
     std::vector<std::unique_ptr<Engine>> engines;
     if (o.engines.count("kechuang")) {
-      engines.push_back(MakeOurEngine(translator.get(), o.query, o.ranking));
+      engines.push_back(MakeOurEngine(translator.get(), o.query, o.ranking, o.reuse));
     }
     if (o.engines.count("xapian-ngram")) engines.push_back(MakeXapianNgramEngine());
     if (o.engines.count("fts5-trigram")) engines.push_back(MakeFts5TrigramEngine());

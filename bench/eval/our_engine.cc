@@ -9,18 +9,22 @@ namespace {
 class OurEngine : public Engine {
  public:
   OurEngine(const search::Translator* translator, search::QueryOptions query,
-            search::RankingOptions ranking)
-      : translator_(translator), query_(query), ranking_(ranking) {}
+            search::RankingOptions ranking, bool reuse)
+      : translator_(translator), query_(query), ranking_(ranking), reuse_(reuse) {}
 
   std::string name() const override { return "kechuang"; }
 
   Status Build(const std::vector<Doc>& docs, const std::string& work_dir) override {
     const std::string dir = work_dir + "/kechuang";
-    std::filesystem::remove_all(dir);
+    const bool reuse = reuse_ && std::filesystem::exists(dir);
+    if (!reuse) std::filesystem::remove_all(dir);
     auto index = search::SearchIndex::Open(dir);
     KC_RETURN_IF_ERROR(index);
     index_ = std::move(*index);
-    refs_.clear();
+    if (reuse) {
+      searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_, query_, ranking_);
+      return Status::Ok();
+    }
     for (size_t i = 0; i < docs.size(); ++i) {
       Listing l;
       l.id = static_cast<int64_t>(i + 1);
@@ -32,7 +36,6 @@ class OurEngine : public Engine {
       l.category = docs[i].category;
       l.discipline = docs[i].discipline;
       KC_RETURN_IF_ERROR(index_->Upsert(l));
-      refs_.push_back(docs[i].id);
     }
     KC_RETURN_IF_ERROR(index_->Commit());
     searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_, query_, ranking_);
@@ -54,16 +57,17 @@ class OurEngine : public Engine {
   const search::Translator* translator_;
   search::QueryOptions query_;
   search::RankingOptions ranking_;
+  bool reuse_;
   std::unique_ptr<search::SearchIndex> index_;
   std::unique_ptr<search::Searcher> searcher_;
-  std::vector<std::string> refs_;
 };
 
 }  // namespace
 
 std::unique_ptr<Engine> MakeOurEngine(const search::Translator* translator,
-                                      search::QueryOptions query, search::RankingOptions ranking) {
-  return std::make_unique<OurEngine>(translator, query, ranking);
+                                      search::QueryOptions query, search::RankingOptions ranking,
+                                      bool reuse) {
+  return std::make_unique<OurEngine>(translator, query, ranking, reuse);
 }
 
 }  // namespace kc::eval

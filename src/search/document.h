@@ -51,8 +51,8 @@ struct StoredListing {
 // The stored fields of a listing.
 StoredListing StoredFieldsOf(const Listing& listing);
 
-// StoredListing ↔ document data (a JSON object). Decode fails with kInternal on data that
-// this code did not write.
+// StoredListing ↔ document data (netstrings, see document.cc). Decode fails with kInternal
+// on data that this code did not write.
 std::string EncodeStored(const StoredListing& stored);
 Result<StoredListing> DecodeStored(const std::string& data);
 

@@ -1,6 +1,7 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "text/analyzer.h"
 #include "text/utf8.h"
@@ -19,11 +20,15 @@ bool IsAsciiAlnum(char32_t c) {
 
 char32_t Lower(char32_t c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
+// CJK and numeric terms by their first code point.
+using TermsByFirst = std::unordered_map<char32_t, std::vector<std::u32string>>;
+
 // The length of the longest of terms occurring at text[at], 0 if none.
-size_t MatchLength(const std::u32string& text, size_t at,
-                   const std::vector<std::u32string>& terms) {
+size_t MatchLength(const std::u32string& text, size_t at, const TermsByFirst& by_first) {
+  auto found = by_first.find(Lower(text[at]));
+  if (found == by_first.end()) return 0;
   size_t best = 0;
-  for (const std::u32string& w : terms) {
+  for (const std::u32string& w : found->second) {
     if (w.size() <= best || at + w.size() > text.size()) continue;
     bool same = true;
     for (size_t k = 0; k < w.size() && same; ++k) same = Lower(text[at + k]) == w[k];
@@ -34,7 +39,7 @@ size_t MatchLength(const std::u32string& text, size_t at,
 
 // The marked spans of text, in order, not overlapping.
 std::vector<Span> FindSpans(const std::u32string& text, const Highlight& h) {
-  std::vector<std::u32string> cjk;  // CJK and numeric words and bigrams
+  TermsByFirst cjk;
   std::unordered_set<std::string> latin_words;
   for (const std::string& w : h.words) {
     size_t pos = 0;
@@ -46,7 +51,8 @@ std::vector<Span> FindSpans(const std::u32string& text, const Highlight& h) {
     }
     std::u32string u;
     for (size_t i = 0; i < w.size();) u.push_back(text::DecodeUtf8(w, &i));
-    cjk.push_back(std::move(u));
+    const char32_t key = u[0];
+    cjk[key].push_back(std::move(u));
   }
   std::vector<Span> spans;
   for (size_t i = 0; i < text.size();) {
