@@ -40,6 +40,12 @@ const routes = [
     meta: { auth: true },
   },
   {
+    path: '/workspace/notifications',
+    name: 'notifications',
+    component: () => import('./views/workspace/NotificationsView.vue'),
+    meta: { auth: true },
+  },
+  {
     path: '/review',
     name: 'review',
     component: () => import('./views/workspace/ReviewQueueView.vue'),

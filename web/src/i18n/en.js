@@ -200,6 +200,11 @@ export default {
     confirm_close: 'Close “{title}”? It will no longer be shown publicly.',
     confirm_delete: 'Delete “{title}”? This cannot be undone.',
   },
+  notifications: {
+    title: 'Notifications',
+    empty: 'No notifications',
+    unavailable: 'Notifications are not available yet',
+  },
   review: {
     title: 'Review queue',
     empty: 'Nothing waits for review',

@@ -200,6 +200,11 @@ export default {
     confirm_close: '确定关闭“{title}”吗？关闭后将不再公开展示。',
     confirm_delete: '确定删除“{title}”吗？此操作不可恢复。',
   },
+  notifications: {
+    title: '通知',
+    empty: '暂无通知',
+    unavailable: '消息通知服务暂未开放',
+  },
   review: {
     title: '审核队列',
     empty: '没有待审核的内容',

@@ -27,6 +27,7 @@ const DEMAND_TITLE = `高精度齿轮箱噪声诊断与降噪技术需求 ${stam
 let server;
 let browser;
 let enterprise; // the enterprise member's browser context, signed in from the second test on
+let admin; // the administrator's, signed in by the reviewer test
 const TIMEOUT = 15000;
 
 before(async () => {
@@ -36,7 +37,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (browser) await browser.close();
+  if (browser) await browser.close(); // closes every context with it
   if (server) await server.stop();
 });
 
@@ -139,8 +140,8 @@ describe('portal', () => {
   });
 
   test('a reviewer approves the demand', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await newPage(context);
+    admin = await browser.newContext({ locale: 'zh-CN' });
+    const page = await newPage(admin);
     await page.goto(`${server.url}/login`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
@@ -154,7 +155,59 @@ describe('portal', () => {
     await row.waitFor({ state: 'detached' });
     await screenshot(page, 'approved');
     assert.deepEqual(page.pageErrors, []);
-    await context.close();
+    await page.close();
+  });
+
+  test("a rejected demand shows the reviewer's reason to its owner", async () => {
+    // The owner creates and submits a second demand through the API with its session cookie.
+    const csrf = (await enterprise.cookies()).find((c) => c.name === 'kc_csrf').value;
+    const headers = { 'X-CSRF-Token': csrf };
+    const title = `待驳回的需求 ${stamp}`;
+    const created = await enterprise.request.post(`${server.url}/api/v1/demands`, {
+      headers, data: { title, description: '描述过于简单。' },
+    });
+    assert.equal(created.status(), 201);
+    const { id } = await created.json();
+    assert.equal((await enterprise.request.post(`${server.url}/api/v1/demands/${id}/submit`, { headers })).status(), 200);
+
+    const page = await newPage(admin);
+    await page.goto(`${server.url}/review`);
+    const row = page.locator('.el-table__row', { hasText: title });
+    await row.getByRole('button', { name: '驳回' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('textarea').fill('请补充技术指标和应用场景');
+    await dialog.getByRole('button', { name: '驳回' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.close();
+
+    const owner = await newPage(enterprise);
+    await owner.goto(`${server.url}/workspace?kind=demands`);
+    const mine = owner.locator('.el-table__row', { hasText: title });
+    await mine.getByText('已驳回').waitFor();
+    await mine.getByText('驳回原因：请补充技术指标和应用场景').waitFor();
+    await screenshot(owner, 'rejected-reason');
+    assert.deepEqual(owner.pageErrors, []);
+    await owner.close();
+  });
+
+  test('an admin imports a file and sees the per-line error report', async () => {
+    const page = await newPage(admin);
+    await page.goto(`${server.url}/admin/import`);
+    const lines = [
+      { title: `导入需求甲 ${stamp}`, description: '第一条导入的需求。', keywords: ['导入'] },
+      { description: '这一行没有标题。' },
+      { title: `导入需求乙 ${stamp}`, description: '第三条导入的需求。', region: '320506' },
+    ].map((x) => JSON.stringify(x)).join('\n');
+    await page.getByLabel('文件').setInputFiles({
+      name: 'demands.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines),
+    });
+    await page.getByRole('button', { name: '上传导入' }).click();
+    await page.getByText('成功导入 2 条，失败 1 条').waitFor();
+    const report = page.locator('.el-table__row').first();
+    assert.match(await report.innerText(), /^2\s+title\s+required\s+此项为必填项/);
+    await screenshot(page, 'import-report');
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
   });
 
   test('a visitor sees the demand on the home page and in the demand list', async () => {
