@@ -3,6 +3,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import HomeView from './views/HomeView.vue';
 import { session, loadSession } from './api/session.js';
+import { i18n } from './i18n/index.js';
 
 const routes = [
   { path: '/', name: 'home', component: HomeView },
@@ -85,4 +86,9 @@ router.beforeEach(async (to) => {
   if (!session.user) return { name: 'login', query: { next: to.fullPath } };
   if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'home' };
   return true;
+});
+
+// Pages that name a record set their own title once it has loaded.
+router.afterEach(() => {
+  document.title = i18n.global.t('app.documentTitle');
 });
