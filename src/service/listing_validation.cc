@@ -213,7 +213,7 @@ Status ValidateListing(Listing& l) {
   const std::string title_field = l.kind == ListingKind::kExpert ? "name" : "title";
   KC_RETURN_IF_ERROR(CheckLine(title_field, l.title, 200, true));
   KC_RETURN_IF_ERROR(CheckLine("ref", l.ref, 64, false));
-  KC_RETURN_IF_ERROR(CheckList("keywords", l.keywords, 30, 60));
+  KC_RETURN_IF_ERROR(CheckList("keywords", l.keywords, 30, 200));
   KC_RETURN_IF_ERROR(CheckKindFields(l));
   KC_RETURN_IF_ERROR(CheckTaxonomy(l));
   if (!l.region.empty()) KC_RETURN_IF_ERROR(ValidateRegionCode(l.region));

@@ -262,6 +262,46 @@ TEST_F(SqliteStoreTest, UpdateAndDeleteListing) {
   EXPECT_EQ(Get(id).status().kind(), ErrorKind::kNotFound);
 }
 
+TEST_F(SqliteStoreTest, KindAndStatusTotalsFollowInsertsUpdatesAndDeletes) {
+  int64_t org = AddOrg("org");
+  int64_t user = AddUser("alice", org);
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(Insert(MakeListing(org, user, "t" + std::to_string(i))));
+  Listing a = MakeListing(org, user, "achievement");
+  a.kind = ListingKind::kAchievement;
+  Insert(a);
+  auto total = [&](ListingKind kind, ListingStatus status) {
+    ListingQuery q;
+    q.kind = kind;
+    q.statuses = {status};
+    int64_t fast = List(q).total;
+    q.text = "t";  // any other filter takes the counting path
+    q.text.clear();
+    q.org_id = org;
+    EXPECT_EQ(fast, List(q).total);  // the kept count agrees with a real count
+    return fast;
+  };
+  EXPECT_EQ(total(ListingKind::kDemand, ListingStatus::kDraft), 5);
+  EXPECT_EQ(total(ListingKind::kAchievement, ListingStatus::kDraft), 1);
+  for (int i = 0; i < 3; ++i) {
+    auto l = Get(ids[i]);
+    l->status = ListingStatus::kPublished;
+    MustWrite([&](StoreTx& tx) { return tx.UpdateListing(*l); });
+  }
+  EXPECT_EQ(total(ListingKind::kDemand, ListingStatus::kDraft), 2);
+  EXPECT_EQ(total(ListingKind::kDemand, ListingStatus::kPublished), 3);
+  MustWrite([&](StoreTx& tx) { return tx.DeleteListing(ids[0]); });
+  EXPECT_EQ(total(ListingKind::kDemand, ListingStatus::kPublished), 2);
+  // A rolled-back write leaves the counts alone.
+  Status s = store_->Write([&](StoreTx& tx) -> Status {
+    auto r = tx.InsertListing(MakeListing(org, user, "rolled back"));
+    if (!r.ok()) return r.status();
+    return Internal("roll back");
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(total(ListingKind::kDemand, ListingStatus::kDraft), 2);
+}
+
 TEST_F(SqliteStoreTest, ListListingsFiltersSortsAndCountsTotals) {
   int64_t a = AddOrg("a");
   int64_t b = AddOrg("b");

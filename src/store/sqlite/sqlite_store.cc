@@ -471,7 +471,19 @@ class SqliteTx : public StoreTx {
       w.is_int.push_back(false);
     }
     Page<Listing> page;
-    KC_RETURN_IF_ERROR(Count("listings", w, &page.total));
+    const bool by_kind_and_status_only = q.kind && q.statuses.size() == 1 && !q.org_id &&
+                                         q.category.empty() && q.discipline.empty() &&
+                                         q.region_prefix.empty() && q.text.empty();
+    if (by_kind_and_status_only) {
+      // The trigger-maintained counts answer the common public list without a scan.
+      auto c = P("SELECT COALESCE(SUM(n), 0) FROM listing_counts WHERE kind = ? AND status = ?");
+      if (!c.ok()) return c.status();
+      (*c)->Bind(1, KindName(*q.kind)).Bind(2, StatusName(q.statuses[0]));
+      page.total = (*c)->Step() ? (*c)->Int(0) : 0;
+      KC_RETURN_IF_ERROR((*c)->status());
+    } else {
+      KC_RETURN_IF_ERROR(Count("listings", w, &page.total));
+    }
     const char* order = " ORDER BY id DESC";
     switch (q.sort) {
       case ListingSort::kNewest: order = " ORDER BY id DESC"; break;
