@@ -12,8 +12,8 @@ using http::bhttp::verb;
 
 Result<Org> ReadOrg(const json& j) {
   if (!j.is_object()) return Invalid("org", "invalid_type", "org must be an object");
-  KC_RETURN_IF_ERROR(AllowOnly(j, {"name", "type", "region", "country", "credit_code",
-                                   "description", "website"}));
+  KC_RETURN_IF_ERROR(
+      AllowOnly(j, {"name", "type", "region", "country", "credit_code", "description", "website"}));
   Org org;
   std::string type;
   KC_RETURN_IF_ERROR(RequireString(j, "name", &org.name));
@@ -75,10 +75,10 @@ http::Response Register(Context& ctx, http::Request& req) {
   auto user = ctx.accounts.Register(r);
   if (!user.ok()) {
     const Status& e = user.status();
-    bool org_field = r.org && (e.field() == "name" || e.field() == "type" ||
-                               e.field() == "region" || e.field() == "country" ||
-                               e.field() == "credit_code" || e.field() == "description" ||
-                               e.field() == "website");
+    bool org_field =
+        r.org && (e.field() == "name" || e.field() == "type" || e.field() == "region" ||
+                  e.field() == "country" || e.field() == "credit_code" ||
+                  e.field() == "description" || e.field() == "website");
     return http::ErrorResponse(org_field ? InOrg(e) : e);
   }
   json out = UserJson(*user, Actor::Of(*user));
@@ -164,22 +164,18 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
               .response = Ref("User"),
               .errors = {400, 409, 422}},
              /*blocking=*/true);
-  router.Add(verb::post, "/api/v1/auth/login",
-             Guarded([&ctx](http::Request& r) { return Login(ctx, r); }),
-             {.summary = "Sign in: a session cookie and a bearer token",
-              .tag = "auth",
-              .request_body = Obj({{"username", Str()}, {"password", Str()}},
-                                  {"username", "password"}),
-              .response = Obj({{"token", Str()},
-                               {"csrf_token", Str()},
-                               {"expires_at", Int()},
-                               {"user", Ref("User")}}),
-              .errors = {400, 401, 422, 429}},
-             /*blocking=*/true);
+  router.Add(
+      verb::post, "/api/v1/auth/login", Guarded([&ctx](http::Request& r) { return Login(ctx, r); }),
+      {.summary = "Sign in: a session cookie and a bearer token",
+       .tag = "auth",
+       .request_body = Obj({{"username", Str()}, {"password", Str()}}, {"username", "password"}),
+       .response = Obj(
+           {{"token", Str()}, {"csrf_token", Str()}, {"expires_at", Int()}, {"user", Ref("User")}}),
+       .errors = {400, 401, 422, 429}},
+      /*blocking=*/true);
   router.Add(verb::post, "/api/v1/auth/logout",
              Guarded([&ctx](http::Request& r) { return Logout(ctx, r); }),
-             {.summary = "End the session", .tag = "auth", .success_status = 204,
-              .errors = {403}});
+             {.summary = "End the session", .tag = "auth", .success_status = 204, .errors = {403}});
   router.Add(verb::get, "/api/v1/me", Guarded([&ctx](http::Request& r) { return Me(ctx, r); }),
              {.summary = "The signed-in user with their organisation",
               .tag = "auth",

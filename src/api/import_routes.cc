@@ -15,8 +15,7 @@ http::Response Import(Context& ctx, http::Request& req) {
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
   auto kind = KindFromPlural(req.Param("kind"));
   if (!kind) {
-    return http::ErrorResponse(
-        NotFound("import kind '" + std::string(req.Param("kind")) + "'"));
+    return http::ErrorResponse(NotFound("import kind '" + std::string(req.Param("kind")) + "'"));
   }
   ImportFormat format = ImportFormat::kAuto;
   std::string ct(req.Header(http::bhttp::field::content_type));
@@ -53,8 +52,9 @@ void RegisterImportRoutes(http::Router& router, Context& ctx) {
                          "bad line reported with its number",
               .tag = "import",
               .auth = true,
-              .query_params = json::array({QueryParam("format", "csv or jsonl (else from the "
-                                                                "Content-Type or the content)")}),
+              .query_params = json::array({QueryParam("format",
+                                                      "csv or jsonl (else from the "
+                                                      "Content-Type or the content)")}),
               .request_body = {{"type", "string"}},
               .request_content_type = "application/x-ndjson",
               .response = Ref("ImportReport"),

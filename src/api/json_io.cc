@@ -27,7 +27,8 @@ Status RequireString(const json& body, const char* name, std::string* out) {
   if (it == body.end() || it->is_null()) {
     return Invalid(name, "required", std::string(name) + " is required");
   }
-  if (!it->is_string()) return Invalid(name, "invalid_type", std::string(name) + " must be a string");
+  if (!it->is_string())
+    return Invalid(name, "invalid_type", std::string(name) + " must be a string");
   *out = it->get<std::string>();
   return Status::Ok();
 }
@@ -35,7 +36,8 @@ Status RequireString(const json& body, const char* name, std::string* out) {
 Status OptString(const json& body, const char* name, std::optional<std::string>* out) {
   auto it = body.find(name);
   if (it == body.end() || it->is_null()) return Status::Ok();
-  if (!it->is_string()) return Invalid(name, "invalid_type", std::string(name) + " must be a string");
+  if (!it->is_string())
+    return Invalid(name, "invalid_type", std::string(name) + " must be a string");
   *out = it->get<std::string>();
   return Status::Ok();
 }
@@ -53,7 +55,8 @@ Status OptInt(const json& body, const char* name, std::optional<int64_t>* out) {
 Status OptBool(const json& body, const char* name, std::optional<bool>* out) {
   auto it = body.find(name);
   if (it == body.end() || it->is_null()) return Status::Ok();
-  if (!it->is_boolean()) return Invalid(name, "invalid_type", std::string(name) + " must be true or false");
+  if (!it->is_boolean())
+    return Invalid(name, "invalid_type", std::string(name) + " must be true or false");
   *out = it->get<bool>();
   return Status::Ok();
 }
@@ -92,8 +95,8 @@ http::Response JsonResponse(int status, const json& body) {
 }
 
 json PageJson(json items, int64_t total, const PageParams& page) {
-  return json{{"items", std::move(items)}, {"total", total}, {"page", page.page},
-              {"size", page.size}};
+  return json{
+      {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}};
 }
 
 }  // namespace kc::api

@@ -177,8 +177,7 @@ class ListingHandlers {
     if (!q.ok()) return http::ErrorResponse(q.status());
     std::string format = req.Query("format").value_or("csv");
     if (format != "csv" && format != "jsonl") {
-      return http::ErrorResponse(
-          BadInput("invalid_parameter", "format is csv or jsonl", "format"));
+      return http::ErrorResponse(BadInput("invalid_parameter", "format is csv or jsonl", "format"));
     }
     auto data = ctx_.exporter.Export(*actor, kind_, *q,
                                      format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl);
@@ -186,8 +185,8 @@ class ListingHandlers {
     http::Response r;
     r.content_type = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
     r.body = std::move(*data);
-    r.AddHeader("Content-Disposition", "attachment; filename=\"" +
-                                           std::string(KindPlural(kind_)) + "." + format + "\"");
+    r.AddHeader("Content-Disposition",
+                "attachment; filename=\"" + std::string(KindPlural(kind_)) + "." + format + "\"");
     return r;
   }
 
@@ -198,9 +197,12 @@ class ListingHandlers {
 
 const char* InputSchemaName(ListingKind kind) {
   switch (kind) {
-    case ListingKind::kDemand: return "DemandInput";
-    case ListingKind::kAchievement: return "AchievementInput";
-    case ListingKind::kExpert: return "ExpertInput";
+    case ListingKind::kDemand:
+      return "DemandInput";
+    case ListingKind::kAchievement:
+      return "AchievementInput";
+    case ListingKind::kExpert:
+      return "ExpertInput";
   }
   return "DemandInput";
 }
@@ -212,9 +214,10 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
   const std::string noun(KindName(kind));
   const std::string tag(KindPlural(kind));
   json filters = PageQuery();
-  filters.push_back(QueryParam("status", "draft, pending, published, rejected, closed or "
-                                         "expired (other than published: reviewers and the "
-                                         "owning organisation)"));
+  filters.push_back(QueryParam("status",
+                               "draft, pending, published, rejected, closed or "
+                               "expired (other than published: reviewers and the "
+                               "owning organisation)"));
   filters.push_back(QueryParam("org_id", "an organisation id, or 'mine'"));
   filters.push_back(QueryParam("category", "门类"));
   filters.push_back(QueryParam("discipline", "学科"));
@@ -223,53 +226,76 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
   filters.push_back(QueryParam("sort", "newest, oldest, updated or title"));
 
   router.Add(verb::get, base, Guarded([h](http::Request& r) { return h->List(r); }),
-             {.summary = "List " + tag, .tag = tag, .query_params = filters,
-              .response = PageOf(Ref("Listing")), .errors = {400, 403}});
+             {.summary = "List " + tag,
+              .tag = tag,
+              .query_params = filters,
+              .response = PageOf(Ref("Listing")),
+              .errors = {400, 403}});
   router.Add(verb::post, base, Guarded([h](http::Request& r) { return h->Create(r); }),
-             {.summary = "Create a " + noun + " as a draft", .tag = tag, .auth = true,
-              .request_body = Ref(InputSchemaName(kind)), .success_status = 201,
-              .response = Ref("Listing"), .errors = {400, 403, 409, 422}});
+             {.summary = "Create a " + noun + " as a draft",
+              .tag = tag,
+              .auth = true,
+              .request_body = Ref(InputSchemaName(kind)),
+              .success_status = 201,
+              .response = Ref("Listing"),
+              .errors = {400, 403, 409, 422}});
   json export_params = filters;
   export_params.push_back(QueryParam("format", "csv (default) or jsonl"));
   router.Add(verb::get, base + "/export", Guarded([h](http::Request& r) { return h->Export(r); }),
-             {.summary = "Export " + tag + " as CSV or JSON Lines", .tag = tag, .auth = true,
-              .query_params = export_params, .errors = {400, 403}});
+             {.summary = "Export " + tag + " as CSV or JSON Lines",
+              .tag = tag,
+              .auth = true,
+              .query_params = export_params,
+              .errors = {400, 403}});
   router.Add(verb::get, base + "/{id}", Guarded([h](http::Request& r) { return h->Get(r); }),
-             {.summary = "A " + noun + " (details for signed-in members)", .tag = tag,
-              .response = Ref("Listing"), .errors = {400, 404}});
+             {.summary = "A " + noun + " (details for signed-in members)",
+              .tag = tag,
+              .response = Ref("Listing"),
+              .errors = {400, 404}});
   router.Add(verb::patch, base + "/{id}", Guarded([h](http::Request& r) { return h->Patch(r); }),
-             {.summary = "Edit a " + noun + " (owning organisation); a published one is "
-                                           "reviewed again",
-              .tag = tag, .auth = true, .request_body = ListingInput(kind, true),
-              .response = Ref("Listing"), .errors = {400, 403, 404, 409, 422}});
-  router.Add(verb::delete_, base + "/{id}",
-             Guarded([h](http::Request& r) { return h->Delete(r); }),
-             {.summary = "Delete a " + noun, .tag = tag, .auth = true, .success_status = 204,
+             {.summary = "Edit a " + noun +
+                         " (owning organisation); a published one is "
+                         "reviewed again",
+              .tag = tag,
+              .auth = true,
+              .request_body = ListingInput(kind, true),
+              .response = Ref("Listing"),
+              .errors = {400, 403, 404, 409, 422}});
+  router.Add(verb::delete_, base + "/{id}", Guarded([h](http::Request& r) { return h->Delete(r); }),
+             {.summary = "Delete a " + noun,
+              .tag = tag,
+              .auth = true,
+              .success_status = 204,
               .errors = {403, 404}});
   struct StepDoc {
     const char* name;
     ReviewAction action;
     const char* summary;
   };
-  for (const StepDoc& s : {StepDoc{"submit", ReviewAction::kSubmit, "Submit for review"},
-                           StepDoc{"approve", ReviewAction::kApprove, "Publish (reviewers)"},
-                           StepDoc{"reject", ReviewAction::kReject,
-                                   "Reject with a reason the owner sees (reviewers)"},
-                           StepDoc{"close", ReviewAction::kClose, "Close"},
-                           StepDoc{"renew", ReviewAction::kRenew, "Extend the expiry by a year"}}) {
+  for (const StepDoc& s :
+       {StepDoc{"submit", ReviewAction::kSubmit, "Submit for review"},
+        StepDoc{"approve", ReviewAction::kApprove, "Publish (reviewers)"},
+        StepDoc{"reject", ReviewAction::kReject, "Reject with a reason the owner sees (reviewers)"},
+        StepDoc{"close", ReviewAction::kClose, "Close"},
+        StepDoc{"renew", ReviewAction::kRenew, "Extend the expiry by a year"}}) {
     ReviewAction action = s.action;
     json body = action == ReviewAction::kReject ? Obj({{"reason", Str()}}, {"reason"}) : json();
     router.Add(verb::post, base + "/{id}/" + s.name,
                Guarded([h, action](http::Request& r) { return h->Step(r, action); }),
-               {.summary = std::string(s.summary) + ": " + noun, .tag = tag, .auth = true,
-                .request_body = body, .response = Ref("Listing"),
+               {.summary = std::string(s.summary) + ": " + noun,
+                .tag = tag,
+                .auth = true,
+                .request_body = body,
+                .response = Ref("Listing"),
                 .errors = {400, 403, 404, 409, 422}});
   }
   router.Add(verb::get, base + "/{id}/history",
              Guarded([h](http::Request& r) { return h->History(r); }),
              {.summary = "The audit trail of a " + noun + " (owning organisation, reviewers)",
-              .tag = tag, .auth = true,
-              .response = Obj({{"items", {{"type", "array"}}}}), .errors = {403, 404}});
+              .tag = tag,
+              .auth = true,
+              .response = Obj({{"items", {{"type", "array"}}}}),
+              .errors = {403, 404}});
 }
 
 }  // namespace

@@ -14,11 +14,17 @@ std::string Lower(std::string_view s) {
 }
 
 const char* Reason(int status) {
-  static const std::map<int, const char*> kReasons = {
-      {200, "OK"},           {201, "Created"},          {204, "No content"},
-      {400, "Bad input"},    {401, "Not signed in"},    {403, "Not allowed"},
-      {404, "Not found"},    {409, "Conflict"},         {413, "Too large"},
-      {422, "Invalid field"}, {429, "Too many attempts"}};
+  static const std::map<int, const char*> kReasons = {{200, "OK"},
+                                                      {201, "Created"},
+                                                      {204, "No content"},
+                                                      {400, "Bad input"},
+                                                      {401, "Not signed in"},
+                                                      {403, "Not allowed"},
+                                                      {404, "Not found"},
+                                                      {409, "Conflict"},
+                                                      {413, "Too large"},
+                                                      {422, "Invalid field"},
+                                                      {429, "Too many attempts"}};
   auto it = kReasons.find(status);
   return it == kReasons.end() ? "Response" : it->second;
 }
@@ -29,7 +35,8 @@ nlohmann::json OpenApiDocument(const http::Router& router, const std::string& ve
   json paths = json::object();
   for (const auto& r : router.routes()) {
     std::string path = r.pattern;
-    json op = {{"summary", r.doc.summary}, {"tags", {r.doc.tag}},
+    json op = {{"summary", r.doc.summary},
+               {"tags", {r.doc.tag}},
                {"operationId", Lower(http::bhttp::to_string(r.method)) + path}};
     json params = json::array();
     for (const auto& seg : r.segments) {
@@ -62,8 +69,8 @@ nlohmann::json OpenApiDocument(const http::Router& router, const std::string& ve
           {"content", {{"application/json", {{"schema", schema::Ref("Error")}}}}}};
     }
     op["responses"] = responses;
-    if (r.doc.auth) op["security"] = json::array({{{"bearer", json::array()}},
-                                                  {{"cookie", json::array()}}});
+    if (r.doc.auth)
+      op["security"] = json::array({{{"bearer", json::array()}}, {{"cookie", json::array()}}});
     paths[path][Lower(http::bhttp::to_string(r.method))] = op;
   }
   return {

@@ -11,8 +11,8 @@ namespace {
 using http::bhttp::verb;
 
 Status ReadOrgPatch(const json& body, OrgPatch* p) {
-  KC_RETURN_IF_ERROR(AllowOnly(body, {"name", "type", "region", "country", "credit_code",
-                                      "description", "website"}));
+  KC_RETURN_IF_ERROR(AllowOnly(
+      body, {"name", "type", "region", "country", "credit_code", "description", "website"}));
   KC_RETURN_IF_ERROR(OptString(body, "name", &p->name));
   KC_RETURN_IF_ERROR(OptString(body, "type", &p->type));
   KC_RETURN_IF_ERROR(OptString(body, "region", &p->region));
@@ -173,43 +173,63 @@ void RegisterOrgRoutes(http::Router& router, Context& ctx) {
   query.push_back(QueryParam("q", "part of the name"));
   router.Add(verb::get, "/api/v1/orgs",
              Guarded([&ctx](http::Request& r) { return ListOrgs(ctx, r); }),
-             {.summary = "List organisations", .tag = "orgs", .query_params = query,
-              .response = PageOf(Ref("Org")), .errors = {400}});
+             {.summary = "List organisations",
+              .tag = "orgs",
+              .query_params = query,
+              .response = PageOf(Ref("Org")),
+              .errors = {400}});
   router.Add(verb::post, "/api/v1/orgs",
              Guarded([&ctx](http::Request& r) { return CreateOrg(ctx, r); }),
              {.summary = "Create an organisation; its creator becomes its org admin",
-              .tag = "orgs", .auth = true, .request_body = Ref("Org"), .success_status = 201,
-              .response = Ref("Org"), .errors = {400, 403, 409, 422}});
-  router.Add(verb::get, "/api/v1/orgs/{id}",
-             Guarded([&ctx](http::Request& r) { return GetOrg(ctx, r); }),
-             {.summary = "An organisation", .tag = "orgs", .response = Ref("Org"),
-              .errors = {404}});
+              .tag = "orgs",
+              .auth = true,
+              .request_body = Ref("Org"),
+              .success_status = 201,
+              .response = Ref("Org"),
+              .errors = {400, 403, 409, 422}});
+  router.Add(
+      verb::get, "/api/v1/orgs/{id}", Guarded([&ctx](http::Request& r) { return GetOrg(ctx, r); }),
+      {.summary = "An organisation", .tag = "orgs", .response = Ref("Org"), .errors = {404}});
   router.Add(verb::patch, "/api/v1/orgs/{id}",
              Guarded([&ctx](http::Request& r) { return PatchOrg(ctx, r); }),
-             {.summary = "Edit an organisation (its org admins)", .tag = "orgs", .auth = true,
-              .request_body = Ref("Org"), .response = Ref("Org"),
+             {.summary = "Edit an organisation (its org admins)",
+              .tag = "orgs",
+              .auth = true,
+              .request_body = Ref("Org"),
+              .response = Ref("Org"),
               .errors = {400, 403, 404, 409, 422}});
   router.Add(verb::get, "/api/v1/orgs/{id}/members",
              Guarded([&ctx](http::Request& r) { return ListMembers(ctx, r); }),
-             {.summary = "An organisation's members (for its members)", .tag = "orgs",
-              .auth = true, .query_params = PageQuery(), .response = PageOf(Ref("User")),
+             {.summary = "An organisation's members (for its members)",
+              .tag = "orgs",
+              .auth = true,
+              .query_params = PageQuery(),
+              .response = PageOf(Ref("User")),
               .errors = {403, 404}});
   router.Add(verb::post, "/api/v1/orgs/{id}/members",
              Guarded([&ctx](http::Request& r) { return AddMember(ctx, r); }),
              {.summary = "Add an existing user without organisation as member or org_admin",
-              .tag = "orgs", .auth = true,
+              .tag = "orgs",
+              .auth = true,
               .request_body = Obj({{"username", Str()}, {"role", Str()}}, {"username"}),
-              .success_status = 201, .response = Ref("User"),
+              .success_status = 201,
+              .response = Ref("User"),
               .errors = {400, 403, 404, 409, 422}});
   router.Add(verb::patch, "/api/v1/orgs/{id}/members/{user_id}",
              Guarded([&ctx](http::Request& r) { return PatchMember(ctx, r); }),
-             {.summary = "Change a member's role (member or org_admin)", .tag = "orgs",
-              .auth = true, .request_body = Obj({{"role", Str()}}, {"role"}),
-              .response = Ref("User"), .errors = {400, 403, 404, 409, 422}});
+             {.summary = "Change a member's role (member or org_admin)",
+              .tag = "orgs",
+              .auth = true,
+              .request_body = Obj({{"role", Str()}}, {"role"}),
+              .response = Ref("User"),
+              .errors = {400, 403, 404, 409, 422}});
   router.Add(verb::delete_, "/api/v1/orgs/{id}/members/{user_id}",
              Guarded([&ctx](http::Request& r) { return RemoveMember(ctx, r); }),
-             {.summary = "Remove a member from the organisation", .tag = "orgs", .auth = true,
-              .success_status = 204, .errors = {403, 404, 409}});
+             {.summary = "Remove a member from the organisation",
+              .tag = "orgs",
+              .auth = true,
+              .success_status = 204,
+              .errors = {403, 404, 409}});
 }
 
 }  // namespace kc::api

@@ -3,15 +3,14 @@
 namespace kc::api::schema {
 
 namespace {
-json Money() {
-  return Obj({{"min_cny", Int()}, {"max_cny", Int()}, {"negotiable", Bool()}});
-}
+json Money() { return Obj({{"min_cny", Int()}, {"max_cny", Int()}, {"negotiable", Bool()}}); }
 json Modes() {
   return {{"type", "array"},
           {"items",
            {{"type", "string"},
-            {"enum", {"transfer", "license", "joint_development", "commissioned_development",
-                      "consulting", "talent", "equity", "other"}}}}};
+            {"enum",
+             {"transfer", "license", "joint_development", "commissioned_development", "consulting",
+              "talent", "equity", "other"}}}}};
 }
 json Contact() { return Obj({{"name", Str()}, {"phone", Str()}, {"email", Str()}}); }
 }  // namespace
@@ -60,36 +59,38 @@ json ListingInput(ListingKind kind, bool for_patch) {
 }
 
 json Components() {
-  json listing = Obj({{"id", Int()},
-                      {"type", Str()},
-                      {"ref", Str()},
-                      {"title", Str()},
-                      {"status", {{"type", "string"},
-                                  {"enum", {"draft", "pending", "published", "rejected",
-                                            "closed", "expired"}}}},
-                      {"summary", Str()},
-                      {"org", Obj({{"id", Int()}, {"name", Str()}, {"type", Str()}})},
-                      {"details_hidden", Bool()},
-                      {"reject_reason", Str()}});
+  json listing =
+      Obj({{"id", Int()},
+           {"type", Str()},
+           {"ref", Str()},
+           {"title", Str()},
+           {"status",
+            {{"type", "string"},
+             {"enum", {"draft", "pending", "published", "rejected", "closed", "expired"}}}},
+           {"summary", Str()},
+           {"org", Obj({{"id", Int()}, {"name", Str()}, {"type", Str()}})},
+           {"details_hidden", Bool()},
+           {"reject_reason", Str()}});
   listing["additionalProperties"] = true;
   return {
       {"Error", Obj({{"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}},
                                    {"code", "message"})}},
                     {"error"})},
-      {"User", Obj({{"id", Int()},
-                    {"username", Str()},
-                    {"display_name", Str()},
-                    {"email", Str()},
-                    {"role", {{"type", "string"},
-                              {"enum", {"member", "org_admin", "reviewer", "admin"}}}},
-                    {"org_id", {{"type", {"integer", "null"}}}},
-                    {"created_at", Str()}})},
+      {"User",
+       Obj({{"id", Int()},
+            {"username", Str()},
+            {"display_name", Str()},
+            {"email", Str()},
+            {"role", {{"type", "string"}, {"enum", {"member", "org_admin", "reviewer", "admin"}}}},
+            {"org_id", {{"type", {"integer", "null"}}}},
+            {"created_at", Str()}})},
       {"Org", Obj({{"id", Int()},
                    {"name", Str()},
-                   {"type", {{"type", "string"},
-                             {"enum", {"enterprise", "university", "institute", "hospital",
-                                       "society", "service_agency", "investor", "government",
-                                       "offshore_base"}}}},
+                   {"type",
+                    {{"type", "string"},
+                     {"enum",
+                      {"enterprise", "university", "institute", "hospital", "society",
+                       "service_agency", "investor", "government", "offshore_base"}}}},
                    {"region", Str()},
                    {"country", Str()},
                    {"credit_code", Str()},
@@ -101,10 +102,11 @@ json Components() {
       {"ExpertInput", ListingInput(ListingKind::kExpert, false)},
       {"ImportReport",
        Obj({{"created", Int()},
-            {"failed", {{"type", "array"},
-                        {"items", Obj({{"line", Int()}, {"error", Obj({{"code", Str()},
-                                                                       {"message", Str()},
-                                                                       {"field", Str()}})}})}}},
+            {"failed",
+             {{"type", "array"},
+              {"items",
+               Obj({{"line", Int()},
+                    {"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}})}})}}},
             {"ignored_fields", StrList()}})},
   };
 }

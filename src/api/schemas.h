@@ -9,7 +9,9 @@ namespace kc::api::schema {
 
 using nlohmann::json;
 
-inline json Ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
+inline json Ref(const char* name) {
+  return {{"$ref", std::string("#/components/schemas/") + name}};
+}
 inline json Str() { return {{"type", "string"}}; }
 inline json Int() { return {{"type", "integer"}}; }
 inline json Bool() { return {{"type", "boolean"}}; }
@@ -26,8 +28,11 @@ inline json PageOf(json item) {
               {"size", Int()}});
 }
 inline json QueryParam(const char* name, const char* description, json type = Str()) {
-  return {{"name", name}, {"in", "query"}, {"required", false},
-          {"description", description}, {"schema", std::move(type)}};
+  return {{"name", name},
+          {"in", "query"},
+          {"required", false},
+          {"description", description},
+          {"schema", std::move(type)}};
 }
 inline json PageQuery() {
   return json::array({QueryParam("page", "page number from 1", Int()),

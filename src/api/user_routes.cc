@@ -50,8 +50,8 @@ http::Response PatchUser(Context& ctx, http::Request& req) {
   auto body = ParseObject(req);
   if (!body.ok()) return http::ErrorResponse(body.status());
   UserPatch p;
-  Status s = AllowOnly(*body, {"display_name", "email", "password", "current_password", "role",
-                               "disabled"});
+  Status s = AllowOnly(
+      *body, {"display_name", "email", "password", "current_password", "role", "disabled"});
   if (s.ok()) s = OptString(*body, "display_name", &p.display_name);
   if (s.ok()) s = OptString(*body, "email", &p.email);
   if (s.ok()) s = OptString(*body, "password", &p.password);

@@ -11,15 +11,15 @@
 namespace kc::app {
 
 struct Config {
-  std::string data_dir = "var";     // --data, KECHUANG_DATA
-  std::string db = "sqlite";        // --db: sqlite (a file in the data directory)
+  std::string data_dir = "var";           // --data, KECHUANG_DATA
+  std::string db = "sqlite";              // --db: sqlite (a file in the data directory)
   std::string listen = "127.0.0.1:8080";  // --listen HOST:PORT, KECHUANG_LISTEN
-  bool demo = true;                 // --no-demo: start empty
-  std::string access_log;           // --access-log FILE|-|off; default DATA/logs/access.log
-  bool secure_cookies = false;      // --secure-cookies (behind HTTPS)
-  std::string web_dir;              // --web DIR (built front end); default: "web" by the binary
+  bool demo = true;                       // --no-demo: start empty
+  std::string access_log;                 // --access-log FILE|-|off; default DATA/logs/access.log
+  bool secure_cookies = false;            // --secure-cookies (behind HTTPS)
+  std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD
-  http::ServerOptions server;       // --threads, --body-limit, --header-limit, timeouts
+  http::ServerOptions server;                 // --threads, --body-limit, --header-limit, timeouts
 };
 
 // Parses the flags of `kechuang serve` (and the shared --data/--db of other commands) from

@@ -28,8 +28,8 @@ http::AccessLogger MakeAccessLogger(const std::string& target) {
     logger = spdlog::stdout_logger_mt<spdlog::async_factory>("access");
   } else {
     std::filesystem::create_directories(std::filesystem::path(target).parent_path());
-    logger = spdlog::rotating_logger_mt<spdlog::async_factory>("access", target,
-                                                               64 * 1024 * 1024, 5);
+    logger =
+        spdlog::rotating_logger_mt<spdlog::async_factory>("access", target, 64 * 1024 * 1024, 5);
   }
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %v");
   logger->flush_on(spdlog::level::warn);

@@ -45,16 +45,14 @@ constexpr std::array<std::pair<Visibility, std::string_view>, 2> kVisibilities{{
     {Visibility::kMembers, "members"},
 }};
 constexpr std::array<std::string_view, 8> kModes{
-    "transfer",   "license", "joint_development", "commissioned_development",
-    "consulting", "talent",  "equity",            "other"};
+    "transfer", "license", "joint_development", "commissioned_development", "consulting", "talent",
+    "equity",   "other"};
 }  // namespace
 
 std::string_view KindName(ListingKind kind) { return NameOf(kKinds, kind); }
 std::string_view KindPlural(ListingKind kind) { return NameOf(kPlurals, kind); }
 std::optional<ListingKind> KindFromName(std::string_view name) { return Lookup(kKinds, name); }
-std::optional<ListingKind> KindFromPlural(std::string_view name) {
-  return Lookup(kPlurals, name);
-}
+std::optional<ListingKind> KindFromPlural(std::string_view name) { return Lookup(kPlurals, name); }
 std::string_view StatusName(ListingStatus status) { return NameOf(kStatuses, status); }
 std::optional<ListingStatus> StatusFromName(std::string_view name) {
   return Lookup(kStatuses, name);

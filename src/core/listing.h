@@ -15,8 +15,8 @@ enum class ListingKind {
   kAchievement,  // 科技成果: a research result offered for transfer, licence or cooperation
   kExpert,       // 专家: a person's profile offered for consulting and cooperation
 };
-std::string_view KindName(ListingKind kind);    // "demand"
-std::string_view KindPlural(ListingKind kind);  // "demands"
+std::string_view KindName(ListingKind kind);                       // "demand"
+std::string_view KindPlural(ListingKind kind);                     // "demands"
 std::optional<ListingKind> KindFromName(std::string_view name);    // "demand" → kDemand
 std::optional<ListingKind> KindFromPlural(std::string_view name);  // "demands" → kDemand
 

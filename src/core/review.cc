@@ -6,12 +6,18 @@ namespace kc {
 
 std::string_view ActionName(ReviewAction action) {
   switch (action) {
-    case ReviewAction::kSubmit: return "submit";
-    case ReviewAction::kApprove: return "approve";
-    case ReviewAction::kReject: return "reject";
-    case ReviewAction::kClose: return "close";
-    case ReviewAction::kRenew: return "renew";
-    case ReviewAction::kEdit: return "edit";
+    case ReviewAction::kSubmit:
+      return "submit";
+    case ReviewAction::kApprove:
+      return "approve";
+    case ReviewAction::kReject:
+      return "reject";
+    case ReviewAction::kClose:
+      return "close";
+    case ReviewAction::kRenew:
+      return "renew";
+    case ReviewAction::kEdit:
+      return "edit";
   }
   return "";
 }

@@ -53,12 +53,10 @@ class [[nodiscard]] Status {
 
 // Shorthands for the common errors.
 inline Status BadInput(std::string code, std::string message, std::string field = "") {
-  return Status::Error(ErrorKind::kBadInput, std::move(code), std::move(message),
-                       std::move(field));
+  return Status::Error(ErrorKind::kBadInput, std::move(code), std::move(message), std::move(field));
 }
 inline Status Invalid(std::string field, std::string code, std::string message) {
-  return Status::Error(ErrorKind::kInvalid, std::move(code), std::move(message),
-                       std::move(field));
+  return Status::Error(ErrorKind::kInvalid, std::move(code), std::move(message), std::move(field));
 }
 inline Status NotFound(std::string what) {
   return Status::Error(ErrorKind::kNotFound, "not_found", what + " not found");
@@ -70,8 +68,7 @@ inline Status Unauthorized(std::string message = "sign in first") {
   return Status::Error(ErrorKind::kUnauthorized, "unauthorized", std::move(message));
 }
 inline Status Conflict(std::string code, std::string message, std::string field = "") {
-  return Status::Error(ErrorKind::kConflict, std::move(code), std::move(message),
-                       std::move(field));
+  return Status::Error(ErrorKind::kConflict, std::move(code), std::move(message), std::move(field));
 }
 inline Status Internal(std::string message) {
   return Status::Error(ErrorKind::kInternal, "internal", std::move(message));
@@ -81,7 +78,7 @@ inline Status Internal(std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: must not be Ok
 
   bool ok() const { return std::holds_alternative<T>(v_); }
@@ -108,10 +105,10 @@ const Status& StatusOf(const Result<T>& r) {
 }
 
 // Returns early from the enclosing function when a Status or Result failed.
-#define KC_RETURN_IF_ERROR(expr)                          \
-  do {                                                    \
-    const auto& _kc_r = (expr);                           \
-    if (!_kc_r.ok()) return ::kc::StatusOf(_kc_r);        \
+#define KC_RETURN_IF_ERROR(expr)                   \
+  do {                                             \
+    const auto& _kc_r = (expr);                    \
+    if (!_kc_r.ok()) return ::kc::StatusOf(_kc_r); \
   } while (0)
 
 }  // namespace kc

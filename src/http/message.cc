@@ -95,16 +95,26 @@ std::string_view Request::Param(std::string_view name) const {
 
 int HttpStatusOf(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kBadInput: return 400;
-    case ErrorKind::kUnauthorized: return 401;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kTooLarge: return 413;
-    case ErrorKind::kInvalid: return 422;
-    case ErrorKind::kTooMany: return 429;
-    case ErrorKind::kUnavailable: return 503;
-    case ErrorKind::kInternal: return 500;
+    case ErrorKind::kBadInput:
+      return 400;
+    case ErrorKind::kUnauthorized:
+      return 401;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kTooLarge:
+      return 413;
+    case ErrorKind::kInvalid:
+      return 422;
+    case ErrorKind::kTooMany:
+      return 429;
+    case ErrorKind::kUnavailable:
+      return 503;
+    case ErrorKind::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -113,8 +123,8 @@ Response ErrorResponse(int http_status, std::string_view code, std::string_view 
   Response r;
   r.status = http_status;
   nlohmann::json err = {{"code", code}, {"message", message}};
-  r.body = nlohmann::json{{"error", err}}.dump(-1, ' ', false,
-                                                nlohmann::json::error_handler_t::replace);
+  r.body =
+      nlohmann::json{{"error", err}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
@@ -126,8 +136,8 @@ Response ErrorResponse(const Status& status) {
   r.status = HttpStatusOf(status.kind());
   nlohmann::json err = {{"code", status.code()}, {"message", status.message()}};
   if (!status.field().empty()) err["field"] = status.field();
-  r.body = nlohmann::json{{"error", err}}.dump(-1, ' ', false,
-                                                nlohmann::json::error_handler_t::replace);
+  r.body =
+      nlohmann::json{{"error", err}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

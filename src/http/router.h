@@ -18,13 +18,13 @@ using Handler = std::function<Response(Request&)>;
 struct RouteDoc {
   std::string summary;
   std::string tag;
-  bool auth = false;                 // needs a signed-in user
-  nlohmann::json query_params;       // array of OpenAPI parameter objects (path ones are added)
-  nlohmann::json request_body;       // OpenAPI schema of the JSON body, or null
+  bool auth = false;            // needs a signed-in user
+  nlohmann::json query_params;  // array of OpenAPI parameter objects (path ones are added)
+  nlohmann::json request_body;  // OpenAPI schema of the JSON body, or null
   std::string request_content_type = "application/json";
   int success_status = 200;
-  nlohmann::json response;           // OpenAPI schema of the success body, or null
-  std::vector<int> errors;           // error statuses the route may return
+  nlohmann::json response;  // OpenAPI schema of the success body, or null
+  std::vector<int> errors;  // error statuses the route may return
 };
 
 struct Route {

@@ -104,13 +104,13 @@ class Session : public std::enable_shared_from_this<Session> {
     started_ = std::chrono::steady_clock::now();
     Response r;
     if (ec == bhttp::error::body_limit) {
-      r = ErrorResponse(413, "body_too_large",
-                        "the request body exceeds " +
-                            std::to_string(server_.options.body_limit) + " bytes");
+      r = ErrorResponse(
+          413, "body_too_large",
+          "the request body exceeds " + std::to_string(server_.options.body_limit) + " bytes");
     } else if (ec == bhttp::error::header_limit) {
-      r = ErrorResponse(431, "headers_too_large",
-                        "the request headers exceed " +
-                            std::to_string(server_.options.header_limit) + " bytes");
+      r = ErrorResponse(
+          431, "headers_too_large",
+          "the request headers exceed " + std::to_string(server_.options.header_limit) + " bytes");
     } else {
       r = ErrorResponse(400, "bad_request", "malformed HTTP request: " + ec.message());
     }
@@ -127,8 +127,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!match.route) {
       if (match.status == 405) {
         res = ErrorResponse(405, "method_not_allowed",
-                            std::string(req->method_name()) + " is not allowed on " +
-                                req->path());
+                            std::string(req->method_name()) + " is not allowed on " + req->path());
         res.AddHeader("Allow", match.allow);
       } else {
         res = ErrorResponse(404, "not_found", "no route for " + req->path());
@@ -238,9 +237,9 @@ Status Server::Start() {
     if (!ec) w->acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
       impl_->workers.clear();
-      return Status::Error(ErrorKind::kUnavailable, "bind_failed",
-                           "cannot listen on " + o.host + ":" + std::to_string(port) + ": " +
-                               ec.message());
+      return Status::Error(
+          ErrorKind::kUnavailable, "bind_failed",
+          "cannot listen on " + o.host + ":" + std::to_string(port) + ": " + ec.message());
     }
     if (port == 0) port = w->acceptor->local_endpoint().port();
     impl_->workers.push_back(std::move(w));

@@ -53,8 +53,8 @@ bool SafePath(std::string_view rel) {
   size_t start = 0;
   while (start <= rel.size()) {
     size_t slash = rel.find('/', start);
-    std::string_view seg = rel.substr(start, slash == std::string_view::npos ? rel.npos
-                                                                             : slash - start);
+    std::string_view seg =
+        rel.substr(start, slash == std::string_view::npos ? rel.npos : slash - start);
     if (seg == "..") return false;
     if (slash == std::string_view::npos) break;
     start = slash + 1;
@@ -132,8 +132,7 @@ bool StaticFiles::AcceptsGzip(std::string_view accept_encoding) {
       std::string params = Lower(item.substr(semi + 1));
       params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
       // q=0, q=0.0, q=0.00, q=0.000 refuse the coding.
-      if (params.starts_with("q=0") &&
-          params.find_first_not_of("0.", 2) == std::string::npos) {
+      if (params.starts_with("q=0") && params.find_first_not_of("0.", 2) == std::string::npos) {
         refused = true;
       }
     }

@@ -26,7 +26,8 @@ Status ValidateUsername(std::string_view u) {
 }
 
 Status ValidatePassword(std::string_view p) {
-  if (p.size() < 8) return Invalid("password", "weak_password", "a password has 8 characters or more");
+  if (p.size() < 8)
+    return Invalid("password", "weak_password", "a password has 8 characters or more");
   if (p.size() > 128) return Invalid("password", "too_long", "a password has at most 128 bytes");
   return Status::Ok();
 }
@@ -85,8 +86,8 @@ Result<User> Accounts::Register(const RegisterRequest& r) {
     auto id = tx.InsertUser(user);
     if (!id.ok()) return id.status();
     user.id = *id;
-    return tx.AppendAudit(AuditOf(now, user.id, "user", user.id, "register",
-                                  {{"username", user.username}}));
+    return tx.AppendAudit(
+        AuditOf(now, user.id, "user", user.id, "register", {{"username", user.username}}));
   });
   if (!s.ok()) return s;
   return user;

@@ -68,8 +68,9 @@ class Accounts {
   // The user behind a session token; 401 when unknown, expired or the user is disabled.
   Result<Authenticated> Authenticate(const std::string& token);
 
-  // Creates the user `admin` (in a new platform organisation) when it does not exist: with `password` when given, otherwise with
-  // a generated one. Returns the password when it generated one, "" otherwise.
+  // Creates the user `admin` (in a new platform organisation) when it does not exist: with
+  // `password` when given, otherwise with a generated one. Returns the password when it generated
+  // one, "" otherwise.
   Result<std::string> EnsureAdmin(const std::optional<std::string>& password);
 
   Result<User> Get(const Actor& actor, int64_t id);

@@ -24,8 +24,8 @@ struct Actor {
   }
   // True when the actor may manage `org_id`'s members and listings.
   bool manages_org(int64_t org_id) const {
-    return is_admin() || (user && user->role == Role::kOrgAdmin && user->org_id &&
-                          *user->org_id == org_id);
+    return is_admin() ||
+           (user && user->role == Role::kOrgAdmin && user->org_id && *user->org_id == org_id);
   }
   std::optional<int64_t> id() const {
     return user ? std::optional<int64_t>(user->id) : std::nullopt;

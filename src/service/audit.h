@@ -10,8 +10,8 @@
 namespace kc {
 
 // An audit entry for `action` on `entity` #id by `actor` (empty for the system) at `now`.
-inline AuditEntry AuditOf(int64_t now, std::optional<int64_t> actor, std::string entity,
-                          int64_t id, std::string action, const nlohmann::json& detail) {
+inline AuditEntry AuditOf(int64_t now, std::optional<int64_t> actor, std::string entity, int64_t id,
+                          std::string action, const nlohmann::json& detail) {
   AuditEntry e;
   e.at = now;
   e.actor_id = actor;

@@ -13,8 +13,7 @@ Status InitCrypto() {
 
 Result<std::string> HashPassword(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(),
-                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Internal("password hashing ran out of memory");
   }
@@ -35,7 +34,8 @@ std::string RandomHex(size_t bytes) {
 }
 
 std::string RandomPassword() {
-  static constexpr std::string_view kChars = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  static constexpr std::string_view kChars =
+      "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   std::string out;
   for (int i = 0; i < 16; ++i) {
     out += kChars[randombytes_uniform(static_cast<uint32_t>(kChars.size()))];

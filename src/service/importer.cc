@@ -32,18 +32,36 @@ std::string Lower(std::string s) {
 // Maps a CSV header cell to an API field name (or a dotted pseudo-field for nested values).
 std::string FieldOfHeader(const std::string& raw, ListingKind kind) {
   static const std::map<std::string, std::string> kAliases = {
-      {"标题", "title"},           {"名称", "title"},          {"需求描述", "description"},
-      {"描述", "description"},     {"摘要", "abstract"},       {"简介", "bio"},
-      {"关键词", "keywords"},      {"门类", "category"},       {"学科", "discipline"},
-      {"地区", "region"},          {"行政区划", "region"},     {"编号", "ref"},
-      {"项目编号", "ref"},         {"姓名", "name"},           {"单位", "affiliation"},
-      {"成熟度", "maturity"},      {"专利", "patents"},        {"发明人", "inventors"},
-      {"截止日期", "deadline"},    {"合作方式", "cooperation_modes"},
-      {"budget_min_cny", "budget.min_cny"}, {"budget_max_cny", "budget.max_cny"},
-      {"budget_min", "budget.min_cny"},     {"budget_max", "budget.max_cny"},
-      {"price_min_cny", "price.min_cny"},   {"price_max_cny", "price.max_cny"},
-      {"price_min", "price.min_cny"},       {"price_max", "price.max_cny"},
-      {"contact_name", "contact.name"},     {"contact_phone", "contact.phone"},
+      {"标题", "title"},
+      {"名称", "title"},
+      {"需求描述", "description"},
+      {"描述", "description"},
+      {"摘要", "abstract"},
+      {"简介", "bio"},
+      {"关键词", "keywords"},
+      {"门类", "category"},
+      {"学科", "discipline"},
+      {"地区", "region"},
+      {"行政区划", "region"},
+      {"编号", "ref"},
+      {"项目编号", "ref"},
+      {"姓名", "name"},
+      {"单位", "affiliation"},
+      {"成熟度", "maturity"},
+      {"专利", "patents"},
+      {"发明人", "inventors"},
+      {"截止日期", "deadline"},
+      {"合作方式", "cooperation_modes"},
+      {"budget_min_cny", "budget.min_cny"},
+      {"budget_max_cny", "budget.max_cny"},
+      {"budget_min", "budget.min_cny"},
+      {"budget_max", "budget.max_cny"},
+      {"price_min_cny", "price.min_cny"},
+      {"price_max_cny", "price.max_cny"},
+      {"price_min", "price.min_cny"},
+      {"price_max", "price.max_cny"},
+      {"contact_name", "contact.name"},
+      {"contact_phone", "contact.phone"},
       {"contact_email", "contact.email"},
   };
   std::string h = raw;
@@ -58,11 +76,13 @@ std::string FieldOfHeader(const std::string& raw, ListingKind kind) {
 }
 
 // One CSV record as a JSON object; empty cells are left out.
-Result<json> CsvObject(const std::vector<std::string>& header, const std::vector<std::string>& row) {
+Result<json> CsvObject(const std::vector<std::string>& header,
+                       const std::vector<std::string>& row) {
   json obj = json::object();
   for (size_t i = 0; i < row.size(); ++i) {
     if (row[i].empty()) continue;
-    if (i >= header.size()) return BadInput("extra_cells", "the row has more cells than the header");
+    if (i >= header.size())
+      return BadInput("extra_cells", "the row has more cells than the header");
     const std::string& f = header[i];
     auto dot = f.find('.');
     bool numeric = f == "maturity" || f == "org_id" || f.ends_with("_cny");
@@ -126,8 +146,8 @@ std::vector<ParsedLine> ParseJsonl(std::string_view text) {
     p.line = jl.line;
     p.object = json::parse(jl.text, nullptr, false);
     if (p.object.is_discarded()) {
-      p.error = BadInput("malformed_json", "line " + std::to_string(jl.line) +
-                                               " is not valid JSON");
+      p.error =
+          BadInput("malformed_json", "line " + std::to_string(jl.line) + " is not valid JSON");
     } else if (!p.object.is_object()) {
       p.error = BadInput("invalid_body", "a line must hold one JSON object");
     }
@@ -147,7 +167,7 @@ Result<ImportReport> Importer::Import(const Actor& actor, ListingKind kind, std:
   if (format == ImportFormat::kAuto) {
     auto first = text->find_first_not_of(" \t\r\n");
     format = first != std::string::npos && (*text)[first] == '{' ? ImportFormat::kJsonl
-                                                                  : ImportFormat::kCsv;
+                                                                 : ImportFormat::kCsv;
   }
   Status file_error;
   std::vector<ParsedLine> lines =

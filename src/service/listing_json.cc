@@ -13,9 +13,12 @@ using nlohmann::json;
 
 const char* BodyField(ListingKind kind) {
   switch (kind) {
-    case ListingKind::kDemand: return "description";
-    case ListingKind::kAchievement: return "abstract";
-    case ListingKind::kExpert: return "bio";
+    case ListingKind::kDemand:
+      return "description";
+    case ListingKind::kAchievement:
+      return "abstract";
+    case ListingKind::kExpert:
+      return "bio";
   }
   return "description";
 }
@@ -113,9 +116,10 @@ Status ReadContact(const json& v, Contact* out) {
   if (v.is_null()) return Status::Ok();
   if (!v.is_object()) return WrongType("contact", "an object {name, phone, email}");
   for (const auto& [k, x] : v.items()) {
-    std::string* dst = k == "name" ? &out->name : k == "phone" ? &out->phone
-                       : k == "email"                         ? &out->email
-                                                              : nullptr;
+    std::string* dst = k == "name"    ? &out->name
+                       : k == "phone" ? &out->phone
+                       : k == "email" ? &out->email
+                                      : nullptr;
     if (!dst) return BadInput("unknown_field", "unknown field contact." + k, "contact." + k);
     KC_RETURN_IF_ERROR(ReadString(x, "contact." + k, dst));
   }
@@ -123,8 +127,8 @@ Status ReadContact(const json& v, Contact* out) {
 }
 
 // Reads one field into the listing; returns false in `known` when the kind has no such field.
-Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode mode,
-                 Listing& l, bool* known) {
+Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode mode, Listing& l,
+                 bool* known) {
   *known = true;
   const bool demand = kind == ListingKind::kDemand;
   const bool achievement = kind == ListingKind::kAchievement;
@@ -222,9 +226,8 @@ json EditableJson(const Listing& l) {
             {"discipline", l.discipline},
             {"region", l.region},
             {"visibility", VisibilityName(l.visibility)},
-            {"contact", {{"name", l.contact.name},
-                         {"phone", l.contact.phone},
-                         {"email", l.contact.email}}},
+            {"contact",
+             {{"name", l.contact.name}, {"phone", l.contact.phone}, {"email", l.contact.email}}},
             {BodyField(l.kind), l.body}};
   switch (l.kind) {
     case ListingKind::kDemand:

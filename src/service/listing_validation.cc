@@ -54,9 +54,8 @@ std::string Trim(std::string_view s) {
 }
 
 bool HasControl(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-  });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 Status CheckLine(const std::string& field, std::string& v, size_t max, bool required) {
@@ -65,8 +64,8 @@ Status CheckLine(const std::string& field, std::string& v, size_t max, bool requ
   if (!IsValidUtf8(v)) return Invalid(field, "invalid_utf8", field + " is not valid UTF-8");
   if (HasControl(v)) return Invalid(field, "invalid_text", field + " holds control characters");
   if (Utf8Length(v) > max) {
-    return Invalid(field, "too_long", field + " has more than " + std::to_string(max) +
-                                          " characters");
+    return Invalid(field, "too_long",
+                   field + " has more than " + std::to_string(max) + " characters");
   }
   return Status::Ok();
 }
@@ -79,8 +78,8 @@ Status CheckBody(const std::string& field, std::string& v, size_t max, bool requ
     return Invalid(field, "invalid_text", field + " holds a NUL character");
   }
   if (Utf8Length(v) > max) {
-    return Invalid(field, "too_long", field + " has more than " + std::to_string(max) +
-                                          " characters");
+    return Invalid(field, "too_long",
+                   field + " has more than " + std::to_string(max) + " characters");
   }
   return Status::Ok();
 }
@@ -95,8 +94,8 @@ Status CheckList(const std::string& field, std::vector<std::string>& items, size
     }
   }
   if (out.size() > max_items) {
-    return Invalid(field, "too_many", field + " has more than " + std::to_string(max_items) +
-                                          " items");
+    return Invalid(field, "too_many",
+                   field + " has more than " + std::to_string(max_items) + " items");
   }
   items = std::move(out);
   return Status::Ok();

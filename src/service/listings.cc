@@ -107,9 +107,10 @@ Result<Listing> Listings::CreateIn(StoreTx& tx, const Actor& actor, Listing l, b
   auto id = tx.InsertListing(l);
   if (!id.ok()) {
     if (id.status().kind() == ErrorKind::kConflict) {
-      return Conflict("duplicate_ref", "this organisation already has a " +
-                                           std::string(KindName(l.kind)) + " with ref " + l.ref,
-                      "ref");
+      return Conflict(
+          "duplicate_ref",
+          "this organisation already has a " + std::string(KindName(l.kind)) + " with ref " + l.ref,
+          "ref");
     }
     return id.status();
   }
@@ -145,8 +146,8 @@ Result<Page<ListingWithOrg>> Listings::List(const Actor& actor, ListingQuery q) 
   bool own_org = q.org_id && actor.in_org(*q.org_id);
   if (!actor.is_reviewer() && !own_org) {
     // Others see only what is published, whatever they ask for.
-    if (!q.statuses.empty() && (q.statuses.size() != 1 ||
-                                q.statuses[0] != ListingStatus::kPublished)) {
+    if (!q.statuses.empty() &&
+        (q.statuses.size() != 1 || q.statuses[0] != ListingStatus::kPublished)) {
       return Forbidden("only reviewers and the owning organisation list unpublished listings");
     }
     q.statuses = {ListingStatus::kPublished};

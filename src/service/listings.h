@@ -47,8 +47,7 @@ class Listings {
 
   // Replaces the editable fields with those of `edited` (already merged from a PATCH). A
   // published listing edited by its owner goes back to review.
-  Result<ListingWithOrg> Update(const Actor& actor, ListingKind kind, int64_t id,
-                                Listing edited);
+  Result<ListingWithOrg> Update(const Actor& actor, ListingKind kind, int64_t id, Listing edited);
 
   // Workflow steps. Reject needs a non-empty reason.
   Result<ListingWithOrg> Apply(const Actor& actor, ListingKind kind, int64_t id,

@@ -14,9 +14,9 @@ namespace {
 Status CheckText(std::string_view field, const std::string& v, size_t max_chars) {
   if (!IsValidUtf8(v)) return Invalid(std::string(field), "invalid_utf8", "not valid UTF-8");
   if (v.size() > max_chars * 4) {
-    return Invalid(std::string(field), "too_long",
-                   std::string(field) + " is longer than " + std::to_string(max_chars) +
-                       " characters");
+    return Invalid(
+        std::string(field), "too_long",
+        std::string(field) + " is longer than " + std::to_string(max_chars) + " characters");
   }
   return Status::Ok();
 }
@@ -68,8 +68,8 @@ Result<Org> Orgs::CreateIn(StoreTx& tx, Org org, std::optional<int64_t> actor_id
   auto id = tx.InsertOrg(org);
   if (!id.ok()) return id.status();
   org.id = *id;
-  KC_RETURN_IF_ERROR(tx.AppendAudit(
-      AuditOf(now, actor_id, "org", org.id, "create", {{"name", org.name}})));
+  KC_RETURN_IF_ERROR(
+      tx.AppendAudit(AuditOf(now, actor_id, "org", org.id, "create", {{"name", org.name}})));
   return org;
 }
 
@@ -191,8 +191,8 @@ Result<User> Orgs::AddMember(const Actor& actor, int64_t org_id, const std::stri
     if (user->role == Role::kMember || user->role == Role::kOrgAdmin) user->role = role;
     user->org_id = org_id;
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
-    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id,
-                                              "add_member", {{"user_id", user->id}})));
+    KC_RETURN_IF_ERROR(tx.AppendAudit(
+        AuditOf(clock_.Now(), actor.id(), "org", org_id, "add_member", {{"user_id", user->id}})));
     out = *user;
     return Status::Ok();
   });
@@ -214,9 +214,9 @@ Result<User> Orgs::SetMemberRole(const Actor& actor, int64_t org_id, int64_t use
     }
     user->role = role;
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
-    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id,
-                                              "set_member_role",
-                                              {{"user_id", user_id}, {"role", RoleName(role)}})));
+    KC_RETURN_IF_ERROR(
+        tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id, "set_member_role",
+                               {{"user_id", user_id}, {"role", RoleName(role)}})));
     out = *user;
     return Status::Ok();
   });
@@ -238,8 +238,8 @@ Status Orgs::RemoveMember(const Actor& actor, int64_t org_id, int64_t user_id) {
     if (user->role == Role::kOrgAdmin) user->role = Role::kMember;
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
     KC_RETURN_IF_ERROR(tx.DeleteSessionsOfUser(user_id));
-    return tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id, "remove_member",
-                                  {{"user_id", user_id}}));
+    return tx.AppendAudit(
+        AuditOf(clock_.Now(), actor.id(), "org", org_id, "remove_member", {{"user_id", user_id}}));
   });
 }
 

@@ -69,15 +69,16 @@ class ApiTest : public ::testing::Test {
   }
 
   static nlohmann::json DemandBody(const std::string& title) {
-    return {{"title", title},
-            {"description", "需要一种在低温环境下保持容量的锂电池电解液配方，-30℃容量保持率≥80%。"},
-            {"keywords", {"锂电池", "低温电解液"}},
-            {"category", "工学"},
-            {"discipline", "化学工程与技术"},
-            {"region", "440305"},
-            {"budget", {{"min_cny", 500000}, {"max_cny", 2000000}}},
-            {"cooperation_modes", {"joint_development"}},
-            {"contact", {{"name", "王工"}, {"phone", "0755-12345678"}, {"email", "w@example.com"}}}};
+    return {
+        {"title", title},
+        {"description", "需要一种在低温环境下保持容量的锂电池电解液配方，-30℃容量保持率≥80%。"},
+        {"keywords", {"锂电池", "低温电解液"}},
+        {"category", "工学"},
+        {"discipline", "化学工程与技术"},
+        {"region", "440305"},
+        {"budget", {{"min_cny", 500000}, {"max_cny", 2000000}}},
+        {"cooperation_modes", {"joint_development"}},
+        {"contact", {{"name", "王工"}, {"phone", "0755-12345678"}, {"email", "w@example.com"}}}};
   }
 
   // Creates a demand as `c`, returns its id.

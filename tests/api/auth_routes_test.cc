@@ -10,13 +10,15 @@ class AuthRoutesTest : public ApiTest {};
 
 TEST_F(AuthRoutesTest, RegisterWithNewOrganisationMakesAnOrgAdmin) {
   Client c = Anonymous();
-  auto r = c.Post("/api/v1/auth/register",
-                  {{"username", "lihua"},
-                   {"password", "secret-pass-1"},
-                   {"display_name", "李华"},
-                   {"email", "lihua@example.com"},
-                   {"org", {{"name", "江南智造有限公司"}, {"type", "enterprise"},
-                            {"region", "320506"}, {"credit_code", "91350100M000100Y43"}}}});
+  auto r = c.Post("/api/v1/auth/register", {{"username", "lihua"},
+                                            {"password", "secret-pass-1"},
+                                            {"display_name", "李华"},
+                                            {"email", "lihua@example.com"},
+                                            {"org",
+                                             {{"name", "江南智造有限公司"},
+                                              {"type", "enterprise"},
+                                              {"region", "320506"},
+                                              {"credit_code", "91350100M000100Y43"}}}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_GT(r.json.value("id", 0), 0);
   EXPECT_EQ(r.json["username"], "lihua");
@@ -38,7 +40,8 @@ TEST_F(AuthRoutesTest, BadCreditCodeNamesTheField) {
       "/api/v1/auth/register",
       {{"username", "zhao"},
        {"password", "secret-pass-1"},
-       {"org", {{"name", "某公司"}, {"type", "enterprise"}, {"credit_code", "91350100M000100Y44"}}}});
+       {"org",
+        {{"name", "某公司"}, {"type", "enterprise"}, {"credit_code", "91350100M000100Y44"}}}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.ErrorField(), "org.credit_code");
   // Nothing was created: the name is still free.
@@ -53,8 +56,8 @@ TEST_F(AuthRoutesTest, BearerTokenAndCookieBothAuthenticate) {
   ASSERT_EQ(me.status, 200);
   EXPECT_EQ(me.json["username"], "chen");
 
-  auto login = Anonymous().Post("/api/v1/auth/login",
-                                {{"username", "chen"}, {"password", "password-chen"}});
+  auto login =
+      Anonymous().Post("/api/v1/auth/login", {{"username", "chen"}, {"password", "password-chen"}});
   std::string cookie = login.SetCookie("kc_session");
   ASSERT_FALSE(cookie.empty());
   EXPECT_NE(login.Header("set-cookie").find("HttpOnly"), std::string::npos);
@@ -67,8 +70,8 @@ TEST_F(AuthRoutesTest, BearerTokenAndCookieBothAuthenticate) {
 
 TEST_F(AuthRoutesTest, CookieWritesNeedTheCsrfToken) {
   Client owner = RegisterWithOrg("sun", "孙氏科技");
-  auto login = Anonymous().Post("/api/v1/auth/login",
-                                {{"username", "sun"}, {"password", "password-sun"}});
+  auto login =
+      Anonymous().Post("/api/v1/auth/login", {{"username", "sun"}, {"password", "password-sun"}});
   std::string cookie = "kc_session=" + login.SetCookie("kc_session");
   std::string csrf = login.json["csrf_token"];
   Client browser = Anonymous();
@@ -76,11 +79,11 @@ TEST_F(AuthRoutesTest, CookieWritesNeedTheCsrfToken) {
   auto denied = browser.Send("POST", "/api/v1/demands", body, {{"Cookie", cookie}});
   EXPECT_EQ(denied.status, 403);
   EXPECT_EQ(denied.ErrorCode(), "csrf_failed");
-  auto wrong = browser.Send("POST", "/api/v1/demands", body,
-                            {{"Cookie", cookie}, {"X-CSRF-Token", "0000"}});
+  auto wrong =
+      browser.Send("POST", "/api/v1/demands", body, {{"Cookie", cookie}, {"X-CSRF-Token", "0000"}});
   EXPECT_EQ(wrong.status, 403);
-  auto ok = browser.Send("POST", "/api/v1/demands", body,
-                         {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  auto ok =
+      browser.Send("POST", "/api/v1/demands", body, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(ok.status, 201) << ok.body;
   // Reads need no token.
   EXPECT_EQ(browser.Send("GET", "/api/v1/me", "", {{"Cookie", cookie}}).status, 200);
@@ -119,9 +122,9 @@ TEST_F(AuthRoutesTest, BootstrapAdminSignsInWithTheConfiguredPassword) {
   Client admin = Admin();
   auto me = admin.Get("/api/v1/me");
   EXPECT_EQ(me.json["role"], "admin");
-  EXPECT_EQ(Anonymous().Post("/api/v1/auth/login", {{"username", "admin"}, {"password", "x"}})
-                .status,
-            401);
+  EXPECT_EQ(
+      Anonymous().Post("/api/v1/auth/login", {{"username", "admin"}, {"password", "x"}}).status,
+      401);
 }
 
 }  // namespace

@@ -55,8 +55,8 @@ TEST_F(BadInputTest, WrongTypesMissingAndUnknownFields) {
 
 TEST_F(BadInputTest, InvalidFieldValuesName422Fields) {
   Client c = RegisterWithOrg("bad3", "值错误公司", "university");
-  ExpectError(c.Post("/api/v1/achievements", {{"title", "t"}, {"abstract", "a"},
-                                              {"patents", {"202010123456.7"}}}),
+  ExpectError(c.Post("/api/v1/achievements",
+                     {{"title", "t"}, {"abstract", "a"}, {"patents", {"202010123456.7"}}}),
               422, "invalid_patent_number", "patents");
   ExpectError(c.Post("/api/v1/achievements", {{"title", "t"}, {"abstract", "a"}, {"maturity", 12}}),
               422, "invalid_maturity", "maturity");
@@ -75,15 +75,15 @@ TEST_F(BadInputTest, InvalidFieldValuesName422Fields) {
   ExpectError(c.Post("/api/v1/orgs", {{"name", "x"}, {"type", "enterprise"}}), 409,
               "already_member");
   Client lone = RegisterUser("lone1");
-  ExpectError(lone.Post("/api/v1/orgs", {{"name", "某机构"},
-                                         {"type", "institute"},
-                                         {"credit_code", "91350100M000100Y4X"}}),
-              422, "invalid_credit_code", "credit_code");
+  ExpectError(
+      lone.Post("/api/v1/orgs",
+                {{"name", "某机构"}, {"type", "institute"}, {"credit_code", "91350100M000100Y4X"}}),
+      422, "invalid_credit_code", "credit_code");
   ExpectError(lone.Post("/api/v1/orgs", {{"name", "某机构"}, {"type", "spaceship"}}), 422,
               "invalid_type", "type");
-  ExpectError(lone.Post("/api/v1/orgs", {{"name", "某机构"}, {"type", "institute"},
-                                         {"country", "XX"}}),
-              422, "invalid_country", "country");
+  ExpectError(
+      lone.Post("/api/v1/orgs", {{"name", "某机构"}, {"type", "institute"}, {"country", "XX"}}),
+      422, "invalid_country", "country");
 }
 
 TEST_F(BadInputTest, BodyOverTheLimitIs413) {
@@ -108,8 +108,8 @@ TEST_F(BadInputTest, UnknownRouteAndWrongMethod) {
 
 TEST_F(BadInputTest, InvalidUtf8IsRefused) {
   Client c = RegisterWithOrg("bad5", "编码公司");
-  std::string body = R"({"title":"bad )" + std::string("\xC3\x28") +
-                     R"(","description":"d","keywords":[]})";
+  std::string body =
+      R"({"title":"bad )" + std::string("\xC3\x28") + R"(","description":"d","keywords":[]})";
   ExpectError(c.Send("POST", "/api/v1/demands", body), 400, "malformed_json");
   EXPECT_EQ(c.Get("/api/v1/demands?org_id=mine&status=draft").json["total"], 0);
 }
@@ -136,8 +136,8 @@ TEST_F(BadInputTest, SqlAndScriptLookingTextIsStoredVerbatim) {
 }
 
 TEST_F(BadInputTest, OversizedHeadersAndGarbageRequests) {
-  std::string big = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') +
-                    "\r\n\r\n";
+  std::string big =
+      "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
   std::string reply = SendRaw(server_->port(), big);
   EXPECT_NE(reply.find("431"), std::string::npos) << reply.substr(0, 200);
   EXPECT_NE(reply.find("headers_too_large"), std::string::npos);

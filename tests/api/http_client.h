@@ -12,7 +12,7 @@ namespace kc::testing {
 struct HttpResult {
   int status = 0;
   std::string body;
-  nlohmann::json json;  // parsed body, or discarded when it is not JSON
+  nlohmann::json json;                              // parsed body, or discarded when it is not JSON
   std::multimap<std::string, std::string> headers;  // names in lower case
 
   std::string Header(const std::string& name) const;

@@ -48,7 +48,8 @@ TEST_F(ImportRoutesTest, CsvWithChineseHeadersAndGb18030) {
   // "标题,描述,关键词\r\n需求一,描述一,\"a；b\"\r\n" in GB18030.
   std::string gb =
       "\xB1\xEA\xCC\xE2,\xC3\xE8\xCA\xF6,\xB9\xD8\xBC\xFC\xB4\xCA\r\n"
-      "\xD0\xE8\xC7\xF3\xD2\xBB,\xC3\xE8\xCA\xF6\xD2\xBB,\"a\xA3\xBB" "b\"\r\n";
+      "\xD0\xE8\xC7\xF3\xD2\xBB,\xC3\xE8\xCA\xF6\xD2\xBB,\"a\xA3\xBB"
+      "b\"\r\n";
   auto r = admin.Send("POST", "/api/v1/import/demands", gb, {}, "text/csv");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json["created"], 1) << r.body;
@@ -57,9 +58,10 @@ TEST_F(ImportRoutesTest, CsvWithChineseHeadersAndGb18030) {
   EXPECT_EQ(list.json["items"][0]["title"], "需求一");
   EXPECT_EQ(list.json["items"][0]["keywords"], json::array({"a", "b"}));
 
-  std::string csv = "\xEF\xBB\xBFtitle,description,keywords,budget_min,budget_max\r\n"
-                    "标题甲,\"多行\n描述\",\"x; y\",100,50\r\n"
-                    "好的,描述,z,100,200\r\n";
+  std::string csv =
+      "\xEF\xBB\xBFtitle,description,keywords,budget_min,budget_max\r\n"
+      "标题甲,\"多行\n描述\",\"x; y\",100,50\r\n"
+      "好的,描述,z,100,200\r\n";
   auto r2 = admin.Send("POST", "/api/v1/import/demands?format=csv", csv, {}, "text/plain");
   ASSERT_EQ(r2.status, 200) << r2.body;
   EXPECT_EQ(r2.json["created"], 1);

@@ -173,26 +173,24 @@ TEST_F(ListingRoutesTest, CloseRenewAndDelete) {
 
 TEST_F(ListingRoutesTest, AchievementAndExpertFields) {
   Client inst = RegisterWithOrg("uni1", "某大学", "university");
-  auto a = inst.Post("/api/v1/achievements",
-                     {{"title", "宽温域锂电池电解液"},
-                      {"abstract", "一种在-40℃至60℃工作的电解液配方。"},
-                      {"keywords", {"电解液", "锂电池"}},
-                      {"discipline", "化学工程与技术"},
-                      {"maturity", 6},
-                      {"patents", {"ZL 202010123456.2"}},
-                      {"transfer_modes", {"license", "transfer"}},
-                      {"price", "面议"},
-                      {"inventors", {"张明"}},
-                      {"ref", "ACH-001"}});
+  auto a = inst.Post("/api/v1/achievements", {{"title", "宽温域锂电池电解液"},
+                                              {"abstract", "一种在-40℃至60℃工作的电解液配方。"},
+                                              {"keywords", {"电解液", "锂电池"}},
+                                              {"discipline", "化学工程与技术"},
+                                              {"maturity", 6},
+                                              {"patents", {"ZL 202010123456.2"}},
+                                              {"transfer_modes", {"license", "transfer"}},
+                                              {"price", "面议"},
+                                              {"inventors", {"张明"}},
+                                              {"ref", "ACH-001"}});
   ASSERT_EQ(a.status, 201) << a.body;
   EXPECT_EQ(a.json["category"], "工学");  // filled in from the discipline
   EXPECT_EQ(a.json["patents"][0], "202010123456.2");
   EXPECT_EQ(a.json["maturity"], 6);
   EXPECT_EQ(a.json["ref"], "ACH-001");
   EXPECT_TRUE(a.json["price"]["negotiable"].get<bool>());
-  auto dup = inst.Post("/api/v1/achievements", {{"title", "另一个"},
-                                                {"abstract", "摘要"},
-                                                {"ref", "ACH-001"}});
+  auto dup = inst.Post("/api/v1/achievements",
+                       {{"title", "另一个"}, {"abstract", "摘要"}, {"ref", "ACH-001"}});
   EXPECT_EQ(dup.status, 409);
   EXPECT_EQ(dup.ErrorField(), "ref");
 

@@ -39,25 +39,40 @@ TEST_F(MetaRoutesTest, OpenApiDocumentsTheContractRoutes) {
   const auto& paths = r.json["paths"];
   // The routes of DESIGN §5 and the foundation issue: a missing one fails here.
   std::vector<std::pair<std::string, std::string>> expected = {
-      {"get", "/api/v1/health"},       {"get", "/api/v1/openapi.json"},
-      {"get", "/api/v1/taxonomy"},     {"post", "/api/v1/auth/register"},
-      {"post", "/api/v1/auth/login"},  {"post", "/api/v1/auth/logout"},
-      {"get", "/api/v1/me"},           {"get", "/api/v1/users"},
-      {"get", "/api/v1/users/{id}"},   {"patch", "/api/v1/users/{id}"},
-      {"get", "/api/v1/orgs"},         {"post", "/api/v1/orgs"},
-      {"get", "/api/v1/orgs/{id}"},    {"patch", "/api/v1/orgs/{id}"},
-      {"get", "/api/v1/orgs/{id}/members"}, {"post", "/api/v1/orgs/{id}/members"},
+      {"get", "/api/v1/health"},
+      {"get", "/api/v1/openapi.json"},
+      {"get", "/api/v1/taxonomy"},
+      {"post", "/api/v1/auth/register"},
+      {"post", "/api/v1/auth/login"},
+      {"post", "/api/v1/auth/logout"},
+      {"get", "/api/v1/me"},
+      {"get", "/api/v1/users"},
+      {"get", "/api/v1/users/{id}"},
+      {"patch", "/api/v1/users/{id}"},
+      {"get", "/api/v1/orgs"},
+      {"post", "/api/v1/orgs"},
+      {"get", "/api/v1/orgs/{id}"},
+      {"patch", "/api/v1/orgs/{id}"},
+      {"get", "/api/v1/orgs/{id}/members"},
+      {"post", "/api/v1/orgs/{id}/members"},
       {"patch", "/api/v1/orgs/{id}/members/{user_id}"},
       {"delete", "/api/v1/orgs/{id}/members/{user_id}"},
       {"post", "/api/v1/import/{kind}"},
   };
   for (std::string kind : {"demands", "achievements", "experts"}) {
     std::string base = "/api/v1/" + kind;
-    for (auto [m, p] : std::vector<std::pair<std::string, std::string>>{
-             {"get", ""}, {"post", ""}, {"get", "/export"}, {"get", "/{id}"},
-             {"patch", "/{id}"}, {"delete", "/{id}"}, {"post", "/{id}/submit"},
-             {"post", "/{id}/approve"}, {"post", "/{id}/reject"}, {"post", "/{id}/close"},
-             {"post", "/{id}/renew"}, {"get", "/{id}/history"}}) {
+    for (auto [m, p] : std::vector<std::pair<std::string, std::string>>{{"get", ""},
+                                                                        {"post", ""},
+                                                                        {"get", "/export"},
+                                                                        {"get", "/{id}"},
+                                                                        {"patch", "/{id}"},
+                                                                        {"delete", "/{id}"},
+                                                                        {"post", "/{id}/submit"},
+                                                                        {"post", "/{id}/approve"},
+                                                                        {"post", "/{id}/reject"},
+                                                                        {"post", "/{id}/close"},
+                                                                        {"post", "/{id}/renew"},
+                                                                        {"get", "/{id}/history"}}) {
       expected.emplace_back(m, base + p);
     }
   }

@@ -29,21 +29,20 @@ TEST_F(OrgRoutesTest, UserWithoutOrgCreatesOneAndBecomesItsAdmin) {
   EXPECT_EQ(dup.ErrorField(), "name");
   auto listed = Anonymous().Get("/api/v1/orgs?type=enterprise");
   EXPECT_EQ(listed.json["total"], 1);
-  EXPECT_EQ(Anonymous().Get("/api/v1/orgs/" + std::to_string(r.json["id"].get<int64_t>()))
-                .json["name"],
-            "新锐科技有限公司");
+  EXPECT_EQ(
+      Anonymous().Get("/api/v1/orgs/" + std::to_string(r.json["id"].get<int64_t>())).json["name"],
+      "新锐科技有限公司");
 }
 
 TEST_F(OrgRoutesTest, ForeignOrganisationWithCountryCode) {
   Client c = RegisterUser("hans");
-  auto r = c.Post("/api/v1/orgs", {{"name", "Rhein Materials GmbH"},
-                                   {"type", "enterprise"},
-                                   {"country", "DE"}});
+  auto r = c.Post("/api/v1/orgs",
+                  {{"name", "Rhein Materials GmbH"}, {"type", "enterprise"}, {"country", "DE"}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json["country"], "DE");
   auto bad = RegisterUser("pierre").Post(
-      "/api/v1/orgs", {{"name", "X"}, {"type", "enterprise"}, {"country", "FR"},
-                       {"region", "110108"}});
+      "/api/v1/orgs",
+      {{"name", "X"}, {"type", "enterprise"}, {"country", "FR"}, {"region", "110108"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.ErrorField(), "region");
 }
@@ -80,9 +79,10 @@ TEST_F(OrgRoutesTest, OrgAdminsManageMembersOfTheirOwnOrganisationOnly) {
   Client again(server_->port());
   again.Login("worker", "password-worker");
   EXPECT_TRUE(again.Get("/api/v1/me").json["org_id"].is_null());
-  EXPECT_EQ(boss.Delete(members + "/" + std::to_string(boss.Get("/api/v1/me").json["id"].get<int64_t>()))
-                .status,
-            409);
+  EXPECT_EQ(
+      boss.Delete(members + "/" + std::to_string(boss.Get("/api/v1/me").json["id"].get<int64_t>()))
+          .status,
+      409);
 }
 
 TEST_F(OrgRoutesTest, RegisteringIntoAnExistingOrganisation) {
@@ -92,9 +92,9 @@ TEST_F(OrgRoutesTest, RegisteringIntoAnExistingOrganisation) {
   auto me = member.Get("/api/v1/me");
   EXPECT_EQ(me.json["org_id"], org);
   EXPECT_EQ(me.json["role"], "member");
-  auto bad = Anonymous().Post("/api/v1/auth/register",
-                              {{"username", "ghost"}, {"password", "password-ghost"},
-                               {"org_id", 99999}});
+  auto bad =
+      Anonymous().Post("/api/v1/auth/register",
+                       {{"username", "ghost"}, {"password", "password-ghost"}, {"org_id", 99999}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.ErrorField(), "org_id");
 }

@@ -31,8 +31,8 @@ void ServerProcess::Start() {
     ADD_FAILURE() << "pipe failed";
     return;
   }
-  std::vector<std::string> argv = {KC_BINARY, "serve", "--data", data_dir_, "--listen",
-                                   "127.0.0.1:0", "--threads", "2", "--access-log", "off"};
+  std::vector<std::string> argv = {KC_BINARY,     "serve",     "--data", data_dir_,      "--listen",
+                                   "127.0.0.1:0", "--threads", "2",      "--access-log", "off"};
   argv.insert(argv.end(), args_.begin(), args_.end());
   pid_ = fork();
   if (pid_ == 0) {

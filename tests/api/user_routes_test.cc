@@ -35,9 +35,10 @@ TEST_F(UserRoutesTest, UsersEditThemselvesAndSeeNoStrangers) {
   EXPECT_EQ(bob.Patch(path, {{"email", "not-an-email"}}).status, 422);
   // A password change needs the current password, and ends the old sessions.
   EXPECT_EQ(bob.Patch(path, {{"password", "new-password-1"}}).status, 422);
-  EXPECT_EQ(bob.Patch(path, {{"password", "new-password-1"}, {"current_password", "password-bobby"}})
-                .status,
-            200);
+  EXPECT_EQ(
+      bob.Patch(path, {{"password", "new-password-1"}, {"current_password", "password-bobby"}})
+          .status,
+      200);
   EXPECT_EQ(bob.Get("/api/v1/me").status, 401);
   Client again(server_->port());
   EXPECT_EQ(again.Login("bobby", "new-password-1").status, 200);

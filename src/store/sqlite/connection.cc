@@ -10,8 +10,9 @@ Status ErrorStatus(sqlite3* db, int rc) {
     std::string field;
     auto dot = msg.rfind('.');
     if (dot != std::string::npos) field = msg.substr(dot + 1);
-    return Conflict("duplicate", "a record with this " + (field.empty() ? "value" : field) +
-                                     " already exists", field);
+    return Conflict("duplicate",
+                    "a record with this " + (field.empty() ? "value" : field) + " already exists",
+                    field);
   }
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
     return Status::Error(ErrorKind::kUnavailable, "database_busy", "database is busy: " + msg);
@@ -61,9 +62,8 @@ std::string Stmt::Text(int col) const {
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status s = ErrorStatus(db, rc);
     sqlite3_close(db);

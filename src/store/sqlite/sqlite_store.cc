@@ -203,9 +203,9 @@ class SqliteTx : public StoreTx {
   Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
 
   Result<int64_t> InsertUser(const User& u) override {
-    auto s = P(
-        "INSERT INTO users (username, display_name, email, role, org_id, password_hash, "
-        "disabled, created_at) VALUES (?,?,?,?,?,?,?,?)");
+    auto s =
+        P("INSERT INTO users (username, display_name, email, role, org_id, password_hash, "
+          "disabled, created_at) VALUES (?,?,?,?,?,?,?,?)");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, u.username).Bind(2, u.display_name).Bind(3, u.email);
     (*s)->Bind(4, RoleName(u.role)).Bind(5, u.org_id).Bind(6, u.password_hash);
@@ -233,9 +233,9 @@ class SqliteTx : public StoreTx {
   }
 
   Status UpdateUser(const User& u) override {
-    auto s = P(
-        "UPDATE users SET display_name=?, email=?, role=?, org_id=?, password_hash=?, "
-        "disabled=? WHERE id=?");
+    auto s =
+        P("UPDATE users SET display_name=?, email=?, role=?, org_id=?, password_hash=?, "
+          "disabled=? WHERE id=?");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, u.display_name).Bind(2, u.email).Bind(3, RoleName(u.role));
     (*s)->Bind(4, u.org_id).Bind(5, u.password_hash).Bind(6, int64_t{u.disabled}).Bind(7, u.id);
@@ -272,9 +272,9 @@ class SqliteTx : public StoreTx {
   }
 
   Status InsertSession(const Session& x) override {
-    auto s = P(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
-        "VALUES (?,?,?,?,?)");
+    auto s =
+        P("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+          "VALUES (?,?,?,?,?)");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, x.token_hash).Bind(2, x.user_id).Bind(3, x.csrf_token);
     (*s)->Bind(4, x.created_at).Bind(5, x.expires_at);
@@ -282,9 +282,9 @@ class SqliteTx : public StoreTx {
   }
 
   Result<Session> GetSession(std::string_view token_hash) override {
-    auto s = P(
-        "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE "
-        "token_hash = ?");
+    auto s =
+        P("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE "
+          "token_hash = ?");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, token_hash);
     if ((*s)->Step()) {
@@ -338,9 +338,9 @@ class SqliteTx : public StoreTx {
   }
 
   Result<int64_t> InsertOrg(const Org& o) override {
-    auto s = P(
-        "INSERT INTO orgs (name, type, region, country, credit_code, description, website, "
-        "demo, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    auto s =
+        P("INSERT INTO orgs (name, type, region, country, credit_code, description, website, "
+          "demo, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return s.status();
     BindOrg(**s, o);
     KC_RETURN_IF_ERROR((*s)->Run());
@@ -380,9 +380,9 @@ class SqliteTx : public StoreTx {
   }
 
   Status UpdateOrg(const Org& o) override {
-    auto s = P(
-        "UPDATE orgs SET name=?, type=?, region=?, country=?, credit_code=?, description=?, "
-        "website=?, demo=?, created_at=? WHERE id=?");
+    auto s =
+        P("UPDATE orgs SET name=?, type=?, region=?, country=?, credit_code=?, description=?, "
+          "website=?, demo=?, created_at=? WHERE id=?");
     if (!s.ok()) return s.status();
     BindOrg(**s, o);
     (*s)->Bind(10, o.id);
@@ -393,7 +393,8 @@ class SqliteTx : public StoreTx {
   Result<Page<Org>> ListOrgs(const OrgQuery& q) override {
     Where w;
     if (!q.type.empty()) w.AddText("type = ?", q.type);
-    if (!q.region_prefix.empty()) w.AddText("region LIKE ? ESCAPE '\\'", LikePrefix(q.region_prefix));
+    if (!q.region_prefix.empty())
+      w.AddText("region LIKE ? ESCAPE '\\'", LikePrefix(q.region_prefix));
     if (!q.text.empty()) w.AddText("name LIKE ? ESCAPE '\\'", LikeContains(q.text));
     Page<Org> page;
     KC_RETURN_IF_ERROR(Count("orgs", w, &page.total));
@@ -408,13 +409,13 @@ class SqliteTx : public StoreTx {
   }
 
   Result<int64_t> InsertListing(const Listing& l) override {
-    auto s = P(
-        "INSERT INTO listings (kind, org_id, owner_id, ref, title, body, keywords, category, "
-        "discipline, region, status, reject_reason, visibility, contact, demo, created_at, "
-        "updated_at, published_at, expires_at, budget_min, budget_max, deadline, "
-        "cooperation_modes, maturity, patents, transfer_modes, price_min, price_max, inventors, "
-        "rank, affiliation, disciplines) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto s =
+        P("INSERT INTO listings (kind, org_id, owner_id, ref, title, body, keywords, category, "
+          "discipline, region, status, reject_reason, visibility, contact, demo, created_at, "
+          "updated_at, published_at, expires_at, budget_min, budget_max, deadline, "
+          "cooperation_modes, maturity, patents, transfer_modes, price_min, price_max, inventors, "
+          "rank, affiliation, disciplines) VALUES "
+          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return s.status();
     BindListing(**s, l);
     KC_RETURN_IF_ERROR((*s)->Run());
@@ -431,12 +432,12 @@ class SqliteTx : public StoreTx {
   }
 
   Status UpdateListing(const Listing& l) override {
-    auto s = P(
-        "UPDATE listings SET kind=?, org_id=?, owner_id=?, ref=?, title=?, body=?, keywords=?, "
-        "category=?, discipline=?, region=?, status=?, reject_reason=?, visibility=?, contact=?, "
-        "demo=?, created_at=?, updated_at=?, published_at=?, expires_at=?, budget_min=?, "
-        "budget_max=?, deadline=?, cooperation_modes=?, maturity=?, patents=?, transfer_modes=?, "
-        "price_min=?, price_max=?, inventors=?, rank=?, affiliation=?, disciplines=? WHERE id=?");
+    auto s =
+        P("UPDATE listings SET kind=?, org_id=?, owner_id=?, ref=?, title=?, body=?, keywords=?, "
+          "category=?, discipline=?, region=?, status=?, reject_reason=?, visibility=?, contact=?, "
+          "demo=?, created_at=?, updated_at=?, published_at=?, expires_at=?, budget_min=?, "
+          "budget_max=?, deadline=?, cooperation_modes=?, maturity=?, patents=?, transfer_modes=?, "
+          "price_min=?, price_max=?, inventors=?, rank=?, affiliation=?, disciplines=? WHERE id=?");
     if (!s.ok()) return s.status();
     BindListing(**s, l);
     (*s)->Bind(33, l.id);
@@ -463,7 +464,8 @@ class SqliteTx : public StoreTx {
     if (q.org_id) w.AddInt("org_id = ?", *q.org_id);
     if (!q.category.empty()) w.AddText("category = ?", q.category);
     if (!q.discipline.empty()) w.AddText("discipline = ?", q.discipline);
-    if (!q.region_prefix.empty()) w.AddText("region LIKE ? ESCAPE '\\'", LikePrefix(q.region_prefix));
+    if (!q.region_prefix.empty())
+      w.AddText("region LIKE ? ESCAPE '\\'", LikePrefix(q.region_prefix));
     if (!q.text.empty()) {
       w.AddText("(title LIKE ? ESCAPE '\\'", LikeContains(q.text));
       w.sql += " OR keywords LIKE ? ESCAPE '\\')";
@@ -486,10 +488,18 @@ class SqliteTx : public StoreTx {
     }
     const char* order = " ORDER BY id DESC";
     switch (q.sort) {
-      case ListingSort::kNewest: order = " ORDER BY id DESC"; break;
-      case ListingSort::kOldest: order = " ORDER BY id ASC"; break;
-      case ListingSort::kUpdated: order = " ORDER BY updated_at DESC, id DESC"; break;
-      case ListingSort::kTitle: order = " ORDER BY title ASC, id ASC"; break;
+      case ListingSort::kNewest:
+        order = " ORDER BY id DESC";
+        break;
+      case ListingSort::kOldest:
+        order = " ORDER BY id ASC";
+        break;
+      case ListingSort::kUpdated:
+        order = " ORDER BY updated_at DESC, id DESC";
+        break;
+      case ListingSort::kTitle:
+        order = " ORDER BY title ASC, id ASC";
+        break;
     }
     auto s = P(std::string("SELECT ") + kListingCols + " FROM listings" + w.sql + order +
                " LIMIT ? OFFSET ?");
@@ -502,9 +512,9 @@ class SqliteTx : public StoreTx {
   }
 
   Result<std::vector<int64_t>> ListExpired(int64_t now, int64_t limit) override {
-    auto s = P(
-        "SELECT id FROM listings WHERE status = 'published' AND expires_at > 0 AND expires_at < "
-        "? ORDER BY id LIMIT ?");
+    auto s =
+        P("SELECT id FROM listings WHERE status = 'published' AND expires_at > 0 AND expires_at < "
+          "? ORDER BY id LIMIT ?");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, now).Bind(2, limit);
     std::vector<int64_t> out;
@@ -522,23 +532,22 @@ class SqliteTx : public StoreTx {
   }
 
   Result<std::vector<Change>> ChangesAfter(int64_t seq, int64_t limit) override {
-    auto s = P(
-        "SELECT seq, entity, entity_id, op, at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?");
+    auto s =
+        P("SELECT seq, entity, entity_id, op, at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, seq).Bind(2, limit);
     std::vector<Change> out;
     while ((*s)->Step()) {
-      out.push_back(Change{(*s)->Int(0), (*s)->Text(1), (*s)->Int(2), (*s)->Text(3),
-                           (*s)->Int(4)});
+      out.push_back(Change{(*s)->Int(0), (*s)->Text(1), (*s)->Int(2), (*s)->Text(3), (*s)->Int(4)});
     }
     KC_RETURN_IF_ERROR((*s)->status());
     return out;
   }
 
   Status AppendAudit(const AuditEntry& e) override {
-    auto s = P(
-        "INSERT INTO audit (at, actor_id, entity, entity_id, action, detail) VALUES "
-        "(?,?,?,?,?,?)");
+    auto s =
+        P("INSERT INTO audit (at, actor_id, entity, entity_id, action, detail) VALUES "
+          "(?,?,?,?,?,?)");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, e.at).Bind(2, e.actor_id).Bind(3, e.entity).Bind(4, e.entity_id);
     (*s)->Bind(5, e.action).Bind(6, e.detail.empty() ? std::string("{}") : e.detail);
@@ -546,9 +555,9 @@ class SqliteTx : public StoreTx {
   }
 
   Result<std::vector<AuditEntry>> ListAudit(std::string_view entity, int64_t id) override {
-    auto s = P(
-        "SELECT id, at, actor_id, entity, entity_id, action, detail FROM audit WHERE entity = ? "
-        "AND entity_id = ? ORDER BY id");
+    auto s =
+        P("SELECT id, at, actor_id, entity, entity_id, action, detail FROM audit WHERE entity = ? "
+          "AND entity_id = ? ORDER BY id");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, entity).Bind(2, id);
     std::vector<AuditEntry> out;
@@ -571,9 +580,9 @@ class SqliteTx : public StoreTx {
   }
 
   Status SetMeta(std::string_view key, std::string_view value) override {
-    auto s = P(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-        "value=excluded.value");
+    auto s =
+        P("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+          "value=excluded.value");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, key).Bind(2, value);
     return (*s)->Run();
@@ -678,8 +687,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, int read
     if (!r.ok()) return r.status();
     pool.push_back(std::move(*r));
   }
-  return std::unique_ptr<Store>(
-      new SqliteStore(std::move(*writer), std::move(pool), *version));
+  return std::unique_ptr<Store>(new SqliteStore(std::move(*writer), std::move(pool), *version));
 }
 
 }  // namespace kc
