@@ -64,6 +64,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->cedict = v;
     } else if (a == "--bigram-weight") {
       o->query.bigram_weight = std::stod(v);
+    } else if (a == "--alias-weight") {
+      o->query.alias_weight = std::stod(v);
+    } else if (a == "--char-weight") {
+      o->query.char_weight = std::stod(v);
     } else if (a == "--keyword-terms") {
       o->query.keyword_terms = std::stod(v);
     } else if (a == "--translation-weight") {

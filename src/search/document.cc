@@ -3,7 +3,9 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "search/aliases.h"
 #include "search/schema.h"
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace kc::search {
@@ -27,6 +29,7 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
 void AddText(const text::Terms& terms, Xapian::termcount wdf, Xapian::Document* doc) {
   for (const std::string& w : terms.words) {
     if (w.size() <= kMaxTermBytes) doc->add_term(Term(kWordPrefix, w), wdf);
+    for (std::string_view c : CjkChars(w)) doc->add_term(Term(kCharPrefix, c), wdf);
   }
   for (const std::string& b : terms.bigrams) doc->add_term(Term(kBigramPrefix, b), wdf);
   for (const std::string& s : terms.english_stems) {
@@ -195,6 +198,10 @@ Result<Xapian::Document> BuildDocument(const Listing& l) {
   if (l.kind == ListingKind::kExpert) AddBoolean(kExpertNamePrefix, PersonKey(l.title), &doc);
   for (const std::string& inventor : l.inventors) {
     AddBoolean(kInventorPrefix, PersonKey(inventor), &doc);
+  }
+  for (const auto& [a, b] : FindAliases(text::Normalize(l.title + "。" + l.body))) {
+    const std::string term = AliasTerm(a, b);
+    if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
   }
 
   doc.add_value(kKindSlot, std::string(KindName(l.kind)));

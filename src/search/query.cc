@@ -1,8 +1,11 @@
 #include "search/query.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "search/aliases.h"
 #include "search/schema.h"
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace kc::search {
@@ -31,6 +34,28 @@ void Add(TermWeights* out, std::string_view prefix, std::string_view value, doub
   (*out)[Term(prefix, value)] += w;
 }
 
+// The terms of the corpus-mined variants of a query part (as a whole) and of its words.
+void AddAliases(const Xapian::Database& db, std::string_view part, const text::Terms& t,
+                double scale, const QueryOptions& o, TermWeights* out) {
+  std::vector<std::string> names;
+  std::string whole = text::Normalize(part);
+  whole.erase(std::remove(whole.begin(), whole.end(), ' '), whole.end());
+  names.push_back(whole);
+  for (const std::string& w : t.words) {
+    if (w != whole && text::KindOf(w) != text::TokenKind::kNumber) names.push_back(w);
+  }
+  for (const std::string& name : names) {
+    for (const std::string& alias : LookupAliases(db, name, o.max_aliases)) {
+      TermWeights alias_terms;
+      AddTextTerms(text::Analyze(alias), 1.0, o, &alias_terms);
+      if (alias_terms.empty()) continue;
+      const double per =
+          o.alias_weight * scale / std::sqrt(static_cast<double>(alias_terms.size()));
+      for (const auto& [term, w] : alias_terms) (*out)[term] += w * per;
+    }
+  }
+}
+
 }  // namespace
 
 void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& o, TermWeights* out) {
@@ -39,6 +64,9 @@ void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& o,
       Add(out, kStemPrefix, text::StemEnglish(w), scale * o.word_weight);
     } else {
       Add(out, kWordPrefix, w, scale * o.word_weight);
+      if (o.char_weight > 0) {
+        for (std::string_view c : CjkChars(w)) Add(out, kCharPrefix, c, scale * o.char_weight);
+      }
     }
   }
   for (const std::string& b : terms.bigrams) {
@@ -70,6 +98,7 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
                              ? std::sqrt(o.keyword_terms / static_cast<double>(part_terms.size()))
                              : 1.0;
     for (const auto& [term, w] : part_terms) out.terms[term] += w * scale;
+    if (o.alias_weight > 0) AddAliases(db, part, t, scale, o, &out.terms);
     const uint32_t base = all.positions.empty() ? 0 : all.positions.back() + 2;
     for (size_t i = 0; i < t.words.size(); ++i) {
       all.words.push_back(t.words[i]);

@@ -20,11 +20,17 @@ namespace kc::search {
 // How a text becomes a query; the defaults are the ones bench/eval measured best.
 struct QueryOptions {
   double word_weight = 1.0;    // a friso word, Latin word's stem or number
-  double bigram_weight = 0.7;  // a CJK bigram
+  double bigram_weight = 1.0;  // a CJK bigram
+  double char_weight = 0.3;    // a CJK character
   // Each whitespace-separated part of a query (a keyword) gets its terms scaled by
   // (keyword_terms / n)^0.5 with n its number of terms, so that one long keyword's many
   // bigrams do not outweigh a short one. 0 disables.
   double keyword_terms = 4.0;
+  // Weight of a term variant mined from the corpus (aliases.h) relative to its source, and
+  // how many variants of one name are used.
+  // Off by default: measured on csl-dev, −0.001 MRR@10 (bench/eval/README.md).
+  double alias_weight = 0;
+  size_t max_aliases = 2;
   // Weight of a translated term relative to the term it translates.
   double translation_weight = 0.4;
   size_t max_translations = 3;

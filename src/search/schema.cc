@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace kc::search {
 
@@ -33,6 +34,16 @@ std::vector<std::string> RegionLevels(std::string_view region) {
 std::string ProvinceOf(std::string_view region) {
   if (!IsSixDigits(region)) return "";
   return std::string(region.substr(0, 2)) + "0000";
+}
+
+std::vector<std::string_view> CjkChars(std::string_view word) {
+  std::vector<std::string_view> chars;
+  for (size_t i = 0; i < word.size();) {
+    const size_t start = i;
+    if (!text::IsCjkChar(text::DecodeUtf8(word, &i))) return {};
+    chars.push_back(word.substr(start, i - start));
+  }
+  return chars;
 }
 
 std::string PersonKey(std::string_view name) {

@@ -4,6 +4,7 @@
 // Terms (Xapian's convention: an upper-case prefix, then the term):
 //   W<word>     friso word (CJK), Latin word in lower case, or number, from title, keywords, body
 //   B<bigram>   CJK character pair (or a lone CJK character), the second term set for recall
+//   U<char>     each CJK character of a word, the third (weakest) term set
 //   Z<stem>     Snowball English stem of a Latin word
 //   K<kind>     demand | achievement | expert                          (boolean)
 //   XC<name>    category (门类)                                          (boolean)
@@ -28,12 +29,16 @@ namespace kc::search {
 inline constexpr std::string_view kWordPrefix = "W";
 inline constexpr std::string_view kBigramPrefix = "B";
 inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kCharPrefix = "U";
 inline constexpr std::string_view kKindPrefix = "K";
 inline constexpr std::string_view kCategoryPrefix = "XC";
 inline constexpr std::string_view kDisciplinePrefix = "XD";
 inline constexpr std::string_view kRegionPrefix = "XR";
 inline constexpr std::string_view kExpertNamePrefix = "XN";
 inline constexpr std::string_view kInventorPrefix = "XI";
+
+// The CJK characters of a word, in order (empty for other words).
+std::vector<std::string_view> CjkChars(std::string_view word);
 
 // Xapian rejects terms longer than 245 bytes; longer tokens are not indexed.
 inline constexpr size_t kMaxTermBytes = 240;

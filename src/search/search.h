@@ -65,7 +65,7 @@ inline constexpr size_t kSnippetChars = 120;
 // BM25 parameters (Xapian::BM25Weight); the defaults are the ones bench/eval measured best.
 struct RankingOptions {
   double k1 = 1.2;
-  double b = 0.75;
+  double b = 0.9;
 };
 
 // Searches one SearchIndex. Thread-safe: every call leases its own reader.

@@ -34,14 +34,16 @@ TEST_F(QueryTest, WordsBigramsAndStems) {
   EXPECT_TRUE(q.terms.count("B网络"));
   EXPECT_TRUE(q.terms.count("Zcontrol"));
   EXPECT_FALSE(q.terms.count("Wcontrollers"));
-  // Bigrams count less than words within a keyword.
-  EXPECT_LT(q.terms.at("B神经"), q.terms.at("W神经网络"));
+  EXPECT_TRUE(q.terms.count("U神"));
+  // Characters count less than words within a keyword.
+  EXPECT_LT(q.terms.at("U神"), q.terms.at("W神经网络"));
   EXPECT_FALSE(q.empty());
 }
 
 TEST_F(QueryTest, EachKeywordIsScaledByItsNumberOfTerms) {
   QueryOptions o;
   o.bigram_weight = 1.0;
+  o.char_weight = 0;
   const TextQuery q = BuildTextQuery("电池 锂离子电池正极材料", *reader_, nullptr, o);
   // 电池 is one word and one bigram: scale (4/2)^0.5; the long keyword has more terms and a
   // smaller scale, so its bigram 正极 weighs less than 电池's.
