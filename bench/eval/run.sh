@@ -11,4 +11,6 @@ if [ ! -d "$DATA" ]; then
 fi
 [ -f "$BUILD/build.ninja" ] || cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$BUILD" --target eval
-exec "$BUILD/eval" --data "$DATA" --work "${TMPDIR:-/tmp}/kc-eval-$$" "$@"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kc-eval.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+"$BUILD/eval" --data "$DATA" --work "$WORK" "$@"

@@ -20,7 +20,7 @@ std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy) {
   return out;
 }
 
-std::string SnippetOf(const StoredListing& s, const Highlight& h, bool member) {
+std::string SnippetOf(const StoredListing& s, const Highlighter& h, bool member) {
   std::string text = s.excerpt;
   if (s.members_only && !member) {
     size_t pos = 0;
@@ -30,7 +30,7 @@ std::string SnippetOf(const StoredListing& s, const Highlight& h, bool member) {
   if (text.empty()) {
     for (const std::string& k : s.keywords) text.append(text.empty() ? "" : "，").append(k);
   }
-  return MakeSnippet(text, h, kSnippetChars);
+  return h.Snippet(text, kSnippetChars);
 }
 
 }  // namespace
@@ -77,11 +77,12 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
       static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(limit),
       static_cast<Xapian::doccount>(std::max(kFacetSample, request.offset + limit)));
   result.total = mset.get_matches_estimated();
+  const Highlighter highlighter(text.highlight);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
     KC_RETURN_IF_ERROR(stored);
     result.hits.push_back({stored->id, stored->kind, stored->ref, stored->title,
-                           SnippetOf(*stored, text.highlight, request.member), it.get_weight()});
+                           SnippetOf(*stored, highlighter, request.member), it.get_weight()});
   }
   result.facets = {Counts(kinds), Counts(categories), Counts(disciplines), Counts(provinces)};
   return result;

@@ -37,10 +37,20 @@ size_t MatchLength(const std::u32string& text, size_t at, const TermsByFirst& by
   return best;
 }
 
-// The marked spans of text, in order, not overlapping.
-std::vector<Span> FindSpans(const std::u32string& text, const Highlight& h) {
+}  // namespace
+
+// The terms of a Highlight arranged for scanning.
+struct Highlighter::Compiled {
   TermsByFirst cjk;
   std::unordered_set<std::string> latin_words;
+  std::unordered_set<std::string> stems;
+};
+
+Highlighter::Highlighter(const Highlight& h) {
+  auto compiled = std::make_shared<Compiled>();
+  TermsByFirst& cjk = compiled->cjk;
+  std::unordered_set<std::string>& latin_words = compiled->latin_words;
+  compiled->stems = h.stems;
   for (const std::string& w : h.words) {
     size_t pos = 0;
     if (w.empty()) continue;
@@ -54,6 +64,15 @@ std::vector<Span> FindSpans(const std::u32string& text, const Highlight& h) {
     const char32_t key = u[0];
     cjk[key].push_back(std::move(u));
   }
+  compiled_ = std::move(compiled);
+}
+
+namespace {
+
+// The marked spans of text, in order, not overlapping.
+std::vector<Span> FindSpans(const std::u32string& text, const TermsByFirst& cjk,
+                            const std::unordered_set<std::string>& latin_words,
+                            const std::unordered_set<std::string>& stems) {
   std::vector<Span> spans;
   for (size_t i = 0; i < text.size();) {
     const char32_t c = text[i];
@@ -64,7 +83,7 @@ std::vector<Span> FindSpans(const std::u32string& text, const Highlight& h) {
         word.push_back(static_cast<char>(Lower(text[j])));
         ++j;
       }
-      if (latin_words.count(word) || h.stems.count(text::StemEnglish(word))) {
+      if (latin_words.count(word) || stems.count(text::StemEnglish(word))) {
         spans.push_back({i, j});
       }
       i = j;
@@ -121,9 +140,14 @@ std::string EscapeHtml(std::string_view text) {
 }
 
 std::string MakeSnippet(std::string_view text, const Highlight& highlight, size_t max_chars) {
+  return Highlighter(highlight).Snippet(text, max_chars);
+}
+
+std::string Highlighter::Snippet(std::string_view text, size_t max_chars) const {
   std::u32string chars;
   for (size_t i = 0; i < text.size();) chars.push_back(text::DecodeUtf8(text, &i));
-  const std::vector<Span> spans = FindSpans(chars, highlight);
+  const std::vector<Span> spans =
+      FindSpans(chars, compiled_->cjk, compiled_->latin_words, compiled_->stems);
   // The window start with the most whole spans inside, starting a little before a span.
   size_t start = 0;
   if (chars.size() > max_chars && !spans.empty()) {

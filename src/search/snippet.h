@@ -2,6 +2,7 @@
 // occurrence of a query term wrapped in <mark>…</mark>.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -24,5 +25,17 @@ std::string EscapeHtml(std::string_view text);
 // in <mark>…</mark>. CJK terms match the text literally (the text as stored, so a traditional
 // text is not marked by a simplified query); ASCII letters match in any case. Thread-safe.
 std::string MakeSnippet(std::string_view text, const Highlight& highlight, size_t max_chars);
+
+// MakeSnippet with the highlight's terms prepared once, for the many hits of one query.
+// Immutable: safe to use from several threads.
+class Highlighter {
+ public:
+  explicit Highlighter(const Highlight& highlight);
+  std::string Snippet(std::string_view text, size_t max_chars) const;
+
+ private:
+  struct Compiled;
+  std::shared_ptr<const Compiled> compiled_;
+};
 
 }  // namespace kc::search
