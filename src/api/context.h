@@ -12,6 +12,8 @@
 #include "service/importer.h"
 #include "service/listings.h"
 #include "service/orgs.h"
+#include "service/search_service.h"
+#include "service/subscriptions.h"
 
 namespace kc::api {
 
@@ -24,6 +26,8 @@ struct Context {
   const Clock& clock;
   std::string version;
   bool secure_cookies = false;  // add "Secure" to cookies (behind HTTPS)
+  SearchService* search = nullptr;       // search and matching
+  Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

@@ -9,6 +9,8 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterOrgRoutes(router, ctx);
   RegisterListingRoutes(router, ctx);
   RegisterImportRoutes(router, ctx);
+  RegisterSearchRoutes(router, ctx);
+  RegisterSubscriptionRoutes(router, ctx);
 }
 
 }  // namespace kc::api

@@ -16,5 +16,7 @@ void RegisterUserRoutes(http::Router& router, Context& ctx);
 void RegisterOrgRoutes(http::Router& router, Context& ctx);
 void RegisterListingRoutes(http::Router& router, Context& ctx);
 void RegisterImportRoutes(http::Router& router, Context& ctx);
+void RegisterSearchRoutes(http::Router& router, Context& ctx);
+void RegisterSubscriptionRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

@@ -135,6 +135,19 @@ int Export(std::vector<std::string> args) {
   return 0;
 }
 
+int Reindex(const std::vector<std::string>& args) {
+  auto config = ParseConfig(args);
+  if (!config.ok()) return Fail(config.status());
+  config->demo = false;
+  Platform platform(*config);
+  Status s = platform.Open();
+  if (!s.ok()) return Fail(s);
+  auto n = platform.Reindex();
+  if (!n.ok()) return Fail(n.status());
+  std::cout << "indexed " << *n << " published listings" << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -148,6 +161,7 @@ int RunCli(int argc, char** argv) {
   if (cmd == "serve") return Serve(args);
   if (cmd == "import") return Import(args);
   if (cmd == "export") return Export(args);
+  if (cmd == "reindex") return Reindex(args);
   if (cmd == "version" || cmd == "--version") {
     std::cout << "kechuang " << kVersion << std::endl;
     return 0;

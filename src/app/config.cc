@@ -32,11 +32,12 @@ Status SetListen(Config& c, const std::string& v) {
 }
 
 // "web" in the directory of the running executable (build/web for build/kechuang).
-std::string DefaultWebDir() {
+// `name` beside the running executable (build/web, build/cedict.tsv), or `name` itself.
+std::string BesideExecutable(const std::string& name) {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return "web";
-  return (exe.parent_path() / "web").string();
+  if (ec) return name;
+  return (exe.parent_path() / name).string();
 }
 }  // namespace
 
@@ -46,9 +47,10 @@ std::string Usage() {
 Usage:
   kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite] [--no-demo]
                  [--threads N] [--body-limit BYTES] [--header-limit BYTES]
-                 [--access-log FILE|-|off] [--secure-cookies] [--web DIR]
+                 [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE] [--web DIR]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
   kechuang export KIND [--format csv|jsonl] [--data DIR]
+  kechuang reindex [--data DIR]              rebuild the search index from the database
   kechuang version
 
 Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_ADMIN_PASSWORD (the first start's admin).
@@ -73,13 +75,15 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
       c.secure_cookies = true;
     } else if (a == "--data" || a == "--listen" || a == "--db" || a == "--threads" ||
                a == "--body-limit" || a == "--header-limit" || a == "--access-log" ||
-               a == "--web") {
+               a == "--web" || a == "--cedict") {
       auto v = value();
       if (!v.ok()) return v.status();
       if (a == "--data") {
         c.data_dir = *v;
       } else if (a == "--web") {
         c.web_dir = *v;
+      } else if (a == "--cedict") {
+        c.cedict = *v;
       } else if (a == "--listen") {
         KC_RETURN_IF_ERROR(SetListen(c, *v));
       } else if (a == "--db") {
@@ -107,7 +111,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
     }
   }
   if (c.access_log.empty()) c.access_log = c.data_dir + "/logs/access.log";
-  if (c.web_dir.empty()) c.web_dir = DefaultWebDir();
+  if (c.web_dir.empty()) c.web_dir = BesideExecutable("web");
+  if (c.cedict.empty()) c.cedict = BesideExecutable("cedict.tsv");
   return c;
 }
 

@@ -18,6 +18,7 @@ struct Config {
   std::string access_log;                 // --access-log FILE|-|off; default DATA/logs/access.log
   bool secure_cookies = false;            // --secure-cookies (behind HTTPS)
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
+  std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD
   http::ServerOptions server;                 // --threads, --body-limit, --header-limit, timeouts
 };

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "api/routes.h"
+#include "text/analyzer.h"
 #include "http/static_files.h"
 #include "service/crypto.h"
 #include "service/demo.h"
@@ -62,8 +63,10 @@ Status Platform::Open() {
   listings_ = std::make_unique<Listings>(*store_, clock_);
   importer_ = std::make_unique<Importer>(*store_, clock_);
   exporter_ = std::make_unique<Exporter>(*listings_);
+  KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
-                              kVersion, config_.secure_cookies});
+                              kVersion, config_.secure_cookies, search_.get(),
+                              subscriptions_.get()});
 
   auto password = accounts_->EnsureAdmin(config_.admin_password);
   if (!password.ok()) return password.status();
@@ -86,6 +89,73 @@ Status Platform::Open() {
   return Status::Ok();
 }
 
+Status Platform::OpenSearch() {
+  // Load the lexicons (friso + jieba, OpenCC) now rather than in the first request or in the
+  // indexer, so the first search and the first indexed listing are as fast as the rest.
+  (void)text::Analyze("预热 warm-up 神經網絡");
+  const std::string dir = config_.data_dir + "/index";
+  auto index = search::SearchIndex::Open(dir);
+  if (!index.ok() && index.status().kind() == ErrorKind::kInternal) {
+    // A damaged index (e.g. after a crash mid-write) is thrown away: the store rebuilds it.
+    spdlog::warn("search index unusable ({}); rebuilding it", index.status().message());
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    index = search::SearchIndex::Open(dir);
+  }
+  if (!index.ok()) return index.status();
+  index_ = std::move(*index);
+  if (!config_.cedict.empty() && std::filesystem::exists(config_.cedict)) {
+    auto t = search::Translator::Load(config_.cedict);
+    if (t.ok()) {
+      translator_ = std::move(*t);
+    } else {
+      spdlog::warn("cannot load {}: {}", config_.cedict, t.status().message());
+    }
+  }
+  if (!translator_) {
+    spdlog::warn("no CC-CEDICT at '{}': cross-lingual search uses the built-in glossary only",
+                 config_.cedict);
+    translator_ = search::Translator::GlossaryOnly();
+  }
+  searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_.get());
+  matcher_ = std::make_unique<search::Matcher>(index_.get(), translator_.get());
+  search_ = std::make_unique<SearchService>(*store_, *searcher_, *matcher_, clock_);
+  subscriptions_ = std::make_unique<Subscriptions>(*store_, clock_, *index_, translator_.get(),
+                                                   *matcher_);
+  indexer_ = std::make_unique<Indexer>(*store_, *index_);
+  indexer_->OnPublished([this](const Listing& l) {
+    auto n = subscriptions_->OnPublished(l);
+    if (!n.ok()) spdlog::warn("notifying subscribers failed: {}", n.status().message());
+  });
+  // An index ahead of the store (the data directory was restored from a backup) is rebuilt.
+  int64_t last_seq = 0;
+  KC_RETURN_IF_ERROR(store_->Read([&](StoreTx& tx) {
+    auto seq = tx.LastChangeSeq();
+    if (!seq.ok()) return seq.status();
+    last_seq = *seq;
+    return Status::Ok();
+  }));
+  if (index_->applied_seq() > last_seq) {
+    auto n = indexer_->Rebuild();
+    if (!n.ok()) return n.status();
+  }
+  auto caught_up = indexer_->CatchUp();
+  return caught_up.status();
+}
+
+Result<int64_t> Platform::Reindex() { return indexer_->Rebuild(); }
+
+void Platform::RunIndexer() {
+  std::unique_lock<std::mutex> lock(worker_mu_);
+  while (!stopping_) {
+    lock.unlock();
+    auto n = indexer_->CatchUp();
+    if (!n.ok()) spdlog::warn("indexing failed: {}", n.status().message());
+    lock.lock();
+    worker_cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stopping_; });
+  }
+}
+
 Status Platform::Serve() {
   api::RegisterRoutes(router_, *ctx_);
   // The web front end answers every non-/api GET; without a built one the API still serves.
@@ -101,6 +171,7 @@ Status Platform::Serve() {
                                            MakeAccessLogger(config_.access_log), std::move(web));
   KC_RETURN_IF_ERROR(server_->Start());
   worker_ = std::thread([this] { RunWorker(); });
+  indexer_thread_ = std::thread([this] { RunIndexer(); });
   return Status::Ok();
 }
 
@@ -127,6 +198,7 @@ void Platform::Stop() {
   }
   worker_cv_.notify_all();
   if (worker_.joinable()) worker_.join();
+  if (indexer_thread_.joinable()) indexer_thread_.join();
   if (auto log = spdlog::get("access")) log->flush();
 }
 

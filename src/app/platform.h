@@ -14,6 +14,13 @@
 #include "core/clock.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "search/index.h"
+#include "search/matcher.h"
+#include "search/search.h"
+#include "search/translate.h"
+#include "service/indexer.h"
+#include "service/search_service.h"
+#include "service/subscriptions.h"
 #include "store/store.h"
 
 namespace kc::app {
@@ -31,8 +38,12 @@ class Platform {
   // password when it generated one.
   Status Open();
 
-  // Starts the HTTP server and the background worker.
+  // Starts the HTTP server and the background workers (expiry; the indexer that follows the
+  // change log so a listing is searchable within a fraction of a second of being published).
   Status Serve();
+
+  // Rebuilds the search index from the store (kechuang reindex). Returns the listings indexed.
+  Result<int64_t> Reindex();
   uint16_t port() const { return server_ ? server_->port() : 0; }
 
   // Stops serving: in-flight requests finish, then the worker stops. Idempotent.
@@ -43,6 +54,8 @@ class Platform {
 
  private:
   void RunWorker();
+  void RunIndexer();
+  Status OpenSearch();
 
   Config config_;
   SystemClock clock_;
@@ -52,10 +65,18 @@ class Platform {
   std::unique_ptr<Listings> listings_;
   std::unique_ptr<Importer> importer_;
   std::unique_ptr<Exporter> exporter_;
+  std::unique_ptr<search::SearchIndex> index_;
+  std::unique_ptr<search::Translator> translator_;
+  std::unique_ptr<search::Searcher> searcher_;
+  std::unique_ptr<search::Matcher> matcher_;
+  std::unique_ptr<SearchService> search_;
+  std::unique_ptr<Subscriptions> subscriptions_;
+  std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<api::Context> ctx_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   std::thread worker_;
+  std::thread indexer_thread_;
   std::mutex worker_mu_;
   std::condition_variable worker_cv_;
   bool stopping_ = false;

@@ -40,6 +40,30 @@ struct AuditEntry {
   std::string detail;  // JSON object text
 };
 
+// A user's saved search (kind "search", with the query as JSON) or followed listing (kind
+// "listing"): new published listings that match it produce notifications.
+struct Subscription {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string kind;
+  std::string query = "{}";
+  int64_t listing_id = 0;
+  int64_t created_at = 0;
+};
+
+// An in-app notification about a newly published listing.
+struct Notification {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string kind;  // "saved_search" or "new_match"
+  int64_t subscription_id = 0;
+  int64_t listing_id = 0;
+  std::string title;    // the new listing's title
+  std::string message;  // the saved search's words, or the followed listing's title
+  int64_t created_at = 0;
+  int64_t read_at = 0;  // 0 while unread
+};
+
 // One page of a list call: the items and the total that match the filters.
 template <typename T>
 struct Page {

@@ -65,6 +65,23 @@ class StoreTx {
   // The change log (outbox), in commit order.
   virtual Result<int64_t> AppendChange(const Change& change) = 0;
   virtual Result<std::vector<Change>> ChangesAfter(int64_t seq, int64_t limit) = 0;
+  // The sequence number of the last change, 0 when there is none.
+  virtual Result<int64_t> LastChangeSeq() = 0;
+
+  // Subscriptions (saved searches, followed listings) and notifications.
+  virtual Result<int64_t> InsertSubscription(const Subscription& s) = 0;
+  virtual Result<std::vector<Subscription>> ListSubscriptions(int64_t user_id) = 0;
+  // Every subscription of `kind`; for "listing" only those that follow `listing_id`.
+  virtual Result<std::vector<Subscription>> SubscriptionsOfKind(std::string_view kind,
+                                                                int64_t listing_id) = 0;
+  // NotFound unless the subscription exists and belongs to `user_id`.
+  virtual Status DeleteSubscription(int64_t id, int64_t user_id) = 0;
+  // Inserts unless the subscription already notified about this listing; true when inserted.
+  virtual Result<bool> InsertNotification(const Notification& n) = 0;
+  virtual Result<Page<Notification>> ListNotifications(int64_t user_id, bool unread_only,
+                                                       int64_t offset, int64_t limit) = 0;
+  // NotFound unless the notification exists and belongs to `user_id`.
+  virtual Status MarkNotificationRead(int64_t id, int64_t user_id, int64_t at) = 0;
 
   // The audit trail; append-only.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;

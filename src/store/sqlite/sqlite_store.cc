@@ -98,6 +98,8 @@ Org OrgFrom(const Stmt& s) {
   return o;
 }
 
+constexpr const char* kSubscriptionCols = "id, user_id, kind, query, listing_id, created_at";
+
 constexpr const char* kListingCols =
     "id, kind, org_id, owner_id, ref, title, body, keywords, category, discipline, region, "
     "status, reject_reason, visibility, contact, demo, created_at, updated_at, published_at, "
@@ -544,6 +546,96 @@ class SqliteTx : public StoreTx {
     return out;
   }
 
+  Result<int64_t> LastChangeSeq() override {
+    auto s = P("SELECT COALESCE(MAX(seq), 0) FROM changes");
+    if (!s.ok()) return s.status();
+    int64_t seq = (*s)->Step() ? (*s)->Int(0) : 0;
+    KC_RETURN_IF_ERROR((*s)->status());
+    return seq;
+  }
+
+  Result<int64_t> InsertSubscription(const Subscription& x) override {
+    auto s = P(
+        "INSERT INTO subscriptions (user_id, kind, query, listing_id, created_at) VALUES "
+        "(?,?,?,?,?)");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, x.user_id).Bind(2, x.kind).Bind(3, x.query);
+    (*s)->Bind(4, x.listing_id ? std::optional<int64_t>(x.listing_id) : std::nullopt);
+    (*s)->Bind(5, x.created_at);
+    KC_RETURN_IF_ERROR((*s)->Run());
+    return c_.LastInsertId();
+  }
+
+  Result<std::vector<Subscription>> ListSubscriptions(int64_t user_id) override {
+    auto s = P(std::string("SELECT ") + kSubscriptionCols +
+               " FROM subscriptions WHERE user_id = ? ORDER BY id");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, user_id);
+    return Subscriptions(**s);
+  }
+
+  Result<std::vector<Subscription>> SubscriptionsOfKind(std::string_view kind,
+                                                        int64_t listing_id) override {
+    auto s = P(std::string("SELECT ") + kSubscriptionCols +
+               " FROM subscriptions WHERE kind = ? AND (? = 0 OR listing_id = ?) ORDER BY id");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, kind).Bind(2, listing_id).Bind(3, listing_id);
+    return Subscriptions(**s);
+  }
+
+  Status DeleteSubscription(int64_t id, int64_t user_id) override {
+    auto s = P("DELETE FROM subscriptions WHERE id = ? AND user_id = ?");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, id).Bind(2, user_id);
+    KC_RETURN_IF_ERROR((*s)->Run());
+    return (*s)->changes() ? Status::Ok() : NotFound("subscription");
+  }
+
+  Result<bool> InsertNotification(const Notification& n) override {
+    auto s = P(
+        "INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, message, "
+        "created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (subscription_id, listing_id) DO "
+        "NOTHING");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, n.user_id).Bind(2, n.kind).Bind(3, n.subscription_id).Bind(4, n.listing_id);
+    (*s)->Bind(5, n.title).Bind(6, n.message).Bind(7, n.created_at);
+    KC_RETURN_IF_ERROR((*s)->Run());
+    return (*s)->changes() > 0;
+  }
+
+  Result<Page<Notification>> ListNotifications(int64_t user_id, bool unread_only, int64_t offset,
+                                               int64_t limit) override {
+    Where w;
+    w.AddInt("user_id = ?", user_id);
+    if (unread_only) w.Add("read_at = 0");
+    Page<Notification> page;
+    KC_RETURN_IF_ERROR(Count("notifications", w, &page.total));
+    auto s = P(
+        "SELECT id, user_id, kind, subscription_id, listing_id, title, message, created_at, "
+        "read_at FROM notifications" +
+        w.sql + " ORDER BY id DESC LIMIT ? OFFSET ?");
+    if (!s.ok()) return s.status();
+    int i = w.BindTo(**s);
+    (*s)->Bind(i, limit).Bind(i + 1, offset);
+    while ((*s)->Step()) {
+      const Stmt& r = **s;
+      page.items.push_back(Notification{r.Int(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4),
+                                        r.Text(5), r.Text(6), r.Int(7), r.Int(8)});
+    }
+    KC_RETURN_IF_ERROR((*s)->status());
+    return page;
+  }
+
+  Status MarkNotificationRead(int64_t id, int64_t user_id, int64_t at) override {
+    auto s = P(
+        "UPDATE notifications SET read_at = CASE WHEN read_at = 0 THEN ? ELSE read_at END "
+        "WHERE id = ? AND user_id = ?");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, at).Bind(2, id).Bind(3, user_id);
+    KC_RETURN_IF_ERROR((*s)->Run());
+    return (*s)->changes() ? Status::Ok() : NotFound("notification");
+  }
+
   Status AppendAudit(const AuditEntry& e) override {
     auto s =
         P("INSERT INTO audit (at, actor_id, entity, entity_id, action, detail) VALUES "
@@ -602,6 +694,16 @@ class SqliteTx : public StoreTx {
     s.Bind(1, o.name).Bind(2, OrgTypeName(o.type)).Bind(3, o.region).Bind(4, o.country);
     s.Bind(5, o.credit_code).Bind(6, o.description).Bind(7, o.website);
     s.Bind(8, int64_t{o.demo}).Bind(9, o.created_at);
+  }
+
+  Result<std::vector<Subscription>> Subscriptions(Stmt& s) {
+    std::vector<Subscription> out;
+    while (s.Step()) {
+      out.push_back(Subscription{s.Int(0), s.Int(1), s.Text(2), s.Text(3),
+                                 s.OptInt(4).value_or(0), s.Int(5)});
+    }
+    KC_RETURN_IF_ERROR(s.status());
+    return out;
   }
 
   Status Count(const std::string& table, const Where& w, int64_t* out) {

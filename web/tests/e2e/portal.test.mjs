@@ -237,7 +237,7 @@ describe('portal', () => {
     // The search index follows the store within a second or so: look again a few times.
     const hit = page.getByRole('link', { name: DEMAND_TITLE });
     for (let attempt = 0; ; attempt++) {
-      await page.getByRole('heading', { name: /齿轮箱噪声诊断/ }).waitFor();
+      await page.locator('#results-heading').waitFor();
       await page.locator('.el-skeleton').waitFor({ state: 'detached' });
       if (await hit.count() > 0 || attempt >= 5) break;
       await page.waitForTimeout(500);

@@ -1,0 +1,171 @@
+// GET /search and the matches of demands, achievements and experts.
+#include "api/json_io.h"
+#include "api/routes.h"
+#include "api/schemas.h"
+
+namespace kc::api {
+
+namespace {
+
+using http::bhttp::verb;
+
+json FacetJson(const std::vector<search::FacetCount>& counts) {
+  json out = json::object();
+  for (const auto& c : counts) out[c.value] = c.count;
+  return out;
+}
+
+http::Response Search(Context& ctx, http::Request& req) {
+  auto actor = ctx.Authenticate(req, false);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto page = ReadPage(req);
+  if (!page.ok()) return http::ErrorResponse(page.status());
+  search::SearchRequest r;
+  r.q = req.Query("q").value_or("");
+  if (auto type = req.Query("type"); type && !type->empty()) {
+    r.kind = KindFromName(*type);
+    if (!r.kind) {
+      return http::ErrorResponse(BadInput("invalid_parameter",
+                                          "type is achievement, demand or expert", "type"));
+    }
+  }
+  r.category = req.Query("category").value_or("");
+  r.discipline = req.Query("discipline").value_or("");
+  r.region = req.Query("region").value_or("");
+  r.offset = static_cast<size_t>(page->offset());
+  r.limit = static_cast<size_t>(page->size);
+  if (r.offset > search::kMaxOffset) {
+    return http::ErrorResponse(BadInput("invalid_parameter", "page is too deep", "page"));
+  }
+  auto result = ctx.search->Search(*actor, r);
+  if (!result.ok()) return http::ErrorResponse(result.status());
+  json hits = json::array();
+  for (const auto& h : result->hits) {
+    hits.push_back({{"id", h.id},
+                    {"ref", h.ref},
+                    {"type", KindName(h.kind)},
+                    {"title", h.title},
+                    {"snippet", h.snippet},
+                    {"score", h.score}});
+  }
+  return JsonResponse(200, {{"total", result->total},
+                            {"page", page->page},
+                            {"size", page->size},
+                            {"hits", hits},
+                            {"facets",
+                             {{"type", FacetJson(result->facets.kind)},
+                              {"category", FacetJson(result->facets.category)},
+                              {"discipline", FacetJson(result->facets.discipline)},
+                              {"region", FacetJson(result->facets.region)}}}});
+}
+
+json ExplanationJson(const search::Explanation& e) {
+  json components = json::array();
+  for (const auto& c : e.components) {
+    components.push_back({{"name", c.name},
+                          {"value", c.value},
+                          {"weight", c.weight},
+                          {"contribution", c.value * c.weight}});
+  }
+  return {{"shared_terms", e.shared_terms},
+          {"field_match", e.field_match},
+          {"via_achievements", e.via_achievements},
+          {"components", components}};
+}
+
+http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
+                       ListingKind default_target) {
+  auto actor = ctx.Authenticate(req, false);
+  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  auto id = ParseId(req.Param("id"), "id");
+  if (!id.ok()) return http::ErrorResponse(id.status());
+  ListingKind target = default_target;
+  if (auto type = req.Query("type"); type && !type->empty()) {
+    auto k = KindFromName(*type);
+    if (!k) {
+      return http::ErrorResponse(BadInput("invalid_parameter",
+                                          "type is achievement, demand or expert", "type"));
+    }
+    target = *k;
+  }
+  int64_t size = 10;
+  if (auto s = req.Query("size")) {
+    auto n = ParseId(*s, "size");
+    if (!n.ok() || *n < 1 || *n > 100) {
+      return http::ErrorResponse(BadInput("invalid_parameter", "size is 1 to 100", "size"));
+    }
+    size = *n;
+  }
+  auto hits = ctx.search->Matches(*actor, source, *id, target, static_cast<size_t>(size));
+  if (!hits.ok()) return http::ErrorResponse(hits.status());
+  json out = json::array();
+  for (const auto& h : *hits) {
+    out.push_back({{"id", h.id},
+                   {"ref", h.ref},
+                   {"type", KindName(h.kind)},
+                   {"title", h.title},
+                   {"score", h.score},
+                   {"explanation", ExplanationJson(h.explanation)}});
+  }
+  return JsonResponse(200, {{"source", {{"id", *id}, {"type", KindName(source)}}},
+                            {"total", out.size()},
+                            {"hits", out}});
+}
+
+}  // namespace
+
+void RegisterSearchRoutes(http::Router& router, Context& ctx) {
+  using namespace schema;
+  json query = PageQuery();
+  query.push_back(QueryParam("q", "Chinese, English or mixed words"));
+  query.push_back(QueryParam("type", "achievement, demand or expert"));
+  query.push_back(QueryParam("category", "门类"));
+  query.push_back(QueryParam("discipline", "学科"));
+  query.push_back(QueryParam("region", "GB/T 2260 code or prefix"));
+  json hit = Obj({{"id", Int()}, {"ref", Str()}, {"type", Str()}, {"title", Str()},
+                  {"snippet", {{"type", "string"}, {"description", "HTML with <mark>"}}},
+                  {"score", {{"type", "number"}}}});
+  router.Add(verb::get, "/api/v1/search",
+             Guarded([&ctx](http::Request& r) { return Search(ctx, r); }),
+             {.summary = "Search published listings, with facet counts per type, category, "
+                         "discipline and province",
+              .tag = "search",
+              .query_params = query,
+              .response = Obj({{"total", Int()},
+                               {"hits", {{"type", "array"}, {"items", hit}}},
+                               {"facets", {{"type", "object"}}}}),
+              .errors = {400}});
+  json match = Obj({{"id", Int()}, {"ref", Str()}, {"type", Str()}, {"title", Str()},
+                    {"score", {{"type", "number"}}},
+                    {"explanation",
+                     Obj({{"shared_terms", StrList()}, {"field_match", StrList()},
+                          {"via_achievements", StrList()},
+                          {"components", {{"type", "array"}}}})}});
+  json match_query = json::array({QueryParam("type", "the kind of listing to find"),
+                                  QueryParam("size", "1 to 100 (default 10)", Int())});
+  struct Source {
+    ListingKind kind;
+    ListingKind target;
+    const char* summary;
+  };
+  for (const Source& s :
+       {Source{ListingKind::kDemand, ListingKind::kAchievement,
+               "Achievements (or experts: type=expert) that can solve a demand, explained"},
+        Source{ListingKind::kAchievement, ListingKind::kDemand,
+               "Demands (or experts) an achievement answers, explained"},
+        Source{ListingKind::kExpert, ListingKind::kDemand,
+               "Demands an expert can help with, explained"}}) {
+    ListingKind kind = s.kind, target = s.target;
+    router.Add(verb::get, "/api/v1/" + std::string(KindPlural(kind)) + "/{id}/matches",
+               Guarded([&ctx, kind, target](http::Request& r) {
+                 return Matches(ctx, r, kind, target);
+               }),
+               {.summary = s.summary,
+                .tag = "matching",
+                .query_params = match_query,
+                .response = Obj({{"total", Int()}, {"hits", {{"type", "array"}, {"items", match}}}}),
+                .errors = {400, 404}});
+  }
+}
+
+}  // namespace kc::api

@@ -1,0 +1,40 @@
+// 索引同步: keeps the search index in step with the store's change log (the outbox), and
+// rebuilds it from the store. The store is the only source of truth; the index can always be
+// thrown away and rebuilt.
+#pragma once
+
+#include <functional>
+
+#include "core/listing.h"
+#include "core/status.h"
+#include "search/index.h"
+#include "store/store.h"
+
+namespace kc {
+
+class Indexer {
+ public:
+  // Called after a batch is committed with every listing that was indexed as published in it.
+  using PublishedHook = std::function<void(const Listing&)>;
+
+  static constexpr int64_t kBatch = 500;
+
+  Indexer(Store& store, search::SearchIndex& index) : store_(store), index_(index) {}
+  void OnPublished(PublishedHook hook) { hook_ = std::move(hook); }
+
+  // Applies every change after the index's applied sequence number, in batches, each batch
+  // committed together with its sequence number. Returns the number of changes applied.
+  // Not safe to call from two threads at once.
+  Result<int64_t> CatchUp();
+
+  // Empties the index and indexes every published listing, then records the store's last
+  // change as applied. Returns the number of listings indexed.
+  Result<int64_t> Rebuild();
+
+ private:
+  Store& store_;
+  search::SearchIndex& index_;
+  PublishedHook hook_;
+};
+
+}  // namespace kc

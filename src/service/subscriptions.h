@@ -1,0 +1,66 @@
+// 订阅与通知: saved searches and followed listings; when a newly published listing answers a
+// saved search, or matches a followed listing, its owner gets an in-app notification.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "search/index.h"
+#include "search/matcher.h"
+#include "search/search.h"
+#include "search/translate.h"
+#include "service/actor.h"
+#include "store/store.h"
+
+namespace kc {
+
+// What a saved search looks for (the filters of GET /search).
+struct SavedSearch {
+  std::string q;
+  std::optional<ListingKind> type;
+  std::string category;
+  std::string discipline;
+  std::string region;
+};
+
+class Subscriptions {
+ public:
+  // How many listings a new listing is matched against when looking for followers to notify,
+  // and the least match score that counts as "a new match".
+  static constexpr size_t kFollowFanOut = 20;
+  static constexpr double kMinMatchScore = 0.25;
+  static constexpr size_t kMaxPerUser = 100;
+
+  Subscriptions(Store& store, const Clock& clock, const search::SearchIndex& index,
+                const search::Translator* translator, const search::Matcher& matcher)
+      : store_(store), clock_(clock), index_(index), translator_(translator), matcher_(matcher) {}
+
+  // Saves a search for the signed-in actor (at most kMaxPerUser subscriptions each).
+  Result<Subscription> SaveSearch(const Actor& actor, const SavedSearch& search);
+  // Follows a listing the actor may read: new listings that match it are notified.
+  Result<Subscription> Follow(const Actor& actor, int64_t listing_id);
+  Result<std::vector<Subscription>> List(const Actor& actor);
+  Status Delete(const Actor& actor, int64_t id);
+
+  Result<Page<Notification>> Notifications(const Actor& actor, bool unread_only, int64_t offset,
+                                           int64_t limit);
+  Status MarkRead(const Actor& actor, int64_t id);
+
+  // Called for each listing newly indexed as published (Indexer hook): notifies the saved
+  // searches it answers and the followers of the listings it matches. A subscription is told
+  // about a listing once. Returns the number of notifications created.
+  Result<int> OnPublished(const Listing& listing);
+
+ private:
+  Result<int> NotifySavedSearches(const Listing& listing);
+  Result<int> NotifyFollowers(const Listing& listing);
+
+  Store& store_;
+  const Clock& clock_;
+  const search::SearchIndex& index_;
+  const search::Translator* translator_;
+  const search::Matcher& matcher_;
+};
+
+}  // namespace kc

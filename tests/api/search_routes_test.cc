@@ -1,0 +1,155 @@
+// Search and matching through the API: freshness, cross-script queries, facets, explanations.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "api/api_fixture.h"
+
+namespace kc::testing {
+namespace {
+
+using nlohmann::json;
+
+class SearchRoutesTest : public ApiTest {
+ protected:
+  // Polls `target` until `pred` holds or `seconds` pass; returns the last answer.
+  HttpResult WaitFor(Client& c, const std::string& target,
+                     const std::function<bool(const HttpResult&)>& pred, double seconds) {
+    auto deadline = std::chrono::steady_clock::now() +
+                    std::chrono::milliseconds(static_cast<int>(seconds * 1000));
+    HttpResult r;
+    do {
+      r = c.Get(target);
+      if (pred(r)) return r;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return r;
+  }
+
+  static bool HasHit(const HttpResult& r, int64_t id) {
+    if (!r.json.is_object() || !r.json.contains("hits")) return false;
+    for (const auto& h : r.json["hits"]) {
+      if (h["id"] == id) return true;
+    }
+    return false;
+  }
+
+  int64_t PublishAchievement(Client& owner, Client& reviewer, const json& body) {
+    auto r = owner.Post("/api/v1/achievements", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    int64_t id = r.json.value("id", 0);
+    std::string base = "/api/v1/achievements/" + std::to_string(id);
+    EXPECT_EQ(owner.Post(base + "/submit", json::object()).status, 200);
+    EXPECT_EQ(reviewer.Post(base + "/approve", json::object()).status, 200);
+    return id;
+  }
+};
+
+TEST_F(SearchRoutesTest, PublishedListingIsSearchableWithinASecondAndGoneWhenClosed) {
+  Client owner = RegisterWithOrg("searcher1", "检索公司");
+  Client reviewer = Reviewer();
+  int64_t id = CreateDemand(owner, "高精度视觉焊缝跟踪系统");
+  Client visitor = Anonymous();
+  const std::string q = "/api/v1/search?q=%E7%84%8A%E7%BC%9D%E8%B7%9F%E8%B8%AA";  // 焊缝跟踪
+  EXPECT_FALSE(HasHit(visitor.Get(q), id));  // a draft is not searchable
+  std::string base = "/api/v1/demands/" + std::to_string(id);
+  owner.Post(base + "/submit", json::object());
+  reviewer.Post(base + "/approve", json::object());
+  auto start = std::chrono::steady_clock::now();
+  auto found = WaitFor(visitor, q, [&](const HttpResult& r) { return HasHit(r, id); }, 1.0);
+  ASSERT_TRUE(HasHit(found, id)) << found.body;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  EXPECT_EQ(found.json["hits"][0]["type"], "demand");
+  EXPECT_TRUE(found.json["hits"][0]["snippet"].is_string());
+
+  owner.Post(base + "/close", json::object());
+  auto gone = WaitFor(visitor, q, [&](const HttpResult& r) { return !HasHit(r, id); }, 1.0);
+  EXPECT_FALSE(HasHit(gone, id)) << gone.body;
+}
+
+TEST_F(SearchRoutesTest, TraditionalQueryFindsSimplifiedTextAndFacetsCount) {
+  Client owner = RegisterWithOrg("searcher2", "繁简公司", "university");
+  Client reviewer = Reviewer();
+  int64_t a = PublishAchievement(owner, reviewer,
+                                 {{"title", "基于神经网络的轴承故障诊断方法"},
+                                  {"abstract", "利用卷积神经网络从振动信号中识别轴承早期故障。"},
+                                  {"keywords", {"神经网络", "故障诊断"}},
+                                  {"discipline", "机械工程"}});
+  PublishedDemand(owner, reviewer, "需要神经网络方法诊断电机故障");
+  Client visitor = Anonymous();
+  // 神經網絡 (traditional).
+  const std::string q = "/api/v1/search?q=%E7%A5%9E%E7%B6%93%E7%B6%B2%E7%B5%A1";
+  auto r = WaitFor(visitor, q, [&](const HttpResult& x) { return x.json.value("total", 0) >= 2; },
+                   2.0);
+  ASSERT_TRUE(HasHit(r, a)) << r.body;
+  EXPECT_EQ(r.json["facets"]["type"]["achievement"], 1);
+  EXPECT_EQ(r.json["facets"]["type"]["demand"], 1);
+  auto only = visitor.Get(q + "&type=achievement");
+  EXPECT_EQ(only.json["total"], 1);
+  EXPECT_EQ(only.json["hits"][0]["id"], a);
+  EXPECT_EQ(visitor.Get(q + "&type=widget").status, 400);
+  EXPECT_EQ(visitor.Get("/api/v1/search?q=").json["total"], 0);
+}
+
+TEST_F(SearchRoutesTest, DemandMatchesRankTheRelevantAchievementFirstWithAnExplanation) {
+  Client ent = RegisterWithOrg("searcher3", "电池企业");
+  Client uni = RegisterWithOrg("searcher4", "电化学研究所", "institute");
+  Client reviewer = Reviewer();
+  int64_t relevant = PublishAchievement(
+      uni, reviewer,
+      {{"title", "宽温域磷酸铁锂电池低温电解液"},
+       {"abstract", "一种用于磷酸铁锂电池的低温电解液配方，-30℃放电容量保持率达85%。"},
+       {"keywords", {"锂电池", "低温电解液", "磷酸铁锂"}},
+       {"discipline", "化学工程与技术"},
+       {"maturity", 6}});
+  int64_t other = PublishAchievement(uni, reviewer,
+                                     {{"title", "水稻抗稻瘟病分子标记育种"},
+                                      {"abstract", "利用分子标记辅助选择培育抗稻瘟病水稻品种。"},
+                                      {"keywords", {"水稻", "稻瘟病"}},
+                                      {"discipline", "作物学"}});
+  int64_t demand = PublishedDemand(ent, reviewer, "磷酸铁锂电池低温性能提升");
+  Client visitor = Anonymous();
+  std::string path = "/api/v1/demands/" + std::to_string(demand) + "/matches?type=achievement";
+  auto r = WaitFor(visitor, path, [&](const HttpResult& x) { return HasHit(x, relevant); }, 2.0);
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_FALSE(r.json["hits"].empty());
+  EXPECT_EQ(r.json["hits"][0]["id"], relevant);
+  const auto& why = r.json["hits"][0]["explanation"];
+  EXPECT_FALSE(why["shared_terms"].empty());
+  EXPECT_FALSE(why["components"].empty());
+  bool same_discipline = false;
+  for (const auto& f : why["field_match"]) same_discipline = same_discipline || f == "discipline";
+  EXPECT_TRUE(same_discipline) << why.dump();
+  for (const auto& h : r.json["hits"]) {
+    if (h["id"] == other) {
+      EXPECT_LT(h["score"].get<double>(), r.json["hits"][0]["score"].get<double>());
+    }
+  }
+  // And the reverse: the demand among the achievement's matches.
+  auto back = WaitFor(visitor, "/api/v1/achievements/" + std::to_string(relevant) + "/matches",
+                      [&](const HttpResult& x) { return HasHit(x, demand); }, 2.0);
+  EXPECT_TRUE(HasHit(back, demand)) << back.body;
+  EXPECT_EQ(visitor.Get("/api/v1/demands/" + std::to_string(demand) + "/matches?type=demand")
+                .status,
+            400);
+  int64_t draft = CreateDemand(ent, "草稿需求");
+  EXPECT_EQ(visitor.Get("/api/v1/demands/" + std::to_string(draft) + "/matches").status, 404);
+}
+
+TEST_F(SearchRoutesTest, IndexSurvivesKill9AndAgreesWithTheStore) {
+  Client owner = RegisterWithOrg("searcher5", "崩溃公司");
+  Client reviewer = Reviewer();
+  int64_t id = PublishedDemand(owner, reviewer, "超声波无损检测复合材料分层缺陷");
+  Client visitor = Anonymous();
+  const std::string q = "/api/v1/search?q=%E6%97%A0%E6%8D%9F%E6%A3%80%E6%B5%8B";  // 无损检测
+  ASSERT_TRUE(HasHit(WaitFor(visitor, q, [&](const HttpResult& r) { return HasHit(r, id); }, 2.0),
+                     id));
+  server_->Stop(SIGKILL);
+  server_->Restart();
+  Client after(server_->port());
+  EXPECT_TRUE(HasHit(after.Get(q), id));
+}
+
+}  // namespace
+}  // namespace kc::testing
