@@ -137,6 +137,19 @@ TEST_F(SearchRoutesTest, DemandMatchesRankTheRelevantAchievementFirstWithAnExpla
   EXPECT_EQ(visitor.Get("/api/v1/demands/" + std::to_string(draft) + "/matches").status, 404);
 }
 
+TEST_F(SearchRoutesTest, EnglishQueryFindsAChineseListing) {
+  Client owner = RegisterWithOrg("searcher6", "跨语言公司", "university");
+  Client reviewer = Reviewer();
+  int64_t id = PublishAchievement(owner, reviewer,
+                                  {{"title", "基于神经网络的轴承故障诊断"},
+                                   {"abstract", "利用神经网络识别轴承的早期故障。"},
+                                   {"keywords", {"神经网络", "故障诊断"}}});
+  Client visitor = Anonymous();
+  auto r = WaitFor(visitor, "/api/v1/search?q=neural+network",
+                   [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);
+  EXPECT_TRUE(HasHit(r, id)) << r.body;
+}
+
 TEST_F(SearchRoutesTest, IndexSurvivesKill9AndAgreesWithTheStore) {
   Client owner = RegisterWithOrg("searcher5", "崩溃公司");
   Client reviewer = Reviewer();
