@@ -150,6 +150,80 @@ TEST_F(SearchRoutesTest, EnglishQueryFindsAChineseListing) {
   EXPECT_TRUE(HasHit(r, id)) << r.body;
 }
 
+TEST_F(SearchRoutesTest, OddQueriesAnswer200AndPagesAreBounded) {
+  Client visitor = Anonymous();
+  for (std::string q : {"", "%20%20", "%EF%BC%81%EF%BC%9F%E3%80%82", "%F0%9F%98%80%F0%9F%9A%80",
+                        "%22%27%3C%3E%3B--", "(((", "AND%20OR%20NOT"}) {
+    auto r = visitor.Get("/api/v1/search?q=" + q);
+    EXPECT_EQ(r.status, 200) << q << " " << r.body;
+    EXPECT_EQ(r.json.value("total", -1), 0) << q;
+  }
+  std::string long_q;
+  for (int i = 0; i < 250; ++i) long_q += "%E6%A3%80%E6%B5%8Bab";  // 检测ab × 250 = 1000 chars
+  EXPECT_EQ(visitor.Get("/api/v1/search?q=" + long_q).status, 200);
+  EXPECT_EQ(visitor.Get("/api/v1/search?q=x&size=101").status, 400);
+  EXPECT_EQ(visitor.Get("/api/v1/search?q=x&page=0").status, 400);
+  EXPECT_EQ(visitor.Get("/api/v1/search?q=x&page=100000").status, 400);
+}
+
+TEST_F(SearchRoutesTest, FacetsAddUpAndEveryMatchIsExplained) {
+  Client owner = RegisterWithOrg("searcher7", "材料研究院", "institute");
+  Client reviewer = Reviewer();
+  for (int i = 0; i < 3; ++i) {
+    PublishAchievement(owner, reviewer,
+                       {{"title", "高强度铝合金焊接工艺" + std::to_string(i)},
+                        {"abstract", "一种铝合金激光焊接工艺，焊缝强度高。"},
+                        {"keywords", {"铝合金", "激光焊接"}},
+                        {"discipline", i == 0 ? "材料科学与工程" : "机械工程"}});
+  }
+  int64_t demand = PublishedDemand(owner, reviewer, "铝合金激光焊接缺陷控制");
+  Client visitor = Anonymous();
+  auto r = WaitFor(visitor, "/api/v1/search?q=%E9%93%9D%E5%90%88%E9%87%91&size=2",
+                   [](const HttpResult& x) { return x.json.value("total", 0) >= 4; }, 2.0);
+  ASSERT_EQ(r.json["total"], 4) << r.body;
+  EXPECT_EQ(r.json["hits"].size(), 2u);  // one page
+  int by_type = 0, by_category = 0, by_discipline = 0;
+  for (const auto& [k, v] : r.json["facets"]["type"].items()) by_type += v.get<int>();
+  for (const auto& [k, v] : r.json["facets"]["category"].items()) by_category += v.get<int>();
+  for (const auto& [k, v] : r.json["facets"]["discipline"].items()) by_discipline += v.get<int>();
+  EXPECT_EQ(by_type, 4);
+  EXPECT_EQ(by_category, 4);
+  EXPECT_EQ(r.json["facets"]["discipline"]["机械工程"], 2);
+  EXPECT_EQ(by_discipline, 4);  // the demand's discipline comes from DemandBody
+  auto page2 = visitor.Get("/api/v1/search?q=%E9%93%9D%E5%90%88%E9%87%91&size=2&page=2");
+  EXPECT_EQ(page2.json["hits"].size(), 2u);
+  EXPECT_NE(page2.json["hits"][0]["id"], r.json["hits"][0]["id"]);
+  auto matches = visitor.Get("/api/v1/demands/" + std::to_string(demand) + "/matches");
+  ASSERT_EQ(matches.status, 200);
+  ASSERT_FALSE(matches.json["hits"].empty());
+  for (const auto& h : matches.json["hits"]) {
+    ASSERT_TRUE(h.contains("explanation")) << h.dump();
+    EXPECT_FALSE(h["explanation"]["components"].empty()) << h.dump();
+    EXPECT_FALSE(h["ref"].is_null());
+  }
+}
+
+TEST_F(SearchRoutesTest, VisitorsNeverSeeMembersOnlyTextInSnippets) {
+  Client owner = RegisterWithOrg("searcher8", "保密企业");
+  Client reviewer = Reviewer();
+  json body = DemandBody("涂层耐腐蚀性能提升需求");
+  body["visibility"] = "members";
+  body["description"] = std::string(200, 'x') + "机密配方参数：涂层耐腐蚀性能提升";
+  auto created = owner.Post("/api/v1/demands", body);
+  ASSERT_EQ(created.status, 201);
+  int64_t id = created.json["id"];
+  std::string base = "/api/v1/demands/" + std::to_string(id);
+  owner.Post(base + "/submit", json::object());
+  reviewer.Post(base + "/approve", json::object());
+  Client visitor = Anonymous();
+  const std::string q = "/api/v1/search?q=%E6%B6%82%E5%B1%82%E8%80%90%E8%85%90%E8%9A%80";  // 涂层耐腐蚀
+  auto r = WaitFor(visitor, q, [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);
+  ASSERT_TRUE(HasHit(r, id)) << r.body;  // found by its public title
+  EXPECT_EQ(r.body.find("机密配方"), std::string::npos) << r.body;
+  auto member = RegisterUser("insider").Get(q);
+  EXPECT_NE(member.body.find("机密配方"), std::string::npos) << member.body;
+}
+
 TEST_F(SearchRoutesTest, IndexSurvivesKill9AndAgreesWithTheStore) {
   Client owner = RegisterWithOrg("searcher5", "崩溃公司");
   Client reviewer = Reviewer();
