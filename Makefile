@@ -5,6 +5,9 @@ DATA ?= var
 LISTEN ?= 127.0.0.1:8080
 DEMO ?= 1
 JOBS ?= $(shell nproc)
+# ccache shares its cache between checkouts in different folders (CI clones afresh).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
 
 .PHONY: all deps build web cedict run test bench clean format
 
