@@ -25,8 +25,8 @@ struct Context {
   Exporter& exporter;
   const Clock& clock;
   std::string version;
-  bool secure_cookies = false;  // add "Secure" to cookies (behind HTTPS)
-  SearchService* search = nullptr;       // search and matching
+  bool secure_cookies = false;             // add "Secure" to cookies (behind HTTPS)
+  SearchService* search = nullptr;         // search and matching
   Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token

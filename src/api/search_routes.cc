@@ -25,8 +25,8 @@ http::Response Search(Context& ctx, http::Request& req) {
   if (auto type = req.Query("type"); type && !type->empty()) {
     r.kind = KindFromName(*type);
     if (!r.kind) {
-      return http::ErrorResponse(BadInput("invalid_parameter",
-                                          "type is achievement, demand or expert", "type"));
+      return http::ErrorResponse(
+          BadInput("invalid_parameter", "type is achievement, demand or expert", "type"));
     }
   }
   r.category = req.Query("category").value_or("");
@@ -83,8 +83,8 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
   if (auto type = req.Query("type"); type && !type->empty()) {
     auto k = KindFromName(*type);
     if (!k) {
-      return http::ErrorResponse(BadInput("invalid_parameter",
-                                          "type is achievement, demand or expert", "type"));
+      return http::ErrorResponse(
+          BadInput("invalid_parameter", "type is achievement, demand or expert", "type"));
     }
     target = *k;
   }
@@ -122,7 +122,10 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
   query.push_back(QueryParam("category", "门类"));
   query.push_back(QueryParam("discipline", "学科"));
   query.push_back(QueryParam("region", "GB/T 2260 code or prefix"));
-  json hit = Obj({{"id", Int()}, {"ref", Str()}, {"type", Str()}, {"title", Str()},
+  json hit = Obj({{"id", Int()},
+                  {"ref", Str()},
+                  {"type", Str()},
+                  {"title", Str()},
                   {"snippet", {{"type", "string"}, {"description", "HTML with <mark>"}}},
                   {"score", {{"type", "number"}}}});
   router.Add(verb::get, "/api/v1/search",
@@ -135,12 +138,15 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
                                {"hits", {{"type", "array"}, {"items", hit}}},
                                {"facets", {{"type", "object"}}}}),
               .errors = {400}});
-  json match = Obj({{"id", Int()}, {"ref", Str()}, {"type", Str()}, {"title", Str()},
+  json match = Obj({{"id", Int()},
+                    {"ref", Str()},
+                    {"type", Str()},
+                    {"title", Str()},
                     {"score", {{"type", "number"}}},
-                    {"explanation",
-                     Obj({{"shared_terms", StrList()}, {"field_match", StrList()},
-                          {"via_achievements", StrList()},
-                          {"components", {{"type", "array"}}}})}});
+                    {"explanation", Obj({{"shared_terms", StrList()},
+                                         {"field_match", StrList()},
+                                         {"via_achievements", StrList()},
+                                         {"components", {{"type", "array"}}}})}});
   json match_query = json::array({QueryParam("type", "the kind of listing to find"),
                                   QueryParam("size", "1 to 100 (default 10)", Int())});
   struct Source {
@@ -156,15 +162,14 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
         Source{ListingKind::kExpert, ListingKind::kDemand,
                "Demands an expert can help with, explained"}}) {
     ListingKind kind = s.kind, target = s.target;
-    router.Add(verb::get, "/api/v1/" + std::string(KindPlural(kind)) + "/{id}/matches",
-               Guarded([&ctx, kind, target](http::Request& r) {
-                 return Matches(ctx, r, kind, target);
-               }),
-               {.summary = s.summary,
-                .tag = "matching",
-                .query_params = match_query,
-                .response = Obj({{"total", Int()}, {"hits", {{"type", "array"}, {"items", match}}}}),
-                .errors = {400, 404}});
+    router.Add(
+        verb::get, "/api/v1/" + std::string(KindPlural(kind)) + "/{id}/matches",
+        Guarded([&ctx, kind, target](http::Request& r) { return Matches(ctx, r, kind, target); }),
+        {.summary = s.summary,
+         .tag = "matching",
+         .query_params = match_query,
+         .response = Obj({{"total", Int()}, {"hits", {{"type", "array"}, {"items", match}}}}),
+         .errors = {400, 404}});
   }
 }
 

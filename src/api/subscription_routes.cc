@@ -60,7 +60,8 @@ http::Response CreateSubscription(Context& ctx, http::Request& req) {
     if (s.ok()) s = OptString(*body, "region", &region);
     if (s.ok() && type && !type->empty()) {
       search.type = KindFromName(*type);
-      if (!search.type) s = Invalid("type", "invalid_type", "type is achievement, demand or expert");
+      if (!search.type)
+        s = Invalid("type", "invalid_type", "type is achievement, demand or expert");
     }
     if (!s.ok()) return http::ErrorResponse(s);
     search.category = category.value_or("");
@@ -122,37 +123,63 @@ http::Response MarkRead(Context& ctx, http::Request& req) {
 
 void RegisterSubscriptionRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
-  json sub = Obj({{"id", Int()}, {"kind", Str()}, {"query", {{"type", "object"}}},
-                  {"listing_id", Int()}, {"created_at", Str()}});
+  json sub = Obj({{"id", Int()},
+                  {"kind", Str()},
+                  {"query", {{"type", "object"}}},
+                  {"listing_id", Int()},
+                  {"created_at", Str()}});
   router.Add(verb::get, "/api/v1/me/subscriptions",
              Guarded([&ctx](http::Request& r) { return ListSubscriptions(ctx, r); }),
-             {.summary = "My saved searches and followed listings", .tag = "subscriptions",
-              .auth = true, .response = Obj({{"items", {{"type", "array"}, {"items", sub}}}})});
+             {.summary = "My saved searches and followed listings",
+              .tag = "subscriptions",
+              .auth = true,
+              .response = Obj({{"items", {{"type", "array"}, {"items", sub}}}})});
   router.Add(verb::post, "/api/v1/me/subscriptions",
              Guarded([&ctx](http::Request& r) { return CreateSubscription(ctx, r); }),
              {.summary = "Save a search ({q, type?, category?, discipline?, region?}) or follow "
                          "a listing ({listing_id}); new matching listings are notified",
-              .tag = "subscriptions", .auth = true,
-              .request_body = Obj({{"q", Str()}, {"type", Str()}, {"category", Str()},
-                                   {"discipline", Str()}, {"region", Str()},
+              .tag = "subscriptions",
+              .auth = true,
+              .request_body = Obj({{"q", Str()},
+                                   {"type", Str()},
+                                   {"category", Str()},
+                                   {"discipline", Str()},
+                                   {"region", Str()},
                                    {"listing_id", Int()}}),
-              .success_status = 201, .response = sub, .errors = {400, 409, 422}});
+              .success_status = 201,
+              .response = sub,
+              .errors = {400, 409, 422}});
   router.Add(verb::delete_, "/api/v1/me/subscriptions/{id}",
              Guarded([&ctx](http::Request& r) { return DeleteSubscription(ctx, r); }),
-             {.summary = "Delete a subscription", .tag = "subscriptions", .auth = true,
-              .success_status = 204, .errors = {404}});
-  json note = Obj({{"id", Int()}, {"kind", Str()}, {"listing_id", Int()}, {"title", Str()},
-                   {"message", Str()}, {"created_at", Str()}, {"read", Bool()}});
+             {.summary = "Delete a subscription",
+              .tag = "subscriptions",
+              .auth = true,
+              .success_status = 204,
+              .errors = {404}});
+  json note = Obj({{"id", Int()},
+                   {"kind", Str()},
+                   {"listing_id", Int()},
+                   {"title", Str()},
+                   {"message", Str()},
+                   {"created_at", Str()},
+                   {"read", Bool()}});
   json query = PageQuery();
   query.push_back(QueryParam("unread", "true: only unread notifications"));
   router.Add(verb::get, "/api/v1/me/notifications",
              Guarded([&ctx](http::Request& r) { return ListNotifications(ctx, r); }),
-             {.summary = "My notifications, newest first", .tag = "subscriptions", .auth = true,
-              .query_params = query, .response = PageOf(note), .errors = {400}});
+             {.summary = "My notifications, newest first",
+              .tag = "subscriptions",
+              .auth = true,
+              .query_params = query,
+              .response = PageOf(note),
+              .errors = {400}});
   router.Add(verb::post, "/api/v1/me/notifications/{id}/read",
              Guarded([&ctx](http::Request& r) { return MarkRead(ctx, r); }),
-             {.summary = "Mark a notification read", .tag = "subscriptions", .auth = true,
-              .success_status = 204, .errors = {404}});
+             {.summary = "Mark a notification read",
+              .tag = "subscriptions",
+              .auth = true,
+              .success_status = 204,
+              .errors = {404}});
 }
 
 }  // namespace kc::api

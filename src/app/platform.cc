@@ -6,14 +6,16 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "api/routes.h"
-#include "text/analyzer.h"
+#include "api/web_pages.h"
 #include "http/static_files.h"
 #include "service/crypto.h"
 #include "service/demo.h"
 #include "store/sqlite/sqlite_store.h"
+#include "text/analyzer.h"
 
 namespace kc::app {
 
@@ -120,8 +122,8 @@ Status Platform::OpenSearch() {
   searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_.get());
   matcher_ = std::make_unique<search::Matcher>(index_.get(), translator_.get());
   search_ = std::make_unique<SearchService>(*store_, *searcher_, *matcher_, clock_);
-  subscriptions_ = std::make_unique<Subscriptions>(*store_, clock_, *index_, translator_.get(),
-                                                   *matcher_);
+  subscriptions_ =
+      std::make_unique<Subscriptions>(*store_, clock_, *index_, translator_.get(), *matcher_);
   indexer_ = std::make_unique<Indexer>(*store_, *index_);
   indexer_->OnPublished([this](const Listing& l) {
     auto n = subscriptions_->OnPublished(l);
@@ -159,14 +161,20 @@ void Platform::RunIndexer() {
 Status Platform::Serve() {
   api::RegisterRoutes(router_, *ctx_);
   // The web front end answers every non-/api GET; without a built one the API still serves.
-  http::Fallback web;
-  if (auto files = http::StaticFiles::Load(config_.web_dir); files.ok()) {
-    web = [files = *files](http::Request& req, http::Response& res) {
-      return files->Serve(req, res);
-    };
+  // Listing pages, the sitemap and robots.txt come first: they carry data for search engines.
+  std::shared_ptr<const http::StaticFiles> files;
+  std::string index_html;
+  if (auto loaded = http::StaticFiles::Load(config_.web_dir); loaded.ok()) {
+    files = *loaded;
+    std::ifstream in(config_.web_dir + "/index.html", std::ios::binary);
+    index_html.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   } else {
-    spdlog::warn("no web front end: {} (build it with `make build`)", files.status().message());
+    spdlog::warn("no web front end: {} (build it with `make build`)", loaded.status().message());
   }
+  http::Fallback web = [this, files, index_html](http::Request& req, http::Response& res) {
+    if (api::ServeWebPage(*ctx_, index_html, req, res)) return true;
+    return files && files->Serve(req, res);
+  };
   server_ = std::make_unique<http::Server>(config_.server, router_,
                                            MakeAccessLogger(config_.access_log), std::move(web));
   KC_RETURN_IF_ERROR(server_->Start());

@@ -10,13 +10,12 @@ Result<search::SearchResult> SearchService::Search(const Actor& actor,
   return searcher_.Search(request);
 }
 
-Result<std::vector<search::MatchHit>> SearchService::Matches(const Actor& actor,
-                                                             ListingKind source, int64_t id,
-                                                             ListingKind target, size_t limit) {
+Result<std::vector<search::MatchHit>> SearchService::Matches(const Actor& actor, ListingKind source,
+                                                             int64_t id, ListingKind target,
+                                                             size_t limit) {
   if (source == target) {
     return BadInput("invalid_parameter",
-                    "a " + std::string(KindName(source)) + " is matched with other kinds",
-                    "type");
+                    "a " + std::string(KindName(source)) + " is matched with other kinds", "type");
   }
   Result<Listing> listing = NotFound(std::string(KindName(source)));
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {

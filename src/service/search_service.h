@@ -26,8 +26,8 @@ class SearchService {
   // experts for a demand; demands (and experts) for an achievement; demands for an expert.
   // 404 when the source does not exist or the actor may not read it; 400 for a pairing that
   // makes no sense (a demand for a demand).
-  Result<std::vector<search::MatchHit>> Matches(const Actor& actor, ListingKind source,
-                                                int64_t id, ListingKind target, size_t limit);
+  Result<std::vector<search::MatchHit>> Matches(const Actor& actor, ListingKind source, int64_t id,
+                                                ListingKind target, size_t limit);
 
  private:
   Store& store_;

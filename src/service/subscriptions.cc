@@ -10,10 +10,8 @@ namespace kc {
 namespace {
 
 nlohmann::json QueryJson(const SavedSearch& s) {
-  nlohmann::json j = {{"q", s.q},
-                      {"category", s.category},
-                      {"discipline", s.discipline},
-                      {"region", s.region}};
+  nlohmann::json j = {
+      {"q", s.q}, {"category", s.category}, {"discipline", s.discipline}, {"region", s.region}};
   if (s.type) j["type"] = KindName(*s.type);
   return j;
 }
@@ -26,7 +24,8 @@ search::SearchRequest RequestOf(const std::string& query_json) {
   r.category = j.value("category", "");
   r.discipline = j.value("discipline", "");
   r.region = j.value("region", "");
-  if (j.contains("type") && j["type"].is_string()) r.kind = KindFromName(j["type"].get<std::string>());
+  if (j.contains("type") && j["type"].is_string())
+    r.kind = KindFromName(j["type"].get<std::string>());
   return r;
 }
 
@@ -161,8 +160,8 @@ Result<int> Subscriptions::NotifySavedSearches(const Listing& listing) {
 Result<int> Subscriptions::NotifyFollowers(const Listing& listing) {
   // The listings the new one would be a match for: demands for a new achievement or expert,
   // achievements for a new demand.
-  ListingKind target = listing.kind == ListingKind::kDemand ? ListingKind::kAchievement
-                                                             : ListingKind::kDemand;
+  ListingKind target =
+      listing.kind == ListingKind::kDemand ? ListingKind::kAchievement : ListingKind::kDemand;
   search::MatchRequest request;
   request.target = target;
   request.limit = kFollowFanOut;
@@ -176,8 +175,8 @@ Result<int> Subscriptions::NotifyFollowers(const Listing& listing) {
       auto followers = tx.SubscriptionsOfKind("listing", hit.id);
       if (!followers.ok()) return followers.status();
       for (const auto& f : *followers) {
-        Notification n{0, f.user_id, "new_match", f.id, listing.id, listing.title, hit.title,
-                       clock_.Now(), 0};
+        Notification n{
+            0, f.user_id, "new_match", f.id, listing.id, listing.title, hit.title, clock_.Now(), 0};
         auto ok = tx.InsertNotification(n);
         if (!ok.ok()) return ok.status();
         created += *ok ? 1 : 0;

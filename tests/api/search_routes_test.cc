@@ -57,14 +57,16 @@ TEST_F(SearchRoutesTest, PublishedListingIsSearchableWithinASecondAndGoneWhenClo
   owner.Post(base + "/submit", json::object());
   reviewer.Post(base + "/approve", json::object());
   auto start = std::chrono::steady_clock::now();
-  auto found = WaitFor(visitor, q, [&](const HttpResult& r) { return HasHit(r, id); }, 1.0);
+  auto found = WaitFor(
+      visitor, q, [&](const HttpResult& r) { return HasHit(r, id); }, 1.0);
   ASSERT_TRUE(HasHit(found, id)) << found.body;
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
   EXPECT_EQ(found.json["hits"][0]["type"], "demand");
   EXPECT_TRUE(found.json["hits"][0]["snippet"].is_string());
 
   owner.Post(base + "/close", json::object());
-  auto gone = WaitFor(visitor, q, [&](const HttpResult& r) { return !HasHit(r, id); }, 1.0);
+  auto gone = WaitFor(
+      visitor, q, [&](const HttpResult& r) { return !HasHit(r, id); }, 1.0);
   EXPECT_FALSE(HasHit(gone, id)) << gone.body;
 }
 
@@ -80,8 +82,8 @@ TEST_F(SearchRoutesTest, TraditionalQueryFindsSimplifiedTextAndFacetsCount) {
   Client visitor = Anonymous();
   // 神經網絡 (traditional).
   const std::string q = "/api/v1/search?q=%E7%A5%9E%E7%B6%93%E7%B6%B2%E7%B5%A1";
-  auto r = WaitFor(visitor, q, [&](const HttpResult& x) { return x.json.value("total", 0) >= 2; },
-                   2.0);
+  auto r = WaitFor(
+      visitor, q, [&](const HttpResult& x) { return x.json.value("total", 0) >= 2; }, 2.0);
   ASSERT_TRUE(HasHit(r, a)) << r.body;
   EXPECT_EQ(r.json["facets"]["type"]["achievement"], 1);
   EXPECT_EQ(r.json["facets"]["type"]["demand"], 1);
@@ -111,7 +113,8 @@ TEST_F(SearchRoutesTest, DemandMatchesRankTheRelevantAchievementFirstWithAnExpla
   int64_t demand = PublishedDemand(ent, reviewer, "磷酸铁锂电池低温性能提升");
   Client visitor = Anonymous();
   std::string path = "/api/v1/demands/" + std::to_string(demand) + "/matches?type=achievement";
-  auto r = WaitFor(visitor, path, [&](const HttpResult& x) { return HasHit(x, relevant); }, 2.0);
+  auto r = WaitFor(
+      visitor, path, [&](const HttpResult& x) { return HasHit(x, relevant); }, 2.0);
   ASSERT_EQ(r.status, 200) << r.body;
   ASSERT_FALSE(r.json["hits"].empty());
   EXPECT_EQ(r.json["hits"][0]["id"], relevant);
@@ -127,12 +130,13 @@ TEST_F(SearchRoutesTest, DemandMatchesRankTheRelevantAchievementFirstWithAnExpla
     }
   }
   // And the reverse: the demand among the achievement's matches.
-  auto back = WaitFor(visitor, "/api/v1/achievements/" + std::to_string(relevant) + "/matches",
-                      [&](const HttpResult& x) { return HasHit(x, demand); }, 2.0);
+  auto back = WaitFor(
+      visitor, "/api/v1/achievements/" + std::to_string(relevant) + "/matches",
+      [&](const HttpResult& x) { return HasHit(x, demand); }, 2.0);
   EXPECT_TRUE(HasHit(back, demand)) << back.body;
-  EXPECT_EQ(visitor.Get("/api/v1/demands/" + std::to_string(demand) + "/matches?type=demand")
-                .status,
-            400);
+  EXPECT_EQ(
+      visitor.Get("/api/v1/demands/" + std::to_string(demand) + "/matches?type=demand").status,
+      400);
   int64_t draft = CreateDemand(ent, "草稿需求");
   EXPECT_EQ(visitor.Get("/api/v1/demands/" + std::to_string(draft) + "/matches").status, 404);
 }
@@ -145,8 +149,9 @@ TEST_F(SearchRoutesTest, EnglishQueryFindsAChineseListing) {
                                    {"abstract", "利用神经网络识别轴承的早期故障。"},
                                    {"keywords", {"神经网络", "故障诊断"}}});
   Client visitor = Anonymous();
-  auto r = WaitFor(visitor, "/api/v1/search?q=neural+network",
-                   [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);
+  auto r = WaitFor(
+      visitor, "/api/v1/search?q=neural+network",
+      [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);
   EXPECT_TRUE(HasHit(r, id)) << r.body;
 }
 
@@ -178,8 +183,9 @@ TEST_F(SearchRoutesTest, FacetsAddUpAndEveryMatchIsExplained) {
   }
   int64_t demand = PublishedDemand(owner, reviewer, "铝合金激光焊接缺陷控制");
   Client visitor = Anonymous();
-  auto r = WaitFor(visitor, "/api/v1/search?q=%E9%93%9D%E5%90%88%E9%87%91&size=2",
-                   [](const HttpResult& x) { return x.json.value("total", 0) >= 4; }, 2.0);
+  auto r = WaitFor(
+      visitor, "/api/v1/search?q=%E9%93%9D%E5%90%88%E9%87%91&size=2",
+      [](const HttpResult& x) { return x.json.value("total", 0) >= 4; }, 2.0);
   ASSERT_EQ(r.json["total"], 4) << r.body;
   EXPECT_EQ(r.json["hits"].size(), 2u);  // one page
   int by_type = 0, by_category = 0, by_discipline = 0;
@@ -216,8 +222,10 @@ TEST_F(SearchRoutesTest, VisitorsNeverSeeMembersOnlyTextInSnippets) {
   owner.Post(base + "/submit", json::object());
   reviewer.Post(base + "/approve", json::object());
   Client visitor = Anonymous();
-  const std::string q = "/api/v1/search?q=%E6%B6%82%E5%B1%82%E8%80%90%E8%85%90%E8%9A%80";  // 涂层耐腐蚀
-  auto r = WaitFor(visitor, q, [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);
+  const std::string q =
+      "/api/v1/search?q=%E6%B6%82%E5%B1%82%E8%80%90%E8%85%90%E8%9A%80";  // 涂层耐腐蚀
+  auto r = WaitFor(
+      visitor, q, [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);
   ASSERT_TRUE(HasHit(r, id)) << r.body;  // found by its public title
   EXPECT_EQ(r.body.find("机密配方"), std::string::npos) << r.body;
   auto member = RegisterUser("insider").Get(q);
@@ -230,7 +238,8 @@ TEST_F(SearchRoutesTest, IndexSurvivesKill9AndAgreesWithTheStore) {
   int64_t id = PublishedDemand(owner, reviewer, "超声波无损检测复合材料分层缺陷");
   Client visitor = Anonymous();
   const std::string q = "/api/v1/search?q=%E6%97%A0%E6%8D%9F%E6%A3%80%E6%B5%8B";  // 无损检测
-  ASSERT_TRUE(HasHit(WaitFor(visitor, q, [&](const HttpResult& r) { return HasHit(r, id); }, 2.0),
+  ASSERT_TRUE(HasHit(WaitFor(
+                         visitor, q, [&](const HttpResult& r) { return HasHit(r, id); }, 2.0),
                      id));
   server_->Stop(SIGKILL);
   server_->Restart();

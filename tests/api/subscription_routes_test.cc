@@ -26,7 +26,8 @@ class SubscriptionRoutesTest : public ApiTest {
 
 TEST_F(SubscriptionRoutesTest, SavedSearchNotifiesAboutANewMatchingListingOnce) {
   Client watcher = RegisterUser("watcher");
-  auto saved = watcher.Post("/api/v1/me/subscriptions", {{"q", "焊缝缺陷检测"}, {"type", "demand"}});
+  auto saved =
+      watcher.Post("/api/v1/me/subscriptions", {{"q", "焊缝缺陷检测"}, {"type", "demand"}});
   ASSERT_EQ(saved.status, 201) << saved.body;
   EXPECT_EQ(saved.json["kind"], "search");
   Client owner = RegisterWithOrg("poster", "焊接企业");
@@ -47,13 +48,12 @@ TEST_F(SubscriptionRoutesTest, SavedSearchNotifiesAboutANewMatchingListingOnce) 
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   EXPECT_EQ(watcher.Get("/api/v1/me/notifications").json["total"], 1);
   int64_t note = notes.json["items"][0]["id"];
-  EXPECT_EQ(watcher.Post("/api/v1/me/notifications/" + std::to_string(note) + "/read",
-                         json::object())
-                .status,
-            204);
+  EXPECT_EQ(
+      watcher.Post("/api/v1/me/notifications/" + std::to_string(note) + "/read", json::object())
+          .status,
+      204);
   EXPECT_EQ(watcher.Get("/api/v1/me/notifications?unread=true").json["total"], 0);
-  EXPECT_EQ(owner.Post("/api/v1/me/notifications/" + std::to_string(note) + "/read",
-                       json::object())
+  EXPECT_EQ(owner.Post("/api/v1/me/notifications/" + std::to_string(note) + "/read", json::object())
                 .status,
             404);
 }

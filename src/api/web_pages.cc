@@ -1,0 +1,183 @@
+#include "api/web_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/iso_time.h"
+#include "service/listing_validation.h"
+
+namespace kc::api {
+
+namespace {
+
+std::string EscapeHtml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string BaseUrl(const http::Request& req) {
+  std::string host(req.Header(http::bhttp::field::host));
+  if (host.empty() || host.find_first_of(" /\\\"<>") != std::string::npos) host = "localhost";
+  std::string scheme = req.Header("X-Forwarded-Proto") == "https" ? "https" : "http";
+  return scheme + "://" + host;
+}
+
+std::string PagePath(const Listing& l) {
+  return "/" + std::string(KindPlural(l.kind)) + "/" + std::to_string(l.id);
+}
+
+// A listing's public description: the visitor's view (members-only text stays out).
+std::string Description(const Listing& l) {
+  std::string text = l.visibility == Visibility::kPublic ? l.body : "";
+  if (text.empty()) {
+    std::string kw;
+    for (const auto& k : l.keywords) kw += (kw.empty() ? "" : "、") + k;
+    text = l.title + (kw.empty() ? "" : "（" + kw + "）");
+  }
+  return Utf8Prefix(text, 160);
+}
+
+http::Response Sitemap(Context& ctx, const std::string& base) {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  ListingQuery q;
+  q.statuses = {ListingStatus::kPublished};
+  q.sort = ListingSort::kOldest;
+  q.limit = 500;
+  size_t urls = 0;
+  for (q.offset = 0; urls < 50000; q.offset += q.limit) {
+    auto page = ctx.listings.List(Actor::Visitor(), q);
+    if (!page.ok()) return http::ErrorResponse(page.status());
+    for (const auto& item : page->items) {
+      xml += "  <url><loc>" + EscapeHtml(base + PagePath(item.listing)) + "</loc><lastmod>" +
+             IsoTime(item.listing.updated_at) + "</lastmod></url>\n";
+      ++urls;
+    }
+    if (page->items.size() < static_cast<size_t>(q.limit)) break;
+  }
+  xml += "</urlset>\n";
+  http::Response r;
+  r.content_type = "application/xml; charset=utf-8";
+  r.body = std::move(xml);
+  r.AddHeader("Cache-Control", "public, max-age=600");
+  return r;
+}
+
+}  // namespace
+
+std::string ListingHead(const Listing& l, const Org& org, const std::string& base_url) {
+  const std::string url = base_url + PagePath(l);
+  const std::string description = Description(l);
+  nlohmann::json ld = {{"@context", "https://schema.org"},
+                       {"name", l.title},
+                       {"description", description},
+                       {"url", url},
+                       {"keywords", l.keywords},
+                       {"datePublished", IsoTime(l.published_at)},
+                       {"dateModified", IsoTime(l.updated_at)}};
+  nlohmann::json org_ld = {{"@type", "Organization"}, {"name", org.name}};
+  switch (l.kind) {
+    case ListingKind::kDemand:
+      ld["@type"] = "Demand";
+      ld["seller"] = org_ld;  // schema.org: the party that seeks the offer
+      break;
+    case ListingKind::kAchievement:
+      ld["@type"] = "CreativeWork";
+      ld["creator"] = org_ld;
+      if (!l.category.empty()) ld["genre"] = l.category;
+      break;
+    case ListingKind::kExpert:
+      ld = {{"@context", "https://schema.org"},
+            {"@type", "Person"},
+            {"name", l.title},
+            {"jobTitle", l.rank},
+            {"description", description},
+            {"url", url},
+            {"affiliation", {{"@type", "Organization"}, {"name", l.affiliation}}}};
+      break;
+  }
+  std::string json = ld.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Inside <script>, no listing text may open or close an element: '<' is written \u003c.
+  for (size_t pos = 0; (pos = json.find('<', pos)) != std::string::npos; pos += 6) {
+    json.replace(pos, 1, "\\u003c");
+  }
+  return "<title>" + EscapeHtml(l.title) + " - 科创</title>\n" +
+         "<meta name=\"description\" content=\"" + EscapeHtml(description) + "\">\n" +
+         "<meta property=\"og:title\" content=\"" + EscapeHtml(l.title) + "\">\n" +
+         "<meta property=\"og:description\" content=\"" + EscapeHtml(description) + "\">\n" +
+         "<link rel=\"canonical\" href=\"" + EscapeHtml(url) + "\">\n" +
+         "<script type=\"application/ld+json\">" + json + "</script>\n";
+}
+
+std::string InjectHead(std::string_view html, std::string_view head) {
+  std::string out(html);
+  auto t = out.find("<title>");
+  auto te = out.find("</title>");
+  if (t != std::string::npos && te != std::string::npos && te > t) {
+    out.erase(t, te + 8 - t);
+  }
+  auto h = out.find("</head>");
+  if (h == std::string::npos) return out;
+  out.insert(h, head);
+  return out;
+}
+
+bool ServeWebPage(Context& ctx, const std::string& index_html, const http::Request& req,
+                  http::Response& res) {
+  using http::bhttp::verb;
+  if (req.method() != verb::get && req.method() != verb::head) return false;
+  const std::string& path = req.path();
+  if (path == "/sitemap.xml") {
+    res = Sitemap(ctx, BaseUrl(req));
+    return true;
+  }
+  if (path == "/robots.txt") {
+    res.content_type = "text/plain; charset=utf-8";
+    res.body = "User-agent: *\nDisallow: /api/\nDisallow: /workspace\nSitemap: " + BaseUrl(req) +
+               "/sitemap.xml\n";
+    return true;
+  }
+  if (index_html.empty()) return false;
+  // /demands/{id}, /achievements/{id}, /experts/{id}
+  auto slash = path.find('/', 1);
+  if (slash == std::string::npos) return false;
+  auto kind = KindFromPlural(std::string_view(path).substr(1, slash - 1));
+  std::string_view id_text = std::string_view(path).substr(slash + 1);
+  int64_t id = 0;
+  for (char c : id_text) {
+    if (c < '0' || c > '9' || id > 1000000000000LL) return false;
+    id = id * 10 + (c - '0');
+  }
+  if (!kind || id_text.empty()) return false;
+  res.content_type = "text/html; charset=utf-8";
+  res.AddHeader("Cache-Control", "no-cache");
+  auto item = ctx.listings.Get(Actor::Visitor(), *kind, id);
+  // Unpublished or missing: the app itself says so; the head stays generic.
+  res.body = item.ok() ? InjectHead(index_html, ListingHead(item->listing, item->org, BaseUrl(req)))
+                       : index_html;
+  return true;
+}
+
+}  // namespace kc::api
