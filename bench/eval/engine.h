@@ -22,15 +22,27 @@ class Engine {
   virtual Status Build(const std::vector<Doc>& docs, const std::string& work_dir) = 0;
   // The ids of the best k documents for query, best first.
   virtual Result<std::vector<std::string>> Search(const std::string& query, size_t k) = 0;
+  // What the last Build measured besides its wall time (rates of its stages), or empty.
+  virtual std::string note() const { return ""; }
 };
 
-// Our engine: search::SearchIndex filled through Upsert (one achievement listing per
-// document; the service layer's import will replace this path), searched by search::Searcher.
+// How our engine's index is filled.
+enum class IndexPath {
+  // The product's path: a JSON Lines file imported by an admin with kc::Importer into a SQLite
+  // store (OpenSqliteStore), then indexed from the change log by kc::Indexer::CatchUp.
+  kImport,
+  // Each document handed straight to search::SearchIndex::Upsert (no store).
+  kDirect,
+};
+
+// Our engine: one achievement listing per document in a search::SearchIndex filled as `path`
+// says, searched by search::Searcher. Named "kechuang" (import) or "kechuang-direct".
 // reuse: open an index left by an earlier run in work_dir instead of building it (for tuning
 // query options).
 std::unique_ptr<Engine> MakeOurEngine(const search::Translator* translator,
                                       search::QueryOptions query, search::RankingOptions ranking,
-                                      bool reuse = false);
+                                      bool reuse = false,
+                                      IndexPath path = IndexPath::kImport);
 
 // Stock Xapian 1.4: TermGenerator with FLAG_CJK_NGRAM (characters and bigrams of CJK text)
 // and the English stemmer; BM25 with default parameters; the query is the OR of the terms

@@ -2,7 +2,7 @@
 // of ../shared/data, by the protocol of its README (bench/eval/README.md explains the output).
 //
 //   eval [--data DIR] [--work DIR] [--sets csl,cranfield,csprd] [--engines
-//   kechuang,xapian-ngram,fts5-trigram]
+//   kechuang,xapian-ngram,fts5-trigram] [--path import|direct|both]
 //        [--cedict FILE] [--bigram-weight X] [--keyword-terms X] [--translation-weight X]
 //        [--max-share X] [--k1 X] [--b X] [--limit-queries N]
 #include <chrono>
@@ -31,6 +31,8 @@ struct Options {
   search::RankingOptions ranking;
   size_t limit_queries = 0;
   bool reuse = false;
+  // How our engine is filled: through the product's import path, straight Upserts, or both.
+  std::string path = "import";
   bool show_misses = false;  // print each query whose first hit is not relevant
 };
 
@@ -60,6 +62,12 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->sets = SplitCommas(v);
     } else if (a == "--engines") {
       o->engines = SplitCommas(v);
+    } else if (a == "--path") {
+      if (v != "import" && v != "direct" && v != "both") {
+        std::cerr << "--path is import, direct or both\n";
+        return false;
+      }
+      o->path = v;
     } else if (a == "--cedict") {
       o->cedict = v;
     } else if (a == "--bigram-weight") {
@@ -101,21 +109,26 @@ struct Row {
 
 void PrintRow(const Row& r) {
   std::printf(
-      "| %-12s | %-9s | %-13s | %5zu | %6.4f | %6.4f | %6.4f | %6.2f | %6.2f | %6.2f | %6.2f |\n",
+      "| %-12s | %-9s | %-15s | %5zu | %6.4f | %6.4f | %6.4f | %6.2f | %6.2f | %6.2f | %6.2f |\n",
       r.set.c_str(), r.queries.c_str(), r.engine.c_str(), r.n, r.mrr, r.ndcg, r.recall, r.p50,
       r.p99, r.page_p50, r.page_p99);
   std::fflush(stdout);
 }
 
-Status RunSet(const DataSet& data, Engine* engine, const Options& o, std::vector<Row>* rows) {
+Status RunSet(const DataSet& data, Engine* engine, const Options& o, std::vector<Row>* rows,
+              std::vector<std::string>* builds) {
   const auto t0 = std::chrono::steady_clock::now();
   const std::string work = o.work + "/" + data.name;
   std::filesystem::create_directories(work);
   KC_RETURN_IF_ERROR(engine->Build(data.docs, work));
   const double build_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::fprintf(stderr, "%s: %s indexed %zu documents in %.1f s\n", data.name.c_str(),
-               engine->name().c_str(), data.docs.size(), build_s);
+  char line[600];
+  std::snprintf(line, sizeof line, "%s: %s indexed %zu documents in %.1f s%s%s",
+                data.name.c_str(), engine->name().c_str(), data.docs.size(), build_s,
+                engine->note().empty() ? "" : "; ", engine->note().c_str());
+  std::fprintf(stderr, "%s\n", line);
+  builds->push_back(line);
   for (const auto& [set_name, queries] : data.query_sets) {
     Row row{data.name, set_name, engine->name()};
     std::vector<double> millis;
@@ -181,12 +194,13 @@ int Main(int argc, char** argv) {
   }
 
   std::printf(
-      "| set          | queries   | engine        |     n | MRR@10 | nDCG@10 | R@100  | p50 ms | "
+      "| set          | queries   | engine          |     n | MRR@10 | nDCG@10 | R@100  | p50 ms | "
       "p99 ms | p50@10 | p99@10 |\n");
   std::printf(
-      "|--------------|-----------|---------------|-------|--------|---------|--------|--------|"
+      "|--------------|-----------|-----------------|-------|--------|---------|--------|--------|"
       "--------|--------|--------|\n");
   std::vector<Row> rows;
+  std::vector<std::string> builds;
   const std::pair<const char*, Result<DataSet> (*)(const std::string&)> sets[] = {
       {"csl", LoadCsl}, {"cranfield", LoadCranfield}, {"csprd", LoadCsprd}};
   for (const auto& [key, load] : sets) {
@@ -198,18 +212,27 @@ int Main(int argc, char** argv) {
     }
     std::vector<std::unique_ptr<Engine>> engines;
     if (o.engines.count("kechuang")) {
-      engines.push_back(MakeOurEngine(translator.get(), o.query, o.ranking, o.reuse));
+      if (o.path != "direct") {
+        engines.push_back(
+            MakeOurEngine(translator.get(), o.query, o.ranking, o.reuse, IndexPath::kImport));
+      }
+      if (o.path != "import") {
+        engines.push_back(
+            MakeOurEngine(translator.get(), o.query, o.ranking, o.reuse, IndexPath::kDirect));
+      }
     }
     if (o.engines.count("xapian-ngram")) engines.push_back(MakeXapianNgramEngine());
     if (o.engines.count("fts5-trigram")) engines.push_back(MakeFts5TrigramEngine());
     for (auto& engine : engines) {
-      const Status s = RunSet(*data, engine.get(), o, &rows);
+      const Status s = RunSet(*data, engine.get(), o, &rows, &builds);
       if (!s.ok()) {
         std::fprintf(stderr, "%s/%s: %s\n", key, engine->name().c_str(), s.message().c_str());
         return 1;
       }
     }
   }
+  std::printf("\nIndex builds (wall time, this run):\n");
+  for (const std::string& b : builds) std::printf("- %s\n", b.c_str());
   return 0;
 }
 
