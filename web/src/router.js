@@ -18,6 +18,11 @@ const routes = [
     name: 'listing',
     component: () => import('./views/ListingDetailView.vue'),
   },
+  {
+    path: '/listings/:id(\\d+)',
+    name: 'listing-by-id',
+    component: () => import('./views/ListingRedirectView.vue'),
+  },
   { path: '/orgs/:id(\\d+)', name: 'org', component: () => import('./views/OrgView.vue') },
   { path: '/news', name: 'news', component: () => import('./views/NewsView.vue') },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
@@ -45,6 +50,18 @@ const routes = [
     name: 'notifications',
     component: () => import('./views/workspace/NotificationsView.vue'),
     meta: { auth: true },
+  },
+  {
+    path: '/workspace/subscriptions',
+    name: 'subscriptions',
+    component: () => import('./views/workspace/SubscriptionsView.vue'),
+    meta: { auth: true },
+  },
+  {
+    path: '/workspace/org',
+    name: 'org-manage',
+    component: () => import('./views/workspace/OrgManageView.vue'),
+    meta: { auth: true, roles: ['org_admin', 'admin'] },
   },
   {
     path: '/review',

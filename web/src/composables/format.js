@@ -53,13 +53,16 @@ export function useFormat() {
     return c ? c.name_en : name;
   }
 
+  // A listing may name two disciplines as "化学/化学工程与技术": each part is translated.
   function discipline(name) {
     if (!name || locale.value !== 'en' || !tx.value) return name;
-    for (const c of tx.value.categories) {
-      const d = c.disciplines.find((x) => x.name === name);
-      if (d) return d.name_en;
-    }
-    return name;
+    return String(name).split('/').map((part) => {
+      for (const c of tx.value.categories) {
+        const d = c.disciplines.find((x) => x.name === part);
+        if (d) return d.name_en;
+      }
+      return part;
+    }).join(' / ');
   }
 
   function mode(m) {
