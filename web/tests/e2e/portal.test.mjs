@@ -1,6 +1,8 @@
 // The platform in a real browser: an enterprise registers with its organisation, posts a demand
 // and submits it; the administrator approves it as reviewer; a visitor sees it on the home page
-// and the demand list, and finds it by searching; the English switch translates the page; bad input shows the API's error
+// and the demand list, and finds it by searching; a university's achievement appears among the
+// demand's matches with its explanation; a saved search brings a notification when a matching
+// demand is approved; the English switch translates the page; bad input shows the API's error
 // beside the field. Each test leaves a screenshot of its last page in build/test-artifacts/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,11 +25,16 @@ function creditCode() {
 const CREDIT_CODE = creditCode();
 const BAD_CREDIT_CODE = CREDIT_CODE.slice(0, 17) + (CREDIT_CODE[17] === '0' ? '1' : '0');
 const DEMAND_TITLE = `高精度齿轮箱噪声诊断与降噪技术需求 ${stamp}`;
+const INSTITUTION = { username: `uni_${stamp}`, password: 'university-pass-1' };
+const ACHIEVEMENT_TITLE = `齿轮箱振动信号噪声诊断与结构降噪技术 ${stamp}`;
+// Words no demo listing has, so that only the test's demand answers the saved search.
+const SAVED_QUERY = '电液伺服阀';
 
 let server;
 let browser;
 let enterprise; // the enterprise member's browser context, signed in from the second test on
 let admin; // the administrator's, signed in by the reviewer test
+let institution; // a university member's, registered by the matching test
 const TIMEOUT = 15000;
 
 before(async () => {
@@ -61,6 +68,35 @@ async function expectFieldError(page, label, text) {
   const error = item.locator('.el-form-item__error');
   await error.waitFor();
   assert.match(await error.innerText(), text);
+}
+
+// Calls the API from a browser context with its session cookie and CSRF token; returns the JSON.
+async function apiAs(context, method, path, data) {
+  const csrf = (await context.cookies()).find((c) => c.name === 'kc_csrf')?.value || '';
+  const res = await context.request.fetch(`${server.url}/api/v1${path}`, {
+    method, data, headers: { 'X-CSRF-Token': csrf },
+  });
+  assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? null : res.json();
+}
+
+// Creates a listing as `owner`, submits it and approves it as the administrator.
+async function publish(owner, plural, data) {
+  const { id } = await apiAs(owner, 'POST', `/${plural}`, data);
+  await apiAs(owner, 'POST', `/${plural}/${id}/submit`);
+  await apiAs(admin, 'POST', `/${plural}/${id}/approve`);
+  return id;
+}
+
+// The search index follows the store asynchronously: reloads the page until `locator` shows.
+async function reloadUntil(page, locator, settle) {
+  for (let attempt = 0; ; attempt++) {
+    await settle();
+    if (await locator.count() > 0 || attempt >= 8) break;
+    await page.waitForTimeout(400);
+    await page.reload();
+  }
+  await locator.first().waitFor();
 }
 
 // A failed test leaves a screenshot of every page it left open.
@@ -247,6 +283,75 @@ describe('portal', () => {
     await screenshot(page, 'search');
     assert.deepEqual(page.pageErrors, []);
     await context.close();
+  });
+
+  test("a university's achievement appears among the demand's matches with its explanation", async () => {
+    institution = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    await apiAs(institution, 'POST', '/auth/register', {
+      username: INSTITUTION.username, password: INSTITUTION.password, display_name: '李教授',
+      org: { name: `华东测试理工大学${stamp}`, type: 'university' },
+    });
+    await apiAs(institution, 'POST', '/auth/login', { username: INSTITUTION.username, password: INSTITUTION.password });
+    await publish(institution, 'achievements', {
+      title: ACHIEVEMENT_TITLE,
+      abstract: '面向减速机齿轮箱的噪声诊断技术：采集振动信号，提取啮合频率特征，定位齿面磨损与装配误差，'
+        + '并给出结构降噪方案，已在产线检测装置中应用，噪声降低 8 dB。',
+      keywords: ['齿轮箱', '噪声诊断', '振动信号', '降噪'],
+      maturity: 6,
+    });
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(context);
+    const demands = await (await context.request.get(`${server.url}/api/v1/demands`, { params: { q: DEMAND_TITLE } })).json();
+    const demand = demands.items.find((d) => d.title === DEMAND_TITLE);
+    assert.ok(demand, 'the approved demand is listed');
+    await page.goto(`${server.url}/demands/${demand.id}`);
+    const matches = page.locator('section', { has: page.getByRole('heading', { name: '智能匹配' }) });
+    const match = matches.locator('.match', { has: page.getByRole('link', { name: ACHIEVEMENT_TITLE }) });
+    await reloadUntil(page, match, async () => {
+      await page.getByRole('heading', { name: DEMAND_TITLE }).waitFor();
+      await matches.locator('.el-skeleton').waitFor({ state: 'detached' });
+    });
+    await match.getByText('共同关键词：').waitFor();
+    const terms = await match.locator('.el-tag').allInnerTexts();
+    assert.ok(terms.includes('齿轮箱'), `shared terms: ${terms.join(' ')}`);
+    assert.match(await match.locator('.score').innerText(), /^匹配度 \d+%$/);
+    await match.getByText('文本相关度').waitFor();
+    await matches.getByRole('tab', { name: '匹配的专家' }).waitFor();
+    await screenshot(page, 'demand-matches');
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+  });
+
+  test('a saved search brings a notification when a matching demand is approved', async () => {
+    const page = await newPage(institution);
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(SAVED_QUERY)}`);
+    await page.getByRole('button', { name: '保存此搜索' }).click();
+    await page.getByRole('button', { name: '已保存此搜索' }).waitFor();
+    await page.goto(`${server.url}/workspace/subscriptions`);
+    await page.locator('.el-table__row', { hasText: '保存的搜索' }).getByRole('link', { name: SAVED_QUERY }).waitFor();
+
+    const title = `液压伺服阀 ${SAVED_QUERY} 国产化替代需求 ${stamp}`;
+    await publish(enterprise, 'demands', {
+      title, description: `需要${SAVED_QUERY}的设计与测试能力，替代进口产品，寿命不低于 2000 小时。`,
+    });
+
+    // The header's unread count is read again on each navigation.
+    const badge = page.locator('.site-header .badge');
+    await page.goto(`${server.url}/workspace/notifications`);
+    const note = page.locator('.note', { has: page.getByRole('link', { name: title }) });
+    await reloadUntil(page, note, () => page.locator('#notes-heading').waitFor());
+    await note.getByText(`符合您保存的搜索“${SAVED_QUERY}”的新信息：`).waitFor();
+    await page.locator('.site-header .badge', { hasText: /^1$/ }).waitFor();
+    await page.getByRole('radio', { name: '未读' }).check({ force: true });
+    await note.getByRole('button', { name: '标为已读' }).click();
+    await note.getByRole('button', { name: '标为已读' }).waitFor({ state: 'detached' });
+    await badge.waitFor({ state: 'detached' });
+    await note.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+    await screenshot(page, 'saved-search-notification');
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
   });
 
   test('the English switch translates the page', async () => {
