@@ -1,0 +1,340 @@
+// scale: the search module at N synthetic documents (bench/scale/README.md).
+//
+//   scale build --dir DIR --n N [--data DIR] [--threads 2] [--batch 10000]
+//   scale query --dir DIR --n N [--data DIR] [--cedict FILE] [--threads 1] [--queries 1000]
+//               [--matches 300] [--warmup 50]
+//   scale sample --n K [--data DIR]        (prints K generated listings as JSON lines)
+#include <sys/resource.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "scale/generator.h"
+#include "search/index.h"
+#include "search/matcher.h"
+#include "search/search.h"
+#include "search/translate.h"
+
+namespace kc::scale {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+double Millis(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// A field of /proc/self/status in MiB (VmRSS, VmHWM).
+double StatusMiB(const std::string& field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field + ":", 0) == 0) return std::stod(line.substr(field.size() + 1)) / 1024;
+  }
+  return 0;
+}
+
+double DirMiB(const std::string& dir) {
+  uintmax_t bytes = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) bytes += e.file_size();
+  }
+  return bytes / 1048576.0;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t rank = static_cast<size_t>(std::ceil(p / 100 * v.size()));
+  return v[std::min(v.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+struct Options {
+  std::string cmd;
+  std::string data = "../shared/data";
+  std::string dir;
+  std::string cedict;
+  uint64_t n = 100000;
+  int threads = 0;
+  size_t batch = 10000;
+  size_t queries = 1000;
+  size_t matches = 300;
+  size_t warmup = 50;
+};
+
+bool Parse(int argc, char** argv, Options* o) {
+  if (argc < 2) return false;
+  o->cmd = argv[1];
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--data") o->data = v;
+    else if (a == "--dir") o->dir = v;
+    else if (a == "--cedict") o->cedict = v;
+    else if (a == "--n") o->n = std::stoull(v);
+    else if (a == "--threads") o->threads = std::stoi(v);
+    else if (a == "--batch") o->batch = std::stoul(v);
+    else if (a == "--queries") o->queries = std::stoul(v);
+    else if (a == "--matches") o->matches = std::stoul(v);
+    else if (a == "--warmup") o->warmup = std::stoul(v);
+    else {
+      std::cerr << "unknown option " << a << "\n";
+      return false;
+    }
+  }
+  if ((argc - 2) % 2 != 0) return false;
+  return o->cmd == "sample" || !o->dir.empty();
+}
+
+int Sample(const Generator& g, const Options& o) {
+  for (uint64_t i = 0; i < o.n; ++i) {
+    const Listing l = g.Make(i);
+    nlohmann::json j = {{"id", l.id},           {"kind", KindName(l.kind)},
+                        {"title", l.title},     {"keywords", l.keywords},
+                        {"category", l.category}, {"discipline", l.discipline},
+                        {"region", l.region},   {"body", l.body},
+                        {"query", g.QueryFor(i, 0)}};
+    std::cout << j.dump() << "\n";
+  }
+  return 0;
+}
+
+// Indexes documents 0..n-1 with SearchIndex::Upsert from `threads` threads (analysis runs
+// outside the index's writer lock), committing every `batch` documents.
+int Build(const Generator& g, const Options& o) {
+  const int threads = o.threads > 0 ? o.threads : 2;
+  // What generating costs, to tell it apart from indexing.
+  const auto g0 = Clock::now();
+  size_t gen_bytes = 0;
+  for (uint64_t i = 0; i < 2000; ++i) gen_bytes += g.Make(i).body.size();
+  const double gen_us = Seconds(g0) * 1e6 / 2000;
+
+  std::filesystem::remove_all(o.dir);
+  auto index = search::SearchIndex::Open(o.dir);
+  if (!index.ok()) {
+    std::cerr << index.status().message() << "\n";
+    return 1;
+  }
+  std::atomic<uint64_t> next{0}, done{0};
+  std::atomic<bool> failed{false};
+  std::mutex log_mu;
+  double commit_s = 0;
+  const auto t0 = Clock::now();
+  auto work = [&] {
+    for (;;) {
+      const uint64_t i = next.fetch_add(1);
+      if (i >= o.n || failed) return;
+      const Status s = (*index)->Upsert(g.Make(i));
+      if (!s.ok()) {
+        std::lock_guard lock(log_mu);
+        std::cerr << "upsert " << i << ": " << s.message() << "\n";
+        failed = true;
+        return;
+      }
+      const uint64_t d = done.fetch_add(1) + 1;
+      if (d % o.batch == 0) {
+        const auto c0 = Clock::now();
+        const Status c = (*index)->Commit();
+        const double cs = Seconds(c0);
+        std::lock_guard lock(log_mu);
+        commit_s += cs;
+        if (!c.ok()) {
+          std::cerr << "commit: " << c.message() << "\n";
+          failed = true;
+          return;
+        }
+        if (d % (o.batch * 5) == 0) {
+          const double s = Seconds(t0);
+          std::fprintf(stderr, "  %8llu docs  %7.1f s  %6.0f docs/s  RSS %6.0f MiB  commits %.1f s\n",
+                       static_cast<unsigned long long>(d), s, d / s, StatusMiB("VmRSS"), commit_s);
+        }
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+  if (failed) return 1;
+  const auto c0 = Clock::now();
+  if (Status c = (*index)->Commit(); !c.ok()) {
+    std::cerr << "commit: " << c.message() << "\n";
+    return 1;
+  }
+  commit_s += Seconds(c0);
+  const double build_s = Seconds(t0);
+  index->reset();  // closes the database
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  const double cpu_s = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+                       ru.ru_stime.tv_usec / 1e6;
+  std::printf("| build | N | threads | wall s | docs/s | CPU s | commits s | generator µs/doc | peak RSS MiB | index MiB |\n");
+  std::printf("|-------|---|---------|--------|--------|-------|-----------|------------------|--------------|-----------|\n");
+  std::printf("| SearchIndex::Upsert | %llu | %d | %.1f | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f |\n",
+              static_cast<unsigned long long>(o.n), threads, build_s, o.n / build_s, cpu_s,
+              commit_s, gen_us, StatusMiB("VmHWM"), DirMiB(o.dir));
+  std::printf("(generated bodies average %.0f bytes; the wall time includes generating)\n",
+              gen_bytes / 2000.0);
+  return 0;
+}
+
+// Evenly spaced document numbers, shuffled by a fixed stride.
+std::vector<uint64_t> SampleIds(uint64_t n, size_t k, uint64_t offset) {
+  std::vector<uint64_t> out;
+  for (size_t j = 0; j < k; ++j) out.push_back((offset + j * 7919 * 104729ULL) % n);
+  return out;
+}
+
+struct Timed {
+  std::vector<double> ms;
+  double wall_s = 0;
+};
+
+// Runs f(j) for j in [0, count) on `threads` threads, timing each call.
+template <typename F>
+Timed RunTimed(size_t count, int threads, F f) {
+  Timed t;
+  t.ms.resize(count);
+  std::atomic<size_t> next{0};
+  const auto t0 = Clock::now();
+  std::vector<std::thread> pool;
+  for (int k = 0; k < threads; ++k) {
+    pool.emplace_back([&] {
+      for (size_t j; (j = next.fetch_add(1)) < count;) {
+        const auto s = Clock::now();
+        f(j);
+        t.ms[j] = Millis(s);
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  t.wall_s = Seconds(t0);
+  return t;
+}
+
+int Query(const Generator& g, const Options& o) {
+  const int threads = o.threads > 0 ? o.threads : 1;
+  std::unique_ptr<search::Translator> translator;
+  const std::string cedict = o.cedict.empty() ? o.data + "/cc-cedict/cedict.tsv" : o.cedict;
+  if (auto t = search::Translator::Load(cedict); t.ok()) {
+    translator = std::move(*t);
+  } else {
+    translator = search::Translator::GlossaryOnly();
+  }
+  auto index = search::SearchIndex::Open(o.dir);
+  if (!index.ok()) {
+    std::cerr << index.status().message() << "\n";
+    return 1;
+  }
+  const search::Searcher searcher(index->get(), translator.get());
+  const search::Matcher matcher(index->get(), translator.get());
+
+  // Queries: from the titles and keywords of sampled documents, never the field verbatim.
+  const std::vector<uint64_t> qdocs = SampleIds(o.n, o.queries + o.warmup, 17);
+  std::vector<std::string> queries;
+  for (size_t j = 0; j < qdocs.size(); ++j) queries.push_back(g.QueryFor(qdocs[j], j));
+  // Demands to match: sampled documents that are demands.
+  std::vector<Listing> demands;
+  for (uint64_t i : SampleIds(o.n, o.matches * 8 + o.warmup, 31)) {
+    if (demands.size() >= o.matches + o.warmup) break;
+    Listing l = g.Make(i);
+    if (l.kind == ListingKind::kDemand) demands.push_back(std::move(l));
+  }
+
+  for (size_t j = 0; j < o.warmup; ++j) {
+    search::SearchRequest r;
+    r.q = queries[o.queries + j];
+    (void)searcher.Search(r);
+  }
+  std::atomic<size_t> found_top10{0}, empty{0}, facets{0};
+  std::atomic<bool> failed{false};
+  const Timed s = RunTimed(o.queries, threads, [&](size_t j) {
+    search::SearchRequest r;
+    r.q = queries[j];
+    r.limit = 10;
+    auto res = searcher.Search(r);
+    if (!res.ok()) {
+      failed = true;
+      return;
+    }
+    if (res->hits.empty()) ++empty;
+    if (!res->facets.discipline.empty()) ++facets;
+    for (const auto& h : res->hits) {
+      if (h.id == static_cast<int64_t>(qdocs[j] + 1)) ++found_top10;
+    }
+  });
+  for (size_t j = 0; j < std::min(o.warmup, demands.size()); ++j) {
+    search::MatchRequest r;
+    (void)matcher.Match(demands[demands.size() - 1 - j], r);
+  }
+  const size_t nm = std::min(o.matches, demands.size());
+  std::atomic<size_t> match_hits{0};
+  const Timed m = RunTimed(nm, threads, [&](size_t j) {
+    search::MatchRequest r;
+    r.target = ListingKind::kAchievement;
+    r.limit = 10;
+    r.now = demands[j].published_at;
+    auto res = matcher.Match(demands[j], r);
+    if (!res.ok()) {
+      failed = true;
+      return;
+    }
+    match_hits += res->size();
+  });
+  if (failed) {
+    std::cerr << "a search or match failed\n";
+    return 1;
+  }
+  auto mean = [](const std::vector<double>& v) {
+    double t = 0;
+    for (double x : v) t += x;
+    return v.empty() ? 0 : t / v.size();
+  };
+  std::printf("| N | threads | what | n | p50 ms | p90 ms | p99 ms | max ms | mean ms | per s | notes |\n");
+  std::printf("|---|---------|------|---|--------|--------|--------|--------|---------|-------|-------|\n");
+  std::printf("| %llu | %d | search, page of 10 + facets | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | source doc in top 10: %.1f%%, no hits: %zu, with facets: %zu |\n",
+              static_cast<unsigned long long>(o.n), threads, o.queries, Percentile(s.ms, 50),
+              Percentile(s.ms, 90), Percentile(s.ms, 99), Percentile(s.ms, 100), mean(s.ms),
+              o.queries / s.wall_s, 100.0 * found_top10 / o.queries, empty.load(), facets.load());
+  std::printf("| %llu | %d | match demand → achievements | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f hits each |\n",
+              static_cast<unsigned long long>(o.n), threads, nm, Percentile(m.ms, 50),
+              Percentile(m.ms, 90), Percentile(m.ms, 99), Percentile(m.ms, 100), mean(m.ms),
+              nm / m.wall_s, nm ? static_cast<double>(match_hits) / nm : 0.0);
+  std::printf("(peak RSS of this process %.0f MiB, index %.0f MiB)\n", StatusMiB("VmHWM"),
+              DirMiB(o.dir));
+  return 0;
+}
+
+int Main(int argc, char** argv) {
+  Options o;
+  if (!Parse(argc, argv, &o)) {
+    std::cerr << "usage: scale build|query|sample --dir DIR --n N [options]\n";
+    return 2;
+  }
+  auto g = Generator::Load(o.data);
+  if (!g.ok()) {
+    std::cerr << g.status().message() << "\n";
+    return 1;
+  }
+  std::fprintf(stderr, "generator: %zu abstracts, %zu sentences\n", g->seed_documents(),
+               g->sentences());
+  if (o.cmd == "sample") return Sample(*g, o);
+  if (o.cmd == "build") return Build(*g, o);
+  if (o.cmd == "query") return Query(*g, o);
+  std::cerr << "unknown command " << o.cmd << "\n";
+  return 2;
+}
+
+}  // namespace
+}  // namespace kc::scale
+
+int main(int argc, char** argv) { return kc::scale::Main(argc, argv); }
