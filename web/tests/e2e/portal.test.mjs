@@ -143,6 +143,29 @@ describe('portal', () => {
     await page.close();
   });
 
+  test("the organisation's admin edits it and its members, with field errors", async () => {
+    const page = await newPage(enterprise);
+    await page.goto(`${server.url}/workspace`);
+    await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '本机构' }).click();
+    await page.getByRole('heading', { name: '本机构' }).waitFor();
+    assert.equal(await page.getByLabel('机构名称').inputValue(), ORG_NAME);
+    await page.getByLabel('统一社会信用代码').fill(BAD_CREDIT_CODE);
+    await page.getByRole('button', { name: '保存机构信息' }).click();
+    await expectFieldError(page, '统一社会信用代码', /统一社会信用代码无效/);
+    await page.getByLabel('统一社会信用代码').fill(CREDIT_CODE);
+    await page.getByLabel('机构简介').fill('专注精密传动部件的研发与制造。');
+    await page.getByRole('button', { name: '保存机构信息' }).click();
+    await page.getByText('已保存').first().waitFor();
+    const members = page.locator('section', { has: page.getByRole('heading', { name: '成员' }) });
+    await members.getByLabel('用户名').fill(`nobody_${stamp}`);
+    await members.getByRole('button', { name: '添加成员' }).click();
+    await expectFieldError(page, '用户名', /没有这个用户名/);
+    await members.locator('.el-table__row', { hasText: ENTERPRISE.username }).getByText('机构管理员').waitFor();
+    await screenshot(page, 'org-admin');
+    assert.deepEqual(page.pageErrors, []);
+    await page.close();
+  });
+
   test('the enterprise posts a demand and submits it for review', async () => {
     const page = await newPage(enterprise);
     await page.goto(`${server.url}/workspace`);
