@@ -29,6 +29,18 @@ search::SearchRequest RequestOf(const std::string& query_json) {
   return r;
 }
 
+// The matcher's text score is relative to the best candidate, so the top hit always looks
+// good; a notice needs absolute evidence too: shared key terms carrying enough weight.
+bool IsRealMatch(const search::MatchHit& hit) {
+  if (hit.score < Subscriptions::kMinMatchScore || hit.explanation.shared_terms.empty()) {
+    return false;
+  }
+  for (const auto& c : hit.explanation.components) {
+    if (c.name == "key_terms") return c.value >= Subscriptions::kMinKeyTermShare;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<Subscription> Subscriptions::SaveSearch(const Actor& actor, const SavedSearch& search) {
@@ -171,7 +183,7 @@ Result<int> Subscriptions::NotifyFollowers(const Listing& listing) {
   int created = 0;
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     for (const auto& hit : *hits) {
-      if (hit.score < kMinMatchScore) continue;
+      if (!IsRealMatch(hit)) continue;
       auto followers = tx.SubscriptionsOfKind("listing", hit.id);
       if (!followers.ok()) return followers.status();
       for (const auto& f : *followers) {

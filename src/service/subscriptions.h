@@ -30,6 +30,7 @@ class Subscriptions {
   // and the least match score that counts as "a new match".
   static constexpr size_t kFollowFanOut = 20;
   static constexpr double kMinMatchScore = 0.25;
+  static constexpr double kMinKeyTermShare = 0.15;  // of the new listing's key-term weight
   static constexpr size_t kMaxPerUser = 100;
 
   Subscriptions(Store& store, const Clock& clock, const search::SearchIndex& index,

@@ -223,7 +223,7 @@ TEST_F(IndexerTest, PublishedHookSeesThePublishedListingsOnly) {
 // batch; the hook (Subscriptions::OnPublished, which runs the matcher and every saved search)
 // should run once for it, not once per change. See the report: indexer.cc pushes the listing
 // into `published` for every change of it.
-TEST_F(IndexerTest, DISABLED_PublishedHookSeesEachListingOncePerBatch) {
+TEST_F(IndexerTest, PublishedHookSeesEachListingOncePerBatch) {
   const Listing a = Publish(DemandDraft("钢铁厂高炉煤气余热回收"));
   const Listing b = Publish(AchievementDraft("基于振动信号的齿轮箱故障诊断系统"));
   MustCatchUp();

@@ -336,7 +336,7 @@ TEST_F(SubscriptionsTest, FollowersOfOtherKindsAreNotToldOfANewDemand) {
 // to the best candidate (text = 1 for whichever demand ranks first, worth 0.45 of the score),
 // so the top candidate always clears kMinMatchScore = 0.25, and a candidate is found through
 // a single shared CJK character. See the report (subscriptions.cc, NotifyFollowers).
-TEST_F(SubscriptionsTest, DISABLED_FollowersAreNotToldOfAnUnrelatedAchievement) {
+TEST_F(SubscriptionsTest, FollowersAreNotToldOfAnUnrelatedAchievement) {
   const Listing demand = Publish(a_member_, BatteryDemand());
   MustFollow(b_member_, demand.id);
   const Listing sludge = Publish(a_member_, SludgeDemand());
