@@ -3,6 +3,10 @@
 //   scale build --dir DIR --n N [--data DIR] [--threads 2] [--batch 10000]
 //   scale query --dir DIR --n N [--data DIR] [--cedict FILE] [--threads 1] [--queries 1000]
 //               [--matches 300] [--warmup 50]
+//               variants of the defaults: [--char-weight X] [--search-char-weight X]
+//               [--match-char-weight X] [--bigram-weight X] [--translation-weight X]
+//               [--key-terms N] [--candidates N]
+//   scale explain --dir DIR --n N [--matches 50] [--queries 200]   (what the queries cost)
 //   scale sample --n K [--data DIR]        (prints K generated listings as JSON lines)
 #include <sys/resource.h>
 
@@ -18,6 +22,11 @@
 #include <thread>
 
 #include "scale/generator.h"
+#include "search/document.h"
+#include "search/query.h"
+#include "search/schema.h"
+#include "text/analyzer.h"
+#include "text/keyterms.h"
 #include "search/index.h"
 #include "search/matcher.h"
 #include "search/search.h"
@@ -71,6 +80,9 @@ struct Options {
   size_t queries = 1000;
   size_t matches = 300;
   size_t warmup = 50;
+  // Variants of the product defaults, to find where the time goes.
+  search::QueryOptions query;
+  search::MatchOptions match;
 };
 
 bool Parse(int argc, char** argv, Options* o) {
@@ -87,6 +99,13 @@ bool Parse(int argc, char** argv, Options* o) {
     else if (a == "--queries") o->queries = std::stoul(v);
     else if (a == "--matches") o->matches = std::stoul(v);
     else if (a == "--warmup") o->warmup = std::stoul(v);
+    else if (a == "--char-weight") o->query.char_weight = o->match.query.char_weight = std::stod(v);
+    else if (a == "--search-char-weight") o->query.char_weight = std::stod(v);
+    else if (a == "--match-char-weight") o->match.query.char_weight = std::stod(v);
+    else if (a == "--bigram-weight") o->query.bigram_weight = o->match.query.bigram_weight = std::stod(v);
+    else if (a == "--translation-weight") o->query.translation_weight = o->match.query.translation_weight = std::stod(v);
+    else if (a == "--key-terms") o->match.key_terms = std::stoul(v);
+    else if (a == "--candidates") o->match.candidates = std::stoul(v);
     else {
       std::cerr << "unknown option " << a << "\n";
       return false;
@@ -196,14 +215,22 @@ std::vector<uint64_t> SampleIds(uint64_t n, size_t k, uint64_t offset) {
 
 struct Timed {
   std::vector<double> ms;
+  std::vector<double> cpu_ms;  // CPU time of the calling thread: robust on a shared machine
   double wall_s = 0;
 };
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 // Runs f(j) for j in [0, count) on `threads` threads, timing each call.
 template <typename F>
 Timed RunTimed(size_t count, int threads, F f) {
   Timed t;
   t.ms.resize(count);
+  t.cpu_ms.resize(count);
   std::atomic<size_t> next{0};
   const auto t0 = Clock::now();
   std::vector<std::thread> pool;
@@ -211,8 +238,10 @@ Timed RunTimed(size_t count, int threads, F f) {
     pool.emplace_back([&] {
       for (size_t j; (j = next.fetch_add(1)) < count;) {
         const auto s = Clock::now();
+        const double c = ThreadCpuMs();
         f(j);
         t.ms[j] = Millis(s);
+        t.cpu_ms[j] = ThreadCpuMs() - c;
       }
     });
   }
@@ -235,8 +264,8 @@ int Query(const Generator& g, const Options& o) {
     std::cerr << index.status().message() << "\n";
     return 1;
   }
-  const search::Searcher searcher(index->get(), translator.get());
-  const search::Matcher matcher(index->get(), translator.get());
+  const search::Searcher searcher(index->get(), translator.get(), o.query);
+  const search::Matcher matcher(index->get(), translator.get(), o.match);
 
   // Queries: from the titles and keywords of sampled documents, never the field verbatim.
   const std::vector<uint64_t> qdocs = SampleIds(o.n, o.queries + o.warmup, 17);
@@ -299,18 +328,138 @@ int Query(const Generator& g, const Options& o) {
     for (double x : v) t += x;
     return v.empty() ? 0 : t / v.size();
   };
-  std::printf("| N | threads | what | n | p50 ms | p90 ms | p99 ms | max ms | mean ms | per s | notes |\n");
-  std::printf("|---|---------|------|---|--------|--------|--------|--------|---------|-------|-------|\n");
-  std::printf("| %llu | %d | search, page of 10 + facets | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | source doc in top 10: %.1f%%, no hits: %zu, with facets: %zu |\n",
+  std::printf("| N | threads | what | n | p50 ms | p90 ms | p99 ms | max ms | mean ms | per s | CPU p50 ms | CPU p99 ms | notes |\n");
+  std::printf("|---|---------|------|---|--------|--------|--------|--------|---------|-------|------------|------------|-------|\n");
+  std::printf("| %llu | %d | search, page of 10 + facets | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | source doc in top 10: %.1f%%, no hits: %zu, with facets: %zu |\n",
               static_cast<unsigned long long>(o.n), threads, o.queries, Percentile(s.ms, 50),
               Percentile(s.ms, 90), Percentile(s.ms, 99), Percentile(s.ms, 100), mean(s.ms),
-              o.queries / s.wall_s, 100.0 * found_top10 / o.queries, empty.load(), facets.load());
-  std::printf("| %llu | %d | match demand → achievements | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f hits each |\n",
+              o.queries / s.wall_s, Percentile(s.cpu_ms, 50), Percentile(s.cpu_ms, 99),
+              100.0 * found_top10 / o.queries, empty.load(), facets.load());
+  std::printf("| %llu | %d | match demand → achievements | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f hits each |\n",
               static_cast<unsigned long long>(o.n), threads, nm, Percentile(m.ms, 50),
               Percentile(m.ms, 90), Percentile(m.ms, 99), Percentile(m.ms, 100), mean(m.ms),
-              nm / m.wall_s, nm ? static_cast<double>(match_hits) / nm : 0.0);
+              nm / m.wall_s, Percentile(m.cpu_ms, 50), Percentile(m.cpu_ms, 99),
+              nm ? static_cast<double>(match_hits) / nm : 0.0);
   std::printf("(peak RSS of this process %.0f MiB, index %.0f MiB)\n", StatusMiB("VmHWM"),
               DirMiB(o.dir));
+  return 0;
+}
+
+// Terms and postings of a weighted query, by prefix (W words, B bigrams, U characters,
+// Z English stems).
+struct Cost {
+  std::map<char, size_t> terms;
+  std::map<char, double> postings;
+};
+
+void Count(const Xapian::Database& db, const search::TermWeights& terms, Cost* c) {
+  for (const auto& [term, w] : terms) {
+    c->terms[term[0]] += 1;
+    c->postings[term[0]] += db.get_termfreq(term);
+  }
+}
+
+double MsetMs(const Xapian::Database& db, const search::TermWeights& terms, size_t n,
+              bool facets) {
+  search::TextQuery q;
+  q.terms = terms;
+  const double c0 = ThreadCpuMs();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q.ToXapian());
+  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.9, 0.5));
+  Xapian::ValueCountMatchSpy spy(search::kDisciplineSlot);
+  if (facets) enquire.add_matchspy(&spy);
+  (void)enquire.get_mset(0, static_cast<Xapian::doccount>(n),
+                         static_cast<Xapian::doccount>(facets ? search::kFacetSample : 0));
+  return ThreadCpuMs() - c0;
+}
+
+search::TermWeights Without(const search::TermWeights& t, char prefix) {
+  search::TermWeights out;
+  for (const auto& [term, w] : t) {
+    if (term[0] != prefix) out.emplace(term, w);
+  }
+  return out;
+}
+
+void PrintCost(const char* what, const Cost& c, size_t n, const std::vector<double>& all,
+               const std::vector<double>& no_chars) {
+  std::printf("| %s | %zu |", what, n);
+  for (char p : {'W', 'B', 'U', 'Z'}) {
+    std::printf(" %.0f / %.0f |", n ? c.terms.count(p) ? c.terms.at(p) * 1.0 / n : 0 : 0,
+                n && c.postings.count(p) ? c.postings.at(p) / n : 0);
+  }
+  std::printf(" %.1f / %.1f | %.1f / %.1f |\n", Percentile(all, 50), Percentile(all, 99),
+              Percentile(no_chars, 50), Percentile(no_chars, 99));
+}
+
+// What the queries of `query` cost: their terms, the postings Xapian merges, and the CPU time
+// of the retrieval alone with and without the character (U) terms. The matcher's candidate
+// query is rebuilt here as src/search/matcher.cc builds it.
+int Explain(const Generator& g, const Options& o) {
+  auto translator = search::Translator::Load(o.data + "/cc-cedict/cedict.tsv");
+  if (!translator.ok()) return 1;
+  auto index = search::SearchIndex::Open(o.dir);
+  if (!index.ok()) return 1;
+  auto reader = (*index)->AcquireReader();
+  if (!reader.ok()) return 1;
+  const Xapian::Database& db = **reader;
+  std::printf("| query | n | W terms / postings | B terms / postings | U terms / postings | Z terms / postings | retrieval CPU p50 / p99 ms | without U terms p50 / p99 ms |\n");
+  std::printf("|---|---|---|---|---|---|---|---|\n");
+  {
+    Cost c;
+    std::vector<double> all, no_chars;
+    const std::vector<uint64_t> ids = SampleIds(o.n, o.queries, 17);
+    for (size_t j = 0; j < ids.size(); ++j) {
+      const search::TextQuery q =
+          search::BuildTextQuery(g.QueryFor(ids[j], j), db, translator->get(), o.query);
+      Count(db, q.terms, &c);
+      all.push_back(MsetMs(db, q.terms, 10, true));
+      no_chars.push_back(MsetMs(db, Without(q.terms, 'U'), 10, true));
+    }
+    PrintCost("search (page of 10, facets over 1000)", c, ids.size(), all, no_chars);
+  }
+  Cost c;
+  std::vector<double> all, no_chars;
+  size_t n = 0;
+  for (uint64_t i : SampleIds(o.n, o.matches * 8, 31)) {
+    if (n >= o.matches) break;
+    const Listing source = g.Make(i);
+    if (source.kind != ListingKind::kDemand) continue;
+    ++n;
+    const search::ListingTerms analysed = search::AnalyzeListing(source);
+    text::Terms head = analysed.title;
+    const uint32_t base = head.positions.empty() ? 0 : head.positions.back() + 2;
+    head.words.insert(head.words.end(), analysed.keywords.words.begin(),
+                      analysed.keywords.words.end());
+    for (uint32_t p : analysed.keywords.positions) head.positions.push_back(base + p);
+    head.bigrams.insert(head.bigrams.end(), analysed.keywords.bigrams.begin(),
+                        analysed.keywords.bigrams.end());
+    auto stats = (*index)->StatsFor({&head, &analysed.body});
+    if (!stats.ok()) return 1;
+    const auto key_terms = text::KeyTerms(head, analysed.body, *stats, o.match.key_terms);
+    if (key_terms.empty()) continue;
+    search::TermWeights terms;
+    text::Terms key_words;
+    const double top = std::max(key_terms.front().weight, 1e-9);
+    for (const auto& t : key_terms) {
+      search::AddTextTerms(text::Analyze(t.term), t.weight / top, o.match.query, &terms);
+      key_words.words.push_back(t.term);
+      key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
+    }
+    for (const auto& tr : (*translator)->Translate(key_words, 2)) {
+      for (const std::string& target : tr.targets) {
+        search::AddTextTerms(text::Analyze(target),
+                             o.match.query.translation_weight / tr.targets.size(), o.match.query,
+                             &terms);
+      }
+    }
+    search::DropFrequentTerms(db, o.match.query, &terms);
+    Count(db, terms, &c);
+    all.push_back(MsetMs(db, terms, o.match.candidates + 1, false));
+    no_chars.push_back(MsetMs(db, Without(terms, 'U'), o.match.candidates + 1, false));
+  }
+  PrintCost("match candidates (top 101)", c, n, all, no_chars);
   return 0;
 }
 
@@ -330,6 +479,7 @@ int Main(int argc, char** argv) {
   if (o.cmd == "sample") return Sample(*g, o);
   if (o.cmd == "build") return Build(*g, o);
   if (o.cmd == "query") return Query(*g, o);
+  if (o.cmd == "explain") return Explain(*g, o);
   std::cerr << "unknown command " << o.cmd << "\n";
   return 2;
 }
