@@ -1,3 +1,4 @@
+import './early-start.js';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { router } from './router.js';

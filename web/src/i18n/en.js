@@ -39,6 +39,8 @@ export default {
     all: 'All',
     facets: 'Filters',
     facet: { type: 'Type', category: 'Category', discipline: 'Discipline', region: 'Region' },
+    more: '{n} more',
+    fewer: 'Fewer',
     noFacets: 'No filters',
     fallback: 'Full-text search is not available yet; these results match titles and keywords.',
     noResults: 'Nothing found. Try other words.',

@@ -39,6 +39,8 @@ export default {
     all: '全部',
     facets: '筛选',
     facet: { type: '类型', category: '门类', discipline: '学科', region: '地区' },
+    more: '更多（{n}）',
+    fewer: '收起',
     noFacets: '暂无筛选项',
     fallback: '全文检索服务暂未开放，以下为按标题和关键词匹配的结果。',
     noResults: '没有找到相关结果，请换个关键词试试',
