@@ -39,7 +39,7 @@ KC_PORT=18182
 taskset -c 0 "$WORK/bare_server" $BARE_PORT &
 taskset -c 0 ./build/kechuang serve --data "$WORK/data" --listen 127.0.0.1:$KC_PORT --threads 1 \
   --no-demo > "$WORK/serve.out" 2>&1 &
-for _ in $(seq 50); do
+for _ in $(seq 600); do
   curl -sf "http://127.0.0.1:$KC_PORT/api/v1/health" >/dev/null && break
   sleep 0.1
 done

@@ -125,6 +125,7 @@ Status Platform::OpenSearch() {
   subscriptions_ =
       std::make_unique<Subscriptions>(*store_, clock_, *index_, translator_.get(), *matcher_);
   indexer_ = std::make_unique<Indexer>(*store_, *index_);
+  indexer_->StopWhen(&stop_indexing_);
   indexer_->OnPublished([this](const Listing& l) {
     auto n = subscriptions_->OnPublished(l);
     if (!n.ok()) spdlog::warn("notifying subscribers failed: {}", n.status().message());
@@ -137,17 +138,23 @@ Status Platform::OpenSearch() {
     last_seq = *seq;
     return Status::Ok();
   }));
-  if (index_->applied_seq() > last_seq) {
-    auto n = indexer_->Rebuild();
-    if (!n.ok()) return n.status();
-  }
-  auto caught_up = indexer_->CatchUp();
-  return caught_up.status();
+  // Catching up (or rebuilding) can take a while after a large import: the indexer thread does
+  // it while the server already answers.
+  rebuild_needed_ = index_->applied_seq() > last_seq;
+  return Status::Ok();
 }
 
 Result<int64_t> Platform::Reindex() { return indexer_->Rebuild(); }
 
 void Platform::RunIndexer() {
+  if (rebuild_needed_) {
+    auto n = indexer_->Rebuild();
+    if (n.ok()) {
+      spdlog::info("search index rebuilt: {} listings", *n);
+    } else {
+      spdlog::warn("rebuilding the search index failed: {}", n.status().message());
+    }
+  }
   std::unique_lock<std::mutex> lock(worker_mu_);
   while (!stopping_) {
     lock.unlock();
@@ -204,6 +211,7 @@ void Platform::Stop() {
     std::lock_guard<std::mutex> lock(worker_mu_);
     stopping_ = true;
   }
+  stop_indexing_ = true;
   worker_cv_.notify_all();
   if (worker_.joinable()) worker_.join();
   if (indexer_thread_.joinable()) indexer_thread_.join();

@@ -7,7 +7,7 @@ namespace kc {
 
 Result<int64_t> Indexer::CatchUp() {
   int64_t applied = 0;
-  while (true) {
+  while (!stop_ || !stop_->load()) {
     std::vector<Change> changes;
     std::vector<Listing> published;
     std::vector<int64_t> removed;
@@ -39,6 +39,7 @@ Result<int64_t> Indexer::CatchUp() {
       for (const auto& l : published) hook_(l);
     }
   }
+  return applied;
 }
 
 Result<int64_t> Indexer::Rebuild() {

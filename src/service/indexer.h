@@ -3,6 +3,7 @@
 // thrown away and rebuilt.
 #pragma once
 
+#include <atomic>
 #include <functional>
 
 #include "core/listing.h"
@@ -21,6 +22,8 @@ class Indexer {
 
   Indexer(Store& store, search::SearchIndex& index) : store_(store), index_(index) {}
   void OnPublished(PublishedHook hook) { hook_ = std::move(hook); }
+  // CatchUp returns after the current batch once `*stop` is true (for a prompt shutdown).
+  void StopWhen(const std::atomic<bool>* stop) { stop_ = stop; }
 
   // Applies every change after the index's applied sequence number, in batches, each batch
   // committed together with its sequence number. Returns the number of changes applied.
@@ -35,6 +38,7 @@ class Indexer {
   Store& store_;
   search::SearchIndex& index_;
   PublishedHook hook_;
+  const std::atomic<bool>* stop_ = nullptr;
 };
 
 }  // namespace kc
