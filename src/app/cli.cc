@@ -65,6 +65,19 @@ std::vector<std::string> Positionals(std::vector<std::string>& args, size_t n) {
   return out;
 }
 
+// Opens the data directory for a command other than serve: no demo data; without the search
+// index unless `with_search` (so that import and export work beside a running server).
+Result<std::unique_ptr<Platform>> OpenOffline(const std::vector<std::string>& flags,
+                                              bool with_search) {
+  auto config = ParseConfig(flags);
+  if (!config.ok()) return config.status();
+  config->demo = false;
+  config->search = with_search;
+  auto platform = std::make_unique<Platform>(*config);
+  KC_RETURN_IF_ERROR(platform->Open());
+  return platform;
+}
+
 Result<Actor> AdminActor(Platform& p) {
   Result<Actor> out = Unauthorized();
   KC_RETURN_IF_ERROR(p.store().Read([&](StoreTx& tx) {
@@ -85,18 +98,14 @@ int Import(std::vector<std::string> args) {
   if (!in) return Fail(BadInput("usage", "cannot read " + pos[1]));
   std::stringstream buf;
   buf << in.rdbuf();
-  auto config = ParseConfig(args);
-  if (!config.ok()) return Fail(config.status());
-  config->demo = false;
-  Platform platform(*config);
-  Status s = platform.Open();
-  if (!s.ok()) return Fail(s);
-  auto actor = AdminActor(platform);
+  auto platform = OpenOffline(args, /*with_search=*/false);
+  if (!platform.ok()) return Fail(platform.status());
+  auto actor = AdminActor(**platform);
   if (!actor.ok()) return Fail(actor.status());
   ImportFormat format = pos[1].ends_with(".csv")     ? ImportFormat::kCsv
                         : pos[1].ends_with(".jsonl") ? ImportFormat::kJsonl
                                                      : ImportFormat::kAuto;
-  auto report = platform.context().importer.Import(*actor, *kind, buf.str(), format);
+  auto report = (*platform)->context().importer.Import(*actor, *kind, buf.str(), format);
   if (!report.ok()) return Fail(report.status());
   for (const auto& f : report->failed) {
     std::cerr << pos[1] << ":" << f.line << ": " << f.error.message()
@@ -121,28 +130,20 @@ int Export(std::vector<std::string> args) {
       rest.push_back(args[i]);
     }
   }
-  auto config = ParseConfig(rest);
-  if (!config.ok()) return Fail(config.status());
-  config->demo = false;
-  Platform platform(*config);
-  Status s = platform.Open();
-  if (!s.ok()) return Fail(s);
-  auto actor = AdminActor(platform);
+  auto platform = OpenOffline(rest, /*with_search=*/false);
+  if (!platform.ok()) return Fail(platform.status());
+  auto actor = AdminActor(**platform);
   if (!actor.ok()) return Fail(actor.status());
-  auto data = platform.context().exporter.Export(*actor, *kind, ListingQuery{}, format);
+  auto data = (*platform)->context().exporter.Export(*actor, *kind, ListingQuery{}, format);
   if (!data.ok()) return Fail(data.status());
   std::cout << *data;
   return 0;
 }
 
 int Reindex(const std::vector<std::string>& args) {
-  auto config = ParseConfig(args);
-  if (!config.ok()) return Fail(config.status());
-  config->demo = false;
-  Platform platform(*config);
-  Status s = platform.Open();
-  if (!s.ok()) return Fail(s);
-  auto n = platform.Reindex();
+  auto platform = OpenOffline(args, /*with_search=*/true);
+  if (!platform.ok()) return Fail(platform.status());
+  auto n = (*platform)->Reindex();
   if (!n.ok()) return Fail(n.status());
   std::cout << "indexed " << *n << " published listings" << std::endl;
   return 0;

@@ -15,6 +15,7 @@ struct Config {
   std::string db = "sqlite";              // --db: sqlite (a file in the data directory)
   std::string listen = "127.0.0.1:8080";  // --listen HOST:PORT, KECHUANG_LISTEN
   bool demo = true;                       // --no-demo: start empty
+  bool search = true;                     // open the search index (off for import and export)
   std::string access_log;                 // --access-log FILE|-|off; default DATA/logs/access.log
   bool secure_cookies = false;            // --secure-cookies (behind HTTPS)
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary

@@ -65,7 +65,7 @@ Status Platform::Open() {
   listings_ = std::make_unique<Listings>(*store_, clock_);
   importer_ = std::make_unique<Importer>(*store_, clock_);
   exporter_ = std::make_unique<Exporter>(*listings_);
-  KC_RETURN_IF_ERROR(OpenSearch());
+  if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
                               subscriptions_.get()});
@@ -144,7 +144,10 @@ Status Platform::OpenSearch() {
   return Status::Ok();
 }
 
-Result<int64_t> Platform::Reindex() { return indexer_->Rebuild(); }
+Result<int64_t> Platform::Reindex() {
+  if (!indexer_) return Internal("the search index is not open");
+  return indexer_->Rebuild();
+}
 
 void Platform::RunIndexer() {
   if (rebuild_needed_) {
@@ -186,7 +189,7 @@ Status Platform::Serve() {
                                            MakeAccessLogger(config_.access_log), std::move(web));
   KC_RETURN_IF_ERROR(server_->Start());
   worker_ = std::thread([this] { RunWorker(); });
-  indexer_thread_ = std::thread([this] { RunIndexer(); });
+  if (indexer_) indexer_thread_ = std::thread([this] { RunIndexer(); });
   return Status::Ok();
 }
 

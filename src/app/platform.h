@@ -81,7 +81,8 @@ class Platform {
   std::condition_variable worker_cv_;
   bool stopping_ = false;
   bool rebuild_needed_ = false;
-  std::atomic<bool> stop_indexing_{false};  // the index is ahead of the store (restored data directory)
+  std::atomic<bool> stop_indexing_{
+      false};  // the index is ahead of the store (restored data directory)
 };
 
 }  // namespace kc::app

@@ -1,6 +1,11 @@
 // Bulk import and export through the API.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
 #include "api/api_fixture.h"
 
 namespace kc::testing {
@@ -105,6 +110,28 @@ TEST_F(ImportRoutesTest, ExportRoundTripsThroughImport) {
   EXPECT_EQ(list.json["items"][0]["title"], "Demand B, with comma");
   EXPECT_EQ(list.json["items"][0]["description"], "line1\nline2 \"quoted\"");
   EXPECT_EQ(list.json["items"][1]["keywords"], json::array({"k1", "k2"}));
+}
+
+TEST_F(ImportRoutesTest, CommandLineImportBesideARunningServerBecomesSearchable) {
+  std::string file = server_->data_dir() + "/cli.jsonl";
+  std::ofstream(file)
+      << R"({"ref":"CLI-1","title":"命令行导入的超导量子比特成果","abstract":"超导量子比特相干时间提升。"})"
+      << "\n";
+  std::string cmd = std::string(KC_BINARY) + " import achievements " + file + " --data " +
+                    server_->data_dir() + " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  Client visitor = Anonymous();
+  auto list = visitor.Get("/api/v1/achievements");
+  ASSERT_EQ(list.json["total"], 1);
+  int64_t id = list.json["items"][0]["id"];
+  // The server's indexer follows the change log the other process wrote.
+  bool found = false;
+  for (int i = 0; i < 40 && !found; ++i) {
+    auto r = visitor.Get("/api/v1/search?q=%E8%B6%85%E5%AF%BC%E9%87%8F%E5%AD%90");  // 超导量子
+    for (const auto& h : r.json["hits"]) found = found || h["id"] == id;
+    if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
