@@ -19,13 +19,26 @@ if ! command -v node >/dev/null 2>&1; then
   PACKAGES+=(nodejs npm)
 fi
 
+# The front end's build tools (Vite 7) need Node.js 20 or newer.
+check_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -lt 20 ]; then
+    echo "Node.js $(node --version 2>/dev/null) is too old for the web build: install Node.js 20 or newer" >&2
+    exit 1
+  fi
+}
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  check_node
+  exit 0
+fi
 
 echo "Installing Debian packages: ${missing[*]}"
 SUDO=""
@@ -33,3 +46,4 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+check_node
