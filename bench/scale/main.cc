@@ -7,6 +7,7 @@
 //               [--match-char-weight X] [--bigram-weight X] [--translation-weight X]
 //               [--key-terms N] [--candidates N]
 //   scale explain --dir DIR --n N [--matches 50] [--queries 200]   (what the queries cost)
+//   scale terms --dir DIR                 (the index's terms and postings by prefix)
 //   scale sample --n K [--data DIR]        (prints K generated listings as JSON lines)
 #include <sys/resource.h>
 
@@ -374,23 +375,27 @@ double MsetMs(const Xapian::Database& db, const search::TermWeights& terms, size
   return ThreadCpuMs() - c0;
 }
 
-search::TermWeights Without(const search::TermWeights& t, char prefix) {
+// The terms without those of `prefix` found in more than `share` of the documents.
+search::TermWeights Without(const Xapian::Database& db, const search::TermWeights& t, char prefix,
+                            double share = 0) {
   search::TermWeights out;
+  const double limit = share * db.get_doccount();
   for (const auto& [term, w] : t) {
-    if (term[0] != prefix) out.emplace(term, w);
+    if (term[0] != prefix || db.get_termfreq(term) <= limit) out.emplace(term, w);
   }
   return out;
 }
 
 void PrintCost(const char* what, const Cost& c, size_t n, const std::vector<double>& all,
-               const std::vector<double>& no_chars) {
+               const std::vector<double>& no_chars, const std::vector<double>& rare_chars) {
   std::printf("| %s | %zu |", what, n);
   for (char p : {'W', 'B', 'U', 'Z'}) {
     std::printf(" %.0f / %.0f |", n ? c.terms.count(p) ? c.terms.at(p) * 1.0 / n : 0 : 0,
                 n && c.postings.count(p) ? c.postings.at(p) / n : 0);
   }
-  std::printf(" %.1f / %.1f | %.1f / %.1f |\n", Percentile(all, 50), Percentile(all, 99),
-              Percentile(no_chars, 50), Percentile(no_chars, 99));
+  std::printf(" %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |\n", Percentile(all, 50),
+              Percentile(all, 99), Percentile(no_chars, 50), Percentile(no_chars, 99),
+              Percentile(rare_chars, 50), Percentile(rare_chars, 99));
 }
 
 // What the queries of `query` cost: their terms, the postings Xapian merges, and the CPU time
@@ -404,23 +409,24 @@ int Explain(const Generator& g, const Options& o) {
   auto reader = (*index)->AcquireReader();
   if (!reader.ok()) return 1;
   const Xapian::Database& db = **reader;
-  std::printf("| query | n | W terms / postings | B terms / postings | U terms / postings | Z terms / postings | retrieval CPU p50 / p99 ms | without U terms p50 / p99 ms |\n");
-  std::printf("|---|---|---|---|---|---|---|---|\n");
+  std::printf("| query | n | W terms / postings | B terms / postings | U terms / postings | Z terms / postings | retrieval CPU p50 / p99 ms | without U terms p50 / p99 ms | U terms only if in ≤1%% of documents |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|\n");
   {
     Cost c;
-    std::vector<double> all, no_chars;
+    std::vector<double> all, no_chars, rare_chars;
     const std::vector<uint64_t> ids = SampleIds(o.n, o.queries, 17);
     for (size_t j = 0; j < ids.size(); ++j) {
       const search::TextQuery q =
           search::BuildTextQuery(g.QueryFor(ids[j], j), db, translator->get(), o.query);
       Count(db, q.terms, &c);
       all.push_back(MsetMs(db, q.terms, 10, true));
-      no_chars.push_back(MsetMs(db, Without(q.terms, 'U'), 10, true));
+      no_chars.push_back(MsetMs(db, Without(db, q.terms, 'U'), 10, true));
+      rare_chars.push_back(MsetMs(db, Without(db, q.terms, 'U', 0.01), 10, true));
     }
-    PrintCost("search (page of 10, facets over 1000)", c, ids.size(), all, no_chars);
+    PrintCost("search (page of 10, facets over 1000)", c, ids.size(), all, no_chars, rare_chars);
   }
   Cost c;
-  std::vector<double> all, no_chars;
+  std::vector<double> all, no_chars, rare_chars;
   size_t n = 0;
   for (uint64_t i : SampleIds(o.n, o.matches * 8, 31)) {
     if (n >= o.matches) break;
@@ -457,9 +463,37 @@ int Explain(const Generator& g, const Options& o) {
     search::DropFrequentTerms(db, o.match.query, &terms);
     Count(db, terms, &c);
     all.push_back(MsetMs(db, terms, o.match.candidates + 1, false));
-    no_chars.push_back(MsetMs(db, Without(terms, 'U'), o.match.candidates + 1, false));
+    no_chars.push_back(MsetMs(db, Without(db, terms, 'U'), o.match.candidates + 1, false));
+    rare_chars.push_back(
+        MsetMs(db, Without(db, terms, 'U', 0.01), o.match.candidates + 1, false));
   }
-  PrintCost("match candidates (top 101)", c, n, all, no_chars);
+  PrintCost("match candidates (top 101)", c, n, all, no_chars, rare_chars);
+  return 0;
+}
+
+// The index's terms by prefix: distinct terms and postings (the sum of their document
+// frequencies), and the mean number of distinct terms per document.
+int Terms(const Options& o) {
+  auto index = search::SearchIndex::Open(o.dir);
+  if (!index.ok()) return 1;
+  auto reader = (*index)->AcquireReader();
+  if (!reader.ok()) return 1;
+  const Xapian::Database& db = **reader;
+  std::map<std::string, std::pair<double, double>> by;  // prefix → (terms, postings)
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+    const std::string t = *it;
+    size_t p = 0;
+    while (p < t.size() && t[p] >= 'A' && t[p] <= 'Z') ++p;
+    auto& e = by[t.substr(0, p)];
+    e.first += 1;
+    e.second += it.get_termfreq();
+  }
+  const double docs = db.get_doccount();
+  std::printf("| prefix | distinct terms | postings | postings per document |\n|---|---|---|---|\n");
+  for (const auto& [prefix, e] : by) {
+    std::printf("| %s | %.0f | %.0f | %.1f |\n", prefix.c_str(), e.first, e.second,
+                e.second / docs);
+  }
   return 0;
 }
 
@@ -480,6 +514,7 @@ int Main(int argc, char** argv) {
   if (o.cmd == "build") return Build(*g, o);
   if (o.cmd == "query") return Query(*g, o);
   if (o.cmd == "explain") return Explain(*g, o);
+  if (o.cmd == "terms") return Terms(o);
   std::cerr << "unknown command " << o.cmd << "\n";
   return 2;
 }
