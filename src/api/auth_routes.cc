@@ -51,8 +51,7 @@ std::string CookieAttrs(const Context& ctx, int64_t max_age) {
 }
 
 http::Response Register(Context& ctx, http::Request& req) {
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   Status s = AllowOnly(*body, {"username", "password", "display_name", "email", "org_id", "org"});
   RegisterRequest r;
   if (s.ok()) s = RequireString(*body, "username", &r.username);
@@ -90,8 +89,7 @@ http::Response Register(Context& ctx, http::Request& req) {
 }
 
 http::Response Login(Context& ctx, http::Request& req) {
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   std::string username, password;
   Status s = AllowOnly(*body, {"username", "password"});
   if (s.ok()) s = RequireString(*body, "username", &username);
@@ -117,8 +115,7 @@ http::Response Login(Context& ctx, http::Request& req) {
 }
 
 http::Response Logout(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   std::string_view auth = req.Header(http::bhttp::field::authorization);
   std::string token = auth.size() > 7 ? std::string(auth.substr(7)) : req.Cookie("kc_session");
   if (!token.empty()) {
@@ -133,8 +130,7 @@ http::Response Logout(Context& ctx, http::Request& req) {
 }
 
 http::Response Me(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
   json out = UserJson(*actor->user, *actor);
   if (actor->user->org_id) {

@@ -10,8 +10,7 @@ namespace {
 using http::bhttp::verb;
 
 http::Response Import(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
   auto kind = KindFromPlural(req.Param("kind"));
   if (!kind) {
@@ -28,8 +27,7 @@ http::Response Import(Context& ctx, http::Request& req) {
   } else if (!f.empty()) {
     return http::ErrorResponse(BadInput("invalid_parameter", "format is csv or jsonl", "format"));
   }
-  auto report = ctx.importer.Import(*actor, *kind, req.body(), format);
-  if (!report.ok()) return http::ErrorResponse(report.status());
+  KC_ASSIGN_OR_RESPOND(report, ctx.importer.Import(*actor, *kind, req.body(), format));
   json failed = json::array();
   for (const auto& fl : report->failed) {
     json err = {{"code", fl.error.code()}, {"message", fl.error.message()}};

@@ -39,6 +39,12 @@ Result<PageParams> ReadPage(const http::Request& req);
 // An integer query or path value; 400 "invalid_parameter" naming it when malformed.
 Result<int64_t> ParseId(std::string_view text, const char* name);
 
+// Declares `var` = `expr` (a Result) and returns its error as the handler's response when it
+// failed: the one way handlers turn a failed step into the JSON error of DESIGN §5.
+#define KC_ASSIGN_OR_RESPOND(var, expr) \
+  auto var = (expr);                    \
+  if (!var.ok()) return ::kc::http::ErrorResponse(var.status())
+
 // A JSON response; invalid UTF-8 in strings is replaced, never a crash.
 http::Response JsonResponse(int status, const json& body);
 

@@ -59,73 +59,54 @@ class ListingHandlers {
   ListingHandlers(Context& ctx, ListingKind kind) : ctx_(ctx), kind_(kind) {}
 
   http::Response List(http::Request& req) {
-    auto actor = ctx_.Authenticate(req, false);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
-    auto page = ReadPage(req);
-    if (!page.ok()) return http::ErrorResponse(page.status());
-    auto q = ReadQuery(req, *actor);
-    if (!q.ok()) return http::ErrorResponse(q.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
+    KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
+    KC_ASSIGN_OR_RESPOND(q, ReadQuery(req, *actor));
     q->kind = kind_;
     q->offset = page->offset();
     q->limit = page->size;
-    auto result = ctx_.listings.List(*actor, *q);
-    if (!result.ok()) return http::ErrorResponse(result.status());
+    KC_ASSIGN_OR_RESPOND(result, ctx_.listings.List(*actor, *q));
     json items = json::array();
     for (const auto& item : result->items) items.push_back(ViewOf(item, *actor));
     return JsonResponse(200, PageJson(std::move(items), result->total, *page));
   }
 
   http::Response Create(http::Request& req) {
-    auto actor = ctx_.Authenticate(req, true);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, true));
     if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-    auto body = ParseObject(req);
-    if (!body.ok()) return http::ErrorResponse(body.status());
-    auto draft = ListingFromJson(*body, kind_, JsonMode::kStrict);
-    if (!draft.ok()) return http::ErrorResponse(draft.status());
-    auto created = ctx_.listings.Create(*actor, std::move(*draft));
-    if (!created.ok()) return http::ErrorResponse(created.status());
+    KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
+    KC_ASSIGN_OR_RESPOND(draft, ListingFromJson(*body, kind_, JsonMode::kStrict));
+    KC_ASSIGN_OR_RESPOND(created, ctx_.listings.Create(*actor, std::move(*draft)));
     return JsonResponse(201, ViewOf(*created, *actor));
   }
 
   http::Response Get(http::Request& req) {
-    auto actor = ctx_.Authenticate(req, false);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
-    auto id = ParseId(req.Param("id"), "id");
-    if (!id.ok()) return http::ErrorResponse(id.status());
-    auto item = ctx_.listings.Get(*actor, kind_, *id);
-    if (!item.ok()) return http::ErrorResponse(item.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
+    KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+    KC_ASSIGN_OR_RESPOND(item, ctx_.listings.Get(*actor, kind_, *id));
     return JsonResponse(200, ViewOf(*item, *actor));
   }
 
   http::Response Patch(http::Request& req) {
-    auto actor = ctx_.Authenticate(req, true);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, true));
     if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-    auto id = ParseId(req.Param("id"), "id");
-    if (!id.ok()) return http::ErrorResponse(id.status());
-    auto body = ParseObject(req);
-    if (!body.ok()) return http::ErrorResponse(body.status());
+    KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+    KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
     if (body->contains("org_id")) {
       return http::ErrorResponse(
           BadInput("unknown_field", "a listing cannot move to another organisation", "org_id"));
     }
-    auto current = ctx_.listings.Get(*actor, kind_, *id);
-    if (!current.ok()) return http::ErrorResponse(current.status());
+    KC_ASSIGN_OR_RESPOND(current, ctx_.listings.Get(*actor, kind_, *id));
     json merged = EditableJson(current->listing);
     merged.merge_patch(*body);
-    auto edited = ListingFromJson(merged, kind_, JsonMode::kStrict);
-    if (!edited.ok()) return http::ErrorResponse(edited.status());
-    auto updated = ctx_.listings.Update(*actor, kind_, *id, std::move(*edited));
-    if (!updated.ok()) return http::ErrorResponse(updated.status());
+    KC_ASSIGN_OR_RESPOND(edited, ListingFromJson(merged, kind_, JsonMode::kStrict));
+    KC_ASSIGN_OR_RESPOND(updated, ctx_.listings.Update(*actor, kind_, *id, std::move(*edited)));
     return JsonResponse(200, ViewOf(*updated, *actor));
   }
 
   http::Response Delete(http::Request& req) {
-    auto actor = ctx_.Authenticate(req, true);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
-    auto id = ParseId(req.Param("id"), "id");
-    if (!id.ok()) return http::ErrorResponse(id.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, true));
+    KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
     Status s = ctx_.listings.Delete(*actor, kind_, *id);
     if (!s.ok()) return http::ErrorResponse(s);
     http::Response r;
@@ -134,31 +115,24 @@ class ListingHandlers {
   }
 
   http::Response Step(http::Request& req, ReviewAction action) {
-    auto actor = ctx_.Authenticate(req, true);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, true));
     if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-    auto id = ParseId(req.Param("id"), "id");
-    if (!id.ok()) return http::ErrorResponse(id.status());
+    KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
     std::string reason;
     if (!req.body().empty() || action == ReviewAction::kReject) {
-      auto body = ParseObject(req);
-      if (!body.ok()) return http::ErrorResponse(body.status());
+      KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
       Status s = AllowOnly(*body, {"reason"});
       if (s.ok() && action == ReviewAction::kReject) s = RequireString(*body, "reason", &reason);
       if (!s.ok()) return http::ErrorResponse(s);
     }
-    auto item = ctx_.listings.Apply(*actor, kind_, *id, action, reason);
-    if (!item.ok()) return http::ErrorResponse(item.status());
+    KC_ASSIGN_OR_RESPOND(item, ctx_.listings.Apply(*actor, kind_, *id, action, reason));
     return JsonResponse(200, ViewOf(*item, *actor));
   }
 
   http::Response History(http::Request& req) {
-    auto actor = ctx_.Authenticate(req, false);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
-    auto id = ParseId(req.Param("id"), "id");
-    if (!id.ok()) return http::ErrorResponse(id.status());
-    auto entries = ctx_.listings.History(*actor, kind_, *id);
-    if (!entries.ok()) return http::ErrorResponse(entries.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
+    KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+    KC_ASSIGN_OR_RESPOND(entries, ctx_.listings.History(*actor, kind_, *id));
     json items = json::array();
     for (const auto& e : *entries) {
       items.push_back({{"at", IsoTime(e.at)},
@@ -170,18 +144,16 @@ class ListingHandlers {
   }
 
   http::Response Export(http::Request& req) {
-    auto actor = ctx_.Authenticate(req, false);
-    if (!actor.ok()) return http::ErrorResponse(actor.status());
+    KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
     if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-    auto q = ReadQuery(req, *actor);
-    if (!q.ok()) return http::ErrorResponse(q.status());
+    KC_ASSIGN_OR_RESPOND(q, ReadQuery(req, *actor));
     std::string format = req.Query("format").value_or("csv");
     if (format != "csv" && format != "jsonl") {
       return http::ErrorResponse(BadInput("invalid_parameter", "format is csv or jsonl", "format"));
     }
-    auto data = ctx_.exporter.Export(*actor, kind_, *q,
-                                     format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl);
-    if (!data.ok()) return http::ErrorResponse(data.status());
+    KC_ASSIGN_OR_RESPOND(
+        data, ctx_.exporter.Export(*actor, kind_, *q,
+                                   format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl));
     http::Response r;
     r.content_type = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
     r.body = std::move(*data);

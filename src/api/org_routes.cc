@@ -23,11 +23,9 @@ Status ReadOrgPatch(const json& body, OrgPatch* p) {
 }
 
 http::Response CreateOrg(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   OrgPatch p;
   Status s = ReadOrgPatch(*body, &p);
   if (s.ok() && !p.name) s = Invalid("name", "required", "name is required");
@@ -45,59 +43,46 @@ http::Response CreateOrg(Context& ctx, http::Request& req) {
   org.credit_code = p.credit_code.value_or("");
   org.description = p.description.value_or("");
   org.website = p.website.value_or("");
-  auto created = ctx.orgs.Create(*actor, org);
-  if (!created.ok()) return http::ErrorResponse(created.status());
+  KC_ASSIGN_OR_RESPOND(created, ctx.orgs.Create(*actor, org));
   return JsonResponse(201, OrgJson(*created));
 }
 
 http::Response ListOrgs(Context& ctx, http::Request& req) {
-  auto page = ReadPage(req);
-  if (!page.ok()) return http::ErrorResponse(page.status());
+  KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
   OrgQuery q;
   q.offset = page->offset();
   q.limit = page->size;
   q.type = req.Query("type").value_or("");
   q.region_prefix = req.Query("region").value_or("");
   q.text = req.Query("q").value_or("");
-  auto orgs = ctx.orgs.List(q);
-  if (!orgs.ok()) return http::ErrorResponse(orgs.status());
+  KC_ASSIGN_OR_RESPOND(orgs, ctx.orgs.List(q));
   json items = json::array();
   for (const auto& o : orgs->items) items.push_back(OrgJson(o));
   return JsonResponse(200, PageJson(items, orgs->total, *page));
 }
 
 http::Response GetOrg(Context& ctx, http::Request& req) {
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
-  auto org = ctx.orgs.Get(*id);
-  if (!org.ok()) return http::ErrorResponse(org.status());
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+  KC_ASSIGN_OR_RESPOND(org, ctx.orgs.Get(*id));
   return JsonResponse(200, OrgJson(*org));
 }
 
 http::Response PatchOrg(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   OrgPatch p;
   Status s = ReadOrgPatch(*body, &p);
   if (!s.ok()) return http::ErrorResponse(s);
-  auto org = ctx.orgs.Update(*actor, *id, p);
-  if (!org.ok()) return http::ErrorResponse(org.status());
+  KC_ASSIGN_OR_RESPOND(org, ctx.orgs.Update(*actor, *id, p));
   return JsonResponse(200, OrgJson(*org));
 }
 
 http::Response ListMembers(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
-  auto page = ReadPage(req);
-  if (!page.ok()) return http::ErrorResponse(page.status());
-  auto users = ctx.orgs.Members(*actor, *id, page->offset(), page->size);
-  if (!users.ok()) return http::ErrorResponse(users.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+  KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
+  KC_ASSIGN_OR_RESPOND(users, ctx.orgs.Members(*actor, *id, page->offset(), page->size));
   json items = json::array();
   for (const auto& u : users->items) items.push_back(UserJson(u, *actor));
   return JsonResponse(200, PageJson(items, users->total, *page));
@@ -113,45 +98,37 @@ Result<Role> ReadRole(const json& body, Role fallback) {
 }
 
 http::Response AddMember(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   std::string username;
   Status s = AllowOnly(*body, {"username", "role"});
   if (s.ok()) s = RequireString(*body, "username", &username);
   auto role = ReadRole(*body, Role::kMember);
   if (s.ok()) s = role.status();
   if (!s.ok()) return http::ErrorResponse(s);
-  auto user = ctx.orgs.AddMember(*actor, *id, username, *role);
-  if (!user.ok()) return http::ErrorResponse(user.status());
+  KC_ASSIGN_OR_RESPOND(user, ctx.orgs.AddMember(*actor, *id, username, *role));
   return JsonResponse(201, UserJson(*user, *actor));
 }
 
 http::Response PatchMember(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   auto id = ParseId(req.Param("id"), "id");
   auto uid = ParseId(req.Param("user_id"), "user_id");
   if (!id.ok()) return http::ErrorResponse(id.status());
   if (!uid.ok()) return http::ErrorResponse(uid.status());
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   Status s = AllowOnly(*body, {"role"});
   if (s.ok() && !body->contains("role")) s = Invalid("role", "required", "role is required");
   auto role = ReadRole(*body, Role::kMember);
   if (s.ok()) s = role.status();
   if (!s.ok()) return http::ErrorResponse(s);
-  auto user = ctx.orgs.SetMemberRole(*actor, *id, *uid, *role);
-  if (!user.ok()) return http::ErrorResponse(user.status());
+  KC_ASSIGN_OR_RESPOND(user, ctx.orgs.SetMemberRole(*actor, *id, *uid, *role));
   return JsonResponse(200, UserJson(*user, *actor));
 }
 
 http::Response RemoveMember(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   auto id = ParseId(req.Param("id"), "id");
   auto uid = ParseId(req.Param("user_id"), "user_id");
   if (!id.ok()) return http::ErrorResponse(id.status());

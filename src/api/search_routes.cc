@@ -16,10 +16,8 @@ json FacetJson(const std::vector<search::FacetCount>& counts) {
 }
 
 http::Response Search(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto page = ReadPage(req);
-  if (!page.ok()) return http::ErrorResponse(page.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
+  KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
   search::SearchRequest r;
   r.q = req.Query("q").value_or("");
   if (auto type = req.Query("type"); type && !type->empty()) {
@@ -37,8 +35,7 @@ http::Response Search(Context& ctx, http::Request& req) {
   if (r.offset > search::kMaxOffset) {
     return http::ErrorResponse(BadInput("invalid_parameter", "page is too deep", "page"));
   }
-  auto result = ctx.search->Search(*actor, r);
-  if (!result.ok()) return http::ErrorResponse(result.status());
+  KC_ASSIGN_OR_RESPOND(result, ctx.search->Search(*actor, r));
   json hits = json::array();
   for (const auto& h : result->hits) {
     hits.push_back({{"id", h.id},
@@ -75,10 +72,8 @@ json ExplanationJson(const search::Explanation& e) {
 
 http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
                        ListingKind default_target) {
-  auto actor = ctx.Authenticate(req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   ListingKind target = default_target;
   if (auto type = req.Query("type"); type && !type->empty()) {
     auto k = KindFromName(*type);
@@ -96,8 +91,8 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
     }
     size = *n;
   }
-  auto hits = ctx.search->Matches(*actor, source, *id, target, static_cast<size_t>(size));
-  if (!hits.ok()) return http::ErrorResponse(hits.status());
+  KC_ASSIGN_OR_RESPOND(hits,
+                       ctx.search->Matches(*actor, source, *id, target, static_cast<size_t>(size)));
   json out = json::array();
   for (const auto& h : *hits) {
     out.push_back({{"id", h.id},

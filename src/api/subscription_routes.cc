@@ -25,20 +25,16 @@ Result<Actor> SignedIn(Context& ctx, const http::Request& req, bool write) {
 }
 
 http::Response ListSubscriptions(Context& ctx, http::Request& req) {
-  auto actor = SignedIn(ctx, req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto subs = ctx.subscriptions->List(*actor);
-  if (!subs.ok()) return http::ErrorResponse(subs.status());
+  KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, false));
+  KC_ASSIGN_OR_RESPOND(subs, ctx.subscriptions->List(*actor));
   json items = json::array();
   for (const auto& s : *subs) items.push_back(SubscriptionJson(s));
   return JsonResponse(200, {{"items", items}});
 }
 
 http::Response CreateSubscription(Context& ctx, http::Request& req) {
-  auto actor = SignedIn(ctx, req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   Status s = AllowOnly(*body, {"listing_id", "q", "type", "category", "discipline", "region"});
   std::optional<int64_t> listing_id;
   if (s.ok()) s = OptInt(*body, "listing_id", &listing_id);
@@ -74,10 +70,8 @@ http::Response CreateSubscription(Context& ctx, http::Request& req) {
 }
 
 http::Response DeleteSubscription(Context& ctx, http::Request& req) {
-  auto actor = SignedIn(ctx, req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
+  KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   Status s = ctx.subscriptions->Delete(*actor, *id);
   if (!s.ok()) return http::ErrorResponse(s);
   http::Response r;
@@ -86,13 +80,11 @@ http::Response DeleteSubscription(Context& ctx, http::Request& req) {
 }
 
 http::Response ListNotifications(Context& ctx, http::Request& req) {
-  auto actor = SignedIn(ctx, req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto page = ReadPage(req);
-  if (!page.ok()) return http::ErrorResponse(page.status());
+  KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, false));
+  KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
   bool unread = req.Query("unread").value_or("") == "true";
-  auto notes = ctx.subscriptions->Notifications(*actor, unread, page->offset(), page->size);
-  if (!notes.ok()) return http::ErrorResponse(notes.status());
+  KC_ASSIGN_OR_RESPOND(
+      notes, ctx.subscriptions->Notifications(*actor, unread, page->offset(), page->size));
   json items = json::array();
   for (const auto& n : notes->items) {
     items.push_back({{"id", n.id},
@@ -108,10 +100,8 @@ http::Response ListNotifications(Context& ctx, http::Request& req) {
 }
 
 http::Response MarkRead(Context& ctx, http::Request& req) {
-  auto actor = SignedIn(ctx, req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
+  KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   Status s = ctx.subscriptions->MarkRead(*actor, *id);
   if (!s.ok()) return http::ErrorResponse(s);
   http::Response r;

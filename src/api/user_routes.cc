@@ -11,44 +11,34 @@ namespace {
 using http::bhttp::verb;
 
 http::Response ListUsers(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto page = ReadPage(req);
-  if (!page.ok()) return http::ErrorResponse(page.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
+  KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
   UserQuery q;
   q.offset = page->offset();
   q.limit = page->size;
   q.role = req.Query("role").value_or("");
   q.text = req.Query("q").value_or("");
   if (auto org = req.Query("org_id")) {
-    auto id = ParseId(*org, "org_id");
-    if (!id.ok()) return http::ErrorResponse(id.status());
+    KC_ASSIGN_OR_RESPOND(id, ParseId(*org, "org_id"));
     q.org_id = *id;
   }
-  auto users = ctx.accounts.List(*actor, q);
-  if (!users.ok()) return http::ErrorResponse(users.status());
+  KC_ASSIGN_OR_RESPOND(users, ctx.accounts.List(*actor, q));
   json items = json::array();
   for (const auto& u : users->items) items.push_back(UserJson(u, *actor));
   return JsonResponse(200, PageJson(items, users->total, *page));
 }
 
 http::Response GetUser(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, false);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
-  auto user = ctx.accounts.Get(*actor, *id);
-  if (!user.ok()) return http::ErrorResponse(user.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+  KC_ASSIGN_OR_RESPOND(user, ctx.accounts.Get(*actor, *id));
   return JsonResponse(200, UserJson(*user, *actor));
 }
 
 http::Response PatchUser(Context& ctx, http::Request& req) {
-  auto actor = ctx.Authenticate(req, true);
-  if (!actor.ok()) return http::ErrorResponse(actor.status());
-  auto id = ParseId(req.Param("id"), "id");
-  if (!id.ok()) return http::ErrorResponse(id.status());
-  auto body = ParseObject(req);
-  if (!body.ok()) return http::ErrorResponse(body.status());
+  KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+  KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   UserPatch p;
   Status s = AllowOnly(
       *body, {"display_name", "email", "password", "current_password", "role", "disabled"});
@@ -59,8 +49,7 @@ http::Response PatchUser(Context& ctx, http::Request& req) {
   if (s.ok()) s = OptString(*body, "role", &p.role);
   if (s.ok()) s = OptBool(*body, "disabled", &p.disabled);
   if (!s.ok()) return http::ErrorResponse(s);
-  auto user = ctx.accounts.Update(*actor, *id, p);
-  if (!user.ok()) return http::ErrorResponse(user.status());
+  KC_ASSIGN_OR_RESPOND(user, ctx.accounts.Update(*actor, *id, p));
   return JsonResponse(200, UserJson(*user, *actor));
 }
 

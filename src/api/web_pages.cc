@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_io.h"
 #include "core/iso_time.h"
 #include "service/listing_validation.h"
 
@@ -68,8 +69,7 @@ http::Response Sitemap(Context& ctx, const std::string& base) {
   q.limit = 500;
   size_t urls = 0;
   for (q.offset = 0; urls < 50000; q.offset += q.limit) {
-    auto page = ctx.listings.List(Actor::Visitor(), q);
-    if (!page.ok()) return http::ErrorResponse(page.status());
+    KC_ASSIGN_OR_RESPOND(page, ctx.listings.List(Actor::Visitor(), q));
     for (const auto& item : page->items) {
       xml += "  <url><loc>" + EscapeHtml(base + PagePath(item.listing)) + "</loc><lastmod>" +
              IsoTime(item.listing.updated_at) + "</lastmod></url>\n";
