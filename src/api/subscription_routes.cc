@@ -91,6 +91,7 @@ http::Response ListNotifications(Context& ctx, http::Request& req) {
                      {"kind", n.kind},
                      {"subscription_id", n.subscription_id},
                      {"listing_id", n.listing_id},
+                     {"listing_type", n.listing_kind},
                      {"title", n.title},
                      {"message", n.message},
                      {"created_at", IsoTime(n.created_at)},

@@ -61,7 +61,8 @@ struct Notification {
   std::string title;    // the new listing's title
   std::string message;  // the saved search's words, or the followed listing's title
   int64_t created_at = 0;
-  int64_t read_at = 0;  // 0 while unread
+  int64_t read_at = 0;       // 0 while unread
+  std::string listing_kind;  // filled in by ListNotifications: "demand", …; "" when deleted
 };
 
 // One page of a list call: the items and the total that match the filters.

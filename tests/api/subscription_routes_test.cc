@@ -38,6 +38,7 @@ TEST_F(SubscriptionRoutesTest, SavedSearchNotifiesAboutANewMatchingListingOnce) 
   ASSERT_EQ(notes.json["total"], 1) << notes.body;
   EXPECT_EQ(notes.json["items"][0]["listing_id"], related);
   EXPECT_EQ(notes.json["items"][0]["kind"], "saved_search");
+  EXPECT_EQ(notes.json["items"][0]["listing_type"], "demand");
   EXPECT_FALSE(notes.json["items"][0]["read"].get<bool>());
   (void)unrelated;
   // Re-publishing after an edit does not notify twice.

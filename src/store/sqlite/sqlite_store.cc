@@ -555,9 +555,9 @@ class SqliteTx : public StoreTx {
   }
 
   Result<int64_t> InsertSubscription(const Subscription& x) override {
-    auto s = P(
-        "INSERT INTO subscriptions (user_id, kind, query, listing_id, created_at) VALUES "
-        "(?,?,?,?,?)");
+    auto s =
+        P("INSERT INTO subscriptions (user_id, kind, query, listing_id, created_at) VALUES "
+          "(?,?,?,?,?)");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, x.user_id).Bind(2, x.kind).Bind(3, x.query);
     (*s)->Bind(4, x.listing_id ? std::optional<int64_t>(x.listing_id) : std::nullopt);
@@ -592,10 +592,10 @@ class SqliteTx : public StoreTx {
   }
 
   Result<bool> InsertNotification(const Notification& n) override {
-    auto s = P(
-        "INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, message, "
-        "created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (subscription_id, listing_id) DO "
-        "NOTHING");
+    auto s =
+        P("INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, message, "
+          "created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (subscription_id, listing_id) DO "
+          "NOTHING");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, n.user_id).Bind(2, n.kind).Bind(3, n.subscription_id).Bind(4, n.listing_id);
     (*s)->Bind(5, n.title).Bind(6, n.message).Bind(7, n.created_at);
@@ -610,26 +610,30 @@ class SqliteTx : public StoreTx {
     if (unread_only) w.Add("read_at = 0");
     Page<Notification> page;
     KC_RETURN_IF_ERROR(Count("notifications", w, &page.total));
-    auto s = P(
-        "SELECT id, user_id, kind, subscription_id, listing_id, title, message, created_at, "
-        "read_at FROM notifications" +
-        w.sql + " ORDER BY id DESC LIMIT ? OFFSET ?");
+    // The listing's kind comes along (empty once the listing is deleted), so a client can link
+    // to its page.
+    auto s =
+        P("SELECT n.id, n.user_id, n.kind, n.subscription_id, n.listing_id, n.title, n.message, "
+          "n.created_at, n.read_at, COALESCE(l.kind, '') FROM (SELECT * FROM notifications" +
+          w.sql +
+          " ORDER BY id DESC LIMIT ? OFFSET ?) n LEFT JOIN listings l ON l.id = n.listing_id "
+          "ORDER BY n.id DESC");
     if (!s.ok()) return s.status();
     int i = w.BindTo(**s);
     (*s)->Bind(i, limit).Bind(i + 1, offset);
     while ((*s)->Step()) {
       const Stmt& r = **s;
       page.items.push_back(Notification{r.Int(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4),
-                                        r.Text(5), r.Text(6), r.Int(7), r.Int(8)});
+                                        r.Text(5), r.Text(6), r.Int(7), r.Int(8), r.Text(9)});
     }
     KC_RETURN_IF_ERROR((*s)->status());
     return page;
   }
 
   Status MarkNotificationRead(int64_t id, int64_t user_id, int64_t at) override {
-    auto s = P(
-        "UPDATE notifications SET read_at = CASE WHEN read_at = 0 THEN ? ELSE read_at END "
-        "WHERE id = ? AND user_id = ?");
+    auto s =
+        P("UPDATE notifications SET read_at = CASE WHEN read_at = 0 THEN ? ELSE read_at END "
+          "WHERE id = ? AND user_id = ?");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, at).Bind(2, id).Bind(3, user_id);
     KC_RETURN_IF_ERROR((*s)->Run());
@@ -699,8 +703,8 @@ class SqliteTx : public StoreTx {
   Result<std::vector<Subscription>> Subscriptions(Stmt& s) {
     std::vector<Subscription> out;
     while (s.Step()) {
-      out.push_back(Subscription{s.Int(0), s.Int(1), s.Text(2), s.Text(3),
-                                 s.OptInt(4).value_or(0), s.Int(5)});
+      out.push_back(Subscription{s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.OptInt(4).value_or(0),
+                                 s.Int(5)});
     }
     KC_RETURN_IF_ERROR(s.status());
     return out;
