@@ -33,4 +33,7 @@ Result<std::string> DecodeToUtf8(std::string_view bytes);
 // Use it before quoting user input in an error message or a log line.
 std::string SanitizeUtf8(std::string_view s);
 
+// Appends the UTF-8 encoding of `cp`, a Unicode scalar value (not a surrogate), to *out.
+void AppendUtf8(char32_t cp, std::string* out);
+
 }  // namespace kc

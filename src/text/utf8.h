@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text_encoding.h"
+
 namespace kc::text {
 
 // Returned by DecodeUtf8 for a byte that does not start a valid UTF-8 sequence.
@@ -56,24 +58,8 @@ inline char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   return cp;
 }
 
-// Appends the UTF-8 encoding of cp (a valid scalar value) to *out.
-inline void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+// Appends the UTF-8 encoding of a scalar value: the one encoder, in core.
+using ::kc::AppendUtf8;
 
 // True for the characters written without spaces between words, which the segmenter hands to
 // the dictionary and the analyzer pairs into bigrams: Han ideographs (URO, extensions A–G,
