@@ -31,6 +31,16 @@ Status SetListen(Config& c, const std::string& v) {
   return Status::Ok();
 }
 
+// --db: "sqlite" (a file in the data directory) or a PostgreSQL URL.
+Status SetDb(Config& c, const std::string& v) {
+  if (v != "sqlite" && !v.starts_with("postgres://") && !v.starts_with("postgresql://")) {
+    return BadInput("bad_flag",
+                    "--db is sqlite or a postgres://USER@HOST:PORT/DB URL, not '" + v + "'");
+  }
+  c.db = v;
+  return Status::Ok();
+}
+
 // "web" in the directory of the running executable (build/web for build/kechuang).
 // `name` beside the running executable (build/web, build/cedict.tsv), or `name` itself.
 std::string BesideExecutable(const std::string& name) {
@@ -45,7 +55,7 @@ std::string Usage() {
   return R"(kechuang — technology-transfer platform (科创)
 
 Usage:
-  kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite] [--no-demo]
+  kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite|postgres://USER@HOST:PORT/DB] [--no-demo]
                  [--threads N] [--body-limit BYTES] [--header-limit BYTES]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE] [--web DIR]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
@@ -53,7 +63,7 @@ Usage:
   kechuang reindex [--data DIR]              rebuild the search index from the database
   kechuang version
 
-Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_ADMIN_PASSWORD (the first start's admin).
+Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_ADMIN_PASSWORD (the first start's admin).
 )";
 }
 
@@ -63,6 +73,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
   if (const char* p = std::getenv("KECHUANG_ADMIN_PASSWORD"); p && *p) c.admin_password = p;
   KC_RETURN_IF_ERROR(SetListen(c, c.listen));
   if (const char* l = std::getenv("KECHUANG_LISTEN"); l && *l) KC_RETURN_IF_ERROR(SetListen(c, l));
+  if (const char* d = std::getenv("KECHUANG_DB"); d && *d) KC_RETURN_IF_ERROR(SetDb(c, d));
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> Result<std::string> {
@@ -87,10 +98,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
       } else if (a == "--listen") {
         KC_RETURN_IF_ERROR(SetListen(c, *v));
       } else if (a == "--db") {
-        if (*v != "sqlite") {
-          return BadInput("bad_flag", "--db supports sqlite in this version, not '" + *v + "'");
-        }
-        c.db = *v;
+        KC_RETURN_IF_ERROR(SetDb(c, *v));
       } else if (a == "--threads") {
         auto n = Number(a, *v, 1, 256);
         if (!n.ok()) return n.status();

@@ -11,8 +11,9 @@
 namespace kc::app {
 
 struct Config {
-  std::string data_dir = "var";           // --data, KECHUANG_DATA
-  std::string db = "sqlite";              // --db: sqlite (a file in the data directory)
+  std::string data_dir = "var";  // --data, KECHUANG_DATA
+  std::string db = "sqlite";     // --db, KECHUANG_DB: sqlite (a file in the data directory) or
+                                 // postgres://USER@HOST:PORT/DB (several nodes on one database)
   std::string listen = "127.0.0.1:8080";  // --listen HOST:PORT, KECHUANG_LISTEN
   bool demo = true;                       // --no-demo: start empty
   bool search = true;                     // open the search index (off for import and export)

@@ -14,6 +14,7 @@
 #include "http/static_files.h"
 #include "service/crypto.h"
 #include "service/demo.h"
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "text/analyzer.h"
 
@@ -55,9 +56,17 @@ Status Platform::Open() {
   if (ec) {
     return Internal("cannot create the data directory " + config_.data_dir + ": " + ec.message());
   }
-  const std::string db_path = config_.data_dir + "/kechuang.db";
-  const bool fresh = !std::filesystem::exists(db_path);
-  auto store = OpenSqliteStore(db_path);
+  // A fresh data directory gets the demo data; LoadDemo itself remembers (in the database) that
+  // it ran, which is all a shared PostgreSQL database needs.
+  bool fresh = true;
+  Result<std::unique_ptr<Store>> store = Internal("no store");
+  if (IsPostgresUrl(config_.db)) {
+    store = OpenPostgresStore(config_.db);
+  } else {
+    const std::string db_path = config_.data_dir + "/kechuang.db";
+    fresh = !std::filesystem::exists(db_path);
+    store = OpenSqliteStore(db_path);
+  }
   if (!store.ok()) return store.status();
   store_ = std::move(*store);
   accounts_ = std::make_unique<Accounts>(*store_, clock_);
@@ -163,8 +172,13 @@ void Platform::RunIndexer() {
     lock.unlock();
     auto n = indexer_->CatchUp();
     if (!n.ok()) spdlog::warn("indexing failed: {}", n.status().message());
+    // A shared database wakes the indexer when any node commits a change (and at least every
+    // quarter second); the embedded one is polled.
+    const bool waited = store_->WaitForChanges(std::chrono::milliseconds(250));
     lock.lock();
-    worker_cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stopping_; });
+    if (!waited) {
+      worker_cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stopping_; });
+    }
   }
 }
 
@@ -197,11 +211,14 @@ void Platform::RunWorker() {
   std::unique_lock<std::mutex> lock(worker_mu_);
   while (!stopping_) {
     lock.unlock();
-    auto n = listings_->ExpireDue();
-    if (!n.ok()) {
-      spdlog::warn("expiring listings failed: {}", n.status().message());
-    } else if (*n > 0) {
-      spdlog::info("{} listings expired", *n);
+    // Of several nodes on one database, only the one holding the jobs lock expires listings.
+    if (store_->LeadsBackgroundJobs()) {
+      auto n = listings_->ExpireDue();
+      if (!n.ok()) {
+        spdlog::warn("expiring listings failed: {}", n.status().message());
+      } else if (*n > 0) {
+        spdlog::info("{} listings expired", *n);
+      }
     }
     lock.lock();
     worker_cv_.wait_for(lock, std::chrono::seconds(60), [this] { return stopping_; });

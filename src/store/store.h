@@ -1,8 +1,10 @@
 // The Store: the only source of truth. One transaction per use case: a service passes a function
 // to Read or Write, and everything that function does through the StoreTx commits or rolls back
-// together. Implementations: sqlite/ (embedded, default) and, later, postgres/.
+// together. Implementations: sqlite/ (embedded, default) and postgres/ (several nodes on one
+// database).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -111,6 +113,19 @@ class Store {
 
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;
+
+  // Blocks until the change log may have grown (a commit here or on another node sharing the
+  // database) or `timeout` passes, and returns true. Returns false at once when the store cannot
+  // tell: the embedded store has no other writer, and its caller simply polls.
+  virtual bool WaitForChanges(std::chrono::milliseconds timeout) {
+    (void)timeout;
+    return false;
+  }
+
+  // True while this process is the one, among the nodes sharing the database, that runs the
+  // background jobs (expiry), so that they run once and not once per node. The embedded store
+  // has a single process, which always is.
+  virtual bool LeadsBackgroundJobs() { return true; }
 };
 
 }  // namespace kc

@@ -117,8 +117,8 @@ TEST_F(ImportRoutesTest, CommandLineImportBesideARunningServerBecomesSearchable)
   std::ofstream(file)
       << R"({"ref":"CLI-1","title":"命令行导入的超导量子比特成果","abstract":"超导量子比特相干时间提升。"})"
       << "\n";
-  std::string cmd = std::string(KC_BINARY) + " import achievements " + file + " --data " +
-                    server_->data_dir() + " > /dev/null 2>&1";
+  std::string cmd = std::string(KC_BINARY) + " import achievements " + file + " " +
+                    server_->StoreFlags() + " > /dev/null 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   Client visitor = Anonymous();
   auto list = visitor.Get("/api/v1/achievements");

@@ -4,10 +4,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <random>
 #include <regex>
+
+#include "store/test_postgres.h"
 
 namespace kc::testing {
 
@@ -16,11 +19,18 @@ ServerProcess::ServerProcess(std::vector<std::string> args) : args_(std::move(ar
   data_dir_ = (std::filesystem::temp_directory_path() /
                ("kc-api-" + std::to_string(getpid()) + "-" + std::to_string(rd())))
                   .string();
+  // A PostgreSQL run gives every server a database of its own, unless the test chose one.
+  if (UsingPostgres() && std::find(args_.begin(), args_.end(), "--db") == args_.end()) {
+    database_ = NewTestDatabaseName();
+    args_.push_back("--db");
+    args_.push_back(EnsureTestDatabase(database_));
+  }
   Start();
 }
 
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) Stop(SIGKILL);
+  if (!database_.empty()) DropTestDatabase(database_);
   std::error_code ec;
   std::filesystem::remove_all(data_dir_, ec);
 }
@@ -71,6 +81,13 @@ void ServerProcess::Start() {
     close(fd);
   }).detach();
   if (port_ == 0) ADD_FAILURE() << "the server did not start; output:\n" << output_;
+}
+
+std::string ServerProcess::StoreFlags() const {
+  std::string flags = "--data " + data_dir_;
+  auto db = std::find(args_.begin(), args_.end(), "--db");
+  if (db != args_.end() && db + 1 != args_.end()) flags += " --db " + *(db + 1);
+  return flags;
 }
 
 int ServerProcess::Stop(int sig) {

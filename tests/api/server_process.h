@@ -1,5 +1,6 @@
 // Starts the real kechuang binary on a free loopback port with a temporary data directory, for
-// API tests. The process is stopped (SIGTERM) and the directory removed on destruction.
+// API tests. The process is stopped (SIGTERM) and the directory removed on destruction. In a
+// PostgreSQL run (KC_TEST_POSTGRES) the server gets a fresh database, dropped at the end.
 #pragma once
 
 #include <signal.h>
@@ -24,6 +25,9 @@ class ServerProcess {
 
   uint16_t port() const { return port_; }
   const std::string& data_dir() const { return data_dir_; }
+  // The flags that point another kechuang command at this server's data: "--data DIR", and
+  // "--db URL" in a PostgreSQL run.
+  std::string StoreFlags() const;
   bool running() const { return pid_ > 0; }
   // Everything the process printed on stdout so far (up to the "serving" line).
   const std::string& output() const { return output_; }
@@ -38,6 +42,7 @@ class ServerProcess {
 
   std::vector<std::string> args_;
   std::string data_dir_;
+  std::string database_;  // the PostgreSQL database created for this server, if any
   std::string output_;
   pid_t pid_ = -1;
   uint16_t port_ = 0;

@@ -14,7 +14,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-constexpr const char* kEnvVars[] = {"KECHUANG_DATA", "KECHUANG_LISTEN", "KECHUANG_ADMIN_PASSWORD"};
+constexpr const char* kEnvVars[] = {"KECHUANG_DATA", "KECHUANG_LISTEN", "KECHUANG_ADMIN_PASSWORD",
+                                    "KECHUANG_DB"};
 
 // Clears the KECHUANG_* variables for each test and puts the old values back afterwards.
 class ConfigTest : public ::testing::Test {
@@ -157,9 +158,15 @@ TEST_F(ConfigTest, BadListenAddressesAreErrorsNamingTheFlag) {
   }
 }
 
-TEST_F(ConfigTest, OnlySqliteIsSupported) {
-  ExpectErrorNaming({"--db", "postgres://localhost/kc"}, "--db");
+TEST_F(ConfigTest, DbIsSqliteOrAPostgresUrl) {
+  for (const char* url : {"postgres://kc@127.0.0.1:5432/kc", "postgresql://db.internal/kc"}) {
+    auto c = ParseConfig({"--db", url});
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    EXPECT_EQ(c->db, url);
+  }
+  ExpectErrorNaming({"--db", "mysql://localhost/kc"}, "--db");
   ExpectErrorNaming({"--db", "SQLite"}, "--db");
+  ExpectErrorNaming({"--db", "postgres:/kc"}, "--db");
 }
 
 TEST_F(ConfigTest, AFlagWithoutItsValueIsAnErrorNamingIt) {
@@ -189,6 +196,18 @@ TEST_F(ConfigTest, EnvironmentVariablesSetTheDataDirectoryListenAndAdminPassword
   EXPECT_EQ(c->server.host, "0.0.0.0");
   EXPECT_EQ(c->server.port, 7000);
   EXPECT_EQ(c->admin_password, "s3cret-pass");
+}
+
+TEST_F(ConfigTest, KechuangDbChoosesTheDatabaseAndTheFlagOverridesIt) {
+  setenv("KECHUANG_DB", "postgres://kc@10.0.0.5/kc", 1);
+  Result<Config> c = ParseConfig({});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->db, "postgres://kc@10.0.0.5/kc");
+  c = ParseConfig({"--db", "sqlite"});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->db, "sqlite");
+  setenv("KECHUANG_DB", "oracle", 1);
+  ExpectErrorNaming({}, "--db");
 }
 
 TEST_F(ConfigTest, FlagsOverrideTheEnvironment) {

@@ -1,0 +1,98 @@
+#include "store/postgres/query.h"
+
+namespace kc::pg {
+
+namespace {
+
+// An element of an array literal, quoted: "a\"b".
+std::string QuoteElement(std::string_view v) {
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+// "…DETAIL:  Key (org_id, kind, ref)=(1, demand, R-1) already exists." → "ref".
+std::string ConflictField(std::string_view message) {
+  auto key = message.find("Key (");
+  if (key == std::string_view::npos) return "";
+  auto end = message.find(")=", key);
+  if (end == std::string_view::npos) return "";
+  std::string_view cols = message.substr(key + 5, end - key - 5);
+  auto comma = cols.rfind(',');
+  if (comma != std::string_view::npos) cols = cols.substr(comma + 1);
+  while (!cols.empty() && cols.front() == ' ') cols.remove_prefix(1);
+  return std::string(cols);
+}
+
+}  // namespace
+
+std::string Params::Add(std::optional<std::string> v) {
+  values_.push_back(std::move(v));
+  return "$" + std::to_string(values_.size());
+}
+
+std::string Params::RefIds(const std::vector<int64_t>& ids) {
+  std::string lit = "{";
+  for (size_t i = 0; i < ids.size(); ++i) lit += (i ? "," : "") + std::to_string(ids[i]);
+  return Add(lit + "}") + "::bigint[]";
+}
+
+std::string Params::RefTexts(const std::vector<std::string>& values) {
+  std::string lit = "{";
+  for (size_t i = 0; i < values.size(); ++i) lit += (i ? "," : "") + QuoteElement(values[i]);
+  return Add(lit + "}") + "::text[]";
+}
+
+std::vector<const char*> Params::Pointers() const {
+  std::vector<const char*> out;
+  out.reserve(values_.size());
+  for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
+  return out;
+}
+
+std::string LikeEscape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+Status ErrorFrom(const std::exception& e) {
+  if (dynamic_cast<const pqxx::unique_violation*>(&e)) {
+    std::string field = ConflictField(e.what());
+    return Conflict("duplicate",
+                    "a record with this " + (field.empty() ? "value" : field) + " already exists",
+                    field);
+  }
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) ||
+      dynamic_cast<const pqxx::in_doubt_error*>(&e)) {
+    return Status::Error(ErrorKind::kUnavailable, "database_unavailable",
+                         std::string("the database is unavailable: ") + e.what());
+  }
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+    // Class 08 (connection exception) and 57P (operator intervention: the server shuts down).
+    const std::string& state = sql->sqlstate();
+    if (state.starts_with("08") || state.starts_with("57P")) {
+      return Status::Error(ErrorKind::kUnavailable, "database_unavailable",
+                           std::string("the database is unavailable: ") + e.what());
+    }
+  }
+  return Internal(std::string("postgres: ") + e.what());
+}
+
+Result<pqxx::result> Run(pqxx::transaction_base& tx, const std::string& sql, const Params& p) {
+  try {
+    auto ptrs = p.Pointers();
+    return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ptrs));
+  } catch (const std::exception& e) {
+    return ErrorFrom(e);
+  }
+}
+
+}  // namespace kc::pg
