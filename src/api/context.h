@@ -8,6 +8,7 @@
 #include "http/router.h"
 #include "service/accounts.h"
 #include "service/actor.h"
+#include "service/deals.h"
 #include "service/exporter.h"
 #include "service/importer.h"
 #include "service/listings.h"
@@ -28,6 +29,7 @@ struct Context {
   bool secure_cookies = false;             // add "Secure" to cookies (behind HTTPS)
   SearchService* search = nullptr;         // search and matching
   Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
+  Deals* deals = nullptr;                  // technology transactions
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

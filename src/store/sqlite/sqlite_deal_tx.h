@@ -1,0 +1,42 @@
+// DealTx on SQLite: the deal, open-call and statistics queries, on the connection of the
+// SqliteTx that owns it, so they share its transaction and savepoints.
+#pragma once
+
+#include "store/deal_tx.h"
+#include "store/sqlite/connection.h"
+
+namespace kc::sqlite {
+
+class SqliteDealTx : public DealTx {
+ public:
+  explicit SqliteDealTx(Connection& conn) : c_(conn) {}
+
+  Result<int64_t> InsertDeal(const Deal& deal) override;
+  Result<Deal> GetDeal(int64_t id) override;
+  Status UpdateDeal(const Deal& deal) override;
+  Result<Page<Deal>> ListDeals(const DealQuery& query) override;
+  Result<std::vector<int64_t>> PartyUserIds(const Deal& deal) override;
+
+  Result<int64_t> InsertMessage(const DealMessage& message) override;
+  Result<std::vector<DealMessage>> ListMessages(int64_t deal_id) override;
+
+  Result<int64_t> InsertAttachment(const DealAttachment& attachment) override;
+  Result<DealAttachment> GetAttachment(int64_t id) override;
+  Result<std::vector<DealAttachment>> ListAttachments(int64_t deal_id) override;
+
+  Status PutContract(const Contract& contract) override;
+  Result<std::optional<Contract>> GetContract(int64_t deal_id) override;
+
+  Status PutConfidential(int64_t listing_id, const std::string& details, int64_t by,
+                         int64_t at) override;
+  Result<std::optional<std::string>> GetConfidential(int64_t listing_id) override;
+
+  Result<std::vector<AuditEntry>> AuditOfOrgDeals(int64_t org_id) override;
+
+ private:
+  Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
+
+  Connection& c_;
+};
+
+}  // namespace kc::sqlite
