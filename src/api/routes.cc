@@ -12,6 +12,8 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterSearchRoutes(router, ctx);
   RegisterSubscriptionRoutes(router, ctx);
   if (ctx.deals) RegisterDealRoutes(router, ctx);
+  if (ctx.calls) RegisterCallRoutes(router, ctx);
+  if (ctx.stats) RegisterStatsRoutes(router, ctx);
 }
 
 }  // namespace kc::api

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "store/sqlite/sqlite_store.h"
 #include "store/temp_db.h"
 
@@ -271,6 +273,152 @@ TEST_F(SqliteDealTxTest, DealNoticesDoNotCollideWithEachOtherOrWithSubscriptionN
     EXPECT_EQ(page->items[0].deal_id, d.id);
     EXPECT_EQ(page->items[0].subscription_id, 0);
     EXPECT_EQ(page->items[0].kind, "deal_message");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
+TEST_F(SqliteDealTxTest, CallsJudgesProposalsAndScores) {
+  OpenCall c;
+  c.demand_id = 7;
+  c.org_id = buyer_;
+  c.title = "揭榜：低温电解液";
+  c.reward_cny = 500000;
+  c.deadline = "2026-12-31";
+  c.criteria = {{"技术先进性", 60}, {"成本", 40}};
+  c.created_by = users_[0];
+  c.created_at = 10;
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto id = tx.deals().InsertCall(c);
+    if (!id.ok()) return id.status();
+    c.id = *id;
+    KC_RETURN_IF_ERROR(tx.deals().AddJudge(c.id, users_[2]));
+    KC_RETURN_IF_ERROR(tx.deals().AddJudge(c.id, users_[2]));
+    KC_RETURN_IF_ERROR(tx.deals().AddJudge(c.id, users_[3]));
+    Proposal p;
+    p.call_id = c.id;
+    p.org_id = seller_;
+    p.author_id = users_[1];
+    p.summary = "方案";
+    p.achievement_id = 9;
+    auto pid = tx.deals().InsertProposal(p);
+    if (!pid.ok()) return pid.status();
+    KC_RETURN_IF_ERROR(tx.deals().PutScore({*pid, users_[2], {80, 60}, 72, 20}));
+    KC_RETURN_IF_ERROR(tx.deals().PutScore({*pid, users_[3], {90, 90}, 90, 21}));
+    KC_RETURN_IF_ERROR(tx.deals().PutScore({*pid, users_[3], {50, 50}, 50, 22}));
+    c.phase = CallPhase::kAnnounced;
+    c.winner_proposal_id = *pid;
+    c.deal_id = 3;
+    return tx.deals().UpdateCall(c);
+  });
+  Status dup = store_->Write([&](StoreTx& tx) {
+    Proposal p;
+    p.call_id = c.id;
+    p.org_id = seller_;
+    p.author_id = users_[1];
+    p.summary = "again";
+    return tx.deals().InsertProposal(p).status();
+  });
+  EXPECT_EQ(dup.kind(), ErrorKind::kConflict) << "one proposal per organisation";
+  Status s = store_->Read([&](StoreTx& tx) -> Status {
+    auto got = tx.deals().GetCall(c.id);
+    if (!got.ok()) return got.status();
+    EXPECT_EQ(got->title, c.title);
+    if (got->criteria.size() != 2u) return Internal("unexpected size of got->criteria");
+    EXPECT_EQ(got->criteria[0].name, "技术先进性");
+    EXPECT_DOUBLE_EQ(got->criteria[1].weight, 40);
+    EXPECT_EQ(got->phase, CallPhase::kAnnounced);
+    EXPECT_EQ(got->deal_id, 3);
+    auto judges = tx.deals().ListJudges(c.id);
+    EXPECT_TRUE(judges.ok() && judges->size() == 2u);
+    auto proposals = tx.deals().ListProposals(c.id);
+    if (!proposals.ok()) return proposals.status();
+    EXPECT_EQ(proposals->size(), 1u);
+    EXPECT_EQ((*proposals)[0].org_name, "卖方大学");
+    EXPECT_EQ((*proposals)[0].judges_scored, 2);
+    EXPECT_DOUBLE_EQ((*proposals)[0].score, 61.0);  // (72 + 50) / 2: a rescore replaces
+    EXPECT_EQ(tx.deals().ListCalls(0, 10)->total, 1);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
+TEST_F(SqliteDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
+  MustWrite([&](StoreTx& tx) -> Status {
+    for (auto [kind, region, at] : {std::tuple{ListingKind::kDemand, "440305", 1767225600},
+                                    {ListingKind::kDemand, "110108", 1769904000},
+                                    {ListingKind::kAchievement, "440300", 1767225600}}) {
+      Listing l;
+      l.kind = kind;
+      l.org_id = buyer_;
+      l.owner_id = users_[0];
+      l.title = "x";
+      l.category = "工学";
+      l.region = region;
+      l.status = ListingStatus::kPublished;
+      l.published_at = at;
+      KC_RETURN_IF_ERROR(tx.InsertListing(l));
+    }
+    Listing draft;
+    draft.kind = ListingKind::kDemand;
+    draft.org_id = buyer_;
+    draft.owner_id = users_[0];
+    draft.title = "draft";
+    KC_RETURN_IF_ERROR(tx.InsertListing(draft));
+    KC_RETURN_IF_ERROR(tx.deals().RecordMatchView(1, users_[0], 10, 5));
+    return tx.deals().RecordMatchView(1, std::nullopt, 7, 6);
+  });
+  Deal d1 = NewDeal(buyer_, seller_);
+  Deal d2 = NewDeal(buyer_, seller_);
+  d1.stage = DealStage::kRegistered;
+  d1.signed_at = 2000;
+  d1.registered_at = 3000;
+  d2.stage = DealStage::kDeclined;
+  d2.reason = DealReason::kPrice;
+  MustWrite([&](StoreTx& tx) -> Status {
+    KC_RETURN_IF_ERROR(tx.deals().UpdateDeal(d1));
+    return tx.deals().UpdateDeal(d2);
+  });
+  Status s = store_->Read([&](StoreTx& tx) -> Status {
+    auto st = tx.deals().Stats();
+    if (!st.ok()) return st.status();
+    if (st->demands_by_month.size() != 2u)
+      return Internal("unexpected size of st->demands_by_month");
+    EXPECT_EQ(st->demands_by_month[0].key, "2026-01");
+    EXPECT_EQ(st->demands_by_month[1].key, "2026-02");
+    if (st->demands_by_region.size() != 2u)
+      return Internal("unexpected size of st->demands_by_region");
+    EXPECT_EQ(st->demands_by_region[0].key, "11");
+    if (st->achievements_by_category.size() != 1u)
+      return Internal("unexpected size of st->achievements_by_category");
+    EXPECT_EQ(st->achievements_by_category[0].n, 1);
+    EXPECT_EQ(st->matches_shown, 17);
+    EXPECT_EQ(st->deals_opened, 2);
+    EXPECT_EQ(st->deals_signed, 1);
+    EXPECT_EQ(st->deals_registered, 1);
+    if (st->declined_by_reason.size() != 1u)
+      return Internal("unexpected size of st->declined_by_reason");
+    EXPECT_EQ(st->declined_by_reason[0].key, "price");
+    if (st->deals_by_month.size() != 1u) return Internal("unexpected size of st->deals_by_month");
+    EXPECT_EQ(st->deals_by_month[0].key, "1970-01");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
+TEST_F(SqliteDealTxTest, BrokeredDealsCarryTheirContractAmount) {
+  Deal d = NewDeal(buyer_, seller_, broker_);
+  NewDeal(buyer_, seller_);
+  MustWrite([&](StoreTx& tx) {
+    return tx.deals().PutContract(
+        {d.id, ContractType::kService, 300000, "2026-01-01", "R", users_[0], 1});
+  });
+  Status s = store_->Read([&](StoreTx& tx) -> Status {
+    auto b = tx.deals().BrokeredDeals(broker_);
+    if (!b.ok()) return b.status();
+    EXPECT_EQ(b->size(), 1u);
+    EXPECT_EQ((*b)[0].deal.id, d.id);
+    EXPECT_EQ((*b)[0].amount_cny, 300000);
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.message();

@@ -32,9 +32,27 @@ class SqliteDealTx : public DealTx {
   Result<std::optional<std::string>> GetConfidential(int64_t listing_id) override;
 
   Result<std::vector<AuditEntry>> AuditOfOrgDeals(int64_t org_id) override;
+  Result<std::vector<BrokeredDeal>> BrokeredDeals(int64_t org_id) override;
+
+  Result<int64_t> InsertCall(const OpenCall& call) override;
+  Result<OpenCall> GetCall(int64_t id) override;
+  Status UpdateCall(const OpenCall& call) override;
+  Result<Page<OpenCall>> ListCalls(int64_t offset, int64_t limit) override;
+  Status AddJudge(int64_t call_id, int64_t user_id) override;
+  Result<std::vector<int64_t>> ListJudges(int64_t call_id) override;
+  Result<int64_t> InsertProposal(const Proposal& proposal) override;
+  Result<Proposal> GetProposal(int64_t id) override;
+  Result<std::vector<Proposal>> ListProposals(int64_t call_id) override;
+  Status PutScore(const ProposalScore& score) override;
+
+  Status RecordMatchView(int64_t listing_id, std::optional<int64_t> user_id, int64_t hits,
+                         int64_t at) override;
+  Result<PlatformStats> Stats() override;
 
  private:
   Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
+  // Runs a two-column (key, count) query without parameters.
+  Result<std::vector<CountRow>> Counts(std::string_view sql);
 
   Connection& c_;
 };
