@@ -8,11 +8,14 @@
 #include "http/router.h"
 #include "service/accounts.h"
 #include "service/actor.h"
+#include "service/deals.h"
 #include "service/exporter.h"
 #include "service/importer.h"
 #include "service/listings.h"
+#include "service/open_calls.h"
 #include "service/orgs.h"
 #include "service/search_service.h"
+#include "service/statistics.h"
 #include "service/subscriptions.h"
 
 namespace kc::api {
@@ -28,6 +31,9 @@ struct Context {
   bool secure_cookies = false;             // add "Secure" to cookies (behind HTTPS)
   SearchService* search = nullptr;         // search and matching
   Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
+  Deals* deals = nullptr;                  // technology transactions
+  OpenCalls* calls = nullptr;              // open calls (揭榜挂帅)
+  Statistics* stats = nullptr;             // dashboard figures, agencies' records
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

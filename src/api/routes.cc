@@ -11,6 +11,9 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterImportRoutes(router, ctx);
   RegisterSearchRoutes(router, ctx);
   RegisterSubscriptionRoutes(router, ctx);
+  if (ctx.deals) RegisterDealRoutes(router, ctx);
+  if (ctx.calls) RegisterCallRoutes(router, ctx);
+  if (ctx.stats) RegisterStatsRoutes(router, ctx);
 }
 
 }  // namespace kc::api

@@ -18,5 +18,8 @@ void RegisterListingRoutes(http::Router& router, Context& ctx);
 void RegisterImportRoutes(http::Router& router, Context& ctx);
 void RegisterSearchRoutes(http::Router& router, Context& ctx);
 void RegisterSubscriptionRoutes(http::Router& router, Context& ctx);
+void RegisterDealRoutes(http::Router& router, Context& ctx);
+void RegisterCallRoutes(http::Router& router, Context& ctx);
+void RegisterStatsRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

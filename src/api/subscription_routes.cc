@@ -96,6 +96,8 @@ http::Response ListNotifications(Context& ctx, http::Request& req) {
                      {"message", n.message},
                      {"created_at", IsoTime(n.created_at)},
                      {"read", n.read_at != 0}});
+    if (n.deal_id) items.back()["deal_id"] = n.deal_id;
+    if (n.call_id) items.back()["call_id"] = n.call_id;
   }
   return JsonResponse(200, PageJson(items, notes->total, *page));
 }
@@ -150,6 +152,8 @@ void RegisterSubscriptionRoutes(http::Router& router, Context& ctx) {
   json note = Obj({{"id", Int()},
                    {"kind", Str()},
                    {"listing_id", Int()},
+                   {"deal_id", Int()},
+                   {"call_id", Int()},
                    {"title", Str()},
                    {"message", Str()},
                    {"created_at", Str()},

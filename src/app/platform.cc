@@ -74,10 +74,16 @@ Status Platform::Open() {
   listings_ = std::make_unique<Listings>(*store_, clock_);
   importer_ = std::make_unique<Importer>(*store_, clock_);
   exporter_ = std::make_unique<Exporter>(*listings_);
+  deals_ = std::make_unique<Deals>(*store_, clock_, config_.data_dir + "/attachments");
+  calls_ = std::make_unique<OpenCalls>(*store_, clock_);
+  stats_ = std::make_unique<Statistics>(*store_, clock_);
   if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
                               subscriptions_.get()});
+  ctx_->deals = deals_.get();
+  ctx_->calls = calls_.get();
+  ctx_->stats = stats_.get();
 
   auto password = accounts_->EnsureAdmin(config_.admin_password);
   if (!password.ok()) return password.status();

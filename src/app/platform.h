@@ -65,6 +65,9 @@ class Platform {
   std::unique_ptr<Listings> listings_;
   std::unique_ptr<Importer> importer_;
   std::unique_ptr<Exporter> exporter_;
+  std::unique_ptr<Deals> deals_;
+  std::unique_ptr<OpenCalls> calls_;
+  std::unique_ptr<Statistics> stats_;
   std::unique_ptr<search::SearchIndex> index_;
   std::unique_ptr<search::Translator> translator_;
   std::unique_ptr<search::Searcher> searcher_;

@@ -51,18 +51,23 @@ struct Subscription {
   int64_t created_at = 0;
 };
 
-// An in-app notification about a newly published listing.
+// An in-app notification: about a newly published listing (from a subscription), or about a
+// deal or an open call the user takes part in.
 struct Notification {
   int64_t id = 0;
   int64_t user_id = 0;
-  std::string kind;  // "saved_search" or "new_match"
-  int64_t subscription_id = 0;
+  // "saved_search", "new_match"; "deal_opened", "deal_stage", "deal_message", "deal_document";
+  // "call_proposal", "call_winner"
+  std::string kind;
+  int64_t subscription_id = 0;  // 0 for deal and call notices
   int64_t listing_id = 0;
-  std::string title;    // the new listing's title
-  std::string message;  // the saved search's words, or the followed listing's title
+  std::string title;    // the new listing's title, or the deal's or call's title
+  std::string message;  // the saved search's words, the followed listing's title, or what happened
   int64_t created_at = 0;
   int64_t read_at = 0;       // 0 while unread
   std::string listing_kind;  // filled in by ListNotifications: "demand", …; "" when deleted
+  int64_t deal_id = 0;       // the deal it is about, or 0
+  int64_t call_id = 0;       // the open call it is about, or 0
 };
 
 // One page of a list call: the items and the total that match the filters.

@@ -16,6 +16,7 @@
 #include "core/listing.h"
 #include "core/org.h"
 #include "core/status.h"
+#include "store/deal_tx.h"
 #include "store/records.h"
 
 namespace kc {
@@ -88,6 +89,10 @@ class StoreTx {
   // The audit trail; append-only.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(std::string_view entity, int64_t entity_id) = 0;
+
+  // Technology transactions, open calls and their statistics (store/deal_tx.h), in this
+  // transaction.
+  virtual DealTx& deals() = 0;
 
   // Small key-value settings (e.g. whether the demo data was loaded).
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;

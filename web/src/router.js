@@ -25,6 +25,15 @@ const routes = [
   },
   { path: '/orgs/:id(\\d+)', name: 'org', component: () => import('./views/OrgView.vue') },
   { path: '/news', name: 'news', component: () => import('./views/NewsView.vue') },
+  { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+  { path: '/challenges', name: 'calls', component: () => import('./views/calls/CallsView.vue') },
+  {
+    path: '/challenges/new',
+    name: 'call-new',
+    component: () => import('./views/calls/NewCallView.vue'),
+    meta: { auth: true },
+  },
+  { path: '/challenges/:id(\\d+)', name: 'call', component: () => import('./views/calls/CallView.vue') },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
   { path: '/register', name: 'register', component: () => import('./views/RegisterView.vue') },
   {
@@ -49,6 +58,18 @@ const routes = [
     path: '/workspace/notifications',
     name: 'notifications',
     component: () => import('./views/workspace/NotificationsView.vue'),
+    meta: { auth: true },
+  },
+  {
+    path: '/workspace/deals',
+    name: 'deals',
+    component: () => import('./views/workspace/DealsView.vue'),
+    meta: { auth: true },
+  },
+  {
+    path: '/workspace/deals/:id(\\d+)',
+    name: 'deal',
+    component: () => import('./views/workspace/DealView.vue'),
     meta: { auth: true },
   },
   {

@@ -8,6 +8,7 @@
 #include "store/json_columns.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
+#include "store/sqlite/sqlite_deal_tx.h"
 
 namespace kc {
 
@@ -175,7 +176,9 @@ struct Where {
 
 class SqliteTx : public StoreTx {
  public:
-  explicit SqliteTx(Connection& conn) : c_(conn) {}
+  explicit SqliteTx(Connection& conn) : c_(conn), deals_(conn) {}
+
+  DealTx& deals() override { return deals_; }
 
   Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
 
@@ -569,11 +572,14 @@ class SqliteTx : public StoreTx {
   Result<bool> InsertNotification(const Notification& n) override {
     auto s =
         P("INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, message, "
-          "created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (subscription_id, listing_id) DO "
-          "NOTHING");
+          "created_at, deal_id, call_id) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT "
+          "(subscription_id, listing_id) DO NOTHING");
     if (!s.ok()) return s.status();
-    (*s)->Bind(1, n.user_id).Bind(2, n.kind).Bind(3, n.subscription_id).Bind(4, n.listing_id);
-    (*s)->Bind(5, n.title).Bind(6, n.message).Bind(7, n.created_at);
+    // Deal and call notices have no subscription: NULL never collides in notifications_once.
+    (*s)->Bind(1, n.user_id).Bind(2, n.kind);
+    (*s)->Bind(3, n.subscription_id ? std::optional<int64_t>(n.subscription_id) : std::nullopt);
+    (*s)->Bind(4, n.listing_id).Bind(5, n.title).Bind(6, n.message).Bind(7, n.created_at);
+    (*s)->Bind(8, n.deal_id).Bind(9, n.call_id);
     KC_RETURN_IF_ERROR((*s)->Run());
     return (*s)->changes() > 0;
   }
@@ -589,7 +595,8 @@ class SqliteTx : public StoreTx {
     // to its page.
     auto s =
         P("SELECT n.id, n.user_id, n.kind, n.subscription_id, n.listing_id, n.title, n.message, "
-          "n.created_at, n.read_at, COALESCE(l.kind, '') FROM (SELECT * FROM notifications" +
+          "n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, n.call_id FROM (SELECT * "
+          "FROM notifications" +
           w.sql +
           " ORDER BY id DESC LIMIT ? OFFSET ?) n LEFT JOIN listings l ON l.id = n.listing_id "
           "ORDER BY n.id DESC");
@@ -599,7 +606,8 @@ class SqliteTx : public StoreTx {
     while ((*s)->Step()) {
       const Stmt& r = **s;
       page.items.push_back(Notification{r.Int(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4),
-                                        r.Text(5), r.Text(6), r.Int(7), r.Int(8), r.Text(9)});
+                                        r.Text(5), r.Text(6), r.Int(7), r.Int(8), r.Text(9),
+                                        r.Int(10), r.Int(11)});
     }
     KC_RETURN_IF_ERROR((*s)->status());
     return page;
@@ -694,6 +702,7 @@ class SqliteTx : public StoreTx {
   }
 
   Connection& c_;
+  sqlite::SqliteDealTx deals_;
 };
 
 class SqliteStore : public Store {

@@ -1,0 +1,96 @@
+#include "api/deal_json.h"
+
+#include "api/schemas.h"
+#include "core/iso_time.h"
+
+namespace kc::api {
+
+using nlohmann::json;
+
+namespace {
+
+json OrgRef(const Org& o) {
+  return {{"id", o.id}, {"name", o.name}, {"type", OrgTypeName(o.type)}};
+}
+
+json OptId(const std::optional<int64_t>& id) { return id ? json(*id) : json(nullptr); }
+
+}  // namespace
+
+json ContractJson(const Contract& c) {
+  return {{"type", ContractTypeName(c.type)},
+          {"amount_cny", c.amount_cny},
+          {"signed_on", c.signed_on},
+          {"registration_no", c.registration_no},
+          {"recorded_at", IsoTime(c.recorded_at)}};
+}
+
+json DealJson(const DealView& v) {
+  const Deal& d = v.deal;
+  json j = {{"id", d.id},
+            {"title", d.title},
+            {"stage", DealStageName(d.stage)},
+            {"demand_id", OptId(d.demand_id)},
+            {"achievement_id", OptId(d.achievement_id)},
+            {"call_id", OptId(d.call_id)},
+            {"buyer", OrgRef(v.buyer)},
+            {"seller", OrgRef(v.seller)},
+            {"broker", v.broker ? OrgRef(*v.broker) : json(nullptr)},
+            {"reason", d.reason ? json(DealReasonName(*d.reason)) : json(nullptr)},
+            {"reason_note", d.reason_note},
+            {"nda_passed", d.nda_passed},
+            {"created_at", IsoTime(d.created_at)},
+            {"updated_at", IsoTime(d.updated_at)},
+            {"signed_at", IsoTime(d.signed_at)},
+            {"registered_at", IsoTime(d.registered_at)},
+            {"contract", v.contract ? ContractJson(*v.contract) : json(nullptr)}};
+  json confidential = {{"exists", v.has_confidential}, {"visible", v.confidential.has_value()}};
+  if (v.confidential) confidential["details"] = *v.confidential;
+  j["confidential"] = confidential;
+  if (!v.history.empty()) {
+    json history = json::array();
+    for (const auto& e : v.history) {
+      json detail = json::parse(e.detail, nullptr, false);
+      history.push_back({{"at", IsoTime(e.at)},
+                         {"actor_id", OptId(e.actor_id)},
+                         {"action", e.action},
+                         {"detail", detail.is_discarded() ? json::object() : detail}});
+    }
+    j["history"] = history;
+  }
+  return j;
+}
+
+json DealSchema() {
+  using namespace schema;
+  json org = Obj({{"id", Int()}, {"name", Str()}, {"type", Str()}});
+  json stages = {"intent",     "nda",       "negotiating", "signed",
+                 "registered", "completed", "declined",    "cancelled"};
+  return Obj({{"id", Int()},
+              {"title", Str()},
+              {"stage", {{"type", "string"}, {"enum", stages}}},
+              {"demand_id", {{"type", {"integer", "null"}}}},
+              {"achievement_id", {{"type", {"integer", "null"}}}},
+              {"call_id", {{"type", {"integer", "null"}}}},
+              {"buyer", org},
+              {"seller", org},
+              {"broker", org},
+              {"reason", {{"type", {"string", "null"}}}},
+              {"reason_note", Str()},
+              {"created_at", Str()},
+              {"signed_at", Str()},
+              {"registered_at", Str()},
+              {"contract", Obj({{"type", Str()},
+                                {"amount_cny", Int()},
+                                {"signed_on", Str()},
+                                {"registration_no", Str()}})},
+              {"confidential", Obj({{"exists", Bool()}, {"visible", Bool()}, {"details", Str()}})},
+              {"history",
+               {{"type", "array"},
+                {"items", Obj({{"at", Str()},
+                               {"actor_id", Int()},
+                               {"action", Str()},
+                               {"detail", {{"type", "object"}}}})}}}});
+}
+
+}  // namespace kc::api

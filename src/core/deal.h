@@ -1,0 +1,117 @@
+// 技术交易: a technology transaction between a buyer and a seller organisation, optionally
+// brokered by a service agency, and the stage machine it moves through. No I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace kc {
+
+// The stages of a deal. The forward path is intent → nda (optional) → negotiating → signed →
+// registered → completed; declined and cancelled end a deal early.
+enum class DealStage {
+  kIntent,       // 意向: one side has shown interest
+  kNda,          // 保密协议: a non-disclosure agreement is in force
+  kNegotiating,  // 谈判
+  kSigned,       // 签约: the contract is signed
+  kRegistered,   // 技术合同登记: the contract is registered
+  kCompleted,    // 履约完成
+  kDeclined,     // 婉拒: the other side said no (with a reason)
+  kCancelled,    // 撤销: withdrawn (with a reason)
+};
+std::string_view DealStageName(DealStage stage);
+std::optional<DealStage> DealStageFromName(std::string_view name);
+// Every stage, in the order above.
+const std::vector<DealStage>& AllDealStages();
+
+// Returns `to` when a deal in `from` may move there, or a Conflict status
+// ("invalid_transition") naming both stages. Allowed moves:
+//   intent → nda | negotiating | declined | cancelled
+//   nda → negotiating | declined | cancelled
+//   negotiating → signed | declined | cancelled
+//   signed → registered | cancelled
+//   registered → completed
+// completed, declined and cancelled are final; staying in the same stage is not a move.
+Result<DealStage> NextDealStage(DealStage from, DealStage to);
+
+// True for the stages that end a deal early and so need a reason.
+bool NeedsReason(DealStage stage);
+// True for completed, declined and cancelled.
+bool IsFinal(DealStage stage);
+
+// Why a deal was declined or cancelled: a fixed list, plus free text in the deal's note.
+enum class DealReason { kTooEarly, kPrice, kTechnicalFit, kIpTerms, kCapacity, kOther };
+std::string_view DealReasonName(DealReason reason);
+std::optional<DealReason> DealReasonFromName(std::string_view name);
+const std::vector<DealReason>& AllDealReasons();
+
+// 技术合同类型: the five kinds of technology contract that can be registered.
+enum class ContractType { kDevelopment, kTransfer, kLicense, kConsulting, kService };
+std::string_view ContractTypeName(ContractType type);
+std::optional<ContractType> ContractTypeFromName(std::string_view name);
+
+// A deal. Parties are organisations; the broker is a service agency (技术转移服务机构).
+struct Deal {
+  int64_t id = 0;
+  std::string title;
+  std::optional<int64_t> demand_id;       // the buyer's demand it started from, if any
+  std::optional<int64_t> achievement_id;  // the seller's achievement it is about, if any
+  std::optional<int64_t> call_id;         // the open call it was awarded by, if any
+  int64_t buyer_org_id = 0;
+  int64_t seller_org_id = 0;
+  std::optional<int64_t> broker_org_id;
+  DealStage stage = DealStage::kIntent;
+  std::optional<DealReason> reason;  // set when declined or cancelled
+  std::string reason_note;           // free text the other side sees
+  bool nda_passed = false;           // the deal went from nda to negotiating
+  int64_t opened_by = 0;             // user id
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+  int64_t signed_at = 0;      // 0 until signed
+  int64_t registered_at = 0;  // 0 until registered
+};
+
+// True when a party may see the confidential details of the deal's achievement: only after an
+// NDA has been in force and the deal went on past it, and while the deal is not declined or
+// cancelled.
+bool ConfidentialVisible(const Deal& deal);
+
+// 技术合同登记: the contract record a deal needs to enter the registered stage.
+struct Contract {
+  int64_t deal_id = 0;
+  ContractType type = ContractType::kDevelopment;
+  int64_t amount_cny = 0;
+  std::string signed_on;  // YYYY-MM-DD
+  std::string registration_no;
+  int64_t recorded_by = 0;
+  int64_t recorded_at = 0;
+};
+
+// A text message inside a deal.
+struct DealMessage {
+  int64_t id = 0;
+  int64_t deal_id = 0;
+  int64_t author_id = 0;
+  std::string author_name;  // filled in by lists
+  std::string text;
+  int64_t created_at = 0;
+};
+
+// A document inside a deal; the bytes live in the data directory under `stored_name`.
+struct DealAttachment {
+  int64_t id = 0;
+  int64_t deal_id = 0;
+  int64_t uploader_id = 0;
+  std::string file_name;     // as uploaded, for the download
+  std::string content_type;  // checked against the allowed types
+  int64_t size = 0;
+  std::string stored_name;  // the file's name under <data>/attachments/
+  int64_t created_at = 0;
+};
+
+}  // namespace kc

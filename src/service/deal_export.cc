@@ -1,0 +1,54 @@
+// An organisation's deal history as CSV or XLSX, for its admins.
+#include <filesystem>
+#include <map>
+
+#include "core/csv.h"
+#include "core/iso_time.h"
+#include "service/deals.h"
+#include "service/xlsx_writer.h"
+
+namespace kc {
+
+Result<std::string> Deals::ExportHistory(const Actor& actor, int64_t org_id, bool xlsx) {
+  if (!actor.signed_in()) return Unauthorized();
+  std::vector<std::vector<std::string>> rows = {{"deal_id", "title", "buyer", "seller", "broker",
+                                                 "stage", "time", "actor", "action", "detail"}};
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    KC_RETURN_IF_ERROR(tx.GetOrg(org_id));
+    if (!actor.manages_org(org_id)) {
+      return Forbidden("only the organisation's admins export its deals");
+    }
+    auto entries = tx.deals().AuditOfOrgDeals(org_id);
+    if (!entries.ok()) return entries.status();
+    std::map<int64_t, DealView> deals;
+    std::map<int64_t, std::string> names;
+    for (const AuditEntry& e : *entries) {
+      if (!deals.count(e.entity_id)) {
+        auto d = tx.deals().GetDeal(e.entity_id);
+        if (!d.ok()) return d.status();
+        auto v = ViewOf(tx, *d);
+        if (!v.ok()) return v.status();
+        deals.emplace(e.entity_id, std::move(*v));
+      }
+      if (e.actor_id && !names.count(*e.actor_id)) {
+        auto u = tx.GetUser(*e.actor_id);
+        names[*e.actor_id] = u.ok() ? u->username : "#" + std::to_string(*e.actor_id);
+      }
+      const DealView& v = deals.at(e.entity_id);
+      rows.push_back({std::to_string(v.deal.id), v.deal.title, v.buyer.name, v.seller.name,
+                      v.broker ? v.broker->name : "", std::string(DealStageName(v.deal.stage)),
+                      IsoTime(e.at), e.actor_id ? names[*e.actor_id] : "system", e.action,
+                      e.detail});
+    }
+    return Status::Ok();
+  }));
+  if (xlsx) {
+    return WriteXlsx(rows, "deals",
+                     (std::filesystem::temp_directory_path() / "kechuang-export").string());
+  }
+  std::string csv = "\xEF\xBB\xBF";  // a BOM, so spreadsheet programs read UTF-8
+  for (const auto& row : rows) csv += CsvLine(row);
+  return csv;
+}
+
+}  // namespace kc

@@ -1,0 +1,258 @@
+#include "service/deals.h"
+
+#include <nlohmann/json.hpp>
+
+#include "service/audit.h"
+#include "service/deal_notices.h"
+#include "service/deal_policy.h"
+#include "service/listing_policy.h"
+#include "service/listing_validation.h"
+
+namespace kc {
+
+namespace {
+
+// The listing `id` of `kind` that the actor may read, or 422 naming `field`.
+Result<Listing> ReadableListing(StoreTx& tx, const Actor& actor, int64_t id, ListingKind kind,
+                                const char* field) {
+  auto l = tx.GetListing(id);
+  if (!l.ok() && l.status().kind() != ErrorKind::kNotFound) return l.status();
+  if (!l.ok() || l->kind != kind || !CanRead(actor, *l)) {
+    return Invalid(field, "unknown_listing",
+                   "no " + std::string(KindName(kind)) + " with id " + std::to_string(id));
+  }
+  return l;
+}
+
+Result<Org> ExistingOrg(StoreTx& tx, int64_t id, const char* field) {
+  auto o = tx.GetOrg(id);
+  if (!o.ok() && o.status().kind() == ErrorKind::kNotFound) {
+    return Invalid(field, "unknown_org", "no organisation with id " + std::to_string(id));
+  }
+  return o;
+}
+
+Status CheckNote(const std::string& note, const char* field) {
+  if (Utf8Length(note) > Deals::kMaxNote) {
+    return Invalid(
+        field, "too_long",
+        std::string(field) + " is at most " + std::to_string(Deals::kMaxNote) + " characters");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Deal> Deals::PartyDeal(StoreTx& tx, const Actor& actor, int64_t id) {
+  auto d = tx.deals().GetDeal(id);
+  if (!d.ok()) return d.status();
+  if (!IsDealParty(actor, *d)) return NotFound("deal");
+  return d;
+}
+
+Result<DealView> Deals::ViewOf(StoreTx& tx, Deal deal) {
+  DealView v;
+  std::vector<int64_t> ids = {deal.buyer_org_id, deal.seller_org_id};
+  if (deal.broker_org_id) ids.push_back(*deal.broker_org_id);
+  auto orgs = tx.GetOrgs(ids);
+  if (!orgs.ok()) return orgs.status();
+  for (const Org& o : *orgs) {
+    if (o.id == deal.buyer_org_id) v.buyer = o;
+    if (o.id == deal.seller_org_id) v.seller = o;
+    if (deal.broker_org_id && o.id == *deal.broker_org_id) v.broker = o;
+  }
+  auto contract = tx.deals().GetContract(deal.id);
+  if (!contract.ok()) return contract.status();
+  v.contract = *contract;
+  if (deal.achievement_id) {
+    auto secret = tx.deals().GetConfidential(*deal.achievement_id);
+    if (!secret.ok()) return secret.status();
+    v.has_confidential = secret->has_value();
+    if (v.has_confidential && ConfidentialVisible(deal)) v.confidential = **secret;
+  }
+  v.deal = std::move(deal);
+  return v;
+}
+
+Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (!req.demand_id && !req.achievement_id) {
+    return Invalid("demand_id", "listing_required",
+                   "open a deal from a demand, an achievement or both (a match)");
+  }
+  if (req.demand_id && req.achievement_id && req.org_id) {
+    return Invalid("org_id", "not_needed", "a deal between two listings names no other org_id");
+  }
+  KC_RETURN_IF_ERROR(CheckNote(req.note, "note"));
+  if (Utf8Length(req.title) > 200) return Invalid("title", "too_long", "title is too long");
+  Deal deal;
+  const int64_t now = clock_.Now();
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    std::optional<Listing> demand, achievement;
+    if (req.demand_id) {
+      auto l = ReadableListing(tx, actor, *req.demand_id, ListingKind::kDemand, "demand_id");
+      if (!l.ok()) return l.status();
+      demand = *l;
+    }
+    if (req.achievement_id) {
+      auto l = ReadableListing(tx, actor, *req.achievement_id, ListingKind::kAchievement,
+                               "achievement_id");
+      if (!l.ok()) return l.status();
+      achievement = *l;
+    }
+    std::optional<Org> own;
+    if (actor.user->org_id) {
+      auto o = tx.GetOrg(*actor.user->org_id);
+      if (!o.ok()) return o.status();
+      own = *o;
+    }
+    const bool agency = own && own->type == OrgType::kServiceAgency;
+    // The side without a listing: named, or the caller's own organisation.
+    std::optional<int64_t> other = req.org_id;
+    if (!other && !(demand && achievement)) {
+      if (!own || agency) {
+        return Invalid("org_id", "required", "name the organisation on the other side");
+      }
+      other = own->id;
+    }
+    if (other) KC_RETURN_IF_ERROR(ExistingOrg(tx, *other, "org_id"));
+    deal.buyer_org_id = demand ? demand->org_id : *other;
+    deal.seller_org_id = achievement ? achievement->org_id : *other;
+    if (deal.buyer_org_id == deal.seller_org_id) {
+      return Invalid("org_id", "same_org", "buyer and seller must be different organisations");
+    }
+    deal.broker_org_id = req.broker_org_id;
+    if (agency && !deal.broker_org_id) deal.broker_org_id = own->id;
+    if (deal.broker_org_id) {
+      auto broker = ExistingOrg(tx, *deal.broker_org_id, "broker_org_id");
+      if (!broker.ok()) return broker.status();
+      if (broker->type != OrgType::kServiceAgency) {
+        return Invalid("broker_org_id", "not_an_agency",
+                       "a broker is a service agency (技术转移服务机构)");
+      }
+    }
+    deal.opened_by = actor.user->id;
+    if (!IsDealParty(actor, deal)) {
+      return Forbidden("open deals for your own organisation, or broker them as a service agency");
+    }
+    deal.title = req.title;
+    if (deal.title.empty()) {
+      if (demand && achievement) {
+        deal.title = demand->title + " ↔ " + achievement->title;
+      } else {
+        deal.title = demand ? demand->title : achievement->title;
+      }
+    }
+    deal.demand_id = req.demand_id;
+    deal.achievement_id = req.achievement_id;
+    deal.stage = DealStage::kIntent;
+    deal.created_at = deal.updated_at = now;
+    auto id = tx.deals().InsertDeal(deal);
+    if (!id.ok()) return id.status();
+    deal.id = *id;
+    nlohmann::json detail = {{"stage", "intent"},
+                             {"buyer_org_id", deal.buyer_org_id},
+                             {"seller_org_id", deal.seller_org_id}};
+    if (deal.broker_org_id) detail["broker_org_id"] = *deal.broker_org_id;
+    if (!req.note.empty()) detail["note"] = req.note;
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", deal.id, "open", detail)));
+    return NotifyDealParties(tx, deal, actor.id(), "deal_opened",
+                             req.note.empty() ? deal.title : req.note, now)
+        .status();
+  });
+  if (!s.ok()) return s;
+  return Get(actor, deal.id);
+}
+
+Result<DealView> Deals::Get(const Actor& actor, int64_t id) {
+  Result<DealView> out = NotFound("deal");
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    auto d = PartyDeal(tx, actor, id);
+    if (!d.ok()) return d.status();
+    out = ViewOf(tx, *d);
+    if (!out.ok()) return out.status();
+    auto history = tx.ListAudit("deal", id);
+    if (!history.ok()) return history.status();
+    out->history = std::move(*history);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<Page<DealView>> Deals::ListMine(const Actor& actor, std::optional<DealStage> stage,
+                                       int64_t offset, int64_t limit) {
+  if (!actor.signed_in()) return Unauthorized();
+  DealQuery q;
+  q.all = actor.is_admin();
+  if (actor.user->org_id) q.org_ids.push_back(*actor.user->org_id);
+  q.stage = stage;
+  q.offset = offset;
+  q.limit = limit;
+  Page<DealView> out;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    auto page = tx.deals().ListDeals(q);
+    if (!page.ok()) return page.status();
+    out.total = page->total;
+    for (Deal& d : page->items) {
+      auto v = ViewOf(tx, std::move(d));
+      if (!v.ok()) return v.status();
+      out.items.push_back(std::move(*v));
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to,
+                                    std::optional<DealReason> reason, const std::string& note) {
+  if (!actor.signed_in()) return Unauthorized();
+  KC_RETURN_IF_ERROR(CheckNote(note, "note"));
+  const int64_t now = clock_.Now();
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    auto d = PartyDeal(tx, actor, id);
+    if (!d.ok()) return d.status();
+    const DealStage from = d->stage;
+    KC_RETURN_IF_ERROR(NextDealStage(from, to));
+    if (NeedsReason(to) && !reason) {
+      return Invalid("reason", "reason_required",
+                     "say why: too_early, price, technical_fit, ip_terms, capacity or other");
+    }
+    if (!NeedsReason(to) && reason) {
+      return Invalid("reason", "not_needed", "only declined and cancelled take a reason");
+    }
+    if (reason && *reason == DealReason::kOther && note.empty()) {
+      return Invalid("note", "required", "the reason 'other' needs a note");
+    }
+    if (to == DealStage::kRegistered) {
+      auto contract = tx.deals().GetContract(id);
+      if (!contract.ok()) return contract.status();
+      if (!contract->has_value()) {
+        return Invalid("contract", "contract_required",
+                       "record the contract (type, amount, signing date, registration number) "
+                       "before registering");
+      }
+    }
+    if (from == DealStage::kNda && to == DealStage::kNegotiating) d->nda_passed = true;
+    if (to == DealStage::kSigned) d->signed_at = now;
+    if (to == DealStage::kRegistered) d->registered_at = now;
+    if (NeedsReason(to)) {
+      d->reason = reason;
+      d->reason_note = note;
+    }
+    d->stage = to;
+    d->updated_at = now;
+    KC_RETURN_IF_ERROR(tx.deals().UpdateDeal(*d));
+    nlohmann::json detail = {{"from", DealStageName(from)}, {"to", DealStageName(to)}};
+    if (reason) detail["reason"] = DealReasonName(*reason);
+    if (!note.empty()) detail["note"] = note;
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", id, "stage", detail)));
+    std::string message = std::string(DealStageName(from)) + " → " + std::string(DealStageName(to));
+    if (reason) message += " (" + std::string(DealReasonName(*reason)) + ")";
+    if (!note.empty()) message += ": " + note;
+    return NotifyDealParties(tx, *d, actor.id(), "deal_stage", message, now).status();
+  });
+  if (!s.ok()) return s;
+  return Get(actor, id);
+}
+
+}  // namespace kc

@@ -1,0 +1,111 @@
+// 技术交易: opening deals from a demand, an achievement or a match, reading and listing them,
+// and moving them through their stages. Every change writes the deal, its audit entry and the
+// parties' notices in one transaction. Only parties (and platform admins) see a deal; to anyone
+// else it does not exist (NotFound).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/deal.h"
+#include "core/org.h"
+#include "service/actor.h"
+#include "store/store.h"
+
+namespace kc {
+
+// What a caller asks for when opening a deal. At least one listing; the side without a listing
+// is `org_id`, or else the caller's organisation.
+struct OpenDealRequest {
+  std::optional<int64_t> demand_id;       // the buyer's demand
+  std::optional<int64_t> achievement_id;  // the seller's achievement
+  std::optional<int64_t> org_id;          // the other side when only one listing is named
+  std::optional<int64_t> broker_org_id;   // a service agency (implied when one opens it)
+  std::string title;                      // defaults to the listings' titles
+  std::string note;                       // the opening message, may be empty
+};
+
+// A deal as its parties see it.
+struct DealView {
+  Deal deal;
+  Org buyer, seller;
+  std::optional<Org> broker;
+  std::optional<Contract> contract;
+  bool has_confidential = false;            // the achievement holds confidential details
+  std::optional<std::string> confidential;  // and here they are, once ConfidentialVisible
+  std::vector<AuditEntry> history;          // filled in by Get: every recorded step
+};
+
+class Deals {
+ public:
+  static constexpr size_t kMaxNote = 2000;  // characters of a reason's or opening's free text
+
+  static constexpr size_t kMaxMessage = 5000;  // characters of a message
+  static constexpr int64_t kMaxAttachmentBytes = 5 * 1024 * 1024;
+
+  // Attachments are kept as files in `attachments_dir` (created on the first upload).
+  Deals(Store& store, const Clock& clock, std::string attachments_dir = "")
+      : store_(store), clock_(clock), attachments_dir_(std::move(attachments_dir)) {}
+
+  // Opens a deal in the intent stage. The caller must belong to the buyer or seller, or to a
+  // service agency (who then brokers it), or be an admin. 422 for unknown listings or
+  // organisations, a broker that is no service agency, or buyer and seller being one
+  // organisation; 403 when the caller takes no part.
+  Result<DealView> Open(const Actor& actor, const OpenDealRequest& request);
+
+  // The deal with its history; NotFound for non-parties.
+  Result<DealView> Get(const Actor& actor, int64_t id);
+
+  // The deals of the caller's organisation (every deal for an admin), newest first.
+  Result<Page<DealView>> ListMine(const Actor& actor, std::optional<DealStage> stage,
+                                  int64_t offset, int64_t limit);
+
+  // Moves the deal to `to`: 409 "invalid_transition" when the stage machine forbids it; declined
+  // and cancelled need a reason (422 "reason_required"); registered needs a contract record (422
+  // "contract_required").
+  Result<DealView> ChangeStage(const Actor& actor, int64_t id, DealStage to,
+                               std::optional<DealReason> reason, const std::string& note);
+
+  // Messages and documents (deal_documents.cc). Only parties post and read them; each one is
+  // audited and notified to the other parties.
+  Result<DealMessage> PostMessage(const Actor& actor, int64_t deal_id, const std::string& text);
+  Result<std::vector<DealMessage>> Messages(const Actor& actor, int64_t deal_id);
+  // Stores an uploaded document: 413 "attachment_too_large" over kMaxAttachmentBytes; 422
+  // "unsupported_type" unless the name's extension is an allowed type (pdf, doc(x), xls(x),
+  // ppt(x), png, jpg, txt, zip) and the bytes look like it; 422 "empty_file" for no bytes.
+  Result<DealAttachment> Attach(const Actor& actor, int64_t deal_id, const std::string& file_name,
+                                const std::string& bytes);
+  Result<std::vector<DealAttachment>> Attachments(const Actor& actor, int64_t deal_id);
+  // A document and its bytes, for the deal's parties only.
+  Result<std::pair<DealAttachment, std::string>> Download(const Actor& actor, int64_t deal_id,
+                                                          int64_t attachment_id);
+
+  // 技术合同登记 (deal_contract.cc): records the contract of a signed deal (409 "invalid_stage"
+  // in other stages; 422 naming a bad field).
+  Result<DealView> RecordContract(const Actor& actor, int64_t deal_id, Contract contract);
+  // An achievement's confidential details: written and read by those who may edit the
+  // achievement; deal parties see them through Get once ConfidentialVisible.
+  Status SetConfidential(const Actor& actor, int64_t achievement_id, const std::string& details);
+  Result<std::string> Confidential(const Actor& actor, int64_t achievement_id);
+
+  // An organisation's deal history (deal_export.cc): one row per recorded step of every deal it
+  // takes part in (deal, parties, current stage, time, actor, action, detail), as CSV or XLSX.
+  // For the organisation's admins and platform admins (403 for others, 404 for no such
+  // organisation).
+  Result<std::string> ExportHistory(const Actor& actor, int64_t org_id, bool xlsx);
+
+ protected:
+  // Loads the deal for a party inside `tx`; NotFound for everyone else.
+  static Result<Deal> PartyDeal(StoreTx& tx, const Actor& actor, int64_t id);
+  // Fills in the organisations, contract and confidential details of `deal`.
+  static Result<DealView> ViewOf(StoreTx& tx, Deal deal);
+
+  Store& store_;
+  const Clock& clock_;
+  std::string attachments_dir_;
+};
+
+}  // namespace kc

@@ -1,0 +1,318 @@
+#include "service/open_calls.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/iso_time.h"
+#include "service/audit.h"
+#include "service/deal_notices.h"
+#include "service/listing_policy.h"
+#include "service/listing_validation.h"
+
+namespace kc {
+
+namespace {
+
+bool Manages(const Actor& actor, const OpenCall& call) {
+  return actor.is_admin() ||
+         (actor.user && actor.user->org_id && *actor.user->org_id == call.org_id);
+}
+
+// Tells every active member of `org_id` about a call.
+Status NotifyOrg(StoreTx& tx, int64_t org_id, const OpenCall& call, const std::string& kind,
+                 const std::string& message, int64_t now, std::optional<int64_t> except) {
+  UserQuery q;
+  q.org_id = org_id;
+  q.limit = 1000;
+  auto users = tx.ListUsers(q);
+  if (!users.ok()) return users.status();
+  for (const User& u : users->items) {
+    if (u.disabled || (except && u.id == *except)) continue;
+    Notification n;
+    n.user_id = u.id;
+    n.kind = kind;
+    n.call_id = call.id;
+    n.title = call.title;
+    n.message = message;
+    n.created_at = now;
+    KC_RETURN_IF_ERROR(tx.InsertNotification(n));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string OpenCalls::Today() const { return IsoTime(clock_.Now()).substr(0, 10); }
+
+Result<CallView> OpenCalls::ViewOf(StoreTx& tx, const Actor& actor, OpenCall call) {
+  CallView v;
+  v.phase = EffectivePhase(call, Today());
+  auto org = tx.GetOrg(call.org_id);
+  if (!org.ok()) return org.status();
+  v.org = *org;
+  auto judges = tx.deals().ListJudges(call.id);
+  if (!judges.ok()) return judges.status();
+  for (int64_t id : *judges) {
+    auto u = tx.GetUser(id);
+    if (!u.ok()) continue;
+    User shown;
+    shown.id = u->id;
+    shown.username = u->username;
+    shown.display_name = u->display_name;
+    v.judges.push_back(shown);
+    if (actor.user && actor.user->id == id) v.is_judge = true;
+  }
+  v.can_manage = Manages(actor, call);
+  auto proposals = tx.deals().ListProposals(call.id);
+  if (!proposals.ok()) return proposals.status();
+  v.proposal_count = static_cast<int64_t>(proposals->size());
+  for (Proposal& p : *proposals) {
+    const bool own = actor.user && actor.user->org_id && *actor.user->org_id == p.org_id;
+    if (v.can_manage || v.is_judge || own) v.proposals.push_back(std::move(p));
+  }
+  v.call = std::move(call);
+  return v;
+}
+
+Result<CallView> OpenCalls::Create(const Actor& actor, const NewCall& in) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (!IsIsoDate(in.deadline)) {
+    return Invalid("deadline", "invalid_date", "deadline is a date as YYYY-MM-DD");
+  }
+  if (in.deadline < Today()) return Invalid("deadline", "in_the_past", "the deadline has passed");
+  if (in.reward_cny < 0) return Invalid("reward_cny", "invalid_amount", "the reward is ≥ 0 yuan");
+  KC_RETURN_IF_ERROR(ValidateCriteria(in.criteria));
+  if (Utf8Length(in.title) > 200) return Invalid("title", "too_long", "title is too long");
+  if (Utf8Length(in.description) > 10000) {
+    return Invalid("description", "too_long", "description is too long");
+  }
+  OpenCall call;
+  const int64_t now = clock_.Now();
+  KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
+    auto demand = tx.GetListing(in.demand_id);
+    if (!demand.ok() || demand->kind != ListingKind::kDemand || !CanRead(actor, *demand)) {
+      return Invalid("demand_id", "unknown_listing", "no demand with this id");
+    }
+    if (!actor.in_org(demand->org_id)) {
+      return Forbidden("only the demand's organisation turns it into an open call");
+    }
+    if (demand->status != ListingStatus::kPublished) {
+      return Invalid("demand_id", "not_published", "publish the demand before calling for it");
+    }
+    call.demand_id = demand->id;
+    call.org_id = demand->org_id;
+    call.title = in.title.empty() ? demand->title : in.title;
+    call.description = in.description.empty() ? demand->body : in.description;
+    call.reward_cny = in.reward_cny;
+    call.deadline = in.deadline;
+    call.criteria = in.criteria;
+    call.created_by = actor.user->id;
+    call.created_at = now;
+    auto id = tx.deals().InsertCall(call);
+    if (!id.ok()) return id.status();
+    call.id = *id;
+    for (const std::string& name : in.judges) {
+      auto judge = tx.FindUserByName(name);
+      if (!judge.ok()) return Invalid("judges", "unknown_user", "no user named " + name);
+      KC_RETURN_IF_ERROR(tx.deals().AddJudge(call.id, judge->id));
+    }
+    return tx.AppendAudit(AuditOf(now, actor.id(), "call", call.id, "create",
+                                  {{"demand_id", call.demand_id},
+                                   {"reward_cny", call.reward_cny},
+                                   {"deadline", call.deadline}}));
+  }));
+  return Get(actor, call.id);
+}
+
+Result<CallView> OpenCalls::Get(const Actor& actor, int64_t id) {
+  Result<CallView> out = NotFound("call");
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    auto call = tx.deals().GetCall(id);
+    if (!call.ok()) return call.status();
+    out = ViewOf(tx, actor, *call);
+    return out.status();
+  }));
+  return out;
+}
+
+Result<Page<CallView>> OpenCalls::List(const Actor& actor, int64_t offset, int64_t limit) {
+  Page<CallView> out;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    auto page = tx.deals().ListCalls(offset, limit);
+    if (!page.ok()) return page.status();
+    out.total = page->total;
+    for (OpenCall& c : page->items) {
+      auto v = ViewOf(tx, actor, std::move(c));
+      if (!v.ok()) return v.status();
+      out.items.push_back(std::move(*v));
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<Proposal> OpenCalls::Propose(const Actor& actor, int64_t call_id, const std::string& summary,
+                                    std::optional<int64_t> achievement_id) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (!actor.user->org_id) {
+    return Invalid("org_id", "org_required",
+                   "join an organisation (an institute, a university, "
+                   "an expert's studio) to propose");
+  }
+  if (summary.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Invalid("summary", "required", "describe the proposal");
+  }
+  if (Utf8Length(summary) > 10000) return Invalid("summary", "too_long", "summary is too long");
+  Proposal p;
+  const int64_t now = clock_.Now();
+  KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
+    auto call = tx.deals().GetCall(call_id);
+    if (!call.ok()) return call.status();
+    if (EffectivePhase(*call, Today()) != CallPhase::kOpen) {
+      return Conflict("call_closed", "the call no longer takes proposals");
+    }
+    if (*actor.user->org_id == call->org_id) {
+      return Invalid("org_id", "own_call", "an organisation does not answer its own call");
+    }
+    if (achievement_id) {
+      auto a = tx.GetListing(*achievement_id);
+      if (!a.ok() || a->kind != ListingKind::kAchievement || a->org_id != *actor.user->org_id) {
+        return Invalid("achievement_id", "unknown_listing",
+                       "name one of your organisation's achievements");
+      }
+    }
+    p.call_id = call_id;
+    p.org_id = *actor.user->org_id;
+    p.author_id = actor.user->id;
+    p.summary = summary;
+    p.achievement_id = achievement_id;
+    p.created_at = now;
+    auto id = tx.deals().InsertProposal(p);
+    if (!id.ok()) {
+      if (id.status().kind() == ErrorKind::kConflict) {
+        return Conflict("duplicate", "your organisation has already proposed");
+      }
+      return id.status();
+    }
+    p.id = *id;
+    KC_RETURN_IF_ERROR(tx.AppendAudit(
+        AuditOf(now, actor.id(), "call", call_id, "propose", {{"proposal_id", p.id}})));
+    auto org = tx.GetOrg(p.org_id);
+    const std::string message = org.ok() ? org->name : "";
+    KC_RETURN_IF_ERROR(
+        NotifyOrg(tx, call->org_id, *call, "call_proposal", message, now, std::nullopt));
+    auto judges = tx.deals().ListJudges(call_id);
+    if (!judges.ok()) return judges.status();
+    for (int64_t judge : *judges) {
+      Notification n;
+      n.user_id = judge;
+      n.kind = "call_proposal";
+      n.call_id = call_id;
+      n.title = call->title;
+      n.message = message;
+      n.created_at = now;
+      KC_RETURN_IF_ERROR(tx.InsertNotification(n));
+    }
+    return Status::Ok();
+  }));
+  return p;
+}
+
+Result<CallView> OpenCalls::Close(const Actor& actor, int64_t call_id) {
+  if (!actor.signed_in()) return Unauthorized();
+  KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
+    auto call = tx.deals().GetCall(call_id);
+    if (!call.ok()) return call.status();
+    if (!Manages(actor, *call)) return Forbidden("only the call's organisation closes it");
+    if (call->phase != CallPhase::kOpen) {
+      return Conflict("invalid_phase",
+                      "the call is already " + std::string(CallPhaseName(call->phase)));
+    }
+    call->phase = CallPhase::kJudging;
+    KC_RETURN_IF_ERROR(tx.deals().UpdateCall(*call));
+    return tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "call", call_id, "close", {}));
+  }));
+  return Get(actor, call_id);
+}
+
+Result<Proposal> OpenCalls::Score(const Actor& actor, int64_t call_id, int64_t proposal_id,
+                                  const std::vector<double>& scores) {
+  if (!actor.signed_in()) return Unauthorized();
+  Result<Proposal> out = NotFound("proposal");
+  const int64_t now = clock_.Now();
+  KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
+    auto call = tx.deals().GetCall(call_id);
+    if (!call.ok()) return call.status();
+    auto judges = tx.deals().ListJudges(call_id);
+    if (!judges.ok()) return judges.status();
+    if (std::find(judges->begin(), judges->end(), actor.user->id) == judges->end()) {
+      return Forbidden("only the call's judges score proposals");
+    }
+    if (EffectivePhase(*call, Today()) != CallPhase::kJudging) {
+      return Conflict("invalid_phase", "proposals are scored while the call is judging");
+    }
+    auto p = tx.deals().GetProposal(proposal_id);
+    if (!p.ok()) return p.status();
+    if (p->call_id != call_id) return NotFound("proposal");
+    auto total = WeightedScore(call->criteria, scores);
+    if (!total.ok()) return total.status();
+    KC_RETURN_IF_ERROR(tx.deals().PutScore({proposal_id, actor.user->id, scores, *total, now}));
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "call", call_id, "score",
+                                              {{"proposal_id", proposal_id}, {"total", *total}})));
+    out = tx.deals().GetProposal(proposal_id);
+    return out.status();
+  }));
+  return out;
+}
+
+Result<CallView> OpenCalls::Announce(const Actor& actor, int64_t call_id, int64_t proposal_id) {
+  if (!actor.signed_in()) return Unauthorized();
+  const int64_t now = clock_.Now();
+  KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
+    auto call = tx.deals().GetCall(call_id);
+    if (!call.ok()) return call.status();
+    if (!Manages(actor, *call)) return Forbidden("only the call's organisation announces");
+    if (EffectivePhase(*call, Today()) != CallPhase::kJudging) {
+      return Conflict("invalid_phase", "announce the winner after the proposal phase, once");
+    }
+    auto winner = tx.deals().GetProposal(proposal_id);
+    if (!winner.ok() || winner->call_id != call_id) {
+      return Invalid("proposal_id", "unknown_proposal", "no proposal with this id in the call");
+    }
+    Deal deal;
+    deal.title = call->title;
+    deal.demand_id = call->demand_id;
+    deal.achievement_id = winner->achievement_id;
+    deal.call_id = call_id;
+    deal.buyer_org_id = call->org_id;
+    deal.seller_org_id = winner->org_id;
+    deal.opened_by = actor.user->id;
+    deal.created_at = deal.updated_at = now;
+    auto deal_id = tx.deals().InsertDeal(deal);
+    if (!deal_id.ok()) return deal_id.status();
+    deal.id = *deal_id;
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", deal.id, "open",
+                                              {{"stage", "intent"},
+                                               {"call_id", call_id},
+                                               {"buyer_org_id", deal.buyer_org_id},
+                                               {"seller_org_id", deal.seller_org_id}})));
+    call->phase = CallPhase::kAnnounced;
+    call->winner_proposal_id = proposal_id;
+    call->deal_id = deal.id;
+    call->announced_at = now;
+    KC_RETURN_IF_ERROR(tx.deals().UpdateCall(*call));
+    KC_RETURN_IF_ERROR(
+        tx.AppendAudit(AuditOf(now, actor.id(), "call", call_id, "announce",
+                               {{"proposal_id", proposal_id}, {"deal_id", deal.id}})));
+    auto proposals = tx.deals().ListProposals(call_id);
+    if (!proposals.ok()) return proposals.status();
+    for (const Proposal& p : *proposals) {
+      KC_RETURN_IF_ERROR(
+          NotifyOrg(tx, p.org_id, *call, "call_winner", winner->org_name, now, std::nullopt));
+    }
+    return NotifyDealParties(tx, deal, actor.id(), "deal_opened", deal.title, now).status();
+  }));
+  return Get(actor, call_id);
+}
+
+}  // namespace kc

@@ -1,0 +1,258 @@
+// Deals through the API: opening, permissions, stages.
+#include <gtest/gtest.h>
+
+#include "api/api_fixture.h"
+
+namespace kc::testing {
+namespace {
+
+using nlohmann::json;
+
+class DealRoutesTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    buyer_ = std::make_unique<Client>(RegisterWithOrg("buyer", "买方电池公司"));
+    seller_ = std::make_unique<Client>(RegisterWithOrg("seller", "卖方研究院", "institute"));
+    outsider_ = std::make_unique<Client>(RegisterWithOrg("outsider", "无关公司"));
+    Client reviewer = Reviewer();
+    demand_ = PublishedDemand(*buyer_, reviewer, "低温锂电池电解液");
+    auto a = seller_->Post("/api/v1/achievements",
+                           {{"title", "宽温域锂电池电解液"},
+                            {"abstract", "一种低温电解液配方，-30℃容量保持率85%。"},
+                            {"keywords", {"锂电池", "低温电解液"}}});
+    ASSERT_EQ(a.status, 201) << a.body;
+    achievement_ = a.json["id"];
+    std::string base = "/api/v1/achievements/" + std::to_string(achievement_);
+    ASSERT_EQ(seller_->Post(base + "/submit", json::object()).status, 200);
+    ASSERT_EQ(reviewer.Post(base + "/approve", json::object()).status, 200);
+  }
+
+  int64_t OpenDeal() {
+    auto r = buyer_->Post(
+        "/api/v1/deals",
+        {{"demand_id", demand_}, {"achievement_id", achievement_}, {"note", "想了解授权条件"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json.value("id", 0);
+  }
+
+  std::string DealPath(int64_t id) { return "/api/v1/deals/" + std::to_string(id); }
+
+  std::unique_ptr<Client> buyer_, seller_, outsider_;
+  int64_t demand_ = 0, achievement_ = 0;
+};
+
+TEST_F(DealRoutesTest, OpenReadAndListAsAParty) {
+  int64_t id = OpenDeal();
+  auto got = seller_->Get(DealPath(id));
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.json["stage"], "intent");
+  EXPECT_EQ(got.json["buyer"]["name"], "买方电池公司");
+  EXPECT_EQ(got.json["seller"]["name"], "卖方研究院");
+  EXPECT_TRUE(got.json["broker"].is_null());
+  ASSERT_EQ(got.json["history"].size(), 1u);
+  EXPECT_EQ(got.json["history"][0]["action"], "open");
+  EXPECT_EQ(got.json["history"][0]["detail"]["note"], "想了解授权条件");
+  auto mine = seller_->Get("/api/v1/deals");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.json["total"], 1);
+  EXPECT_EQ(mine.json["items"][0]["id"], id);
+  EXPECT_EQ(seller_->Get("/api/v1/deals?stage=signed").json["total"], 0);
+  EXPECT_EQ(seller_->Get("/api/v1/deals?stage=nope").status, 400);
+}
+
+TEST_F(DealRoutesTest, ANonPartyCannotReadWriteOrListADeal) {
+  int64_t id = OpenDeal();
+  auto read = outsider_->Get(DealPath(id));
+  EXPECT_EQ(read.status, 404);
+  EXPECT_EQ(read.ErrorCode(), "not_found");
+  auto write = outsider_->Post(DealPath(id) + "/stage", {{"stage", "negotiating"}});
+  EXPECT_EQ(write.status, 404);
+  auto list = outsider_->Get("/api/v1/deals");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.json["total"], 0);
+  EXPECT_EQ(Anonymous().Get(DealPath(id)).status, 401);
+  EXPECT_EQ(Anonymous().Get("/api/v1/deals").status, 401);
+  // Nothing changed for the parties.
+  EXPECT_EQ(buyer_->Get(DealPath(id)).json["stage"], "intent");
+  // An outsider cannot open a deal between two other organisations' listings.
+  auto open =
+      outsider_->Post("/api/v1/deals", {{"demand_id", demand_}, {"achievement_id", achievement_}});
+  EXPECT_EQ(open.status, 403);
+  // An admin sees every deal.
+  EXPECT_EQ(Admin().Get(DealPath(id)).status, 200);
+}
+
+TEST_F(DealRoutesTest, StagesFollowTheMachine) {
+  int64_t id = OpenDeal();
+  auto illegal = seller_->Post(DealPath(id) + "/stage", {{"stage", "signed"}});
+  EXPECT_EQ(illegal.status, 409);
+  EXPECT_EQ(illegal.ErrorCode(), "invalid_transition");
+  auto nda = seller_->Post(DealPath(id) + "/stage", {{"stage", "nda"}});
+  ASSERT_EQ(nda.status, 200) << nda.body;
+  EXPECT_EQ(nda.json["stage"], "nda");
+  auto bad_stage = seller_->Post(DealPath(id) + "/stage", {{"stage", "married"}});
+  EXPECT_EQ(bad_stage.status, 422);
+  EXPECT_EQ(bad_stage.ErrorField(), "stage");
+  auto missing = seller_->Post(DealPath(id) + "/stage", json::object());
+  EXPECT_EQ(missing.status, 422);
+  auto unknown = seller_->Post(DealPath(id) + "/stage", {{"stage", "nda"}, {"x", 1}});
+  EXPECT_EQ(unknown.status, 400);
+  auto no_reason = seller_->Post(DealPath(id) + "/stage", {{"stage", "declined"}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_EQ(no_reason.ErrorCode(), "reason_required");
+  auto bad_reason =
+      seller_->Post(DealPath(id) + "/stage", {{"stage", "declined"}, {"reason", "mood"}});
+  EXPECT_EQ(bad_reason.status, 422);
+  EXPECT_EQ(bad_reason.ErrorCode(), "invalid_reason");
+  auto declined =
+      seller_->Post(DealPath(id) + "/stage",
+                    {{"stage", "declined"}, {"reason", "ip_terms"}, {"note", "专利仅限独占许可"}});
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  auto seen = buyer_->Get(DealPath(id));
+  EXPECT_EQ(seen.json["stage"], "declined");
+  EXPECT_EQ(seen.json["reason"], "ip_terms");
+  EXPECT_EQ(seen.json["reason_note"], "专利仅限独占许可");
+  auto notes = buyer_->Get("/api/v1/me/notifications");
+  ASSERT_GE(notes.json.value("total", 0), 2) << notes.body;
+  EXPECT_EQ(notes.json["items"][0]["kind"], "deal_stage");
+  EXPECT_EQ(notes.json["items"][0]["deal_id"], id);
+}
+
+TEST_F(DealRoutesTest, BadOpeningsAreClearErrors) {
+  EXPECT_EQ(buyer_->Post("/api/v1/deals", json::object()).ErrorCode(), "listing_required");
+  auto wrong = buyer_->Post("/api/v1/deals", {{"demand_id", achievement_}, {"org_id", 1}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.ErrorField(), "demand_id");
+  auto type = buyer_->Post("/api/v1/deals", {{"demand_id", "1"}});
+  EXPECT_EQ(type.status, 422);
+  EXPECT_EQ(type.ErrorCode(), "invalid_type");
+  auto junk = buyer_->Send("POST", "/api/v1/deals", "{not json");
+  EXPECT_EQ(junk.status, 400);
+  EXPECT_EQ(buyer_->Get("/api/v1/deals/abc").status, 400);
+  EXPECT_EQ(buyer_->Get("/api/v1/deals/999").status, 404);
+}
+
+TEST_F(DealRoutesTest, AttachmentsOverTheLimitAre413AndFilesAreForPartiesOnly) {
+  int64_t id = OpenDeal();
+  std::string big = "%PDF-1.4\n" + std::string(5 * 1024 * 1024, 'x');
+  auto too_big =
+      seller_->Send("POST", DealPath(id) + "/attachments?name=big.pdf", big, {}, "application/pdf");
+  EXPECT_EQ(too_big.status, 413) << too_big.body;
+  EXPECT_EQ(too_big.ErrorCode(), "attachment_too_large");
+  auto exe = seller_->Send("POST", DealPath(id) + "/attachments?name=run.exe", "MZ\x90", {},
+                           "application/octet-stream");
+  EXPECT_EQ(exe.status, 422);
+  EXPECT_EQ(exe.ErrorCode(), "unsupported_type");
+  auto no_name =
+      seller_->Send("POST", DealPath(id) + "/attachments", "%PDF-1.4", {}, "application/pdf");
+  EXPECT_EQ(no_name.status, 422);
+  EXPECT_EQ(no_name.ErrorField(), "name");
+  const std::string pdf = "%PDF-1.4\n技术方案\n%%EOF";
+  auto up = seller_->Send("POST", DealPath(id) + "/attachments?name=%E6%96%B9%E6%A1%88.pdf", pdf,
+                          {}, "application/pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.json["file_name"], "方案.pdf");
+  std::string url = up.json["url"];
+  auto down = buyer_->Get(url);
+  ASSERT_EQ(down.status, 200);
+  EXPECT_EQ(down.body, pdf);
+  EXPECT_EQ(down.Header("content-type"), "application/pdf");
+  EXPECT_NE(down.Header("content-disposition").find("%E6%96%B9%E6%A1%88.pdf"), std::string::npos);
+  EXPECT_EQ(outsider_->Get(url).status, 404);
+  EXPECT_EQ(Anonymous().Get(url).status, 401);
+  auto stranger_upload =
+      outsider_->Send("POST", DealPath(id) + "/attachments?name=a.pdf", pdf, {}, "application/pdf");
+  EXPECT_EQ(stranger_upload.status, 404);
+  EXPECT_EQ(buyer_->Get(DealPath(id) + "/attachments").json["items"].size(), 1u);
+  EXPECT_EQ(outsider_->Get(DealPath(id) + "/attachments").status, 404);
+}
+
+TEST_F(DealRoutesTest, MessagesReachTheOtherSide) {
+  int64_t id = OpenDeal();
+  auto m = buyer_->Post(DealPath(id) + "/messages", {{"text", "能否提供样品？"}});
+  ASSERT_EQ(m.status, 201) << m.body;
+  auto list = seller_->Get(DealPath(id) + "/messages");
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.json["items"].size(), 1u);
+  EXPECT_EQ(list.json["items"][0]["text"], "能否提供样品？");
+  EXPECT_EQ(outsider_->Get(DealPath(id) + "/messages").status, 404);
+  EXPECT_EQ(outsider_->Post(DealPath(id) + "/messages", {{"text", "hi"}}).status, 404);
+  EXPECT_EQ(buyer_->Post(DealPath(id) + "/messages", json::object()).status, 422);
+  auto notes = seller_->Get("/api/v1/me/notifications");
+  EXPECT_EQ(notes.json["items"][0]["kind"], "deal_message");
+}
+
+TEST_F(DealRoutesTest, ConfidentialDetailsAreHiddenBeforeTheNdaStage) {
+  std::string secret_path =
+      "/api/v1/achievements/" + std::to_string(achievement_) + "/confidential";
+  auto put =
+      seller_->Send("PUT", secret_path, json({{"details", "电解液配方：LiFSI 1.2M"}}).dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(buyer_->Get(secret_path).status, 403);
+  EXPECT_EQ(seller_->Get(secret_path).json["details"], "电解液配方：LiFSI 1.2M");
+  int64_t id = OpenDeal();
+  auto intent = buyer_->Get(DealPath(id));
+  EXPECT_TRUE(intent.json["confidential"]["exists"].get<bool>());
+  EXPECT_FALSE(intent.json["confidential"]["visible"].get<bool>());
+  EXPECT_EQ(intent.body.find("LiFSI"), std::string::npos);
+  ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "nda"}}).status, 200);
+  auto nda = buyer_->Get(DealPath(id));
+  EXPECT_EQ(nda.body.find("LiFSI"), std::string::npos);
+  auto after = seller_->Post(DealPath(id) + "/stage", {{"stage", "negotiating"}});
+  ASSERT_EQ(after.status, 200);
+  auto seen = buyer_->Get(DealPath(id));
+  EXPECT_TRUE(seen.json["confidential"]["visible"].get<bool>());
+  EXPECT_EQ(seen.json["confidential"]["details"], "电解液配方：LiFSI 1.2M");
+}
+
+TEST_F(DealRoutesTest, RegisteringWithoutAContractRecordIs422) {
+  int64_t id = OpenDeal();
+  ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "negotiating"}}).status, 200);
+  ASSERT_EQ(seller_->Post(DealPath(id) + "/stage", {{"stage", "signed"}}).status, 200);
+  auto reg = buyer_->Post(DealPath(id) + "/stage", {{"stage", "registered"}});
+  EXPECT_EQ(reg.status, 422) << reg.body;
+  EXPECT_EQ(reg.ErrorCode(), "contract_required");
+  json contract = {{"type", "transfer"},
+                   {"amount_cny", 1500000},
+                   {"signed_on", "2026-11-20"},
+                   {"registration_no", "2026440305000123"}};
+  json bad = contract;
+  bad["type"] = "sale";
+  auto bad_type = buyer_->Send("PUT", DealPath(id) + "/contract", bad.dump());
+  EXPECT_EQ(bad_type.status, 422);
+  EXPECT_EQ(bad_type.ErrorField(), "type");
+  bad = contract;
+  bad.erase("amount_cny");
+  EXPECT_EQ(buyer_->Send("PUT", DealPath(id) + "/contract", bad.dump()).ErrorField(), "amount_cny");
+  EXPECT_EQ(outsider_->Send("PUT", DealPath(id) + "/contract", contract.dump()).status, 404);
+  auto put = buyer_->Send("PUT", DealPath(id) + "/contract", contract.dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.json["contract"]["registration_no"], "2026440305000123");
+  auto ok = buyer_->Post(DealPath(id) + "/stage", {{"stage", "registered"}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json["stage"], "registered");
+  EXPECT_EQ(ok.json["contract"]["amount_cny"], 1500000);
+}
+
+TEST_F(DealRoutesTest, OrgAdminsExportTheDealHistoryAsCsvAndXlsx) {
+  int64_t id = OpenDeal();
+  ASSERT_EQ(seller_->Post(DealPath(id) + "/messages", {{"text", "收到"}}).status, 201);
+  int64_t org = buyer_->Get("/api/v1/me").json["org_id"];
+  std::string path = "/api/v1/orgs/" + std::to_string(org) + "/deals/export";
+  auto csv = buyer_->Get(path);
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.body.find("deal_id,title,buyer,seller"), std::string::npos);
+  EXPECT_NE(csv.body.find(",open,"), std::string::npos);
+  EXPECT_NE(csv.body.find(",message,"), std::string::npos);
+  auto xlsx = buyer_->Get(path + "?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(buyer_->Get(path + "?format=pdf").status, 400);
+  EXPECT_EQ(outsider_->Get(path).status, 403);
+  EXPECT_EQ(buyer_->Get("/api/v1/orgs/99999/deals/export").status, 404);
+}
+
+}  // namespace
+}  // namespace kc::testing

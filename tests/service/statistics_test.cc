@@ -1,0 +1,73 @@
+#include "service/statistics.h"
+
+#include <gtest/gtest.h>
+
+#include "service/fixture.h"
+
+namespace kc {
+namespace {
+
+class StatisticsTest : public testing::ServiceTest {
+ protected:
+  void SetUp() override {
+    MakeWorld();
+    agency_ = AddOrg("技术转移中心");
+  }
+
+  void AddBrokered(int64_t opened, int64_t signed_at, int64_t registered_at, int64_t amount) {
+    ASSERT_TRUE(store()
+                    .Write([&](StoreTx& tx) -> Status {
+                      Deal d;
+                      d.title = "t";
+                      d.buyer_org_id = org_a_.id;
+                      d.seller_org_id = org_b_.id;
+                      d.broker_org_id = agency_.id;
+                      d.opened_by = a_member_.id;
+                      d.created_at = opened;
+                      d.signed_at = signed_at;
+                      d.registered_at = registered_at;
+                      auto id = tx.deals().InsertDeal(d);
+                      if (!id.ok()) return id.status();
+                      if (amount == 0) return Status::Ok();
+                      return tx.deals().PutContract(
+                          {*id, ContractType::kTransfer, amount, "2026-01-01", "R", 1, 1});
+                    })
+                    .ok());
+  }
+
+  Statistics stats_{store(), clock_};
+  Org agency_;
+};
+
+TEST_F(StatisticsTest, AnAgencysRecordCountsAmountsAndTheMedianTimeToSignature) {
+  auto empty = stats_.AgencyRecordOf(agency_.id);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->deals, 0);
+  EXPECT_FALSE(empty->median_days_to_signature);
+  const int64_t day = testing::kDay;
+  AddBrokered(0, 10 * day, 20 * day, 300000);
+  AddBrokered(0, 20 * day, 0, 0);
+  AddBrokered(0, 0, 0, 0);
+  AddBrokered(day, 41 * day, 50 * day, 200000);
+  auto r = stats_.AgencyRecordOf(agency_.id);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->deals, 4);
+  EXPECT_EQ(r->signed_deals, 3);
+  EXPECT_EQ(r->registered, 2);
+  EXPECT_EQ(r->registered_amount_cny, 500000);
+  ASSERT_TRUE(r->median_days_to_signature);
+  EXPECT_DOUBLE_EQ(*r->median_days_to_signature, 20.0);  // of 10, 20, 40
+  EXPECT_EQ(stats_.AgencyRecordOf(9999).status().kind(), ErrorKind::kNotFound);
+}
+
+TEST_F(StatisticsTest, MatchViewsFeedTheFunnel) {
+  ASSERT_TRUE(stats_.RecordMatchView(Actor::Of(a_member_), 1, 10).ok());
+  ASSERT_TRUE(stats_.RecordMatchView(Actor::Visitor(), 1, 5).ok());
+  auto st = stats_.Platform();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->matches_shown, 15);
+  EXPECT_EQ(st->deals_opened, 0);
+}
+
+}  // namespace
+}  // namespace kc

@@ -1,0 +1,167 @@
+// One demand from its match to a registered contract, in a real browser: an enterprise's demand
+// matches a university's achievement; the enterprise opens a deal from the match and moves it to
+// the NDA; the university (on a 375 px phone screen) sees the achievement's confidential details
+// only after the NDA, writes a message and signs; registering without a contract record shows
+// the API's error; with the contract recorded the deal is registered and the dashboard's funnel
+// counts it. Screenshots go to build/test-artifacts/.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ADMIN_PASSWORD, checkPrerequisites, launchBrowser, screenshot, startServer,
+} from './harness.mjs';
+
+const stamp = Date.now().toString(36);
+const DEMAND_TITLE = `风电主轴轴承早期故障预警技术需求 ${stamp}`;
+const ACHIEVEMENT_TITLE = `基于声发射的风电轴承早期故障诊断技术 ${stamp}`;
+const SECRET = `传感器布置与报警阈值 ${stamp}`;
+const TIMEOUT = 15000;
+
+let server;
+let browser;
+const openPages = [];
+
+before(async () => {
+  checkPrerequisites();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+afterEach(async (t) => {
+  for (const page of openPages.splice(0)) {
+    if (!page.isClosed()) await screenshot(page, `failed-${t.name.replace(/\W+/g, '-')}`).catch(() => {});
+  }
+});
+
+async function newPage(context) {
+  const page = await context.newPage();
+  openPages.push(page);
+  page.setDefaultTimeout(TIMEOUT);
+  page.pageErrors = [];
+  page.on('pageerror', (e) => page.pageErrors.push(e.message));
+  return page;
+}
+
+// Calls the API with the context's session cookie and CSRF token; returns the JSON.
+async function apiAs(context, method, path, data) {
+  const csrf = (await context.cookies()).find((c) => c.name === 'kc_csrf')?.value || '';
+  const res = await context.request.fetch(`${server.url}/api/v1${path}`, {
+    method, data, headers: { 'X-CSRF-Token': csrf },
+  });
+  assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? null : res.json();
+}
+
+async function member(username, org, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
+  const password = `${username}-password-1`;
+  await apiAs(context, 'POST', '/auth/register', {
+    username, password, display_name: username, org: { ...org, region: '440305' },
+  });
+  await apiAs(context, 'POST', '/auth/login', { username, password });
+  return context;
+}
+
+async function publish(owner, admin, plural, data) {
+  const { id } = await apiAs(owner, 'POST', `/${plural}`, data);
+  await apiAs(owner, 'POST', `/${plural}/${id}/submit`);
+  await apiAs(admin, 'POST', `/${plural}/${id}/approve`);
+  return id;
+}
+
+const stageTag = (page) => page.locator('[data-test=stage]');
+const formItem = (page, label) => page.locator('.el-form-item', {
+  has: page.locator('.el-form-item__label', { hasText: label }),
+}).first();
+
+describe('deals', () => {
+  test('a demand goes from its match to a registered contract shown on the dashboard', async () => {
+    const admin = await browser.newContext();
+    await apiAs(admin, 'POST', '/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const ent = await member(`ent_${stamp}`, { name: `风电运维测试公司${stamp}`, type: 'enterprise' });
+    const uni = await member(`uni_${stamp}`, { name: `测试能源大学${stamp}`, type: 'university' },
+      { width: 375, height: 800 });
+    const demand = await publish(ent, admin, 'demands', {
+      title: DEMAND_TITLE,
+      description: '风电机组主轴轴承早期故障难以发现，需要基于振动或声发射信号的在线监测与早期故障预警方案。',
+      keywords: ['风电', '轴承', '故障诊断', '声发射'],
+      category: '工学',
+    });
+    const achievement = await publish(uni, admin, 'achievements', {
+      title: ACHIEVEMENT_TITLE,
+      abstract: '利用声发射信号对风电主轴轴承进行早期故障诊断，提取特征并预警，已在风电场验证。',
+      keywords: ['风电', '轴承', '故障诊断', '声发射'],
+      maturity: 6,
+    });
+    await apiAs(uni, 'PUT', `/achievements/${achievement}/confidential`, { details: SECRET });
+
+    // The enterprise opens a deal from the demand's match.
+    const page = await newPage(ent);
+    await page.goto(`${server.url}/demands/${demand}`);
+    const matches = page.locator('section', { has: page.getByRole('heading', { name: '智能匹配' }) });
+    const match = matches.locator('.match', { has: page.getByRole('link', { name: ACHIEVEMENT_TITLE }) });
+    for (let attempt = 0; ; attempt++) {
+      await page.getByRole('heading', { name: DEMAND_TITLE }).waitFor();
+      await matches.locator('.el-skeleton').waitFor({ state: 'detached' });
+      if (await match.count() > 0 || attempt >= 8) break;
+      await page.waitForTimeout(400);
+      await page.reload();
+    }
+    await match.getByRole('button', { name: '发起交易' }).click();
+    await page.waitForURL(/\/workspace\/deals\/\d+$/);
+    const dealUrl = page.url();
+    assert.equal(await stageTag(page).innerText(), '意向');
+    await page.getByRole('button', { name: '进入“保密协议”' }).click();
+    await page.locator('[data-test=stage]', { hasText: '保密协议' }).waitFor();
+    await page.getByText('保密信息在保密协议阶段完成后可见').waitFor();
+    assert.equal(await page.getByText(SECRET).count(), 0);
+
+    // The university, on a phone, goes on past the NDA and sees the confidential details.
+    const phone = await newPage(uni);
+    await phone.goto(dealUrl);
+    await phone.getByRole('button', { name: '进入“谈判”' }).click();
+    await phone.locator('[data-test=confidential]', { hasText: SECRET }).waitFor();
+    await phone.getByPlaceholder('输入留言').fill('样机可在下月到现场测试。');
+    await phone.getByRole('button', { name: '发送' }).click();
+    await phone.getByText('样机可在下月到现场测试。').waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the deal page is ${overflow}px wider than a 375 px screen`);
+    await phone.getByRole('button', { name: '进入“签约”' }).click();
+    await phone.locator('[data-test=stage]', { hasText: '签约' }).waitFor();
+    await screenshot(phone, 'deal-phone');
+
+    // Registering needs the contract record.
+    await page.reload();
+    await page.getByRole('button', { name: '进入“合同登记”' }).click();
+    await page.getByText('登记前请先填写合同信息').waitFor();
+    await formItem(page, '合同金额').locator('input').fill('1200000');
+    const date = formItem(page, '签订日期').locator('input');
+    await date.fill('2026-11-20');
+    await date.press('Enter');
+    await formItem(page, '登记编号').locator('input').fill(`4403${stamp}`);
+    await page.getByRole('button', { name: '保存合同信息' }).click();
+    await page.getByText(`登记合同 4403${stamp}`).waitFor();
+    await page.getByRole('button', { name: '进入“合同登记”' }).click();
+    await page.locator('[data-test=stage]', { hasText: '合同登记' }).waitFor();
+    await page.getByText(`4403${stamp}`).first().waitFor();
+    await screenshot(page, 'deal-registered');
+
+    // The dashboard counts the whole path.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据看板' }).click();
+    await page.getByRole('heading', { name: '数据看板' }).waitFor();
+    const figure = (k) => page.locator(`[data-test=funnel-${k}] .n`);
+    await figure('registered').waitFor();
+    assert.ok(Number(await figure('matches_shown').innerText()) >= 1);
+    assert.equal(await figure('deals_opened').innerText(), '1');
+    assert.equal(await figure('signed').innerText(), '1');
+    assert.equal(await figure('registered').innerText(), '1');
+    await page.locator('canvas').first().waitFor();
+    await screenshot(page, 'dashboard');
+    assert.deepEqual(page.pageErrors, []);
+    assert.deepEqual(phone.pageErrors, []);
+  });
+});
