@@ -11,6 +11,7 @@
 #include "service/exporter.h"
 #include "service/importer.h"
 #include "service/listings.h"
+#include "service/news.h"
 #include "service/orgs.h"
 #include "service/search_service.h"
 #include "service/subscriptions.h"
@@ -28,6 +29,7 @@ struct Context {
   bool secure_cookies = false;             // add "Secure" to cookies (behind HTTPS)
   SearchService* search = nullptr;         // search and matching
   Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
+  News* news = nullptr;                    // 新闻资讯
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

@@ -11,6 +11,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterImportRoutes(router, ctx);
   RegisterSearchRoutes(router, ctx);
   RegisterSubscriptionRoutes(router, ctx);
+  RegisterNewsRoutes(router, ctx);
 }
 
 }  // namespace kc::api

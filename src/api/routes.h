@@ -18,5 +18,6 @@ void RegisterListingRoutes(http::Router& router, Context& ctx);
 void RegisterImportRoutes(http::Router& router, Context& ctx);
 void RegisterSearchRoutes(http::Router& router, Context& ctx);
 void RegisterSubscriptionRoutes(http::Router& router, Context& ctx);
+void RegisterNewsRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

@@ -65,10 +65,12 @@ Status Platform::Open() {
   listings_ = std::make_unique<Listings>(*store_, clock_);
   importer_ = std::make_unique<Importer>(*store_, clock_);
   exporter_ = std::make_unique<Exporter>(*listings_);
+  news_ = std::make_unique<News>(*store_, clock_);
   if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
                               subscriptions_.get()});
+  ctx_->news = news_.get();
 
   auto password = accounts_->EnsureAdmin(config_.admin_password);
   if (!password.ok()) return password.status();

@@ -7,6 +7,7 @@
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
+#include "store/sqlite/sqlite_news_tx.h"
 
 namespace kc {
 
@@ -200,7 +201,9 @@ struct Where {
 
 class SqliteTx : public StoreTx {
  public:
-  explicit SqliteTx(Connection& conn) : c_(conn) {}
+  explicit SqliteTx(Connection& conn) : c_(conn), news_(conn) {}
+
+  NewsTx& news() override { return news_; }
 
   Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
 
@@ -719,6 +722,7 @@ class SqliteTx : public StoreTx {
   }
 
   Connection& c_;
+  sqlite::SqliteNewsTx news_;
 };
 
 class SqliteStore : public Store {
