@@ -12,6 +12,7 @@
 #include "service/exporter.h"
 #include "service/importer.h"
 #include "service/listings.h"
+#include "service/news.h"
 #include "service/open_calls.h"
 #include "service/orgs.h"
 #include "service/search_service.h"
@@ -34,6 +35,7 @@ struct Context {
   Deals* deals = nullptr;                  // technology transactions
   OpenCalls* calls = nullptr;              // open calls (揭榜挂帅)
   Statistics* stats = nullptr;             // dashboard figures, agencies' records
+  News* news = nullptr;                    // 新闻资讯
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

@@ -14,6 +14,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   if (ctx.deals) RegisterDealRoutes(router, ctx);
   if (ctx.calls) RegisterCallRoutes(router, ctx);
   if (ctx.stats) RegisterStatsRoutes(router, ctx);
+  RegisterNewsRoutes(router, ctx);
 }
 
 }  // namespace kc::api

@@ -21,5 +21,6 @@ void RegisterSubscriptionRoutes(http::Router& router, Context& ctx);
 void RegisterDealRoutes(http::Router& router, Context& ctx);
 void RegisterCallRoutes(http::Router& router, Context& ctx);
 void RegisterStatsRoutes(http::Router& router, Context& ctx);
+void RegisterNewsRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

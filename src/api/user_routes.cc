@@ -58,7 +58,7 @@ http::Response PatchUser(Context& ctx, http::Request& req) {
 void RegisterUserRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
   json query = PageQuery();
-  query.push_back(QueryParam("role", "member, org_admin, reviewer or admin"));
+  query.push_back(QueryParam("role", "member, org_admin, reviewer, editor or admin"));
   query.push_back(QueryParam("org_id", "members of this organisation", Int()));
   query.push_back(QueryParam("q", "part of the user name or display name"));
   router.Add(verb::get, "/api/v1/users",

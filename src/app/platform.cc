@@ -77,6 +77,7 @@ Status Platform::Open() {
   deals_ = std::make_unique<Deals>(*store_, clock_, config_.data_dir + "/attachments");
   calls_ = std::make_unique<OpenCalls>(*store_, clock_);
   stats_ = std::make_unique<Statistics>(*store_, clock_);
+  news_ = std::make_unique<News>(*store_, clock_);
   if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
@@ -84,6 +85,7 @@ Status Platform::Open() {
   ctx_->deals = deals_.get();
   ctx_->calls = calls_.get();
   ctx_->stats = stats_.get();
+  ctx_->news = news_.get();
 
   auto password = accounts_->EnsureAdmin(config_.admin_password);
   if (!password.ok()) return password.status();

@@ -17,11 +17,12 @@ constexpr std::array<std::pair<OrgType, std::string_view>, 9> kTypes{{
     {OrgType::kGovernment, "government"},
     {OrgType::kOffshoreBase, "offshore_base"},
 }};
-constexpr std::array<std::pair<Role, std::string_view>, 4> kRoles{{
+constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
     {Role::kMember, "member"},
     {Role::kOrgAdmin, "org_admin"},
     {Role::kReviewer, "reviewer"},
     {Role::kAdmin, "admin"},
+    {Role::kEditor, "editor"},
 }};
 }  // namespace
 

@@ -37,8 +37,9 @@ struct Org {
   int64_t created_at = 0;
 };
 
-// A platform-wide role. Org admins manage their own organisation's members and listings.
-enum class Role { kMember, kOrgAdmin, kReviewer, kAdmin };
+// A platform-wide role. Org admins manage their own organisation's members and listings;
+// editors (编辑) write and publish news, as admins also may.
+enum class Role { kMember, kOrgAdmin, kReviewer, kAdmin, kEditor };
 std::string_view RoleName(Role role);
 std::optional<Role> RoleFromName(std::string_view name);
 

@@ -18,6 +18,10 @@ struct Actor {
   bool is_reviewer() const {
     return user && (user->role == Role::kReviewer || user->role == Role::kAdmin);
   }
+  // True when the actor may write and publish news: editors and admins.
+  bool is_editor() const {
+    return user && (user->role == Role::kEditor || user->role == Role::kAdmin);
+  }
   // True when the actor belongs to `org_id` (an admin belongs everywhere).
   bool in_org(int64_t org_id) const {
     return is_admin() || (user && user->org_id && *user->org_id == org_id);

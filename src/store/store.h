@@ -17,6 +17,7 @@
 #include "core/org.h"
 #include "core/status.h"
 #include "store/deal_tx.h"
+#include "store/news_tx.h"
 #include "store/records.h"
 
 namespace kc {
@@ -97,6 +98,9 @@ class StoreTx {
   // Small key-value settings (e.g. whether the demo data was loaded).
   virtual Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
   virtual Status SetMeta(std::string_view key, std::string_view value) = 0;
+
+  // News articles, tags and columns, in this transaction (store/news_tx.h).
+  virtual NewsTx& news() = 0;
 
   // Runs `fn` so that its writes are undone alone when it fails, while the enclosing
   // transaction goes on (a savepoint). Used by bulk import: one bad line loses nothing else.

@@ -42,10 +42,8 @@ TEST(OrgTypeTest, UnknownNamesAreRejected) {
 
 TEST(RoleTest, NamesRoundTripForEveryRole) {
   const std::vector<std::pair<Role, std::string>> roles = {
-      {Role::kMember, "member"},
-      {Role::kOrgAdmin, "org_admin"},
-      {Role::kReviewer, "reviewer"},
-      {Role::kAdmin, "admin"},
+      {Role::kMember, "member"}, {Role::kOrgAdmin, "org_admin"}, {Role::kReviewer, "reviewer"},
+      {Role::kAdmin, "admin"},   {Role::kEditor, "editor"},
   };
   for (const auto& [role, name] : roles) {
     SCOPED_TRACE(name);

@@ -36,6 +36,11 @@ int LastMigration() {
   return last;
 }
 
+// How many migrations are embedded (numbers may have gaps).
+int64_t MigrationCount() {
+  return static_cast<int64_t>(ResourcesUnder("src/store/sqlite/migrations/").size());
+}
+
 class MigrateTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -57,7 +62,7 @@ TEST_F(MigrateTest, AppliesEveryMigrationAndRecordsEachVersion) {
   ASSERT_TRUE(version.ok()) << version.status().message();
   EXPECT_EQ(*version, LastMigration());
   EXPECT_EQ(QueryInt(*conn_, "SELECT MAX(version) FROM schema_version"), LastMigration());
-  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), LastMigration());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), MigrationCount());
   EXPECT_GT(QueryInt(*conn_, "SELECT MIN(applied_at) FROM schema_version"), 1600000000);
   for (const char* table :
        {"orgs", "users", "sessions", "login_failures", "listings", "changes", "audit", "meta"}) {
@@ -74,8 +79,25 @@ TEST_F(MigrateTest, RunningAgainChangesNothing) {
   auto again = Migrate(*conn_);
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_EQ(*again, LastMigration());
-  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), LastMigration());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), MigrationCount());
   EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM meta"), 1) << "data kept";
+}
+
+TEST_F(MigrateTest, AppliesAMissingLowerNumberBelowAnAppliedOne) {
+  // As after merging a branch whose migration number is below one already applied: 003 is
+  // unrecorded and its tables absent while later numbers are recorded.
+  ASSERT_TRUE(Migrate(*conn_).ok());
+  ASSERT_TRUE(conn_
+                  ->Exec("DROP TABLE notifications; DROP TABLE subscriptions; DELETE FROM "
+                         "schema_version WHERE version = 3")
+                  .ok());
+  auto again = Migrate(*conn_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(*again, LastMigration());
+  EXPECT_TRUE(HasTable(*conn_, "subscriptions"));
+  EXPECT_TRUE(HasTable(*conn_, "notifications"));
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version WHERE version = 3"), 1);
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), MigrationCount());
 }
 
 TEST_F(MigrateTest, ReopeningTheStoreIsIdempotent) {
@@ -87,7 +109,7 @@ TEST_F(MigrateTest, ReopeningTheStoreIsIdempotent) {
   }
   auto conn = Connection::Open(path);
   ASSERT_TRUE(conn.ok());
-  EXPECT_EQ(QueryInt(**conn, "SELECT COUNT(*) FROM schema_version"), LastMigration());
+  EXPECT_EQ(QueryInt(**conn, "SELECT COUNT(*) FROM schema_version"), MigrationCount());
 }
 
 TEST_F(MigrateTest, RefusesADatabaseNewerThanTheBinary) {

@@ -1,5 +1,7 @@
 #include "store/sqlite/migrate.h"
 
+#include <map>
+#include <set>
 #include <string>
 
 #include "core/resources.h"
@@ -25,19 +27,34 @@ Result<int> Migrate(Connection& conn) {
   KC_RETURN_IF_ERROR(conn.Exec(
       "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER "
       "NOT NULL)"));
-  int current = 0;
+  // Each migration is applied unless its own number is recorded: numbers need not be
+  // contiguous, and a migration merged later with a lower number than one already applied
+  // still runs.
+  std::set<int> applied;
   {
-    auto stmt = conn.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    auto stmt = conn.Prepare("SELECT version FROM schema_version");
     if (!stmt.ok()) return stmt.status();
-    if ((*stmt)->Step()) current = static_cast<int>((*stmt)->Int(0));
+    while ((*stmt)->Step()) applied.insert(static_cast<int>((*stmt)->Int(0)));
     KC_RETURN_IF_ERROR((*stmt)->status());
   }
-  int last = 0;
+  std::map<int, std::string_view> embedded;
   for (std::string_view path : ResourcesUnder(kDir)) {
     int n = NumberOf(path);
     if (n <= 0) continue;
-    last = std::max(last, n);
-    if (n <= current) continue;
+    // Two branches that picked the same number must not lose one migration silently.
+    if (!embedded.emplace(n, path).second) {
+      return Internal("two migrations share number " + std::to_string(n) + ": " +
+                      std::string(embedded[n]) + " and " + std::string(path));
+    }
+  }
+  int last = embedded.empty() ? 0 : embedded.rbegin()->first;
+  int newest_applied = applied.empty() ? 0 : *applied.rbegin();
+  if (newest_applied > last) {
+    return Internal("the database has schema version " + std::to_string(newest_applied) +
+                    ", newer than this binary's " + std::to_string(last));
+  }
+  for (const auto& [n, path] : embedded) {
+    if (applied.count(n)) continue;
     KC_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
     Status s = conn.Exec(*Resource(path));
     if (s.ok()) {
@@ -49,13 +66,8 @@ Result<int> Migrate(Connection& conn) {
       return Internal("migration " + std::string(path) + " failed: " + s.message());
     }
     KC_RETURN_IF_ERROR(conn.Exec("COMMIT"));
-    current = n;
   }
-  if (current > last) {
-    return Internal("the database has schema version " + std::to_string(current) +
-                    ", newer than this binary's " + std::to_string(last));
-  }
-  return current;
+  return last;
 }
 
 }  // namespace kc::sqlite

@@ -6,9 +6,11 @@
 
 namespace kc::sqlite {
 
-// Applies every embedded migration src/store/sqlite/migrations/NNN_*.sql whose number is above
-// the recorded version, each in its own transaction, and returns the resulting version.
-// A database newer than this binary (a version above the last migration) is refused.
+// Applies every embedded migration src/store/sqlite/migrations/NNN_*.sql whose number is not
+// recorded yet, in number order, each in its own transaction, and returns the highest embedded
+// number. Numbers may have gaps, and a migration with a lower number than one already applied
+// still runs (branches merged in either order). A database newer than this binary (a recorded
+// version above the last embedded migration) is refused before anything is applied.
 Result<int> Migrate(Connection& conn);
 
 }  // namespace kc::sqlite

@@ -9,6 +9,7 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
 #include "store/sqlite/sqlite_deal_tx.h"
+#include "store/sqlite/sqlite_news_tx.h"
 
 namespace kc {
 
@@ -176,9 +177,10 @@ struct Where {
 
 class SqliteTx : public StoreTx {
  public:
-  explicit SqliteTx(Connection& conn) : c_(conn), deals_(conn) {}
+  explicit SqliteTx(Connection& conn) : c_(conn), deals_(conn), news_(conn) {}
 
   DealTx& deals() override { return deals_; }
+  NewsTx& news() override { return news_; }
 
   Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
 
@@ -703,6 +705,7 @@ class SqliteTx : public StoreTx {
 
   Connection& c_;
   sqlite::SqliteDealTx deals_;
+  sqlite::SqliteNewsTx news_;
 };
 
 class SqliteStore : public Store {

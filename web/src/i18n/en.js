@@ -108,7 +108,7 @@ export default {
     government: 'Government',
     offshore_base: 'Offshore innovation base',
   },
-  role: { member: 'Member', org_admin: 'Organisation admin', reviewer: 'Reviewer', admin: 'Platform admin' },
+  role: { member: 'Member', org_admin: 'Organisation admin', reviewer: 'Reviewer', editor: 'News editor', admin: 'Platform admin' },
   form: {
     name: 'Name',
     title: 'Title',

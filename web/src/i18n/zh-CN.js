@@ -108,7 +108,7 @@ export default {
     government: '政府部门',
     offshore_base: '离岸创新基地',
   },
-  role: { member: '成员', org_admin: '机构管理员', reviewer: '审核员', admin: '平台管理员' },
+  role: { member: '成员', org_admin: '机构管理员', reviewer: '审核员', editor: '新闻编辑', admin: '平台管理员' },
   form: {
     name: '姓名',
     title: '标题',

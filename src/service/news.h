@@ -1,0 +1,50 @@
+// 新闻资讯: editors write, publish and withdraw articles; visitors read published ones.
+// Editors are users with the role `editor`, and admins.
+#pragma once
+
+#include <vector>
+
+#include "core/clock.h"
+#include "core/news.h"
+#include "service/actor.h"
+#include "store/store.h"
+
+namespace kc {
+
+class News {
+ public:
+  News(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Creates an article as a draft, or published at once when `publish` (its publication time
+  // is kept when set, else now). Editors only (403); 422 for a bad field or unknown column.
+  Result<NewsArticle> Create(const Actor& actor, NewsArticle article, bool publish);
+  // Replaces the editable fields of article `article.id` (title, source, author, editor,
+  // dateline, time and offset, paragraphs, images, column, tags); keeps status and authorship.
+  Result<NewsArticle> Update(const Actor& actor, NewsArticle article);
+  // Publishes (publication time now unless already set) or withdraws to a draft.
+  Result<NewsArticle> Publish(const Actor& actor, int64_t id);
+  Result<NewsArticle> Unpublish(const Actor& actor, int64_t id);
+  Status Delete(const Actor& actor, int64_t id);
+
+  // An article: drafts are visible to editors only (404 to everyone else).
+  Result<NewsArticle> Get(const Actor& actor, int64_t id);
+  // Articles, newest first. Visitors and non-editors see published articles only, whatever
+  // `query.status` says.
+  Result<Page<NewsArticle>> List(const Actor& actor, NewsQuery query);
+  // The published tags, most used first.
+  Result<std::vector<NewsTagCount>> Tags(int64_t limit);
+
+  Result<std::vector<NewsColumn>> Columns();
+  Result<NewsColumn> Column(std::string_view slug);
+  // Adds a column (editors only); 409 when the slug is taken.
+  Result<NewsColumn> CreateColumn(const Actor& actor, NewsColumn column);
+
+ private:
+  Status CheckArticle(StoreTx& tx, NewsArticle& article);
+  Result<NewsArticle> SetStatus(const Actor& actor, int64_t id, NewsStatus status);
+
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace kc

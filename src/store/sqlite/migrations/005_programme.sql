@@ -1,0 +1,153 @@
+-- 新闻资讯: news columns (栏目), articles and their tags.
+CREATE TABLE news_columns (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL DEFAULT '',
+  position INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE news_articles (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  editor TEXT NOT NULL DEFAULT '',
+  dateline TEXT NOT NULL DEFAULT '',
+  published_at INTEGER NOT NULL DEFAULT 0,       -- UTC seconds; 0 for a draft never published
+  utc_offset_minutes INTEGER NOT NULL DEFAULT 480,
+  paragraphs TEXT NOT NULL DEFAULT '[]',          -- JSON array of strings
+  images TEXT NOT NULL DEFAULT '[]',              -- JSON array of {url, caption, credit}
+  column_slug TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'draft',           -- 'draft' or 'published'
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX news_articles_published ON news_articles(status, published_at, id);
+CREATE INDEX news_articles_column ON news_articles(column_slug, status, published_at);
+
+CREATE TABLE news_tags (
+  article_id INTEGER NOT NULL REFERENCES news_articles(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (article_id, tag)
+);
+CREATE INDEX news_tags_tag ON news_tags(tag, article_id);
+
+-- The columns a fresh platform starts with; editors add more.
+INSERT INTO news_columns (slug, name, name_en, position) VALUES
+  ('headlines', '要闻', 'Headlines', 1),
+  ('programme', '科创中国', 'Sci-Tech China', 2),
+  ('notices', '通知公告', 'Notices', 3),
+  ('lists-awards', '榜单与奖项', 'Lists and awards', 4);
+
+-- 榜单与奖项: campaigns (ranked lists and awards), nominations, reviewer assignments and declared
+-- conflicts, scores per criterion, and the frozen published results.
+CREATE TABLE campaigns (
+  id INTEGER PRIMARY KEY,
+  series TEXT NOT NULL,                 -- template or series key; one edition per year
+  title TEXT NOT NULL,
+  title_en TEXT NOT NULL DEFAULT '',
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL,                   -- 'list' or 'award'
+  nominee_type TEXT NOT NULL,           -- 'achievement', 'enterprise', 'organisation', 'person'
+  description TEXT NOT NULL DEFAULT '',
+  criteria TEXT NOT NULL,               -- JSON [{key, name, description, weight, max_score}]
+  rules TEXT NOT NULL DEFAULT '{}',     -- JSON {max_age?, min_founding_year?, self_nomination, min_materials}
+  nomination_opens INTEGER NOT NULL,
+  nomination_closes INTEGER NOT NULL,
+  review_opens INTEGER NOT NULL,
+  review_closes INTEGER NOT NULL,
+  min_reviewers INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft', -- 'draft', 'open', 'review', 'published'
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  published_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX campaigns_series_year ON campaigns(series, year);
+
+CREATE TABLE nominations (
+  id INTEGER PRIMARY KEY,
+  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+  nominator_org_id INTEGER NOT NULL REFERENCES orgs(id),
+  nominator_user_id INTEGER NOT NULL REFERENCES users(id),
+  nominee_type TEXT NOT NULL,
+  nominee_name TEXT NOT NULL,
+  nominee_org_id INTEGER,               -- the nominee's own organisation
+  listing_id INTEGER,                   -- the achievement listing
+  discipline TEXT NOT NULL DEFAULT '',
+  birth_date TEXT NOT NULL DEFAULT '',
+  founding_year INTEGER,
+  summary TEXT NOT NULL DEFAULT '',
+  materials TEXT NOT NULL DEFAULT '[]', -- JSON [{title, url}]
+  created_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX nominations_nominee ON nominations(campaign_id, nominee_name);
+
+CREATE TABLE campaign_assignments (
+  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+  nomination_id INTEGER NOT NULL REFERENCES nominations(id),
+  reviewer_id INTEGER NOT NULL REFERENCES users(id),
+  assigned_at INTEGER NOT NULL,
+  PRIMARY KEY (nomination_id, reviewer_id)
+);
+CREATE INDEX campaign_assignments_reviewer ON campaign_assignments(reviewer_id, campaign_id);
+
+CREATE TABLE campaign_conflicts (
+  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+  reviewer_id INTEGER NOT NULL REFERENCES users(id),
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  reason TEXT NOT NULL DEFAULT '',
+  declared_at INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, reviewer_id, org_id)
+);
+
+CREATE TABLE campaign_scores (
+  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+  nomination_id INTEGER NOT NULL REFERENCES nominations(id),
+  reviewer_id INTEGER NOT NULL REFERENCES users(id),
+  criterion TEXT NOT NULL,
+  value REAL NOT NULL,
+  scored_at INTEGER NOT NULL,
+  PRIMARY KEY (nomination_id, reviewer_id, criterion)
+);
+CREATE INDEX campaign_scores_campaign ON campaign_scores(campaign_id);
+
+CREATE TABLE campaign_results (
+  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+  rank INTEGER NOT NULL,
+  nomination_id INTEGER NOT NULL REFERENCES nominations(id),
+  nominee_name TEXT NOT NULL,
+  total REAL NOT NULL,
+  breakdown TEXT NOT NULL,              -- JSON {criterion key: score}
+  reviewers INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, rank)
+);
+
+-- 咨询委员会与联合体: bodies with members (people or organisations), roles and terms.
+CREATE TABLE bodies (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,                   -- 'advisory_committee' or 'consortium'
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  established TEXT NOT NULL DEFAULT '', -- YYYY-MM-DD or YYYY
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE body_members (
+  id INTEGER PRIMARY KEY,
+  body_id INTEGER NOT NULL REFERENCES bodies(id) ON DELETE CASCADE,
+  member_type TEXT NOT NULL,            -- 'person' or 'organisation'
+  name TEXT NOT NULL,
+  org_id INTEGER REFERENCES orgs(id),   -- the organisation (a member organisation, or a person's)
+  title TEXT NOT NULL DEFAULT '',       -- a person's title or affiliation as shown
+  role TEXT NOT NULL,                   -- e.g. 主任, 副主任, 委员, 理事长单位, 成员单位
+  term_start TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD
+  term_end TEXT NOT NULL DEFAULT '',    -- YYYY-MM-DD, empty while open-ended
+  position INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX body_members_body ON body_members(body_id, position, id);
