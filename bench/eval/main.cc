@@ -4,7 +4,8 @@
 //   eval [--data DIR] [--work DIR] [--sets csl,cranfield,csprd] [--engines
 //   kechuang,xapian-ngram,fts5-trigram] [--path import|direct|both]
 //        [--cedict FILE] [--bigram-weight X] [--keyword-terms X] [--translation-weight X]
-//        [--max-share X] [--k1 X] [--b X] [--limit-queries N]
+//        [--max-share X] [--char-share X] [--max-translated-terms N] [--k1 X] [--b X]
+//        [--limit-queries N]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -82,6 +83,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->query.translation_weight = std::stod(v);
     } else if (a == "--max-share") {
       o->query.max_term_share = std::stod(v);
+    } else if (a == "--char-share") {
+      o->query.max_char_share = std::stod(v);
+    } else if (a == "--max-translated-terms") {
+      o->query.max_translated_terms = std::stoul(v);
     } else if (a == "--k1") {
       o->ranking.k1 = std::stod(v);
     } else if (a == "--b") {
@@ -124,8 +129,8 @@ Status RunSet(const DataSet& data, Engine* engine, const Options& o, std::vector
   const double build_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   char line[600];
-  std::snprintf(line, sizeof line, "%s: %s indexed %zu documents in %.1f s%s%s",
-                data.name.c_str(), engine->name().c_str(), data.docs.size(), build_s,
+  std::snprintf(line, sizeof line, "%s: %s indexed %zu documents in %.1f s%s%s", data.name.c_str(),
+                engine->name().c_str(), data.docs.size(), build_s,
                 engine->note().empty() ? "" : "; ", engine->note().c_str());
   std::fprintf(stderr, "%s\n", line);
   builds->push_back(line);

@@ -1,11 +1,12 @@
 // scale: the search module at N synthetic documents (bench/scale/README.md).
 //
-//   scale build --dir DIR --n N [--data DIR] [--threads 2] [--batch 10000]
+//   scale build --dir DIR --n N [--data DIR] [--threads 2] [--batch 10000] [--mode shards|shared]
 //   scale query --dir DIR --n N [--data DIR] [--cedict FILE] [--threads 1] [--queries 1000]
 //               [--matches 300] [--warmup 50]
 //               variants of the defaults: [--char-weight X] [--search-char-weight X]
 //               [--match-char-weight X] [--bigram-weight X] [--translation-weight X]
-//               [--key-terms N] [--candidates N]
+//               [--key-terms N] [--candidate-terms N] [--candidates N] [--char-share X]
+//               [--max-translated-terms N]
 //   scale explain --dir DIR --n N [--matches 50] [--queries 200]   (what the queries cost)
 //   scale terms --dir DIR                 (the index's terms and postings by prefix)
 //   scale sample --n K [--data DIR]        (prints K generated listings as JSON lines)
@@ -23,15 +24,16 @@
 #include <thread>
 
 #include "scale/generator.h"
+#include "search/bulk_build.h"
 #include "search/document.h"
-#include "search/query.h"
-#include "search/schema.h"
-#include "text/analyzer.h"
-#include "text/keyterms.h"
 #include "search/index.h"
 #include "search/matcher.h"
+#include "search/query.h"
+#include "search/schema.h"
 #include "search/search.h"
 #include "search/translate.h"
+#include "text/analyzer.h"
+#include "text/keyterms.h"
 
 namespace kc::scale {
 namespace {
@@ -78,6 +80,7 @@ struct Options {
   uint64_t n = 100000;
   int threads = 0;
   size_t batch = 10000;
+  std::string mode = "shards";  // build: shards (BulkIndexBuilder) or shared (one database)
   size_t queries = 1000;
   size_t matches = 300;
   size_t warmup = 50;
@@ -91,22 +94,46 @@ bool Parse(int argc, char** argv, Options* o) {
   o->cmd = argv[1];
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
-    if (a == "--data") o->data = v;
-    else if (a == "--dir") o->dir = v;
-    else if (a == "--cedict") o->cedict = v;
-    else if (a == "--n") o->n = std::stoull(v);
-    else if (a == "--threads") o->threads = std::stoi(v);
-    else if (a == "--batch") o->batch = std::stoul(v);
-    else if (a == "--queries") o->queries = std::stoul(v);
-    else if (a == "--matches") o->matches = std::stoul(v);
-    else if (a == "--warmup") o->warmup = std::stoul(v);
-    else if (a == "--char-weight") o->query.char_weight = o->match.query.char_weight = std::stod(v);
-    else if (a == "--search-char-weight") o->query.char_weight = std::stod(v);
-    else if (a == "--match-char-weight") o->match.query.char_weight = std::stod(v);
-    else if (a == "--bigram-weight") o->query.bigram_weight = o->match.query.bigram_weight = std::stod(v);
-    else if (a == "--translation-weight") o->query.translation_weight = o->match.query.translation_weight = std::stod(v);
-    else if (a == "--key-terms") o->match.key_terms = std::stoul(v);
-    else if (a == "--candidates") o->match.candidates = std::stoul(v);
+    if (a == "--data")
+      o->data = v;
+    else if (a == "--dir")
+      o->dir = v;
+    else if (a == "--cedict")
+      o->cedict = v;
+    else if (a == "--n")
+      o->n = std::stoull(v);
+    else if (a == "--threads")
+      o->threads = std::stoi(v);
+    else if (a == "--batch")
+      o->batch = std::stoul(v);
+    else if (a == "--mode")
+      o->mode = v;
+    else if (a == "--queries")
+      o->queries = std::stoul(v);
+    else if (a == "--matches")
+      o->matches = std::stoul(v);
+    else if (a == "--warmup")
+      o->warmup = std::stoul(v);
+    else if (a == "--char-weight")
+      o->query.char_weight = o->match.query.char_weight = std::stod(v);
+    else if (a == "--search-char-weight")
+      o->query.char_weight = std::stod(v);
+    else if (a == "--match-char-weight")
+      o->match.query.char_weight = std::stod(v);
+    else if (a == "--bigram-weight")
+      o->query.bigram_weight = o->match.query.bigram_weight = std::stod(v);
+    else if (a == "--translation-weight")
+      o->query.translation_weight = o->match.query.translation_weight = std::stod(v);
+    else if (a == "--key-terms")
+      o->match.key_terms = std::stoul(v);
+    else if (a == "--candidate-terms")
+      o->match.candidate_terms = std::stoul(v);
+    else if (a == "--char-share")
+      o->query.max_char_share = o->match.query.max_char_share = std::stod(v);
+    else if (a == "--max-translated-terms")
+      o->query.max_translated_terms = o->match.query.max_translated_terms = std::stoul(v);
+    else if (a == "--candidates")
+      o->match.candidates = std::stoul(v);
     else {
       std::cerr << "unknown option " << a << "\n";
       return false;
@@ -119,26 +146,33 @@ bool Parse(int argc, char** argv, Options* o) {
 int Sample(const Generator& g, const Options& o) {
   for (uint64_t i = 0; i < o.n; ++i) {
     const Listing l = g.Make(i);
-    nlohmann::json j = {{"id", l.id},           {"kind", KindName(l.kind)},
-                        {"title", l.title},     {"keywords", l.keywords},
-                        {"category", l.category}, {"discipline", l.discipline},
-                        {"region", l.region},   {"body", l.body},
+    nlohmann::json j = {{"id", l.id},
+                        {"kind", KindName(l.kind)},
+                        {"title", l.title},
+                        {"keywords", l.keywords},
+                        {"category", l.category},
+                        {"discipline", l.discipline},
+                        {"region", l.region},
+                        {"body", l.body},
                         {"query", g.QueryFor(i, 0)}};
     std::cout << j.dump() << "\n";
   }
   return 0;
 }
 
-// Indexes documents 0..n-1 with SearchIndex::Upsert from `threads` threads (analysis runs
-// outside the index's writer lock), committing every `batch` documents.
-int Build(const Generator& g, const Options& o) {
-  const int threads = o.threads > 0 ? o.threads : 2;
-  // What generating costs, to tell it apart from indexing.
-  const auto g0 = Clock::now();
-  size_t gen_bytes = 0;
-  for (uint64_t i = 0; i < 2000; ++i) gen_bytes += g.Make(i).body.size();
-  const double gen_us = Seconds(g0) * 1e6 / 2000;
+double CpuSeconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+         ru.ru_stime.tv_usec / 1e6;
+}
 
+// Indexes documents 0..n-1 (listing ids 1..n) on `threads` threads. --mode shards (the
+// default, as `kechuang reindex` builds): a search::BulkIndexBuilder shard of a contiguous id
+// range per thread, committed every `batch` documents, then compacted into one database.
+// --mode shared: SearchIndex::Upsert into one database from every thread (analysis outside
+// its writer lock), committing every `batch` documents.
+int BuildShared(const Generator& g, const Options& o, int threads) {
   std::filesystem::remove_all(o.dir);
   auto index = search::SearchIndex::Open(o.dir);
   if (!index.ok()) {
@@ -175,7 +209,8 @@ int Build(const Generator& g, const Options& o) {
         }
         if (d % (o.batch * 5) == 0) {
           const double s = Seconds(t0);
-          std::fprintf(stderr, "  %8llu docs  %7.1f s  %6.0f docs/s  RSS %6.0f MiB  commits %.1f s\n",
+          std::fprintf(stderr,
+                       "  %8llu docs  %7.1f s  %6.0f docs/s  RSS %6.0f MiB  commits %.1f s\n",
                        static_cast<unsigned long long>(d), s, d / s, StatusMiB("VmRSS"), commit_s);
         }
       }
@@ -193,18 +228,90 @@ int Build(const Generator& g, const Options& o) {
   commit_s += Seconds(c0);
   const double build_s = Seconds(t0);
   index->reset();  // closes the database
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  const double cpu_s = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
-                       ru.ru_stime.tv_usec / 1e6;
-  std::printf("| build | N | threads | wall s | docs/s | CPU s | commits s | generator µs/doc | peak RSS MiB | index MiB |\n");
-  std::printf("|-------|---|---------|--------|--------|-------|-----------|------------------|--------------|-----------|\n");
-  std::printf("| SearchIndex::Upsert | %llu | %d | %.1f | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f |\n",
-              static_cast<unsigned long long>(o.n), threads, build_s, o.n / build_s, cpu_s,
-              commit_s, gen_us, StatusMiB("VmHWM"), DirMiB(o.dir));
-  std::printf("(generated bodies average %.0f bytes; the wall time includes generating)\n",
-              gen_bytes / 2000.0);
+  std::printf(
+      "| build | N | threads | wall s | docs/s | CPU s | commits s | peak RSS MiB | index MiB |\n");
+  std::printf(
+      "|-------|---|---------|--------|--------|-------|-----------|--------------|-----------|\n");
+  std::printf(
+      "| shared: SearchIndex::Upsert | %llu | %d | %.1f | %.0f | %.1f | %.1f | %.0f | %.0f |\n",
+      static_cast<unsigned long long>(o.n), threads, build_s, o.n / build_s, CpuSeconds(), commit_s,
+      StatusMiB("VmHWM"), DirMiB(o.dir));
   return 0;
+}
+
+int BuildShards(const Generator& g, const Options& o, int threads) {
+  std::filesystem::remove_all(o.dir);
+  std::vector<int64_t> bounds;
+  for (int k = 0; k <= threads; ++k) bounds.push_back(1 + static_cast<int64_t>(o.n * k / threads));
+  auto builder = search::BulkIndexBuilder::Create(o.dir + ".shards", bounds, o.batch);
+  if (!builder.ok()) {
+    std::cerr << builder.status().message() << "\n";
+    return 1;
+  }
+  std::atomic<uint64_t> done{0};
+  std::atomic<bool> failed{false};
+  std::mutex log_mu;
+  const auto t0 = Clock::now();
+  auto work = [&](int k) {
+    for (int64_t id = bounds[k]; id < bounds[k + 1] && !failed; ++id) {
+      const Status s = (*builder)->Add(g.Make(static_cast<uint64_t>(id - 1)));
+      if (!s.ok()) {
+        std::lock_guard lock(log_mu);
+        std::cerr << "add " << id << ": " << s.message() << "\n";
+        failed = true;
+        return;
+      }
+      const uint64_t d = done.fetch_add(1) + 1;
+      if (d % (o.batch * 5) == 0) {
+        const double s = Seconds(t0);
+        std::lock_guard lock(log_mu);
+        std::fprintf(stderr, "  %8llu docs  %7.1f s  %6.0f docs/s  RSS %6.0f MiB  CPU %.0f s\n",
+                     static_cast<unsigned long long>(d), s, d / s, StatusMiB("VmRSS"),
+                     CpuSeconds());
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
+  for (auto& t : pool) t.join();
+  if (failed) return 1;
+  const double shards_s = Seconds(t0);
+  const double shards_cpu = CpuSeconds();
+  const auto c0 = Clock::now();
+  if (Status f = (*builder)->Finish(o.dir, 0); !f.ok()) {
+    std::cerr << "finish: " << f.message() << "\n";
+    return 1;
+  }
+  const double compact_s = Seconds(c0);
+  const double build_s = Seconds(t0);
+  builder->reset();
+  std::printf(
+      "| build | N | threads | wall s | docs/s | CPU s | shards wall s / CPU s | compaction wall s "
+      "/ CPU s | peak RSS MiB | index MiB |\n");
+  std::printf(
+      "|-------|---|---------|--------|--------|-------|-----------------------|-------------------"
+      "--------|--------------|-----------|\n");
+  std::printf(
+      "| shards: BulkIndexBuilder | %llu | %d | %.1f | %.0f | %.1f | %.1f / %.1f | %.1f / %.1f | "
+      "%.0f | %.0f |\n",
+      static_cast<unsigned long long>(o.n), threads, build_s, o.n / build_s, CpuSeconds(), shards_s,
+      shards_cpu, compact_s, CpuSeconds() - shards_cpu, StatusMiB("VmHWM"), DirMiB(o.dir));
+  return 0;
+}
+
+int Build(const Generator& g, const Options& o) {
+  const int threads = o.threads > 0 ? o.threads : 2;
+  // What generating costs, to tell it apart from indexing.
+  const auto g0 = Clock::now();
+  size_t gen_bytes = 0;
+  for (uint64_t i = 0; i < 2000; ++i) gen_bytes += g.Make(i).body.size();
+  std::printf(
+      "(generator: %.0f µs per document, bodies average %.0f bytes; the build's wall and CPU time "
+      "include generating)\n",
+      Seconds(g0) * 1e6 / 2000, gen_bytes / 2000.0);
+  const int rc = o.mode == "shared" ? BuildShared(g, o, threads) : BuildShards(g, o, threads);
+  std::fflush(stdout);
+  return rc;
 }
 
 // Evenly spaced document numbers, shuffled by a fixed stride.
@@ -329,18 +436,26 @@ int Query(const Generator& g, const Options& o) {
     for (double x : v) t += x;
     return v.empty() ? 0 : t / v.size();
   };
-  std::printf("| N | threads | what | n | p50 ms | p90 ms | p99 ms | max ms | mean ms | per s | CPU p50 ms | CPU p99 ms | notes |\n");
-  std::printf("|---|---------|------|---|--------|--------|--------|--------|---------|-------|------------|------------|-------|\n");
-  std::printf("| %llu | %d | search, page of 10 + facets | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | source doc in top 10: %.1f%%, no hits: %zu, with facets: %zu |\n",
-              static_cast<unsigned long long>(o.n), threads, o.queries, Percentile(s.ms, 50),
-              Percentile(s.ms, 90), Percentile(s.ms, 99), Percentile(s.ms, 100), mean(s.ms),
-              o.queries / s.wall_s, Percentile(s.cpu_ms, 50), Percentile(s.cpu_ms, 99),
-              100.0 * found_top10 / o.queries, empty.load(), facets.load());
-  std::printf("| %llu | %d | match demand → achievements | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f hits each |\n",
-              static_cast<unsigned long long>(o.n), threads, nm, Percentile(m.ms, 50),
-              Percentile(m.ms, 90), Percentile(m.ms, 99), Percentile(m.ms, 100), mean(m.ms),
-              nm / m.wall_s, Percentile(m.cpu_ms, 50), Percentile(m.cpu_ms, 99),
-              nm ? static_cast<double>(match_hits) / nm : 0.0);
+  std::printf(
+      "| N | threads | what | n | p50 ms | p90 ms | p99 ms | max ms | mean ms | per s | CPU p50 ms "
+      "| CPU p99 ms | notes |\n");
+  std::printf(
+      "|---|---------|------|---|--------|--------|--------|--------|---------|-------|------------"
+      "|------------|-------|\n");
+  std::printf(
+      "| %llu | %d | search, page of 10 + facets | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | "
+      "%.1f | %.1f | source doc in top 10: %.1f%%, no hits: %zu, with facets: %zu |\n",
+      static_cast<unsigned long long>(o.n), threads, o.queries, Percentile(s.ms, 50),
+      Percentile(s.ms, 90), Percentile(s.ms, 99), Percentile(s.ms, 100), mean(s.ms),
+      o.queries / s.wall_s, Percentile(s.cpu_ms, 50), Percentile(s.cpu_ms, 99),
+      100.0 * found_top10 / o.queries, empty.load(), facets.load());
+  std::printf(
+      "| %llu | %d | match demand → achievements | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | "
+      "%.1f | %.1f | %.1f hits each |\n",
+      static_cast<unsigned long long>(o.n), threads, nm, Percentile(m.ms, 50), Percentile(m.ms, 90),
+      Percentile(m.ms, 99), Percentile(m.ms, 100), mean(m.ms), nm / m.wall_s,
+      Percentile(m.cpu_ms, 50), Percentile(m.cpu_ms, 99),
+      nm ? static_cast<double>(match_hits) / nm : 0.0);
   std::printf("(peak RSS of this process %.0f MiB, index %.0f MiB)\n", StatusMiB("VmHWM"),
               DirMiB(o.dir));
   return 0;
@@ -360,8 +475,7 @@ void Count(const Xapian::Database& db, const search::TermWeights& terms, Cost* c
   }
 }
 
-double MsetMs(const Xapian::Database& db, const search::TermWeights& terms, size_t n,
-              bool facets) {
+double MsetMs(const Xapian::Database& db, const search::TermWeights& terms, size_t n, bool facets) {
   search::TextQuery q;
   q.terms = terms;
   const double c0 = ThreadCpuMs();
@@ -409,7 +523,10 @@ int Explain(const Generator& g, const Options& o) {
   auto reader = (*index)->AcquireReader();
   if (!reader.ok()) return 1;
   const Xapian::Database& db = **reader;
-  std::printf("| query | n | W terms / postings | B terms / postings | U terms / postings | Z terms / postings | retrieval CPU p50 / p99 ms | without U terms p50 / p99 ms | U terms only if in ≤1%% of documents |\n");
+  std::printf(
+      "| query | n | W terms / postings | B terms / postings | U terms / postings | Z terms / "
+      "postings | retrieval CPU p50 / p99 ms | without U terms p50 / p99 ms | U terms only if in "
+      "≤1%% of documents |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|\n");
   {
     Cost c;
@@ -449,23 +566,27 @@ int Explain(const Generator& g, const Options& o) {
     text::Terms key_words;
     const double top = std::max(key_terms.front().weight, 1e-9);
     for (const auto& t : key_terms) {
+      if (key_words.words.size() >= o.match.candidate_terms) break;
       search::AddTextTerms(text::Analyze(t.term), t.weight / top, o.match.query, &terms);
       key_words.words.push_back(t.term);
       key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
     }
+    search::TermWeights translated;
     for (const auto& tr : (*translator)->Translate(key_words, 2)) {
       for (const std::string& target : tr.targets) {
         search::AddTextTerms(text::Analyze(target),
                              o.match.query.translation_weight / tr.targets.size(), o.match.query,
-                             &terms);
+                             &translated);
       }
+    }
+    for (const auto& [term, w] : search::Heaviest(translated, o.match.query.max_translated_terms)) {
+      terms[term] += w;
     }
     search::DropFrequentTerms(db, o.match.query, &terms);
     Count(db, terms, &c);
     all.push_back(MsetMs(db, terms, o.match.candidates + 1, false));
     no_chars.push_back(MsetMs(db, Without(db, terms, 'U'), o.match.candidates + 1, false));
-    rare_chars.push_back(
-        MsetMs(db, Without(db, terms, 'U', 0.01), o.match.candidates + 1, false));
+    rare_chars.push_back(MsetMs(db, Without(db, terms, 'U', 0.01), o.match.candidates + 1, false));
   }
   PrintCost("match candidates (top 101)", c, n, all, no_chars, rare_chars);
   return 0;
@@ -489,7 +610,8 @@ int Terms(const Options& o) {
     e.second += it.get_termfreq();
   }
   const double docs = db.get_doccount();
-  std::printf("| prefix | distinct terms | postings | postings per document |\n|---|---|---|---|\n");
+  std::printf(
+      "| prefix | distinct terms | postings | postings per document |\n|---|---|---|---|\n");
   for (const auto& [prefix, e] : by) {
     std::printf("| %s | %.0f | %.0f | %.1f |\n", prefix.c_str(), e.first, e.second,
                 e.second / docs);

@@ -123,14 +123,53 @@ Status SearchIndex::Clear() {
     // Pooled readers point at the replaced files; new ones are opened on demand.
     std::lock_guard pool_lock(pool_mu_);
     pool_.clear();
+    ++generation_;
   }
   return OpenWriter(Xapian::DB_CREATE_OR_OVERWRITE);
 }
 
+Status SearchIndex::Replace(const std::function<Status(const std::string& fresh_dir)>& build) {
+  namespace fs = std::filesystem;
+  const std::string fresh = dir_ + ".new";
+  const std::string old = dir_ + ".old";
+  std::error_code ec;
+  fs::remove_all(fresh, ec);
+  if (Status s = build(fresh); !s.ok()) {
+    fs::remove_all(fresh, ec);
+    return s;
+  }
+  std::lock_guard lock(writer_mu_);
+  try {
+    writer_->close();
+  } catch (const Xapian::Error&) {
+  }
+  writer_.reset();
+  {
+    std::lock_guard pool_lock(pool_mu_);
+    pool_.clear();
+    ++generation_;
+  }
+  fs::remove_all(old, ec);
+  fs::rename(dir_, old, ec);
+  if (!ec) fs::rename(fresh, dir_, ec);
+  if (ec) {
+    // Put the old index back if it was moved.
+    std::error_code back;
+    if (!fs::exists(dir_, back)) fs::rename(old, dir_, back);
+    Status reopened = OpenWriter(Xapian::DB_CREATE_OR_OPEN);
+    return Internal("search index: cannot replace " + dir_ + ": " + ec.message() +
+                    (reopened.ok() ? "" : "; " + reopened.message()));
+  }
+  fs::remove_all(old, ec);
+  return OpenWriter(Xapian::DB_CREATE_OR_OPEN);
+}
+
 Result<SearchIndex::Reader> SearchIndex::AcquireReader() const {
   std::unique_ptr<Xapian::Database> db;
+  uint64_t generation = 0;
   {
     std::lock_guard lock(pool_mu_);
+    generation = generation_;
     if (!pool_.empty()) {
       db = std::move(pool_.back());
       pool_.pop_back();
@@ -154,10 +193,12 @@ Result<SearchIndex::Reader> SearchIndex::AcquireReader() const {
       db.reset();
     }
   }
-  return Reader(db.release(), [this](Xapian::Database* released) {
+  return Reader(db.release(), [this, generation](Xapian::Database* released) {
     std::unique_ptr<Xapian::Database> owned(released);
     std::lock_guard lock(pool_mu_);
-    if (pool_.size() < kMaxPooledReaders) pool_.push_back(std::move(owned));
+    if (generation == generation_ && pool_.size() < kMaxPooledReaders) {
+      pool_.push_back(std::move(owned));
+    }
   });
 }
 

@@ -66,6 +66,15 @@ class SearchIndex {
   // Discards every document and the applied seq, durably and at once (for a rebuild).
   Status Clear();
 
+  // Replaces the whole index by the database that `build` writes into the directory it is
+  // given (a fresh sibling of dir(); see BulkIndexBuilder::Finish). Until build returns,
+  // readers and the writer keep the current index; then, under the writer lock, the new
+  // database takes the directory's place, applied_seq() becomes the one it records, and every
+  // reader acquired afterwards sees it. Pending changes of the old index are discarded. When
+  // build fails the current index is kept and its status returned; kInternal when the swap
+  // fails.
+  Status Replace(const std::function<Status(const std::string& fresh_dir)>& build);
+
   // A reader at the last committed revision. Fails with kInternal when the database cannot be
   // opened. Thread-safe.
   Result<Reader> AcquireReader() const;
@@ -89,6 +98,9 @@ class SearchIndex {
 
   mutable std::mutex pool_mu_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
+  // Raised when the database files are replaced (Clear, Replace): readers lent out before
+  // are not pooled again.
+  mutable uint64_t generation_ = 0;
 };
 
 // The key under which the applied change-log sequence is kept in Xapian's metadata.

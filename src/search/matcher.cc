@@ -83,16 +83,21 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   text::Terms key_words;
   for (const text::WeightedTerm& t : sq.key_terms) {
     sq.index_terms.push_back(IndexTermOf(t.key));
+    if (key_words.words.size() >= options_.candidate_terms) continue;
     AddTextTerms(text::Analyze(t.term), t.weight / top, options_.query, &sq.terms);
     key_words.words.push_back(t.term);
     key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
   }
   if (translator_ != nullptr) {
+    TermWeights translated;
     for (const Translation& tr : translator_->Translate(key_words, 2)) {
       for (const std::string& target : tr.targets) {
         AddTextTerms(text::Analyze(target), options_.query.translation_weight / tr.targets.size(),
-                     options_.query, &sq.terms);
+                     options_.query, &translated);
       }
+    }
+    for (const auto& [term, w] : Heaviest(translated, options_.query.max_translated_terms)) {
+      sq.terms[term] += w;
     }
   }
 

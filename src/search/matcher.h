@@ -32,9 +32,16 @@ struct MatchHit {
 };
 
 struct MatchOptions {
-  size_t key_terms = 24;    // key terms of the source that make the candidate query
+  size_t key_terms = 24;  // key terms of the source: shared terms and the key-term feature
+  // The heaviest key terms that make the candidate query (their words, bigrams and
+  // translations). At 1M documents the candidate query's cost grows with its postings;
+  // bench/scale/README.md measured 12 within the latency goal.
+  size_t candidate_terms = 12;
   size_t candidates = 100;  // candidates re-ranked
-  QueryOptions query;       // bigram weight, translation weight, frequent-term dropping
+  // Bigram weight, translation weight, frequent-term dropping of the candidate query; no
+  // character terms by default (most of the postings of a listing's query, little of its
+  // meaning once whole key terms are matched).
+  QueryOptions query = {.char_weight = 0};
 };
 
 // Matches listings of one index. Thread-safe: every call leases its own reader.

@@ -74,13 +74,24 @@ void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& o,
   }
 }
 
+TermWeights Heaviest(const TermWeights& terms, size_t n) {
+  if (n == 0 || terms.size() <= n) return terms;
+  std::vector<std::pair<std::string, double>> v(terms.begin(), terms.end());
+  std::stable_sort(v.begin(), v.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  v.resize(n);
+  return TermWeights(v.begin(), v.end());
+}
+
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWeights* terms) {
   const Xapian::doccount n = db.get_doccount();
-  if (n < o.min_docs_for_share || o.max_term_share >= 1.0) return;
+  if (n < o.min_docs_for_share) return;
   const double limit = o.max_term_share * n;
+  const double char_limit = std::min(o.max_term_share, o.max_char_share) * n;
   TermWeights kept;
   for (const auto& [term, w] : *terms) {
-    if (db.get_termfreq(term) <= limit) kept.emplace(term, w);
+    const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;
+    if (db.get_termfreq(term) <= (is_char ? char_limit : limit)) kept.emplace(term, w);
   }
   if (!kept.empty()) terms->swap(kept);
 }
@@ -114,6 +125,7 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
 
   if (translator != nullptr && o.translation_weight > 0 && !all.words.empty()) {
     out.translations = translator->Translate(all, o.max_translations);
+    TermWeights translated;
     for (const Translation& tr : out.translations) {
       // A phrase's translations share the weight of one term of the source.
       const double w = o.translation_weight / static_cast<double>(tr.targets.size());
@@ -124,7 +136,7 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
         if (target_terms.empty()) continue;
         // A translation is one term of meaning however many words or bigrams it has.
         const double per = w / std::sqrt(static_cast<double>(target_terms.size()));
-        for (const auto& [term, tw] : target_terms) out.terms[term] += tw * per;
+        for (const auto& [term, tw] : target_terms) translated[term] += tw * per;
         for (const std::string& word : t.words) {
           if (IsCjkWord(word) || text::KindOf(word) == text::TokenKind::kLatinWord) {
             out.highlight.words.push_back(word);
@@ -132,6 +144,9 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
         }
         for (const std::string& s : t.english_stems) out.highlight.stems.insert(s);
       }
+    }
+    for (const auto& [term, w] : Heaviest(translated, o.max_translated_terms)) {
+      out.terms[term] += w;
     }
   }
   DropFrequentTerms(db, o, &out.terms);

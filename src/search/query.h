@@ -34,14 +34,24 @@ struct QueryOptions {
   // Weight of a translated term relative to the term it translates.
   double translation_weight = 0.4;
   size_t max_translations = 3;
+  // At most this many terms come from translations (the heaviest, ties by term); a long
+  // query's translations would otherwise add hundreds of terms. 0: no limit.
+  size_t max_translated_terms = 40;
   // A term found in more than this share of the documents is dropped (unless every term of
   // the query would be), once the index holds at least min_docs_for_share documents.
   double max_term_share = 0.2;
+  // The same for a CJK character (U) term, a lower limit: single characters such as 技 or 统
+  // are in a large share of the documents and, with their low weight, cannot be skipped by
+  // Xapian's pruning, so every posting would be scored; the rare ones (锶, 铝) carry the gain.
+  double max_char_share = 0.01;
   size_t min_docs_for_share = 50;
 };
 
 // Weighted terms, each a full Xapian term (with prefix).
 using TermWeights = std::map<std::string, double>;
+
+// The `n` heaviest of terms (ties: the smaller term first); all when n is 0 or not smaller.
+TermWeights Heaviest(const TermWeights& terms, size_t n);
 
 // The query of a text and what a snippet should mark.
 struct TextQuery {
@@ -64,7 +74,9 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
 void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& options,
                   TermWeights* out);
 
-// Drops terms found in more than options.max_term_share of db's documents (see QueryOptions).
+// Drops terms found in more than options.max_term_share of db's documents, and character
+// terms found in more than options.max_char_share (see QueryOptions). When every term would
+// be dropped, all are kept.
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms);
 
 // Field filters; empty strings and nullopt filter nothing.

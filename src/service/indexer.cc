@@ -1,7 +1,13 @@
 #include "service/indexer.h"
 
+#include <algorithm>
+#include <atomic>
+#include <functional>
 #include <set>
+#include <thread>
 #include <vector>
+
+#include "search/bulk_build.h"
 
 namespace kc {
 
@@ -42,33 +48,62 @@ Result<int64_t> Indexer::CatchUp() {
   return applied;
 }
 
-Result<int64_t> Indexer::Rebuild() {
-  KC_RETURN_IF_ERROR(index_.Clear());
-  int64_t n = 0;
+Result<int64_t> Indexer::Rebuild(size_t threads) {
+  if (threads == 0) threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  // The ids to index and the last change, from one snapshot. Each shard's thread then reads
+  // in a snapshot of its own, possibly later: a listing published or closed in between is
+  // indexed as it is then, and its change (after last_seq) is applied again by the next
+  // CatchUp, which reads listings as they are now; a listing with an id beyond the last
+  // bound is left to it as well.
+  std::vector<int64_t> ids;
   int64_t last_seq = 0;
-  // One read transaction: the pages and the last change come from one snapshot, so a listing
-  // closed during the rebuild cannot shift the pages and hide another; changes after the
-  // snapshot are picked up by the next CatchUp.
+  ListingQuery q;
+  q.statuses = {ListingStatus::kPublished};
+  q.sort = ListingSort::kOldest;
+  q.limit = kBatch;
+  auto each_published = [&](StoreTx& tx, const std::function<Status(const Listing&)>& fn) {
+    ListingQuery page_query = q;
+    for (page_query.offset = 0;; page_query.offset += kBatch) {
+      auto page = tx.ListListings(page_query);
+      if (!page.ok()) return page.status();
+      for (const auto& l : page->items) KC_RETURN_IF_ERROR(fn(l));
+      if (static_cast<int64_t>(page->items.size()) < kBatch) return Status::Ok();
+    }
+  };
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
     auto seq = tx.LastChangeSeq();
     if (!seq.ok()) return seq.status();
     last_seq = *seq;
-    ListingQuery q;
-    q.statuses = {ListingStatus::kPublished};
-    q.sort = ListingSort::kOldest;
-    q.limit = kBatch;
-    for (q.offset = 0;; q.offset += kBatch) {
-      auto page = tx.ListListings(q);
-      if (!page.ok()) return page.status();
-      for (const auto& l : page->items) KC_RETURN_IF_ERROR(index_.Upsert(l));
-      n += static_cast<int64_t>(page->items.size());
-      if (static_cast<int64_t>(page->items.size()) < kBatch) break;
-    }
-    return Status::Ok();
+    return each_published(tx, [&](const Listing& l) {
+      ids.push_back(l.id);
+      return Status::Ok();
+    });
   }));
-  KC_RETURN_IF_ERROR(index_.SetAppliedSeq(last_seq));
-  KC_RETURN_IF_ERROR(index_.Commit());
-  return n;
+  std::sort(ids.begin(), ids.end());
+  const std::vector<int64_t> bounds = search::EvenBounds(ids, threads);
+  std::atomic<int64_t> indexed{0};
+  KC_RETURN_IF_ERROR(index_.Replace([&](const std::string& fresh) -> Status {
+    auto builder = search::BulkIndexBuilder::Create(fresh + ".shards", bounds);
+    KC_RETURN_IF_ERROR(builder);
+    search::BulkIndexBuilder& b = **builder;
+    std::vector<Status> results(b.shards(), Status::Ok());
+    std::vector<std::thread> workers;
+    for (size_t k = 0; k < b.shards(); ++k) {
+      workers.emplace_back([&, k] {
+        results[k] = store_.Read([&](StoreTx& tx) {
+          return each_published(tx, [&](const Listing& l) {
+            if (b.ShardOf(l.id) != k) return Status::Ok();
+            ++indexed;
+            return b.Add(l);
+          });
+        });
+      });
+    }
+    for (std::thread& t : workers) t.join();
+    for (const Status& s : results) KC_RETURN_IF_ERROR(s);
+    return b.Finish(fresh, last_seq);
+  }));
+  return indexed.load();
 }
 
 }  // namespace kc

@@ -30,9 +30,12 @@ class Indexer {
   // Not safe to call from two threads at once.
   Result<int64_t> CatchUp();
 
-  // Empties the index and indexes every published listing, then records the store's last
-  // change as applied. Returns the number of listings indexed.
-  Result<int64_t> Rebuild();
+  // Replaces the index by one of every published listing and records the store's last
+  // change as applied. The listings are indexed on `threads` threads (0: one per core, at
+  // most 8), each writing a shard of the ids, and the shards are merged (bulk_build.h); the
+  // old index answers searches until the new one takes its place. Returns the number of
+  // listings indexed.
+  Result<int64_t> Rebuild(size_t threads = 0);
 
  private:
   Store& store_;

@@ -4,8 +4,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <thread>
 
+#include "search/document.h"
 #include "search/fixture.h"
 #include "search/schema.h"
 
@@ -112,6 +114,49 @@ TEST(SearchIndexTest, ClearDiscardsEverything) {
   ASSERT_TRUE((*index)->Upsert(SampleListings()[0]).ok());
   ASSERT_TRUE((*index)->Commit().ok());
   EXPECT_EQ(DocCount(**index), 1u);
+}
+
+TEST(SearchIndexTest, ReplaceSwapsInTheBuiltDatabase) {
+  TempDir dir;
+  auto index = SearchIndex::Open(dir.Sub("index"));
+  ASSERT_TRUE(index.ok());
+  const std::vector<Listing> all = SampleListings();
+  ASSERT_TRUE((*index)->Upsert(all[0]).ok());
+  ASSERT_TRUE((*index)->SetAppliedSeq(3).ok());
+  ASSERT_TRUE((*index)->Commit().ok());
+  auto lent = (*index)->AcquireReader();  // a reader lent out across the swap
+  ASSERT_TRUE(lent.ok());
+
+  // A failing build keeps the current index.
+  const Status failed = (*index)->Replace([](const std::string&) { return Internal("no"); });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(DocCount(**index), 1u);
+  EXPECT_EQ((*index)->applied_seq(), 3);
+
+  const Status s = (*index)->Replace([&](const std::string& fresh) -> Status {
+    // The current index still answers while the new one is built.
+    EXPECT_EQ(DocCount(**index), 1u);
+    Xapian::WritableDatabase db(fresh, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    for (size_t i = 1; i < all.size(); ++i) {
+      auto doc = BuildDocument(all[i]);
+      if (!doc.ok()) return doc.status();
+      db.replace_document(static_cast<Xapian::docid>(all[i].id), *doc);
+    }
+    db.set_metadata(kAppliedSeqKey, "9");
+    db.commit();
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ((*index)->applied_seq(), 9);
+  EXPECT_EQ(DocCount(**index), 4u);
+  lent->reset();  // goes back after the swap: not pooled
+  EXPECT_EQ(DocCount(**index), 4u);
+  // The writer works on the new database.
+  ASSERT_TRUE((*index)->Remove(2).ok());
+  ASSERT_TRUE((*index)->Commit().ok());
+  EXPECT_EQ(DocCount(**index), 3u);
+  EXPECT_FALSE(std::filesystem::exists(dir.Sub("index") + ".new"));
+  EXPECT_FALSE(std::filesystem::exists(dir.Sub("index") + ".old"));
 }
 
 TEST(SearchIndexTest, SecondWriterIsRefused) {

@@ -96,6 +96,31 @@ TEST_F(MatcherTest, ExpertsThroughTheirAchievements) {
   }
 }
 
+TEST_F(MatcherTest, CandidatesComeFromTheHeaviestKeyTerms) {
+  // Two subjects: with every key term both achievements are candidates, with one key term
+  // only the achievement of that term's subject.
+  const Listing two =
+      MakeListing(98, ListingKind::kDemand, "锂离子电池正极材料与卷积神经网络",
+                  "共沉淀法制备正极材料；卷积神经网络识别缺陷。", {"锂离子电池", "神经网络"});
+  auto ids = [&](MatchOptions o) {
+    std::vector<int64_t> out;
+    auto hits = Matcher(index_.get(), nullptr, o).Match(two, {ListingKind::kAchievement, 10, 0});
+    EXPECT_TRUE(hits.ok());
+    if (hits.ok()) {
+      for (const MatchHit& h : *hits) out.push_back(h.id);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(ids(MatchOptions{}), (std::vector<int64_t>{1, 2}));
+  MatchOptions one;
+  one.candidate_terms = 1;
+  const std::vector<int64_t> found = ids(one);
+  EXPECT_EQ(found.size(), 1u);
+  // No character terms by default: 统 or 材 alone would not make a candidate.
+  EXPECT_EQ(MatchOptions{}.query.char_weight, 0);
+}
+
 TEST_F(MatcherTest, SourceWithoutTermsHasNoMatches) {
   Matcher matcher(index_.get());
   auto hits = matcher.Match(MakeListing(99, ListingKind::kDemand, "……", "！！"),

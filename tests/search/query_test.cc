@@ -65,6 +65,64 @@ TEST_F(QueryTest, FrequentTermsAreDropped) {
   EXPECT_EQ(only_frequent.size(), 1u);
 }
 
+TEST_F(QueryTest, CharacterTermsHaveALowerShareLimit) {
+  ASSERT_EQ(reader_->get_termfreq("U检"), 2u);  // 检测 in listings 1 and 4
+  ASSERT_EQ(reader_->get_termfreq("W检测"), 2u);
+  ASSERT_EQ(reader_->get_termfreq("U污"), 1u);
+  QueryOptions o;
+  o.min_docs_for_share = 1;
+  o.max_term_share = 0.5;
+  o.max_char_share = 0.3;  // 2 of 5 documents is too many for a character, not for a word
+  TermWeights terms{{"U检", 0.3}, {"W检测", 1.0}, {"U污", 0.3}};
+  DropFrequentTerms(*reader_, o, &terms);
+  EXPECT_EQ(terms, (TermWeights{{"W检测", 1.0}, {"U污", 0.3}}));
+  // The character limit never exceeds the general one.
+  o.max_term_share = 0.3;
+  o.max_char_share = 0.9;
+  TermWeights all{{"U检", 0.3}, {"U污", 0.3}};
+  DropFrequentTerms(*reader_, o, &all);
+  EXPECT_EQ(all, (TermWeights{{"U污", 0.3}}));
+}
+
+TEST_F(QueryTest, CommonCharactersLeaveTheBuiltQuery) {
+  QueryOptions o;
+  o.min_docs_for_share = 1;
+  o.max_term_share = 0.5;
+  o.max_char_share = 0.3;
+  const TextQuery q = BuildTextQuery("检测 污泥", *reader_, nullptr, o);
+  EXPECT_TRUE(q.terms.count("W检测"));
+  EXPECT_TRUE(q.terms.count("U污"));
+  EXPECT_FALSE(q.terms.count("U检"));
+  o.max_char_share = 1.0;
+  o.max_term_share = 1.0;
+  EXPECT_TRUE(BuildTextQuery("检测 污泥", *reader_, nullptr, o).terms.count("U检"));
+}
+
+TEST(HeaviestTest, KeepsTheHeaviestTermsTiesByTerm) {
+  const TermWeights t{{"Ba", 0.5}, {"Wb", 2.0}, {"Wc", 0.5}, {"Zd", 1.0}};
+  EXPECT_EQ(Heaviest(t, 2), (TermWeights{{"Wb", 2.0}, {"Zd", 1.0}}));
+  EXPECT_EQ(Heaviest(t, 3), (TermWeights{{"Ba", 0.5}, {"Wb", 2.0}, {"Zd", 1.0}}));
+  EXPECT_EQ(Heaviest(t, 0), t);
+  EXPECT_EQ(Heaviest(t, 9), t);
+}
+
+TEST_F(QueryTest, TranslatedTermsAreCapped) {
+  auto translator = Translator::GlossaryOnly();
+  QueryOptions o;
+  auto translated = [&](const TextQuery& q) {
+    size_t n = 0;
+    for (const auto& [term, w] : q.terms) n += term[0] != 'Z';
+    return n;
+  };
+  // 污泥 as a word, a bigram and two characters.
+  EXPECT_EQ(translated(BuildTextQuery("sludge", *reader_, translator.get(), o)), 4u);
+  o.max_translated_terms = 1;
+  const TextQuery q = BuildTextQuery("sludge", *reader_, translator.get(), o);
+  EXPECT_EQ(translated(q), 1u);
+  EXPECT_TRUE(q.terms.count("Zsludg"));
+  EXPECT_EQ(q.translations.size(), 1u);  // still reported, for highlighting
+}
+
 TEST_F(QueryTest, PunctuationAndEmojiGiveNoTerms) {
   EXPECT_TRUE(BuildTextQuery("，。！？…😀🚀", *reader_, nullptr, QueryOptions()).empty());
   EXPECT_TRUE(BuildTextQuery("", *reader_, nullptr, QueryOptions()).empty());

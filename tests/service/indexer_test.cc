@@ -308,6 +308,23 @@ TEST_F(IndexerTest, RebuildIndexesMoreThanOnePage) {
   EXPECT_EQ(MustCatchUp(), 0);
 }
 
+TEST_F(IndexerTest, RebuildOnSeveralThreadsIndexesEveryShard) {
+  const int n = static_cast<int>(Indexer::kBatch) + 11;
+  const std::vector<int64_t> published = InsertMany(n, 2);  // every other one published
+  for (size_t threads : {1u, 3u}) {
+    auto rebuilt = indexer_->Rebuild(threads);
+    ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().message();
+    EXPECT_EQ(*rebuilt, static_cast<int64_t>(published.size()));
+    EXPECT_EQ(IndexedIds(), std::set<int64_t>(published.begin(), published.end()));
+    EXPECT_EQ(index_->applied_seq(), LastSeq());
+    EXPECT_EQ(MustCatchUp(), 0);
+  }
+  // The rebuilt index follows later changes.
+  const Listing later = Publish(DemandDraft("海水淡化反渗透膜污染控制"));
+  EXPECT_GT(MustCatchUp(), 0);
+  EXPECT_TRUE(IndexedIds().count(later.id));
+}
+
 TEST_F(IndexerTest, RebuildOfAnExactMultipleOfThePageSize) {
   const int n = static_cast<int>(Indexer::kBatch);
   const std::vector<int64_t> published = InsertMany(n, 1);
