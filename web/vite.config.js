@@ -27,6 +27,9 @@ export default defineConfig({
   build: {
     target: 'es2020',
     assetsDir: 'assets',
+    // .vite/manifest.json: the server reads which chunks each page needs and lets the browser
+    // fetch them with the HTML (<link rel=modulepreload>, src/api/page_assets.h).
+    manifest: true,
     chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {

@@ -62,13 +62,33 @@ class ListingHandlers {
     KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
     KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
     KC_ASSIGN_OR_RESPOND(q, ReadQuery(req, *actor));
+    // A list shows summaries (what list pages show, read and written in a fraction of the
+    // time); view=full gives each listing as GET /{kind}/{id} does.
+    std::string view = req.Query("view").value_or("summary");
+    if (view != "summary" && view != "full") {
+      return http::ErrorResponse(BadInput("invalid_parameter", "view is summary or full", "view"));
+    }
     q->kind = kind_;
     q->offset = page->offset();
     q->limit = page->size;
+    q->summary_only = view == "summary";
     KC_ASSIGN_OR_RESPOND(result, ctx_.listings.List(*actor, *q));
-    json items = json::array();
-    for (const auto& item : result->items) items.push_back(ViewOf(item, *actor));
-    return JsonResponse(200, PageJson(std::move(items), result->total, *page));
+    if (!q->summary_only) {
+      json items = json::array();
+      for (const auto& item : result->items) items.push_back(ViewOf(item, *actor));
+      return JsonResponse(200, PageJson(std::move(items), result->total, *page));
+    }
+    // The list envelope of PageJson, written as text.
+    JsonWriter w;
+    w.BeginObject().Key("items").BeginArray();
+    for (const auto& item : result->items) {
+      WriteListingSummary(w, item.listing, &item.org, ViewLevelFor(*actor, item.listing));
+    }
+    w.EndArray().Key("page").Int(page->page).Key("size").Int(page->size);
+    w.Key("total").Int(result->total).EndObject();
+    http::Response r;
+    r.body = w.Take();
+    return r;
   }
 
   http::Response Create(http::Request& req) {
@@ -197,11 +217,14 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
   filters.push_back(QueryParam("q", "part of the title or a keyword"));
   filters.push_back(QueryParam("sort", "newest, oldest, updated or title"));
 
+  json list_params = filters;
+  list_params.push_back(
+      QueryParam("view", "summary (default: each listing's ListingSummary) or full (Listing)"));
   router.Add(verb::get, base, Guarded([h](http::Request& r) { return h->List(r); }),
-             {.summary = "List " + tag,
+             {.summary = "List " + tag + " (summaries; view=full for every field)",
               .tag = tag,
-              .query_params = filters,
-              .response = PageOf(Ref("Listing")),
+              .query_params = list_params,
+              .response = PageOf(Ref("ListingSummary")),
               .errors = {400, 403}});
   router.Add(verb::post, base, Guarded([h](http::Request& r) { return h->Create(r); }),
              {.summary = "Create a " + noun + " as a draft",

@@ -4,6 +4,7 @@
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/schemas.h"
+#include "api/search_response.h"
 
 namespace kc::api {
 
@@ -11,51 +12,11 @@ namespace {
 
 using http::bhttp::verb;
 
-json FacetJson(const std::vector<search::FacetCount>& counts) {
-  json out = json::object();
-  for (const auto& c : counts) out[c.value] = c.count;
-  return out;
-}
-
 http::Response Search(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
-  KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
-  search::SearchRequest r;
-  r.q = req.Query("q").value_or("");
-  if (auto type = req.Query("type"); type && !type->empty()) {
-    r.kind = KindFromName(*type);
-    if (!r.kind) {
-      return http::ErrorResponse(
-          BadInput("invalid_parameter", "type is achievement, demand or expert", "type"));
-    }
-  }
-  r.category = req.Query("category").value_or("");
-  r.discipline = req.Query("discipline").value_or("");
-  r.region = req.Query("region").value_or("");
-  r.offset = static_cast<size_t>(page->offset());
-  r.limit = static_cast<size_t>(page->size);
-  if (r.offset > search::kMaxOffset) {
-    return http::ErrorResponse(BadInput("invalid_parameter", "page is too deep", "page"));
-  }
-  KC_ASSIGN_OR_RESPOND(result, ctx.search->Search(*actor, r));
-  json hits = json::array();
-  for (const auto& h : result->hits) {
-    hits.push_back({{"id", h.id},
-                    {"ref", h.ref},
-                    {"type", KindName(h.kind)},
-                    {"title", h.title},
-                    {"snippet", h.snippet},
-                    {"score", h.score}});
-  }
-  return JsonResponse(200, {{"total", result->total},
-                            {"page", page->page},
-                            {"size", page->size},
-                            {"hits", hits},
-                            {"facets",
-                             {{"type", FacetJson(result->facets.kind)},
-                              {"category", FacetJson(result->facets.category)},
-                              {"discipline", FacetJson(result->facets.discipline)},
-                              {"region", FacetJson(result->facets.region)}}}});
+  KC_ASSIGN_OR_RESPOND(query, ReadSearchQuery(req));
+  KC_ASSIGN_OR_RESPOND(body, SearchResponse(ctx, *actor, *query));
+  return JsonResponse(200, *body);
 }
 
 json ExplanationJson(const search::Explanation& e) {

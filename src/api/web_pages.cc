@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "api/json_io.h"
+#include "api/search_response.h"
 #include "core/iso_time.h"
+#include "service/listing_json.h"
 #include "service/listing_validation.h"
 
 namespace kc::api {
@@ -33,6 +35,16 @@ std::string EscapeHtml(std::string_view s) {
       default:
         out += c;
     }
+  }
+  return out;
+}
+
+// JSON for a <script> element: no text inside may open or close an element, so '<' is written
+// \u003c (the JSON stays equal).
+std::string ScriptJson(const nlohmann::json& j) {
+  std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  for (size_t pos = 0; (pos = out.find('<', pos)) != std::string::npos; pos += 6) {
+    out.replace(pos, 1, "\\u003c");
   }
   return out;
 }
@@ -118,11 +130,7 @@ std::string ListingHead(const Listing& l, const Org& org, const std::string& bas
             {"affiliation", {{"@type", "Organization"}, {"name", l.affiliation}}}};
       break;
   }
-  std::string json = ld.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  // Inside <script>, no listing text may open or close an element: '<' is written \u003c.
-  for (size_t pos = 0; (pos = json.find('<', pos)) != std::string::npos; pos += 6) {
-    json.replace(pos, 1, "\\u003c");
-  }
+  const std::string json = ScriptJson(ld);
   return "<title>" + EscapeHtml(l.title) + " - 科创</title>\n" +
          "<meta name=\"description\" content=\"" + EscapeHtml(description) + "\">\n" +
          "<meta property=\"og:title\" content=\"" + EscapeHtml(l.title) + "\">\n" +
@@ -144,8 +152,55 @@ std::string InjectHead(std::string_view html, std::string_view head) {
   return out;
 }
 
-bool ServeWebPage(Context& ctx, const std::string& index_html, const http::Request& req,
-                  http::Response& res) {
+std::string ApiDataScript(std::string_view api_path, const json& query, const json& body) {
+  return std::string("<script id=\"kc-api-data\" type=\"application/json\">") +
+         ScriptJson({{"path", api_path}, {"query", query}, {"body", body}}) + "</script>\n";
+}
+
+std::string InsertBeforeHeadEnd(std::string_view html, std::string_view text) {
+  std::string out(html);
+  auto h = out.find("</head>");
+  if (h != std::string::npos) out.insert(h, text);
+  return out;
+}
+
+namespace {
+
+// The search page with the first page of its results, as GET /api/v1/search answers the app's
+// own request (its page size). A query the API refuses gets the plain page: the app asks, and
+// shows the error.
+std::string SearchPage(Context& ctx, const std::string& index_html, const http::Request& req) {
+  auto actor = ctx.Authenticate(req, false);
+  auto query = ReadSearchQuery(req);
+  if (!actor.ok() || !query.ok()) return index_html;
+  SearchQuery q = WithPageSize(std::move(*query), kSearchPageSize);
+  auto body = SearchResponse(ctx, *actor, q);
+  if (!body.ok()) return index_html;
+  return InsertBeforeHeadEnd(index_html, ApiDataScript("/search", SearchQueryJson(q), *body));
+}
+
+// A listing's page: the head for search engines when it is published, and the listing as
+// GET /api/v1/{kind}/{id} shows it to this reader when they may see it.
+std::string ListingPage(Context& ctx, const std::string& index_html, const http::Request& req,
+                        ListingKind kind, int64_t id) {
+  std::string html = index_html;
+  auto published = ctx.listings.Get(Actor::Visitor(), kind, id);
+  if (published.ok()) {
+    html = InjectHead(html, ListingHead(published->listing, published->org, BaseUrl(req)));
+  }
+  auto actor = ctx.Authenticate(req, false);
+  if (!actor.ok()) return html;
+  auto item = actor->signed_in() ? ctx.listings.Get(*actor, kind, id) : std::move(published);
+  if (!item.ok()) return html;
+  json listing = ListingToJson(item->listing, &item->org, ViewLevelFor(*actor, item->listing));
+  const std::string path = "/" + std::string(KindPlural(kind)) + "/" + std::to_string(id);
+  return InsertBeforeHeadEnd(html, ApiDataScript(path, json::object(), listing));
+}
+
+}  // namespace
+
+bool ServeWebPage(Context& ctx, const std::string& index_html, const PageAssets& assets,
+                  const http::Request& req, http::Response& res) {
   using http::bhttp::verb;
   if (req.method() != verb::get && req.method() != verb::head) return false;
   const std::string& path = req.path();
@@ -160,6 +215,18 @@ bool ServeWebPage(Context& ctx, const std::string& index_html, const http::Reque
     return true;
   }
   if (index_html.empty()) return false;
+  // These pages depend on the data and on who asks: never stored as they are.
+  auto page = [&res](std::string html) {
+    res.content_type = "text/html; charset=utf-8";
+    res.AddHeader("Cache-Control", "no-cache");
+    res.AddHeader("Vary", "Cookie");
+    res.body = std::move(html);
+    return true;
+  };
+  if (path == "/search") {
+    return page(InsertBeforeHeadEnd(SearchPage(ctx, index_html, req),
+                                    assets.PreloadLinks("src/views/SearchView.vue")));
+  }
   // /demands/{id}, /achievements/{id}, /experts/{id}
   auto slash = path.find('/', 1);
   if (slash == std::string::npos) return false;
@@ -171,13 +238,8 @@ bool ServeWebPage(Context& ctx, const std::string& index_html, const http::Reque
     id = id * 10 + (c - '0');
   }
   if (!kind || id_text.empty()) return false;
-  res.content_type = "text/html; charset=utf-8";
-  res.AddHeader("Cache-Control", "no-cache");
-  auto item = ctx.listings.Get(Actor::Visitor(), *kind, id);
-  // Unpublished or missing: the app itself says so; the head stays generic.
-  res.body = item.ok() ? InjectHead(index_html, ListingHead(item->listing, item->org, BaseUrl(req)))
-                       : index_html;
-  return true;
+  return page(InsertBeforeHeadEnd(ListingPage(ctx, index_html, req, *kind, id),
+                                  assets.PreloadLinks("src/views/ListingDetailView.vue")));
 }
 
 }  // namespace kc::api

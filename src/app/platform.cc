@@ -196,15 +196,19 @@ Status Platform::Serve() {
   // Listing pages, the sitemap and robots.txt come first: they carry data for search engines.
   std::shared_ptr<const http::StaticFiles> files;
   std::string index_html;
+  api::PageAssets assets;
   if (auto loaded = http::StaticFiles::Load(config_.web_dir); loaded.ok()) {
     files = *loaded;
     std::ifstream in(config_.web_dir + "/index.html", std::ios::binary);
     index_html.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ifstream manifest(config_.web_dir + "/.vite/manifest.json", std::ios::binary);
+    assets = api::PageAssets::FromManifest(
+        std::string(std::istreambuf_iterator<char>(manifest), std::istreambuf_iterator<char>()));
   } else {
     spdlog::warn("no web front end: {} (build it with `make build`)", loaded.status().message());
   }
-  http::Fallback web = [this, files, index_html](http::Request& req, http::Response& res) {
-    if (api::ServeWebPage(*ctx_, index_html, req, res)) return true;
+  http::Fallback web = [this, files, index_html, assets](http::Request& req, http::Response& res) {
+    if (api::ServeWebPage(*ctx_, index_html, assets, req, res)) return true;
     return files && files->Serve(req, res);
   };
   server_ = std::make_unique<http::Server>(config_.server, router_,

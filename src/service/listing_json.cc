@@ -6,6 +6,7 @@
 #include "core/iso_time.h"
 #include "core/region_code.h"
 #include "service/listing_validation.h"
+#include "store/records.h"
 
 namespace kc {
 
@@ -262,7 +263,7 @@ json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
   j["org_id"] = l.org_id;
   if (org) j["org"] = {{"id", org->id}, {"name", org->name}, {"type", OrgTypeName(org->type)}};
   if (auto p = ProvinceName(l.region)) j["region_name"] = *p;
-  j["summary"] = Utf8Prefix(l.body, 120);
+  j["summary"] = Utf8Prefix(l.body, kSummaryBodyChars);
   j["demo"] = l.demo;
   j["created_at"] = IsoTime(l.created_at);
   j["updated_at"] = IsoTime(l.updated_at);
@@ -281,6 +282,49 @@ json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
     j["details_hidden"] = true;
   }
   return j;
+}
+
+void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
+  const bool expert = l.kind == ListingKind::kExpert;
+  // Members in sorted order, as nlohmann::json::dump() writes them.
+  w.BeginObject();
+  if (expert) w.Key("affiliation").String(l.affiliation);
+  w.Key("category").String(l.category);
+  w.Key("created_at").String(IsoTime(l.created_at));
+  w.Key("demo").Bool(l.demo);
+  if (level == ViewLevel::kSummary) w.Key("details_hidden").Bool(true);
+  w.Key("discipline").String(l.discipline);
+  w.Key("expires_at").String(IsoTime(l.expires_at));
+  w.Key("id").Int(l.id);
+  w.Key("keywords").StringArray(l.keywords);
+  if (expert) w.Key("name").String(l.title);
+  if (org) {
+    w.Key("org").BeginObject();
+    w.Key("id").Int(org->id).Key("name").String(org->name);
+    w.Key("type").String(OrgTypeName(org->type));
+    w.EndObject();
+  }
+  w.Key("org_id").Int(l.org_id);
+  w.Key("published_at").String(IsoTime(l.published_at));
+  w.Key("ref").String(l.ref);
+  w.Key("region").String(l.region);
+  if (auto p = ProvinceName(l.region)) w.Key("region_name").String(*p);
+  if (level == ViewLevel::kOwner && l.status == ListingStatus::kRejected) {
+    w.Key("reject_reason").String(l.reject_reason);
+  }
+  w.Key("status").String(StatusName(l.status));
+  w.Key("summary").String(Utf8Prefix(l.body, kSummaryBodyChars));
+  w.Key("title").String(expert ? l.rank : l.title);
+  w.Key("type").String(KindName(l.kind));
+  w.Key("updated_at").String(IsoTime(l.updated_at));
+  w.Key("visibility").String(VisibilityName(l.visibility));
+  w.EndObject();
+}
+
+json ListingSummaryJson(const Listing& l, const Org* org, ViewLevel level) {
+  JsonWriter w;
+  WriteListingSummary(w, l, org, level);
+  return json::parse(w.text());
 }
 
 }  // namespace kc

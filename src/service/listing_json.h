@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json_writer.h"
 #include "core/listing.h"
 #include "core/org.h"
 #include "core/status.h"
@@ -26,6 +27,16 @@ Result<Listing> ListingFromJson(const nlohmann::json& j, ListingKind kind, JsonM
 
 // The listing as the API shows it at `level`; `org` may be null.
 nlohmann::json ListingToJson(const Listing& listing, const Org* org, ViewLevel level);
+
+// The listing as a list shows it at `level`: id, type, ref, title (experts: name, title,
+// affiliation), summary, keywords, category, discipline, region, region_name, status,
+// visibility, org_id, org, demo, the four timestamps, and reject_reason for its owner;
+// details_hidden when the reader may not see the details. Needs only what a
+// ListingQuery::summary_only read gives. Written straight as text (a list page writes twenty of
+// them); ListingSummaryJson is the same as a json value.
+void WriteListingSummary(JsonWriter& writer, const Listing& listing, const Org* org,
+                         ViewLevel level);
+nlohmann::json ListingSummaryJson(const Listing& listing, const Org* org, ViewLevel level);
 
 // The editable fields in the input shape, so that a PATCH body can be merged over them.
 nlohmann::json EditableJson(const Listing& listing);

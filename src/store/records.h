@@ -92,7 +92,12 @@ struct ListingQuery {
   ListingSort sort = ListingSort::kNewest;
   int64_t offset = 0;
   int64_t limit = 20;
+  // Reads only what a list shows: `body` holds at most its first kSummaryBodyChars + 1
+  // characters (enough for a summary that says it was cut), and contact, budget, deadline,
+  // modes, maturity, patents, price, inventors and disciplines are left empty.
+  bool summary_only = false;
 };
+inline constexpr int kSummaryBodyChars = 120;
 
 // Filters of an organisation list.
 struct OrgQuery {

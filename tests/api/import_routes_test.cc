@@ -106,7 +106,7 @@ TEST_F(ImportRoutesTest, ExportRoundTripsThroughImport) {
   auto r = admin2.Send("POST", "/api/v1/import/demands", csv.body, {}, "text/csv");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json["created"], 2) << r.body;
-  auto list = Client(other.port()).Get("/api/v1/demands?sort=title");
+  auto list = Client(other.port()).Get("/api/v1/demands?sort=title&view=full");
   EXPECT_EQ(list.json["items"][0]["title"], "Demand B, with comma");
   EXPECT_EQ(list.json["items"][0]["description"], "line1\nline2 \"quoted\"");
   EXPECT_EQ(list.json["items"][1]["keywords"], json::array({"k1", "k2"}));

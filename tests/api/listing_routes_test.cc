@@ -224,5 +224,39 @@ TEST_F(ListingRoutesTest, ListFiltersAndPagination) {
   EXPECT_EQ(mine.json["total"], 5);
 }
 
+TEST_F(ListingRoutesTest, ListGivesSummariesAndEveryFieldWithViewFull) {
+  Client owner = RegisterWithOrg("ent9", "摘要企业");
+  Client reviewer = Reviewer();
+  int64_t id = PublishedDemand(owner, reviewer, "列表摘要");
+  auto one = Anonymous().Get("/api/v1/demands/" + std::to_string(id));
+  auto list = Anonymous().Get("/api/v1/demands");
+  ASSERT_EQ(list.status, 200) << list.body;
+  ASSERT_EQ(list.json["items"].size(), 1u);
+  const json& item = list.json["items"][0];
+  for (const char* k : {"id", "type", "ref", "title", "summary", "keywords", "category",
+                        "discipline", "region", "region_name", "status", "visibility", "org_id",
+                        "org", "demo", "created_at", "updated_at", "published_at", "expires_at"}) {
+    EXPECT_EQ(item[k], one.json[k]) << k;
+  }
+  for (const char* k : {"description", "budget", "cooperation_modes", "contact"}) {
+    EXPECT_FALSE(item.contains(k)) << k;
+  }
+  auto full = Anonymous().Get("/api/v1/demands?view=full");
+  ASSERT_EQ(full.status, 200);
+  EXPECT_EQ(full.json["items"][0], one.json);
+  auto bad = Anonymous().Get("/api/v1/demands?view=all");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.ErrorField(), "view");
+
+  // The owner's list says why a listing was rejected.
+  int64_t rejected = CreateDemand(owner, "被退回");
+  std::string base = "/api/v1/demands/" + std::to_string(rejected);
+  owner.Post(base + "/submit", json::object());
+  reviewer.Post(base + "/reject", {{"reason", "缺少指标"}});
+  auto mine = owner.Get("/api/v1/demands?org_id=mine&status=rejected");
+  ASSERT_EQ(mine.json["items"].size(), 1u) << mine.body;
+  EXPECT_EQ(mine.json["items"][0]["reject_reason"], "缺少指标");
+}
+
 }  // namespace
 }  // namespace kc::testing

@@ -286,6 +286,51 @@ TEST(ListingJsonTest, LowerLevelsHideContactReasonAndDetails) {
   }
 }
 
+TEST(ListingJsonTest, SummaryHasWhatAListShowsAndNoDetails) {
+  Listing l;
+  l.id = 9;
+  l.kind = ListingKind::kDemand;
+  l.org_id = 3;
+  l.title = "低温电解液";
+  l.body = std::string(200, 'x');
+  l.keywords = {"电池"};
+  l.region = "440305";
+  l.status = ListingStatus::kRejected;
+  l.reject_reason = "不完整";
+  l.contact.phone = "123";
+  l.budget.min_cny = 100;
+  Org org;
+  org.id = 3;
+  org.name = "公司";
+  json owner = ListingSummaryJson(l, &org, ViewLevel::kOwner);
+  EXPECT_EQ(owner["id"], 9);
+  EXPECT_EQ(owner["type"], "demand");
+  EXPECT_EQ(owner["title"], "低温电解液");
+  EXPECT_EQ(owner["summary"], ListingToJson(l, &org, ViewLevel::kOwner)["summary"]);
+  EXPECT_EQ(owner["keywords"], json::array({"电池"}));
+  EXPECT_EQ(owner["org"]["name"], "公司");
+  EXPECT_EQ(owner["region_name"], "广东省");
+  EXPECT_EQ(owner["reject_reason"], "不完整");
+  for (const char* k : {"description", "contact", "budget", "deadline", "cooperation_modes"}) {
+    EXPECT_FALSE(owner.contains(k)) << k;
+  }
+  EXPECT_FALSE(owner.contains("details_hidden"));
+  json visitor = ListingSummaryJson(l, &org, ViewLevel::kSummary);
+  EXPECT_FALSE(visitor.contains("reject_reason"));
+  EXPECT_EQ(visitor["details_hidden"], true);
+
+  Listing expert;
+  expert.kind = ListingKind::kExpert;
+  expert.title = "张明";
+  expert.rank = "教授";
+  expert.affiliation = "大学";
+  json e = ListingSummaryJson(expert, nullptr, ViewLevel::kPublic);
+  EXPECT_EQ(e["name"], "张明");
+  EXPECT_EQ(e["title"], "教授");
+  EXPECT_EQ(e["affiliation"], "大学");
+  EXPECT_FALSE(e.contains("org"));
+}
+
 TEST(ListingJsonTest, EditableJsonReadsBackInStrictMode) {
   for (ListingKind kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
     Listing l = FullDemand();

@@ -320,6 +320,73 @@ TEST_F(SqliteStoreTest, KindAndStatusTotalsFollowInsertsUpdatesAndDeletes) {
   EXPECT_EQ(total(ListingKind::kDemand, ListingStatus::kDraft), 2);
 }
 
+TEST_F(SqliteStoreTest, ListFieldsKeepEveryCharacter) {
+  int64_t org = AddOrg("a");
+  int64_t user = AddUser("alice", org);
+  Listing l = MakeListing(org, user, "数组");
+  l.keywords = {"电池", "a\"b", "c,d]", "[e]", "", "back\\slash", "tab\tnew\nline"};
+  l.patents = {"202010123456.2"};
+  l.inventors = {};
+  int64_t id = Insert(l);
+  auto got = Get(id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->keywords, l.keywords);
+  EXPECT_THAT(got->patents, ElementsAre("202010123456.2"));
+  EXPECT_TRUE(got->inventors.empty());
+}
+
+TEST_F(SqliteStoreTest, SummaryOnlyListReadsTheListedFieldsAndCutsTheBody) {
+  int64_t org = AddOrg("a");
+  int64_t user = AddUser("alice", org);
+  Listing l = MakeListing(org, user, "摘要");
+  l.kind = ListingKind::kAchievement;
+  // Two characters of three bytes each, then ASCII: the cut counts characters, not bytes.
+  l.body = "低温" + std::string(kSummaryBodyChars + 30, 'x');
+  l.keywords = {"电池", "电解液"};
+  l.category = "工学";
+  l.region = "440305";
+  l.status = ListingStatus::kRejected;
+  l.reject_reason = "缺少专利号";
+  l.contact.phone = "0755-12345678";
+  l.patents = {"202010123456.2"};
+  l.inventors = {"王"};
+  l.maturity = 6;
+  l.price.min_cny = 100;
+  l.rank = "教授";
+  l.affiliation = "大学";
+  l.published_at = 200;
+  l.expires_at = 300;
+  int64_t id = Insert(l);
+
+  ListingQuery q;
+  q.summary_only = true;
+  auto page = List(q);
+  ASSERT_EQ(page.items.size(), 1u);
+  const Listing& s = page.items[0];
+  EXPECT_EQ(s.id, id);
+  EXPECT_EQ(s.kind, ListingKind::kAchievement);
+  EXPECT_EQ(s.title, "摘要");
+  EXPECT_EQ(s.body, l.body.substr(0, 6 + (kSummaryBodyChars + 1 - 2)));
+  EXPECT_THAT(s.keywords, ElementsAre("电池", "电解液"));
+  EXPECT_EQ(s.category, "工学");
+  EXPECT_EQ(s.region, "440305");
+  EXPECT_EQ(s.status, ListingStatus::kRejected);
+  EXPECT_EQ(s.reject_reason, "缺少专利号");
+  EXPECT_EQ(s.rank, "教授");
+  EXPECT_EQ(s.affiliation, "大学");
+  EXPECT_EQ(s.published_at, 200);
+  EXPECT_EQ(s.expires_at, 300);
+  EXPECT_EQ(s.contact.phone, "");
+  EXPECT_TRUE(s.patents.empty());
+  EXPECT_TRUE(s.inventors.empty());
+  EXPECT_FALSE(s.maturity.has_value());
+  EXPECT_FALSE(s.price.min_cny.has_value());
+  // The full read still has everything.
+  q.summary_only = false;
+  EXPECT_EQ(List(q).items[0].body, l.body);
+  EXPECT_EQ(List(q).items[0].contact.phone, "0755-12345678");
+}
+
 TEST_F(SqliteStoreTest, ListListingsFiltersSortsAndCountsTotals) {
   int64_t a = AddOrg("a");
   int64_t b = AddOrg("b");

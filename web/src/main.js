@@ -5,6 +5,7 @@ import { router } from './router.js';
 import { i18n } from './i18n/index.js';
 import { loadSession } from './api/session.js';
 import { showError } from './composables/errors.js';
+import { dropEmbedded } from './api/embedded.js';
 // Styles of the services called from script (the resolvers style only what templates use).
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
@@ -17,3 +18,6 @@ app.config.errorHandler = (err) => showError(err);
 // The session is loaded beside the first page, not before it: public pages render at once.
 loadSession().catch(showError);
 app.mount('#app');
+// The first page has taken its embedded API answer during its first render (before any later
+// task); what is left would be stale for later requests.
+router.isReady().then(() => setTimeout(dropEmbedded, 0));

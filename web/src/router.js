@@ -1,6 +1,6 @@
 // Routes: the public portal, then the signed-in workspace, reviewers' queue and admin pages.
 // Every page but the home page is loaded on first use.
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, START_LOCATION } from 'vue-router';
 import HomeView from './views/HomeView.vue';
 import { session, loadSession } from './api/session.js';
 import { i18n } from './i18n/index.js';
@@ -114,7 +114,9 @@ const routes = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: (to, from, saved) => saved || { top: 0 },
+  // A new page starts at the top; the first one already does (scrolling there would force a
+  // layout before the page's first paint).
+  scrollBehavior: (to, from, saved) => saved || (from === START_LOCATION ? false : { top: 0 }),
 });
 
 // Pages for members send visitors to sign in and come back afterwards.

@@ -83,6 +83,14 @@ constexpr const char* kListingCols =
     "expires_at, budget_min, budget_max, deadline, cooperation_modes, maturity, patents, "
     "transfer_modes, price_min, price_max, inventors, rank, affiliation, disciplines";
 
+// kListingCols for ListingQuery::summary_only: the same positions, the details left out.
+const std::string kListingSummaryCols =
+    "id, kind, org_id, owner_id, ref, title, substr(body, 1, " +
+    std::to_string(kSummaryBodyChars + 1) +
+    "), keywords, category, discipline, region, status, reject_reason, visibility, NULL, demo, "
+    "created_at, updated_at, published_at, expires_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL, NULL, NULL, rank, affiliation, NULL";
+
 Listing ListingFrom(const Stmt& s) {
   Listing l;
   l.id = s.Int(0);
@@ -438,7 +446,11 @@ class SqliteTx : public StoreTx {
   Result<Page<Listing>> ListListings(const ListingQuery& q) override {
     Where w;
     if (q.kind) w.AddText("kind = ?", std::string(KindName(*q.kind)));
-    if (!q.statuses.empty()) {
+    if (q.statuses.size() == 1) {
+      // An equality (not IN) lets the (kind, status) index give rows in id order, so a page
+      // sorted by id stops after its rows instead of sorting every match.
+      w.AddText("status = ?", std::string(StatusName(q.statuses[0])));
+    } else if (!q.statuses.empty()) {
       std::vector<std::string> names;
       for (auto st : q.statuses) names.emplace_back(StatusName(st));
       w.AddText("status IN (SELECT value FROM json_each(?))", nlohmann::json(names).dump());
@@ -483,8 +495,8 @@ class SqliteTx : public StoreTx {
         order = " ORDER BY title ASC, id ASC";
         break;
     }
-    auto s = P(std::string("SELECT ") + kListingCols + " FROM listings" + w.sql + order +
-               " LIMIT ? OFFSET ?");
+    auto s = P("SELECT " + (q.summary_only ? kListingSummaryCols : std::string(kListingCols)) +
+               " FROM listings" + w.sql + order + " LIMIT ? OFFSET ?");
     if (!s.ok()) return s.status();
     int i = w.BindTo(**s);
     (*s)->Bind(i, q.limit).Bind(i + 1, q.offset);
@@ -716,11 +728,16 @@ class SqliteStore : public Store {
 
   Status Read(const std::function<Status(StoreTx&)>& fn) override {
     std::unique_ptr<Connection> conn = TakeReader();
-    Status s = conn->Exec("BEGIN");
+    // Prepared once per connection (every API read passes here), not parsed on each call.
+    auto run = [&conn](std::string_view sql) -> Status {
+      auto st = conn->Prepare(sql);
+      return st.ok() ? (*st)->Run() : st.status();
+    };
+    Status s = run("BEGIN");
     if (s.ok()) {
       SqliteTx tx(*conn);
       s = fn(tx);
-      Status end = conn->Exec("COMMIT");
+      Status end = run("COMMIT");
       if (s.ok()) s = end;
     }
     ReturnReader(std::move(conn));

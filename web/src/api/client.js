@@ -1,5 +1,7 @@
 // The one way the front end talks to the server: JSON over fetch with the session cookie, the
 // CSRF header on writes, and every failure turned into an ApiError (DESIGN §5's error shape).
+// A GET whose answer the server embedded in the page is answered from it (api/embedded.js).
+import { takeEmbedded } from './embedded.js';
 
 const BASE = '/api/v1';
 
@@ -33,6 +35,10 @@ function queryString(query) {
 // Calls the API. `body` is sent as JSON unless `raw` gives a string with its content type.
 // Resolves with the parsed JSON (null for 204); rejects with an ApiError.
 export async function api(path, { method = 'GET', query, body, raw, contentType } = {}) {
+  if (method === 'GET') {
+    const embedded = takeEmbedded(path, query);
+    if (embedded !== undefined) return embedded;
+  }
   const headers = { Accept: 'application/json' };
   const init = { method, headers, credentials: 'same-origin' };
   if (method !== 'GET' && method !== 'HEAD') {

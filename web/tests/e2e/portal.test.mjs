@@ -308,6 +308,36 @@ describe('portal', () => {
     await context.close();
   });
 
+  test("the search page and a listing's page show the data their HTML carries, without asking the API", async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await newPage(context);
+    const asked = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (/^\/api\/v1\/(search|demands)/.test(path)) asked.push(path);
+    });
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('齿轮箱噪声诊断')}`);
+    const hit = page.getByRole('link', { name: DEMAND_TITLE });
+    await hit.waitFor();
+    await page.getByRole('heading', { name: '类型', exact: true }).waitFor(); // the facets came with it
+    assert.deepEqual(asked, []);
+    // The carried answer serves the first page only: a filter asks the server.
+    await page.locator('.toolbar').getByText('技术需求').click();
+    await page.waitForURL(/type=demand/);
+    await hit.waitFor();
+    assert.deepEqual(asked, ['/api/v1/search']);
+
+    const href = await hit.getAttribute('href');
+    asked.length = 0;
+    await page.goto(`${server.url}${href}`);
+    await page.getByRole('heading', { name: DEMAND_TITLE }).waitFor();
+    await page.getByText(ORG_NAME).first().waitFor();
+    assert.deepEqual(asked.filter((p) => p === `/api/v1${href}`), []);
+    await screenshot(page, 'listing-from-html');
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+  });
+
   test("a university's achievement appears among the demand's matches with its explanation", async () => {
     institution = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     await apiAs(institution, 'POST', '/auth/register', {

@@ -1,0 +1,77 @@
+#include "api/search_response.h"
+
+namespace kc::api {
+
+namespace {
+
+json FacetJson(const std::vector<search::FacetCount>& counts) {
+  json out = json::object();
+  for (const auto& c : counts) out[c.value] = c.count;
+  return out;
+}
+
+}  // namespace
+
+Result<SearchQuery> ReadSearchQuery(const http::Request& req) {
+  auto page = ReadPage(req);
+  if (!page.ok()) return page.status();
+  SearchQuery out;
+  search::SearchRequest& r = out.request;
+  r.q = req.Query("q").value_or("");
+  if (auto type = req.Query("type"); type && !type->empty()) {
+    r.kind = KindFromName(*type);
+    if (!r.kind)
+      return BadInput("invalid_parameter", "type is achievement, demand or expert", "type");
+  }
+  r.category = req.Query("category").value_or("");
+  r.discipline = req.Query("discipline").value_or("");
+  r.region = req.Query("region").value_or("");
+  out.page = *page;
+  out = WithPageSize(std::move(out), page->size);
+  if (out.request.offset > search::kMaxOffset) {
+    return BadInput("invalid_parameter", "page is too deep", "page");
+  }
+  return out;
+}
+
+SearchQuery WithPageSize(SearchQuery query, int64_t size) {
+  query.page.size = size;
+  query.request.offset = static_cast<size_t>(query.page.offset());
+  query.request.limit = static_cast<size_t>(size);
+  return query;
+}
+
+json SearchQueryJson(const SearchQuery& query) {
+  const search::SearchRequest& r = query.request;
+  json out = {{"q", r.q}, {"page", query.page.page}, {"size", query.page.size}};
+  if (r.kind) out["type"] = KindName(*r.kind);
+  if (!r.category.empty()) out["category"] = r.category;
+  if (!r.discipline.empty()) out["discipline"] = r.discipline;
+  if (!r.region.empty()) out["region"] = r.region;
+  return out;
+}
+
+Result<json> SearchResponse(Context& ctx, const Actor& actor, const SearchQuery& query) {
+  auto result = ctx.search->Search(actor, query.request);
+  if (!result.ok()) return result.status();
+  json hits = json::array();
+  for (const auto& h : result->hits) {
+    hits.push_back({{"id", h.id},
+                    {"ref", h.ref},
+                    {"type", KindName(h.kind)},
+                    {"title", h.title},
+                    {"snippet", h.snippet},
+                    {"score", h.score}});
+  }
+  return json{{"total", result->total},
+              {"page", query.page.page},
+              {"size", query.page.size},
+              {"hits", std::move(hits)},
+              {"facets",
+               {{"type", FacetJson(result->facets.kind)},
+                {"category", FacetJson(result->facets.category)},
+                {"discipline", FacetJson(result->facets.discipline)},
+                {"region", FacetJson(result->facets.region)}}}};
+}
+
+}  // namespace kc::api
