@@ -83,10 +83,14 @@ void ServerProcess::Start() {
   if (port_ == 0) ADD_FAILURE() << "the server did not start; output:\n" << output_;
 }
 
+std::string ServerProcess::DbUrl() const {
+  auto db = std::find(args_.begin(), args_.end(), "--db");
+  return db != args_.end() && db + 1 != args_.end() ? *(db + 1) : "";
+}
+
 std::string ServerProcess::StoreFlags() const {
   std::string flags = "--data " + data_dir_;
-  auto db = std::find(args_.begin(), args_.end(), "--db");
-  if (db != args_.end() && db + 1 != args_.end()) flags += " --db " + *(db + 1);
+  if (!DbUrl().empty()) flags += " --db " + DbUrl();
   return flags;
 }
 

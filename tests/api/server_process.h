@@ -28,6 +28,8 @@ class ServerProcess {
   // The flags that point another kechuang command at this server's data: "--data DIR", and
   // "--db URL" in a PostgreSQL run.
   std::string StoreFlags() const;
+  // The --db value this server runs with ("" for the default SQLite file).
+  std::string DbUrl() const;
   bool running() const { return pid_ > 0; }
   // Everything the process printed on stdout so far (up to the "serving" line).
   const std::string& output() const { return output_; }
