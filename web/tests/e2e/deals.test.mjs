@@ -3,7 +3,8 @@
 // the NDA; the university (on a 375 px phone screen) sees the achievement's confidential details
 // only after the NDA, writes a message, uploads a document (a wrong type is refused) and signs;
 // registering without a contract record shows the API's error; with the contract recorded the
-// deal is registered and the dashboard's funnel counts it. Screenshots go to build/test-artifacts/.
+// deal is registered, its history exported, and the dashboard's funnel counts it. Screenshots go
+// to build/test-artifacts/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -157,6 +158,14 @@ describe('deals', () => {
     await page.locator('[data-test=stage]', { hasText: '合同登记' }).waitFor();
     await page.getByText(`4403${stamp}`).first().waitFor();
     await screenshot(page, 'deal-registered');
+
+    // The enterprise's admin finds the deal in the list and exports the history.
+    await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '技术交易' }).click();
+    await page.getByRole('link', { name: DEMAND_TITLE.slice(0, 10) }).first().waitFor();
+    const csvHref = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+    const csv = await (await ent.request.get(`${server.url}${csvHref}`)).text();
+    assert.match(csv, /deal_id,title,buyer,seller/);
+    assert.match(csv, /,contract,/);
 
     // The dashboard counts the whole path.
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据看板' }).click();
