@@ -318,6 +318,7 @@ export default {
     title: 'Deals',
     one: 'Deal',
     open: 'Open a deal',
+    export: 'Export the deal history',
     allStages: 'All stages',
     stage: 'Stage',
     empty: 'No deals yet. Open one from a demand, an achievement or a match.',

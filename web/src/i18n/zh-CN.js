@@ -318,6 +318,7 @@ export default {
     title: '技术交易',
     one: '技术交易',
     open: '发起交易',
+    export: '导出交易记录',
     allStages: '全部阶段',
     stage: '阶段',
     empty: '暂无技术交易。可在需求或成果页面、或匹配结果中发起。',

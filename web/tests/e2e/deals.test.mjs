@@ -1,9 +1,10 @@
 // One demand from its match to a registered contract, in a real browser: an enterprise's demand
 // matches a university's achievement; the enterprise opens a deal from the match and moves it to
 // the NDA; the university (on a 375 px phone screen) sees the achievement's confidential details
-// only after the NDA, writes a message and signs; registering without a contract record shows
-// the API's error; with the contract recorded the deal is registered and the dashboard's funnel
-// counts it. Screenshots go to build/test-artifacts/.
+// only after the NDA, writes a message, uploads a document (a wrong type is refused) and signs;
+// registering without a contract record shows the API's error; with the contract recorded the
+// deal is registered, its history exported, and the dashboard's funnel counts it. Screenshots go
+// to build/test-artifacts/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -128,6 +129,14 @@ describe('deals', () => {
     await phone.getByPlaceholder('输入留言').fill('样机可在下月到现场测试。');
     await phone.getByRole('button', { name: '发送' }).click();
     await phone.getByText('样机可在下月到现场测试。').waitFor();
+    await phone.getByLabel('上传文件').setInputFiles({
+      name: '测试方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n测试方案\n%%EOF'),
+    });
+    await phone.getByRole('link', { name: '测试方案.pdf' }).waitFor();
+    await phone.getByLabel('上传文件').setInputFiles({
+      name: 'run.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ'),
+    });
+    await phone.getByText('不支持的文件类型').waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the deal page is ${overflow}px wider than a 375 px screen`);
     await phone.getByRole('button', { name: '进入“签约”' }).click();
@@ -149,6 +158,14 @@ describe('deals', () => {
     await page.locator('[data-test=stage]', { hasText: '合同登记' }).waitFor();
     await page.getByText(`4403${stamp}`).first().waitFor();
     await screenshot(page, 'deal-registered');
+
+    // The enterprise's admin finds the deal in the list and exports the history.
+    await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '技术交易' }).click();
+    await page.getByRole('link', { name: DEMAND_TITLE.slice(0, 10) }).first().waitFor();
+    const csvHref = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
+    const csv = await (await ent.request.get(`${server.url}${csvHref}`)).text();
+    assert.match(csv, /deal_id,title,buyer,seller/);
+    assert.match(csv, /,contract,/);
 
     // The dashboard counts the whole path.
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据看板' }).click();
