@@ -54,4 +54,40 @@ Contact ContactFrom(const std::string& text) {
   return c;
 }
 
+std::string CriteriaJson(const std::vector<Criterion>& criteria) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& c : criteria) j.push_back({{"name", c.name}, {"weight", c.weight}});
+  return j.dump();
+}
+
+std::vector<Criterion> CriteriaFrom(const std::string& text) {
+  std::vector<Criterion> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& e : j) {
+    if (!e.is_object()) continue;
+    out.push_back({e.value("name", ""), e.value("weight", 1.0)});
+  }
+  return out;
+}
+
+std::string ImagesJson(const std::vector<NewsImage>& images) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& i : images) {
+    arr.push_back({{"url", i.url}, {"caption", i.caption}, {"credit", i.credit}});
+  }
+  return arr.dump();
+}
+
+std::vector<NewsImage> ImagesFrom(const std::string& text) {
+  std::vector<NewsImage> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& i : j) {
+    if (!i.is_object()) continue;
+    out.push_back(NewsImage{i.value("url", ""), i.value("caption", ""), i.value("credit", "")});
+  }
+  return out;
+}
+
 }  // namespace kc

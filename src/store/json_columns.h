@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/listing.h"
+#include "core/news.h"
+#include "core/open_call.h"
 
 namespace kc {
 
@@ -18,5 +20,13 @@ std::vector<std::string> SplitArray(const std::string& text);
 // {"name","phone","email"} text for a contact, and back (missing members read as "").
 std::string ContactJson(const Contact& c);
 Contact ContactFrom(const std::string& text);
+
+// [{"name","weight"}] text for an open call's criteria, and back (a missing weight reads as 1).
+std::string CriteriaJson(const std::vector<Criterion>& criteria);
+std::vector<Criterion> CriteriaFrom(const std::string& text);
+
+// [{"url","caption","credit"}] text for a news article's images, and back.
+std::string ImagesJson(const std::vector<NewsImage>& images);
+std::vector<NewsImage> ImagesFrom(const std::string& text);
 
 }  // namespace kc

@@ -1,27 +1,16 @@
 #include "store/postgres/migrate.h"
 
+#include <set>
 #include <string>
 
 #include "core/resources.h"
+#include "store/migration_plan.h"
 #include "store/postgres/locks.h"
 #include "store/postgres/query.h"
 
 namespace kc::pg {
 
-namespace {
 constexpr std::string_view kDir = "src/store/postgres/migrations/";
-
-// "src/store/postgres/migrations/007_x.sql" → 7; 0 when the name has no number.
-int NumberOf(std::string_view path) {
-  std::string_view name = path.substr(kDir.size());
-  int n = 0;
-  for (char c : name) {
-    if (c < '0' || c > '9') break;
-    n = n * 10 + (c - '0');
-  }
-  return n;
-}
-}  // namespace
 
 Result<int> Migrate(pqxx::connection& conn) {
   try {
@@ -30,13 +19,14 @@ Result<int> Migrate(pqxx::connection& conn) {
     tx.exec(
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL, applied_at BIGINT "
         "NOT NULL)");
-    int current = tx.exec1("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0].as<int>();
-    int last = 0;
-    for (std::string_view path : ResourcesUnder(kDir)) {
-      int n = NumberOf(path);
-      if (n <= 0) continue;
-      last = std::max(last, n);
-      if (n <= current) continue;
+    // Each migration is applied unless its own number is recorded (store/migration_plan.h).
+    std::set<int> applied;
+    for (const auto& row : tx.exec("SELECT version FROM schema_version")) {
+      applied.insert(row[0].as<int>());
+    }
+    auto plan = PlanMigrations(kDir, applied);
+    if (!plan.ok()) return plan.status();
+    for (const auto& [n, path] : plan->pending) {
       try {
         tx.exec(std::string(*Resource(path)));
       } catch (const std::exception& e) {
@@ -44,14 +34,9 @@ Result<int> Migrate(pqxx::connection& conn) {
       }
       tx.exec("INSERT INTO schema_version (version, applied_at) VALUES (" + std::to_string(n) +
               ", EXTRACT(EPOCH FROM now())::bigint)");
-      current = n;
-    }
-    if (current > last) {
-      return Internal("the database has schema version " + std::to_string(current) +
-                      ", newer than this binary's " + std::to_string(last));
     }
     tx.commit();
-    return current;
+    return plan->last;
   } catch (const std::exception& e) {
     return ErrorFrom(e);
   }

@@ -7,19 +7,25 @@
 #include <thread>
 
 #include "store/json_columns.h"
+#include "store/listing_columns.h"
 #include "store/postgres/locks.h"
 #include "store/postgres/migrate.h"
 #include "store/postgres/pool.h"
+#include "store/postgres/postgres_deal_tx.h"
+#include "store/postgres/postgres_news_tx.h"
 #include "store/postgres/query.h"
 
 namespace kc {
 
 namespace {
 
+using pg::Exec;
 using pg::Int;
 using pg::OptInt;
 using pg::Params;
+using pg::Scalar;
 using pg::Text;
+using pg::Touch;
 using pg::Txn;
 using pg::Where;
 
@@ -71,11 +77,6 @@ Subscription SubscriptionFrom(const pqxx::row& r) {
   return Subscription{Int(r[0]), Int(r[1]), Text(r[2]), Text(r[3]), Int(r[4]), Int(r[5])};
 }
 
-constexpr const char* kListingCols =
-    "id, kind, org_id, owner_id, ref, title, body, keywords, category, discipline, region, "
-    "status, reject_reason, visibility, contact, demo, created_at, updated_at, published_at, "
-    "expires_at, budget_min, budget_max, deadline, cooperation_modes, maturity, patents, "
-    "transfer_modes, price_min, price_max, inventors, rank, affiliation, disciplines";
 // The same columns after id.
 constexpr const char* kListingValueCols =
     "kind, org_id, owner_id, ref, title, body, keywords, category, discipline, region, "
@@ -163,26 +164,12 @@ std::string Joined(const std::vector<std::string>& parts, const std::string& sep
   return out;
 }
 
-// Runs `sql` and returns its single bigint (COUNT, id of RETURNING), 0 without rows.
-Result<int64_t> Scalar(Txn& t, const std::string& sql, const Params& p) {
-  auto r = t.Run(sql, p);
-  if (!r.ok()) return r.status();
-  if (r->empty()) return int64_t{0};
-  return Int((*r)[0][0]);
-}
-
-// Runs a statement without rows; NotFound(`what`) when it touched no row.
-Status Touch(Txn& t, const std::string& sql, const Params& p, const std::string& what) {
-  auto r = t.Run(sql, p);
-  if (!r.ok()) return r.status();
-  return r->affected_rows() > 0 ? Status::Ok() : NotFound(what);
-}
-
-Status Exec(Txn& t, const std::string& sql, const Params& p) { return t.Run(sql, p).status(); }
-
 class PostgresTx : public StoreTx {
  public:
-  explicit PostgresTx(pqxx::dbtransaction& tx) : t_(tx) {}
+  explicit PostgresTx(pqxx::dbtransaction& tx) : t_(tx), deals_(t_), news_(t_) {}
+
+  DealTx& deals() override { return deals_; }
+  NewsTx& news() override { return news_; }
 
   Result<int64_t> InsertUser(const User& u) override {
     Params p;
@@ -429,8 +416,9 @@ class PostgresTx : public StoreTx {
         order = " ORDER BY title COLLATE \"C\" ASC, id ASC";
         break;
     }
-    std::string page_sql = std::string("SELECT ") + kListingCols + " FROM listings" + w.sql() +
-                           order + " LIMIT " + p.Ref(q.limit) + " OFFSET " + p.Ref(q.offset);
+    std::string page_sql = "SELECT " + (q.summary_only ? kListingSummaryCols : kListingCols) +
+                           " FROM listings" + w.sql() + order + " LIMIT " + p.Ref(q.limit) +
+                           " OFFSET " + p.Ref(q.offset);
     auto r = t_.Run("SELECT " + total_sql + "::bigint, pg.* FROM (SELECT 1) one LEFT JOIN (" +
                         page_sql + ") pg ON true",
                     p);
@@ -522,10 +510,14 @@ class PostgresTx : public StoreTx {
     Params p;
     auto r = t_.Run(
         "INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, message, "
-        "created_at) VALUES (" +
-            p.Ref(n.user_id) + "," + p.Ref(n.kind) + "," + p.Ref(n.subscription_id) + "," +
-            p.Ref(n.listing_id) + "," + p.Ref(n.title) + "," + p.Ref(n.message) + "," +
-            p.Ref(n.created_at) + ") ON CONFLICT (subscription_id, listing_id) DO NOTHING",
+        "created_at, deal_id, call_id) VALUES (" +
+            p.Ref(n.user_id) + "," + p.Ref(n.kind) + "," +
+            // Deal and call notices have no subscription: NULL never collides in
+            // notifications_once.
+            p.Ref(n.subscription_id ? std::optional<int64_t>(n.subscription_id) : std::nullopt) +
+            "," + p.Ref(n.listing_id) + "," + p.Ref(n.title) + "," + p.Ref(n.message) + "," +
+            p.Ref(n.created_at) + "," + p.Ref(n.deal_id) + "," + p.Ref(n.call_id) +
+            ") ON CONFLICT (subscription_id, listing_id) DO NOTHING",
         p);
     if (!r.ok()) return r.status();
     return r->affected_rows() > 0;
@@ -545,7 +537,8 @@ class PostgresTx : public StoreTx {
     // to its page.
     auto r = t_.Run(
         "SELECT n.id, n.user_id, n.kind, n.subscription_id, n.listing_id, n.title, n.message, "
-        "n.created_at, n.read_at, COALESCE(l.kind, '') FROM (SELECT * FROM notifications" +
+        "n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, n.call_id FROM (SELECT * FROM "
+        "notifications" +
             w.sql() + " ORDER BY id DESC LIMIT " + p.Ref(limit) + " OFFSET " + p.Ref(offset) +
             ") n LEFT JOIN listings l ON l.id = n.listing_id ORDER BY n.id DESC",
         p);
@@ -553,7 +546,7 @@ class PostgresTx : public StoreTx {
     for (const auto& row : *r) {
       page.items.push_back(Notification{Int(row[0]), Int(row[1]), Text(row[2]), Int(row[3]),
                                         Int(row[4]), Text(row[5]), Text(row[6]), Int(row[7]),
-                                        Int(row[8]), Text(row[9])});
+                                        Int(row[8]), Text(row[9]), Int(row[10]), Int(row[11])});
     }
     return page;
   }
@@ -639,6 +632,8 @@ class PostgresTx : public StoreTx {
   }
 
   Txn t_;
+  pg::PostgresDealTx deals_;
+  pg::PostgresNewsTx news_;
 };
 
 // Wakes WaitForChanges when a NOTIFY on kc_changes arrives.

@@ -1,5 +1,7 @@
 #include "store/postgres/query.h"
 
+#include <charconv>
+
 namespace kc::pg {
 
 namespace {
@@ -33,6 +35,12 @@ std::string ConflictField(std::string_view message) {
 std::string Params::Add(std::optional<std::string> v) {
   values_.push_back(std::move(v));
   return "$" + std::to_string(values_.size());
+}
+
+std::string Params::RefDouble(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return Add(std::string(buf, ec == std::errc() ? end : buf));
 }
 
 std::string Params::RefIds(const std::vector<int64_t>& ids) {
@@ -93,6 +101,19 @@ Result<pqxx::result> Run(pqxx::transaction_base& tx, const std::string& sql, con
   } catch (const std::exception& e) {
     return ErrorFrom(e);
   }
+}
+
+Result<int64_t> Scalar(Txn& t, const std::string& sql, const Params& p) {
+  auto r = t.Run(sql, p);
+  if (!r.ok()) return r.status();
+  if (r->empty()) return int64_t{0};
+  return Int((*r)[0][0]);
+}
+
+Status Touch(Txn& t, const std::string& sql, const Params& p, const std::string& what) {
+  auto r = t.Run(sql, p);
+  if (!r.ok()) return r.status();
+  return r->affected_rows() > 0 ? Status::Ok() : NotFound(what);
 }
 
 }  // namespace kc::pg

@@ -26,6 +26,8 @@ class Params {
   std::string Ref(std::optional<int64_t> v) {
     return v ? Ref(*v) : Add(std::optional<std::string>());
   }
+  // A double in its shortest text that reads back to the same value.
+  std::string RefDouble(double v);
   // A bigint[] parameter holding `ids` (for "id = ANY($1)").
   std::string RefIds(const std::vector<int64_t>& ids);
   // A text[] parameter holding `values`.
@@ -83,6 +85,15 @@ class Txn {
   pqxx::dbtransaction* tx_;
 };
 
+// Runs `sql` and returns its single bigint (COUNT, id of RETURNING), 0 without rows.
+Result<int64_t> Scalar(Txn& t, const std::string& sql, const Params& p);
+// Runs a statement without rows; NotFound(`what`) when it touched no row.
+Status Touch(Txn& t, const std::string& sql, const Params& p, const std::string& what);
+// Runs a statement whose rows do not matter.
+inline Status Exec(Txn& t, const std::string& sql, const Params& p) {
+  return t.Run(sql, p).status();
+}
+
 // Column readers: NULL reads as "" / 0 / nullopt.
 inline std::string Text(const pqxx::field& f) {
   return f.is_null() ? std::string() : std::string(f.c_str(), f.size());
@@ -91,5 +102,6 @@ inline int64_t Int(const pqxx::field& f) { return f.is_null() ? 0 : f.as<int64_t
 inline std::optional<int64_t> OptInt(const pqxx::field& f) {
   return f.is_null() ? std::nullopt : std::optional<int64_t>(f.as<int64_t>());
 }
+inline double Double(const pqxx::field& f) { return f.is_null() ? 0 : f.as<double>(); }
 
 }  // namespace kc::pg

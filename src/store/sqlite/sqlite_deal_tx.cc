@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/json_columns.h"
+
 namespace kc::sqlite {
 
 namespace {
@@ -264,23 +266,6 @@ namespace {
 constexpr const char* kCallCols =
     "id, demand_id, org_id, title, description, reward_cny, deadline, criteria, phase, "
     "winner_proposal_id, deal_id, created_by, created_at, announced_at";
-
-std::string CriteriaJson(const std::vector<Criterion>& criteria) {
-  nlohmann::json j = nlohmann::json::array();
-  for (const auto& c : criteria) j.push_back({{"name", c.name}, {"weight", c.weight}});
-  return j.dump();
-}
-
-std::vector<Criterion> CriteriaFrom(const std::string& text) {
-  std::vector<Criterion> out;
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& e : j) {
-    if (!e.is_object()) continue;
-    out.push_back({e.value("name", ""), e.value("weight", 1.0)});
-  }
-  return out;
-}
 
 OpenCall CallFrom(const Stmt& s) {
   OpenCall c;

@@ -3,6 +3,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "store/json_columns.h"
+
 namespace kc::sqlite {
 
 namespace {
@@ -12,16 +14,6 @@ using nlohmann::json;
 constexpr const char* kArticleCols =
     "id, title, source, author, editor, dateline, published_at, utc_offset_minutes, paragraphs, "
     "images, column_slug, status, created_by, created_at, updated_at";
-
-std::string ParagraphsJson(const std::vector<std::string>& v) { return json(v).dump(); }
-
-std::string ImagesJson(const std::vector<NewsImage>& images) {
-  json arr = json::array();
-  for (const auto& i : images) {
-    arr.push_back({{"url", i.url}, {"caption", i.caption}, {"credit", i.credit}});
-  }
-  return arr.dump();
-}
 
 NewsArticle ArticleFrom(const Stmt& s) {
   NewsArticle a;
@@ -33,20 +25,8 @@ NewsArticle ArticleFrom(const Stmt& s) {
   a.dateline = s.Text(5);
   a.published_at = s.Int(6);
   a.utc_offset_minutes = static_cast<int>(s.Int(7));
-  json paragraphs = json::parse(s.Text(8), nullptr, false);
-  if (paragraphs.is_array()) {
-    for (const auto& p : paragraphs) {
-      if (p.is_string()) a.paragraphs.push_back(p.get<std::string>());
-    }
-  }
-  json images = json::parse(s.Text(9), nullptr, false);
-  if (images.is_array()) {
-    for (const auto& i : images) {
-      if (!i.is_object()) continue;
-      a.images.push_back(
-          NewsImage{i.value("url", ""), i.value("caption", ""), i.value("credit", "")});
-    }
-  }
+  a.paragraphs = SplitArray(s.Text(8));
+  a.images = ImagesFrom(s.Text(9));
   a.column = s.Text(10);
   a.status = NewsStatusFromName(s.Text(11)).value_or(NewsStatus::kDraft);
   a.created_by = s.Int(12);
@@ -59,7 +39,7 @@ NewsArticle ArticleFrom(const Stmt& s) {
 void BindArticle(Stmt& s, const NewsArticle& a) {
   s.Bind(1, a.title).Bind(2, a.source).Bind(3, a.author).Bind(4, a.editor).Bind(5, a.dateline);
   s.Bind(6, a.published_at).Bind(7, int64_t{a.utc_offset_minutes});
-  s.Bind(8, ParagraphsJson(a.paragraphs)).Bind(9, ImagesJson(a.images)).Bind(10, a.column);
+  s.Bind(8, JoinArray(a.paragraphs)).Bind(9, ImagesJson(a.images)).Bind(10, a.column);
   s.Bind(11, NewsStatusName(a.status)).Bind(12, a.created_by).Bind(13, a.created_at);
   s.Bind(14, a.updated_at);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/json_columns.h"
+#include "store/listing_columns.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
 #include "store/sqlite/sqlite_deal_tx.h"
@@ -76,20 +77,6 @@ Org OrgFrom(const Stmt& s) {
 }
 
 constexpr const char* kSubscriptionCols = "id, user_id, kind, query, listing_id, created_at";
-
-constexpr const char* kListingCols =
-    "id, kind, org_id, owner_id, ref, title, body, keywords, category, discipline, region, "
-    "status, reject_reason, visibility, contact, demo, created_at, updated_at, published_at, "
-    "expires_at, budget_min, budget_max, deadline, cooperation_modes, maturity, patents, "
-    "transfer_modes, price_min, price_max, inventors, rank, affiliation, disciplines";
-
-// kListingCols for ListingQuery::summary_only: the same positions, the details left out.
-const std::string kListingSummaryCols =
-    "id, kind, org_id, owner_id, ref, title, substr(body, 1, " +
-    std::to_string(kSummaryBodyChars + 1) +
-    "), keywords, category, discipline, region, status, reject_reason, visibility, NULL, demo, "
-    "created_at, updated_at, published_at, expires_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, rank, affiliation, NULL";
 
 Listing ListingFrom(const Stmt& s) {
   Listing l;

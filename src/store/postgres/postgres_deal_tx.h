@@ -1,0 +1,59 @@
+// DealTx on PostgreSQL: the deal, open-call and statistics queries, in the transaction of the
+// PostgresTx that owns it (and so in its savepoints). Lists are one statement each; the
+// dashboard's figures come back in one round trip.
+#pragma once
+
+#include "store/deal_tx.h"
+#include "store/postgres/query.h"
+
+namespace kc::pg {
+
+class PostgresDealTx : public DealTx {
+ public:
+  explicit PostgresDealTx(Txn& t) : t_(t) {}
+
+  Result<int64_t> InsertDeal(const Deal& deal) override;
+  Result<Deal> GetDeal(int64_t id) override;
+  Status UpdateDeal(const Deal& deal) override;
+  Result<Page<Deal>> ListDeals(const DealQuery& query) override;
+  Result<std::vector<int64_t>> PartyUserIds(const Deal& deal) override;
+
+  Result<int64_t> InsertMessage(const DealMessage& message) override;
+  Result<std::vector<DealMessage>> ListMessages(int64_t deal_id) override;
+
+  Result<int64_t> InsertAttachment(const DealAttachment& attachment) override;
+  Result<DealAttachment> GetAttachment(int64_t id) override;
+  Result<std::vector<DealAttachment>> ListAttachments(int64_t deal_id) override;
+
+  Status PutContract(const Contract& contract) override;
+  Result<std::optional<Contract>> GetContract(int64_t deal_id) override;
+
+  Status PutConfidential(int64_t listing_id, const std::string& details, int64_t by,
+                         int64_t at) override;
+  Result<std::optional<std::string>> GetConfidential(int64_t listing_id) override;
+
+  Result<std::vector<AuditEntry>> AuditOfOrgDeals(int64_t org_id) override;
+  Result<std::vector<BrokeredDeal>> BrokeredDeals(int64_t org_id) override;
+
+  Result<int64_t> InsertCall(const OpenCall& call) override;
+  Result<OpenCall> GetCall(int64_t id) override;
+  Status UpdateCall(const OpenCall& call) override;
+  Result<Page<OpenCall>> ListCalls(int64_t offset, int64_t limit) override;
+  Status AddJudge(int64_t call_id, int64_t user_id) override;
+  Result<std::vector<int64_t>> ListJudges(int64_t call_id) override;
+  Result<int64_t> InsertProposal(const Proposal& proposal) override;
+  Result<Proposal> GetProposal(int64_t id) override;
+  Result<std::vector<Proposal>> ListProposals(int64_t call_id) override;
+  Status PutScore(const ProposalScore& score) override;
+
+  Status RecordMatchView(int64_t listing_id, std::optional<int64_t> user_id, int64_t hits,
+                         int64_t at) override;
+  Result<PlatformStats> Stats() override;
+
+ private:
+  Result<std::vector<Proposal>> Proposals(const std::string& where, const Params& p);
+
+  Txn& t_;
+};
+
+}  // namespace kc::pg

@@ -1,0 +1,29 @@
+#include "store/listing_columns.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+namespace kc {
+namespace {
+
+size_t Columns(const std::string& list) {
+  // substr(body, 1, N) holds two commas of its own.
+  return std::count(list.begin(), list.end(), ',') + 1 -
+         (list.find("substr(") != std::string::npos ? 2 : 0);
+}
+
+TEST(ListingColumnsTest, TheSummaryKeepsEveryColumnsPosition) {
+  std::string full = kListingCols;
+  EXPECT_EQ(Columns(full), 33u);
+  EXPECT_EQ(Columns(kListingSummaryCols), Columns(full));
+  EXPECT_NE(kListingSummaryCols.find("substr(body, 1, " + std::to_string(kSummaryBodyChars + 1)),
+            std::string::npos);
+  // Where the full list has id, title and rank, so has the summary.
+  EXPECT_TRUE(kListingSummaryCols.starts_with("id, kind, org_id, owner_id, ref, title, "));
+  EXPECT_TRUE(kListingSummaryCols.ends_with("rank, affiliation, NULL"));
+}
+
+}  // namespace
+}  // namespace kc
