@@ -6,6 +6,7 @@
 #   scripts/test-postgres.sh stop DIR    stop it and remove DIR
 #   scripts/test-postgres.sh halt DIR    stop the server, keeping its data (a crash test's outage)
 #   scripts/test-postgres.sh resume DIR  start it again on the same port
+# PG_EXTRA_OPTS adds server options (later -c options win: a benchmark turns fsync back on).
 # initdb refuses to run as root, so as root (CI) the cluster runs as the `postgres` user.
 set -euo pipefail
 
@@ -31,7 +32,7 @@ stop() {
 # Starts the server in DIR/data on `port`.
 start_on() {
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
-    "-p $1 -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" \
+    "-p $1 -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB ${PG_EXTRA_OPTS:-}" \
     >/dev/null
 }
 
