@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/platform.h"
+#include "service/backup.h"
+#include "service/crypto.h"
 
 namespace kc::app {
 
@@ -17,6 +19,13 @@ int Fail(const Status& s) {
   std::cerr << "kechuang: " << s.message() << std::endl;
   return s.kind() == ErrorKind::kBadInput ? 2 : 1;
 }
+
+// Ends a command with its failure.
+#define KC_RETURN_IF_ERROR_CLI(expr)     \
+  do {                                   \
+    const Status _kc_s = (expr);         \
+    if (!_kc_s.ok()) return Fail(_kc_s); \
+  } while (0)
 
 // Blocks until SIGINT or SIGTERM (blocked in every thread before the server starts).
 void WaitForSignal(const sigset_t& set) {
@@ -149,6 +158,37 @@ int Reindex(const std::vector<std::string>& args) {
   return 0;
 }
 
+int Backup(std::vector<std::string> args) {
+  auto pos = Positionals(args, 1);
+  if (pos.size() != 1) return Fail(BadInput("usage", "usage: kechuang backup FILE"));
+  auto config = ParseConfig(args);
+  if (!config.ok()) return Fail(config.status());
+  KC_RETURN_IF_ERROR_CLI(InitCrypto());
+  auto store = OpenStore(*config);
+  if (!store.ok()) return Fail(store.status());
+  SystemClock clock;
+  auto sum = WriteBackup(**store, config->data_dir, pos[0], clock.Now());
+  if (!sum.ok()) return Fail(sum.status());
+  std::cout << "backed up " << sum->tables << " tables, " << sum->rows << " rows, " << sum->files
+            << " attachments to " << pos[0] << std::endl;
+  return 0;
+}
+
+int Restore(std::vector<std::string> args) {
+  auto pos = Positionals(args, 1);
+  if (pos.size() != 1) return Fail(BadInput("usage", "usage: kechuang restore FILE"));
+  auto config = ParseConfig(args);
+  if (!config.ok()) return Fail(config.status());
+  KC_RETURN_IF_ERROR_CLI(InitCrypto());
+  auto store = OpenStore(*config);
+  if (!store.ok()) return Fail(store.status());
+  auto sum = RestoreBackup(**store, config->data_dir, pos[0]);
+  if (!sum.ok()) return Fail(sum.status());
+  std::cout << "restored " << sum->tables << " tables, " << sum->rows << " rows, " << sum->files
+            << " attachments from " << pos[0] << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -163,6 +203,8 @@ int RunCli(int argc, char** argv) {
   if (cmd == "import") return Import(args);
   if (cmd == "export") return Export(args);
   if (cmd == "reindex") return Reindex(args);
+  if (cmd == "backup") return Backup(args);
+  if (cmd == "restore") return Restore(args);
   if (cmd == "version" || cmd == "--version") {
     std::cout << "kechuang " << kVersion << std::endl;
     return 0;

@@ -61,6 +61,9 @@ Usage:
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
   kechuang export KIND [--format csv|jsonl] [--data DIR]
   kechuang reindex [--data DIR]              rebuild the search index from the database
+  kechuang backup FILE [--data DIR] [--db URL]   every table (one snapshot) and attachments,
+                                                 while serving; portable between backends
+  kechuang restore FILE [--data DIR] [--db URL]  into an empty data directory or database
   kechuang version
 
 Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_ADMIN_PASSWORD (the first start's admin).

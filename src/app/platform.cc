@@ -45,6 +45,16 @@ http::AccessLogger MakeAccessLogger(const std::string& target) {
 
 }  // namespace
 
+Result<std::unique_ptr<Store>> OpenStore(const Config& config) {
+  if (IsPostgresUrl(config.db)) return OpenPostgresStore(config.db);
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) {
+    return Internal("cannot create the data directory " + config.data_dir + ": " + ec.message());
+  }
+  return OpenSqliteStore(config.data_dir + "/kechuang.db");
+}
+
 Platform::Platform(Config config) : config_(std::move(config)) {}
 
 Platform::~Platform() { Stop(); }
@@ -58,15 +68,9 @@ Status Platform::Open() {
   }
   // A fresh data directory gets the demo data; LoadDemo itself remembers (in the database) that
   // it ran, which is all a shared PostgreSQL database needs.
-  bool fresh = true;
-  Result<std::unique_ptr<Store>> store = Internal("no store");
-  if (IsPostgresUrl(config_.db)) {
-    store = OpenPostgresStore(config_.db);
-  } else {
-    const std::string db_path = config_.data_dir + "/kechuang.db";
-    fresh = !std::filesystem::exists(db_path);
-    store = OpenSqliteStore(db_path);
-  }
+  const bool fresh =
+      IsPostgresUrl(config_.db) || !std::filesystem::exists(config_.data_dir + "/kechuang.db");
+  auto store = OpenStore(config_);
   if (!store.ok()) return store.status();
   store_ = std::move(*store);
   accounts_ = std::make_unique<Accounts>(*store_, clock_);

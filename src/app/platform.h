@@ -28,6 +28,10 @@ namespace kc::app {
 // The version reported by /health and `kechuang version`.
 extern const char* const kVersion;
 
+// Opens the database `config` names (--db: the SQLite file in the data directory, or a
+// PostgreSQL URL), applying pending migrations. Creates the data directory when missing.
+Result<std::unique_ptr<Store>> OpenStore(const Config& config);
+
 class Platform {
  public:
   explicit Platform(Config config);

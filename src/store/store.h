@@ -107,6 +107,14 @@ class StoreTx {
   virtual Status Nested(const std::function<Status(StoreTx&)>& fn) = 0;
 };
 
+// The rows of one table as text (NULL as nullopt), for backups: the same table and column names
+// in every backend, so a backup moves between them.
+struct TableRows {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
 // A database. Thread-safe: any thread may call Read and Write at any time.
 class Store {
  public:
@@ -122,6 +130,15 @@ class Store {
 
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;
+
+  // Passes every table (except the schema version), parents before children, to `sink`, all
+  // from one consistent snapshot; writers go on meanwhile. Stops at sink's first failure.
+  virtual Status ExportTables(const std::function<Status(const TableRows&)>& sink) = 0;
+
+  // Loads `tables` (as ExportTables gave them) into this database in one transaction. Refuses
+  // (Conflict) unless the database holds no rows yet; afterwards new ids continue after the
+  // loaded ones.
+  virtual Status ImportTables(const std::vector<TableRows>& tables) = 0;
 
   // Blocks until the change log may have grown (a commit here or on another node sharing the
   // database) or `timeout` passes, and returns true. Returns false at once when the store cannot

@@ -45,6 +45,8 @@ class Stmt {
     return IsNull(col) ? std::nullopt : std::optional<int64_t>(Int(col));
   }
   std::string Text(int col) const;
+  int ColumnCount() const { return sqlite3_column_count(stmt_); }
+  std::string ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
 
  private:
   sqlite3_stmt* stmt_;

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -747,7 +748,107 @@ class SqliteStore : public Store {
 
   int SchemaVersion() const override { return version_; }
 
+  Status ExportTables(const std::function<Status(const TableRows&)>& sink) override {
+    std::unique_ptr<Connection> conn = TakeReader();
+    // A read transaction in WAL mode is a snapshot: writers go on while the tables are read.
+    Status s = conn->Exec("BEGIN");
+    if (s.ok()) {
+      auto names = TableNames(*conn);
+      s = names.status();
+      for (size_t i = 0; s.ok() && i < names->size(); ++i) {
+        TableRows t;
+        t.name = (*names)[i];
+        auto rows = conn->Prepare("SELECT * FROM \"" + t.name + "\"");
+        s = rows.status();
+        if (!s.ok()) break;
+        for (int c = 0; c < (*rows)->ColumnCount(); ++c)
+          t.columns.push_back((*rows)->ColumnName(c));
+        while ((*rows)->Step()) {
+          std::vector<std::optional<std::string>> row;
+          for (int c = 0; c < (*rows)->ColumnCount(); ++c) {
+            row.push_back((*rows)->IsNull(c) ? std::nullopt
+                                             : std::optional<std::string>((*rows)->Text(c)));
+          }
+          t.rows.push_back(std::move(row));
+        }
+        s = (*rows)->status();
+        if (s.ok()) s = sink(t);
+      }
+      (void)conn->Exec("COMMIT");
+    }
+    ReturnReader(std::move(conn));
+    return s;
+  }
+
+  Status ImportTables(const std::vector<TableRows>& tables) override {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    KC_RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
+    Status s = LoadTables(tables);
+    if (s.ok()) s = writer_->Exec("COMMIT");
+    if (!s.ok()) (void)writer_->Exec("ROLLBACK");
+    return s;
+  }
+
  private:
+  // The tables of the schema in creation order (parents first), without schema_version.
+  static Result<std::vector<std::string>> TableNames(Connection& conn) {
+    auto s = conn.Prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "
+        "name <> 'schema_version' ORDER BY rowid");
+    if (!s.ok()) return s.status();
+    std::vector<std::string> out;
+    while ((*s)->Step()) out.push_back((*s)->Text(0));
+    KC_RETURN_IF_ERROR((*s)->status());
+    return out;
+  }
+
+  Status LoadTables(const std::vector<TableRows>& tables) {
+    auto names = TableNames(*writer_);
+    if (!names.ok()) return names.status();
+    for (const auto& name : *names) {
+      auto any = writer_->Prepare("SELECT EXISTS (SELECT 1 FROM \"" + name + "\")");
+      if (!any.ok()) return any.status();
+      bool has_rows = (*any)->Step() && (*any)->Int(0) != 0;
+      KC_RETURN_IF_ERROR((*any)->status());
+      if (has_rows) {
+        return Conflict("not_empty", "the database already holds data (table " + name +
+                                         "); restore into an empty one");
+      }
+    }
+    for (const auto& t : tables) {
+      if (std::find(names->begin(), names->end(), t.name) == names->end()) {
+        return BadInput("unknown_table", "the backup has a table this schema lacks: " + t.name);
+      }
+      // Tables kept by triggers (listing counts) were filled while their parents loaded; the
+      // backup's own rows replace that.
+      KC_RETURN_IF_ERROR(writer_->Exec("DELETE FROM \"" + t.name + "\""));
+      std::string cols, marks;
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        cols += (c ? ", \"" : "\"") + t.columns[c] + "\"";
+        marks += c ? ",?" : "?";
+      }
+      const std::string sql =
+          "INSERT INTO \"" + t.name + "\" (" + cols + ") VALUES (" + marks + ")";
+      for (const auto& row : t.rows) {
+        auto ins = writer_->Prepare(sql);  // cached; each use is reset at its end
+        if (!ins.ok()) return ins.status();
+        if (row.size() != t.columns.size()) {
+          return BadInput("bad_backup", "a row of " + t.name + " has the wrong number of values");
+        }
+        for (size_t c = 0; c < row.size(); ++c) {
+          if (row[c]) {
+            // Integer columns take integers (their affinity converts the text).
+            (*ins)->Bind(static_cast<int>(c + 1), *row[c]);
+          } else {
+            (*ins)->BindNull(static_cast<int>(c + 1));
+          }
+        }
+        KC_RETURN_IF_ERROR((*ins)->Run());
+      }
+    }
+    return Status::Ok();
+  }
+
   std::unique_ptr<Connection> TakeReader() {
     std::unique_lock<std::mutex> lock(read_mu_);
     read_cv_.wait(lock, [&] { return !readers_.empty(); });
