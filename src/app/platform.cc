@@ -203,6 +203,9 @@ void Platform::RunWorker() {
   std::unique_lock<std::mutex> lock(worker_mu_);
   while (!stopping_) {
     lock.unlock();
+    if (Status s = stats_->Flush(); !s.ok()) {
+      spdlog::warn("writing match views failed: {}", s.message());
+    }
     auto n = listings_->ExpireDue();
     if (!n.ok()) {
       spdlog::warn("expiring listings failed: {}", n.status().message());
@@ -224,6 +227,12 @@ void Platform::Stop() {
   worker_cv_.notify_all();
   if (worker_.joinable()) worker_.join();
   if (indexer_thread_.joinable()) indexer_thread_.join();
+  // Match views counted since the worker's last round are not lost.
+  if (stats_) {
+    if (Status s = stats_->Flush(); !s.ok()) {
+      spdlog::warn("writing match views failed: {}", s.message());
+    }
+  }
   if (auto log = spdlog::get("access")) log->flush();
 }
 
