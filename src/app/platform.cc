@@ -227,6 +227,10 @@ void Platform::RunWorker() {
   std::unique_lock<std::mutex> lock(worker_mu_);
   while (!stopping_) {
     lock.unlock();
+    // Every node writes the match views it queued itself.
+    if (Status s = stats_->Flush(); !s.ok()) {
+      spdlog::warn("writing match views failed: {}", s.message());
+    }
     // Of several nodes on one database, only the one holding the jobs lock expires listings.
     if (store_->LeadsBackgroundJobs()) {
       auto n = listings_->ExpireDue();
@@ -251,6 +255,12 @@ void Platform::Stop() {
   worker_cv_.notify_all();
   if (worker_.joinable()) worker_.join();
   if (indexer_thread_.joinable()) indexer_thread_.join();
+  // Match views counted since the worker's last round are not lost.
+  if (stats_) {
+    if (Status s = stats_->Flush(); !s.ok()) {
+      spdlog::warn("writing match views failed: {}", s.message());
+    }
+  }
   if (auto log = spdlog::get("access")) log->flush();
 }
 

@@ -5,13 +5,40 @@
 
 namespace kc {
 
-Status Statistics::RecordMatchView(const Actor& actor, int64_t listing_id, int64_t hits) {
-  return store_.Write([&](StoreTx& tx) {
-    return tx.deals().RecordMatchView(listing_id, actor.id(), hits, clock_.Now());
+void Statistics::RecordMatchView(const Actor& actor, int64_t listing_id, int64_t hits) {
+  bool full = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_.push_back({listing_id, actor.id(), hits, clock_.Now()});
+    full = pending_.size() >= kMaxPending;
+  }
+  if (full) (void)Flush();  // a failure keeps them queued for the next flush
+}
+
+Status Statistics::Flush() {
+  std::vector<MatchView> views;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    views.swap(pending_);
+  }
+  if (views.empty()) return Status::Ok();
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    for (const MatchView& v : views) {
+      KC_RETURN_IF_ERROR(tx.deals().RecordMatchView(v.listing_id, v.user_id, v.hits, v.at));
+    }
+    return Status::Ok();
   });
+  if (!s.ok()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (pending_.size() + views.size() <= 10 * kMaxPending) {
+      pending_.insert(pending_.begin(), views.begin(), views.end());
+    }
+  }
+  return s;
 }
 
 Result<PlatformStats> Statistics::Platform() {
+  KC_RETURN_IF_ERROR(Flush());
   Result<PlatformStats> out = PlatformStats{};
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
     out = tx.deals().Stats();

@@ -2,6 +2,7 @@
 // how matches turned into deals, and what each agency brokered. Public: they hold counts only.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -22,21 +23,41 @@ struct AgencyRecord {
   std::optional<double> median_days_to_signature;
 };
 
+// Thread-safe.
 class Statistics {
  public:
+  // Queued match views are written at once when this many are waiting.
+  static constexpr size_t kMaxPending = 1000;
+
   Statistics(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Counts `hits` matches shown for `listing_id` (the funnel's first step).
-  Status RecordMatchView(const Actor& actor, int64_t listing_id, int64_t hits);
+  // Counts `hits` matches shown for `listing_id` (the funnel's first step). The view is queued in
+  // memory, not written: a write transaction (an fsync) per matches request would cost more than
+  // the matching itself. Flush writes the queue.
+  void RecordMatchView(const Actor& actor, int64_t listing_id, int64_t hits);
 
+  // Writes the queued match views in one transaction; on failure they stay queued (up to ten
+  // times kMaxPending) for the next flush.
+  Status Flush();
+
+  // The dashboard's figures, after a Flush.
   Result<PlatformStats> Platform();
 
   // NotFound for no such organisation.
   Result<AgencyRecord> AgencyRecordOf(int64_t org_id);
 
  private:
+  struct MatchView {
+    int64_t listing_id = 0;
+    std::optional<int64_t> user_id;
+    int64_t hits = 0;
+    int64_t at = 0;
+  };
+
   Store& store_;
   const Clock& clock_;
+  std::mutex mu_;
+  std::vector<MatchView> pending_;
 };
 
 }  // namespace kc

@@ -60,13 +60,44 @@ TEST_F(StatisticsTest, AnAgencysRecordCountsAmountsAndTheMedianTimeToSignature) 
   EXPECT_EQ(stats_.AgencyRecordOf(9999).status().kind(), ErrorKind::kNotFound);
 }
 
-TEST_F(StatisticsTest, MatchViewsFeedTheFunnel) {
-  ASSERT_TRUE(stats_.RecordMatchView(Actor::Of(a_member_), 1, 10).ok());
-  ASSERT_TRUE(stats_.RecordMatchView(Actor::Visitor(), 1, 5).ok());
-  auto st = stats_.Platform();
+TEST_F(StatisticsTest, MatchViewsAreQueuedThenWrittenInOneFlush) {
+  stats_.RecordMatchView(Actor::Of(a_member_), 1, 10);
+  stats_.RecordMatchView(Actor::Visitor(), 1, 5);
+  int64_t stored = -1;
+  auto read_stored = [&] {
+    EXPECT_TRUE(store()
+                    .Read([&](StoreTx& tx) -> Status {
+                      auto st = tx.deals().Stats();
+                      if (!st.ok()) return st.status();
+                      stored = st->matches_shown;
+                      return Status::Ok();
+                    })
+                    .ok());
+    return stored;
+  };
+  EXPECT_EQ(read_stored(), 0) << "queued, not yet written";
+  auto st = stats_.Platform();  // flushes first
   ASSERT_TRUE(st.ok());
   EXPECT_EQ(st->matches_shown, 15);
-  EXPECT_EQ(st->deals_opened, 0);
+  EXPECT_EQ(read_stored(), 15);
+  EXPECT_TRUE(stats_.Flush().ok()) << "nothing queued";
+  EXPECT_EQ(read_stored(), 15);
+}
+
+TEST_F(StatisticsTest, AFullQueueIsWrittenWithoutWaitingForAFlush) {
+  for (size_t i = 0; i < Statistics::kMaxPending; ++i) {
+    stats_.RecordMatchView(Actor::Visitor(), 1, 1);
+  }
+  int64_t stored = 0;
+  ASSERT_TRUE(store()
+                  .Read([&](StoreTx& tx) -> Status {
+                    auto st = tx.deals().Stats();
+                    if (!st.ok()) return st.status();
+                    stored = st->matches_shown;
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(stored, static_cast<int64_t>(Statistics::kMaxPending));
 }
 
 }  // namespace

@@ -3,8 +3,9 @@
 // the NDA; the university (on a 375 px phone screen) sees the achievement's confidential details
 // only after the NDA, writes a message, uploads a document (a wrong type is refused) and signs;
 // registering without a contract record shows the API's error; with the contract recorded the
-// deal is registered, its history exported, and the dashboard's funnel counts it. Screenshots go
-// to build/test-artifacts/.
+// deal is registered, its history exported, and the dashboard's funnel counts it. An open call
+// goes from a demand through a proposal (on a phone), judging and the announced winner to a deal.
+// Screenshots go to build/test-artifacts/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -180,5 +181,65 @@ describe('deals', () => {
     await screenshot(page, 'dashboard');
     assert.deepEqual(page.pageErrors, []);
     assert.deepEqual(phone.pageErrors, []);
+  });
+  test('an open call goes from a demand through proposals and judging to a winner and a deal', async () => {
+    const admin = await browser.newContext();
+    await apiAs(admin, 'POST', '/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const ent = await member(`cent_${stamp}`, { name: `张榜测试公司${stamp}`, type: 'enterprise' });
+    const lab = await member(`clab_${stamp}`, { name: `揭榜测试研究所${stamp}`, type: 'institute' },
+      { width: 375, height: 800 });
+    const judge = await browser.newContext({ locale: 'zh-CN' });
+    await apiAs(judge, 'POST', '/auth/register', { username: `judge_${stamp}`, password: 'judge-password-1' });
+    await apiAs(judge, 'POST', '/auth/login', { username: `judge_${stamp}`, password: 'judge-password-1' });
+    const title = `海上风电防腐涂层揭榜 ${stamp}`;
+    const demand = await publish(ent, admin, 'demands', {
+      title, description: '需要寿命二十五年以上的海上风电塔筒防腐涂层方案。', keywords: ['防腐涂层', '海上风电'],
+    });
+
+    // The demand's organisation turns it into an open call from the demand's page.
+    const page = await newPage(ent);
+    await page.goto(`${server.url}/demands/${demand}`);
+    await page.getByRole('link', { name: '张榜求解' }).click();
+    await page.getByRole('heading', { name: '发布揭榜挂帅' }).waitFor();
+    await formItem(page, '悬赏金额').locator('input').fill('3000000');
+    const deadline = formItem(page, '截止日期').locator('input');
+    await deadline.fill('2099-12-31');
+    await deadline.press('Enter');
+    await formItem(page, '评审标准').locator('input').fill('技术先进性:60、成本:40');
+    await formItem(page, '评审专家').locator('input').fill(`judge_${stamp}`);
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.waitForURL(/\/challenges\/\d+$/);
+    const callUrl = page.url();
+    assert.equal(await page.locator('[data-test=phase]').innerText(), '征集中');
+
+    // An institute proposes from a phone.
+    const phone = await newPage(lab);
+    await phone.goto(callUrl);
+    await formItem(phone, '方案概要').locator('textarea').fill('石墨烯改性环氧富锌涂层，盐雾试验 6000 小时。');
+    await phone.getByRole('button', { name: '提交方案' }).click();
+    await phone.getByText('石墨烯改性环氧富锌涂层').waitFor();
+    assert.equal(await phone.getByRole('button', { name: '提交方案' }).count(), 0, 'one proposal each');
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the call page is ${overflow}px wider than a 375 px screen`);
+
+    // The poster closes the call, the judge scores, the poster announces the winner.
+    await page.reload();
+    await page.getByRole('button', { name: '截止征集，开始评审' }).click();
+    await page.locator('[data-test=phase]', { hasText: '评审中' }).waitFor();
+    const judging = await newPage(judge);
+    await judging.goto(callUrl);
+    await judging.getByRole('button', { name: '提交评分' }).click();
+    await judging.getByText('得分 80.0（1 位评审）').waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: '公布为揭榜方' }).click();
+    await page.locator('[data-test=phase]', { hasText: '已公布' }).waitFor();
+    await page.locator('.proposals').getByText('揭榜方').waitFor();
+    await page.getByRole('link', { name: /^#\d+$/ }).last().click();
+    await page.waitForURL(/\/workspace\/deals\/\d+$/);
+    assert.equal(await stageTag(page).innerText(), '意向');
+    await screenshot(phone, 'call-phone');
+    assert.deepEqual(page.pageErrors, []);
+    assert.deepEqual(phone.pageErrors, []);
+    assert.deepEqual(judging.pageErrors, []);
   });
 });
