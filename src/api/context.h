@@ -8,6 +8,8 @@
 #include "http/router.h"
 #include "service/accounts.h"
 #include "service/actor.h"
+#include "service/bodies.h"
+#include "service/campaigns.h"
 #include "service/exporter.h"
 #include "service/importer.h"
 #include "service/listings.h"
@@ -30,6 +32,8 @@ struct Context {
   SearchService* search = nullptr;         // search and matching
   Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
   News* news = nullptr;                    // 新闻资讯
+  Campaigns* campaigns = nullptr;          // 榜单与奖项
+  Bodies* bodies = nullptr;                // 咨询委员会与联合体
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

@@ -12,6 +12,8 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterSearchRoutes(router, ctx);
   RegisterSubscriptionRoutes(router, ctx);
   RegisterNewsRoutes(router, ctx);
+  RegisterCampaignRoutes(router, ctx);
+  RegisterBodyRoutes(router, ctx);
 }
 
 }  // namespace kc::api

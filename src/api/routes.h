@@ -19,5 +19,7 @@ void RegisterImportRoutes(http::Router& router, Context& ctx);
 void RegisterSearchRoutes(http::Router& router, Context& ctx);
 void RegisterSubscriptionRoutes(http::Router& router, Context& ctx);
 void RegisterNewsRoutes(http::Router& router, Context& ctx);
+void RegisterCampaignRoutes(http::Router& router, Context& ctx);
+void RegisterBodyRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

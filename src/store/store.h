@@ -14,6 +14,7 @@
 #include "core/listing.h"
 #include "core/org.h"
 #include "core/status.h"
+#include "store/campaign_tx.h"
 #include "store/news_tx.h"
 #include "store/records.h"
 
@@ -94,6 +95,9 @@ class StoreTx {
 
   // News articles, tags and columns, in this transaction (store/news_tx.h).
   virtual NewsTx& news() = 0;
+  // Campaigns, nominations, reviews, results and bodies, in this transaction
+  // (store/campaign_tx.h).
+  virtual CampaignTx& campaigns() = 0;
 
   // Runs `fn` so that its writes are undone alone when it fails, while the enclosing
   // transaction goes on (a savepoint). Used by bulk import: one bad line loses nothing else.

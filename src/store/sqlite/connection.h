@@ -29,6 +29,8 @@ class Stmt {
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, std::optional<int64_t> v);
   Stmt& BindNull(int i);
+  // A separate name: an overload on double would make Bind(i, 1) ambiguous.
+  Stmt& BindDouble(int i, double v);
 
   // Steps once: true when a row is ready, false when done; a failure is stored in status().
   bool Step();
@@ -38,6 +40,7 @@ class Stmt {
   int changes() const;
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::optional<int64_t> OptInt(int col) const {
     return IsNull(col) ? std::nullopt : std::optional<int64_t>(Int(col));

@@ -7,6 +7,7 @@
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
+#include "store/sqlite/sqlite_campaign_tx.h"
 #include "store/sqlite/sqlite_news_tx.h"
 
 namespace kc {
@@ -201,9 +202,10 @@ struct Where {
 
 class SqliteTx : public StoreTx {
  public:
-  explicit SqliteTx(Connection& conn) : c_(conn), news_(conn) {}
+  explicit SqliteTx(Connection& conn) : c_(conn), news_(conn), campaigns_(conn) {}
 
   NewsTx& news() override { return news_; }
+  CampaignTx& campaigns() override { return campaigns_; }
 
   Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
 
@@ -723,6 +725,7 @@ class SqliteTx : public StoreTx {
 
   Connection& c_;
   sqlite::SqliteNewsTx news_;
+  sqlite::SqliteCampaignTx campaigns_;
 };
 
 class SqliteStore : public Store {
