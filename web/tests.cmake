@@ -15,6 +15,7 @@ set(KC_WEB_TEST_ENV
 add_test(NAME web_unit
   COMMAND ${KC_NODE} --test ${CMAKE_SOURCE_DIR}/web/tests/unit/i18n.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/budget.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/news.test.mjs
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
 set_tests_properties(web_unit PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 60 LABELS web)
 

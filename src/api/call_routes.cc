@@ -59,7 +59,7 @@ Result<Actor> SignedIn(Context& ctx, const http::Request& req, bool write) {
   return actor;
 }
 
-Status ReadCriteria(const json& body, std::vector<Criterion>* out) {
+Status ReadCriteria(const json& body, std::vector<CallCriterion>* out) {
   if (!body.contains("criteria")) return Invalid("criteria", "required", "criteria are required");
   const json& c = body["criteria"];
   if (!c.is_array()) return Invalid("criteria", "invalid_type", "criteria is an array");

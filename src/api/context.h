@@ -8,6 +8,8 @@
 #include "http/router.h"
 #include "service/accounts.h"
 #include "service/actor.h"
+#include "service/bodies.h"
+#include "service/campaigns.h"
 #include "service/deals.h"
 #include "service/exporter.h"
 #include "service/importer.h"
@@ -36,6 +38,8 @@ struct Context {
   OpenCalls* calls = nullptr;              // open calls (揭榜挂帅)
   Statistics* stats = nullptr;             // dashboard figures, agencies' records
   News* news = nullptr;                    // 新闻资讯
+  Campaigns* campaigns = nullptr;          // 榜单与奖项
+  Bodies* bodies = nullptr;                // 咨询委员会与联合体
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

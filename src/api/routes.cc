@@ -15,6 +15,8 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   if (ctx.calls) RegisterCallRoutes(router, ctx);
   if (ctx.stats) RegisterStatsRoutes(router, ctx);
   RegisterNewsRoutes(router, ctx);
+  RegisterCampaignRoutes(router, ctx);
+  RegisterBodyRoutes(router, ctx);
 }
 
 }  // namespace kc::api

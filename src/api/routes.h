@@ -22,5 +22,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx);
 void RegisterCallRoutes(http::Router& router, Context& ctx);
 void RegisterStatsRoutes(http::Router& router, Context& ctx);
 void RegisterNewsRoutes(http::Router& router, Context& ctx);
+void RegisterCampaignRoutes(http::Router& router, Context& ctx);
+void RegisterBodyRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

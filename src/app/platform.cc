@@ -82,6 +82,8 @@ Status Platform::Open() {
   calls_ = std::make_unique<OpenCalls>(*store_, clock_);
   stats_ = std::make_unique<Statistics>(*store_, clock_);
   news_ = std::make_unique<News>(*store_, clock_);
+  campaigns_ = std::make_unique<Campaigns>(*store_, clock_);
+  bodies_ = std::make_unique<Bodies>(*store_, clock_);
   if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
@@ -90,6 +92,8 @@ Status Platform::Open() {
   ctx_->calls = calls_.get();
   ctx_->stats = stats_.get();
   ctx_->news = news_.get();
+  ctx_->campaigns = campaigns_.get();
+  ctx_->bodies = bodies_.get();
 
   auto password = accounts_->EnsureAdmin(config_.admin_password);
   if (!password.ok()) return password.status();

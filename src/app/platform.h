@@ -79,6 +79,8 @@ class Platform {
   std::unique_ptr<SearchService> search_;
   std::unique_ptr<Subscriptions> subscriptions_;
   std::unique_ptr<News> news_;
+  std::unique_ptr<Campaigns> campaigns_;
+  std::unique_ptr<Bodies> bodies_;
   std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<api::Context> ctx_;
   http::Router router_;

@@ -29,7 +29,7 @@ CallPhase EffectivePhase(const OpenCall& call, std::string_view today) {
   return call.phase;
 }
 
-Status ValidateCriteria(const std::vector<Criterion>& criteria) {
+Status ValidateCriteria(const std::vector<CallCriterion>& criteria) {
   if (criteria.empty() || criteria.size() > 10) {
     return Invalid("criteria", "invalid_criteria", "give 1 to 10 judging criteria");
   }
@@ -45,7 +45,7 @@ Status ValidateCriteria(const std::vector<Criterion>& criteria) {
   return Status::Ok();
 }
 
-Result<double> WeightedScore(const std::vector<Criterion>& criteria,
+Result<double> WeightedScore(const std::vector<CallCriterion>& criteria,
                              const std::vector<double>& scores) {
   if (scores.size() != criteria.size()) {
     return Invalid("scores", "invalid_scores",

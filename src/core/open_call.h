@@ -20,7 +20,7 @@ std::string_view CallPhaseName(CallPhase phase);
 std::optional<CallPhase> CallPhaseFromName(std::string_view name);
 
 // One judging criterion and its weight (weights are relative; they need not sum to 1).
-struct Criterion {
+struct CallCriterion {
   std::string name;
   double weight = 1;
 };
@@ -33,7 +33,7 @@ struct OpenCall {
   std::string description;
   int64_t reward_cny = 0;
   std::string deadline;  // YYYY-MM-DD, the last day proposals are taken
-  std::vector<Criterion> criteria;
+  std::vector<CallCriterion> criteria;
   CallPhase phase = CallPhase::kOpen;  // as stored; see EffectivePhase
   std::optional<int64_t> winner_proposal_id;
   std::optional<int64_t> deal_id;  // the deal opened with the winner
@@ -48,11 +48,11 @@ CallPhase EffectivePhase(const OpenCall& call, std::string_view today);
 
 // Checks criteria: 1 to 10, each with a name and a weight in (0, 100]. Invalid status naming
 // "criteria" otherwise.
-Status ValidateCriteria(const std::vector<Criterion>& criteria);
+Status ValidateCriteria(const std::vector<CallCriterion>& criteria);
 
 // A judge's scores (one per criterion, each 0 to 100) folded into one weighted score of 0 to
 // 100; Invalid ("scores") when the count or a value is wrong.
-Result<double> WeightedScore(const std::vector<Criterion>& criteria,
+Result<double> WeightedScore(const std::vector<CallCriterion>& criteria,
                              const std::vector<double>& scores);
 
 // 揭榜方案: an organisation's answer to a call.

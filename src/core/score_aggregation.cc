@@ -69,8 +69,11 @@ std::vector<RankedNomination> RankNominations(const std::vector<Criterion>& crit
     std::map<int64_t, std::vector<double>> adjusted;  // nomination → x' per reviewer
     for (const ScoreEntry* s : on_c) {
       const MeanSd& rs = reviewer_stats[s->reviewer_id];
-      double z = rs.sd > kTieEpsilon ? (s->value - rs.mean) / rs.sd : 0;
-      double x = std::clamp(pool.mean + pool.sd * z, 0.0, static_cast<double>(c.max_score));
+      double x = s->value;  // a reviewer without spread keeps the raw score
+      if (rs.sd > kTieEpsilon) {
+        double z = (s->value - rs.mean) / rs.sd;
+        x = std::clamp(pool.mean + pool.sd * z, 0.0, static_cast<double>(c.max_score));
+      }
       adjusted[s->nomination_id].push_back(x);
       raw_of[s->nomination_id][c.key].push_back(s->value);
       reviewers_of[s->nomination_id].insert(s->reviewer_id);

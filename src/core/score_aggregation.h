@@ -5,11 +5,11 @@
 // The method, for each criterion c separately:
 // 1. Normalise each reviewer's scores (z-score per reviewer): for reviewer r, with m_rc and s_rc
 //    the mean and population standard deviation of r's scores on c over every nomination r
-//    scored, z = (x − m_rc) / s_rc; z = 0 when s_rc = 0 (r gave everyone the same score, or
-//    scored one nomination: r then says nothing about the order).
+//    scored, z = (x − m_rc) / s_rc.
 // 2. Put z back on the criterion's scale, so the breakdown reads like scores: x' = M_c + S_c·z,
-//    with M_c and S_c the mean and population standard deviation of all raw scores on c. x' is
-//    clamped to [0, max_score].
+//    with M_c and S_c the mean and population standard deviation of all raw scores on c,
+//    clamped to [0, max_score]. A reviewer who cannot be normalised (s_rc = 0: one nomination
+//    scored, or the same score for all) keeps the raw score, x' = x.
 // 3. The nomination's score on c is the trimmed mean of its x' over its reviewers: with n
 //    values, the ⌊n/4⌋ highest and ⌊n/4⌋ lowest are dropped (n < 4: plain mean; n = 4..7: one
 //    each side; 8..11: two).

@@ -22,7 +22,7 @@ struct NewCall {
   std::string description;
   int64_t reward_cny = 0;
   std::string deadline;  // YYYY-MM-DD, not in the past
-  std::vector<Criterion> criteria;
+  std::vector<CallCriterion> criteria;
   std::vector<std::string> judges;  // usernames
 };
 

@@ -54,14 +54,14 @@ Contact ContactFrom(const std::string& text) {
   return c;
 }
 
-std::string CriteriaJson(const std::vector<Criterion>& criteria) {
+std::string CallCriteriaJson(const std::vector<CallCriterion>& criteria) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& c : criteria) j.push_back({{"name", c.name}, {"weight", c.weight}});
   return j.dump();
 }
 
-std::vector<Criterion> CriteriaFrom(const std::string& text) {
-  std::vector<Criterion> out;
+std::vector<CallCriterion> CallCriteriaFrom(const std::string& text) {
+  std::vector<CallCriterion> out;
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_array()) return out;
   for (const auto& e : j) {
@@ -87,6 +87,80 @@ std::vector<NewsImage> ImagesFrom(const std::string& text) {
     if (!i.is_object()) continue;
     out.push_back(NewsImage{i.value("url", ""), i.value("caption", ""), i.value("credit", "")});
   }
+  return out;
+}
+
+std::string CampaignCriteriaJson(const std::vector<Criterion>& criteria) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& c : criteria) {
+    arr.push_back({{"key", c.key},
+                   {"name", c.name},
+                   {"description", c.description},
+                   {"weight", c.weight},
+                   {"max_score", c.max_score}});
+  }
+  return arr.dump();
+}
+
+std::vector<Criterion> CampaignCriteriaFrom(const std::string& text) {
+  std::vector<Criterion> out;
+  auto arr = nlohmann::json::parse(text, nullptr, false);
+  if (!arr.is_array()) return out;
+  for (const auto& c : arr) {
+    if (!c.is_object()) continue;
+    out.push_back(Criterion{c.value("key", ""), c.value("name", ""), c.value("description", ""),
+                            c.value("weight", 1.0), c.value("max_score", 10)});
+  }
+  return out;
+}
+
+std::string RulesJson(const EligibilityRules& r) {
+  nlohmann::json j = {{"self_nomination", r.self_nomination}, {"min_materials", r.min_materials}};
+  if (r.max_age) j["max_age"] = *r.max_age;
+  if (r.min_founding_year) j["min_founding_year"] = *r.min_founding_year;
+  return j.dump();
+}
+
+EligibilityRules RulesFrom(const std::string& text) {
+  EligibilityRules r;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return r;
+  r.self_nomination = j.value("self_nomination", false);
+  r.min_materials = j.value("min_materials", 1);
+  if (j.contains("max_age") && j["max_age"].is_number_integer()) r.max_age = j["max_age"];
+  if (j.contains("min_founding_year") && j["min_founding_year"].is_number_integer()) {
+    r.min_founding_year = j["min_founding_year"];
+  }
+  return r;
+}
+
+std::string MaterialsJson(const std::vector<Material>& materials) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& m : materials) arr.push_back({{"title", m.title}, {"url", m.url}});
+  return arr.dump();
+}
+
+std::vector<Material> MaterialsFrom(const std::string& text) {
+  std::vector<Material> out;
+  auto arr = nlohmann::json::parse(text, nullptr, false);
+  if (!arr.is_array()) return out;
+  for (const auto& e : arr) {
+    if (e.is_object()) out.push_back(Material{e.value("title", ""), e.value("url", "")});
+  }
+  return out;
+}
+
+std::string BreakdownJson(const std::map<std::string, double>& breakdown) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : breakdown) j[k] = v;
+  return j.dump();
+}
+
+std::map<std::string, double> BreakdownFrom(const std::string& text) {
+  std::map<std::string, double> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return out;
+  for (const auto& [k, v] : j.items()) out[k] = v.is_number() ? v.get<double>() : 0;
   return out;
 }
 

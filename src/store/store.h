@@ -4,6 +4,7 @@
 // database).
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -16,6 +17,7 @@
 #include "core/listing.h"
 #include "core/org.h"
 #include "core/status.h"
+#include "store/campaign_tx.h"
 #include "store/deal_tx.h"
 #include "store/news_tx.h"
 #include "store/records.h"
@@ -101,6 +103,9 @@ class StoreTx {
 
   // News articles, tags and columns, in this transaction (store/news_tx.h).
   virtual NewsTx& news() = 0;
+  // Campaigns, nominations, reviews, results and bodies, in this transaction
+  // (store/campaign_tx.h).
+  virtual CampaignTx& campaigns() = 0;
 
   // Runs `fn` so that its writes are undone alone when it fails, while the enclosing
   // transaction goes on (a savepoint). Used by bulk import: one bad line loses nothing else.
@@ -114,6 +119,10 @@ struct TableRows {
   std::vector<std::string> columns;
   std::vector<std::vector<std::optional<std::string>>> rows;
 };
+
+// The tables a fresh database already has rows in, from its migrations (the news columns a
+// platform starts with).
+inline constexpr std::array<std::string_view, 1> kSeededTables = {"news_columns"};
 
 // A database. Thread-safe: any thread may call Read and Write at any time.
 class Store {
@@ -136,7 +145,8 @@ class Store {
   virtual Status ExportTables(const std::function<Status(const TableRows&)>& sink) = 0;
 
   // Loads `tables` (as ExportTables gave them) into this database in one transaction. Refuses
-  // (Conflict) unless the database holds no rows yet; afterwards new ids continue after the
+  // (Conflict) unless the database holds no rows yet but those its migrations seed
+  // (kSeededTables, which the backup's rows replace); afterwards new ids continue after the
   // loaded ones.
   virtual Status ImportTables(const std::vector<TableRows>& tables) = 0;
 

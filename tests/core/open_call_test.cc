@@ -30,11 +30,11 @@ TEST(OpenCallTest, CriteriaNeedNamesAndPositiveWeights) {
   EXPECT_FALSE(ValidateCriteria({{" ", 1}}).ok());
   EXPECT_FALSE(ValidateCriteria({{"a", 0}}).ok());
   EXPECT_FALSE(ValidateCriteria({{"a", 101}}).ok());
-  EXPECT_FALSE(ValidateCriteria(std::vector<Criterion>(11, {"a", 1})).ok());
+  EXPECT_FALSE(ValidateCriteria(std::vector<CallCriterion>(11, {"a", 1})).ok());
 }
 
 TEST(OpenCallTest, WeightedScoreFoldsScoresByWeight) {
-  std::vector<Criterion> c = {{"技术", 3}, {"成本", 1}};
+  std::vector<CallCriterion> c = {{"技术", 3}, {"成本", 1}};
   auto s = WeightedScore(c, {80, 40});
   ASSERT_TRUE(s.ok());
   EXPECT_DOUBLE_EQ(*s, 70.0);

@@ -13,7 +13,7 @@ std::vector<Criterion> TwoCriteria() {
 }
 
 // The fixed score table: reviewer 10 is lenient, reviewer 20 harsh, reviewer 30 gives every
-// nomination 5 on criterion b (so says nothing about the order on b).
+// nomination 5 on criterion b (no spread: those scores stay raw).
 //            criterion a        criterion b
 //   reviewer n1  n2  n3         n1  n2  n3
 //   10        9   8   7          8   9  10
@@ -37,23 +37,23 @@ TEST(ScoreAggregationTest, FixedTableGivesTheDocumentedRanking) {
   auto ranked = RankNominations(TwoCriteria(), {1, 2, 3}, FixedTable());
   ASSERT_EQ(ranked.size(), 3u);
   // Computed by hand from the method in score_aggregation.h: z-scores per reviewer and
-  // criterion, back on the pool's scale (a: mean 6.333, sd 1.826; b: mean 5.667, sd 2.494),
-  // mean of three reviewers, weighted 0.6/0.4.
+  // criterion, back on the pool's scale (a: mean 6.333, sd 1.886; b: mean 5.667, sd 2.582;
+  // reviewer 30's flat 5s on b stay 5), mean of three reviewers, weighted 0.6/0.4.
   EXPECT_EQ(ranked[0].nomination_id, 2);
   EXPECT_EQ(ranked[1].nomination_id, 3);
   EXPECT_EQ(ranked[2].nomination_id, 1);
   EXPECT_EQ(ranked[0].rank, 1);
   EXPECT_EQ(ranked[2].rank, 3);
-  EXPECT_NEAR(ranked[0].total, 6.5285, 1e-4);
-  EXPECT_NEAR(ranked[1].total, 5.9862, 1e-4);
-  EXPECT_NEAR(ranked[2].total, 5.6853, 1e-4);
+  EXPECT_NEAR(ranked[0].total, 6.4397, 1e-4);
+  EXPECT_NEAR(ranked[1].total, 5.8973, 1e-4);
+  EXPECT_NEAR(ranked[2].total, 5.5964, 1e-4);
   EXPECT_NEAR(ranked[0].breakdown.at("a"), 7.1031, 1e-4);
-  EXPECT_NEAR(ranked[0].breakdown.at("b"), 5.6667, 1e-4);
+  EXPECT_NEAR(ranked[0].breakdown.at("b"), 5.4444, 1e-4);
   EXPECT_NEAR(ranked[1].breakdown.at("a"), 4.7937, 1e-4);
-  EXPECT_NEAR(ranked[1].breakdown.at("b"), 7.7749, 1e-4);
+  EXPECT_NEAR(ranked[1].breakdown.at("b"), 7.5526, 1e-4);
   EXPECT_EQ(ranked[0].reviewers, 3);
-  // Raw means would put 1 (6.0) before 3 (5.93): the harsh reviewer's low b scores and the
-  // flat reviewer no longer decide.
+  // Raw means would put 1 (6.0) before 3 (5.93): normalised, the harsh reviewer's low scores
+  // no longer pull 3 down.
   EXPECT_NEAR(ranked[2].raw_mean, 6.0, 1e-9);
   EXPECT_NEAR(ranked[1].raw_mean, 5.9333, 1e-4);
 }

@@ -34,6 +34,28 @@ const routes = [
     meta: { auth: true },
   },
   { path: '/challenges/:id(\\d+)', name: 'call', component: () => import('./views/calls/CallView.vue') },
+  {
+    path: '/news/new',
+    name: 'news-new',
+    component: () => import('./views/NewsEditView.vue'),
+    meta: { auth: true, roles: ['editor', 'admin'] },
+  },
+  { path: '/news/:id(\\d+)', name: 'news-article', component: () => import('./views/NewsArticleView.vue') },
+  {
+    path: '/news/:id(\\d+)/edit',
+    name: 'news-edit',
+    component: () => import('./views/NewsEditView.vue'),
+    meta: { auth: true, roles: ['editor', 'admin'] },
+  },
+  { path: '/campaigns', name: 'campaigns', component: () => import('./views/CampaignsView.vue') },
+  { path: '/campaigns/:id(\\d+)', name: 'campaign', component: () => import('./views/CampaignView.vue') },
+  { path: '/bodies', name: 'bodies', component: () => import('./views/BodiesView.vue') },
+  {
+    path: '/workspace/reviews',
+    name: 'my-reviews',
+    component: () => import('./views/workspace/MyReviewsView.vue'),
+    meta: { auth: true },
+  },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
   { path: '/register', name: 'register', component: () => import('./views/RegisterView.vue') },
   {

@@ -77,7 +77,7 @@ OpenCall CallFrom(const pqxx::row& r) {
   c.description = Text(r[4]);
   c.reward_cny = Int(r[5]);
   c.deadline = Text(r[6]);
-  c.criteria = CriteriaFrom(Text(r[7]));
+  c.criteria = CallCriteriaFrom(Text(r[7]));
   c.phase = CallPhaseFromName(Text(r[8])).value_or(CallPhase::kOpen);
   c.winner_proposal_id = OptInt(r[9]);
   c.deal_id = OptInt(r[10]);
@@ -91,7 +91,7 @@ OpenCall CallFrom(const pqxx::row& r) {
 std::string CallValues(Params& p, const OpenCall& c) {
   return p.Ref(c.demand_id) + "," + p.Ref(c.org_id) + "," + p.Ref(c.title) + "," +
          p.Ref(c.description) + "," + p.Ref(c.reward_cny) + "," + p.Ref(c.deadline) + "," +
-         p.Ref(CriteriaJson(c.criteria)) + "," + p.Ref(CallPhaseName(c.phase)) + "," +
+         p.Ref(CallCriteriaJson(c.criteria)) + "," + p.Ref(CallPhaseName(c.phase)) + "," +
          p.Ref(c.winner_proposal_id) + "," + p.Ref(c.deal_id) + "," + p.Ref(c.created_by) + "," +
          p.Ref(c.created_at) + "," + p.Ref(c.announced_at);
 }

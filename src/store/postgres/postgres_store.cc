@@ -12,6 +12,7 @@
 #include "store/postgres/locks.h"
 #include "store/postgres/migrate.h"
 #include "store/postgres/pool.h"
+#include "store/postgres/postgres_campaign_tx.h"
 #include "store/postgres/postgres_deal_tx.h"
 #include "store/postgres/postgres_news_tx.h"
 #include "store/postgres/query.h"
@@ -167,10 +168,11 @@ std::string Joined(const std::vector<std::string>& parts, const std::string& sep
 
 class PostgresTx : public StoreTx {
  public:
-  explicit PostgresTx(pqxx::dbtransaction& tx) : t_(tx), deals_(t_), news_(t_) {}
+  explicit PostgresTx(pqxx::dbtransaction& tx) : t_(tx), deals_(t_), news_(t_), campaigns_(t_) {}
 
   DealTx& deals() override { return deals_; }
   NewsTx& news() override { return news_; }
+  CampaignTx& campaigns() override { return campaigns_; }
 
   Result<int64_t> InsertUser(const User& u) override {
     Params p;
@@ -635,6 +637,7 @@ class PostgresTx : public StoreTx {
   Txn t_;
   pg::PostgresDealTx deals_;
   pg::PostgresNewsTx news_;
+  pg::PostgresCampaignTx campaigns_;
 };
 
 // Wakes WaitForChanges when a NOTIFY on kc_changes arrives.
@@ -821,6 +824,9 @@ class PostgresStore : public Store {
   static Status LoadTables(pqxx::dbtransaction& tx, const std::vector<TableRows>& tables) {
     auto names = TableNames(tx);
     for (const auto& name : names) {
+      if (std::find(kSeededTables.begin(), kSeededTables.end(), name) != kSeededTables.end()) {
+        continue;
+      }
       if (tx.exec1("SELECT EXISTS (SELECT 1 FROM " + tx.quote_name(name) + ")")[0].as<bool>()) {
         return Conflict("not_empty", "the database already holds data (table " + name +
                                          "); restore into an empty one");

@@ -30,6 +30,8 @@ class Stmt {
   Stmt& Bind(int i, std::optional<int64_t> v);
   Stmt& BindDouble(int i, double v);
   Stmt& BindNull(int i);
+  // A separate name: an overload on double would make Bind(i, 1) ambiguous.
+  Stmt& BindDouble(int i, double v);
 
   // Steps once: true when a row is ready, false when done; a failure is stored in status().
   bool Step();

@@ -276,7 +276,7 @@ OpenCall CallFrom(const Stmt& s) {
   c.description = s.Text(4);
   c.reward_cny = s.Int(5);
   c.deadline = s.Text(6);
-  c.criteria = CriteriaFrom(s.Text(7));
+  c.criteria = CallCriteriaFrom(s.Text(7));
   c.phase = CallPhaseFromName(s.Text(8)).value_or(CallPhase::kOpen);
   c.winner_proposal_id = s.OptInt(9);
   c.deal_id = s.OptInt(10);
@@ -288,7 +288,7 @@ OpenCall CallFrom(const Stmt& s) {
 
 void BindCall(Stmt& s, const OpenCall& c) {
   s.Bind(1, c.demand_id).Bind(2, c.org_id).Bind(3, c.title).Bind(4, c.description);
-  s.Bind(5, c.reward_cny).Bind(6, c.deadline).Bind(7, CriteriaJson(c.criteria));
+  s.Bind(5, c.reward_cny).Bind(6, c.deadline).Bind(7, CallCriteriaJson(c.criteria));
   s.Bind(8, CallPhaseName(c.phase)).Bind(9, c.winner_proposal_id).Bind(10, c.deal_id);
   s.Bind(11, c.created_by).Bind(12, c.created_at).Bind(13, c.announced_at);
 }

@@ -10,6 +10,7 @@
 #include "store/listing_columns.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
+#include "store/sqlite/sqlite_campaign_tx.h"
 #include "store/sqlite/sqlite_deal_tx.h"
 #include "store/sqlite/sqlite_news_tx.h"
 
@@ -173,10 +174,11 @@ struct Where {
 
 class SqliteTx : public StoreTx {
  public:
-  explicit SqliteTx(Connection& conn) : c_(conn), deals_(conn), news_(conn) {}
+  explicit SqliteTx(Connection& conn) : c_(conn), deals_(conn), news_(conn), campaigns_(conn) {}
 
   DealTx& deals() override { return deals_; }
   NewsTx& news() override { return news_; }
+  CampaignTx& campaigns() override { return campaigns_; }
 
   Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
 
@@ -706,6 +708,7 @@ class SqliteTx : public StoreTx {
   Connection& c_;
   sqlite::SqliteDealTx deals_;
   sqlite::SqliteNewsTx news_;
+  sqlite::SqliteCampaignTx campaigns_;
 };
 
 class SqliteStore : public Store {
@@ -806,6 +809,9 @@ class SqliteStore : public Store {
     auto names = TableNames(*writer_);
     if (!names.ok()) return names.status();
     for (const auto& name : *names) {
+      if (std::find(kSeededTables.begin(), kSeededTables.end(), name) != kSeededTables.end()) {
+        continue;
+      }
       auto any = writer_->Prepare("SELECT EXISTS (SELECT 1 FROM \"" + name + "\")");
       if (!any.ok()) return any.status();
       bool has_rows = (*any)->Step() && (*any)->Int(0) != 0;

@@ -1,0 +1,110 @@
+#include "service/bodies.h"
+
+#include "core/text_encoding.h"
+#include "service/audit.h"
+
+namespace kc {
+
+namespace {
+
+Status RequireAdmin(const Actor& actor) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (!actor.is_admin()) return Forbidden("only platform admins maintain the bodies");
+  return Status::Ok();
+}
+
+std::string Trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+}  // namespace
+
+Result<Body> Bodies::Create(const Actor& actor, Body b) {
+  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  for (const auto* f : {&b.name, &b.name_en, &b.description, &b.established}) {
+    if (!IsValidUtf8(*f)) return BadInput("invalid_utf8", "not valid UTF-8");
+  }
+  b.name = Trim(b.name);
+  KC_RETURN_IF_ERROR(ValidateBody(b));
+  b.created_at = clock_.Now();
+  Status s = store_.Write([&](StoreTx& tx) {
+    auto id = tx.campaigns().InsertBody(b);
+    if (!id.ok()) return id.status();
+    b.id = *id;
+    return tx.AppendAudit(
+        AuditOf(b.created_at, actor.id(), "body", b.id, "create", {{"slug", b.slug}}));
+  });
+  if (!s.ok()) return s;
+  return b;
+}
+
+Result<BodyMember> Bodies::AddMember(const Actor& actor, std::string_view slug, BodyMember m) {
+  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  for (const auto* f : {&m.name, &m.title, &m.role, &m.term_start, &m.term_end}) {
+    if (!IsValidUtf8(*f)) return BadInput("invalid_utf8", "not valid UTF-8");
+  }
+  m.name = Trim(m.name);
+  m.role = Trim(m.role);
+  KC_RETURN_IF_ERROR(ValidateBodyMember(m));
+  m.created_at = clock_.Now();
+  Status s = store_.Write([&](StoreTx& tx) {
+    auto body = tx.campaigns().GetBody(slug);
+    if (!body.ok()) return body.status();
+    m.body_id = body->id;
+    if (m.org_id) {
+      auto org = tx.GetOrg(*m.org_id);
+      if (!org.ok()) {
+        return org.status().kind() == ErrorKind::kNotFound
+                   ? Invalid("org_id", "unknown_org", "no such organisation")
+                   : org.status();
+      }
+    }
+    auto id = tx.campaigns().InsertBodyMember(m);
+    if (!id.ok()) return id.status();
+    m.id = *id;
+    return tx.AppendAudit(AuditOf(m.created_at, actor.id(), "body", body->id, "add_member",
+                                  {{"member_id", m.id}, {"name", m.name}, {"role", m.role}}));
+  });
+  if (!s.ok()) return s;
+  return m;
+}
+
+Status Bodies::RemoveMember(const Actor& actor, std::string_view slug, int64_t member_id) {
+  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  return store_.Write([&](StoreTx& tx) {
+    auto body = tx.campaigns().GetBody(slug);
+    if (!body.ok()) return body.status();
+    KC_RETURN_IF_ERROR(tx.campaigns().DeleteBodyMember(body->id, member_id));
+    return tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "body", body->id, "remove_member",
+                                  {{"member_id", member_id}}));
+  });
+}
+
+Result<std::vector<Body>> Bodies::List() {
+  std::vector<Body> out;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
+    auto got = tx.campaigns().ListBodies();
+    if (!got.ok()) return got.status();
+    out = std::move(*got);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<BodyWithMembers> Bodies::Get(std::string_view slug) {
+  BodyWithMembers out;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
+    auto body = tx.campaigns().GetBody(slug);
+    if (!body.ok()) return body.status();
+    out.body = std::move(*body);
+    auto members = tx.campaigns().ListBodyMembers(out.body.id);
+    if (!members.ok()) return members.status();
+    out.members = std::move(*members);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace kc

@@ -1,0 +1,106 @@
+// 提名: organisations put nominees forward; eligibility is checked on submission.
+#include "core/text_encoding.h"
+#include "service/audit.h"
+#include "service/campaigns.h"
+
+namespace kc {
+
+namespace {
+
+Status CheckNominationText(const Nomination& n) {
+  for (const auto* f : {&n.nominee_name, &n.discipline, &n.summary, &n.birth_date}) {
+    if (!IsValidUtf8(*f)) return BadInput("invalid_utf8", "the nomination is not valid UTF-8");
+  }
+  if (n.nominee_name.size() > 400) return Invalid("nominee_name", "too_long", "name too long");
+  if (n.summary.size() > 20000) return Invalid("summary", "too_long", "summary too long");
+  if (n.materials.size() > 20) return Invalid("materials", "too_many", "at most 20 materials");
+  for (const auto& m : n.materials) {
+    if (!IsValidUtf8(m.title) || !IsValidUtf8(m.url)) {
+      return BadInput("invalid_utf8", "the nomination is not valid UTF-8");
+    }
+    if (!m.url.empty() && m.url.rfind("https://", 0) != 0 && m.url.rfind("http://", 0) != 0) {
+      return Invalid("materials", "invalid_url", "a material's url is http(s)://");
+    }
+  }
+  return Status::Ok();
+}
+
+std::string Trim(std::string s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+}  // namespace
+
+Result<Nomination> Campaigns::Nominate(const Actor& actor, int64_t campaign_id, Nomination n) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (n.nominator_org_id == 0) {
+    if (!actor.user->org_id) {
+      return Forbidden("nominations come from organisations: join one first");
+    }
+    n.nominator_org_id = *actor.user->org_id;
+  }
+  if (!actor.manages_org(n.nominator_org_id)) {
+    return Forbidden("only the organisation's admins nominate on its behalf");
+  }
+  KC_RETURN_IF_ERROR(CheckNominationText(n));
+  n.nominee_name = Trim(n.nominee_name);
+  n.id = 0;
+  n.campaign_id = campaign_id;
+  n.nominator_user_id = *actor.id();
+  n.created_at = clock_.Now();
+  Status s = store_.Write([&](StoreTx& tx) {
+    auto c = Load(tx, campaign_id);
+    if (!c.ok()) return c.status();
+    if (c->status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
+    KC_RETURN_IF_ERROR(CheckNotPublished(*c));
+    KC_RETURN_IF_ERROR(tx.GetOrg(n.nominator_org_id).status());
+    if (n.nominee_org_id) {
+      auto org = tx.GetOrg(*n.nominee_org_id);
+      if (!org.ok()) {
+        return org.status().kind() == ErrorKind::kNotFound
+                   ? Invalid("nominee_org_id", "unknown_org", "no such organisation")
+                   : org.status();
+      }
+    }
+    if (n.listing_id) {
+      // An achievement is nominated by its listing; its owner organisation is the nominee's.
+      auto l = tx.GetListing(*n.listing_id);
+      if (!l.ok() || l->kind != ListingKind::kAchievement ||
+          l->status != ListingStatus::kPublished) {
+        return Invalid("listing_id", "unknown_listing", "no published achievement with this id");
+      }
+      n.nominee_org_id = l->org_id;
+      if (n.discipline.empty()) n.discipline = l->discipline;
+    }
+    bool self = n.nominee_org_id && *n.nominee_org_id == n.nominator_org_id;
+    KC_RETURN_IF_ERROR(CheckEligibility(*c, n, self, n.created_at));
+    auto id = tx.campaigns().InsertNomination(n);
+    if (!id.ok()) return id.status();
+    n.id = *id;
+    return tx.AppendAudit(AuditOf(n.created_at, actor.id(), "nomination", n.id, "create",
+                                  {{"campaign_id", campaign_id}, {"nominee", n.nominee_name}}));
+  });
+  if (!s.ok()) return s;
+  return n;
+}
+
+Result<std::vector<Nomination>> Campaigns::Nominations(const Actor& actor, int64_t campaign_id) {
+  if (!actor.signed_in()) return Unauthorized();
+  std::vector<Nomination> out;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
+    auto c = Load(tx, campaign_id);
+    if (!c.ok()) return c.status();
+    if (c->status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
+    auto all = tx.campaigns().ListNominations(campaign_id);
+    if (!all.ok()) return all.status();
+    for (auto& n : *all) {
+      if (actor.is_admin() || actor.in_org(n.nominator_org_id)) out.push_back(std::move(n));
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace kc

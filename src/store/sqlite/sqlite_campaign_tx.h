@@ -1,0 +1,49 @@
+// CampaignTx on SQLite: shares the connection (and so the transaction and savepoints) of the
+// SqliteTx that owns it.
+#pragma once
+
+#include "store/campaign_tx.h"
+#include "store/sqlite/connection.h"
+
+namespace kc::sqlite {
+
+class SqliteCampaignTx : public CampaignTx {
+ public:
+  explicit SqliteCampaignTx(Connection& conn) : c_(conn) {}
+
+  Result<int64_t> InsertCampaign(const Campaign& campaign) override;
+  Result<Campaign> GetCampaign(int64_t id) override;
+  Status UpdateCampaign(const Campaign& campaign) override;
+  Result<Page<Campaign>> ListCampaigns(const CampaignQuery& query) override;
+
+  Result<int64_t> InsertNomination(const Nomination& nomination) override;
+  Result<Nomination> GetNomination(int64_t id) override;
+  Result<std::vector<Nomination>> ListNominations(int64_t campaign_id) override;
+
+  Status InsertAssignment(const Assignment& assignment) override;
+  Result<std::vector<Assignment>> ListAssignments(int64_t campaign_id) override;
+  Result<std::vector<Assignment>> AssignmentsOfReviewer(int64_t reviewer_id) override;
+  Status DeleteAssignment(int64_t nomination_id, int64_t reviewer_id) override;
+  Status InsertConflict(const ConflictDeclaration& conflict) override;
+  Result<std::vector<ConflictDeclaration>> ListConflicts(int64_t campaign_id) override;
+
+  Status PutScore(int64_t campaign_id, const ScoreEntry& score, int64_t at) override;
+  Result<std::vector<ScoreEntry>> ListScores(int64_t campaign_id) override;
+
+  Status InsertResults(int64_t campaign_id, const std::vector<CampaignResult>& rows) override;
+  Result<std::vector<CampaignResult>> ListResults(int64_t campaign_id) override;
+
+  Result<int64_t> InsertBody(const Body& body) override;
+  Result<Body> GetBody(std::string_view slug) override;
+  Result<std::vector<Body>> ListBodies() override;
+  Result<int64_t> InsertBodyMember(const BodyMember& member) override;
+  Result<std::vector<BodyMember>> ListBodyMembers(int64_t body_id) override;
+  Status DeleteBodyMember(int64_t body_id, int64_t member_id) override;
+
+ private:
+  Result<std::vector<Assignment>> Assignments(std::string_view where, int64_t value);
+
+  Connection& c_;
+};
+
+}  // namespace kc::sqlite

@@ -1,0 +1,197 @@
+// The programme's own pages in a real browser: an editor imports a raw news page, checks what
+// was found and publishes it; a visitor reads it from the headline list with its breadcrumbs;
+// a ranked list runs from template to published results (set up over the API), and a visitor
+// on a phone-sized screen sees the ranking with each criterion. Screenshots go to
+// build/test-artifacts/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ADMIN_PASSWORD, checkPrerequisites, launchBrowser, screenshot, startServer,
+} from './harness.mjs';
+
+const stamp = Date.now().toString(36);
+const TITLE = `长三角技术转移联盟在杭州成立${stamp}`;
+// A page in the shape a browser's "copy all" gives: headline list, breadcrumbs, title, time
+// and source, dateline, a caption printed twice, end mark, editor, footer.
+const PAGE = [
+  '要闻一 要闻二 要闻三 要闻四 要闻五 要闻六 要闻七 要闻八 要闻九 要闻十 要闻十一 要闻十二',
+  '您的位置:首页 >新闻资讯 >',
+  TITLE,
+  '2023-05-06 14:20:05来源:示范新闻网',
+  '示范网杭州5月6日电 (记者 李明)长三角32家高校和技术转移机构6日签署协议,成立技术转移联盟。',
+  '签约仪式现场。 李明 摄签约仪式现场。 李明 摄',
+  '联盟每季度举办一次成果对接会。(完)',
+  '【编辑:赵强】',
+  '关于我们 | 联系方式',
+].join('\n\n');
+const TIMEOUT = 15000;
+
+let server;
+let browser;
+
+before(async () => {
+  checkPrerequisites();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+async function newPage(context) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.pageErrors = [];
+  page.on('pageerror', (e) => page.pageErrors.push(e.message));
+  return page;
+}
+
+// Calls the API from a browser context with its session cookie and CSRF token.
+async function apiAs(context, method, path, data) {
+  const csrf = (await context.cookies()).find((c) => c.name === 'kc_csrf')?.value || '';
+  const res = await context.request.fetch(`${server.url}/api/v1${path}`, {
+    method, data, headers: { 'X-CSRF-Token': csrf },
+  });
+  assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? null : res.json();
+}
+
+// A new browser context signed in through the API.
+async function signedIn(username, password) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const res = await context.request.post(`${server.url}/api/v1/auth/login`, { data: { username, password } });
+  assert.equal(res.status(), 200, await res.text());
+  return context;
+}
+
+async function registered(username, org) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const body = { username, password: `password-${username}`, display_name: username };
+  if (org) body.org = { name: org, type: 'enterprise', region: '330106' };
+  const res = await context.request.post(`${server.url}/api/v1/auth/register`, { data: body });
+  assert.equal(res.status(), 201, await res.text());
+  await context.close();
+  return signedIn(username, `password-${username}`);
+}
+
+describe('news', () => {
+  test('an editor imports a news page and publishes it; a visitor reads it', async () => {
+    const admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await newPage(admin);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(/\/workspace/);
+
+    await page.goto(`${server.url}/news`);
+    await page.getByRole('link', { name: '写新闻' }).click();
+    await page.getByRole('heading', { name: '导入新闻页面' }).waitFor();
+    await page.getByRole('textbox', { name: '导入新闻页面' }).fill(PAGE);
+    await page.getByRole('button', { name: '解析页面' }).click();
+    await page.getByText('各项均已找到').waitFor();
+    await page.getByText('页面未写时区，按北京时间（UTC+8）推定').waitFor();
+    assert.equal(await page.getByLabel('标题', { exact: true }).inputValue(), TITLE);
+    assert.equal(await page.getByLabel('来源').inputValue(), '示范新闻网');
+    assert.equal(await page.getByLabel('电头').inputValue(), '示范网杭州5月6日电');
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.waitForURL(/\/news\/\d+$/);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await screenshot(page, 'news-published');
+    assert.deepEqual(page.pageErrors, []);
+
+    const visitor = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const v = await newPage(visitor);
+    await v.goto(`${server.url}/`);
+    await v.getByRole('link', { name: TITLE }).first().click();
+    await v.getByRole('heading', { name: TITLE }).waitFor();
+    const crumbs = await v.locator('.el-breadcrumb').innerText();
+    assert.match(crumbs, /首页\s*>\s*新闻资讯/);
+    await v.getByText('示范网杭州5月6日电').waitFor();
+    await v.getByText('签约仪式现场。', { exact: false }).first().waitFor();
+    const captions = v.locator('figcaption');
+    assert.equal(await captions.count(), 1, 'the repeated caption appears once');
+    assert.match(await captions.innerText(), /^签约仪式现场。\s*李明 摄$/);
+    await v.getByText('【编辑：赵强】').waitFor();
+    assert.match(await v.locator('.article .meta').innerText(), /2023-05-06 14:20 \(UTC\+08:00\)/);
+    const width = await v.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `no horizontal scrolling at 375 px (${width})`);
+    await screenshot(v, 'news-article-375');
+    assert.deepEqual(v.pageErrors, []);
+    await admin.close();
+    await visitor.close();
+  });
+});
+
+describe('ranked list', () => {
+  test('a published list shows rank, nominee, total and each criterion', async () => {
+    const admin = await signedIn('admin', ADMIN_PASSWORD);
+    const now = Date.now();
+    const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+    const campaign = await apiAs(admin, 'POST', '/campaigns', {
+      template: 'emerging-enterprise',
+      year: new Date().getFullYear(),
+      min_reviewers: 1,
+      nomination_opens: iso(now - 86400000),
+      nomination_closes: iso(now + 86400000),
+      review_opens: iso(now + 86400000),
+      review_closes: iso(now + 30 * 86400000),
+    });
+    await apiAs(admin, 'POST', `/campaigns/${campaign.id}/open`, {});
+    const names = [`新锐甲科技${stamp}`, `新锐乙科技${stamp}`];
+    for (const [i, name] of names.entries()) {
+      const ent = await registered(`ent${i}_${stamp}`, name);
+      const me = await apiAs(ent, 'GET', '/me');
+      await apiAs(ent, 'POST', `/campaigns/${campaign.id}/nominations`, {
+        nominee_type: 'enterprise', nominee_name: name, nominee_org_id: me.org_id,
+        founding_year: new Date().getFullYear() - 1, discipline: '材料科学与工程',
+        materials: [{ title: '营业执照' }],
+      });
+      await ent.close();
+    }
+    const expert = await registered(`expert_${stamp}`, `评审研究院${stamp}`);
+    const profile = await apiAs(expert, 'POST', '/experts', {
+      name: '评审专家', title: '研究员', disciplines: ['材料科学与工程'], bio: '从事新材料研究。',
+    });
+    await apiAs(expert, 'POST', `/experts/${profile.id}/submit`, {});
+    await apiAs(admin, 'POST', `/experts/${profile.id}/approve`, {});
+    const review = await apiAs(admin, 'POST', `/campaigns/${campaign.id}/review`, {});
+    assert.equal(review.assigned, 2);
+    // The demo data's experts (owned by the admin) are in the pool too: every reviewer scores
+    // what they were given.
+    for (const reviewer of [expert, admin]) {
+      const tasks = (await apiAs(reviewer, 'GET', '/me/reviews')).items;
+      for (const task of tasks) {
+        const first = task.nomination.nominee_name === names[0];
+        await apiAs(reviewer, 'POST', `/nominations/${task.nomination.id}/scores`, {
+          scores: first
+            ? { technology: 9, growth: 8, team: 8, impact: 7 }
+            : { technology: 6, growth: 5, team: 6, impact: 6 },
+        });
+      }
+    }
+    await apiAs(admin, 'POST', `/campaigns/${campaign.id}/publish`, {});
+
+    const visitor = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const page = await newPage(visitor);
+    await page.goto(`${server.url}/campaigns`);
+    await page.getByRole('link', { name: campaign.title }).click();
+    await page.getByRole('heading', { name: '评选结果' }).waitFor();
+    const rows = page.locator('.results .el-table__body tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 2);
+    const first = await rows.nth(0).innerText();
+    assert.match(first, new RegExp(`^1\\s+${names[0]}`));
+    assert.match(await page.locator('.results .el-table__header').innerText(), /核心技术/);
+    await page.getByText('评审专家匿名').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `no horizontal scrolling at 375 px (${width})`);
+    await screenshot(page, 'ranked-list-375');
+    assert.deepEqual(page.pageErrors, []);
+    await visitor.close();
+    await admin.close();
+    await expert.close();
+  });
+});
