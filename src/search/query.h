@@ -44,6 +44,10 @@ struct QueryOptions {
   // are in a large share of the documents and, with their low weight, cannot be skipped by
   // Xapian's pruning, so every posting would be scored; the rare ones (锶, 铝) carry the gain.
   double max_char_share = 0.01;
+  // ... but a character term in at most this many documents is never dropped for its share
+  // (the general limit still applies): a short posting list costs little, so a small index
+  // keeps its characters (they find titles written with other words: bench/eval/README.md).
+  size_t char_docs_floor = 5000;
   size_t min_docs_for_share = 50;
 };
 
@@ -75,8 +79,9 @@ void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& op
                   TermWeights* out);
 
 // Drops terms found in more than options.max_term_share of db's documents, and character
-// terms found in more than options.max_char_share (see QueryOptions). When every term would
-// be dropped, all are kept.
+// terms found in more than options.max_char_share of them and in more than
+// options.char_docs_floor documents (see QueryOptions). When every term would be dropped,
+// all are kept.
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms);
 
 // Field filters; empty strings and nullopt filter nothing.
