@@ -122,6 +122,9 @@ TEST_F(QueryTest, TranslatedTermsAreCapped) {
     return n;
   };
   // 污泥 as a word, a bigram and two characters.
+  o.max_translated_terms = 0;  // no limit
+  EXPECT_EQ(translated(BuildTextQuery("sludge", *reader_, translator.get(), o)), 4u);
+  o.max_translated_terms = 4;
   EXPECT_EQ(translated(BuildTextQuery("sludge", *reader_, translator.get(), o)), 4u);
   o.max_translated_terms = 1;
   const TextQuery q = BuildTextQuery("sludge", *reader_, translator.get(), o);
