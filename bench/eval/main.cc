@@ -4,7 +4,8 @@
 //   eval [--data DIR] [--work DIR] [--sets csl,cranfield,csprd] [--engines
 //   kechuang,xapian-ngram,fts5-trigram] [--path import|direct|both]
 //        [--cedict FILE] [--bigram-weight X] [--keyword-terms X] [--translation-weight X]
-//        [--max-share X] [--char-share X] [--max-translated-terms N] [--k1 X] [--b X]
+//        [--max-share X] [--char-share X] [--char-docs-floor N]
+//        [--max-translated-terms N] [--k1 X] [--b X]
 //        [--limit-queries N]
 #include <chrono>
 #include <cstdio>
@@ -85,6 +86,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->query.max_term_share = std::stod(v);
     } else if (a == "--char-share") {
       o->query.max_char_share = std::stod(v);
+    } else if (a == "--char-docs-floor") {
+      o->query.char_docs_floor = std::stoul(v);
     } else if (a == "--max-translated-terms") {
       o->query.max_translated_terms = std::stoul(v);
     } else if (a == "--k1") {

@@ -6,7 +6,7 @@
 //               variants of the defaults: [--char-weight X] [--search-char-weight X]
 //               [--match-char-weight X] [--bigram-weight X] [--translation-weight X]
 //               [--key-terms N] [--candidate-terms N] [--candidates N] [--char-share X]
-//               [--max-translated-terms N]
+//               [--char-docs-floor N] [--max-translated-terms N]
 //   scale explain --dir DIR --n N [--matches 50] [--queries 200]   (what the queries cost)
 //   scale terms --dir DIR                 (the index's terms and postings by prefix)
 //   scale sample --n K [--data DIR]        (prints K generated listings as JSON lines)
@@ -55,6 +55,14 @@ double StatusMiB(const std::string& field) {
     if (line.rfind(field + ":", 0) == 0) return std::stod(line.substr(field.size() + 1)) / 1024;
   }
   return 0;
+}
+
+// The 1, 5 and 15-minute load averages, as /proc/loadavg gives them: the machine is shared.
+std::string LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  std::string one, five, fifteen;
+  in >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
 }
 
 double DirMiB(const std::string& dir) {
@@ -130,6 +138,8 @@ bool Parse(int argc, char** argv, Options* o) {
       o->match.candidate_terms = std::stoul(v);
     else if (a == "--char-share")
       o->query.max_char_share = o->match.query.max_char_share = std::stod(v);
+    else if (a == "--char-docs-floor")
+      o->query.char_docs_floor = o->match.query.char_docs_floor = std::stoul(v);
     else if (a == "--max-translated-terms")
       o->query.max_translated_terms = o->match.query.max_translated_terms = std::stoul(v);
     else if (a == "--candidates")
@@ -228,6 +238,7 @@ int BuildShared(const Generator& g, const Options& o, int threads) {
   commit_s += Seconds(c0);
   const double build_s = Seconds(t0);
   index->reset();  // closes the database
+  std::printf("(load average at the end: %s)\n", LoadAverage().c_str());
   std::printf(
       "| build | N | threads | wall s | docs/s | CPU s | commits s | peak RSS MiB | index MiB |\n");
   std::printf(
@@ -285,6 +296,7 @@ int BuildShards(const Generator& g, const Options& o, int threads) {
   const double compact_s = Seconds(c0);
   const double build_s = Seconds(t0);
   builder->reset();
+  std::printf("(load average at the end: %s)\n", LoadAverage().c_str());
   std::printf(
       "| build | N | threads | wall s | docs/s | CPU s | shards wall s / CPU s | compaction wall s "
       "/ CPU s | peak RSS MiB | index MiB |\n");
@@ -309,6 +321,7 @@ int Build(const Generator& g, const Options& o) {
       "(generator: %.0f µs per document, bodies average %.0f bytes; the build's wall and CPU time "
       "include generating)\n",
       Seconds(g0) * 1e6 / 2000, gen_bytes / 2000.0);
+  std::printf("(load average at the start: %s)\n", LoadAverage().c_str());
   const int rc = o.mode == "shared" ? BuildShared(g, o, threads) : BuildShards(g, o, threads);
   std::fflush(stdout);
   return rc;
@@ -456,8 +469,8 @@ int Query(const Generator& g, const Options& o) {
       Percentile(m.ms, 99), Percentile(m.ms, 100), mean(m.ms), nm / m.wall_s,
       Percentile(m.cpu_ms, 50), Percentile(m.cpu_ms, 99),
       nm ? static_cast<double>(match_hits) / nm : 0.0);
-  std::printf("(peak RSS of this process %.0f MiB, index %.0f MiB)\n", StatusMiB("VmHWM"),
-              DirMiB(o.dir));
+  std::printf("(peak RSS of this process %.0f MiB, index %.0f MiB; load average at the end %s)\n",
+              StatusMiB("VmHWM"), DirMiB(o.dir), LoadAverage().c_str());
   return 0;
 }
 

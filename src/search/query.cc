@@ -87,7 +87,8 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWe
   const Xapian::doccount n = db.get_doccount();
   if (n < o.min_docs_for_share) return;
   const double limit = o.max_term_share * n;
-  const double char_limit = std::min(o.max_term_share, o.max_char_share) * n;
+  const double char_limit =
+      std::min(limit, std::max(o.max_char_share * n, static_cast<double>(o.char_docs_floor)));
   TermWeights kept;
   for (const auto& [term, w] : *terms) {
     const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;

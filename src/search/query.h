@@ -34,9 +34,11 @@ struct QueryOptions {
   // Weight of a translated term relative to the term it translates.
   double translation_weight = 0.4;
   size_t max_translations = 3;
-  // At most this many terms come from translations (the heaviest, ties by term); a long
-  // query's translations would otherwise add hundreds of terms. 0: no limit.
-  size_t max_translated_terms = 40;
+  // At most this many terms come from translations (the heaviest, ties by term); 0: no
+  // limit. Off by default: on csprd-en2zh (long English queries) a limit of 40 / 100 / 200
+  // terms cost MRR@10 0.74 → 0.63 / 0.67 / 0.70 (bench/eval/README.md), while the frequent-
+  // term and character limits already keep common translated terms out of large indexes.
+  size_t max_translated_terms = 0;
   // A term found in more than this share of the documents is dropped (unless every term of
   // the query would be), once the index holds at least min_docs_for_share documents.
   double max_term_share = 0.2;
@@ -44,6 +46,10 @@ struct QueryOptions {
   // are in a large share of the documents and, with their low weight, cannot be skipped by
   // Xapian's pruning, so every posting would be scored; the rare ones (锶, 铝) carry the gain.
   double max_char_share = 0.01;
+  // ... but a character term in at most this many documents is never dropped for its share
+  // (the general limit still applies): a short posting list costs little, so a small index
+  // keeps its characters (they find titles written with other words: bench/eval/README.md).
+  size_t char_docs_floor = 5000;
   size_t min_docs_for_share = 50;
 };
 
@@ -75,8 +81,9 @@ void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& op
                   TermWeights* out);
 
 // Drops terms found in more than options.max_term_share of db's documents, and character
-// terms found in more than options.max_char_share (see QueryOptions). When every term would
-// be dropped, all are kept.
+// terms found in more than options.max_char_share of them and in more than
+// options.char_docs_floor documents (see QueryOptions). When every term would be dropped,
+// all are kept.
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms);
 
 // Field filters; empty strings and nullopt filter nothing.

@@ -73,9 +73,15 @@ TEST_F(QueryTest, CharacterTermsHaveALowerShareLimit) {
   o.min_docs_for_share = 1;
   o.max_term_share = 0.5;
   o.max_char_share = 0.3;  // 2 of 5 documents is too many for a character, not for a word
+  o.char_docs_floor = 1;
   TermWeights terms{{"U检", 0.3}, {"W检测", 1.0}, {"U污", 0.3}};
   DropFrequentTerms(*reader_, o, &terms);
   EXPECT_EQ(terms, (TermWeights{{"W检测", 1.0}, {"U污", 0.3}}));
+  // A character in no more than char_docs_floor documents is kept whatever its share.
+  o.char_docs_floor = 2;
+  TermWeights floor{{"U检", 0.3}, {"W检测", 1.0}};
+  DropFrequentTerms(*reader_, o, &floor);
+  EXPECT_EQ(floor.size(), 2u);
   // The character limit never exceeds the general one.
   o.max_term_share = 0.3;
   o.max_char_share = 0.9;
@@ -89,6 +95,7 @@ TEST_F(QueryTest, CommonCharactersLeaveTheBuiltQuery) {
   o.min_docs_for_share = 1;
   o.max_term_share = 0.5;
   o.max_char_share = 0.3;
+  o.char_docs_floor = 1;
   const TextQuery q = BuildTextQuery("检测 污泥", *reader_, nullptr, o);
   EXPECT_TRUE(q.terms.count("W检测"));
   EXPECT_TRUE(q.terms.count("U污"));
@@ -115,6 +122,9 @@ TEST_F(QueryTest, TranslatedTermsAreCapped) {
     return n;
   };
   // 污泥 as a word, a bigram and two characters.
+  o.max_translated_terms = 0;  // no limit
+  EXPECT_EQ(translated(BuildTextQuery("sludge", *reader_, translator.get(), o)), 4u);
+  o.max_translated_terms = 4;
   EXPECT_EQ(translated(BuildTextQuery("sludge", *reader_, translator.get(), o)), 4u);
   o.max_translated_terms = 1;
   const TextQuery q = BuildTextQuery("sludge", *reader_, translator.get(), o);
