@@ -4,9 +4,13 @@
 // POST /api/v1/import/achievements), waits until the index has them, then in headless chromium:
 //  - page load: navigation start → results rendered (the SearchView's `kc:search-ready` mark,
 //    set once the frame with the results has been painted), cold cache, fresh context per query;
+//  - the renderer main thread's CPU time in such a load (traced in a load of its own): on a busy
+//    machine the wall time is mostly waiting for a core, the CPU time is what the page costs;
 //  - in-app search: the search box submitted on the search page → results rendered.
+// Prints the load average, which says how busy the machine was.
 // Usage (after `make build`): node scripts/measure-search.mjs   [KC_BINARY, KC_WEB_DIR, KC_DATA]
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   ADMIN_PASSWORD, checkPrerequisites, launchBrowser, startServer,
@@ -108,6 +112,26 @@ const docs = [
 const queries = readFileSync(join(DATA, 'csl-dev/queries_keywords.tsv'), 'utf8').split('\n')
   .filter(Boolean).map((l) => l.split('\t')[1].split(' ').slice(0, 2).join(' ')).slice(0, QUERIES);
 
+// Sums the CPU time of the renderer main thread's tasks while `action` runs.
+async function mainThreadCpu(context, page, action) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents',
+  });
+  await action();
+  await cdp.send('Tracing.end');
+  await complete;
+  // Every renderer's main thread (the first blank page may have a process of its own).
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' &&
+    e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => mains.has(`${e.pid}:${e.tid}`) && e.ph === 'X' &&
+    e.name === 'RunTask').reduce((ms, e) => ms + (e.tdur || 0) / 1000, 0);
+}
+
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const server = await startServer();
 const browser = await launchBrowser();
 try {
@@ -126,10 +150,20 @@ try {
   console.log(`GET /search (page of 20), ${queries.length} queries: ${summary(api)}`);
 
   const pageLoads = [];
+  const cpu = [];
   const inApp = [];
+  console.log(`load average before the page loads: ${load()}`);
   for (const q of queries) {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
+    // The CPU time from a load of its own (tracing would slow the timed one a little).
+    const traced = await browser.newContext({ locale: 'zh-CN' });
+    const tracedPage = await traced.newPage();
+    cpu.push(await mainThreadCpu(traced, tracedPage, async () => {
+      await tracedPage.goto(`${server.url}/search?q=${encodeURIComponent(q)}`);
+      await tracedPage.waitForFunction(() => performance.getEntriesByName('kc:search-ready').length > 0);
+    }));
+    await traced.close();
     await page.goto(`${server.url}/search?q=${encodeURIComponent(q)}`);
     await page.waitForFunction(() => performance.getEntriesByName('kc:search-ready').length > 0);
     pageLoads.push(await page.evaluate(() => performance.getEntriesByName('kc:search-ready')[0].startTime));
@@ -152,7 +186,9 @@ try {
     await context.close();
   }
   console.log(`search page load (navigation start → results painted, cold cache), ${queries.length} queries: ${summary(pageLoads)}; budget 300 ms`);
+  console.log(`  renderer main-thread CPU in those loads: ${summary(cpu)}`);
   console.log(`in-app search (submit → results painted): ${summary(inApp)}`);
+  console.log(`load average after: ${load()}`);
 } finally {
   await browser.close();
   await server.stop();

@@ -2,7 +2,7 @@ import './early-start.js';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { router } from './router.js';
-import { i18n } from './i18n/index.js';
+import { applyLocale, i18n, pickLocale } from './i18n/index.js';
 import { loadSession } from './api/session.js';
 import { showError } from './composables/errors.js';
 import { dropEmbedded } from './api/embedded.js';
@@ -17,7 +17,13 @@ app.use(router);
 app.config.errorHandler = (err) => showError(err);
 // The session is loaded beside the first page, not before it: public pages render at once.
 loadSession().catch(showError);
-app.mount('#app');
-// The first page has taken its embedded API answer during its first render (before any later
-// task); what is left would be stale for later requests.
-router.isReady().then(() => setTimeout(dropEmbedded, 0));
+function start() {
+  app.mount('#app');
+  // The first page has taken its embedded API answer during its first render (before any
+  // later task); what is left would be stale for later requests.
+  router.isReady().then(() => setTimeout(dropEmbedded, 0));
+}
+// zh-CN is there at once; another language first loads its messages.
+const locale = pickLocale();
+if (locale === 'zh-CN') start();
+else applyLocale(locale).catch(showError).finally(start);

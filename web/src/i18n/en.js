@@ -73,6 +73,7 @@ export default {
     experts: 'Experts',
     chart: 'Recent listings by category',
   },
+  pager: { label: 'Pages', prev: 'Previous', next: 'Next', page: 'Page {n}' },
   common: {
     more: 'More',
     empty: 'Nothing here yet',

@@ -73,6 +73,7 @@ export default {
     experts: '专家人才',
     chart: '近期发布按门类分布',
   },
+  pager: { label: '分页', prev: '上一页', next: '下一页', page: '第 {n} 页' },
   common: {
     more: '更多',
     empty: '暂无数据',

@@ -277,6 +277,14 @@ describe('portal', () => {
     await latest.getByRole('link', { name: DEMAND_TITLE }).waitFor();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '技术需求' }).click();
     await page.waitForURL(/\/demands$/);
+    // More than a page of demands (the demo data's 20 and the test's): links to the others.
+    const pages = page.getByRole('navigation', { name: '分页' });
+    await pages.getByRole('link', { name: '第 2 页' }).click();
+    await page.waitForURL(/\/demands\?page=2$/);
+    await pages.locator('[aria-current=page]', { hasText: '2' }).waitFor();
+    await page.locator('.listing-card').first().waitFor();
+    await pages.getByRole('link', { name: '第 1 页' }).click();
+    await page.waitForURL(/\/demands$/);
     await page.getByRole('link', { name: DEMAND_TITLE }).click();
     await page.getByRole('heading', { name: DEMAND_TITLE }).waitFor();
     await page.getByText(ORG_NAME).first().waitFor();
