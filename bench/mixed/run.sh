@@ -17,6 +17,7 @@ command -v wrk >/dev/null || { echo "needs wrk (scripts/install-deps.sh)" >&2; e
 [ -x build/kechuang ] || make -s build
 
 WORK=$(mktemp -d)
+chmod 755 "$WORK"  # the PostgreSQL cluster inside runs as the postgres user when root runs this
 PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
