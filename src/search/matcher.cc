@@ -80,26 +80,35 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   sq.keyword_keys = KeysOf(analysed.keywords);
   if (sq.key_terms.empty()) return std::vector<MatchHit>();
   const double top = std::max(sq.key_terms.front().weight, 1e-9);
-  text::Terms key_words;
-  for (const text::WeightedTerm& t : sq.key_terms) {
-    sq.index_terms.push_back(IndexTermOf(t.key));
-    if (key_words.words.size() >= options_.candidate_terms) continue;
-    AddTextTerms(text::Analyze(t.term), t.weight / top, options_.query, &sq.terms);
-    key_words.words.push_back(t.term);
-    key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
-  }
-  if (translator_ != nullptr) {
-    TermWeights translated;
-    for (const Translation& tr : translator_->Translate(key_words, 2)) {
-      for (const std::string& target : tr.targets) {
-        AddTextTerms(text::Analyze(target), options_.query.translation_weight / tr.targets.size(),
-                     options_.query, &translated);
+  for (const text::WeightedTerm& t : sq.key_terms) sq.index_terms.push_back(IndexTermOf(t.key));
+  // The candidate query of the n heaviest key terms (their words, bigrams and translations),
+  // with characters at char_weight.
+  auto candidate_terms = [&](size_t n, double char_weight) {
+    QueryOptions o = options_.query;
+    o.char_weight = char_weight;
+    TermWeights terms;
+    text::Terms key_words;
+    for (const text::WeightedTerm& t : sq.key_terms) {
+      if (key_words.words.size() >= n) break;
+      AddTextTerms(text::Analyze(t.term), t.weight / top, o, &terms);
+      key_words.words.push_back(t.term);
+      key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
+    }
+    if (translator_ != nullptr) {
+      TermWeights translated;
+      for (const Translation& tr : translator_->Translate(key_words, 2)) {
+        for (const std::string& target : tr.targets) {
+          AddTextTerms(text::Analyze(target), o.translation_weight / tr.targets.size(), o,
+                       &translated);
+        }
+      }
+      for (const auto& [term, w] : Heaviest(translated, o.max_translated_terms)) {
+        terms[term] += w;
       }
     }
-    for (const auto& [term, w] : Heaviest(translated, options_.query.max_translated_terms)) {
-      sq.terms[term] += w;
-    }
-  }
+    return terms;
+  };
+  sq.terms = candidate_terms(options_.candidate_terms, options_.query.char_weight);
 
   Result<SearchIndex::Reader> reader = index_->AcquireReader();
   KC_RETURN_IF_ERROR(reader);
@@ -111,13 +120,23 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
     DropFrequentTerms(db, options_.query, &sq.terms);
     TextQuery text_query;
     text_query.terms = sq.terms;
-    const Xapian::Query query = text_query.ToXapian();
+    Xapian::Query query = text_query.ToXapian();
     auto run = [&](ListingKind kind, size_t n) {
       Xapian::Enquire enquire(db);
       enquire.set_query(ApplyFilters(query, Filters{kind, "", "", ""}));
       return enquire.get_mset(0, static_cast<Xapian::doccount>(n + 1));
     };
-    const Xapian::MSet mset = run(request.target, options_.candidates);
+    Xapian::MSet mset = run(request.target, options_.candidates);
+    // Too few candidates (a small index, or a source whose heaviest terms are rare): widen
+    // to every key term, with characters. Large indexes rarely get here, and then the wider
+    // query's common terms are dropped as usual.
+    const size_t wanted = std::min(options_.candidates, std::min(request.limit, kMaxLimit)) + 1;
+    if (options_.widen_when_few && mset.size() < wanted) {
+      text_query.terms = candidate_terms(sq.key_terms.size(), options_.widen_char_weight);
+      DropFrequentTerms(db, options_.query, &text_query.terms);
+      query = text_query.ToXapian();
+      mset = run(request.target, options_.candidates);
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (static_cast<int64_t>(*it) == source.id) continue;
       Result<StoredListing> stored = DecodeStored(it.get_document().get_data());

@@ -38,6 +38,10 @@ struct MatchOptions {
   // bench/scale/README.md measured 12 within the latency goal.
   size_t candidate_terms = 12;
   size_t candidates = 100;  // candidates re-ranked
+  // When the candidate query finds fewer than the request's limit, it is run again with
+  // every key term and characters at widen_char_weight.
+  bool widen_when_few = true;
+  double widen_char_weight = 0.3;
   // Bigram weight, translation weight, frequent-term dropping of the candidate query; no
   // character terms by default (most of the postings of a listing's query, little of its
   // meaning once whole key terms are matched).

@@ -115,10 +115,33 @@ TEST_F(MatcherTest, CandidatesComeFromTheHeaviestKeyTerms) {
   EXPECT_EQ(ids(MatchOptions{}), (std::vector<int64_t>{1, 2}));
   MatchOptions one;
   one.candidate_terms = 1;
+  one.widen_when_few = false;
   const std::vector<int64_t> found = ids(one);
   EXPECT_EQ(found.size(), 1u);
   // No character terms by default: 统 or 材 alone would not make a candidate.
   EXPECT_EQ(MatchOptions{}.query.char_weight, 0);
+}
+
+TEST_F(MatcherTest, TooFewCandidatesWidenToEveryKeyTerm) {
+  // The heaviest key terms are about sludge, which no achievement mentions; only the title's
+  // defect detection is shared with an achievement.
+  const Listing source = MakeListing(97, ListingKind::kDemand, "缺陷检测",
+                                     "需要低能耗的污泥脱水干化设备，污泥含水率降至40%以下。",
+                                     {"污泥脱水", "污泥干化"});
+  MatchOptions narrow;
+  narrow.candidate_terms = 1;
+  narrow.widen_when_few = false;
+  auto none =
+      Matcher(index_.get(), nullptr, narrow).Match(source, {ListingKind::kAchievement, 10, 0});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  MatchOptions widened = narrow;
+  widened.widen_when_few = true;
+  auto hits =
+      Matcher(index_.get(), nullptr, widened).Match(source, {ListingKind::kAchievement, 10, 0});
+  ASSERT_TRUE(hits.ok());
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(hits->front().id, 1);
 }
 
 TEST_F(MatcherTest, SourceWithoutTermsHasNoMatches) {
