@@ -2,7 +2,7 @@
 # HTTP benchmark of the foundation (issue 2): wrk on loopback against
 #   a bare Boost.Beast handler (constant 40-byte JSON)      — the baseline, same run
 #   GET /api/v1/health
-#   GET /api/v1/achievements?size=20
+#   GET /api/v1/achievements?size=20 (every field) and ?size=20&view=summary
 #   GET /api/v1/achievements/{id}
 # with the 12,932 achievements of ../shared/data/zh-sci-abstracts imported. Each server is pinned
 # to core 0 with one I/O thread, wrk to core 1. Reports the median of RUNS runs of DURATION each:
@@ -62,7 +62,7 @@ printf '%-40s %12s %10s %8s\n' endpoint "req/s" "p99 ms" "ratio"
 BARE=$(run_wrk "http://127.0.0.1:$BARE_PORT/")
 BARE_RPS=${BARE%% *}
 printf '%-40s %12s %10s %8s\n' "bare Beast handler (40-byte JSON)" ${BARE} "1.00"
-for path in /api/v1/health "/api/v1/achievements?size=20" "/api/v1/achievements/$ID"; do
+for path in /api/v1/health "/api/v1/achievements?size=20" "/api/v1/achievements?size=20&view=summary" "/api/v1/achievements/$ID"; do
   R=$(run_wrk "http://127.0.0.1:$KC_PORT$path")
   RPS=${R%% *}
   printf '%-40s %12s %10s %8.2f\n' "GET $path" ${R} "$(python3 -c "print($RPS / $BARE_RPS)")"

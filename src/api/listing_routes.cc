@@ -62,9 +62,9 @@ class ListingHandlers {
     KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
     KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
     KC_ASSIGN_OR_RESPOND(q, ReadQuery(req, *actor));
-    // A list shows summaries (what list pages show, read and written in a fraction of the
-    // time); view=full gives each listing as GET /{kind}/{id} does.
-    std::string view = req.Query("view").value_or("summary");
+    // A list gives each listing as GET /{kind}/{id} does; view=summary gives what list pages
+    // show, read and written in a fraction of the time.
+    std::string view = req.Query("view").value_or("full");
     if (view != "summary" && view != "full") {
       return http::ErrorResponse(BadInput("invalid_parameter", "view is summary or full", "view"));
     }
@@ -219,12 +219,12 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
 
   json list_params = filters;
   list_params.push_back(
-      QueryParam("view", "summary (default: each listing's ListingSummary) or full (Listing)"));
+      QueryParam("view", "full (default: each Listing) or summary (each listing's ListingSummary)"));
   router.Add(verb::get, base, Guarded([h](http::Request& r) { return h->List(r); }),
-             {.summary = "List " + tag + " (summaries; view=full for every field)",
+             {.summary = "List " + tag + " (view=summary for compact summaries)",
               .tag = tag,
               .query_params = list_params,
-              .response = PageOf(Ref("ListingSummary")),
+              .response = PageOf(Ref("Listing")),
               .errors = {400, 403}});
   router.Add(verb::post, base, Guarded([h](http::Request& r) { return h->Create(r); }),
              {.summary = "Create a " + noun + " as a draft",

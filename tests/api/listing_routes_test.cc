@@ -224,12 +224,12 @@ TEST_F(ListingRoutesTest, ListFiltersAndPagination) {
   EXPECT_EQ(mine.json["total"], 5);
 }
 
-TEST_F(ListingRoutesTest, ListGivesSummariesAndEveryFieldWithViewFull) {
+TEST_F(ListingRoutesTest, ListGivesEveryFieldAndSummariesWithViewSummary) {
   Client owner = RegisterWithOrg("ent9", "摘要企业");
   Client reviewer = Reviewer();
   int64_t id = PublishedDemand(owner, reviewer, "列表摘要");
   auto one = Anonymous().Get("/api/v1/demands/" + std::to_string(id));
-  auto list = Anonymous().Get("/api/v1/demands");
+  auto list = Anonymous().Get("/api/v1/demands?view=summary");
   ASSERT_EQ(list.status, 200) << list.body;
   ASSERT_EQ(list.json["items"].size(), 1u);
   const json& item = list.json["items"][0];
@@ -241,9 +241,11 @@ TEST_F(ListingRoutesTest, ListGivesSummariesAndEveryFieldWithViewFull) {
   for (const char* k : {"description", "budget", "cooperation_modes", "contact"}) {
     EXPECT_FALSE(item.contains(k)) << k;
   }
-  auto full = Anonymous().Get("/api/v1/demands?view=full");
+  // Without view, a list gives every field, as GET /demands/{id} does.
+  auto full = Anonymous().Get("/api/v1/demands");
   ASSERT_EQ(full.status, 200);
   EXPECT_EQ(full.json["items"][0], one.json);
+  EXPECT_EQ(Anonymous().Get("/api/v1/demands?view=full").json["items"][0], one.json);
   auto bad = Anonymous().Get("/api/v1/demands?view=all");
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.ErrorField(), "view");
