@@ -37,10 +37,6 @@ Stmt& Stmt::Bind(int i, std::string_view v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
-Stmt& Stmt::BindDouble(int i, double v) {
-  sqlite3_bind_double(stmt_, i, v);
-  return *this;
-}
 Stmt& Stmt::Bind(int i, std::optional<int64_t> v) { return v ? Bind(i, *v) : BindNull(i); }
 Stmt& Stmt::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);

@@ -28,7 +28,6 @@ class Stmt {
   Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, std::optional<int64_t> v);
-  Stmt& BindDouble(int i, double v);
   Stmt& BindNull(int i);
   // A separate name: an overload on double would make Bind(i, 1) ambiguous.
   Stmt& BindDouble(int i, double v);
