@@ -76,16 +76,9 @@ Nomination NominationFrom(const pqxx::row& r) {
   return n;
 }
 
-// A unique value already taken, named for the caller as the SQLite store names it.
-Status Renamed(Status s, const char* code, const char* message, const char* field) {
-  if (!s.ok() && s.kind() == ErrorKind::kConflict) return Conflict(code, message, field);
-  return s;
-}
-template <typename T>
-Result<T> Renamed(Result<T> r, const char* code, const char* message, const char* field) {
-  if (!r.ok()) return Renamed(r.status(), code, message, field);
-  return r;
-}
+// Another edition of a campaign's series in its year, as the SQLite store names it.
+const Status kEditionExists =
+    Conflict("edition_exists", "this series already has an edition for that year", "year");
 
 constexpr const char* kBodyCols =
     "id, kind, slug, name, name_en, description, established, created_at";
@@ -107,11 +100,10 @@ Body BodyFrom(const pqxx::row& r) {
 
 Result<int64_t> PostgresCampaignTx::InsertCampaign(const Campaign& c) {
   Params p;
-  return Renamed(Scalar(t_,
-                        std::string("INSERT INTO campaigns (") + kCampaignValueCols + ") VALUES (" +
-                            CampaignValues(p, c) + ") RETURNING id",
-                        p),
-                 "edition_exists", "this series already has an edition for that year", "year");
+  return InsertUnique(t_,
+                      std::string("INSERT INTO campaigns (") + kCampaignValueCols + ") VALUES (" +
+                          CampaignValues(p, c) + ") ON CONFLICT DO NOTHING RETURNING id",
+                      p, kEditionExists);
 }
 
 Result<Campaign> PostgresCampaignTx::GetCampaign(int64_t id) {
@@ -124,12 +116,20 @@ Result<Campaign> PostgresCampaignTx::GetCampaign(int64_t id) {
 }
 
 Status PostgresCampaignTx::UpdateCampaign(const Campaign& c) {
+  // An edition moved onto a year its series already has: refused without failing the
+  // transaction, as in InsertCampaign.
   Params p;
-  return Renamed(Touch(t_,
-                       std::string("UPDATE campaigns SET (") + kCampaignValueCols + ") = (" +
-                           CampaignValues(p, c) + ") WHERE id = " + p.Ref(c.id),
-                       p, "campaign"),
-                 "edition_exists", "this series already has an edition for that year", "year");
+  auto taken = Scalar(t_,
+                      "SELECT COUNT(*) FROM campaigns WHERE series = " + p.Ref(c.series) +
+                          " AND year = " + p.Ref(int64_t{c.year}) + " AND id <> " + p.Ref(c.id),
+                      p);
+  if (!taken.ok()) return taken.status();
+  if (*taken > 0) return kEditionExists;
+  Params q;
+  return Touch(t_,
+               std::string("UPDATE campaigns SET (") + kCampaignValueCols + ") = (" +
+                   CampaignValues(q, c) + ") WHERE id = " + q.Ref(c.id),
+               q, "campaign");
 }
 
 Result<Page<Campaign>> PostgresCampaignTx::ListCampaigns(const CampaignQuery& q) {
@@ -169,9 +169,11 @@ Result<int64_t> PostgresCampaignTx::InsertNomination(const Nomination& n) {
       p.Ref(n.birth_date) + "," +
       p.Ref(n.founding_year ? std::optional<int64_t>(*n.founding_year) : std::nullopt) + "," +
       p.Ref(n.summary) + "," + p.Ref(MaterialsJson(n.materials)) + "," + p.Ref(n.created_at) +
-      ") RETURNING id";
-  return Renamed(Scalar(t_, sql, p), "already_nominated",
-                 "this nominee is already nominated to the campaign", "nominee_name");
+      ") ON CONFLICT DO NOTHING RETURNING id";
+  return InsertUnique(
+      t_, sql, p,
+      Conflict("already_nominated", "this nominee is already nominated to the campaign",
+               "nominee_name"));
 }
 
 Result<Nomination> PostgresCampaignTx::GetNomination(int64_t id) {
@@ -197,13 +199,14 @@ Result<std::vector<Nomination>> PostgresCampaignTx::ListNominations(int64_t camp
 
 Status PostgresCampaignTx::InsertAssignment(const Assignment& a) {
   Params p;
-  return Renamed(Exec(t_,
-                      "INSERT INTO campaign_assignments (campaign_id, nomination_id, reviewer_id, "
-                      "assigned_at) VALUES (" +
-                          p.Ref(a.campaign_id) + "," + p.Ref(a.nomination_id) + "," +
-                          p.Ref(a.reviewer_id) + "," + p.Ref(a.assigned_at) + ")",
-                      p),
-                 "already_assigned", "the reviewer is already assigned", "reviewer_id");
+  return InsertUnique(
+             t_,
+             "INSERT INTO campaign_assignments (campaign_id, nomination_id, reviewer_id, "
+             "assigned_at) VALUES (" +
+                 p.Ref(a.campaign_id) + "," + p.Ref(a.nomination_id) + "," + p.Ref(a.reviewer_id) +
+                 "," + p.Ref(a.assigned_at) + ") ON CONFLICT DO NOTHING",
+             p, Conflict("already_assigned", "the reviewer is already assigned", "reviewer_id"))
+      .status();
 }
 
 Result<std::vector<Assignment>> PostgresCampaignTx::Assignments(const char* column, int64_t value) {
@@ -243,14 +246,14 @@ Status PostgresCampaignTx::DeleteAssignment(int64_t nomination_id, int64_t revie
 
 Status PostgresCampaignTx::InsertConflict(const ConflictDeclaration& d) {
   Params p;
-  return Renamed(
-      Exec(t_,
-           "INSERT INTO campaign_conflicts (campaign_id, reviewer_id, org_id, reason, "
-           "declared_at) VALUES (" +
-               p.Ref(d.campaign_id) + "," + p.Ref(d.reviewer_id) + "," + p.Ref(d.org_id) + "," +
-               p.Ref(d.reason) + "," + p.Ref(d.declared_at) + ")",
-           p),
-      "already_declared", "this conflict is already declared", "org_id");
+  return InsertUnique(
+             t_,
+             "INSERT INTO campaign_conflicts (campaign_id, reviewer_id, org_id, reason, "
+             "declared_at) VALUES (" +
+                 p.Ref(d.campaign_id) + "," + p.Ref(d.reviewer_id) + "," + p.Ref(d.org_id) + "," +
+                 p.Ref(d.reason) + "," + p.Ref(d.declared_at) + ") ON CONFLICT DO NOTHING",
+             p, Conflict("already_declared", "this conflict is already declared", "org_id"))
+      .status();
 }
 
 Result<std::vector<ConflictDeclaration>> PostgresCampaignTx::ListConflicts(int64_t campaign_id) {
@@ -300,22 +303,26 @@ Result<std::vector<ScoreEntry>> PostgresCampaignTx::ListScores(int64_t campaign_
 Status PostgresCampaignTx::InsertResults(int64_t campaign_id,
                                          const std::vector<CampaignResult>& rows) {
   if (rows.empty()) return Status::Ok();
-  // Every row in one statement.
+  // Every row in one statement, and none when the campaign has results already.
   Params p;
-  std::string campaign = p.Ref(campaign_id);
+  std::string campaign = p.Ref(campaign_id) + "::bigint";
   std::string values;
   for (const auto& r : rows) {
     values += std::string(values.empty() ? "" : ",") + "(" + campaign + "," +
-              p.Ref(int64_t{r.rank}) + "," + p.Ref(r.nomination_id) + "," + p.Ref(r.nominee_name) +
-              "," + p.RefDouble(r.total) + "," + p.Ref(BreakdownJson(r.breakdown)) + "," +
-              p.Ref(int64_t{r.reviewers}) + ")";
+              p.Ref(int64_t{r.rank}) + "::bigint," + p.Ref(r.nomination_id) + "::bigint," +
+              p.Ref(r.nominee_name) + "::text," + p.RefDouble(r.total) + "::float8," +
+              p.Ref(BreakdownJson(r.breakdown)) + "::text," + p.Ref(int64_t{r.reviewers}) +
+              "::bigint)";
   }
-  return Renamed(Exec(t_,
+  return InsertUnique(t_,
                       "INSERT INTO campaign_results (campaign_id, rank, nomination_id, "
-                      "nominee_name, total, breakdown, reviewers) VALUES " +
-                          values,
-                      p),
-                 "campaign_published", "results are already published", "");
+                      "nominee_name, total, breakdown, reviewers) SELECT * FROM (VALUES " +
+                          values +
+                          ") v WHERE NOT EXISTS (SELECT 1 FROM campaign_results WHERE "
+                          "campaign_id = " +
+                          campaign + ") ON CONFLICT DO NOTHING",
+                      p, Conflict("campaign_published", "results are already published", ""))
+      .status();
 }
 
 Result<std::vector<CampaignResult>> PostgresCampaignTx::ListResults(int64_t campaign_id) {
@@ -342,15 +349,14 @@ Result<std::vector<CampaignResult>> PostgresCampaignTx::ListResults(int64_t camp
 
 Result<int64_t> PostgresCampaignTx::InsertBody(const Body& b) {
   Params p;
-  return Renamed(
-      Scalar(t_,
-             "INSERT INTO bodies (kind, slug, name, name_en, description, established, "
-             "created_at) VALUES (" +
-                 p.Ref(BodyKindName(b.kind)) + "," + p.Ref(b.slug) + "," + p.Ref(b.name) + "," +
-                 p.Ref(b.name_en) + "," + p.Ref(b.description) + "," + p.Ref(b.established) + "," +
-                 p.Ref(b.created_at) + ") RETURNING id",
-             p),
-      "slug_taken", "a body with this slug exists", "slug");
+  return InsertUnique(t_,
+                      "INSERT INTO bodies (kind, slug, name, name_en, description, established, "
+                      "created_at) VALUES (" +
+                          p.Ref(BodyKindName(b.kind)) + "," + p.Ref(b.slug) + "," + p.Ref(b.name) +
+                          "," + p.Ref(b.name_en) + "," + p.Ref(b.description) + "," +
+                          p.Ref(b.established) + "," + p.Ref(b.created_at) +
+                          ") ON CONFLICT DO NOTHING RETURNING id",
+                      p, Conflict("slug_taken", "a body with this slug exists", "slug"));
 }
 
 Result<std::vector<Body>> PostgresCampaignTx::Bodies(const std::string& where, const Params& p) {

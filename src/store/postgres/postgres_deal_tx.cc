@@ -395,13 +395,14 @@ Result<std::vector<int64_t>> PostgresDealTx::ListJudges(int64_t call_id) {
 
 Result<int64_t> PostgresDealTx::InsertProposal(const Proposal& x) {
   Params p;
-  return Scalar(t_,
-                "INSERT INTO proposals (call_id, org_id, author_id, summary, achievement_id, "
-                "created_at) VALUES (" +
-                    p.Ref(x.call_id) + "," + p.Ref(x.org_id) + "," + p.Ref(x.author_id) + "," +
-                    p.Ref(x.summary) + "," + p.Ref(x.achievement_id) + "," + p.Ref(x.created_at) +
-                    ") RETURNING id",
-                p);
+  return InsertUnique(t_,
+                      "INSERT INTO proposals (call_id, org_id, author_id, summary, achievement_id, "
+                      "created_at) VALUES (" +
+                          p.Ref(x.call_id) + "," + p.Ref(x.org_id) + "," + p.Ref(x.author_id) +
+                          "," + p.Ref(x.summary) + "," + p.Ref(x.achievement_id) + "," +
+                          p.Ref(x.created_at) + ") ON CONFLICT DO NOTHING RETURNING id",
+                      p,
+                      Conflict("duplicate", "a record with this org_id already exists", "org_id"));
 }
 
 Result<std::vector<Proposal>> PostgresDealTx::Proposals(const std::string& where, const Params& p) {

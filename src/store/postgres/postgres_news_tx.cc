@@ -133,15 +133,11 @@ Result<std::vector<NewsTagCount>> PostgresNewsTx::ListTags(int64_t limit) {
 
 Result<int64_t> PostgresNewsTx::InsertColumn(const NewsColumn& col) {
   Params p;
-  auto id = Scalar(t_,
-                   "INSERT INTO news_columns (slug, name, name_en, position) VALUES (" +
-                       p.Ref(col.slug) + "," + p.Ref(col.name) + "," + p.Ref(col.name_en) + "," +
-                       p.Ref(int64_t{col.position}) + ") RETURNING id",
-                   p);
-  if (!id.ok() && id.status().kind() == ErrorKind::kConflict) {
-    return Conflict("slug_taken", "a column with this slug exists", "slug");
-  }
-  return id;
+  return InsertUnique(t_,
+                      "INSERT INTO news_columns (slug, name, name_en, position) VALUES (" +
+                          p.Ref(col.slug) + "," + p.Ref(col.name) + "," + p.Ref(col.name_en) + "," +
+                          p.Ref(int64_t{col.position}) + ") ON CONFLICT DO NOTHING RETURNING id",
+                      p, Conflict("slug_taken", "a column with this slug exists", "slug"));
 }
 
 Result<std::vector<NewsColumn>> PostgresNewsTx::ListColumns() {

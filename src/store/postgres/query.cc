@@ -116,4 +116,12 @@ Status Touch(Txn& t, const std::string& sql, const Params& p, const std::string&
   return r->affected_rows() > 0 ? Status::Ok() : NotFound(what);
 }
 
+Result<int64_t> InsertUnique(Txn& t, const std::string& sql, const Params& p,
+                             const Status& conflict) {
+  auto r = t.Run(sql, p);
+  if (!r.ok()) return r.status();
+  if (r->affected_rows() == 0) return conflict;
+  return r->empty() ? int64_t{0} : Int((*r)[0][0]);
+}
+
 }  // namespace kc::pg

@@ -89,6 +89,11 @@ class Txn {
 Result<int64_t> Scalar(Txn& t, const std::string& sql, const Params& p);
 // Runs a statement without rows; NotFound(`what`) when it touched no row.
 Status Touch(Txn& t, const std::string& sql, const Params& p, const std::string& what);
+// Runs an INSERT … ON CONFLICT DO NOTHING [RETURNING id] and returns the id (0 without
+// RETURNING), or `conflict` when a unique key already held the values. Unlike a failed
+// statement, this leaves the transaction usable, as a refused insert leaves a SQLite one.
+Result<int64_t> InsertUnique(Txn& t, const std::string& sql, const Params& p,
+                             const Status& conflict);
 // Runs a statement whose rows do not matter.
 inline Status Exec(Txn& t, const std::string& sql, const Params& p) {
   return t.Run(sql, p).status();
