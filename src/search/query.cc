@@ -92,7 +92,10 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWe
   TermWeights kept;
   for (const auto& [term, w] : *terms) {
     const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;
-    if (db.get_termfreq(term) <= (is_char ? char_limit : limit)) kept.emplace(term, w);
+    // A term no document has is not worth keeping: were only such terms left, the query would
+    // find nothing where its common words find something.
+    const Xapian::doccount freq = db.get_termfreq(term);
+    if (freq > 0 && freq <= (is_char ? char_limit : limit)) kept.emplace(term, w);
   }
   if (!kept.empty()) terms->swap(kept);
 }

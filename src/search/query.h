@@ -82,8 +82,8 @@ void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& op
 
 // Drops terms found in more than options.max_term_share of db's documents, and character
 // terms found in more than options.max_char_share of them and in more than
-// options.char_docs_floor documents (see QueryOptions). When every term would be dropped,
-// all are kept.
+// options.char_docs_floor documents (see QueryOptions), and terms in no document. When that
+// would leave no term, all are kept.
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms);
 
 // Field filters; empty strings and nullopt filter nothing.

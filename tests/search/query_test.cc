@@ -63,6 +63,10 @@ TEST_F(QueryTest, FrequentTermsAreDropped) {
   TermWeights only_frequent{{"Kachievement", 1.0}};
   DropFrequentTerms(*reader_, o, &only_frequent);
   EXPECT_EQ(only_frequent.size(), 1u);
+  // A term no document has (e.g. a translation) does not count as kept: the frequent terms stay.
+  TermWeights frequent_and_absent{{"Kachievement", 1.0}, {"Zunheardof", 0.5}};
+  DropFrequentTerms(*reader_, o, &frequent_and_absent);
+  EXPECT_TRUE(frequent_and_absent.count("Kachievement"));
 }
 
 TEST_F(QueryTest, CharacterTermsHaveALowerShareLimit) {
