@@ -51,27 +51,54 @@ Result<Deal> Deals::PartyDeal(StoreTx& tx, const Actor& actor, int64_t id) {
 }
 
 Result<DealView> Deals::ViewOf(StoreTx& tx, Deal deal) {
-  DealView v;
-  std::vector<int64_t> ids = {deal.buyer_org_id, deal.seller_org_id};
-  if (deal.broker_org_id) ids.push_back(*deal.broker_org_id);
-  auto orgs = tx.GetOrgs(ids);
+  std::vector<Deal> one;
+  one.push_back(std::move(deal));
+  auto views = ViewsOf(tx, std::move(one));
+  if (!views.ok()) return views.status();
+  return std::move(views->front());
+}
+
+Result<std::vector<DealView>> Deals::ViewsOf(StoreTx& tx, std::vector<Deal> deals) {
+  std::vector<int64_t> org_ids, deal_ids, achievement_ids;
+  for (const Deal& d : deals) {
+    org_ids.push_back(d.buyer_org_id);
+    org_ids.push_back(d.seller_org_id);
+    if (d.broker_org_id) org_ids.push_back(*d.broker_org_id);
+    deal_ids.push_back(d.id);
+    if (d.achievement_id) achievement_ids.push_back(*d.achievement_id);
+  }
+  auto orgs = tx.GetOrgs(org_ids);
   if (!orgs.ok()) return orgs.status();
-  for (const Org& o : *orgs) {
-    if (o.id == deal.buyer_org_id) v.buyer = o;
-    if (o.id == deal.seller_org_id) v.seller = o;
-    if (deal.broker_org_id && o.id == *deal.broker_org_id) v.broker = o;
+  auto contracts = tx.deals().GetContracts(deal_ids);
+  if (!contracts.ok()) return contracts.status();
+  auto secrets = tx.deals().GetConfidentials(achievement_ids);
+  if (!secrets.ok()) return secrets.status();
+  std::map<int64_t, const Org*> org_by_id;
+  for (const Org& o : *orgs) org_by_id[o.id] = &o;
+  std::map<int64_t, const Contract*> contract_by_deal;
+  for (const Contract& c : *contracts) contract_by_deal[c.deal_id] = &c;
+
+  std::vector<DealView> out;
+  out.reserve(deals.size());
+  for (Deal& deal : deals) {
+    DealView v;
+    if (auto o = org_by_id.find(deal.buyer_org_id); o != org_by_id.end()) v.buyer = *o->second;
+    if (auto o = org_by_id.find(deal.seller_org_id); o != org_by_id.end()) v.seller = *o->second;
+    if (deal.broker_org_id) {
+      if (auto o = org_by_id.find(*deal.broker_org_id); o != org_by_id.end()) v.broker = *o->second;
+    }
+    if (auto c = contract_by_deal.find(deal.id); c != contract_by_deal.end()) {
+      v.contract = *c->second;
+    }
+    if (deal.achievement_id) {
+      auto secret = secrets->find(*deal.achievement_id);
+      v.has_confidential = secret != secrets->end();
+      if (v.has_confidential && ConfidentialVisible(deal)) v.confidential = secret->second;
+    }
+    v.deal = std::move(deal);
+    out.push_back(std::move(v));
   }
-  auto contract = tx.deals().GetContract(deal.id);
-  if (!contract.ok()) return contract.status();
-  v.contract = *contract;
-  if (deal.achievement_id) {
-    auto secret = tx.deals().GetConfidential(*deal.achievement_id);
-    if (!secret.ok()) return secret.status();
-    v.has_confidential = secret->has_value();
-    if (v.has_confidential && ConfidentialVisible(deal)) v.confidential = **secret;
-  }
-  v.deal = std::move(deal);
-  return v;
+  return out;
 }
 
 Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
@@ -193,11 +220,9 @@ Result<Page<DealView>> Deals::ListMine(const Actor& actor, std::optional<DealSta
     auto page = tx.deals().ListDeals(q);
     if (!page.ok()) return page.status();
     out.total = page->total;
-    for (Deal& d : page->items) {
-      auto v = ViewOf(tx, std::move(d));
-      if (!v.ok()) return v.status();
-      out.items.push_back(std::move(*v));
-    }
+    auto views = ViewsOf(tx, std::move(page->items));
+    if (!views.ok()) return views.status();
+    out.items = std::move(*views);
     return Status::Ok();
   }));
   return out;

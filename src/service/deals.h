@@ -102,6 +102,8 @@ class Deals {
   static Result<Deal> PartyDeal(StoreTx& tx, const Actor& actor, int64_t id);
   // Fills in the organisations, contract and confidential details of `deal`.
   static Result<DealView> ViewOf(StoreTx& tx, Deal deal);
+  // The same for many deals, in order, with one store call for each kind of detail.
+  static Result<std::vector<DealView>> ViewsOf(StoreTx& tx, std::vector<Deal> deals);
 
   Store& store_;
   const Clock& clock_;

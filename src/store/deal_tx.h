@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,11 +79,17 @@ class DealTx {
   // The contract record of a deal: PutContract inserts or replaces it.
   virtual Status PutContract(const Contract& contract) = 0;
   virtual Result<std::optional<Contract>> GetContract(int64_t deal_id) = 0;
+  // The contract records of these deals (deals without one are left out), in one round trip.
+  virtual Result<std::vector<Contract>> GetContracts(const std::vector<int64_t>& deal_ids) = 0;
 
   // An achievement's confidential details; empty optional when it has none.
   virtual Status PutConfidential(int64_t listing_id, const std::string& details, int64_t by,
                                  int64_t at) = 0;
   virtual Result<std::optional<std::string>> GetConfidential(int64_t listing_id) = 0;
+  // The confidential details of these achievements by listing id (those without any are left
+  // out), in one round trip.
+  virtual Result<std::map<int64_t, std::string>> GetConfidentials(
+      const std::vector<int64_t>& listing_ids) = 0;
 
   // The audit entries of every deal of `org_id` (buyer, seller or broker), by deal then time.
   virtual Result<std::vector<AuditEntry>> AuditOfOrgDeals(int64_t org_id) = 0;

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <tuple>
 
 #include "store/sqlite/sqlite_store.h"
@@ -223,6 +224,19 @@ TEST_F(SqliteDealTxTest, MessagesAttachmentsContractsAndSecrets) {
     EXPECT_TRUE(secret.ok() && *secret == std::optional<std::string>("配方: A 30%"));
     auto no_secret = tx.deals().GetConfidential(10);
     EXPECT_TRUE(no_secret.ok() && !no_secret->has_value());
+    // The batched lookups leave out what has no record.
+    auto contracts = tx.deals().GetContracts({d.id, d.id + 1});
+    if (!contracts.ok()) return contracts.status();
+    EXPECT_EQ(contracts->size(), 1u);
+    if (!contracts->empty()) {
+      EXPECT_EQ((*contracts)[0].deal_id, d.id);
+      EXPECT_EQ((*contracts)[0].registration_no, "44030000002");
+    }
+    auto secrets = tx.deals().GetConfidentials({9, 10});
+    if (!secrets.ok()) return secrets.status();
+    EXPECT_EQ(*secrets, (std::map<int64_t, std::string>{{9, "配方: A 30%"}}));
+    auto nothing = tx.deals().GetContracts({});
+    EXPECT_TRUE(nothing.ok() && nothing->empty());
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.message();

@@ -277,6 +277,24 @@ Result<std::optional<Contract>> PostgresDealTx::GetContract(int64_t deal_id) {
   return out;
 }
 
+Result<std::vector<Contract>> PostgresDealTx::GetContracts(const std::vector<int64_t>& deal_ids) {
+  std::vector<Contract> out;
+  if (deal_ids.empty()) return out;
+  Params p;
+  auto r = t_.Run(
+      "SELECT deal_id, type, amount_cny, signed_on, registration_no, recorded_by, recorded_at "
+      "FROM deal_contracts WHERE deal_id = ANY(" +
+          p.RefIds(deal_ids) + ")",
+      p);
+  if (!r.ok()) return r.status();
+  for (const auto& row : *r) {
+    out.push_back(Contract{Int(row[0]),
+                           ContractTypeFromName(Text(row[1])).value_or(ContractType::kDevelopment),
+                           Int(row[2]), Text(row[3]), Text(row[4]), Int(row[5]), Int(row[6])});
+  }
+  return out;
+}
+
 Status PostgresDealTx::PutConfidential(int64_t listing_id, const std::string& details, int64_t by,
                                        int64_t at) {
   Params p;
@@ -296,6 +314,19 @@ Result<std::optional<std::string>> PostgresDealTx::GetConfidential(int64_t listi
   if (!r.ok()) return r.status();
   std::optional<std::string> out;
   if (!r->empty()) out = Text((*r)[0][0]);
+  return out;
+}
+
+Result<std::map<int64_t, std::string>> PostgresDealTx::GetConfidentials(
+    const std::vector<int64_t>& listing_ids) {
+  std::map<int64_t, std::string> out;
+  if (listing_ids.empty()) return out;
+  Params p;
+  auto r = t_.Run("SELECT listing_id, details FROM listing_confidential WHERE listing_id = ANY(" +
+                      p.RefIds(listing_ids) + ")",
+                  p);
+  if (!r.ok()) return r.status();
+  for (const auto& row : *r) out.emplace(Int(row[0]), Text(row[1]));
   return out;
 }
 

@@ -219,6 +219,24 @@ Result<std::optional<Contract>> SqliteDealTx::GetContract(int64_t deal_id) {
   return out;
 }
 
+Result<std::vector<Contract>> SqliteDealTx::GetContracts(const std::vector<int64_t>& deal_ids) {
+  std::vector<Contract> out;
+  if (deal_ids.empty()) return out;
+  auto s =
+      P("SELECT deal_id, type, amount_cny, signed_on, registration_no, recorded_by, recorded_at "
+        "FROM deal_contracts WHERE deal_id IN (SELECT value FROM json_each(?))");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, nlohmann::json(deal_ids).dump());
+  while ((*s)->Step()) {
+    const Stmt& r = **s;
+    out.push_back(Contract{r.Int(0),
+                           ContractTypeFromName(r.Text(1)).value_or(ContractType::kDevelopment),
+                           r.Int(2), r.Text(3), r.Text(4), r.Int(5), r.Int(6)});
+  }
+  KC_RETURN_IF_ERROR((*s)->status());
+  return out;
+}
+
 Status SqliteDealTx::PutConfidential(int64_t listing_id, const std::string& details, int64_t by,
                                      int64_t at) {
   auto s =
@@ -236,6 +254,20 @@ Result<std::optional<std::string>> SqliteDealTx::GetConfidential(int64_t listing
   (*s)->Bind(1, listing_id);
   std::optional<std::string> out;
   if ((*s)->Step()) out = (*s)->Text(0);
+  KC_RETURN_IF_ERROR((*s)->status());
+  return out;
+}
+
+Result<std::map<int64_t, std::string>> SqliteDealTx::GetConfidentials(
+    const std::vector<int64_t>& listing_ids) {
+  std::map<int64_t, std::string> out;
+  if (listing_ids.empty()) return out;
+  auto s =
+      P("SELECT listing_id, details FROM listing_confidential WHERE listing_id IN (SELECT value "
+        "FROM json_each(?))");
+  if (!s.ok()) return s.status();
+  (*s)->Bind(1, nlohmann::json(listing_ids).dump());
+  while ((*s)->Step()) out.emplace((*s)->Int(0), (*s)->Text(1));
   KC_RETURN_IF_ERROR((*s)->status());
   return out;
 }

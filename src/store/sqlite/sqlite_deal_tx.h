@@ -26,10 +26,13 @@ class SqliteDealTx : public DealTx {
 
   Status PutContract(const Contract& contract) override;
   Result<std::optional<Contract>> GetContract(int64_t deal_id) override;
+  Result<std::vector<Contract>> GetContracts(const std::vector<int64_t>& deal_ids) override;
 
   Status PutConfidential(int64_t listing_id, const std::string& details, int64_t by,
                          int64_t at) override;
   Result<std::optional<std::string>> GetConfidential(int64_t listing_id) override;
+  Result<std::map<int64_t, std::string>> GetConfidentials(
+      const std::vector<int64_t>& listing_ids) override;
 
   Result<std::vector<AuditEntry>> AuditOfOrgDeals(int64_t org_id) override;
   Result<std::vector<BrokeredDeal>> BrokeredDeals(int64_t org_id) override;
