@@ -10,6 +10,7 @@
 //   scale explain --dir DIR --n N [--matches 50] [--queries 200]   (what the queries cost)
 //   scale terms --dir DIR                 (the index's terms and postings by prefix)
 //   scale sample --n K [--data DIR]        (prints K generated listings as JSON lines)
+//   scale reindex --dir DIR --n N [--threads 2]   (`kechuang reindex` from a SQLite store of N)
 #include <sys/resource.h>
 
 #include <atomic>
@@ -32,6 +33,8 @@
 #include "search/schema.h"
 #include "search/search.h"
 #include "search/translate.h"
+#include "service/indexer.h"
+#include "store/sqlite/sqlite_store.h"
 #include "text/analyzer.h"
 #include "text/keyterms.h"
 
@@ -325,6 +328,97 @@ int Build(const Generator& g, const Options& o) {
   const int rc = o.mode == "shared" ? BuildShared(g, o, threads) : BuildShards(g, o, threads);
   std::fflush(stdout);
   return rc;
+}
+
+// What `kechuang reindex` does at N: fills a SQLite store at DIR/store.db with documents
+// 0..n-1 as published listings (listing ids 1..n; skipped when the store already holds n),
+// then times Indexer::Rebuild into DIR/index — the store read by id ranges on `threads`
+// threads, BulkIndexBuilder shards, compaction and the swap.
+int Reindex(const Generator& g, const Options& o) {
+  const int threads = o.threads > 0 ? o.threads : 2;
+  std::filesystem::create_directories(o.dir);
+  auto store = OpenSqliteStore(o.dir + "/store.db");
+  if (!store.ok()) {
+    std::cerr << store.status().message() << "\n";
+    return 1;
+  }
+  int64_t have = 0;
+  Status counted = (*store)->Read([&](StoreTx& tx) -> Status {
+    ListingQuery q;
+    q.limit = 1;
+    auto page = tx.ListListings(q);
+    if (!page.ok()) return page.status();
+    have = page->total;
+    return Status::Ok();
+  });
+  if (!counted.ok()) {
+    std::cerr << counted.message() << "\n";
+    return 1;
+  }
+  if (have != static_cast<int64_t>(o.n)) {
+    if (have != 0) {
+      std::cerr << o.dir << "/store.db holds " << have << " listings, not " << o.n << "\n";
+      return 1;
+    }
+    const auto f0 = Clock::now();
+    Status filled = (*store)->Write([&](StoreTx& tx) -> Status {
+      User u;
+      u.username = "scale";
+      u.display_name = "scale";
+      u.password_hash = "-";
+      auto user = tx.InsertUser(u);
+      if (!user.ok()) return user.status();
+      for (int k = 1; k <= 5000; ++k) {  // the generator's organisations
+        Org org;
+        org.name = "org " + std::to_string(k);
+        org.country = "CN";
+        auto id = tx.InsertOrg(org);
+        if (!id.ok()) return id.status();
+      }
+      return Status::Ok();
+    });
+    for (uint64_t i = 0; filled.ok() && i < o.n; i += o.batch) {
+      filled = (*store)->Write([&](StoreTx& tx) -> Status {
+        for (uint64_t j = i; j < std::min<uint64_t>(o.n, i + o.batch); ++j) {
+          Listing l = g.Make(j);
+          l.owner_id = 1;
+          auto id = tx.InsertListing(l);
+          if (!id.ok()) return id.status();
+        }
+        return Status::Ok();
+      });
+    }
+    if (!filled.ok()) {
+      std::cerr << "filling the store: " << filled.message() << "\n";
+      return 1;
+    }
+    std::printf("(store filled with %llu listings in %.1f s; %.0f MiB)\n",
+                static_cast<unsigned long long>(o.n), Seconds(f0),
+                std::filesystem::file_size(o.dir + "/store.db") / 1048576.0);
+  }
+  std::filesystem::remove_all(o.dir + "/index");
+  auto index = search::SearchIndex::Open(o.dir + "/index");
+  if (!index.ok()) {
+    std::cerr << index.status().message() << "\n";
+    return 1;
+  }
+  Indexer indexer(**store, **index);
+  std::printf("(load average at the start: %s)\n", LoadAverage().c_str());
+  const double cpu0 = CpuSeconds();
+  const auto t0 = Clock::now();
+  auto n = indexer.Rebuild(static_cast<size_t>(threads));
+  const double wall = Seconds(t0);
+  if (!n.ok()) {
+    std::cerr << "rebuild: " << n.status().message() << "\n";
+    return 1;
+  }
+  std::printf("(load average at the end: %s)\n", LoadAverage().c_str());
+  std::printf("| reindex | N | threads | wall s | docs/s | CPU s | peak RSS MiB | index MiB |\n");
+  std::printf("|---------|---|---------|--------|--------|-------|--------------|-----------|\n");
+  std::printf("| Indexer::Rebuild from SQLite | %lld | %d | %.1f | %.0f | %.1f | %.0f | %.0f |\n",
+              static_cast<long long>(*n), threads, wall, *n / wall, CpuSeconds() - cpu0,
+              StatusMiB("VmHWM"), DirMiB(o.dir + "/index"));
+  return *n == static_cast<int64_t>(o.n) ? 0 : 1;
 }
 
 // Evenly spaced document numbers, shuffled by a fixed stride.
@@ -635,7 +729,7 @@ int Terms(const Options& o) {
 int Main(int argc, char** argv) {
   Options o;
   if (!Parse(argc, argv, &o)) {
-    std::cerr << "usage: scale build|query|sample --dir DIR --n N [options]\n";
+    std::cerr << "usage: scale build|query|explain|terms|reindex|sample --dir DIR --n N [options]\n";
     return 2;
   }
   auto g = Generator::Load(o.data);
@@ -650,6 +744,7 @@ int Main(int argc, char** argv) {
   if (o.cmd == "query") return Query(*g, o);
   if (o.cmd == "explain") return Explain(*g, o);
   if (o.cmd == "terms") return Terms(o);
+  if (o.cmd == "reindex") return Reindex(*g, o);
   std::cerr << "unknown command " << o.cmd << "\n";
   return 2;
 }

@@ -79,8 +79,10 @@ http::Response Sitemap(Context& ctx, const std::string& base) {
   q.statuses = {ListingStatus::kPublished};
   q.sort = ListingSort::kOldest;
   q.limit = 500;
+  q.count_total = false;
+  q.summary_only = true;
   size_t urls = 0;
-  for (q.offset = 0; urls < 50000; q.offset += q.limit) {
+  while (urls < 50000) {  // by id ranges (ListingQuery::id_from), not offsets
     KC_ASSIGN_OR_RESPOND(page, ctx.listings.List(Actor::Visitor(), q));
     for (const auto& item : page->items) {
       xml += "  <url><loc>" + EscapeHtml(base + PagePath(item.listing)) + "</loc><lastmod>" +
@@ -88,6 +90,7 @@ http::Response Sitemap(Context& ctx, const std::string& base) {
       ++urls;
     }
     if (page->items.size() < static_cast<size_t>(q.limit)) break;
+    q.id_from = page->items.back().listing.id + 1;
   }
   xml += "</urlset>\n";
   http::Response r;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <set>
 #include <thread>
 #include <vector>
@@ -57,24 +58,31 @@ Result<int64_t> Indexer::Rebuild(size_t threads) {
   // bound is left to it as well.
   std::vector<int64_t> ids;
   int64_t last_seq = 0;
-  ListingQuery q;
-  q.statuses = {ListingStatus::kPublished};
-  q.sort = ListingSort::kOldest;
-  q.limit = kBatch;
-  auto each_published = [&](StoreTx& tx, const std::function<Status(const Listing&)>& fn) {
-    ListingQuery page_query = q;
-    for (page_query.offset = 0;; page_query.offset += kBatch) {
-      auto page = tx.ListListings(page_query);
+  // Calls fn for each published listing with an id in [from, to), in id order, a page at a
+  // time (keyset paging: each page costs the same however far into the table it is).
+  auto each_published = [](StoreTx& tx, int64_t from, std::optional<int64_t> to, bool summary,
+                           const std::function<Status(const Listing&)>& fn) -> Status {
+    ListingQuery q;
+    q.statuses = {ListingStatus::kPublished};
+    q.sort = ListingSort::kOldest;
+    q.limit = kBatch;
+    q.count_total = false;
+    q.summary_only = summary;
+    q.id_from = from;
+    q.id_to = to;
+    while (true) {
+      auto page = tx.ListListings(q);
       if (!page.ok()) return page.status();
       for (const auto& l : page->items) KC_RETURN_IF_ERROR(fn(l));
       if (static_cast<int64_t>(page->items.size()) < kBatch) return Status::Ok();
+      q.id_from = page->items.back().id + 1;
     }
   };
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
     auto seq = tx.LastChangeSeq();
     if (!seq.ok()) return seq.status();
     last_seq = *seq;
-    return each_published(tx, [&](const Listing& l) {
+    return each_published(tx, 0, std::nullopt, /*summary=*/true, [&](const Listing& l) {
       ids.push_back(l.id);
       return Status::Ok();
     });
@@ -90,12 +98,13 @@ Result<int64_t> Indexer::Rebuild(size_t threads) {
     std::vector<std::thread> workers;
     for (size_t k = 0; k < b.shards(); ++k) {
       workers.emplace_back([&, k] {
+        // Each thread reads only its shard's id range.
         results[k] = store_.Read([&](StoreTx& tx) {
-          return each_published(tx, [&](const Listing& l) {
-            if (b.ShardOf(l.id) != k) return Status::Ok();
-            ++indexed;
-            return b.Add(l);
-          });
+          return each_published(tx, bounds[k], bounds[k + 1], /*summary=*/false,
+                                [&](const Listing& l) {
+                                  ++indexed;
+                                  return b.Add(l);
+                                });
         });
       });
     }

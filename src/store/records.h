@@ -89,9 +89,17 @@ struct ListingQuery {
   std::string discipline;
   std::string region_prefix;  // "44" matches every code of Guangdong
   std::string text;           // substring of title or keywords
+  // Only ids in [id_from, id_to) when set. With sort kOldest, a reader walks a large table in
+  // pages by passing the last id seen + 1 as id_from (keyset paging), which costs the same for
+  // every page where an offset rereads all the rows it skips.
+  std::optional<int64_t> id_from;
+  std::optional<int64_t> id_to;
   ListingSort sort = ListingSort::kNewest;
   int64_t offset = 0;
   int64_t limit = 20;
+  // When false, Page::total is left at -1 instead of counting every match (a walk through the
+  // table needs no total, and the count is a scan of the matches on each page).
+  bool count_total = true;
   // Reads only what a list shows: `body` holds at most its first kSummaryBodyChars + 1
   // characters (enough for a summary that says it was cut), and contact, budget, deadline,
   // modes, maturity, patents, price, inventors and disciplines are left empty.

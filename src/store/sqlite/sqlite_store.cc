@@ -456,11 +456,16 @@ class SqliteTx : public StoreTx {
       w.texts.push_back(LikeContains(q.text));
       w.is_int.push_back(false);
     }
+    if (q.id_from) w.AddInt("id >= ?", *q.id_from);
+    if (q.id_to) w.AddInt("id < ?", *q.id_to);
     Page<Listing> page;
     const bool by_kind_and_status_only = q.kind && q.statuses.size() == 1 && !q.org_id &&
                                          q.category.empty() && q.discipline.empty() &&
-                                         q.region_prefix.empty() && q.text.empty();
-    if (by_kind_and_status_only) {
+                                         q.region_prefix.empty() && q.text.empty() &&
+                                         !q.id_from && !q.id_to;
+    if (!q.count_total) {
+      page.total = -1;
+    } else if (by_kind_and_status_only) {
       // The trigger-maintained counts answer the common public list without a scan.
       auto c = P("SELECT COALESCE(SUM(n), 0) FROM listing_counts WHERE kind = ? AND status = ?");
       if (!c.ok()) return c.status();
