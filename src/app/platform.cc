@@ -155,7 +155,8 @@ Status Platform::OpenSearch() {
     auto n = subscriptions_->OnPublished(l);
     if (!n.ok()) spdlog::warn("notifying subscribers failed: {}", n.status().message());
   });
-  // An index ahead of the store (the data directory was restored from a backup) is rebuilt.
+  // An index ahead of the store (the data directory was restored from a backup), or written
+  // in an earlier layout, is rebuilt.
   int64_t last_seq = 0;
   KC_RETURN_IF_ERROR(store_->Read([&](StoreTx& tx) {
     auto seq = tx.LastChangeSeq();
@@ -165,7 +166,7 @@ Status Platform::OpenSearch() {
   }));
   // Catching up (or rebuilding) can take a while after a large import: the indexer thread does
   // it while the server already answers.
-  rebuild_needed_ = index_->applied_seq() > last_seq;
+  rebuild_needed_ = index_->applied_seq() > last_seq || !index_->layout_current();
   return Status::Ok();
 }
 

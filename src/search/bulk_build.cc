@@ -120,6 +120,7 @@ Status BulkIndexBuilder::Finish(const std::string& out, int64_t applied_seq) {
     // The compacted database (or a new empty one) records how far the change log is applied.
     Xapian::WritableDatabase db(out, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     db.set_metadata(kAppliedSeqKey, std::to_string(applied_seq));
+    db.set_metadata(kLayoutKey, kLayout);
     db.commit();
     db.close();
   } catch (const Xapian::Error& e) {

@@ -26,14 +26,21 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-void AddText(const text::Terms& terms, Xapian::termcount wdf, Xapian::Document* doc) {
+// Adds the text's terms; `outer` goes before each (kMembersPrefix for members-only text).
+void AddText(const text::Terms& terms, Xapian::termcount wdf, Xapian::Document* doc,
+             std::string_view outer = "") {
+  auto add = [&](std::string_view prefix, std::string_view value) {
+    std::string term(outer);
+    term.append(prefix).append(value);
+    doc->add_term(term, wdf);
+  };
   for (const std::string& w : terms.words) {
-    if (w.size() <= kMaxTermBytes) doc->add_term(Term(kWordPrefix, w), wdf);
-    for (std::string_view c : CjkChars(w)) doc->add_term(Term(kCharPrefix, c), wdf);
+    if (w.size() <= kMaxTermBytes) add(kWordPrefix, w);
+    for (std::string_view c : CjkChars(w)) add(kCharPrefix, c);
   }
-  for (const std::string& b : terms.bigrams) doc->add_term(Term(kBigramPrefix, b), wdf);
+  for (const std::string& b : terms.bigrams) add(kBigramPrefix, b);
   for (const std::string& s : terms.english_stems) {
-    if (s.size() <= kMaxTermBytes) doc->add_term(Term(kStemPrefix, s), wdf);
+    if (s.size() <= kMaxTermBytes) add(kStemPrefix, s);
   }
 }
 
@@ -183,12 +190,21 @@ Result<Xapian::Document> BuildDocument(const Listing& l) {
   if (l.id <= 0 || l.id > static_cast<int64_t>(UINT32_MAX)) {
     return Invalid("id", "bad_listing_id", "listing id out of the search index's range");
   }
-  const ListingTerms terms = AnalyzeListing(l);
+  // What everyone may read is indexed as usual; what only members may read of a
+  // members-only listing (its body past the summary, its inventors) under kMembersPrefix.
+  Listing visible = l;
+  std::string hidden_body;
+  if (l.visibility == Visibility::kMembers) {
+    visible.body = Utf8Prefix(l.body, kSummaryChars);
+    hidden_body = l.body.substr(visible.body.size());
+  }
+  const ListingTerms terms = AnalyzeListing(visible);
   Xapian::Document doc;
   // An expert's name is not subject matter: it is matched by XN, not as text.
   if (l.kind != ListingKind::kExpert) AddText(terms.title, kTitleWdf, &doc);
   AddText(terms.keywords, kKeywordWdf, &doc);
   AddText(terms.body, kBodyWdf, &doc);
+  if (!hidden_body.empty()) AddText(text::Analyze(hidden_body), kBodyWdf, &doc, kMembersPrefix);
 
   AddBoolean(kKindPrefix, KindName(l.kind), &doc);
   AddBoolean(kCategoryPrefix, l.category, &doc);
@@ -196,10 +212,13 @@ Result<Xapian::Document> BuildDocument(const Listing& l) {
   for (const std::string& d : l.disciplines) AddBoolean(kDisciplinePrefix, d, &doc);
   for (const std::string& code : RegionLevels(l.region)) AddBoolean(kRegionPrefix, code, &doc);
   if (l.kind == ListingKind::kExpert) AddBoolean(kExpertNamePrefix, PersonKey(l.title), &doc);
+  const std::string inventor_prefix = l.visibility == Visibility::kMembers
+                                          ? MembersTerm(kInventorPrefix)
+                                          : std::string(kInventorPrefix);
   for (const std::string& inventor : l.inventors) {
-    AddBoolean(kInventorPrefix, PersonKey(inventor), &doc);
+    AddBoolean(inventor_prefix, PersonKey(inventor), &doc);
   }
-  for (const auto& [a, b] : FindAliases(text::Normalize(l.title + "。" + l.body))) {
+  for (const auto& [a, b] : FindAliases(text::Normalize(l.title + "。" + visible.body))) {
     const std::string term = AliasTerm(a, b);
     if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
   }

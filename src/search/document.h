@@ -22,7 +22,7 @@ inline constexpr Xapian::termcount kKeywordWdf = 3;
 inline constexpr Xapian::termcount kBodyWdf = 1;
 
 // Code points of the body kept for snippets, and of the part a visitor may see of a
-// members-only listing (the API's "summary").
+// members-only listing (the API's "summary"; the rest is indexed under kMembersPrefix).
 inline constexpr size_t kExcerptChars = 300;
 inline constexpr size_t kSummaryChars = 120;
 

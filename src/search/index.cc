@@ -41,6 +41,11 @@ Status SearchIndex::OpenWriter(int flags) {
   try {
     writer_ = std::make_unique<Xapian::WritableDatabase>(dir_, flags | Xapian::DB_BACKEND_GLASS);
     applied_seq_ = ParseSeq(writer_->get_metadata(kAppliedSeqKey));
+    // An empty index takes this version's layout (kept with its first commit).
+    if (writer_->get_doccount() == 0 && writer_->get_metadata(kLayoutKey) != kLayout) {
+      writer_->set_metadata(kLayoutKey, kLayout);
+    }
+    layout_current_ = writer_->get_metadata(kLayoutKey) == kLayout;
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::Error(ErrorKind::kUnavailable, "index_locked",
@@ -100,6 +105,11 @@ Status SearchIndex::SetAppliedSeq(int64_t seq) {
 int64_t SearchIndex::applied_seq() const {
   std::lock_guard lock(writer_mu_);
   return applied_seq_;
+}
+
+bool SearchIndex::layout_current() const {
+  std::lock_guard lock(writer_mu_);
+  return layout_current_;
 }
 
 Status SearchIndex::Commit() {

@@ -60,6 +60,11 @@ class SearchIndex {
   // 0 for a new or cleared index.
   int64_t applied_seq() const;
 
+  // False when the index holds documents written in another layout than kLayout (by an
+  // earlier version: say, members-only text indexed as public text); Replace with a rebuilt
+  // index makes it current. A new or cleared index is current.
+  bool layout_current() const;
+
   // Makes all changes since the last Commit durable and visible to readers, atomically.
   Status Commit();
 
@@ -95,6 +100,7 @@ class SearchIndex {
   mutable std::mutex writer_mu_;
   std::unique_ptr<Xapian::WritableDatabase> writer_;
   int64_t applied_seq_ = 0;
+  bool layout_current_ = true;
 
   mutable std::mutex pool_mu_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
@@ -105,5 +111,9 @@ class SearchIndex {
 
 // The key under which the applied change-log sequence is kept in Xapian's metadata.
 inline constexpr const char* kAppliedSeqKey = "kc:applied_seq";
+// The key of the index's layout (schema.h) and this version's: raised when documents are
+// built differently enough that an index must be rebuilt. 2: members-only text under M.
+inline constexpr const char* kLayoutKey = "kc:layout";
+inline constexpr const char* kLayout = "2";
 
 }  // namespace kc::search

@@ -83,8 +83,10 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   for (const text::WeightedTerm& t : sq.key_terms) sq.index_terms.push_back(IndexTermOf(t.key));
   // The candidate query of the n heaviest key terms (their words, bigrams and translations),
   // with characters at char_weight.
+  QueryOptions query_options = options_.query;
+  query_options.members_text = request.member;
   auto candidate_terms = [&](size_t n, double char_weight) {
-    QueryOptions o = options_.query;
+    QueryOptions o = query_options;
     o.char_weight = char_weight;
     TermWeights terms;
     text::Terms key_words;
@@ -117,9 +119,10 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   double best_text = 0;
   double best_achievement = 0;
   try {
-    DropFrequentTerms(db, options_.query, &sq.terms);
+    DropFrequentTerms(db, query_options, &sq.terms);
     TextQuery text_query;
     text_query.terms = sq.terms;
+    text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
     Xapian::Query query = text_query.ToXapian();
     auto run = [&](ListingKind kind, size_t n) {
       Xapian::Enquire enquire(db);
@@ -133,7 +136,8 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
     const size_t wanted = std::min(options_.candidates, std::min(request.limit, kMaxLimit)) + 1;
     if (options_.widen_when_few && mset.size() < wanted) {
       text_query.terms = candidate_terms(sq.key_terms.size(), options_.widen_char_weight);
-      DropFrequentTerms(db, options_.query, &text_query.terms);
+      DropFrequentTerms(db, query_options, &text_query.terms);
+      text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
       query = text_query.ToXapian();
       mset = run(request.target, options_.candidates);
     }
@@ -151,6 +155,7 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
         best_achievement = std::max(best_achievement, it.get_weight());
         Result<StoredListing> a = DecodeStored(it.get_document().get_data());
         KC_RETURN_IF_ERROR(a);
+        if (a->members_only && !request.member) continue;  // its inventors are not shown
         for (const std::string& inventor : a->inventors) {
           const std::string name_term = Term(kExpertNamePrefix, PersonKey(inventor));
           for (auto p = db.postlist_begin(name_term); p != db.postlist_end(name_term); ++p) {
@@ -168,20 +173,23 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
         }
       }
     }
-    // Which key terms each candidate has: one pass over its sorted term list.
-    std::vector<size_t> order(sq.index_terms.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](size_t a, size_t b) { return sq.index_terms[a] < sq.index_terms[b]; });
+    // Which key terms each candidate has (in its members-only text too, for a member): one
+    // pass over its sorted term list.
+    std::vector<std::pair<std::string, size_t>> probes;  // (index term, key term)
+    for (size_t i = 0; i < sq.index_terms.size(); ++i) {
+      probes.emplace_back(sq.index_terms[i], i);
+      if (request.member) probes.emplace_back(MembersTerm(sq.index_terms[i]), i);
+    }
+    std::sort(probes.begin(), probes.end());
     double total_weight = 0;
     for (const auto& t : sq.key_terms) total_weight += t.weight;
     for (auto& [docid, c] : candidates) {
-      std::vector<bool> has(order.size(), false);
+      std::vector<bool> has(sq.index_terms.size(), false);
       Xapian::TermIterator it = db.termlist_begin(docid);
-      for (size_t i : order) {
-        it.skip_to(sq.index_terms[i]);
+      for (const auto& [term, i] : probes) {
+        it.skip_to(term);
         if (it == db.termlist_end(docid)) break;
-        has[i] = *it == sq.index_terms[i];
+        if (*it == term) has[i] = true;
       }
       for (size_t i = 0; i < has.size(); ++i) {
         if (!has[i]) continue;

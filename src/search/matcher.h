@@ -20,6 +20,10 @@ struct MatchRequest {
   ListingKind target = ListingKind::kAchievement;
   size_t limit = 10;  // at most kMaxLimit of search.h
   int64_t now = 0;    // for recency (seconds since the epoch); 0 leaves recency at 0
+  // Whether the reader is a signed-in member: only then do candidates' members-only text and
+  // inventors count (the source is matched as given: a caller hides what the reader may not
+  // read of it).
+  bool member = false;
 };
 
 struct MatchHit {

@@ -25,7 +25,9 @@ Result<bool> ListingMatches(const SearchIndex& index, const Translator* translat
     auto reader = index.AcquireReader();
     if (!reader.ok()) return reader.status();
     Xapian::Database& db = **reader;
-    const TextQuery text = BuildTextQuery(request.q, db, translator, QueryOptions{});
+    QueryOptions options;
+    options.members_text = request.member;
+    const TextQuery text = BuildTextQuery(request.q, db, translator, options);
     if (text.empty()) return false;
     Filters filters{request.kind, request.category, request.discipline, request.region};
     Xapian::Enquire enquire(db);
@@ -37,7 +39,8 @@ Result<bool> ListingMatches(const SearchIndex& index, const Translator* translat
     for (const auto& [term, weight] : text.terms) total += weight;
     for (auto t = enquire.get_matching_terms_begin(static_cast<Xapian::docid>(id));
          t != enquire.get_matching_terms_end(static_cast<Xapian::docid>(id)); ++t) {
-      auto it = text.terms.find(*t);
+      // A synonym's members-only form counts as its term.
+      auto it = text.terms.find(std::string(PublicFormOf(*t)));
       if (it != text.terms.end()) found += it->second;
     }
     return total > 0 && found / total >= min_share;

@@ -14,7 +14,8 @@ namespace kc::search {
 // True when the indexed listing `id` passes the request's filters and holds at least
 // `min_share` of the weight of the query's terms (words, bigrams, stems and translations), so
 // that an alert fires for listings about the saved subject, not for any listing that shares one
-// character pair with it. False when `id` is not indexed. translator may be null.
+// character pair with it. False when `id` is not indexed. translator may be null. Members-only
+// text counts only when request.member is set.
 Result<bool> ListingMatches(const SearchIndex& index, const Translator* translator,
                             const SearchRequest& request, int64_t id, double min_share = 0.5);
 

@@ -94,7 +94,8 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWe
     const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;
     // A term no document has is not worth keeping: were only such terms left, the query would
     // find nothing where its common words find something.
-    const Xapian::doccount freq = db.get_termfreq(term);
+    const Xapian::doccount freq =
+        db.get_termfreq(term) + (o.members_text ? db.get_termfreq(MembersTerm(term)) : 0);
     if (freq > 0 && freq <= (is_char ? char_limit : limit)) kept.emplace(term, w);
   }
   if (!kept.empty()) terms->swap(kept);
@@ -154,7 +155,25 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
     }
   }
   DropFrequentTerms(db, o, &out.terms);
+  out.in_members_text = InMembersText(db, o, out.terms);
   return out;
+}
+
+std::set<std::string> InMembersText(const Xapian::Database& db, const QueryOptions& o,
+                                    const TermWeights& terms) {
+  std::set<std::string> out;
+  if (!o.members_text) return out;
+  for (const auto& [term, w] : terms) {
+    if (db.term_exists(MembersTerm(term))) out.insert(term);
+  }
+  return out;
+}
+
+std::string_view PublicFormOf(std::string_view term) {
+  if (term.substr(0, kMembersPrefix.size()) == kMembersPrefix) {
+    term.remove_prefix(kMembersPrefix.size());
+  }
+  return term;
 }
 
 Xapian::Query TextQuery::ToXapian() const {
@@ -162,7 +181,15 @@ Xapian::Query TextQuery::ToXapian() const {
   std::vector<Xapian::Query> parts;
   parts.reserve(terms.size());
   for (const auto& [term, w] : terms) {
-    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), w);
+    if (in_members_text.count(term) != 0) {
+      // One term for the weighting, whichever part of the listing it is in.
+      const Xapian::Query both[] = {Xapian::Query(term), Xapian::Query(MembersTerm(term))};
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(both), std::end(both)),
+                         w);
+    } else {
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), w);
+    }
   }
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,9 @@ struct QueryOptions {
   // keeps its characters (they find titles written with other words: bench/eval/README.md).
   size_t char_docs_floor = 5000;
   size_t min_docs_for_share = 50;
+  // Whether the reader is a signed-in member: then a term also matches members-only text
+  // (its kMembersPrefix form, schema.h), and its frequency counts both forms.
+  bool members_text = false;
 };
 
 // Weighted terms, each a full Xapian term (with prefix).
@@ -62,12 +66,23 @@ TermWeights Heaviest(const TermWeights& terms, size_t n);
 // The query of a text and what a snippet should mark.
 struct TextQuery {
   TermWeights terms;  // after dropping frequent terms
+  // The terms that members-only text of some listing has (QueryOptions::members_text).
+  std::set<std::string> in_members_text;
   Highlight highlight;
   std::vector<Translation> translations;
   bool empty() const { return terms.empty(); }
-  // The weighted OR of terms; Xapian::Query() (matches nothing) when empty.
+  // The weighted OR of terms, each term of in_members_text as a synonym of itself and its
+  // members-only form; Xapian::Query() (matches nothing) when empty.
   Xapian::Query ToXapian() const;
 };
+
+// The terms of `terms` whose members-only form (MembersTerm) some document has: when
+// options.members_text is set, every such term; else none.
+std::set<std::string> InMembersText(const Xapian::Database& db, const QueryOptions& options,
+                                    const TermWeights& terms);
+
+// The term a matched index term stands for: `term` without kMembersPrefix.
+std::string_view PublicFormOf(std::string_view term);
 
 // Builds the query of a free text (Chinese, English or mixed). translator may be null (no
 // cross-lingual terms). db supplies term frequencies for dropping frequent terms.
@@ -82,8 +97,9 @@ void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& op
 
 // Drops terms found in more than options.max_term_share of db's documents, and character
 // terms found in more than options.max_char_share of them and in more than
-// options.char_docs_floor documents (see QueryOptions), and terms in no document. When that
-// would leave no term, all are kept.
+// options.char_docs_floor documents (see QueryOptions), and terms in no document. With
+// options.members_text a term's frequency counts its members-only form too. When that would
+// leave no term, all are kept.
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms);
 
 // Field filters; empty strings and nullopt filter nothing.

@@ -14,6 +14,8 @@ std::string Term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+std::string MembersTerm(std::string_view term) { return Term(kMembersPrefix, term); }
+
 namespace {
 bool IsSixDigits(std::string_view code) {
   return code.size() == 6 &&

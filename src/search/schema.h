@@ -12,6 +12,9 @@
 //   XR<code>    region at every level: 440305, 440300 and 440000       (boolean)
 //   XN<name>    an expert's name, normalised                            (boolean)
 //   XI<name>    an inventor of an achievement, normalised               (boolean)
+//   M<term>     a W, B, U, Z or XI term from what only members may read of a members-only
+//               listing (its body past the summary, its inventors): matched for signed-in
+//               readers only, so a visitor's query or match never finds a listing by it
 // Values: the slots of ValueSlot, used for facets and re-ranking.
 // Document data: the StoredListing of document.h. Document id: the listing id.
 #pragma once
@@ -36,6 +39,10 @@ inline constexpr std::string_view kDisciplinePrefix = "XD";
 inline constexpr std::string_view kRegionPrefix = "XR";
 inline constexpr std::string_view kExpertNamePrefix = "XN";
 inline constexpr std::string_view kInventorPrefix = "XI";
+inline constexpr std::string_view kMembersPrefix = "M";
+
+// The term under which `term` is indexed when it comes from members-only text: M<term>.
+std::string MembersTerm(std::string_view term);
 
 // The CJK characters of a word, in order (empty for other words).
 std::vector<std::string_view> CjkChars(std::string_view word);

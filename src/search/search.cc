@@ -61,7 +61,9 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
   KC_RETURN_IF_ERROR(reader);
   Xapian::Database& db = **reader;
   SearchResult result;
-  const TextQuery text = BuildTextQuery(request.q, db, translator_, query_options_);
+  QueryOptions options = query_options_;
+  options.members_text = request.member;
+  const TextQuery text = BuildTextQuery(request.q, db, translator_, options);
   if (text.empty()) return result;
   Filters filters{request.kind, request.category, request.discipline, request.region};
   Xapian::Enquire enquire(db);

@@ -23,8 +23,9 @@ struct SearchRequest {
   std::string region;  // a region code at any level (440000 or 44: all of Guangdong)
   size_t offset = 0;   // at most kMaxOffset
   size_t limit = 10;   // at most kMaxLimit
-  // Whether the reader is a signed-in member: a visitor's snippets of members-only listings
-  // come from the public summary only.
+  // Whether the reader is a signed-in member: only members find listings by their
+  // members-only text, and a visitor's snippets of members-only listings come from the
+  // public summary only.
   bool member = false;
 };
 

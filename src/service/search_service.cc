@@ -1,6 +1,7 @@
 #include "service/search_service.h"
 
 #include "service/listing_policy.h"
+#include "service/listing_validation.h"
 
 namespace kc {
 
@@ -25,10 +26,18 @@ Result<std::vector<search::MatchHit>> SearchService::Matches(const Actor& actor,
     listing = std::move(*l);
     return Status::Ok();
   }));
+  if (ViewLevelFor(actor, *listing) == ViewLevel::kSummary) {
+    // A visitor's matches come from what the visitor may read of the listing: its details
+    // would otherwise show through the shared terms.
+    listing->body = Utf8Prefix(listing->body, kSummaryBodyChars);
+    listing->inventors.clear();
+    listing->patents.clear();
+  }
   search::MatchRequest request;
   request.target = target;
   request.limit = limit;
   request.now = clock_.Now();
+  request.member = actor.signed_in();
   return matcher_.Match(*listing, request);
 }
 

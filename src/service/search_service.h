@@ -25,7 +25,8 @@ class SearchService {
   // The best listings of kind `target` for listing `id` of kind `source`: achievements and
   // experts for a demand; demands (and experts) for an achievement; demands for an expert.
   // 404 when the source does not exist or the actor may not read it; 400 for a pairing that
-  // makes no sense (a demand for a demand).
+  // makes no sense (a demand for a demand). A visitor's matches use only what visitors may
+  // read, of the source and of the candidates (members-only details count for members).
   Result<std::vector<search::MatchHit>> Matches(const Actor& actor, ListingKind source, int64_t id,
                                                 ListingKind target, size_t limit);
 

@@ -150,6 +150,7 @@ Result<int> Subscriptions::NotifySavedSearches(const Listing& listing) {
   std::vector<Notification> notes;
   for (const auto& s : saved) {
     search::SearchRequest request = RequestOf(s.query);
+    request.member = true;  // a saved search belongs to a signed-in user
     auto hit = search::ListingMatches(index_, translator_, request, listing.id);
     if (!hit.ok()) return hit.status();
     if (!*hit) continue;
@@ -178,6 +179,7 @@ Result<int> Subscriptions::NotifyFollowers(const Listing& listing) {
   request.target = target;
   request.limit = kFollowFanOut;
   request.now = clock_.Now();
+  request.member = true;  // followers are signed-in users
   auto hits = matcher_.Match(listing, request);
   if (!hits.ok()) return hits.status();
   int created = 0;

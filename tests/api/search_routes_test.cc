@@ -232,6 +232,28 @@ TEST_F(SearchRoutesTest, VisitorsNeverSeeMembersOnlyTextInSnippets) {
   EXPECT_NE(member.body.find("机密配方"), std::string::npos) << member.body;
 }
 
+TEST_F(SearchRoutesTest, VisitorsCannotFindAListingByItsMembersOnlyText) {
+  Client owner = RegisterWithOrg("searcher9", "保密材料公司");
+  Client reviewer = Reviewer();
+  json body = DemandBody("新型材料合作需求");
+  body["visibility"] = "members";
+  body["description"] = std::string(200, 'x') + "保密细节：钙钛矿封装胶膜配方";
+  auto created = owner.Post("/api/v1/demands", body);
+  ASSERT_EQ(created.status, 201);
+  int64_t id = created.json["id"];
+  std::string base = "/api/v1/demands/" + std::to_string(id);
+  owner.Post(base + "/submit", json::object());
+  reviewer.Post(base + "/approve", json::object());
+  const std::string q = "/api/v1/search?q=%E9%92%99%E9%92%9B%E7%9F%BF%E5%B0%81%E8%A3%85";  // 钙钛矿封装
+  Client member = RegisterUser("insider9");
+  auto found = WaitFor(
+      member, q, [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);
+  ASSERT_TRUE(HasHit(found, id)) << found.body;  // indexed, and members find it
+  auto visitor = Anonymous().Get(q);
+  ASSERT_EQ(visitor.status, 200);
+  EXPECT_FALSE(HasHit(visitor, id)) << visitor.body;
+}
+
 TEST_F(SearchRoutesTest, IndexSurvivesKill9AndAgreesWithTheStore) {
   Client owner = RegisterWithOrg("searcher5", "崩溃公司");
   Client reviewer = Reviewer();

@@ -15,7 +15,10 @@
 #include <string>
 #include <thread>
 
+#include <xapian.h>
+
 #include "http/test_client.h"
+#include "search/index.h"
 
 namespace kc::app {
 namespace {
@@ -254,6 +257,35 @@ TEST_F(PlatformTest, ServeAnswersHealthOnTheBoundPortAndStopIsIdempotent) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);  // the worker wakes up at once
   http::testing::TestClient late(port);
   EXPECT_FALSE(late.connected());
+}
+
+TEST_F(PlatformTest, AnIndexInAnEarlierLayoutIsRebuiltWhenServing) {
+  const std::string index_dir = dir_.data() + "/index";
+  auto layout = [&] { return Xapian::Database(index_dir).get_metadata(search::kLayoutKey); };
+  {
+    Platform p(TestConfig(dir_.data(), /*demo=*/true));
+    ASSERT_TRUE(p.Open().ok());
+    ASSERT_TRUE(p.Serve().ok());
+    p.Stop();
+  }
+  ASSERT_EQ(layout(), search::kLayout);
+  ASSERT_GT(Xapian::Database(index_dir).get_doccount(), 0u);
+  {
+    // As an earlier version left it: documents, and no layout key.
+    Xapian::WritableDatabase db(index_dir, Xapian::DB_OPEN);
+    db.set_metadata(search::kLayoutKey, "");
+    db.commit();
+  }
+  Platform p(TestConfig(dir_.data(), /*demo=*/true));
+  ASSERT_TRUE(p.Open().ok());
+  ASSERT_TRUE(p.Serve().ok());
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (layout() != search::kLayout && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(layout(), search::kLayout);
+  EXPECT_EQ(Xapian::Database(index_dir).get_doccount(), 50u);
+  p.Stop();
 }
 
 TEST_F(PlatformTest, StopWithoutServeIsHarmless) {

@@ -82,5 +82,34 @@ TEST(DocumentTest, IdOutsideXapianRangeIsInvalid) {
   EXPECT_EQ(BuildDocument(l).status().kind(), ErrorKind::kInvalid);
 }
 
+TEST(DocumentTest, MembersOnlyDetailsAreIndexedUnderTheMembersPrefix) {
+  // The summary (the first kSummaryChars code points) is public; the rest only members read.
+  std::string body(kSummaryChars - 6, 'x');
+  body += " 粉体输送 保密细节：钙钛矿催化剂配方";
+  Listing l = testing::MakeListing(12, ListingKind::kAchievement, "化工废料处理", body);
+  l.inventors = {"张伟"};
+  l.visibility = Visibility::kMembers;
+  Result<Xapian::Document> doc = BuildDocument(l);
+  ASSERT_TRUE(doc.ok());
+  const std::set<std::string> terms = TermsOf(*doc);
+  EXPECT_TRUE(terms.count("W化工"));  // the title, public
+  EXPECT_TRUE(terms.count("W粉体"));  // inside the summary, public
+  EXPECT_FALSE(terms.count("W钙钛矿"));
+  EXPECT_FALSE(terms.count("B钙钛"));
+  EXPECT_FALSE(terms.count("U钛"));
+  EXPECT_TRUE(terms.count("MW钙钛矿"));
+  EXPECT_TRUE(terms.count("MB钙钛"));
+  EXPECT_TRUE(terms.count("MU钛"));
+  EXPECT_FALSE(terms.count("XI张伟"));
+  EXPECT_TRUE(terms.count("MXI张伟"));
+
+  // The same listing made public has every term under its usual prefix.
+  l.visibility = Visibility::kPublic;
+  const std::set<std::string> public_terms = TermsOf(*BuildDocument(l));
+  EXPECT_TRUE(public_terms.count("W钙钛矿"));
+  EXPECT_TRUE(public_terms.count("XI张伟"));
+  for (const std::string& t : public_terms) EXPECT_NE(t[0], 'M') << t;
+}
+
 }  // namespace
 }  // namespace kc::search

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "search/bulk_build.h"
 #include "search/document.h"
 #include "search/fixture.h"
 #include "search/schema.h"
@@ -225,6 +226,40 @@ TEST(SearchIndexTest, ReadersInThreadsWhileWriting) {
   for (auto& t : readers) t.join();
   EXPECT_EQ(failures, 0);
   EXPECT_EQ(DocCount(idx), 100u);
+}
+
+TEST(SearchIndexTest, AnIndexOfAnotherLayoutIsNotCurrentUntilReplaced) {
+  TempDir dir;
+  {
+    auto index = SearchIndex::Open(dir.Sub("index"));
+    ASSERT_TRUE(index.ok());
+    EXPECT_TRUE((*index)->layout_current());  // new: this version's layout
+    ASSERT_TRUE((*index)->Upsert(SampleListings()[0]).ok());
+    ASSERT_TRUE((*index)->Commit().ok());
+  }
+  {
+    auto index = SearchIndex::Open(dir.Sub("index"));
+    ASSERT_TRUE(index.ok());
+    EXPECT_TRUE((*index)->layout_current());
+  }
+  {
+    // As an earlier version left it: documents and no layout key.
+    Xapian::WritableDatabase db(dir.Sub("index"), Xapian::DB_OPEN);
+    db.set_metadata(kLayoutKey, "");
+    db.commit();
+  }
+  auto index = SearchIndex::Open(dir.Sub("index"));
+  ASSERT_TRUE(index.ok());
+  EXPECT_FALSE((*index)->layout_current());
+  ASSERT_TRUE((*index)
+                  ->Replace([&](const std::string& fresh) -> Status {
+                    auto b = BulkIndexBuilder::Create(fresh + ".shards", {1, 100});
+                    if (!b.ok()) return b.status();
+                    for (const Listing& l : SampleListings()) KC_RETURN_IF_ERROR((*b)->Add(l));
+                    return (*b)->Finish(fresh, 0);
+                  })
+                  .ok());
+  EXPECT_TRUE((*index)->layout_current());
 }
 
 }  // namespace

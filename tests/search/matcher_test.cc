@@ -152,5 +152,34 @@ TEST_F(MatcherTest, SourceWithoutTermsHasNoMatches) {
   EXPECT_TRUE(hits->empty());
 }
 
+TEST_F(MatcherTest, MembersOnlyDetailsOfCandidatesCountForMembersOnly) {
+  // An achievement whose public part says little; its hidden details are about the demand.
+  Listing hidden = MakeListing(40, ListingKind::kAchievement, "一种检测装置",
+                               std::string(130, 'x') + " 汽车零部件表面缺陷自动检测与分拣",
+                               {"装置"});
+  hidden.visibility = Visibility::kMembers;
+  hidden.inventors = {"李娜"};
+  ASSERT_TRUE(index_->Upsert(hidden).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  Matcher matcher(index_.get());
+  auto shared_with = [&](bool member) {
+    MatchRequest request{ListingKind::kAchievement, 10, 0};
+    request.member = member;
+    auto hits = matcher.Match(demand_, request);
+    EXPECT_TRUE(hits.ok()) << hits.status().message();
+    std::vector<std::string> shared;
+    for (const MatchHit& h : hits.ok() ? *hits : std::vector<MatchHit>{}) {
+      if (h.id == 40) shared = h.explanation.shared_terms;
+    }
+    return shared;
+  };
+  // A visitor's explanation never shows the hidden words; a member's does.
+  for (const std::string& t : shared_with(false)) {
+    EXPECT_TRUE(t != "零部件" && t != "表面缺陷" && t != "汽车") << t;
+  }
+  const std::vector<std::string> member = shared_with(true);
+  EXPECT_TRUE(Has(member, "零部件") || Has(member, "汽车")) << member.size();
+}
+
 }  // namespace
 }  // namespace kc::search

@@ -139,5 +139,15 @@ TEST_F(PercolateTest, WorksWithoutATranslator) {
   EXPECT_FALSE(*no);
 }
 
+TEST_F(PercolateTest, MembersOnlyTextAlertsMembersOnly) {
+  Listing l = testing::MakeListing(50, ListingKind::kDemand, "一项合作需求",
+                                   std::string(130, 'x') + " 钙钛矿太阳能电池封装工艺");
+  l.visibility = Visibility::kMembers;
+  ASSERT_TRUE(index_->Upsert(l).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  EXPECT_FALSE(Matches({.q = "钙钛矿电池封装"}, 50));
+  EXPECT_TRUE(Matches({.q = "钙钛矿电池封装", .member = true}, 50));
+}
+
 }  // namespace
 }  // namespace kc::search

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "search/document.h"
 #include "search/fixture.h"
 #include "search/index.h"
 
@@ -160,6 +161,56 @@ TEST(FilterQueryTest, FiltersAreBooleanTerms) {
   EXPECT_NE(d.find("Kdemand"), std::string::npos);
   EXPECT_NE(d.find("XC工学"), std::string::npos);
   EXPECT_NE(d.find("XR440000"), std::string::npos);
+}
+
+TEST_F(QueryTest, MembersTextIsASynonymOnlyForMembers) {
+  std::string body(kSummaryChars, 'x');
+  body += " 钙钛矿催化剂配方";
+  Listing l = testing::MakeListing(40, ListingKind::kDemand, "化工园区", body);
+  l.visibility = Visibility::kMembers;
+  ASSERT_TRUE(index_->Upsert(l).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  auto reader = index_->AcquireReader();
+  ASSERT_TRUE(reader.ok());
+
+  QueryOptions visitor;
+  visitor.min_docs_for_share = 1000;  // keep every term: six documents
+  const TextQuery v = BuildTextQuery("钙钛矿 化工", **reader, nullptr, visitor);
+  EXPECT_TRUE(v.in_members_text.empty());
+  EXPECT_EQ(v.ToXapian().get_description().find("MW钙钛矿"), std::string::npos);
+
+  QueryOptions member = visitor;
+  member.members_text = true;
+  const TextQuery m = BuildTextQuery("钙钛矿 化工", **reader, nullptr, member);
+  EXPECT_TRUE(m.in_members_text.count("W钙钛矿"));
+  EXPECT_FALSE(m.in_members_text.count("W化工"));  // public text only
+  const std::string described = m.ToXapian().get_description();
+  EXPECT_NE(described.find("SYNONYM"), std::string::npos) << described;
+  EXPECT_NE(described.find("MW钙钛矿"), std::string::npos) << described;
+
+  EXPECT_EQ(PublicFormOf("MW钙钛矿"), "W钙钛矿");
+  EXPECT_EQ(PublicFormOf("W钙钛矿"), "W钙钛矿");
+}
+
+TEST_F(QueryTest, AMembersOnlyTermIsKeptForMembersAndDroppedForVisitors) {
+  std::string body(kSummaryChars, 'x');
+  body += " 钙钛矿";
+  Listing l = testing::MakeListing(41, ListingKind::kDemand, "化工园区", body);
+  l.visibility = Visibility::kMembers;
+  ASSERT_TRUE(index_->Upsert(l).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  auto reader = index_->AcquireReader();
+  ASSERT_TRUE(reader.ok());
+  QueryOptions o;
+  o.min_docs_for_share = 1;
+  // "W钙钛矿" is in no public text: a visitor's query has no use for it, a member's has.
+  TermWeights visitor{{"W钙钛矿", 1.0}, {"W化工", 1.0}};
+  DropFrequentTerms(**reader, o, &visitor);
+  EXPECT_FALSE(visitor.count("W钙钛矿"));
+  o.members_text = true;
+  TermWeights member{{"W钙钛矿", 1.0}, {"W化工", 1.0}};
+  DropFrequentTerms(**reader, o, &member);
+  EXPECT_TRUE(member.count("W钙钛矿"));
 }
 
 }  // namespace

@@ -160,5 +160,21 @@ TEST_F(SearchTest, ClosedListingIsGone) {
   EXPECT_TRUE(Find({.q = "污泥"}).hits.empty());
 }
 
+TEST_F(SearchTest, OnlyMembersFindAListingByItsMembersOnlyText) {
+  Listing l = testing::MakeListing(21, ListingKind::kDemand, "散热膜量产工艺",
+                                   std::string(130, 'x') + " 保密细节：浆料配方", {"散热"});
+  l.visibility = Visibility::kMembers;
+  ASSERT_TRUE(index_->Upsert(l).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  // Words of the hidden details only: a visitor does not find the listing (other listings
+  // share characters such as 料), a member finds it first.
+  for (int64_t id : Ids(Find({.q = "浆料配方"}))) EXPECT_NE(id, 21);
+  const SearchResult member = Find({.q = "浆料配方", .member = true});
+  ASSERT_FALSE(member.hits.empty());
+  EXPECT_EQ(member.hits[0].id, 21);
+  // Its public title finds it for everyone.
+  EXPECT_EQ(Ids(Find({.q = "散热膜量产"})).front(), 21);
+}
+
 }  // namespace
 }  // namespace kc::search

@@ -232,5 +232,33 @@ TEST_F(SearchServiceTest, MatchesRankARelevantAchievementAboveAnUnrelatedOne) {
   EXPECT_EQ((*one)[0].id, relevant.id);
 }
 
+TEST_F(SearchServiceTest, VisitorsCannotFindOrMatchByMembersOnlyDetails) {
+  const Listing l = Publish(a_member_, MembersOnlyDemand());
+  // A word of the details only (past the summary): found by members, not by visitors.
+  auto visitor = service_.Search(Actor::Visitor(), {.q = "钙钛矿"});
+  ASSERT_TRUE(visitor.ok());
+  EXPECT_TRUE(visitor->hits.empty());
+  EXPECT_EQ(OnlyHit(Actor::Of(b_member_), {.q = "钙钛矿"}).id, l.id);
+
+  // An achievement about the details: a visitor's matches of the demand come from its summary
+  // and never name the hidden words; a member's find the achievement by them.
+  const Listing a = Publish(b_member_, AchievementDraft("钙钛矿催化剂废料无害化处置技术"));
+  auto shared = [&](const Actor& actor) {
+    auto hits = service_.Matches(actor, ListingKind::kDemand, l.id, ListingKind::kAchievement, 10);
+    EXPECT_TRUE(hits.ok()) << hits.status().message();
+    std::vector<std::string> terms;
+    for (const auto& h : hits.ok() ? *hits : std::vector<search::MatchHit>{}) {
+      if (h.id == a.id) terms = h.explanation.shared_terms;
+    }
+    return terms;
+  };
+  for (const std::string& t : shared(Actor::Visitor())) {
+    EXPECT_EQ(t.find("钙钛矿"), std::string::npos) << t;
+    EXPECT_EQ(t.find("无害化"), std::string::npos) << t;
+  }
+  const std::vector<std::string> member = shared(Actor::Of(b_member_));
+  EXPECT_NE(std::find(member.begin(), member.end(), "钙钛矿"), member.end()) << member.size();
+}
+
 }  // namespace
 }  // namespace kc
