@@ -2,7 +2,7 @@
 //
 //   scale build --dir DIR --n N [--data DIR] [--threads 2] [--batch 10000] [--mode shards|shared]
 //   scale query --dir DIR --n N [--data DIR] [--cedict FILE] [--threads 1] [--queries 1000]
-//               [--matches 300] [--warmup 50]
+//               [--matches 300] [--warmup 50] [--member 0|1]
 //               variants of the defaults: [--char-weight X] [--search-char-weight X]
 //               [--match-char-weight X] [--bigram-weight X] [--translation-weight X]
 //               [--key-terms N] [--candidate-terms N] [--candidates N] [--char-share X]
@@ -95,6 +95,7 @@ struct Options {
   size_t queries = 1000;
   size_t matches = 300;
   size_t warmup = 50;
+  bool member = false;  // query as a signed-in member (members-only text too)
   // Variants of the product defaults, to find where the time goes.
   search::QueryOptions query;
   search::MatchOptions match;
@@ -125,6 +126,8 @@ bool Parse(int argc, char** argv, Options* o) {
       o->matches = std::stoul(v);
     else if (a == "--warmup")
       o->warmup = std::stoul(v);
+    else if (a == "--member")
+      o->member = v == "1";
     else if (a == "--char-weight")
       o->query.char_weight = o->match.query.char_weight = std::stod(v);
     else if (a == "--search-char-weight")
@@ -331,7 +334,8 @@ int Build(const Generator& g, const Options& o) {
 }
 
 // What `kechuang reindex` does at N: fills a SQLite store at DIR/store.db with documents
-// 0..n-1 as published listings (listing ids 1..n; skipped when the store already holds n),
+// 0..n-1 as published listings, one in five members-only (listing ids 1..n; skipped when the
+// store already holds n),
 // then times Indexer::Rebuild into DIR/index — the store read by id ranges on `threads`
 // threads, BulkIndexBuilder shards, compaction and the swap.
 int Reindex(const Generator& g, const Options& o) {
@@ -382,6 +386,9 @@ int Reindex(const Generator& g, const Options& o) {
         for (uint64_t j = i; j < std::min<uint64_t>(o.n, i + o.batch); ++j) {
           Listing l = g.Make(j);
           l.owner_id = 1;
+          // One in five members-only, so that an index built from the store has members-only
+          // text (kMembersPrefix) for `scale query --member 1` to meet.
+          if (j % 5 == 4) l.visibility = Visibility::kMembers;
           auto id = tx.InsertListing(l);
           if (!id.ok()) return id.status();
         }
@@ -497,6 +504,7 @@ int Query(const Generator& g, const Options& o) {
   for (size_t j = 0; j < o.warmup; ++j) {
     search::SearchRequest r;
     r.q = queries[o.queries + j];
+    r.member = o.member;
     (void)searcher.Search(r);
   }
   std::atomic<size_t> found_top10{0}, empty{0}, facets{0};
@@ -505,6 +513,7 @@ int Query(const Generator& g, const Options& o) {
     search::SearchRequest r;
     r.q = queries[j];
     r.limit = 10;
+    r.member = o.member;
     auto res = searcher.Search(r);
     if (!res.ok()) {
       failed = true;
@@ -518,6 +527,7 @@ int Query(const Generator& g, const Options& o) {
   });
   for (size_t j = 0; j < std::min(o.warmup, demands.size()); ++j) {
     search::MatchRequest r;
+    r.member = o.member;
     (void)matcher.Match(demands[demands.size() - 1 - j], r);
   }
   const size_t nm = std::min(o.matches, demands.size());
@@ -527,6 +537,7 @@ int Query(const Generator& g, const Options& o) {
     r.target = ListingKind::kAchievement;
     r.limit = 10;
     r.now = demands[j].published_at;
+    r.member = o.member;
     auto res = matcher.Match(demands[j], r);
     if (!res.ok()) {
       failed = true;

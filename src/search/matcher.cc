@@ -176,17 +176,20 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
     // Which key terms each candidate has (in its members-only text too, for a member): one
     // pass over its sorted term list.
     std::vector<std::pair<std::string, size_t>> probes;  // (index term, key term)
+    for (size_t i = 0; i < sq.index_terms.size(); ++i) probes.emplace_back(sq.index_terms[i], i);
+    std::vector<std::pair<std::string, size_t>> member_probes = probes;
     for (size_t i = 0; i < sq.index_terms.size(); ++i) {
-      probes.emplace_back(sq.index_terms[i], i);
-      if (request.member) probes.emplace_back(MembersTerm(sq.index_terms[i]), i);
+      member_probes.emplace_back(MembersTerm(sq.index_terms[i]), i);
     }
     std::sort(probes.begin(), probes.end());
+    std::sort(member_probes.begin(), member_probes.end());
     double total_weight = 0;
     for (const auto& t : sq.key_terms) total_weight += t.weight;
     for (auto& [docid, c] : candidates) {
       std::vector<bool> has(sq.index_terms.size(), false);
       Xapian::TermIterator it = db.termlist_begin(docid);
-      for (const auto& [term, i] : probes) {
+      const bool hidden_text = request.member && c.stored.members_only;
+      for (const auto& [term, i] : hidden_text ? member_probes : probes) {
         it.skip_to(term);
         if (it == db.termlist_end(docid)) break;
         if (*it == term) has[i] = true;
