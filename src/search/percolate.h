@@ -11,11 +11,13 @@
 
 namespace kc::search {
 
-// True when the indexed listing `id` passes the request's filters and holds at least
-// `min_share` of the weight of the query's terms (words, bigrams, stems and translations), so
-// that an alert fires for listings about the saved subject, not for any listing that shares one
-// character pair with it. False when `id` is not indexed. translator may be null. Members-only
-// text counts only when request.member is set.
+// True when the indexed listing `id` passes the request's filters and is about the query's
+// subject in either language: it holds at least `min_share` of the weight of the query's own
+// terms (words, bigrams, stems), or translations of at least `min_share` of the query's words
+// (so an English saved search alerts on a Chinese listing and the reverse). An alert fires for
+// listings about the saved subject, not for any listing that shares one character pair with
+// it. False when `id` is not indexed. translator may be null (no cross-lingual test).
+// Members-only text counts only when request.member is set.
 Result<bool> ListingMatches(const SearchIndex& index, const Translator* translator,
                             const SearchRequest& request, int64_t id, double min_share = 0.5);
 

@@ -149,5 +149,24 @@ TEST_F(PercolateTest, MembersOnlyTextAlertsMembersOnly) {
   EXPECT_TRUE(Matches({.q = "钙钛矿电池封装", .member = true}, 50));
 }
 
+TEST_F(PercolateTest, AnEnglishSavedSearchAlertsOnAChineseListingAboutItsSubject) {
+  // Listing 2 (Chinese): 高镍三元锂离子电池正极材料. The glossary translates the phrase.
+  EXPECT_TRUE(Matches({.q = "lithium ion battery"}, 2));
+  // Fewer than half of the query's words have a translation that the listing holds.
+  EXPECT_FALSE(Matches({.q = "lithium ion battery recycling plant logistics software"}, 2));
+  // A subject the listing is not about.
+  EXPECT_FALSE(Matches({.q = "sludge"}, 2));
+  EXPECT_TRUE(Matches({.q = "sludge"}, 3));
+}
+
+TEST_F(PercolateTest, AChineseSavedSearchAlertsOnAnEnglishListingAboutItsSubject) {
+  Listing l = testing::MakeListing(60, ListingKind::kAchievement, "Sludge drying equipment",
+                                   "A low-temperature belt dryer for sewage sludge.");
+  ASSERT_TRUE(index_->Upsert(l).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  EXPECT_TRUE(Matches({.q = "污泥"}, 60));
+  EXPECT_FALSE(Matches({.q = "锂离子电池"}, 60));
+}
+
 }  // namespace
 }  // namespace kc::search

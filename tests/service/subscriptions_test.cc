@@ -284,6 +284,25 @@ TEST_F(SubscriptionsTest, SavedSearchFiltersAreApplied) {
   EXPECT_EQ(notes[0].subscription_id, in_region.id);
 }
 
+TEST_F(SubscriptionsTest, AnEnglishSavedSearchHearsOfAChineseListing) {
+  const Subscription sludge = MustSave(b_member_, {.q = "sludge"});
+  MustSave(b_member_, {.q = "lithium battery"});
+  const Listing l = Publish(a_member_, SludgeDemand());  // 污泥 (glossary: sludge)
+  EXPECT_EQ(MustOnPublished(l), 1);
+  const std::vector<Notification> notes = NotificationsOf(b_member_);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].subscription_id, sludge.id);
+}
+
+TEST_F(SubscriptionsTest, ASavedSearchHearsOfMembersOnlyDetails) {
+  // The saved words are only in the details past the public summary.
+  MustSave(b_member_, {.q = "钙钛矿 封装"});
+  Listing l = SludgeDemand();
+  l.body = std::string(130, 'x') + "另需钙钛矿组件封装工艺。";
+  l.visibility = Visibility::kMembers;
+  EXPECT_EQ(MustOnPublished(Publish(a_member_, l)), 1);
+}
+
 TEST_F(SubscriptionsTest, IndexerHookNotifiesSavedSearches) {
   indexer_.OnPublished([this](const Listing& l) { EXPECT_TRUE(subs_.OnPublished(l).ok()); });
   MustSave(b_member_, {.q = "锂电池极片 缺陷检测"});
