@@ -5,39 +5,13 @@
 #include "api/json_io.h"
 #include "api/search_response.h"
 #include "core/iso_time.h"
+#include "core/markup_escape.h"
 #include "service/listing_json.h"
 #include "service/listing_validation.h"
 
 namespace kc::api {
 
 namespace {
-
-std::string EscapeHtml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // JSON for a <script> element: no text inside may open or close an element, so '<' is written
 // \u003c (the JSON stays equal).
@@ -85,7 +59,7 @@ http::Response Sitemap(Context& ctx, const std::string& base) {
   while (urls < 50000) {  // by id ranges (ListingQuery::id_from), not offsets
     KC_ASSIGN_OR_RESPOND(page, ctx.listings.List(Actor::Visitor(), q));
     for (const auto& item : page->items) {
-      xml += "  <url><loc>" + EscapeHtml(base + PagePath(item.listing)) + "</loc><lastmod>" +
+      xml += "  <url><loc>" + EscapeMarkup(base + PagePath(item.listing)) + "</loc><lastmod>" +
              IsoTime(item.listing.updated_at) + "</lastmod></url>\n";
       ++urls;
     }
@@ -134,11 +108,11 @@ std::string ListingHead(const Listing& l, const Org& org, const std::string& bas
       break;
   }
   const std::string json = ScriptJson(ld);
-  return "<title>" + EscapeHtml(l.title) + " - 科创</title>\n" +
-         "<meta name=\"description\" content=\"" + EscapeHtml(description) + "\">\n" +
-         "<meta property=\"og:title\" content=\"" + EscapeHtml(l.title) + "\">\n" +
-         "<meta property=\"og:description\" content=\"" + EscapeHtml(description) + "\">\n" +
-         "<link rel=\"canonical\" href=\"" + EscapeHtml(url) + "\">\n" +
+  return "<title>" + EscapeMarkup(l.title) + " - 科创</title>\n" +
+         "<meta name=\"description\" content=\"" + EscapeMarkup(description) + "\">\n" +
+         "<meta property=\"og:title\" content=\"" + EscapeMarkup(l.title) + "\">\n" +
+         "<meta property=\"og:description\" content=\"" + EscapeMarkup(description) + "\">\n" +
+         "<link rel=\"canonical\" href=\"" + EscapeMarkup(url) + "\">\n" +
          "<script type=\"application/ld+json\">" + json + "</script>\n";
 }
 
