@@ -740,7 +740,8 @@ int Terms(const Options& o) {
 int Main(int argc, char** argv) {
   Options o;
   if (!Parse(argc, argv, &o)) {
-    std::cerr << "usage: scale build|query|explain|terms|reindex|sample --dir DIR --n N [options]\n";
+    std::cerr
+        << "usage: scale build|query|explain|terms|reindex|sample --dir DIR --n N [options]\n";
     return 2;
   }
   auto g = Generator::Load(o.data);

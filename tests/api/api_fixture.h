@@ -90,7 +90,13 @@ class ApiTest : public ::testing::Test {
 
   // Creates, submits and approves a demand; returns its id.
   int64_t PublishedDemand(Client& owner, Client& reviewer, const std::string& title) {
-    int64_t id = CreateDemand(owner, title);
+    return PublishedDemandWith(owner, reviewer, DemandBody(title));
+  }
+  // The same for a demand of the given body (DemandBody(title) with changes).
+  int64_t PublishedDemandWith(Client& owner, Client& reviewer, const nlohmann::json& body) {
+    auto created = owner.Post("/api/v1/demands", body);
+    EXPECT_EQ(created.status, 201) << created.body;
+    const int64_t id = created.json.value("id", 0);
     std::string base = "/api/v1/demands/" + std::to_string(id);
     EXPECT_EQ(owner.Post(base + "/submit", nlohmann::json::object()).status, 200);
     EXPECT_EQ(reviewer.Post(base + "/approve", nlohmann::json::object()).status, 200);

@@ -65,60 +65,46 @@ class CrashSafetyTest : public ApiTest {
     admin_token_ = Admin().token;
   }
 
+  // Four writers create and publish demands; the server is killed (-9) under that load and
+  // restarted; then every acknowledged create must be there, whole, and every acknowledged
+  // publication published.
+  void KillUnderWriteLoadAndRestart() {
+    SignIn();
+    std::atomic<bool> stop{false};
+    std::thread load([&] { Load(4, 150, &stop); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    EXPECT_EQ(server_->Stop(SIGKILL), 128 + SIGKILL);
+    stop = true;
+    load.join();
+    ASSERT_GT(created_.size(), 5u) << "the load wrote too little before the kill";
+
+    server_->Restart();
+    ASSERT_TRUE(server_->running());
+    Client owner(server_->port());
+    ASSERT_EQ(owner.Login("crashowner", "password-crashowner").status, 200);
+    for (int64_t id : created_) {
+      auto r = owner.Get("/api/v1/demands/" + std::to_string(id));
+      ASSERT_EQ(r.status, 200) << "acknowledged listing " << id << " lost";
+      EXPECT_EQ(r.json["keywords"], nlohmann::json::array({"锂电池", "低温电解液"}));
+      EXPECT_EQ(r.json["contact"]["name"], "王工");
+      EXPECT_EQ(published_.count(id) ? "published" : r.json["status"], r.json["status"]);
+    }
+  }
+
   std::mutex mu_;
   std::set<int64_t> created_, published_;
   std::string owner_token_, admin_token_;
 };
 
 TEST_F(CrashSafetyTest, KillNineUnderWriteLoadLosesNoAcknowledgedWrite) {
-  SignIn();
-  std::atomic<bool> stop{false};
-  std::thread load([&] { Load(4, 150, &stop); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  EXPECT_EQ(server_->Stop(SIGKILL), 128 + SIGKILL);
-  stop = true;
-  load.join();
-  ASSERT_GT(created_.size(), 5u) << "the load wrote too little before the kill";
-
-  server_->Restart();
-  ASSERT_TRUE(server_->running());
-  Client owner(server_->port());
-  ASSERT_EQ(owner.Login("crashowner", "password-crashowner").status, 200);
-  // Every acknowledged create is there, whole; every acknowledged publication is published.
-  for (int64_t id : created_) {
-    auto r = owner.Get("/api/v1/demands/" + std::to_string(id));
-    ASSERT_EQ(r.status, 200) << "acknowledged listing " << id << " lost";
-    EXPECT_EQ(r.json["keywords"], nlohmann::json::array({"锂电池", "低温电解液"}));
-    EXPECT_EQ(r.json["contact"]["name"], "王工");
-    EXPECT_EQ(published_.count(id) ? "published" : r.json["status"], r.json["status"]);
-  }
+  ASSERT_NO_FATAL_FAILURE(KillUnderWriteLoadAndRestart());
 }
 
 // After kill -9 under write load the restarted server's index catches up with the store: every
 // published listing is found (with about 200 listings sharing the query's words, this also
 // checks that a query whose every word is common still finds them).
 TEST_F(CrashSafetyTest, AfterKillNineTheSearchIndexAgreesWithTheStore) {
-  SignIn();
-  std::atomic<bool> stop{false};
-  std::thread load([&] { Load(4, 150, &stop); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  EXPECT_EQ(server_->Stop(SIGKILL), 128 + SIGKILL);
-  stop = true;
-  load.join();
-  ASSERT_GT(created_.size(), 5u) << "the load wrote too little before the kill";
-
-  server_->Restart();
-  ASSERT_TRUE(server_->running());
-  Client owner(server_->port());
-  ASSERT_EQ(owner.Login("crashowner", "password-crashowner").status, 200);
-  // Every acknowledged create is there, whole; every acknowledged publication is published.
-  for (int64_t id : created_) {
-    auto r = owner.Get("/api/v1/demands/" + std::to_string(id));
-    ASSERT_EQ(r.status, 200) << "acknowledged listing " << id << " lost";
-    EXPECT_EQ(r.json["keywords"], nlohmann::json::array({"锂电池", "低温电解液"}));
-    EXPECT_EQ(r.json["contact"]["name"], "王工");
-    EXPECT_EQ(published_.count(id) ? "published" : r.json["status"], r.json["status"]);
-  }
+  ASSERT_NO_FATAL_FAILURE(KillUnderWriteLoadAndRestart());
   // The search index agrees with the store: every published listing is found, nothing else.
   Client visitor = Anonymous();
   int64_t store_published = visitor.Get("/api/v1/demands?size=1").json.value("total", -1);

@@ -13,6 +13,14 @@ using nlohmann::json;
 
 class SearchRoutesTest : public ApiTest {
  protected:
+  // A members-only demand whose `details` come after 200 characters of public summary.
+  static json MembersOnly(const std::string& title, const std::string& details) {
+    json body = DemandBody(title);
+    body["visibility"] = "members";
+    body["description"] = std::string(200, 'x') + details;
+    return body;
+  }
+
   // Polls `target` until `pred` holds or `seconds` pass; returns the last answer.
   HttpResult WaitFor(Client& c, const std::string& target,
                      const std::function<bool(const HttpResult&)>& pred, double seconds) {
@@ -212,15 +220,8 @@ TEST_F(SearchRoutesTest, FacetsAddUpAndEveryMatchIsExplained) {
 TEST_F(SearchRoutesTest, VisitorsNeverSeeMembersOnlyTextInSnippets) {
   Client owner = RegisterWithOrg("searcher8", "保密企业");
   Client reviewer = Reviewer();
-  json body = DemandBody("涂层耐腐蚀性能提升需求");
-  body["visibility"] = "members";
-  body["description"] = std::string(200, 'x') + "机密配方参数：涂层耐腐蚀性能提升";
-  auto created = owner.Post("/api/v1/demands", body);
-  ASSERT_EQ(created.status, 201);
-  int64_t id = created.json["id"];
-  std::string base = "/api/v1/demands/" + std::to_string(id);
-  owner.Post(base + "/submit", json::object());
-  reviewer.Post(base + "/approve", json::object());
+  const int64_t id = PublishedDemandWith(
+      owner, reviewer, MembersOnly("涂层耐腐蚀性能提升需求", "机密配方参数：涂层耐腐蚀性能提升"));
   Client visitor = Anonymous();
   const std::string q =
       "/api/v1/search?q=%E6%B6%82%E5%B1%82%E8%80%90%E8%85%90%E8%9A%80";  // 涂层耐腐蚀
@@ -235,16 +236,10 @@ TEST_F(SearchRoutesTest, VisitorsNeverSeeMembersOnlyTextInSnippets) {
 TEST_F(SearchRoutesTest, VisitorsCannotFindAListingByItsMembersOnlyText) {
   Client owner = RegisterWithOrg("searcher9", "保密材料公司");
   Client reviewer = Reviewer();
-  json body = DemandBody("新型材料合作需求");
-  body["visibility"] = "members";
-  body["description"] = std::string(200, 'x') + "保密细节：钙钛矿封装胶膜配方";
-  auto created = owner.Post("/api/v1/demands", body);
-  ASSERT_EQ(created.status, 201);
-  int64_t id = created.json["id"];
-  std::string base = "/api/v1/demands/" + std::to_string(id);
-  owner.Post(base + "/submit", json::object());
-  reviewer.Post(base + "/approve", json::object());
-  const std::string q = "/api/v1/search?q=%E9%92%99%E9%92%9B%E7%9F%BF%E5%B0%81%E8%A3%85";  // 钙钛矿封装
+  const int64_t id = PublishedDemandWith(
+      owner, reviewer, MembersOnly("新型材料合作需求", "保密细节：钙钛矿封装胶膜配方"));
+  const std::string q =
+      "/api/v1/search?q=%E9%92%99%E9%92%9B%E7%9F%BF%E5%B0%81%E8%A3%85";  // 钙钛矿封装
   Client member = RegisterUser("insider9");
   auto found = WaitFor(
       member, q, [&](const HttpResult& x) { return HasHit(x, id); }, 2.0);

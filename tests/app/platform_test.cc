@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -14,8 +15,6 @@
 #include <sstream>
 #include <string>
 #include <thread>
-
-#include <xapian.h>
 
 #include "http/test_client.h"
 #include "search/index.h"

@@ -23,6 +23,17 @@ class QueryTest : public ::testing::Test {
     ASSERT_TRUE(reader.ok());
     reader_ = std::move(*reader);
   }
+  // Indexes a members-only demand "化工园区" whose `details` follow its public summary;
+  // returns a reader that sees it (null on failure).
+  SearchIndex::Reader AddMembersOnly(int64_t id, const std::string& details) {
+    Listing l = testing::MakeListing(id, ListingKind::kDemand, "化工园区",
+                                     std::string(kSummaryChars, 'x') + " " + details);
+    l.visibility = Visibility::kMembers;
+    if (!index_->Upsert(l).ok() || !index_->Commit().ok()) return nullptr;
+    auto reader = index_->AcquireReader();
+    return reader.ok() ? std::move(*reader) : nullptr;
+  }
+
   testing::TempDir dir_;
   std::unique_ptr<SearchIndex> index_;
   SearchIndex::Reader reader_;
@@ -164,24 +175,18 @@ TEST(FilterQueryTest, FiltersAreBooleanTerms) {
 }
 
 TEST_F(QueryTest, MembersTextIsASynonymOnlyForMembers) {
-  std::string body(kSummaryChars, 'x');
-  body += " 钙钛矿催化剂配方";
-  Listing l = testing::MakeListing(40, ListingKind::kDemand, "化工园区", body);
-  l.visibility = Visibility::kMembers;
-  ASSERT_TRUE(index_->Upsert(l).ok());
-  ASSERT_TRUE(index_->Commit().ok());
-  auto reader = index_->AcquireReader();
-  ASSERT_TRUE(reader.ok());
+  SearchIndex::Reader reader = AddMembersOnly(40, "钙钛矿催化剂配方");
+  ASSERT_TRUE(reader);
 
   QueryOptions visitor;
   visitor.min_docs_for_share = 1000;  // keep every term: six documents
-  const TextQuery v = BuildTextQuery("钙钛矿 化工", **reader, nullptr, visitor);
+  const TextQuery v = BuildTextQuery("钙钛矿 化工", *reader, nullptr, visitor);
   EXPECT_TRUE(v.in_members_text.empty());
   EXPECT_EQ(v.ToXapian().get_description().find("MW钙钛矿"), std::string::npos);
 
   QueryOptions member = visitor;
   member.members_text = true;
-  const TextQuery m = BuildTextQuery("钙钛矿 化工", **reader, nullptr, member);
+  const TextQuery m = BuildTextQuery("钙钛矿 化工", *reader, nullptr, member);
   EXPECT_TRUE(m.in_members_text.count("W钙钛矿"));
   EXPECT_FALSE(m.in_members_text.count("W化工"));  // public text only
   const std::string described = m.ToXapian().get_description();
@@ -193,23 +198,17 @@ TEST_F(QueryTest, MembersTextIsASynonymOnlyForMembers) {
 }
 
 TEST_F(QueryTest, AMembersOnlyTermIsKeptForMembersAndDroppedForVisitors) {
-  std::string body(kSummaryChars, 'x');
-  body += " 钙钛矿";
-  Listing l = testing::MakeListing(41, ListingKind::kDemand, "化工园区", body);
-  l.visibility = Visibility::kMembers;
-  ASSERT_TRUE(index_->Upsert(l).ok());
-  ASSERT_TRUE(index_->Commit().ok());
-  auto reader = index_->AcquireReader();
-  ASSERT_TRUE(reader.ok());
+  SearchIndex::Reader reader = AddMembersOnly(41, "钙钛矿");
+  ASSERT_TRUE(reader);
   QueryOptions o;
   o.min_docs_for_share = 1;
   // "W钙钛矿" is in no public text: a visitor's query has no use for it, a member's has.
   TermWeights visitor{{"W钙钛矿", 1.0}, {"W化工", 1.0}};
-  DropFrequentTerms(**reader, o, &visitor);
+  DropFrequentTerms(*reader, o, &visitor);
   EXPECT_FALSE(visitor.count("W钙钛矿"));
   o.members_text = true;
   TermWeights member{{"W钙钛矿", 1.0}, {"W化工", 1.0}};
-  DropFrequentTerms(**reader, o, &member);
+  DropFrequentTerms(*reader, o, &member);
   EXPECT_TRUE(member.count("W钙钛矿"));
 }
 

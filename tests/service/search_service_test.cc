@@ -7,13 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "search/index.h"
 #include "search/matcher.h"
 #include "search/search.h"
-#include "search/translate.h"
-#include "service/fixture.h"
-#include "service/indexer.h"
-#include "service/listings.h"
+#include "service/indexed_fixture.h"
 
 namespace kc {
 namespace {
@@ -23,40 +19,12 @@ using testing::DemandDraft;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class SearchServiceTest : public testing::ServiceTest {
+class SearchServiceTest : public testing::IndexedServiceTest {
  protected:
   SearchServiceTest()
-      : index_(OpenIndex(dir_.File("index"))),
-        indexer_(store(), *index_),
-        searcher_(index_.get(), translator_.get()),
+      : searcher_(index_.get(), translator_.get()),
         matcher_(index_.get(), translator_.get()),
         service_(store(), searcher_, matcher_, clock_) {}
-
-  static std::unique_ptr<search::SearchIndex> OpenIndex(const std::string& dir) {
-    auto index = search::SearchIndex::Open(dir);
-    EXPECT_TRUE(index.ok()) << index.status().message();
-    if (!index.ok()) std::abort();
-    return std::move(*index);
-  }
-
-  void SetUp() override { MakeWorld(); }
-
-  Listing MustCreate(const User& who, Listing draft) {
-    auto r = listings_.Create(Actor::Of(who), std::move(draft));
-    EXPECT_TRUE(r.ok()) << r.status().code() << ": " << r.status().message();
-    return r.ok() ? r->listing : Listing{};
-  }
-
-  // Created by `who`, submitted, approved by the reviewer, and indexed.
-  Listing Publish(const User& who, Listing draft) {
-    Listing l = MustCreate(who, std::move(draft));
-    EXPECT_TRUE(listings_.Apply(Actor::Of(who), l.kind, l.id, ReviewAction::kSubmit).ok());
-    auto r = listings_.Apply(Actor::Of(reviewer_), l.kind, l.id, ReviewAction::kApprove);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    auto n = indexer_.CatchUp();
-    EXPECT_TRUE(n.ok()) << n.status().message();
-    return r.ok() ? r->listing : l;
-  }
 
   search::SearchHit OnlyHit(const Actor& actor, search::SearchRequest request) {
     auto r = service_.Search(actor, std::move(request));
@@ -68,13 +36,9 @@ class SearchServiceTest : public testing::ServiceTest {
     return r->hits[0];
   }
 
-  std::unique_ptr<search::Translator> translator_ = search::Translator::GlossaryOnly();
-  std::unique_ptr<search::SearchIndex> index_;
-  Indexer indexer_;
   search::Searcher searcher_;
   search::Matcher matcher_;
   SearchService service_;
-  Listings listings_{store(), clock_};
 };
 
 // A members-only demand whose distinctive words come only after the public summary's first

@@ -7,12 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "search/index.h"
 #include "search/matcher.h"
-#include "search/translate.h"
-#include "service/fixture.h"
-#include "service/indexer.h"
-#include "service/listings.h"
+#include "service/indexed_fixture.h"
 
 namespace kc {
 namespace {
@@ -22,40 +18,11 @@ using testing::DemandDraft;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-class SubscriptionsTest : public testing::ServiceTest {
+class SubscriptionsTest : public testing::IndexedServiceTest {
  protected:
   SubscriptionsTest()
-      : index_(OpenIndex(dir_.File("index"))),
-        indexer_(store(), *index_),
-        matcher_(index_.get(), translator_.get()),
+      : matcher_(index_.get(), translator_.get()),
         subs_(store(), clock_, *index_, translator_.get(), matcher_) {}
-
-  static std::unique_ptr<search::SearchIndex> OpenIndex(const std::string& dir) {
-    auto index = search::SearchIndex::Open(dir);
-    EXPECT_TRUE(index.ok()) << index.status().message();
-    if (!index.ok()) std::abort();
-    return std::move(*index);
-  }
-
-  void SetUp() override { MakeWorld(); }
-
-  Listing MustCreate(const User& who, Listing draft) {
-    auto r = listings_.Create(Actor::Of(who), std::move(draft));
-    EXPECT_TRUE(r.ok()) << r.status().code() << ": " << r.status().message();
-    return r.ok() ? r->listing : Listing{};
-  }
-
-  // Created by `who`, submitted, approved by the reviewer and indexed; the subscriptions are
-  // not told (tests call OnPublished themselves).
-  Listing Publish(const User& who, Listing draft) {
-    Listing l = MustCreate(who, std::move(draft));
-    EXPECT_TRUE(listings_.Apply(Actor::Of(who), l.kind, l.id, ReviewAction::kSubmit).ok());
-    auto r = listings_.Apply(Actor::Of(reviewer_), l.kind, l.id, ReviewAction::kApprove);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    auto n = indexer_.CatchUp();
-    EXPECT_TRUE(n.ok()) << n.status().message();
-    return r.ok() ? r->listing : l;
-  }
 
   int MustOnPublished(const Listing& l) {
     auto n = subs_.OnPublished(l);
@@ -87,12 +54,8 @@ class SubscriptionsTest : public testing::ServiceTest {
     return list.ok() ? *list : std::vector<Subscription>{};
   }
 
-  std::unique_ptr<search::Translator> translator_ = search::Translator::GlossaryOnly();
-  std::unique_ptr<search::SearchIndex> index_;
-  Indexer indexer_;
   search::Matcher matcher_;
   Subscriptions subs_;
-  Listings listings_{store(), clock_};
 };
 
 // A demand about detecting defects on lithium battery electrodes.

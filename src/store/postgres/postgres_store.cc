@@ -395,10 +395,9 @@ class PostgresTx : public StoreTx {
     }
     if (q.id_from) w.Add("id >= " + p.Ref(*q.id_from));
     if (q.id_to) w.Add("id < " + p.Ref(*q.id_to));
-    const bool by_kind_and_status_only = q.kind && q.statuses.size() == 1 && !q.org_id &&
-                                         q.category.empty() && q.discipline.empty() &&
-                                         q.region_prefix.empty() && q.text.empty() &&
-                                         !q.id_from && !q.id_to;
+    const bool by_kind_and_status_only =
+        q.kind && q.statuses.size() == 1 && !q.org_id && q.category.empty() &&
+        q.discipline.empty() && q.region_prefix.empty() && q.text.empty() && !q.id_from && !q.id_to;
     // The total and the page in one round trip; the trigger-kept counts answer the common public
     // list without a scan.
     std::string total_sql = !q.count_total ? std::string("-1")

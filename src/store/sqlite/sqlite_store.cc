@@ -459,10 +459,9 @@ class SqliteTx : public StoreTx {
     if (q.id_from) w.AddInt("id >= ?", *q.id_from);
     if (q.id_to) w.AddInt("id < ?", *q.id_to);
     Page<Listing> page;
-    const bool by_kind_and_status_only = q.kind && q.statuses.size() == 1 && !q.org_id &&
-                                         q.category.empty() && q.discipline.empty() &&
-                                         q.region_prefix.empty() && q.text.empty() &&
-                                         !q.id_from && !q.id_to;
+    const bool by_kind_and_status_only =
+        q.kind && q.statuses.size() == 1 && !q.org_id && q.category.empty() &&
+        q.discipline.empty() && q.region_prefix.empty() && q.text.empty() && !q.id_from && !q.id_to;
     if (!q.count_total) {
       page.total = -1;
     } else if (by_kind_and_status_only) {
