@@ -22,8 +22,28 @@ Result<std::string> Deals::ExportHistory(const Actor& actor, int64_t org_id, boo
     if (!entries.ok()) return entries.status();
     std::map<int64_t, DealView> deals;
     std::map<int64_t, std::string> names;
+    std::vector<int64_t> actors;
     for (const AuditEntry& e : *entries) {
-      if (!deals.count(e.entity_id)) {
+      if (e.actor_id) actors.push_back(*e.actor_id);
+    }
+    auto users = tx.GetUsers(actors);  // one query for every name
+    if (!users.ok()) return users.status();
+    for (const User& u : *users) names[u.id] = u.username;
+    // The organisation's deals with their parties, a page of 500 at a time.
+    DealQuery q;
+    q.org_ids = {org_id};
+    q.limit = 500;
+    for (;; q.offset += q.limit) {
+      auto page = tx.deals().ListDeals(q);
+      if (!page.ok()) return page.status();
+      const size_t n = page->items.size();
+      auto views = ViewsOf(tx, std::move(page->items));
+      if (!views.ok()) return views.status();
+      for (DealView& v : *views) deals.emplace(v.deal.id, std::move(v));
+      if (n < static_cast<size_t>(q.limit)) break;
+    }
+    for (const AuditEntry& e : *entries) {
+      if (!deals.count(e.entity_id)) {  // not listed (changed since): read on its own
         auto d = tx.deals().GetDeal(e.entity_id);
         if (!d.ok()) return d.status();
         auto v = ViewOf(tx, *d);
@@ -31,8 +51,7 @@ Result<std::string> Deals::ExportHistory(const Actor& actor, int64_t org_id, boo
         deals.emplace(e.entity_id, std::move(*v));
       }
       if (e.actor_id && !names.count(*e.actor_id)) {
-        auto u = tx.GetUser(*e.actor_id);
-        names[*e.actor_id] = u.ok() ? u->username : "#" + std::to_string(*e.actor_id);
+        names[*e.actor_id] = "#" + std::to_string(*e.actor_id);  // a user since removed
       }
       const DealView& v = deals.at(e.entity_id);
       rows.push_back({std::to_string(v.deal.id), v.deal.title, v.buyer.name, v.seller.name,

@@ -1,6 +1,7 @@
 #include "service/open_calls.h"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/iso_time.h"
@@ -52,13 +53,17 @@ Result<CallView> OpenCalls::ViewOf(StoreTx& tx, const Actor& actor, OpenCall cal
   v.org = *org;
   auto judges = tx.deals().ListJudges(call.id);
   if (!judges.ok()) return judges.status();
-  for (int64_t id : *judges) {
-    auto u = tx.GetUser(id);
-    if (!u.ok()) continue;
+  auto users = tx.GetUsers(*judges);
+  if (!users.ok()) return users.status();
+  std::map<int64_t, const User*> by_id;
+  for (const User& u : *users) by_id[u.id] = &u;
+  for (int64_t id : *judges) {  // in the call's order
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
     User shown;
-    shown.id = u->id;
-    shown.username = u->username;
-    shown.display_name = u->display_name;
+    shown.id = id;
+    shown.username = it->second->username;
+    shown.display_name = it->second->display_name;
     v.judges.push_back(shown);
     if (actor.user && actor.user->id == id) v.is_judge = true;
   }

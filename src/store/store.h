@@ -35,6 +35,8 @@ class StoreTx {
   // Users.
   virtual Result<int64_t> InsertUser(const User& user) = 0;
   virtual Result<User> GetUser(int64_t id) = 0;
+  // The users of the given ids, in no particular order; missing ids are skipped.
+  virtual Result<std::vector<User>> GetUsers(const std::vector<int64_t>& ids) = 0;
   virtual Result<User> FindUserByName(std::string_view username) = 0;
   virtual Status UpdateUser(const User& user) = 0;
   virtual Result<Page<User>> ListUsers(const UserQuery& query) = 0;

@@ -626,6 +626,23 @@ TEST_F(SqliteStoreTest, GetOrgsReturnsTheRequestedOrgsAndSkipsMissing) {
   EXPECT_TRUE(s.ok());
 }
 
+TEST_F(SqliteStoreTest, GetUsersReturnsTheRequestedUsersAndSkipsMissing) {
+  int64_t org = AddOrg("a");
+  int64_t alice = AddUser("alice", org);
+  int64_t bob = AddUser("bob", std::nullopt);
+  AddUser("carol", org);
+  Status s = store_->Read([&](StoreTx& tx) -> Status {
+    auto users = tx.GetUsers({bob, 999, alice, alice});
+    EXPECT_TRUE(users.ok());
+    std::vector<std::string> names;
+    for (const auto& u : *users) names.push_back(u.username);
+    EXPECT_THAT(names, UnorderedElementsAre("alice", "bob"));
+    EXPECT_TRUE(tx.GetUsers({})->empty());
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok());
+}
+
 TEST_F(SqliteStoreTest, DuplicateRefIsConflictNamingRef) {
   int64_t a = AddOrg("a");
   int64_t b = AddOrg("b");

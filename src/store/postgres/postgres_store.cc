@@ -190,6 +190,18 @@ class PostgresTx : public StoreTx {
     return OneUser(std::string("SELECT ") + kUserCols + " FROM users WHERE id = " + p.Ref(id), p);
   }
 
+  Result<std::vector<User>> GetUsers(const std::vector<int64_t>& ids) override {
+    std::vector<User> out;
+    if (ids.empty()) return out;
+    Params p;
+    auto r = t_.Run(
+        std::string("SELECT ") + kUserCols + " FROM users WHERE id = ANY(" + p.RefIds(ids) + ")",
+        p);
+    if (!r.ok()) return r.status();
+    for (const auto& row : *r) out.push_back(UserFrom(row));
+    return out;
+  }
+
   Result<User> FindUserByName(std::string_view username) override {
     Params p;
     return OneUser(

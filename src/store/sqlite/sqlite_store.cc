@@ -203,6 +203,18 @@ class SqliteTx : public StoreTx {
     return NotFound("user");
   }
 
+  Result<std::vector<User>> GetUsers(const std::vector<int64_t>& ids) override {
+    std::vector<User> out;
+    if (ids.empty()) return out;
+    auto s = P(std::string("SELECT ") + kUserCols +
+               " FROM users WHERE id IN (SELECT value FROM json_each(?))");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, nlohmann::json(ids).dump());
+    while ((*s)->Step()) out.push_back(UserFrom(**s));
+    KC_RETURN_IF_ERROR((*s)->status());
+    return out;
+  }
+
   Result<User> FindUserByName(std::string_view username) override {
     auto s = P(std::string("SELECT ") + kUserCols + " FROM users WHERE username = ?");
     if (!s.ok()) return s.status();
