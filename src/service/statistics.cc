@@ -22,12 +22,7 @@ Status Statistics::Flush() {
     views.swap(pending_);
   }
   if (views.empty()) return Status::Ok();
-  Status s = store_.Write([&](StoreTx& tx) -> Status {
-    for (const MatchView& v : views) {
-      KC_RETURN_IF_ERROR(tx.deals().RecordMatchView(v.listing_id, v.user_id, v.hits, v.at));
-    }
-    return Status::Ok();
-  });
+  Status s = store_.Write([&](StoreTx& tx) { return tx.deals().RecordMatchViews(views); });
   if (!s.ok()) {
     std::lock_guard<std::mutex> lock(mu_);
     if (pending_.size() + views.size() <= 10 * kMaxPending) {

@@ -47,13 +47,6 @@ class Statistics {
   Result<AgencyRecord> AgencyRecordOf(int64_t org_id);
 
  private:
-  struct MatchView {
-    int64_t listing_id = 0;
-    std::optional<int64_t> user_id;
-    int64_t hits = 0;
-    int64_t at = 0;
-  };
-
   Store& store_;
   const Clock& clock_;
   std::mutex mu_;

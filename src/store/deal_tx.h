@@ -16,6 +16,14 @@
 
 namespace kc {
 
+// A list of matches served to a reader (the first step of the dashboard's funnel).
+struct MatchView {
+  int64_t listing_id = 0;
+  std::optional<int64_t> user_id;  // none for a visitor
+  int64_t hits = 0;
+  int64_t at = 0;
+};
+
 // Filters of a deal list; empty members do not filter.
 struct DealQuery {
   // Deals where one of these organisations is buyer, seller or broker. Empty with `all` false
@@ -113,9 +121,9 @@ class DealTx {
   // A judge's scores of a proposal; scoring again replaces them.
   virtual Status PutScore(const ProposalScore& score) = 0;
 
-  // Statistics: a served list of matches, and the dashboard's figures.
-  virtual Status RecordMatchView(int64_t listing_id, std::optional<int64_t> user_id, int64_t hits,
-                                 int64_t at) = 0;
+  // Statistics: served lists of matches (written in one statement), and the dashboard's
+  // figures.
+  virtual Status RecordMatchViews(const std::vector<MatchView>& views) = 0;
   virtual Result<PlatformStats> Stats() = 0;
 };
 

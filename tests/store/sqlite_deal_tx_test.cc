@@ -379,8 +379,8 @@ TEST_F(SqliteDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
     draft.owner_id = users_[0];
     draft.title = "draft";
     KC_RETURN_IF_ERROR(tx.InsertListing(draft));
-    KC_RETURN_IF_ERROR(tx.deals().RecordMatchView(1, users_[0], 10, 5));
-    return tx.deals().RecordMatchView(1, std::nullopt, 7, 6);
+    KC_RETURN_IF_ERROR(tx.deals().RecordMatchViews({}));
+    return tx.deals().RecordMatchViews({{1, users_[0], 10, 5}, {1, std::nullopt, 7, 6}});
   });
   Deal d1 = NewDeal(buyer_, seller_);
   Deal d2 = NewDeal(buyer_, seller_);

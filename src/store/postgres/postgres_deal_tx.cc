@@ -472,14 +472,25 @@ Status PostgresDealTx::PutScore(const ProposalScore& x) {
               p);
 }
 
-Status PostgresDealTx::RecordMatchView(int64_t listing_id, std::optional<int64_t> user_id,
-                                       int64_t hits, int64_t at) {
+Status PostgresDealTx::RecordMatchViews(const std::vector<MatchView>& views) {
+  if (views.empty()) return Status::Ok();
+  // One statement for all rows: four arrays unnested side by side (a visitor's user id is 0
+  // in its array, NULL in the table).
+  std::vector<int64_t> listings, users, hits, at;
+  for (const MatchView& v : views) {
+    listings.push_back(v.listing_id);
+    users.push_back(v.user_id.value_or(0));
+    hits.push_back(v.hits);
+    at.push_back(v.at);
+  }
   Params p;
-  return Exec(t_,
-              "INSERT INTO match_views (listing_id, user_id, hits, at) VALUES (" +
-                  p.Ref(listing_id) + "," + p.Ref(user_id) + "," + p.Ref(hits) + "," + p.Ref(at) +
-                  ")",
-              p);
+  return Exec(
+      t_,
+      "INSERT INTO match_views (listing_id, user_id, hits, at) SELECT l, NULLIF(u, 0), h, a "
+      "FROM unnest(" +
+          p.RefIds(listings) + ", " + p.RefIds(users) + ", " + p.RefIds(hits) + ", " +
+          p.RefIds(at) + ") AS v(l, u, h, a)",
+      p);
 }
 
 Result<PlatformStats> PostgresDealTx::Stats() {

@@ -475,12 +475,15 @@ Status SqliteDealTx::PutScore(const ProposalScore& x) {
   return (*s)->Run();
 }
 
-Status SqliteDealTx::RecordMatchView(int64_t listing_id, std::optional<int64_t> user_id,
-                                     int64_t hits, int64_t at) {
-  auto s = P("INSERT INTO match_views (listing_id, user_id, hits, at) VALUES (?,?,?,?)");
-  if (!s.ok()) return s.status();
-  (*s)->Bind(1, listing_id).Bind(2, user_id).Bind(3, hits).Bind(4, at);
-  return (*s)->Run();
+Status SqliteDealTx::RecordMatchViews(const std::vector<MatchView>& views) {
+  // The cached statement, run per row: in-process, a row costs no round trip.
+  for (const MatchView& v : views) {
+    auto s = P("INSERT INTO match_views (listing_id, user_id, hits, at) VALUES (?,?,?,?)");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, v.listing_id).Bind(2, v.user_id).Bind(3, v.hits).Bind(4, v.at);
+    KC_RETURN_IF_ERROR((*s)->Run());
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<CountRow>> SqliteDealTx::Counts(std::string_view sql) {

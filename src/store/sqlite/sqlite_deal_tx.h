@@ -48,8 +48,7 @@ class SqliteDealTx : public DealTx {
   Result<std::vector<Proposal>> ListProposals(int64_t call_id) override;
   Status PutScore(const ProposalScore& score) override;
 
-  Status RecordMatchView(int64_t listing_id, std::optional<int64_t> user_id, int64_t hits,
-                         int64_t at) override;
+  Status RecordMatchViews(const std::vector<MatchView>& views) override;
   Result<PlatformStats> Stats() override;
 
  private:
