@@ -6,6 +6,7 @@
 // deal is registered, its history exported, and the dashboard's funnel counts it. An open call
 // goes from a demand through a proposal (on a phone), judging and the announced winner to a deal.
 // A service agency's member opens a deal from an achievement, naming the buyer, and brokers it.
+// The deals list pages and filters by stage.
 // Screenshots go to build/test-artifacts/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -216,6 +217,42 @@ describe('deals', () => {
     assert.equal(await party('需求方').innerText(), buyerName);
     assert.equal(await party('供给方').innerText(), `经纪测试理工大学${stamp}`);
     await screenshot(page, 'deal-brokered');
+    assert.deepEqual(page.pageErrors, []);
+  });
+  test('the deals list pages, and its stage filter starts again from page 1', async () => {
+    const admin = await browser.newContext();
+    await apiAs(admin, 'POST', '/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const uni = await member(`luni_${stamp}`, { name: `列表测试大学${stamp}`, type: 'university' });
+    const ent = await member(`lent_${stamp}`, { name: `列表测试公司${stamp}`, type: 'enterprise' });
+    const achievement = await publish(uni, admin, 'achievements', {
+      title: `列表测试成果 ${stamp}`, abstract: '用于检验交易列表分页的成果。', keywords: ['分页'],
+    });
+    const titles = [];
+    for (let i = 1; i <= 21; i++) {
+      titles.push(`列表测试交易 ${i} ${stamp}`);
+      await apiAs(ent, 'POST', '/deals', { achievement_id: achievement, title: titles[i - 1] });
+    }
+    const { items: [oldest] } = await apiAs(ent, 'GET', '/deals?page=2&size=20');
+    await apiAs(ent, 'POST', `/deals/${oldest.id}/stage`, { stage: 'nda' });
+
+    // Newest first, 20 a page: the first deal is alone on page 2.
+    const page = await newPage(ent);
+    await page.goto(`${server.url}/workspace/deals`);
+    await page.getByText('共 21 条').waitFor();
+    const deals = page.locator('.deal');
+    await page.getByRole('link', { name: titles[20], exact: true }).waitFor();
+    assert.equal(await deals.count(), 20);
+    await page.locator('.el-pager').getByText('2', { exact: true }).click();
+    await page.getByRole('link', { name: titles[0], exact: true }).waitFor();
+    assert.equal(await deals.count(), 1);
+
+    // Choosing a stage shows its first page, not the second.
+    await page.getByRole('combobox', { name: '阶段' }).click({ force: true });
+    await page.getByRole('option', { name: '保密协议' }).click();
+    await page.getByText('共 1 条').waitFor();
+    await page.getByRole('link', { name: titles[0], exact: true }).waitFor();
+    assert.equal(await deals.count(), 1);
+    assert.equal(await page.locator('.el-pagination').count(), 0);
     assert.deepEqual(page.pageErrors, []);
   });
   test('an open call goes from a demand through proposals and judging to a winner and a deal', async () => {
