@@ -5,6 +5,8 @@
 // registering without a contract record shows the API's error; with the contract recorded the
 // deal is registered, its history exported, and the dashboard's funnel counts it. An open call
 // goes from a demand through a proposal (on a phone), judging and the announced winner to a deal.
+// A service agency's member opens a deal from an achievement, naming the buyer, and brokers it.
+// The deals list pages and filters by stage.
 // Screenshots go to build/test-artifacts/.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -181,6 +183,77 @@ describe('deals', () => {
     await screenshot(page, 'dashboard');
     assert.deepEqual(page.pageErrors, []);
     assert.deepEqual(phone.pageErrors, []);
+  });
+  test('an agency member opens a deal from a listing, names the buyer and brokers it', async () => {
+    const admin = await browser.newContext();
+    await apiAs(admin, 'POST', '/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const uni = await member(`buni_${stamp}`, { name: `经纪测试理工大学${stamp}`, type: 'university' });
+    const buyerName = `经纪测试储能科技公司${stamp}`;
+    await member(`bent_${stamp}`, { name: buyerName, type: 'enterprise' });
+    const agencyName = `经纪测试技术转移中心${stamp}`;
+    const agent = await member(`agent_${stamp}`, { name: agencyName, type: 'service_agency' });
+    const title = `固态电解质低温烧结工艺 ${stamp}`;
+    const achievement = await publish(uni, admin, 'achievements', {
+      title, abstract: '固态电解质片在八百度以下烧结致密，离子电导率达到室温应用要求。', keywords: ['固态电池', '烧结'],
+    });
+
+    // The agency names no buyer first: the API refuses and the form says why.
+    const page = await newPage(agent);
+    await page.goto(`${server.url}/achievements/${achievement}`);
+    await page.getByRole('article', { name: title }).getByRole('button', { name: '发起交易' }).click();
+    const dialog = page.getByRole('dialog', { name: '以技术经纪身份发起交易' });
+    await dialog.getByRole('button', { name: '发起交易' }).click();
+    const buyerField = dialog.locator('.el-form-item', { hasText: '需求方机构' });
+    await buyerField.getByText('此项为必填项').waitFor();
+
+    // It finds the buyer by part of its name and opens the deal as its broker.
+    await buyerField.locator('input').fill(`储能科技公司${stamp}`);
+    await page.getByRole('option', { name: buyerName }).click();
+    await dialog.getByRole('button', { name: '发起交易' }).click();
+    await page.waitForURL(/\/workspace\/deals\/\d+$/);
+    assert.equal(await stageTag(page).innerText(), '意向');
+    const party = (label) => page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    assert.equal(await party('技术经纪').innerText(), agencyName);
+    assert.equal(await party('需求方').innerText(), buyerName);
+    assert.equal(await party('供给方').innerText(), `经纪测试理工大学${stamp}`);
+    await screenshot(page, 'deal-brokered');
+    assert.deepEqual(page.pageErrors, []);
+  });
+  test('the deals list pages, and its stage filter starts again from page 1', async () => {
+    const admin = await browser.newContext();
+    await apiAs(admin, 'POST', '/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const uni = await member(`luni_${stamp}`, { name: `列表测试大学${stamp}`, type: 'university' });
+    const ent = await member(`lent_${stamp}`, { name: `列表测试公司${stamp}`, type: 'enterprise' });
+    const achievement = await publish(uni, admin, 'achievements', {
+      title: `列表测试成果 ${stamp}`, abstract: '用于检验交易列表分页的成果。', keywords: ['分页'],
+    });
+    const titles = [];
+    for (let i = 1; i <= 21; i++) {
+      titles.push(`列表测试交易 ${i} ${stamp}`);
+      await apiAs(ent, 'POST', '/deals', { achievement_id: achievement, title: titles[i - 1] });
+    }
+    const { items: [oldest] } = await apiAs(ent, 'GET', '/deals?page=2&size=20');
+    await apiAs(ent, 'POST', `/deals/${oldest.id}/stage`, { stage: 'nda' });
+
+    // Newest first, 20 a page: the first deal is alone on page 2.
+    const page = await newPage(ent);
+    await page.goto(`${server.url}/workspace/deals`);
+    await page.getByText('共 21 条').waitFor();
+    const deals = page.locator('.deal');
+    await page.getByRole('link', { name: titles[20], exact: true }).waitFor();
+    assert.equal(await deals.count(), 20);
+    await page.locator('.el-pager').getByText('2', { exact: true }).click();
+    await page.getByRole('link', { name: titles[0], exact: true }).waitFor();
+    assert.equal(await deals.count(), 1);
+
+    // Choosing a stage shows its first page, not the second.
+    await page.getByRole('combobox', { name: '阶段' }).click({ force: true });
+    await page.getByRole('option', { name: '保密协议' }).click();
+    await page.getByText('共 1 条').waitFor();
+    await page.getByRole('link', { name: titles[0], exact: true }).waitFor();
+    assert.equal(await deals.count(), 1);
+    assert.equal(await page.locator('.el-pagination').count(), 0);
+    assert.deepEqual(page.pageErrors, []);
   });
   test('an open call goes from a demand through proposals and judging to a winner and a deal', async () => {
     const admin = await browser.newContext();
