@@ -506,6 +506,15 @@ export default {
     submitScores: 'Submit scores',
     scored: 'Scores saved',
     scoreOf: '{name} (0–{max})',
+    conflict: {
+      title: 'Declare a conflict of interest',
+      hint: 'Reviewers with ties to an organisation declare them here: this edition\'s review will not assign you nominations by or of that organisation, and withdraws any you already have.',
+      org: 'Organisation you have ties to',
+      reason: 'Explanation',
+      reasonHint: 'e.g. worked there, a joint project in the last three years',
+      declare: 'Declare',
+      declared: 'Declared: the review will not assign you this organisation\'s nominations',
+    },
   },
   bodies: {
     title: 'Advisory committee and consortium',
@@ -583,6 +592,7 @@ export default {
       invalid_kind: 'Invalid kind',
       invalid_member_type: 'Invalid member type',
       invalid_term: 'The term cannot end before it starts',
+      already_declared: 'This conflict is already declared',
       too_long: 'Too long ({message})',
       unknown_user: 'No user has this user name',
       already_member: 'This user already belongs to an organisation',

@@ -506,6 +506,15 @@ export default {
     submitScores: '提交评分',
     scored: '评分已保存',
     scoreOf: '{name}（0–{max}）',
+    conflict: {
+      title: '申报利益冲突',
+      hint: '评审专家如与某机构存在利益关系，可在此申报回避：本届评审不会再把该机构提名或被提名的对象分配给您，已分配的也会撤回。',
+      org: '存在利益关系的机构',
+      reason: '说明',
+      reasonHint: '如：曾在该机构任职、近三年有合作项目',
+      declare: '申报回避',
+      declared: '已申报，评审分配将回避该机构',
+    },
   },
   bodies: {
     title: '咨询委员会与联合体',
@@ -583,6 +592,7 @@ export default {
       invalid_kind: '类别无效',
       invalid_member_type: '成员类型无效',
       invalid_term: '任期结束不能早于开始',
+      already_declared: '已申报过与该机构的利益冲突',
       too_long: '内容过长（{message}）',
       unknown_user: '没有这个用户名',
       already_member: '该用户已加入其他机构',
