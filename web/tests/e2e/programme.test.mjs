@@ -77,6 +77,47 @@ async function registered(username, org) {
   return signedIn(username, `password-${username}`);
 }
 
+// A new edition of the emerging-enterprise list, open for nominations until tomorrow.
+async function openCampaign(admin, year = new Date().getFullYear()) {
+  const now = Date.now();
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+  const campaign = await apiAs(admin, 'POST', '/campaigns', {
+    template: 'emerging-enterprise',
+    year,
+    min_reviewers: 1,
+    nomination_opens: iso(now - 86400000),
+    nomination_closes: iso(now + 86400000),
+    review_opens: iso(now + 86400000),
+    review_closes: iso(now + 30 * 86400000),
+  });
+  await apiAs(admin, 'POST', `/campaigns/${campaign.id}/open`, {});
+  return campaign;
+}
+
+// A newly registered enterprise nominates itself; resolves with its organisation id.
+async function nominateEnterprise(campaign, username, name) {
+  const ent = await registered(username, name);
+  const me = await apiAs(ent, 'GET', '/me');
+  await apiAs(ent, 'POST', `/campaigns/${campaign.id}/nominations`, {
+    nominee_type: 'enterprise', nominee_name: name, nominee_org_id: me.org_id,
+    founding_year: new Date().getFullYear() - 1, discipline: '材料科学与工程',
+    materials: [{ title: '营业执照' }],
+  });
+  await ent.close();
+  return me.org_id;
+}
+
+// A member with a published expert profile in 材料科学与工程, so in the reviewer pool.
+async function reviewer(admin, username, org) {
+  const expert = await registered(username, org);
+  const profile = await apiAs(expert, 'POST', '/experts', {
+    name: '评审专家', title: '研究员', disciplines: ['材料科学与工程'], bio: '从事新材料研究。',
+  });
+  await apiAs(expert, 'POST', `/experts/${profile.id}/submit`, {});
+  await apiAs(admin, 'POST', `/experts/${profile.id}/approve`, {});
+  return expert;
+}
+
 describe('news', () => {
   test('an editor imports a news page and publishes it; a visitor reads it', async () => {
     const admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -129,35 +170,10 @@ describe('news', () => {
 describe('ranked list', () => {
   test('a published list shows rank, nominee, total and each criterion', async () => {
     const admin = await signedIn('admin', ADMIN_PASSWORD);
-    const now = Date.now();
-    const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-    const campaign = await apiAs(admin, 'POST', '/campaigns', {
-      template: 'emerging-enterprise',
-      year: new Date().getFullYear(),
-      min_reviewers: 1,
-      nomination_opens: iso(now - 86400000),
-      nomination_closes: iso(now + 86400000),
-      review_opens: iso(now + 86400000),
-      review_closes: iso(now + 30 * 86400000),
-    });
-    await apiAs(admin, 'POST', `/campaigns/${campaign.id}/open`, {});
+    const campaign = await openCampaign(admin);
     const names = [`新锐甲科技${stamp}`, `新锐乙科技${stamp}`];
-    for (const [i, name] of names.entries()) {
-      const ent = await registered(`ent${i}_${stamp}`, name);
-      const me = await apiAs(ent, 'GET', '/me');
-      await apiAs(ent, 'POST', `/campaigns/${campaign.id}/nominations`, {
-        nominee_type: 'enterprise', nominee_name: name, nominee_org_id: me.org_id,
-        founding_year: new Date().getFullYear() - 1, discipline: '材料科学与工程',
-        materials: [{ title: '营业执照' }],
-      });
-      await ent.close();
-    }
-    const expert = await registered(`expert_${stamp}`, `评审研究院${stamp}`);
-    const profile = await apiAs(expert, 'POST', '/experts', {
-      name: '评审专家', title: '研究员', disciplines: ['材料科学与工程'], bio: '从事新材料研究。',
-    });
-    await apiAs(expert, 'POST', `/experts/${profile.id}/submit`, {});
-    await apiAs(admin, 'POST', `/experts/${profile.id}/approve`, {});
+    for (const [i, name] of names.entries()) await nominateEnterprise(campaign, `ent${i}_${stamp}`, name);
+    const expert = await reviewer(admin, `expert_${stamp}`, `评审研究院${stamp}`);
     const review = await apiAs(admin, 'POST', `/campaigns/${campaign.id}/review`, {});
     assert.equal(review.assigned, 2);
     // The demo data's experts (owned by the admin) are in the pool too: every reviewer scores
@@ -275,5 +291,39 @@ describe('bodies', () => {
     assert.deepEqual(v.pageErrors, []);
     await visitor.close();
     await admin.close();
+  });
+});
+
+describe('conflicts of interest', () => {
+  test('a reviewer declares a conflict on the campaign page and is never given that nomination', async () => {
+    const admin = await signedIn('admin', ADMIN_PASSWORD);
+    const campaign = await openCampaign(admin, new Date().getFullYear() + 1);
+    const tied = `回避测试科技${stamp}`;
+    await nominateEnterprise(campaign, `tied_${stamp}`, tied);
+    const expert = await reviewer(admin, `conflicted_${stamp}`, `回避专家研究院${stamp}`);
+
+    const page = await newPage(expert);
+    await page.goto(`${server.url}/campaigns/${campaign.id}`);
+    const form = page.getByRole('region', { name: '申报利益冲突' });
+    const orgField = form.locator('.el-form-item', { hasText: '存在利益关系的机构' });
+    const declare = async () => {
+      await orgField.locator('input').fill(`测试科技${stamp}`);
+      await page.getByRole('option', { name: tied }).click();
+      await form.getByLabel('说明').fill('近三年有合作项目');
+      await form.getByRole('button', { name: '申报回避' }).click();
+    };
+    await declare();
+    await page.getByText('已申报，评审分配将回避该机构').waitFor();
+    // A second declaration is refused beside the organisation.
+    await declare();
+    await orgField.getByText('已申报过与该机构的利益冲突').waitFor();
+    await screenshot(page, 'campaign-conflict');
+    assert.deepEqual(page.pageErrors, []);
+
+    await apiAs(admin, 'POST', `/campaigns/${campaign.id}/review`, {});
+    const tasks = (await apiAs(expert, 'GET', '/me/reviews')).items;
+    assert.deepEqual(tasks.filter((task) => task.nomination.nominee_name === tied), []);
+    await admin.close();
+    await expert.close();
   });
 });
