@@ -1,6 +1,6 @@
 // Shows API failures to the person: a message for the page, or an error beside the form field
 // the server named. Nothing is swallowed: every caught error ends here or in a field.
-import { reactive } from 'vue';
+import { reactive, ref } from 'vue';
 import { ElMessage } from 'element-plus';
 import { ApiError } from '../api/client.js';
 import { i18n } from '../i18n/index.js';
@@ -26,7 +26,9 @@ export function showError(err) {
 
 // Field errors for a form. `apply(err)` puts an API error beside its field when the form has
 // that field (server names such as "org.credit_code" or "budget.min_cny" map through
-// `aliases` or their first part) and otherwise shows it as a message.
+// `aliases` or their first part) and otherwise shows it as a message. `submit(action)` sends the
+// form: it clears the errors, keeps `busy` true while the async action runs, applies a failure,
+// and resolves true when the action succeeded.
 export function useFieldErrors(fields, aliases = {}) {
   const errors = reactive(Object.fromEntries(fields.map((f) => [f, ''])));
   function clear() {
@@ -44,5 +46,19 @@ export function useFieldErrors(fields, aliases = {}) {
     }
     showError(err);
   }
-  return { errors, apply, clear };
+  const busy = ref(false);
+  async function submit(action) {
+    clear();
+    busy.value = true;
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      apply(e);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+  return { errors, apply, clear, busy, submit };
 }

@@ -1,8 +1,9 @@
 // The programme's own pages in a real browser: an editor imports a raw news page, checks what
 // was found and publishes it; a visitor reads it from the headline list with its breadcrumbs;
 // a ranked list runs from template to published results (set up over the API), and a visitor
-// on a phone-sized screen sees the ranking with each criterion. Screenshots go to
-// build/test-artifacts/.
+// on a phone-sized screen sees the ranking with each criterion. An admin creates a committee,
+// adds a member organisation and a member person and removes one; a visitor sees the result.
+// Screenshots go to build/test-artifacts/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -76,6 +77,47 @@ async function registered(username, org) {
   return signedIn(username, `password-${username}`);
 }
 
+// A new edition of the emerging-enterprise list, open for nominations until tomorrow.
+async function openCampaign(admin, year = new Date().getFullYear()) {
+  const now = Date.now();
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+  const campaign = await apiAs(admin, 'POST', '/campaigns', {
+    template: 'emerging-enterprise',
+    year,
+    min_reviewers: 1,
+    nomination_opens: iso(now - 86400000),
+    nomination_closes: iso(now + 86400000),
+    review_opens: iso(now + 86400000),
+    review_closes: iso(now + 30 * 86400000),
+  });
+  await apiAs(admin, 'POST', `/campaigns/${campaign.id}/open`, {});
+  return campaign;
+}
+
+// A newly registered enterprise nominates itself; resolves with its organisation id.
+async function nominateEnterprise(campaign, username, name) {
+  const ent = await registered(username, name);
+  const me = await apiAs(ent, 'GET', '/me');
+  await apiAs(ent, 'POST', `/campaigns/${campaign.id}/nominations`, {
+    nominee_type: 'enterprise', nominee_name: name, nominee_org_id: me.org_id,
+    founding_year: new Date().getFullYear() - 1, discipline: '材料科学与工程',
+    materials: [{ title: '营业执照' }],
+  });
+  await ent.close();
+  return me.org_id;
+}
+
+// A member with a published expert profile in 材料科学与工程, so in the reviewer pool.
+async function reviewer(admin, username, org) {
+  const expert = await registered(username, org);
+  const profile = await apiAs(expert, 'POST', '/experts', {
+    name: '评审专家', title: '研究员', disciplines: ['材料科学与工程'], bio: '从事新材料研究。',
+  });
+  await apiAs(expert, 'POST', `/experts/${profile.id}/submit`, {});
+  await apiAs(admin, 'POST', `/experts/${profile.id}/approve`, {});
+  return expert;
+}
+
 describe('news', () => {
   test('an editor imports a news page and publishes it; a visitor reads it', async () => {
     const admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -128,35 +170,10 @@ describe('news', () => {
 describe('ranked list', () => {
   test('a published list shows rank, nominee, total and each criterion', async () => {
     const admin = await signedIn('admin', ADMIN_PASSWORD);
-    const now = Date.now();
-    const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-    const campaign = await apiAs(admin, 'POST', '/campaigns', {
-      template: 'emerging-enterprise',
-      year: new Date().getFullYear(),
-      min_reviewers: 1,
-      nomination_opens: iso(now - 86400000),
-      nomination_closes: iso(now + 86400000),
-      review_opens: iso(now + 86400000),
-      review_closes: iso(now + 30 * 86400000),
-    });
-    await apiAs(admin, 'POST', `/campaigns/${campaign.id}/open`, {});
+    const campaign = await openCampaign(admin);
     const names = [`新锐甲科技${stamp}`, `新锐乙科技${stamp}`];
-    for (const [i, name] of names.entries()) {
-      const ent = await registered(`ent${i}_${stamp}`, name);
-      const me = await apiAs(ent, 'GET', '/me');
-      await apiAs(ent, 'POST', `/campaigns/${campaign.id}/nominations`, {
-        nominee_type: 'enterprise', nominee_name: name, nominee_org_id: me.org_id,
-        founding_year: new Date().getFullYear() - 1, discipline: '材料科学与工程',
-        materials: [{ title: '营业执照' }],
-      });
-      await ent.close();
-    }
-    const expert = await registered(`expert_${stamp}`, `评审研究院${stamp}`);
-    const profile = await apiAs(expert, 'POST', '/experts', {
-      name: '评审专家', title: '研究员', disciplines: ['材料科学与工程'], bio: '从事新材料研究。',
-    });
-    await apiAs(expert, 'POST', `/experts/${profile.id}/submit`, {});
-    await apiAs(admin, 'POST', `/experts/${profile.id}/approve`, {});
+    for (const [i, name] of names.entries()) await nominateEnterprise(campaign, `ent${i}_${stamp}`, name);
+    const expert = await reviewer(admin, `expert_${stamp}`, `评审研究院${stamp}`);
     const review = await apiAs(admin, 'POST', `/campaigns/${campaign.id}/review`, {});
     assert.equal(review.assigned, 2);
     // The demo data's experts (owned by the admin) are in the pool too: every reviewer scores
@@ -191,6 +208,121 @@ describe('ranked list', () => {
     await screenshot(page, 'ranked-list-375');
     assert.deepEqual(page.pageErrors, []);
     await visitor.close();
+    await admin.close();
+    await expert.close();
+  });
+});
+
+describe('bodies', () => {
+  test('an admin creates a committee, adds an organisation and a person, removes one; a visitor sees it', async () => {
+    const orgName = `技术转移成员单位${stamp}`;
+    await (await registered(`body_org_${stamp}`, orgName)).close();
+    const committee = `专家咨询委员会${stamp}`;
+
+    const admin = await signedIn('admin', ADMIN_PASSWORD);
+    const page = await newPage(admin);
+    await page.goto(`${server.url}/bodies`);
+    const form = page.getByRole('region', { name: '新建委员会或联合体' });
+    const field = (scope, label) => scope.locator('.el-form-item', {
+      has: page.locator('.el-form-item__label', { hasText: new RegExp(`^${label}$`) }),
+    });
+
+    // A slug the API refuses is named beside its field; a good one creates the committee.
+    await field(form, '名称').locator('input').fill(committee);
+    await field(form, '网址标识').locator('input').fill('Not A Slug');
+    await form.getByRole('button', { name: '创建' }).click();
+    await field(form, '网址标识').getByText('网址标识只能用小写字母、数字和连字符').waitFor();
+    await field(form, '网址标识').locator('input').fill(`committee-${stamp}`);
+    await field(form, '成立时间').locator('input').fill('2024');
+    await form.getByRole('button', { name: '创建' }).click();
+    const section = page.getByRole('region', { name: committee });
+    await section.getByText('暂无成员').waitFor();
+
+    // An organisation, found by part of its name.
+    await section.getByRole('button', { name: '添加成员' }).click();
+    let dialog = page.getByRole('dialog', { name: `为“${committee}”添加成员` });
+    await dialog.locator('.el-radio', { hasText: '机构' }).click();
+    await field(dialog, '机构').locator('input').fill(`成员单位${stamp}`);
+    await page.getByRole('option', { name: orgName }).click();
+    await field(dialog, '职务').locator('input').fill('成员单位');
+    await dialog.getByRole('button', { name: '添加成员' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section.getByRole('link', { name: orgName }).waitFor();
+
+    // A person: a term that ends before it starts is refused beside the end date.
+    await section.getByRole('button', { name: '添加成员' }).click();
+    dialog = page.getByRole('dialog', { name: `为“${committee}”添加成员` });
+    await field(dialog, '姓名').locator('input').fill('王立新');
+    await field(dialog, '头衔').locator('input').fill('中国工程院院士');
+    await field(dialog, '职务').locator('input').fill('主任委员');
+    for (const [label, date] of [['任期开始', '2025-01-01'], ['任期结束', '2024-01-01']]) {
+      const input = field(dialog, label).locator('input');
+      await input.fill(date);
+      await input.press('Enter');
+    }
+    await dialog.getByRole('button', { name: '添加成员' }).click();
+    await field(dialog, '任期结束').getByText('任期结束不能早于开始').waitFor();
+    const end = field(dialog, '任期结束').locator('input');
+    await end.fill('2028-12-31');
+    await end.press('Enter');
+    await dialog.getByRole('button', { name: '添加成员' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section.getByText('王立新').waitFor();
+
+    // The organisation is removed after a confirmation.
+    await section.getByRole('button', { name: `移除${orgName}` }).click();
+    await page.getByRole('dialog').getByText(`确定将“${orgName}”移出“${committee}”吗？`).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await section.getByRole('link', { name: orgName }).waitFor({ state: 'detached' });
+    await screenshot(page, 'bodies-admin');
+    assert.deepEqual(page.pageErrors, []);
+
+    const visitor = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const v = await newPage(visitor);
+    await v.goto(`${server.url}/bodies`);
+    const shown = v.getByRole('region', { name: committee });
+    const rows = shown.locator('.el-table__body tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.match(await rows.first().innerText(), /王立新\s+中国工程院院士\s+主任委员\s+2025-01-01 – 2028-12-31/);
+    assert.equal(await v.getByRole('button', { name: '添加成员' }).count(), 0);
+    assert.equal(await v.getByRole('region', { name: '新建委员会或联合体' }).count(), 0);
+    await screenshot(v, 'bodies-375');
+    assert.deepEqual(v.pageErrors, []);
+    await visitor.close();
+    await admin.close();
+  });
+});
+
+describe('conflicts of interest', () => {
+  test('a reviewer declares a conflict on the campaign page and is never given that nomination', async () => {
+    const admin = await signedIn('admin', ADMIN_PASSWORD);
+    const campaign = await openCampaign(admin, new Date().getFullYear() + 1);
+    const tied = `回避测试科技${stamp}`;
+    await nominateEnterprise(campaign, `tied_${stamp}`, tied);
+    const expert = await reviewer(admin, `conflicted_${stamp}`, `回避专家研究院${stamp}`);
+
+    const page = await newPage(expert);
+    await page.goto(`${server.url}/campaigns/${campaign.id}`);
+    const form = page.getByRole('region', { name: '申报利益冲突' });
+    const orgField = form.locator('.el-form-item', { hasText: '存在利益关系的机构' });
+    const declare = async () => {
+      await orgField.locator('input').fill(`测试科技${stamp}`);
+      await page.getByRole('option', { name: tied }).click();
+      await form.getByLabel('说明').fill('近三年有合作项目');
+      await form.getByRole('button', { name: '申报回避' }).click();
+    };
+    await declare();
+    await page.getByText('已申报，评审分配将回避该机构').waitFor();
+    // A second declaration is refused beside the organisation.
+    await declare();
+    await orgField.getByText('已申报过与该机构的利益冲突').waitFor();
+    await screenshot(page, 'campaign-conflict');
+    assert.deepEqual(page.pageErrors, []);
+
+    await apiAs(admin, 'POST', `/campaigns/${campaign.id}/review`, {});
+    const tasks = (await apiAs(expert, 'GET', '/me/reviews')).items;
+    assert.deepEqual(tasks.filter((task) => task.nomination.nominee_name === tied), []);
     await admin.close();
     await expert.close();
   });
