@@ -2,8 +2,10 @@
 #include <set>
 
 #include "core/reviewer_assignment.h"
+#include "core/text_encoding.h"
 #include "service/audit.h"
 #include "service/campaigns.h"
+#include "service/listing_validation.h"
 
 namespace kc {
 
@@ -60,7 +62,10 @@ Status Campaigns::DeclareConflict(const Actor& actor, int64_t campaign_id, int64
   if (reviewer_id != *actor.id() && !actor.is_admin()) {
     return Forbidden("reviewers declare their own conflicts");
   }
-  if (reason.size() > 2000) return Invalid("reason", "too_long", "the reason is too long");
+  if (!IsValidUtf8(reason)) return Invalid("reason", "invalid_utf8", "not valid UTF-8");
+  if (Utf8Length(reason) > 2000) {
+    return Invalid("reason", "too_long", "the reason is at most 2000 characters");
+  }
   int64_t now = clock_.Now();
   return store_.Write([&](StoreTx& tx) {
     auto c = Load(tx, campaign_id);

@@ -60,5 +60,22 @@ TEST_F(CampaignsTest, AReviewerIsNeverAssignedANomineeOfTheirOwnOrganisation) {
   EXPECT_EQ(top_up->short_of.at(n->id), 1);
 }
 
+TEST_F(CampaignsTest, AConflictsReasonIsCheckedInCharactersAndMustBeUtf8) {
+  Campaign award = OpenAward(2);
+  Org institute = AddOrg("某研究院");
+  User expert = Expert("专家", AddOrg("某大学"), "材料科学与工程");
+  std::string long_reason;
+  for (int i = 0; i < 2000; ++i) long_reason += "合";  // 2000 characters, 6000 bytes
+  EXPECT_TRUE(
+      campaigns_.DeclareConflict(Actor::Of(expert), award.id, 0, institute.id, long_reason).ok());
+  Status too_long = campaigns_.DeclareConflict(Actor::Of(expert), award.id, 0,
+                                               AddOrg("另一机构").id, long_reason + "作");
+  EXPECT_EQ(too_long.code(), "too_long");
+  EXPECT_EQ(too_long.field(), "reason");
+  Status bad = campaigns_.DeclareConflict(Actor::Of(expert), award.id, 0, AddOrg("第三机构").id,
+                                          std::string("\xff\xfe"));
+  EXPECT_EQ(bad.code(), "invalid_utf8");
+}
+
 }  // namespace
 }  // namespace kc

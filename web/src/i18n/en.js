@@ -618,7 +618,6 @@ export default {
       empty_file: 'The file is empty',
       database_busy: 'The server is busy; try again shortly',
       internal: 'Server error; try again later',
-      invalid_transition: 'The deal cannot do this at its current stage',
       reason_required: 'Choose a reason',
       contract_required: 'Record the contract (type, amount, signing date, registration number) before registering',
       attachment_too_large: 'The file is larger than the 5 MB limit',

@@ -618,7 +618,6 @@ export default {
       empty_file: '文件为空',
       database_busy: '服务器繁忙，请稍后再试',
       internal: '服务器内部错误，请稍后再试',
-      invalid_transition: '当前阶段不能进行此操作',
       reason_required: '请选择原因',
       contract_required: '登记前请先填写合同信息（类型、金额、签订日期、登记编号）',
       attachment_too_large: '文件超过 5 MB 上限',
