@@ -16,6 +16,7 @@ add_test(NAME web_unit
   COMMAND ${KC_NODE} --test ${CMAKE_SOURCE_DIR}/web/tests/unit/i18n.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/budget.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/news.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/criteria.test.mjs
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
 set_tests_properties(web_unit PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 60 LABELS web)
 

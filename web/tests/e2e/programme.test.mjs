@@ -2,7 +2,8 @@
 // was found and publishes it; a visitor reads it from the headline list with its breadcrumbs;
 // a ranked list runs from template to published results (set up over the API), and a visitor
 // on a phone-sized screen sees the ranking with each criterion. An admin creates a committee,
-// adds a member organisation and a member person and removes one; a visitor sees the result.
+// adds a member organisation and a member person and removes one; a visitor sees the result. An
+// admin edits a campaign's review criteria on its page.
 // Screenshots go to build/test-artifacts/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -325,5 +326,50 @@ describe('conflicts of interest', () => {
     assert.deepEqual(tasks.filter((task) => task.nomination.nominee_name === tied), []);
     await admin.close();
     await expert.close();
+  });
+});
+
+describe('review criteria', () => {
+  test('an admin changes a weight and adds a criterion; a bad weight is refused beside the table', async () => {
+    const admin = await signedIn('admin', ADMIN_PASSWORD);
+    const campaign = await openCampaign(admin, new Date().getFullYear() + 2);
+    const page = await newPage(admin);
+    await page.goto(`${server.url}/campaigns/${campaign.id}`);
+    await page.getByRole('button', { name: '编辑评审指标' }).click();
+    const form = page.getByRole('form', { name: '编辑评审指标' });
+    const setWeight = async (n, weight) => {
+      const input = form.getByLabel(`第 ${n} 项指标的权重`);
+      await input.fill(weight);
+      await input.blur();
+    };
+
+    await setWeight(2, '0.35');
+    await form.getByRole('button', { name: '添加指标' }).click();
+    await form.getByLabel('第 5 项指标的名称').fill('知识产权');
+    await form.getByLabel('第 5 项指标的说明').fill('专利数量与质量');
+    // A weight of 0 is refused, named beside the criteria.
+    await setWeight(5, '0');
+    await form.getByRole('button', { name: '保存评审指标' }).click();
+    await form.locator('.el-form-item__error', { hasText: '权重大于 0 且不超过 1000' }).waitFor();
+    await screenshot(page, 'campaign-criteria-refused');
+    await setWeight(5, '0.2');
+    await form.getByRole('button', { name: '保存评审指标' }).click();
+    await page.getByText('评审指标已保存').waitFor();
+    await form.waitFor({ state: 'detached' });
+
+    await page.reload();
+    const rows = page.locator('.criteria .el-table__body tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 5);
+    assert.match(await rows.nth(1).innerText(), /成长性\s+0\.35\s+/);
+    assert.match(await rows.nth(4).innerText(), /^知识产权\s+0\.2\s+专利数量与质量$/);
+    await screenshot(page, 'campaign-criteria');
+    assert.deepEqual(page.pageErrors, []);
+
+    // The kept criteria keep their keys and maximum scores; the new one has a key of its own.
+    const saved = await apiAs(admin, 'GET', `/campaigns/${campaign.id}`);
+    assert.deepEqual(saved.criteria.map((k) => k.key), [...campaign.criteria.map((k) => k.key), 'criterion']);
+    assert.deepEqual(saved.criteria.map((k) => k.max_score), [...campaign.criteria.map((k) => k.max_score), 10]);
+    await admin.close();
   });
 });
