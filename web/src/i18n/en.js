@@ -616,7 +616,7 @@ export default {
       platform_role: 'This user has a platform role; a platform admin changes it',
       self_removal: 'An organisation admin cannot remove themself',
       invalid_role: 'Invalid role',
-      invalid_type: 'Invalid organisation type',
+      invalid_type: 'Wrong kind of value',
       invalid_utf8: 'The text contains invalid characters',
       too_many_subscriptions: 'You have reached the subscription limit; delete some first',
       username_taken: 'That user name is taken',

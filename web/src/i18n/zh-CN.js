@@ -616,7 +616,7 @@ export default {
       platform_role: '该用户是平台审核员或管理员，需由平台管理员调整',
       self_removal: '机构管理员不能将自己移出机构',
       invalid_role: '角色无效',
-      invalid_type: '机构类型无效',
+      invalid_type: '取值类型不正确',
       invalid_utf8: '内容包含无效字符',
       too_many_subscriptions: '订阅数量已达上限，请先删除一些订阅',
       username_taken: '用户名已被占用',
