@@ -45,16 +45,16 @@ std::string PageAssets::PreloadLinks(std::string_view source) const {
   if (chunks_.find(source) == chunks_.end()) return "";
   std::vector<const Chunk*> order;
   std::set<std::string, std::less<>> seen;
-  std::vector<std::string> todo = {std::string(source)};
-  while (!todo.empty()) {
-    std::string key = std::move(todo.back());
-    todo.pop_back();
+  std::vector<std::string> to_visit = {std::string(source)};
+  while (!to_visit.empty()) {
+    std::string key = std::move(to_visit.back());
+    to_visit.pop_back();
     if (!seen.insert(key).second) continue;
     auto it = chunks_.find(key);
     if (it == chunks_.end() || it->second.entry) continue;
     order.push_back(&it->second);
     for (auto i = it->second.imports.rbegin(); i != it->second.imports.rend(); ++i) {
-      todo.push_back(*i);
+      to_visit.push_back(*i);
     }
   }
   std::string links;

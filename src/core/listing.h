@@ -30,6 +30,10 @@ enum class Visibility { kPublic, kMembers };
 std::string_view VisibilityName(Visibility v);
 std::optional<Visibility> VisibilityFromName(std::string_view name);
 
+// Code points of a listing's body in its summary: what lists show, and all of the body a
+// visitor may read of a members-only listing (the API, the search index and matching agree).
+inline constexpr size_t kSummaryChars = 120;
+
 // A sum of money in CNY, or 面议 (negotiable) when both bounds are empty.
 struct MoneyRange {
   std::optional<int64_t> min_cny;

@@ -21,10 +21,9 @@ inline constexpr Xapian::termcount kTitleWdf = 3;
 inline constexpr Xapian::termcount kKeywordWdf = 3;
 inline constexpr Xapian::termcount kBodyWdf = 1;
 
-// Code points of the body kept for snippets, and of the part a visitor may see of a
-// members-only listing (the API's "summary"; the rest is indexed under kMembersPrefix).
+// Code points of the body kept for snippets. Of a members-only listing only the first
+// kSummaryChars (core/listing.h) are public; the rest is indexed under kMembersPrefix.
 inline constexpr size_t kExcerptChars = 300;
-inline constexpr size_t kSummaryChars = 120;
 
 // The fields of a listing that search results and the matcher need.
 struct StoredListing {

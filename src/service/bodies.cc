@@ -1,6 +1,7 @@
 #include "service/bodies.h"
 
 #include "core/text_encoding.h"
+#include "core/trim.h"
 #include "service/audit.h"
 
 namespace kc {
@@ -11,12 +12,6 @@ Status RequireAdmin(const Actor& actor) {
   if (!actor.signed_in()) return Unauthorized();
   if (!actor.is_admin()) return Forbidden("only platform admins maintain the bodies");
   return Status::Ok();
-}
-
-std::string Trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 }  // namespace

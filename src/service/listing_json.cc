@@ -263,7 +263,7 @@ json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
   j["org_id"] = l.org_id;
   if (org) j["org"] = {{"id", org->id}, {"name", org->name}, {"type", OrgTypeName(org->type)}};
   if (auto p = ProvinceName(l.region)) j["region_name"] = *p;
-  j["summary"] = Utf8Prefix(l.body, kSummaryBodyChars);
+  j["summary"] = Utf8Prefix(l.body, kSummaryChars);
   j["demo"] = l.demo;
   j["created_at"] = IsoTime(l.created_at);
   j["updated_at"] = IsoTime(l.updated_at);
@@ -313,7 +313,7 @@ void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLe
     w.Key("reject_reason").String(l.reject_reason);
   }
   w.Key("status").String(StatusName(l.status));
-  w.Key("summary").String(Utf8Prefix(l.body, kSummaryBodyChars));
+  w.Key("summary").String(Utf8Prefix(l.body, kSummaryChars));
   w.Key("title").String(expert ? l.rank : l.title);
   w.Key("type").String(KindName(l.kind));
   w.Key("updated_at").String(IsoTime(l.updated_at));

@@ -7,6 +7,7 @@
 #include "core/region_code.h"
 #include "core/taxonomy.h"
 #include "core/text_encoding.h"
+#include "core/trim.h"
 
 namespace kc {
 
@@ -45,13 +46,6 @@ bool IsIsoDate(std::string_view s) {
 }
 
 namespace {
-
-std::string Trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
 
 bool HasControl(std::string_view s) {
   return std::any_of(s.begin(), s.end(),

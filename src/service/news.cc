@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text_encoding.h"
+#include "core/trim.h"
 #include "service/audit.h"
 
 namespace kc {
@@ -13,13 +14,6 @@ Status RequireEditor(const Actor& actor) {
   if (!actor.signed_in()) return Unauthorized();
   if (!actor.is_editor()) return Forbidden("only editors and admins write news");
   return Status::Ok();
-}
-
-std::string Trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
 }
 
 // Trims every text field and drops blank paragraphs, so what is stored is what is shown.

@@ -1,5 +1,6 @@
 // 提名: organisations put nominees forward; eligibility is checked on submission.
 #include "core/text_encoding.h"
+#include "core/trim.h"
 #include "service/audit.h"
 #include "service/campaigns.h"
 
@@ -23,12 +24,6 @@ Status CheckNominationText(const Nomination& n) {
     }
   }
   return Status::Ok();
-}
-
-std::string Trim(std::string s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 }  // namespace

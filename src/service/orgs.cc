@@ -6,6 +6,7 @@
 #include "core/credit_code.h"
 #include "core/region_code.h"
 #include "core/text_encoding.h"
+#include "core/trim.h"
 #include "service/audit.h"
 
 namespace kc {
@@ -19,13 +20,6 @@ Status CheckText(std::string_view field, const std::string& v, size_t max_chars)
         std::string(field) + " is longer than " + std::to_string(max_chars) + " characters");
   }
   return Status::Ok();
-}
-
-std::string Trim(std::string s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 Status CheckMemberRole(Role role) {

@@ -29,7 +29,7 @@ Result<std::vector<search::MatchHit>> SearchService::Matches(const Actor& actor,
   if (ViewLevelFor(actor, *listing) == ViewLevel::kSummary) {
     // A visitor's matches come from what the visitor may read of the listing: its details
     // would otherwise show through the shared terms.
-    listing->body = Utf8Prefix(listing->body, kSummaryBodyChars);
+    listing->body = Utf8Prefix(listing->body, kSummaryChars);
     listing->inventors.clear();
     listing->patents.clear();
   }

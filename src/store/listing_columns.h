@@ -16,10 +16,10 @@ inline constexpr const char* kListingCols =
     "transfer_modes, price_min, price_max, inventors, rank, affiliation, disciplines";
 
 // kListingCols with the details a list does not show read as NULL and the body cut to
-// kSummaryBodyChars + 1 characters.
+// kSummaryChars + 1 characters.
 inline const std::string kListingSummaryCols =
     "id, kind, org_id, owner_id, ref, title, substr(body, 1, " +
-    std::to_string(kSummaryBodyChars + 1) +
+    std::to_string(kSummaryChars + 1) +
     "), keywords, category, discipline, region, status, reject_reason, visibility, NULL, demo, "
     "created_at, updated_at, published_at, expires_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
     "NULL, NULL, NULL, rank, affiliation, NULL";

@@ -100,12 +100,11 @@ struct ListingQuery {
   // When false, Page::total is left at -1 instead of counting every match (a walk through the
   // table needs no total, and the count is a scan of the matches on each page).
   bool count_total = true;
-  // Reads only what a list shows: `body` holds at most its first kSummaryBodyChars + 1
+  // Reads only what a list shows: `body` holds at most its first kSummaryChars + 1
   // characters (enough for a summary that says it was cut), and contact, budget, deadline,
   // modes, maturity, patents, price, inventors and disciplines are left empty.
   bool summary_only = false;
 };
-inline constexpr int kSummaryBodyChars = 120;
 
 // Filters of an organisation list.
 struct OrgQuery {

@@ -18,7 +18,7 @@ TEST(ListingColumnsTest, TheSummaryKeepsEveryColumnsPosition) {
   std::string full = kListingCols;
   EXPECT_EQ(Columns(full), 33u);
   EXPECT_EQ(Columns(kListingSummaryCols), Columns(full));
-  EXPECT_NE(kListingSummaryCols.find("substr(body, 1, " + std::to_string(kSummaryBodyChars + 1)),
+  EXPECT_NE(kListingSummaryCols.find("substr(body, 1, " + std::to_string(kSummaryChars + 1)),
             std::string::npos);
   // Where the full list has id, title and rank, so has the summary.
   EXPECT_TRUE(kListingSummaryCols.starts_with("id, kind, org_id, owner_id, ref, title, "));

@@ -341,7 +341,7 @@ TEST_F(SqliteStoreTest, SummaryOnlyListReadsTheListedFieldsAndCutsTheBody) {
   Listing l = MakeListing(org, user, "摘要");
   l.kind = ListingKind::kAchievement;
   // Two characters of three bytes each, then ASCII: the cut counts characters, not bytes.
-  l.body = "低温" + std::string(kSummaryBodyChars + 30, 'x');
+  l.body = "低温" + std::string(kSummaryChars + 30, 'x');
   l.keywords = {"电池", "电解液"};
   l.category = "工学";
   l.region = "440305";
@@ -366,7 +366,7 @@ TEST_F(SqliteStoreTest, SummaryOnlyListReadsTheListedFieldsAndCutsTheBody) {
   EXPECT_EQ(s.id, id);
   EXPECT_EQ(s.kind, ListingKind::kAchievement);
   EXPECT_EQ(s.title, "摘要");
-  EXPECT_EQ(s.body, l.body.substr(0, 6 + (kSummaryBodyChars + 1 - 2)));
+  EXPECT_EQ(s.body, l.body.substr(0, 6 + (kSummaryChars + 1 - 2)));
   EXPECT_THAT(s.keywords, ElementsAre("电池", "电解液"));
   EXPECT_EQ(s.category, "工学");
   EXPECT_EQ(s.region, "440305");
