@@ -44,6 +44,15 @@ json DealJson(const DealView& v) {
             {"signed_at", IsoTime(d.signed_at)},
             {"registered_at", IsoTime(d.registered_at)},
             {"contract", v.contract ? ContractJson(*v.contract) : json(nullptr)}};
+  // A binding step one side proposed, awaiting the other side's confirmation.
+  if (d.proposed_stage) {
+    j["pending"] = {{"stage", DealStageName(*d.proposed_stage)},
+                    {"by_org_id", OptId(d.proposed_by_org)},
+                    {"by_user_id", OptId(d.proposed_by)},
+                    {"at", IsoTime(d.proposed_at)}};
+  } else {
+    j["pending"] = nullptr;
+  }
   json confidential = {{"exists", v.has_confidential}, {"visible", v.confidential.has_value()}};
   if (v.confidential) confidential["details"] = *v.confidential;
   j["confidential"] = confidential;
@@ -51,10 +60,19 @@ json DealJson(const DealView& v) {
     json history = json::array();
     for (const auto& e : v.history) {
       json detail = json::parse(e.detail, nullptr, false);
-      history.push_back({{"at", IsoTime(e.at)},
-                         {"actor_id", OptId(e.actor_id)},
-                         {"action", e.action},
-                         {"detail", detail.is_discarded() ? json::object() : detail}});
+      json entry = {{"at", IsoTime(e.at)},
+                    {"actor_id", OptId(e.actor_id)},
+                    {"actor_name", nullptr},
+                    {"actor_org_id", nullptr},
+                    {"action", e.action},
+                    {"detail", detail.is_discarded() ? json::object() : detail}};
+      if (e.actor_id) {
+        if (auto a = v.actors.find(*e.actor_id); a != v.actors.end()) {
+          entry["actor_name"] = a->second.name;
+          entry["actor_org_id"] = OptId(a->second.org_id);
+        }
+      }
+      history.push_back(std::move(entry));
     }
     j["history"] = history;
   }
@@ -84,11 +102,17 @@ json DealSchema() {
                                 {"amount_cny", Int()},
                                 {"signed_on", Str()},
                                 {"registration_no", Str()}})},
+              {"pending", Obj({{"stage", {{"type", "string"}, {"enum", stages}}},
+                               {"by_org_id", Int()},
+                               {"by_user_id", Int()},
+                               {"at", Str()}})},
               {"confidential", Obj({{"exists", Bool()}, {"visible", Bool()}, {"details", Str()}})},
               {"history",
                {{"type", "array"},
                 {"items", Obj({{"at", Str()},
                                {"actor_id", Int()},
+                               {"actor_name", {{"type", {"string", "null"}}}},
+                               {"actor_org_id", {{"type", {"integer", "null"}}}},
                                {"action", Str()},
                                {"detail", {{"type", "object"}}}})}}}});
 }

@@ -91,6 +91,15 @@ http::Response ChangeStage(Context& ctx, http::Request& req) {
   if (!s.ok()) return http::ErrorResponse(s);
   KC_ASSIGN_OR_RESPOND(deal,
                        ctx.deals->ChangeStage(*actor, *id, *stage, reason, note.value_or("")));
+  // 202: a binding step was proposed and waits for the other party.
+  const bool proposed = deal->deal.stage != *stage && deal->deal.proposed_stage == *stage;
+  return JsonResponse(proposed ? 202 : 200, DealJson(*deal));
+}
+
+http::Response WithdrawProposal(Context& ctx, http::Request& req) {
+  KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
+  KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+  KC_ASSIGN_OR_RESPOND(deal, ctx.deals->WithdrawProposal(*actor, *id));
   return JsonResponse(200, DealJson(*deal));
 }
 
@@ -287,12 +296,22 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
       Guarded([&ctx](http::Request& r) { return ChangeStage(ctx, r); }),
       {.summary = "Move a deal to another stage; declined and cancelled need a reason (too_early, "
                   "price, technical_fit, ip_terms, capacity, other) and may carry a note; "
-                  "registered needs the contract record",
+                  "registered needs the contract record. signed, registered and completed bind "
+                  "both parties: the first side's request is a proposal (202, `pending`), the "
+                  "other side's request for the same stage confirms it (200)",
        .tag = "deals",
        .auth = true,
        .request_body = Obj({{"stage", Str()}, {"reason", Str()}, {"note", Str()}}, {"stage"}),
        .response = deal,
-       .errors = {400, 401, 404, 409, 422}});
+       .errors = {400, 401, 403, 404, 409, 422}});
+  router.Add(verb::delete_, "/api/v1/deals/{id}/proposal",
+             Guarded([&ctx](http::Request& r) { return WithdrawProposal(ctx, r); }),
+             {.summary = "Withdraw (the proposing side) or refuse (the other side) a proposed "
+                         "binding step",
+              .tag = "deals",
+              .auth = true,
+              .response = deal,
+              .errors = {401, 403, 404}});
   json message = Obj({{"id", Int()},
                       {"author_id", Int()},
                       {"author_name", Str()},

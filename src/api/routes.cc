@@ -7,6 +7,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterAuthRoutes(router, ctx);
   RegisterUserRoutes(router, ctx);
   RegisterOrgRoutes(router, ctx);
+  RegisterMembershipRoutes(router, ctx);
   RegisterListingRoutes(router, ctx);
   RegisterImportRoutes(router, ctx);
   RegisterSearchRoutes(router, ctx);

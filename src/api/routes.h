@@ -14,6 +14,7 @@ void RegisterMetaRoutes(http::Router& router, Context& ctx);
 void RegisterAuthRoutes(http::Router& router, Context& ctx);
 void RegisterUserRoutes(http::Router& router, Context& ctx);
 void RegisterOrgRoutes(http::Router& router, Context& ctx);
+void RegisterMembershipRoutes(http::Router& router, Context& ctx);
 void RegisterListingRoutes(http::Router& router, Context& ctx);
 void RegisterImportRoutes(http::Router& router, Context& ctx);
 void RegisterSearchRoutes(http::Router& router, Context& ctx);

@@ -98,6 +98,8 @@ http::Response ListNotifications(Context& ctx, http::Request& req) {
                      {"read", n.read_at != 0}});
     if (n.deal_id) items.back()["deal_id"] = n.deal_id;
     if (n.call_id) items.back()["call_id"] = n.call_id;
+    json detail = json::parse(n.detail, nullptr, false);
+    items.back()["detail"] = detail.is_object() ? detail : json::object();
   }
   return JsonResponse(200, PageJson(items, notes->total, *page));
 }
@@ -156,6 +158,8 @@ void RegisterSubscriptionRoutes(http::Router& router, Context& ctx) {
                    {"call_id", Int()},
                    {"title", Str()},
                    {"message", Str()},
+                   {"detail", json{{"type", "object"},
+                                   {"description", "what happened, as codes and values"}}},
                    {"created_at", Str()},
                    {"read", Bool()}});
   json query = PageQuery();

@@ -99,6 +99,11 @@ Result<DealStage> NextDealStage(DealStage from, DealStage to) {
   return to;
 }
 
+bool NeedsBothParties(DealStage stage) {
+  return stage == DealStage::kSigned || stage == DealStage::kRegistered ||
+         stage == DealStage::kCompleted;
+}
+
 bool NeedsReason(DealStage stage) {
   return stage == DealStage::kDeclined || stage == DealStage::kCancelled;
 }

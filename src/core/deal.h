@@ -39,6 +39,10 @@ const std::vector<DealStage>& AllDealStages();
 // completed, declined and cancelled are final; staying in the same stage is not a move.
 Result<DealStage> NextDealStage(DealStage from, DealStage to);
 
+// True for the steps that bind both parties (signed, registered, completed): one side proposes
+// them and they take effect only when the other side confirms.
+bool NeedsBothParties(DealStage stage);
+
 // True for the stages that end a deal early and so need a reason.
 bool NeedsReason(DealStage stage);
 // True for completed, declined and cancelled.
@@ -74,6 +78,11 @@ struct Deal {
   int64_t updated_at = 0;
   int64_t signed_at = 0;      // 0 until signed
   int64_t registered_at = 0;  // 0 until registered
+  // A binding step (NeedsBothParties) that one side asked for and the other has not confirmed.
+  std::optional<DealStage> proposed_stage;
+  std::optional<int64_t> proposed_by_org;  // the buyer or the seller organisation
+  std::optional<int64_t> proposed_by;      // the user who proposed it
+  int64_t proposed_at = 0;
 };
 
 // True when a party may see the confidential details of the deal's achievement: only after an

@@ -51,6 +51,9 @@ struct User {
   std::string email;
   Role role = Role::kMember;
   std::optional<int64_t> org_id;
+  // 加入申请: the organisation the user asked to join, until one of its admins approves (org_id
+  // is then set) or rejects; the request gives no rights in that organisation.
+  std::optional<int64_t> requested_org_id;
   std::string password_hash;  // argon2id string; never leaves the service layer
   bool disabled = false;
   int64_t created_at = 0;

@@ -72,10 +72,11 @@ Result<User> Accounts::Register(const RegisterRequest& r) {
     int64_t now = clock_.Now();
     auto existing = tx.FindUserByName(user.username);
     if (existing.ok()) return Conflict("username_taken", "this user name is taken", "username");
+    std::optional<Org> to_join;
     if (r.org_id) {
       auto org = tx.GetOrg(*r.org_id);
       if (!org.ok()) return Invalid("org_id", "unknown_org", "no organisation with this id");
-      user.org_id = r.org_id;
+      to_join = *org;
     }
     if (r.org) {
       auto org = Orgs::CreateIn(tx, *r.org, std::nullopt, now);
@@ -86,8 +87,10 @@ Result<User> Accounts::Register(const RegisterRequest& r) {
     auto id = tx.InsertUser(user);
     if (!id.ok()) return id.status();
     user.id = *id;
-    return tx.AppendAudit(
-        AuditOf(now, user.id, "user", user.id, "register", {{"username", user.username}}));
+    KC_RETURN_IF_ERROR(tx.AppendAudit(
+        AuditOf(now, user.id, "user", user.id, "register", {{"username", user.username}})));
+    // Joining an existing organisation is only a request until one of its admins approves.
+    return to_join ? Orgs::RequestIn(tx, user, *to_join, now) : Status::Ok();
   });
   if (!s.ok()) return s;
   return user;

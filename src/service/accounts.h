@@ -17,7 +17,7 @@ struct RegisterRequest {
   std::string password;
   std::string display_name;
   std::string email;
-  std::optional<int64_t> org_id;  // join an existing organisation as a member
+  std::optional<int64_t> org_id;  // ask to join an existing organisation (its admins approve)
   std::optional<Org> org;         // or create one and become its org admin
 };
 
@@ -54,7 +54,9 @@ class Accounts {
 
   Accounts(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Creates an account (and its organisation when `org` is given). Slow: hashes the password.
+  // Creates an account (and its organisation when `org` is given, or a request to join `org_id`
+  // that the organisation's admins decide: see Orgs::DecideJoinRequest). Slow: hashes the
+  // password.
   Result<User> Register(const RegisterRequest& request);
 
   // Checks the password and opens a session. After kMaxFailures failures within

@@ -55,8 +55,10 @@ Result<DealView> Deals::RecordContract(const Actor& actor, int64_t deal_id, Cont
                                                {"amount_cny", contract.amount_cny},
                                                {"signed_on", contract.signed_on},
                                                {"registration_no", contract.registration_no}})));
-    return NotifyDealParties(tx, *d, actor.id(), "deal_document",
-                             "contract " + contract.registration_no, now)
+    return NotifyDealParties(tx, *d, actor.id(), "deal_contract", contract.registration_no, now,
+                             {{"type", ContractTypeName(contract.type)},
+                              {"amount_cny", contract.amount_cny},
+                              {"registration_no", contract.registration_no}})
         .status();
   }));
   return Get(actor, deal_id);

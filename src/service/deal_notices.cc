@@ -3,7 +3,8 @@
 namespace kc {
 
 Result<int> NotifyDealParties(StoreTx& tx, const Deal& deal, std::optional<int64_t> actor_id,
-                              const std::string& kind, const std::string& message, int64_t now) {
+                              const std::string& kind, const std::string& message, int64_t now,
+                              const nlohmann::json& detail) {
   auto users = tx.deals().PartyUserIds(deal);
   if (!users.ok()) return users.status();
   int n = 0;
@@ -17,6 +18,7 @@ Result<int> NotifyDealParties(StoreTx& tx, const Deal& deal, std::optional<int64
     note.title = deal.title;
     note.message = message;
     note.created_at = now;
+    note.detail = detail.dump();
     auto inserted = tx.InsertNotification(note);
     if (!inserted.ok()) return inserted.status();
     n += *inserted ? 1 : 0;

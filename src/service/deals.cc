@@ -201,6 +201,13 @@ Result<DealView> Deals::Get(const Actor& actor, int64_t id) {
     auto history = tx.ListAudit("deal", id);
     if (!history.ok()) return history.status();
     out->history = std::move(*history);
+    std::vector<int64_t> actor_ids;
+    for (const auto& e : out->history) {
+      if (e.actor_id) actor_ids.push_back(*e.actor_id);
+    }
+    auto actors = tx.GetUsers(actor_ids);
+    if (!actors.ok()) return actors.status();
+    for (const User& u : *actors) out->actors[u.id] = {u.display_name, u.org_id};
     return Status::Ok();
   }));
   return out;
@@ -227,6 +234,17 @@ Result<Page<DealView>> Deals::ListMine(const Actor& actor, std::optional<DealSta
   }));
   return out;
 }
+
+namespace {
+
+void ClearProposal(Deal& d) {
+  d.proposed_stage.reset();
+  d.proposed_by_org.reset();
+  d.proposed_by.reset();
+  d.proposed_at = 0;
+}
+
+}  // namespace
 
 Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to,
                                     std::optional<DealReason> reason, const std::string& note) {
@@ -257,6 +275,28 @@ Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to
                        "before registering");
       }
     }
+    if (NeedsBothParties(to)) {
+      auto side = BindingSide(actor, *d);
+      if (!side) {
+        return Status::Error(ErrorKind::kForbidden, "binding_step",
+                             "only the buyer and the seller agree to sign, register or complete");
+      }
+      const bool confirms = d->proposed_stage == to && d->proposed_by_org &&
+                            *d->proposed_by_org != *side;
+      if (!confirms) {
+        if (d->proposed_stage == to) {
+          return Conflict("awaiting_confirmation",
+                          "your side has proposed this step; the other party confirms it");
+        }
+        return Propose(tx, actor, *d, to, *side, note, now);
+      }
+    }
+    nlohmann::json detail = {{"from", DealStageName(from)}, {"to", DealStageName(to)}};
+    if (NeedsBothParties(to)) {
+      detail["proposed_by"] = *d->proposed_by;
+      detail["confirms"] = true;
+    }
+    ClearProposal(*d);
     if (from == DealStage::kNda && to == DealStage::kNegotiating) d->nda_passed = true;
     if (to == DealStage::kSigned) d->signed_at = now;
     if (to == DealStage::kRegistered) d->registered_at = now;
@@ -267,14 +307,56 @@ Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to
     d->stage = to;
     d->updated_at = now;
     KC_RETURN_IF_ERROR(tx.deals().UpdateDeal(*d));
-    nlohmann::json detail = {{"from", DealStageName(from)}, {"to", DealStageName(to)}};
     if (reason) detail["reason"] = DealReasonName(*reason);
     if (!note.empty()) detail["note"] = note;
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", id, "stage", detail)));
     std::string message = std::string(DealStageName(from)) + " → " + std::string(DealStageName(to));
     if (reason) message += " (" + std::string(DealReasonName(*reason)) + ")";
     if (!note.empty()) message += ": " + note;
-    return NotifyDealParties(tx, *d, actor.id(), "deal_stage", message, now).status();
+    return NotifyDealParties(tx, *d, actor.id(), "deal_stage", message, now, detail).status();
+  });
+  if (!s.ok()) return s;
+  return Get(actor, id);
+}
+
+Status Deals::Propose(StoreTx& tx, const Actor& actor, Deal& d, DealStage to, int64_t side,
+                      const std::string& note, int64_t now) {
+  d.proposed_stage = to;
+  d.proposed_by_org = side;
+  d.proposed_by = actor.id();
+  d.proposed_at = now;
+  d.updated_at = now;
+  KC_RETURN_IF_ERROR(tx.deals().UpdateDeal(d));
+  nlohmann::json detail = {{"stage", DealStageName(to)}, {"org_id", side}};
+  if (!note.empty()) detail["note"] = note;
+  KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", d.id, "propose", detail)));
+  return NotifyDealParties(tx, d, actor.id(), "deal_proposal",
+                           "→ " + std::string(DealStageName(to)), now, detail)
+      .status();
+}
+
+Result<DealView> Deals::WithdrawProposal(const Actor& actor, int64_t id) {
+  if (!actor.signed_in()) return Unauthorized();
+  const int64_t now = clock_.Now();
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    auto d = PartyDeal(tx, actor, id);
+    if (!d.ok()) return d.status();
+    if (!d->proposed_stage) return NotFound("proposal");
+    auto side = BindingSide(actor, *d);
+    if (!side) {
+      return Status::Error(ErrorKind::kForbidden, "binding_step",
+                           "only the buyer and the seller withdraw or refuse a step");
+    }
+    const bool own = *side == *d->proposed_by_org;
+    nlohmann::json detail = {{"stage", DealStageName(*d->proposed_stage)}};
+    ClearProposal(*d);
+    d->updated_at = now;
+    KC_RETURN_IF_ERROR(tx.deals().UpdateDeal(*d));
+    const char* action = own ? "proposal_withdrawn" : "proposal_refused";
+    KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", id, action, detail)));
+    return NotifyDealParties(tx, *d, actor.id(), action, detail["stage"].get<std::string>(), now,
+                             detail)
+        .status();
   });
   if (!s.ok()) return s;
   return Get(actor, id);

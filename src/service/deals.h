@@ -4,6 +4,7 @@
 // else it does not exist (NotFound).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -37,6 +38,12 @@ struct DealView {
   bool has_confidential = false;            // the achievement holds confidential details
   std::optional<std::string> confidential;  // and here they are, once ConfidentialVisible
   std::vector<AuditEntry> history;          // filled in by Get: every recorded step
+  // Who did them, by user id: display name and organisation (filled in by Get).
+  struct HistoryActor {
+    std::string name;
+    std::optional<int64_t> org_id;
+  };
+  std::map<int64_t, HistoryActor> actors;
 };
 
 class Deals {
@@ -66,8 +73,16 @@ class Deals {
   // Moves the deal to `to`: 409 "invalid_transition" when the stage machine forbids it; declined
   // and cancelled need a reason (422 "reason_required"); registered needs a contract record (422
   // "contract_required").
+  // A step that binds both parties (signed, registered, completed: NeedsBothParties) is only
+  // proposed by the first side that asks (the deal keeps its stage and shows the proposal) and
+  // takes effect when the other side asks for the same step; 409 "awaiting_confirmation" when
+  // the proposing side asks again, 403 "binding_step" for brokers and others who are neither
+  // buyer nor seller. Any other move clears a proposal.
   Result<DealView> ChangeStage(const Actor& actor, int64_t id, DealStage to,
                                std::optional<DealReason> reason, const std::string& note);
+  // Withdraws (the proposing side) or refuses (the other side) a proposed binding step: 404
+  // when there is none, 403 "binding_step" for those who are neither buyer nor seller.
+  Result<DealView> WithdrawProposal(const Actor& actor, int64_t id);
 
   // Messages and documents (deal_documents.cc). Only parties post and read them; each one is
   // audited and notified to the other parties.
@@ -98,6 +113,9 @@ class Deals {
   Result<std::string> ExportHistory(const Actor& actor, int64_t org_id, bool xlsx);
 
  protected:
+  // Records `to` as proposed by the actor's `side` and notifies the parties.
+  Status Propose(StoreTx& tx, const Actor& actor, Deal& deal, DealStage to, int64_t side,
+                 const std::string& note, int64_t now);
   // Loads the deal for a party inside `tx`; NotFound for everyone else.
   static Result<Deal> PartyDeal(StoreTx& tx, const Actor& actor, int64_t id);
   // Fills in the organisations, contract and confidential details of `deal`.

@@ -184,6 +184,7 @@ Result<User> Orgs::AddMember(const Actor& actor, int64_t org_id, const std::stri
     }
     if (user->role == Role::kMember || user->role == Role::kOrgAdmin) user->role = role;
     user->org_id = org_id;
+    user->requested_org_id.reset();  // an admin adding a user settles any request
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
     KC_RETURN_IF_ERROR(tx.AppendAudit(
         AuditOf(clock_.Now(), actor.id(), "org", org_id, "add_member", {{"user_id", user->id}})));

@@ -45,6 +45,28 @@ class Orgs {
   // Removes a member from the organisation; an org admin cannot remove themself.
   Status RemoveMember(const Actor& actor, int64_t org_id, int64_t user_id);
 
+  // Joining (org_membership.cc; docs/api.md "Organisations and membership"). Registering with an
+  // existing organisation, or RequestToJoin, only records a request: the account has no rights
+  // in the organisation until one of its admins approves. Each step is audited and notified (the
+  // organisation's admins hear of a request, the user of the decision).
+
+  // Records the signed-in user's request to join `org_id`: 409 "already_member" when the user
+  // belongs to an organisation, 422 "unknown_org" for no such organisation. A new request
+  // replaces an earlier one.
+  Result<User> RequestToJoin(const Actor& actor, int64_t org_id);
+  // Withdraws the caller's own request (succeeds when there is none).
+  Result<User> WithdrawRequest(const Actor& actor);
+  // The users asking to join `org_id`, for its admins and platform admins (403 for others).
+  Result<Page<User>> JoinRequests(const Actor& actor, int64_t org_id, int64_t offset,
+                                  int64_t limit);
+  // Approves (the user becomes a member) or rejects the request of `user_id` to join `org_id`,
+  // for the organisation's admins: 404 when that user has no request for it. `reason` (≤ 500
+  // characters) is shown to a rejected user.
+  Result<User> DecideJoinRequest(const Actor& actor, int64_t org_id, int64_t user_id,
+                                 bool approve, const std::string& reason);
+  // Records a join request inside `tx` (registration) and notifies the organisation's admins.
+  static Status RequestIn(StoreTx& tx, User& user, const Org& org, int64_t now);
+
  private:
   Store& store_;
   const Clock& clock_;

@@ -56,8 +56,9 @@ struct Subscription {
 struct Notification {
   int64_t id = 0;
   int64_t user_id = 0;
-  // "saved_search", "new_match"; "deal_opened", "deal_stage", "deal_message", "deal_document";
-  // "call_proposal", "call_winner"
+  // "saved_search", "new_match"; "deal_opened", "deal_stage", "deal_proposal",
+  // "proposal_withdrawn", "proposal_refused", "deal_message", "deal_document", "deal_contract";
+  // "call_proposal", "call_winner"; "join_request", "join_approved", "join_rejected"
   std::string kind;
   int64_t subscription_id = 0;  // 0 for deal and call notices
   int64_t listing_id = 0;
@@ -68,6 +69,9 @@ struct Notification {
   std::string listing_kind;  // filled in by ListNotifications: "demand", …; "" when deleted
   int64_t deal_id = 0;       // the deal it is about, or 0
   int64_t call_id = 0;       // the open call it is about, or 0
+  // What happened, as codes and values for the reader's language (a JSON object, e.g.
+  // {"from":"signed","to":"registered"}); `message` stays the plain-text fallback.
+  std::string detail = "{}";
 };
 
 // One page of a list call: the items and the total that match the filters.
@@ -118,6 +122,7 @@ struct OrgQuery {
 // Filters of a user list.
 struct UserQuery {
   std::optional<int64_t> org_id;
+  std::optional<int64_t> requested_org_id;  // users asking to join this organisation
   std::string role;
   std::string text;  // substring of username or display name
   int64_t offset = 0;

@@ -46,13 +46,20 @@ class ApiTest : public ::testing::Test {
     return c;
   }
 
-  // Registers a user without organisation, or joining `org_id`, and signs in.
+  // Registers a user without organisation, or asking to join `org_id` (the request is then
+  // approved by the platform admin, so the user is a member), and signs in.
   Client RegisterUser(const std::string& username, int64_t org_id = 0) {
     Client c(server_->port());
     nlohmann::json body = {{"username", username}, {"password", "password-" + username}};
     if (org_id) body["org_id"] = org_id;
     auto r = c.Post("/api/v1/auth/register", body);
     EXPECT_EQ(r.status, 201) << r.body;
+    if (org_id) {
+      auto approved = Admin().Post("/api/v1/orgs/" + std::to_string(org_id) + "/join-requests/" +
+                                       std::to_string(r.json.value("id", 0)) + "/approve",
+                                   nlohmann::json::object());
+      EXPECT_EQ(approved.status, 200) << approved.body;
+    }
     auto l = c.Login(username, "password-" + username);
     EXPECT_EQ(l.status, 200) << l.body;
     return c;

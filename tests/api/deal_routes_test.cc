@@ -206,10 +206,50 @@ TEST_F(DealRoutesTest, ConfidentialDetailsAreHiddenBeforeTheNdaStage) {
   EXPECT_EQ(seen.json["confidential"]["details"], "电解液配方：LiFSI 1.2M");
 }
 
+// The attack of registering with another organisation's id (org_id) to read its deals and
+// confidential details: the account only asks to join and sees nothing until approved.
+TEST_F(DealRoutesTest, RegisteringIntoAPartyGivesNoAccessUntilItsAdminApproves) {
+  std::string secret_path =
+      "/api/v1/achievements/" + std::to_string(achievement_) + "/confidential";
+  ASSERT_EQ(
+      seller_->Send("PUT", secret_path, json({{"details", "电解液配方：LiFSI 1.2M"}}).dump()).status,
+      200);
+  int64_t id = OpenDeal();
+  ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "nda"}}).status, 200);
+  ASSERT_EQ(seller_->Post(DealPath(id) + "/stage", {{"stage", "negotiating"}}).status, 200);
+  int64_t seller_org = seller_->Get("/api/v1/me").json["org_id"];
+
+  Client spy(server_->port());
+  auto reg = spy.Post("/api/v1/auth/register",
+                      {{"username", "spy"}, {"password", "password-spy"}, {"org_id", seller_org}});
+  ASSERT_EQ(reg.status, 201) << reg.body;
+  EXPECT_TRUE(reg.json["org_id"].is_null());
+  EXPECT_EQ(reg.json["role"], "member");
+  ASSERT_EQ(spy.Login("spy", "password-spy").status, 200);
+  EXPECT_EQ(spy.Get("/api/v1/deals").json["total"], 0);
+  auto deal = spy.Get(DealPath(id));
+  EXPECT_EQ(deal.status, 404);
+  EXPECT_EQ(deal.body.find("LiFSI"), std::string::npos);
+  EXPECT_EQ(spy.Get(secret_path).status, 403);
+  EXPECT_EQ(spy.Get(DealPath(id) + "/messages").status, 404);
+  EXPECT_EQ(spy.Get("/api/v1/orgs/" + std::to_string(seller_org) + "/deals/export").status, 403);
+  EXPECT_EQ(spy.Get("/api/v1/me/notifications").json["total"], 0);
+  // Once the seller's admin approves, the member sees the deal like the others.
+  int64_t spy_id = spy.Get("/api/v1/me").json["id"];
+  ASSERT_EQ(seller_
+                ->Post("/api/v1/orgs/" + std::to_string(seller_org) + "/join-requests/" +
+                           std::to_string(spy_id) + "/approve",
+                       json::object())
+                .status,
+            200);
+  EXPECT_EQ(spy.Get(DealPath(id)).status, 200);
+}
+
 TEST_F(DealRoutesTest, RegisteringWithoutAContractRecordIs422) {
   int64_t id = OpenDeal();
   ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "negotiating"}}).status, 200);
-  ASSERT_EQ(seller_->Post(DealPath(id) + "/stage", {{"stage", "signed"}}).status, 200);
+  ASSERT_EQ(seller_->Post(DealPath(id) + "/stage", {{"stage", "signed"}}).status, 202);
+  ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "signed"}}).status, 200);
   auto reg = buyer_->Post(DealPath(id) + "/stage", {{"stage", "registered"}});
   EXPECT_EQ(reg.status, 422) << reg.body;
   EXPECT_EQ(reg.ErrorCode(), "contract_required");
@@ -229,10 +269,70 @@ TEST_F(DealRoutesTest, RegisteringWithoutAContractRecordIs422) {
   auto put = buyer_->Send("PUT", DealPath(id) + "/contract", contract.dump());
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(put.json["contract"]["registration_no"], "2026440305000123");
-  auto ok = buyer_->Post(DealPath(id) + "/stage", {{"stage", "registered"}});
+  ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "registered"}}).status, 202);
+  auto ok = seller_->Post(DealPath(id) + "/stage", {{"stage", "registered"}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json["stage"], "registered");
   EXPECT_EQ(ok.json["contract"]["amount_cny"], 1500000);
+}
+
+TEST_F(DealRoutesTest, ABindingStepTakesEffectOnlyWhenTheOtherPartyConfirms) {
+  int64_t id = OpenDeal();
+  ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "negotiating"}}).status, 200);
+  auto proposed = buyer_->Post(DealPath(id) + "/stage", {{"stage", "signed"}});
+  ASSERT_EQ(proposed.status, 202) << proposed.body;
+  EXPECT_EQ(proposed.json["stage"], "negotiating");
+  EXPECT_EQ(proposed.json["pending"]["stage"], "signed");
+  EXPECT_EQ(proposed.json["pending"]["by_org_id"], buyer_->Get("/api/v1/me").json["org_id"]);
+  // The same side cannot confirm its own proposal; the seller hears of it.
+  auto again = buyer_->Post(DealPath(id) + "/stage", {{"stage", "signed"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.ErrorCode(), "awaiting_confirmation");
+  auto note = seller_->Get("/api/v1/me/notifications").json["items"][0];
+  EXPECT_EQ(note["kind"], "deal_proposal");
+  EXPECT_EQ(note["detail"]["stage"], "signed");
+  // The seller refuses it: nothing changed but the proposal is gone; then it proposes itself
+  // and the buyer confirms.
+  auto refused = seller_->Delete(DealPath(id) + "/proposal");
+  ASSERT_EQ(refused.status, 200) << refused.body;
+  EXPECT_TRUE(refused.json["pending"].is_null());
+  EXPECT_EQ(seller_->Delete(DealPath(id) + "/proposal").status, 404);
+  EXPECT_EQ(outsider_->Delete(DealPath(id) + "/proposal").status, 404);
+  ASSERT_EQ(seller_->Post(DealPath(id) + "/stage", {{"stage", "signed"}}).status, 202);
+  auto confirmed = buyer_->Post(DealPath(id) + "/stage", {{"stage", "signed"}});
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(confirmed.json["stage"], "signed");
+  EXPECT_TRUE(confirmed.json["pending"].is_null());
+  EXPECT_NE(confirmed.json["signed_at"], "");
+  // Every history entry names its actor.
+  auto history = seller_->Get(DealPath(id)).json["history"];
+  std::vector<std::string> actions;
+  for (const auto& e : history) {
+    actions.push_back(e["action"]);
+    EXPECT_TRUE(e["actor_name"].is_string()) << e.dump();
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"open", "stage", "propose", "proposal_refused",
+                                               "propose", "stage"}));
+  EXPECT_EQ(history.back()["actor_name"], "buyer");
+  EXPECT_EQ(history.back()["detail"]["to"], "signed");
+}
+
+TEST_F(DealRoutesTest, ABrokerCannotBindTheParties) {
+  Client agency = RegisterWithOrg("agent", "技术转移中心", "service_agency");
+  auto opened = agency.Post("/api/v1/deals",
+                            {{"demand_id", demand_}, {"achievement_id", achievement_}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  std::string path = DealPath(opened.json["id"]);
+  ASSERT_EQ(agency.Post(path + "/stage", {{"stage", "negotiating"}}).status, 200);
+  auto bind = agency.Post(path + "/stage", {{"stage", "signed"}});
+  EXPECT_EQ(bind.status, 403);
+  EXPECT_EQ(bind.ErrorCode(), "binding_step");
+  // A proposal is cleared by any other move (here the buyer cancels).
+  ASSERT_EQ(seller_->Post(path + "/stage", {{"stage", "signed"}}).status, 202);
+  auto cancelled =
+      buyer_->Post(path + "/stage", {{"stage", "cancelled"}, {"reason", "price"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_TRUE(cancelled.json["pending"].is_null());
 }
 
 TEST_F(DealRoutesTest, OrgAdminsExportTheDealHistoryAsCsvAndXlsx) {

@@ -85,18 +85,87 @@ TEST_F(OrgRoutesTest, OrgAdminsManageMembersOfTheirOwnOrganisationOnly) {
       409);
 }
 
-TEST_F(OrgRoutesTest, RegisteringIntoAnExistingOrganisation) {
+TEST_F(OrgRoutesTest, RegisteringIntoAnExistingOrganisationIsARequestItsAdminsDecide) {
   Client boss = RegisterWithOrg("boss2", "丙大学", "university");
   int64_t org = boss.Get("/api/v1/me").json["org_id"];
-  Client member = RegisterUser("student", org);
-  auto me = member.Get("/api/v1/me");
+  std::string requests = "/api/v1/orgs/" + std::to_string(org) + "/join-requests";
+  Client student(server_->port());
+  auto reg = student.Post("/api/v1/auth/register", {{"username", "student"},
+                                                    {"password", "password-student"},
+                                                    {"display_name", "学生甲"},
+                                                    {"org_id", org}});
+  ASSERT_EQ(reg.status, 201) << reg.body;
+  EXPECT_TRUE(reg.json["org_id"].is_null());
+  ASSERT_EQ(student.Login("student", "password-student").status, 200);
+  auto me = student.Get("/api/v1/me");
+  EXPECT_TRUE(me.json["org_id"].is_null());
+  EXPECT_EQ(me.json["requested_org_id"], org);
+  int64_t student_id = me.json["id"];
+  // Not a member yet: no members list, no organisation edits, no requests list.
+  EXPECT_EQ(student.Get("/api/v1/orgs/" + std::to_string(org) + "/members").status, 403);
+  EXPECT_EQ(student.Patch("/api/v1/orgs/" + std::to_string(org), {{"website", "x"}}).status, 403);
+  EXPECT_EQ(student.Get(requests).status, 403);
+  // The org admin hears of the request and sees it; another org's admin does not.
+  auto notes = boss.Get("/api/v1/me/notifications");
+  ASSERT_EQ(notes.json["items"].size(), 1u) << notes.body;
+  EXPECT_EQ(notes.json["items"][0]["kind"], "join_request");
+  EXPECT_EQ(notes.json["items"][0]["detail"]["user_id"], student_id);
+  Client stranger = RegisterWithOrg("boss3", "丁公司");
+  EXPECT_EQ(stranger.Get(requests).status, 403);
+  EXPECT_EQ(stranger.Post(requests + "/" + std::to_string(student_id) + "/approve",
+                          json::object())
+                .status,
+            403);
+  auto listed = boss.Get(requests);
+  ASSERT_EQ(listed.json["total"], 1) << listed.body;
+  EXPECT_EQ(listed.json["items"][0]["username"], "student");
+  // Approval makes a member, and the user hears of it.
+  auto ok = boss.Post(requests + "/" + std::to_string(student_id) + "/approve", json::object());
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  me = student.Get("/api/v1/me");
   EXPECT_EQ(me.json["org_id"], org);
   EXPECT_EQ(me.json["role"], "member");
+  EXPECT_FALSE(me.json.contains("requested_org_id"));
+  EXPECT_EQ(student.Get("/api/v1/me/notifications").json["items"][0]["kind"], "join_approved");
+  EXPECT_EQ(boss.Get(requests).json["total"], 0);
+  // A decided request is gone.
+  EXPECT_EQ(boss.Post(requests + "/" + std::to_string(student_id) + "/approve", json::object())
+                .status,
+            404);
+  // Unknown organisation.
   auto bad =
       Anonymous().Post("/api/v1/auth/register",
                        {{"username", "ghost"}, {"password", "password-ghost"}, {"org_id", 99999}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.ErrorField(), "org_id");
+}
+
+TEST_F(OrgRoutesTest, ARejectedRequestLeavesTheUserOutsideWithTheReason) {
+  Client boss = RegisterWithOrg("boss4", "戊研究所", "institute");
+  int64_t org = boss.Get("/api/v1/me").json["org_id"];
+  std::string requests = "/api/v1/orgs/" + std::to_string(org) + "/join-requests";
+  Client hopeful = RegisterUser("hopeful");
+  auto asked = hopeful.Post("/api/v1/me/join-request", {{"org_id", org}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  EXPECT_EQ(asked.json["requested_org_id"], org);
+  EXPECT_EQ(hopeful.Post("/api/v1/me/join-request", {{"org_id", 99999}}).status, 422);
+  EXPECT_EQ(hopeful.Post("/api/v1/me/join-request", json::object()).ErrorField(), "org_id");
+  int64_t id = hopeful.Get("/api/v1/me").json["id"];
+  std::string reject = requests + "/" + std::to_string(id) + "/reject";
+  EXPECT_EQ(boss.Post(reject, {{"reason", std::string(501 * 3, 'x')}}).status, 422);
+  auto no = boss.Post(reject, {{"reason", "请使用单位邮箱注册"}});
+  ASSERT_EQ(no.status, 200) << no.body;
+  auto me = hopeful.Get("/api/v1/me");
+  EXPECT_TRUE(me.json["org_id"].is_null());
+  EXPECT_FALSE(me.json.contains("requested_org_id"));
+  auto note = hopeful.Get("/api/v1/me/notifications").json["items"][0];
+  EXPECT_EQ(note["kind"], "join_rejected");
+  EXPECT_EQ(note["detail"]["reason"], "请使用单位邮箱注册");
+  // A member of an organisation cannot ask to join another; a withdrawn request is gone.
+  EXPECT_EQ(boss.Post("/api/v1/me/join-request", {{"org_id", org}}).status, 409);
+  ASSERT_EQ(hopeful.Post("/api/v1/me/join-request", {{"org_id", org}}).status, 201);
+  ASSERT_EQ(hopeful.Delete("/api/v1/me/join-request").status, 200);
+  EXPECT_EQ(boss.Get(requests).json["total"], 0);
 }
 
 }  // namespace

@@ -55,7 +55,8 @@ TEST_F(StatsRoutesTest, CountsListingsTheFunnelAndDeclines) {
   ASSERT_EQ(lab.Post(p2 + "/stage", {{"stage", "declined"}, {"reason", "price"}}).status, 200);
   std::string p1 = "/api/v1/deals/" + std::to_string(d1.json["id"].get<int64_t>());
   ASSERT_EQ(ent.Post(p1 + "/stage", {{"stage", "negotiating"}}).status, 200);
-  ASSERT_EQ(lab.Post(p1 + "/stage", {{"stage", "signed"}}).status, 200);
+  ASSERT_EQ(lab.Post(p1 + "/stage", {{"stage", "signed"}}).status, 202);  // proposed
+  ASSERT_EQ(ent.Post(p1 + "/stage", {{"stage", "signed"}}).status, 200);  // confirmed
   ASSERT_EQ(agency
                 .Send("PUT", p1 + "/contract",
                       json({{"type", "license"},
@@ -65,7 +66,8 @@ TEST_F(StatsRoutesTest, CountsListingsTheFunnelAndDeclines) {
                           .dump())
                 .status,
             200);
-  ASSERT_EQ(ent.Post(p1 + "/stage", {{"stage", "registered"}}).status, 200);
+  ASSERT_EQ(ent.Post(p1 + "/stage", {{"stage", "registered"}}).status, 202);
+  ASSERT_EQ(lab.Post(p1 + "/stage", {{"stage", "registered"}}).status, 200);
   auto st = Anonymous().Get("/api/v1/stats");
   EXPECT_GE(st.json["funnel"]["matches_shown"].get<int64_t>(), shown);
   EXPECT_EQ(st.json["funnel"]["deals_opened"], 2);

@@ -45,9 +45,10 @@ class DealContractTest : public testing::ServiceTest {
 TEST_F(DealContractTest, OnlyASignedDealTakesAValidContract) {
   auto early = deals_.RecordContract(Actor::Of(a_member_), deal_.id, Valid());
   EXPECT_EQ(early.status().code(), "invalid_stage");
-  ASSERT_TRUE(
-      deals_.ChangeStage(Actor::Of(b_member_), deal_.id, DealStage::kSigned, std::nullopt, "")
-          .ok());
+  for (const User& side : {b_member_, a_member_}) {  // proposed, then confirmed
+    ASSERT_TRUE(
+        deals_.ChangeStage(Actor::Of(side), deal_.id, DealStage::kSigned, std::nullopt, "").ok());
+  }
   Contract bad = Valid();
   bad.signed_on = "2026-02-30";
   EXPECT_EQ(deals_.RecordContract(Actor::Of(a_member_), deal_.id, bad).status().field(),
@@ -68,8 +69,11 @@ TEST_F(DealContractTest, OnlyASignedDealTakesAValidContract) {
   ASSERT_TRUE(ok->contract);
   EXPECT_EQ(ok->contract->amount_cny, 1200000);
   EXPECT_EQ(ok->contract->recorded_by, a_member_.id);
+  ASSERT_TRUE(
+      deals_.ChangeStage(Actor::Of(a_member_), deal_.id, DealStage::kRegistered, std::nullopt, "")
+          .ok());
   auto registered =
-      deals_.ChangeStage(Actor::Of(a_member_), deal_.id, DealStage::kRegistered, std::nullopt, "");
+      deals_.ChangeStage(Actor::Of(b_member_), deal_.id, DealStage::kRegistered, std::nullopt, "");
   ASSERT_TRUE(registered.ok()) << registered.status().message();
   EXPECT_EQ(registered->deal.registered_at, clock_.Now());
 }

@@ -152,8 +152,15 @@ TEST_F(DealsTest, TheFullPathRecordsEveryStepAndNeedsAContractToRegister) {
   ASSERT_TRUE(Move(b_member_, id, DealStage::kNda).ok());
   ASSERT_TRUE(Move(a_member_, id, DealStage::kNegotiating).ok());
   clock_.Advance(10 * testing::kDay);
-  auto signed_ = Move(b_member_, id, DealStage::kSigned);
+  auto proposed = Move(b_member_, id, DealStage::kSigned);
+  ASSERT_TRUE(proposed.ok());
+  EXPECT_EQ(proposed->deal.stage, DealStage::kNegotiating);  // until the other side confirms
+  EXPECT_EQ(proposed->deal.proposed_stage, DealStage::kSigned);
+  EXPECT_EQ(Move(b_member_, id, DealStage::kSigned).status().code(), "awaiting_confirmation");
+  auto signed_ = Move(a_member_, id, DealStage::kSigned);
   ASSERT_TRUE(signed_.ok());
+  EXPECT_EQ(signed_->deal.stage, DealStage::kSigned);
+  EXPECT_FALSE(signed_->deal.proposed_stage);
   EXPECT_EQ(signed_->deal.signed_at, clock_.Now());
   auto no_contract = Move(a_member_, id, DealStage::kRegistered);
   EXPECT_EQ(no_contract.status().kind(), ErrorKind::kInvalid);
@@ -164,17 +171,25 @@ TEST_F(DealsTest, TheFullPathRecordsEveryStepAndNeedsAContractToRegister) {
                                                    "2026-01-11", "4403TR0001", a_member_.id, 1});
                   })
                   .ok());
-  auto registered = Move(a_member_, id, DealStage::kRegistered);
+  ASSERT_TRUE(Move(a_member_, id, DealStage::kRegistered).ok());
+  auto registered = Move(b_member_, id, DealStage::kRegistered);
   ASSERT_TRUE(registered.ok()) << registered.status().message();
+  EXPECT_EQ(registered->deal.stage, DealStage::kRegistered);
   EXPECT_TRUE(registered->contract);
   ASSERT_TRUE(Move(a_member_, id, DealStage::kCompleted).ok());
+  ASSERT_TRUE(Move(b_member_, id, DealStage::kCompleted).ok());
   auto again = Move(a_member_, id, DealStage::kCancelled, DealReason::kOther, "x");
   EXPECT_EQ(again.status().code(), "invalid_transition");
   EXPECT_THAT(AuditActions("deal", id),
-              ElementsAre("open", "stage", "stage", "stage", "stage", "stage"));
+              ElementsAre("open", "stage", "stage", "propose", "stage", "propose", "stage",
+                          "propose", "stage"));
   auto full = deals_.Get(Actor::Of(b_member_), id);
   ASSERT_TRUE(full.ok());
-  EXPECT_EQ(full->history.size(), 6u);
+  EXPECT_EQ(full->history.size(), 9u);
+  for (const auto& e : full->history) {
+    ASSERT_TRUE(e.actor_id);
+    EXPECT_TRUE(full->actors.count(*e.actor_id)) << e.action;
+  }
   EXPECT_EQ(full->deal.stage, DealStage::kCompleted);
 }
 

@@ -12,12 +12,12 @@ namespace {
 constexpr const char* kDealCols =
     "id, title, demand_id, achievement_id, call_id, buyer_org_id, seller_org_id, broker_org_id, "
     "stage, reason, reason_note, nda_passed, opened_by, created_at, updated_at, signed_at, "
-    "registered_at";
+    "registered_at, proposed_stage, proposed_by_org, proposed_by, proposed_at";
 // The same columns after id.
 constexpr const char* kDealValueCols =
     "title, demand_id, achievement_id, call_id, buyer_org_id, seller_org_id, broker_org_id, "
     "stage, reason, reason_note, nda_passed, opened_by, created_at, updated_at, signed_at, "
-    "registered_at";
+    "registered_at, proposed_stage, proposed_by_org, proposed_by, proposed_at";
 
 Deal DealFrom(const pqxx::row& r) {
   Deal d;
@@ -38,6 +38,10 @@ Deal DealFrom(const pqxx::row& r) {
   d.updated_at = Int(r[14]);
   d.signed_at = Int(r[15]);
   d.registered_at = Int(r[16]);
+  d.proposed_stage = DealStageFromName(Text(r[17]));
+  d.proposed_by_org = OptInt(r[18]);
+  d.proposed_by = OptInt(r[19]);
+  d.proposed_at = Int(r[20]);
   return d;
 }
 
@@ -49,7 +53,9 @@ std::string DealValues(Params& p, const Deal& d) {
          p.Ref(d.reason ? DealReasonName(*d.reason) : std::string_view("")) + "," +
          p.Ref(d.reason_note) + "," + p.Ref(int64_t{d.nda_passed}) + "," + p.Ref(d.opened_by) +
          "," + p.Ref(d.created_at) + "," + p.Ref(d.updated_at) + "," + p.Ref(d.signed_at) + "," +
-         p.Ref(d.registered_at);
+         p.Ref(d.registered_at) + "," +
+         p.Ref(d.proposed_stage ? DealStageName(*d.proposed_stage) : std::string_view("")) + "," +
+         p.Ref(d.proposed_by_org) + "," + p.Ref(d.proposed_by) + "," + p.Ref(d.proposed_at);
 }
 
 constexpr const char* kAttachmentCols =
@@ -354,6 +360,7 @@ Result<std::vector<BrokeredDeal>> PostgresDealTx::BrokeredDeals(int64_t org_id) 
       "SELECT d.id, d.title, d.demand_id, d.achievement_id, d.call_id, d.buyer_org_id, "
       "d.seller_org_id, d.broker_org_id, d.stage, d.reason, d.reason_note, d.nda_passed, "
       "d.opened_by, d.created_at, d.updated_at, d.signed_at, d.registered_at, "
+             "d.proposed_stage, d.proposed_by_org, d.proposed_by, d.proposed_at, "
       "COALESCE(c.amount_cny, 0), COALESCE(NULLIF(dl.discipline, ''), al.discipline, '') "
       "FROM deals d LEFT JOIN deal_contracts c ON c.deal_id = d.id LEFT JOIN listings dl "
       "ON dl.id = d.demand_id LEFT JOIN listings al ON al.id = d.achievement_id WHERE "
@@ -362,7 +369,7 @@ Result<std::vector<BrokeredDeal>> PostgresDealTx::BrokeredDeals(int64_t org_id) 
       p);
   if (!r.ok()) return r.status();
   std::vector<BrokeredDeal> out;
-  for (const auto& row : *r) out.push_back({DealFrom(row), Int(row[17]), Text(row[18])});
+  for (const auto& row : *r) out.push_back({DealFrom(row), Int(row[21]), Text(row[22])});
   return out;
 }
 

@@ -32,7 +32,8 @@ using pg::Txn;
 using pg::Where;
 
 constexpr const char* kUserCols =
-    "id, username, display_name, email, role, org_id, password_hash, disabled, created_at";
+    "id, username, display_name, email, role, org_id, password_hash, disabled, created_at, "
+    "requested_org_id";
 
 User UserFrom(const pqxx::row& r) {
   User u;
@@ -45,6 +46,7 @@ User UserFrom(const pqxx::row& r) {
   u.password_hash = Text(r[6]);
   u.disabled = Int(r[7]) != 0;
   u.created_at = Int(r[8]);
+  u.requested_org_id = OptInt(r[9]);
   return u;
 }
 
@@ -178,10 +180,11 @@ class PostgresTx : public StoreTx {
     Params p;
     std::string sql =
         "INSERT INTO users (username, display_name, email, role, org_id, password_hash, disabled, "
-        "created_at) VALUES (" +
+        "created_at, requested_org_id) VALUES (" +
         p.Ref(u.username) + "," + p.Ref(u.display_name) + "," + p.Ref(u.email) + "," +
         p.Ref(RoleName(u.role)) + "," + p.Ref(u.org_id) + "," + p.Ref(u.password_hash) + "," +
-        p.Ref(int64_t{u.disabled}) + "," + p.Ref(u.created_at) + ") RETURNING id";
+        p.Ref(int64_t{u.disabled}) + "," + p.Ref(u.created_at) + "," + p.Ref(u.requested_org_id) +
+        ") RETURNING id";
     return Scalar(t_, sql, p);
   }
 
@@ -213,7 +216,8 @@ class PostgresTx : public StoreTx {
     std::string sql = "UPDATE users SET display_name=" + p.Ref(u.display_name) +
                       ", email=" + p.Ref(u.email) + ", role=" + p.Ref(RoleName(u.role)) +
                       ", org_id=" + p.Ref(u.org_id) + ", password_hash=" + p.Ref(u.password_hash) +
-                      ", disabled=" + p.Ref(int64_t{u.disabled}) + " WHERE id=" + p.Ref(u.id);
+                      ", disabled=" + p.Ref(int64_t{u.disabled}) +
+                      ", requested_org_id=" + p.Ref(u.requested_org_id) + " WHERE id=" + p.Ref(u.id);
     return Touch(t_, sql, p, "user");
   }
 
@@ -221,6 +225,7 @@ class PostgresTx : public StoreTx {
     Params p;
     Where w(p);
     if (q.org_id) w.Add("org_id = " + p.Ref(*q.org_id));
+    if (q.requested_org_id) w.Add("requested_org_id = " + p.Ref(*q.requested_org_id));
     if (!q.role.empty()) w.Add("role = " + p.Ref(q.role));
     if (!q.text.empty()) {
       std::string pat = p.Ref("%" + pg::LikeEscape(q.text) + "%");
@@ -528,14 +533,14 @@ class PostgresTx : public StoreTx {
     Params p;
     auto r = t_.Run(
         "INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, message, "
-        "created_at, deal_id, call_id) VALUES (" +
+        "created_at, deal_id, call_id, detail) VALUES (" +
             p.Ref(n.user_id) + "," + p.Ref(n.kind) + "," +
             // Deal and call notices have no subscription: NULL never collides in
             // notifications_once.
             p.Ref(n.subscription_id ? std::optional<int64_t>(n.subscription_id) : std::nullopt) +
             "," + p.Ref(n.listing_id) + "," + p.Ref(n.title) + "," + p.Ref(n.message) + "," +
-            p.Ref(n.created_at) + "," + p.Ref(n.deal_id) + "," + p.Ref(n.call_id) +
-            ") ON CONFLICT (subscription_id, listing_id) DO NOTHING",
+            p.Ref(n.created_at) + "," + p.Ref(n.deal_id) + "," + p.Ref(n.call_id) + "," +
+            p.Ref(n.detail) + ") ON CONFLICT (subscription_id, listing_id) DO NOTHING",
         p);
     if (!r.ok()) return r.status();
     return r->affected_rows() > 0;
@@ -555,7 +560,8 @@ class PostgresTx : public StoreTx {
     // to its page.
     auto r = t_.Run(
         "SELECT n.id, n.user_id, n.kind, n.subscription_id, n.listing_id, n.title, n.message, "
-        "n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, n.call_id FROM (SELECT * FROM "
+        "n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, n.call_id, n.detail FROM "
+        "(SELECT * FROM "
         "notifications" +
             w.sql() + " ORDER BY id DESC LIMIT " + p.Ref(limit) + " OFFSET " + p.Ref(offset) +
             ") n LEFT JOIN listings l ON l.id = n.listing_id ORDER BY n.id DESC",
@@ -564,7 +570,8 @@ class PostgresTx : public StoreTx {
     for (const auto& row : *r) {
       page.items.push_back(Notification{Int(row[0]), Int(row[1]), Text(row[2]), Int(row[3]),
                                         Int(row[4]), Text(row[5]), Text(row[6]), Int(row[7]),
-                                        Int(row[8]), Text(row[9]), Int(row[10]), Int(row[11])});
+                                        Int(row[8]), Text(row[9]), Int(row[10]), Int(row[11]),
+                                        Text(row[12])});
     }
     return page;
   }

@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kDealCols =
     "id, title, demand_id, achievement_id, call_id, buyer_org_id, seller_org_id, broker_org_id, "
     "stage, reason, reason_note, nda_passed, opened_by, created_at, updated_at, signed_at, "
-    "registered_at";
+    "registered_at, proposed_stage, proposed_by_org, proposed_by, proposed_at";
 
 Deal DealFrom(const Stmt& s) {
   Deal d;
@@ -32,6 +32,10 @@ Deal DealFrom(const Stmt& s) {
   d.updated_at = s.Int(14);
   d.signed_at = s.Int(15);
   d.registered_at = s.Int(16);
+  d.proposed_stage = DealStageFromName(s.Text(17));
+  d.proposed_by_org = s.OptInt(18);
+  d.proposed_by = s.OptInt(19);
+  d.proposed_at = s.Int(20);
   return d;
 }
 
@@ -45,6 +49,8 @@ void BindDeal(Stmt& s, const Deal& d) {
   s.Bind(10, d.reason_note).Bind(11, int64_t{d.nda_passed}).Bind(12, d.opened_by);
   s.Bind(13, d.created_at).Bind(14, d.updated_at).Bind(15, d.signed_at);
   s.Bind(16, d.registered_at);
+  s.Bind(17, d.proposed_stage ? DealStageName(*d.proposed_stage) : std::string_view(""));
+  s.Bind(18, d.proposed_by_org).Bind(19, d.proposed_by).Bind(20, d.proposed_at);
 }
 
 constexpr const char* kAttachmentCols =
@@ -61,8 +67,8 @@ Result<int64_t> SqliteDealTx::InsertDeal(const Deal& d) {
   auto s =
       P("INSERT INTO deals (title, demand_id, achievement_id, call_id, buyer_org_id, "
         "seller_org_id, broker_org_id, stage, reason, reason_note, nda_passed, opened_by, "
-        "created_at, updated_at, signed_at, registered_at) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "created_at, updated_at, signed_at, registered_at, proposed_stage, proposed_by_org, "
+        "proposed_by, proposed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!s.ok()) return s.status();
   BindDeal(**s, d);
   KC_RETURN_IF_ERROR((*s)->Run());
@@ -82,10 +88,11 @@ Status SqliteDealTx::UpdateDeal(const Deal& d) {
   auto s =
       P("UPDATE deals SET title=?, demand_id=?, achievement_id=?, call_id=?, buyer_org_id=?, "
         "seller_org_id=?, broker_org_id=?, stage=?, reason=?, reason_note=?, nda_passed=?, "
-        "opened_by=?, created_at=?, updated_at=?, signed_at=?, registered_at=? WHERE id=?");
+        "opened_by=?, created_at=?, updated_at=?, signed_at=?, registered_at=?, proposed_stage=?, "
+        "proposed_by_org=?, proposed_by=?, proposed_at=? WHERE id=?");
   if (!s.ok()) return s.status();
   BindDeal(**s, d);
-  (*s)->Bind(17, d.id);
+  (*s)->Bind(21, d.id);
   KC_RETURN_IF_ERROR((*s)->Run());
   return (*s)->changes() ? Status::Ok() : NotFound("deal");
 }
@@ -353,6 +360,7 @@ Result<std::vector<BrokeredDeal>> SqliteDealTx::BrokeredDeals(int64_t org_id) {
              "d.id, d.title, d.demand_id, d.achievement_id, d.call_id, d.buyer_org_id, "
              "d.seller_org_id, d.broker_org_id, d.stage, d.reason, d.reason_note, d.nda_passed, "
              "d.opened_by, d.created_at, d.updated_at, d.signed_at, d.registered_at, "
+             "d.proposed_stage, d.proposed_by_org, d.proposed_by, d.proposed_at, "
              "COALESCE(c.amount_cny, 0), COALESCE(NULLIF(dl.discipline, ''), al.discipline, '') "
              "FROM deals d LEFT JOIN deal_contracts c ON c.deal_id = d.id LEFT JOIN listings dl "
              "ON dl.id = d.demand_id LEFT JOIN listings al ON al.id = d.achievement_id WHERE "
@@ -360,7 +368,7 @@ Result<std::vector<BrokeredDeal>> SqliteDealTx::BrokeredDeals(int64_t org_id) {
   if (!s.ok()) return s.status();
   (*s)->Bind(1, org_id);
   std::vector<BrokeredDeal> out;
-  while ((*s)->Step()) out.push_back({DealFrom(**s), (*s)->Int(17), (*s)->Text(18)});
+  while ((*s)->Step()) out.push_back({DealFrom(**s), (*s)->Int(21), (*s)->Text(22)});
   KC_RETURN_IF_ERROR((*s)->status());
   return out;
 }

@@ -44,7 +44,8 @@ std::string LikePrefix(std::string_view prefix) {
 }
 
 constexpr const char* kUserCols =
-    "id, username, display_name, email, role, org_id, password_hash, disabled, created_at";
+    "id, username, display_name, email, role, org_id, password_hash, disabled, created_at, "
+    "requested_org_id";
 
 User UserFrom(const Stmt& s) {
   User u;
@@ -57,6 +58,7 @@ User UserFrom(const Stmt& s) {
   u.password_hash = s.Text(6);
   u.disabled = s.Int(7) != 0;
   u.created_at = s.Int(8);
+  u.requested_org_id = s.OptInt(9);
   return u;
 }
 
@@ -185,11 +187,11 @@ class SqliteTx : public StoreTx {
   Result<int64_t> InsertUser(const User& u) override {
     auto s =
         P("INSERT INTO users (username, display_name, email, role, org_id, password_hash, "
-          "disabled, created_at) VALUES (?,?,?,?,?,?,?,?)");
+          "disabled, created_at, requested_org_id) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, u.username).Bind(2, u.display_name).Bind(3, u.email);
     (*s)->Bind(4, RoleName(u.role)).Bind(5, u.org_id).Bind(6, u.password_hash);
-    (*s)->Bind(7, int64_t{u.disabled}).Bind(8, u.created_at);
+    (*s)->Bind(7, int64_t{u.disabled}).Bind(8, u.created_at).Bind(9, u.requested_org_id);
     KC_RETURN_IF_ERROR((*s)->Run());
     return c_.LastInsertId();
   }
@@ -227,10 +229,11 @@ class SqliteTx : public StoreTx {
   Status UpdateUser(const User& u) override {
     auto s =
         P("UPDATE users SET display_name=?, email=?, role=?, org_id=?, password_hash=?, "
-          "disabled=? WHERE id=?");
+          "disabled=?, requested_org_id=? WHERE id=?");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, u.display_name).Bind(2, u.email).Bind(3, RoleName(u.role));
-    (*s)->Bind(4, u.org_id).Bind(5, u.password_hash).Bind(6, int64_t{u.disabled}).Bind(7, u.id);
+    (*s)->Bind(4, u.org_id).Bind(5, u.password_hash).Bind(6, int64_t{u.disabled});
+    (*s)->Bind(7, u.requested_org_id).Bind(8, u.id);
     KC_RETURN_IF_ERROR((*s)->Run());
     return (*s)->changes() ? Status::Ok() : NotFound("user");
   }
@@ -238,6 +241,7 @@ class SqliteTx : public StoreTx {
   Result<Page<User>> ListUsers(const UserQuery& q) override {
     Where w;
     if (q.org_id) w.AddInt("org_id = ?", *q.org_id);
+    if (q.requested_org_id) w.AddInt("requested_org_id = ?", *q.requested_org_id);
     if (!q.role.empty()) w.AddText("role = ?", q.role);
     if (!q.text.empty()) {
       w.AddText("(username LIKE ? ESCAPE '\\'", LikeContains(q.text));
@@ -595,14 +599,14 @@ class SqliteTx : public StoreTx {
   Result<bool> InsertNotification(const Notification& n) override {
     auto s =
         P("INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, message, "
-          "created_at, deal_id, call_id) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT "
+          "created_at, deal_id, call_id, detail) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT "
           "(subscription_id, listing_id) DO NOTHING");
     if (!s.ok()) return s.status();
     // Deal and call notices have no subscription: NULL never collides in notifications_once.
     (*s)->Bind(1, n.user_id).Bind(2, n.kind);
     (*s)->Bind(3, n.subscription_id ? std::optional<int64_t>(n.subscription_id) : std::nullopt);
     (*s)->Bind(4, n.listing_id).Bind(5, n.title).Bind(6, n.message).Bind(7, n.created_at);
-    (*s)->Bind(8, n.deal_id).Bind(9, n.call_id);
+    (*s)->Bind(8, n.deal_id).Bind(9, n.call_id).Bind(10, n.detail);
     KC_RETURN_IF_ERROR((*s)->Run());
     return (*s)->changes() > 0;
   }
@@ -618,7 +622,8 @@ class SqliteTx : public StoreTx {
     // to its page.
     auto s =
         P("SELECT n.id, n.user_id, n.kind, n.subscription_id, n.listing_id, n.title, n.message, "
-          "n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, n.call_id FROM (SELECT * "
+          "n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, n.call_id, n.detail FROM "
+          "(SELECT * "
           "FROM notifications" +
           w.sql +
           " ORDER BY id DESC LIMIT ? OFFSET ?) n LEFT JOIN listings l ON l.id = n.listing_id "
@@ -630,7 +635,7 @@ class SqliteTx : public StoreTx {
       const Stmt& r = **s;
       page.items.push_back(Notification{r.Int(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4),
                                         r.Text(5), r.Text(6), r.Int(7), r.Int(8), r.Text(9),
-                                        r.Int(10), r.Int(11)});
+                                        r.Int(10), r.Int(11), r.Text(12)});
     }
     KC_RETURN_IF_ERROR((*s)->status());
     return page;

@@ -45,6 +45,10 @@ export function uploadAttachment(id, file) {
     method: 'POST', query: { name: file.name }, raw: file, contentType: file.type || 'application/octet-stream',
   });
 }
+// The steps that bind both parties: one side proposes, the other confirms (the same call).
+export const BINDING = ['signed', 'registered', 'completed'];
+// Withdraws (own side) or refuses (other side) a proposed binding step.
+export const withdrawProposal = (id) => api(`/deals/${id}/proposal`, { method: 'DELETE' });
 export const recordContract = (id, contract) => api(`/deals/${id}/contract`, { method: 'PUT', body: contract });
 
 export const listCalls = ({ page = 1, size = 20 } = {}) => api('/challenges', { query: { page, size } });

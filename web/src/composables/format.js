@@ -43,6 +43,18 @@ export function useFormat() {
     return String(iso).slice(0, 10);
   }
 
+  // A moment in the platform's zone (Asia/Shanghai) with the zone named.
+  function dateTime(iso) {
+    if (!iso) return '';
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return String(iso);
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(d).reduce((o, p) => ({ ...o, [p.type]: p.value }), {});
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${t('common.zoneShanghai')}`;
+  }
+
   function region(code) {
     return regionName(code, locale.value);
   }
@@ -69,5 +81,5 @@ export function useFormat() {
     return t(`modes.${m}`);
   }
 
-  return { money, date, region, category, discipline, mode };
+  return { money, date, dateTime, region, category, discipline, mode };
 }
