@@ -60,12 +60,10 @@ json DealJson(const DealView& v) {
     json history = json::array();
     for (const auto& e : v.history) {
       json detail = json::parse(e.detail, nullptr, false);
-      json entry = {{"at", IsoTime(e.at)},
-                    {"actor_id", OptId(e.actor_id)},
-                    {"actor_name", nullptr},
-                    {"actor_org_id", nullptr},
-                    {"action", e.action},
-                    {"detail", detail.is_discarded() ? json::object() : detail}};
+      json entry = {
+          {"at", IsoTime(e.at)},   {"actor_id", OptId(e.actor_id)},
+          {"actor_name", nullptr}, {"actor_org_id", nullptr},
+          {"action", e.action},    {"detail", detail.is_discarded() ? json::object() : detail}};
       if (e.actor_id) {
         if (auto a = v.actors.find(*e.actor_id); a != v.actors.end()) {
           entry["actor_name"] = a->second.name;

@@ -47,14 +47,14 @@ http::Response Decide(Context& ctx, http::Request& req, bool approve) {
   if (!id.ok()) return http::ErrorResponse(id.status());
   if (!uid.ok()) return http::ErrorResponse(uid.status());
   std::optional<std::string> reason;
-  if (!req.body.empty()) {
+  if (!req.body().empty()) {
     KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
     Status s = AllowOnly(*body, {"reason"});
     if (s.ok()) s = OptString(*body, "reason", &reason);
     if (!s.ok()) return http::ErrorResponse(s);
   }
-  KC_ASSIGN_OR_RESPOND(
-      user, ctx.orgs.DecideJoinRequest(*actor, *id, *uid, approve, reason.value_or("")));
+  KC_ASSIGN_OR_RESPOND(user,
+                       ctx.orgs.DecideJoinRequest(*actor, *id, *uid, approve, reason.value_or("")));
   return JsonResponse(200, UserJson(*user, *actor));
 }
 

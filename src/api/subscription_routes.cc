@@ -151,17 +151,17 @@ void RegisterSubscriptionRoutes(http::Router& router, Context& ctx) {
               .auth = true,
               .success_status = 204,
               .errors = {404}});
-  json note = Obj({{"id", Int()},
-                   {"kind", Str()},
-                   {"listing_id", Int()},
-                   {"deal_id", Int()},
-                   {"call_id", Int()},
-                   {"title", Str()},
-                   {"message", Str()},
-                   {"detail", json{{"type", "object"},
-                                   {"description", "what happened, as codes and values"}}},
-                   {"created_at", Str()},
-                   {"read", Bool()}});
+  json note = Obj(
+      {{"id", Int()},
+       {"kind", Str()},
+       {"listing_id", Int()},
+       {"deal_id", Int()},
+       {"call_id", Int()},
+       {"title", Str()},
+       {"message", Str()},
+       {"detail", json{{"type", "object"}, {"description", "what happened, as codes and values"}}},
+       {"created_at", Str()},
+       {"read", Bool()}});
   json query = PageQuery();
   query.push_back(QueryParam("unread", "true: only unread notifications"));
   router.Add(verb::get, "/api/v1/me/notifications",

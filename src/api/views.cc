@@ -17,8 +17,8 @@ nlohmann::json UserJson(const User& u, const Actor& viewer) {
     j["disabled"] = u.disabled;
   }
   // A request to join is seen by the user and by the admins who decide it.
-  if (u.requested_org_id && (viewer.manages_org(*u.requested_org_id) ||
-                             (viewer.user && viewer.user->id == u.id))) {
+  if (u.requested_org_id &&
+      (viewer.manages_org(*u.requested_org_id) || (viewer.user && viewer.user->id == u.id))) {
     j["requested_org_id"] = *u.requested_org_id;
   }
   return j;

@@ -19,6 +19,7 @@ enum class ErrorKind {
   kInvalid,       // 422: a field has a bad value
   kTooMany,       // 429: throttled
   kUnavailable,   // 503: a dependency is down
+  kStorageFull,   // 507: the disk (or the database's) is full; nothing was written
   kInternal,      // 500: never shown to clients in detail
 };
 
@@ -70,6 +71,13 @@ inline Status Unauthorized(std::string message = "sign in first") {
 inline Status Conflict(std::string code, std::string message, std::string field = "") {
   return Status::Error(ErrorKind::kConflict, std::move(code), std::move(message), std::move(field));
 }
+// The write could not be stored for want of space; the caller may retry once space returns.
+inline Status StorageFull(std::string detail) {
+  return Status::Error(ErrorKind::kStorageFull, "storage_full",
+                       "the server's storage is full, so nothing was saved; try again once an "
+                       "operator has freed space (" +
+                           detail + ")");
+}
 inline Status Internal(std::string message) {
   return Status::Error(ErrorKind::kInternal, "internal", std::move(message));
 }
@@ -104,11 +112,12 @@ const Status& StatusOf(const Result<T>& r) {
   return r.status();
 }
 
-// Returns early from the enclosing function when a Status or Result failed.
-#define KC_RETURN_IF_ERROR(expr)                   \
-  do {                                             \
-    const auto& _kc_r = (expr);                    \
-    if (!_kc_r.ok()) return ::kc::StatusOf(_kc_r); \
+// Returns early from the enclosing function when a Status or Result failed. The status is
+// copied while `expr`'s temporaries live (`f().status()` refers into a temporary Result).
+#define KC_RETURN_IF_ERROR(expr)                      \
+  do {                                                \
+    ::kc::Status _kc_status = ::kc::StatusOf((expr)); \
+    if (!_kc_status.ok()) return _kc_status;          \
   } while (0)
 
 }  // namespace kc

@@ -113,6 +113,8 @@ int HttpStatusOf(ErrorKind kind) {
       return 429;
     case ErrorKind::kUnavailable:
       return 503;
+    case ErrorKind::kStorageFull:
+      return 507;
     case ErrorKind::kInternal:
       return 500;
   }

@@ -78,7 +78,12 @@ Status Campaigns::DeclareConflict(const Actor& actor, int64_t campaign_id, int64
                  ? Invalid("org_id", "unknown_org", "no such organisation")
                  : org.status();
     }
-    KC_RETURN_IF_ERROR(tx.GetUser(reviewer_id).status());
+    auto reviewer = tx.GetUser(reviewer_id);
+    if (!reviewer.ok()) {
+      return reviewer.status().kind() == ErrorKind::kNotFound
+                 ? Invalid("reviewer_id", "unknown_user", "no user with this id")
+                 : reviewer.status();
+    }
     KC_RETURN_IF_ERROR(tx.campaigns().InsertConflict(
         ConflictDeclaration{campaign_id, reviewer_id, org_id, reason, now}));
     // Withdraw the reviewer from nominations of that organisation.

@@ -148,7 +148,14 @@ Result<DealAttachment> Deals::Attach(const Actor& actor, int64_t deal_id,
     std::ofstream out(path, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) return Internal("cannot write attachment " + path.string());
+    if (!out) {
+      std::filesystem::remove(path, ec);  // no partial file is left behind
+      auto space = std::filesystem::space(attachments_dir_, ec);
+      if (!ec && space.available < bytes.size() + 64 * 1024) {
+        return StorageFull("no room for the attachment");
+      }
+      return Internal("cannot write attachment " + path.string());
+    }
   }
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     auto d = PartyDeal(tx, actor, deal_id);

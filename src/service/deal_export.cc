@@ -3,11 +3,17 @@
 #include <map>
 
 #include "core/csv.h"
-#include "core/iso_time.h"
+#include "core/news.h"
 #include "service/deals.h"
 #include "service/xlsx_writer.h"
 
 namespace kc {
+
+namespace {
+// The export's times are Beijing time with the offset written (2026-12-01T09:30:00+08:00), as
+// its readers (Chinese organisations' admins, their spreadsheets) expect.
+constexpr int kExportUtcOffsetMinutes = 480;
+}  // namespace
 
 Result<std::string> Deals::ExportHistory(const Actor& actor, int64_t org_id, bool xlsx) {
   if (!actor.signed_in()) return Unauthorized();
@@ -56,8 +62,8 @@ Result<std::string> Deals::ExportHistory(const Actor& actor, int64_t org_id, boo
       const DealView& v = deals.at(e.entity_id);
       rows.push_back({std::to_string(v.deal.id), v.deal.title, v.buyer.name, v.seller.name,
                       v.broker ? v.broker->name : "", std::string(DealStageName(v.deal.stage)),
-                      IsoTime(e.at), e.actor_id ? names[*e.actor_id] : "system", e.action,
-                      e.detail});
+                      IsoTimeWithOffset(e.at, kExportUtcOffsetMinutes),
+                      e.actor_id ? names[*e.actor_id] : "system", e.action, e.detail});
     }
     return Status::Ok();
   }));

@@ -281,8 +281,8 @@ Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to
         return Status::Error(ErrorKind::kForbidden, "binding_step",
                              "only the buyer and the seller agree to sign, register or complete");
       }
-      const bool confirms = d->proposed_stage == to && d->proposed_by_org &&
-                            *d->proposed_by_org != *side;
+      const bool confirms =
+          d->proposed_stage == to && d->proposed_by_org && *d->proposed_by_org != *side;
       if (!confirms) {
         if (d->proposed_stage == to) {
           return Conflict("awaiting_confirmation",

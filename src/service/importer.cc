@@ -202,7 +202,8 @@ Result<ImportReport> Importer::Import(const Actor& actor, ListingKind kind, std:
         });
         if (!line_status.ok()) {
           if (line_status.kind() == ErrorKind::kInternal ||
-              line_status.kind() == ErrorKind::kUnavailable) {
+              line_status.kind() == ErrorKind::kUnavailable ||
+              line_status.kind() == ErrorKind::kStorageFull) {
             return line_status;  // the database failed, not the line
           }
           failed.push_back({p.line, line_status});

@@ -4,11 +4,14 @@ namespace kc {
 
 bool CanRead(const Actor& actor, const Listing& listing) {
   if (listing.status == ListingStatus::kPublished) return true;
-  return actor.is_reviewer() || actor.in_org(listing.org_id);
+  if (actor.in_org(listing.org_id)) return true;
+  // A draft is its organisation's work in progress: reviewers see it once submitted.
+  return actor.is_reviewer() && listing.status != ListingStatus::kDraft;
 }
 
 ViewLevel ViewLevelFor(const Actor& actor, const Listing& listing) {
-  if (actor.is_reviewer() || actor.in_org(listing.org_id)) return ViewLevel::kOwner;
+  if (actor.in_org(listing.org_id)) return ViewLevel::kOwner;
+  if (actor.is_reviewer() && listing.status != ListingStatus::kDraft) return ViewLevel::kOwner;
   if (actor.signed_in()) return ViewLevel::kMember;
   return listing.visibility == Visibility::kPublic ? ViewLevel::kPublic : ViewLevel::kSummary;
 }

@@ -151,6 +151,14 @@ Result<Page<ListingWithOrg>> Listings::List(const Actor& actor, ListingQuery q) 
       return Forbidden("only reviewers and the owning organisation list unpublished listings");
     }
     q.statuses = {ListingStatus::kPublished};
+  } else if (!own_org && !actor.is_admin()) {
+    // Reviewers list every status but drafts, which stay their organisation's.
+    if (q.statuses.empty()) {
+      q.statuses = {ListingStatus::kPending, ListingStatus::kPublished, ListingStatus::kRejected,
+                    ListingStatus::kClosed, ListingStatus::kExpired};
+    }
+    std::erase(q.statuses, ListingStatus::kDraft);
+    if (q.statuses.empty()) return Page<ListingWithOrg>{};
   }
   Page<ListingWithOrg> out;
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {

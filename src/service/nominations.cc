@@ -50,7 +50,12 @@ Result<Nomination> Campaigns::Nominate(const Actor& actor, int64_t campaign_id, 
     if (!c.ok()) return c.status();
     if (c->status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
     KC_RETURN_IF_ERROR(CheckNotPublished(*c));
-    KC_RETURN_IF_ERROR(tx.GetOrg(n.nominator_org_id).status());
+    auto nominator = tx.GetOrg(n.nominator_org_id);
+    if (!nominator.ok()) {
+      return nominator.status().kind() == ErrorKind::kNotFound
+                 ? Invalid("nominator_org_id", "unknown_org", "no such organisation")
+                 : nominator.status();
+    }
     if (n.nominee_org_id) {
       auto org = tx.GetOrg(*n.nominee_org_id);
       if (!org.ok()) {

@@ -44,8 +44,8 @@ Result<std::vector<User>> OrgAdmins(StoreTx& tx, int64_t org_id) {
 Status Orgs::RequestIn(StoreTx& tx, User& user, const Org& org, int64_t now) {
   user.requested_org_id = org.id;
   KC_RETURN_IF_ERROR(tx.UpdateUser(user));
-  KC_RETURN_IF_ERROR(tx.AppendAudit(
-      AuditOf(now, user.id, "org", org.id, "join_request", {{"user_id", user.id}})));
+  KC_RETURN_IF_ERROR(
+      tx.AppendAudit(AuditOf(now, user.id, "org", org.id, "join_request", {{"user_id", user.id}})));
   auto admins = OrgAdmins(tx, org.id);
   if (!admins.ok()) return admins.status();
   nlohmann::json detail = {{"org_id", org.id},
@@ -53,8 +53,8 @@ Status Orgs::RequestIn(StoreTx& tx, User& user, const Org& org, int64_t now) {
                            {"user_id", user.id},
                            {"username", user.username}};
   for (const User& admin : *admins) {
-    KC_RETURN_IF_ERROR(Notify(tx, admin.id, "join_request", user.display_name, user.username,
-                              detail, now));
+    KC_RETURN_IF_ERROR(
+        Notify(tx, admin.id, "join_request", user.display_name, user.username, detail, now));
   }
   return Status::Ok();
 }
@@ -154,12 +154,11 @@ Result<User> Orgs::DecideJoinRequest(const Actor& actor, int64_t org_id, int64_t
     nlohmann::json audit = {{"user_id", user_id}};
     if (!reason.empty()) audit["reason"] = reason;
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "org", org_id,
-                                              approve ? "join_approved" : "join_rejected",
-                                              audit)));
+                                              approve ? "join_approved" : "join_rejected", audit)));
     nlohmann::json detail = {{"org_id", org_id}, {"org_name", org->name}};
     if (!reason.empty()) detail["reason"] = reason;
-    KC_RETURN_IF_ERROR(Notify(tx, user_id, approve ? "join_approved" : "join_rejected",
-                              org->name, reason, detail, now));
+    KC_RETURN_IF_ERROR(Notify(tx, user_id, approve ? "join_approved" : "join_rejected", org->name,
+                              reason, detail, now));
     out = *user;
     return Status::Ok();
   });

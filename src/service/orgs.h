@@ -62,8 +62,8 @@ class Orgs {
   // Approves (the user becomes a member) or rejects the request of `user_id` to join `org_id`,
   // for the organisation's admins: 404 when that user has no request for it. `reason` (≤ 500
   // characters) is shown to a rejected user.
-  Result<User> DecideJoinRequest(const Actor& actor, int64_t org_id, int64_t user_id,
-                                 bool approve, const std::string& reason);
+  Result<User> DecideJoinRequest(const Actor& actor, int64_t org_id, int64_t user_id, bool approve,
+                                 const std::string& reason);
   // Records a join request inside `tx` (registration) and notifies the organisation's admins.
   static Status RequestIn(StoreTx& tx, User& user, const Org& org, int64_t now);
 

@@ -211,9 +211,9 @@ TEST_F(DealRoutesTest, ConfidentialDetailsAreHiddenBeforeTheNdaStage) {
 TEST_F(DealRoutesTest, RegisteringIntoAPartyGivesNoAccessUntilItsAdminApproves) {
   std::string secret_path =
       "/api/v1/achievements/" + std::to_string(achievement_) + "/confidential";
-  ASSERT_EQ(
-      seller_->Send("PUT", secret_path, json({{"details", "电解液配方：LiFSI 1.2M"}}).dump()).status,
-      200);
+  ASSERT_EQ(seller_->Send("PUT", secret_path, json({{"details", "电解液配方：LiFSI 1.2M"}}).dump())
+                .status,
+            200);
   int64_t id = OpenDeal();
   ASSERT_EQ(buyer_->Post(DealPath(id) + "/stage", {{"stage", "nda"}}).status, 200);
   ASSERT_EQ(seller_->Post(DealPath(id) + "/stage", {{"stage", "negotiating"}}).status, 200);
@@ -319,8 +319,8 @@ TEST_F(DealRoutesTest, ABindingStepTakesEffectOnlyWhenTheOtherPartyConfirms) {
 
 TEST_F(DealRoutesTest, ABrokerCannotBindTheParties) {
   Client agency = RegisterWithOrg("agent", "技术转移中心", "service_agency");
-  auto opened = agency.Post("/api/v1/deals",
-                            {{"demand_id", demand_}, {"achievement_id", achievement_}});
+  auto opened =
+      agency.Post("/api/v1/deals", {{"demand_id", demand_}, {"achievement_id", achievement_}});
   ASSERT_EQ(opened.status, 201) << opened.body;
   std::string path = DealPath(opened.json["id"]);
   ASSERT_EQ(agency.Post(path + "/stage", {{"stage", "negotiating"}}).status, 200);
@@ -329,8 +329,7 @@ TEST_F(DealRoutesTest, ABrokerCannotBindTheParties) {
   EXPECT_EQ(bind.ErrorCode(), "binding_step");
   // A proposal is cleared by any other move (here the buyer cancels).
   ASSERT_EQ(seller_->Post(path + "/stage", {{"stage", "signed"}}).status, 202);
-  auto cancelled =
-      buyer_->Post(path + "/stage", {{"stage", "cancelled"}, {"reason", "price"}});
+  auto cancelled = buyer_->Post(path + "/stage", {{"stage", "cancelled"}, {"reason", "price"}});
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_TRUE(cancelled.json["pending"].is_null());
 }

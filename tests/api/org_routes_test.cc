@@ -112,8 +112,7 @@ TEST_F(OrgRoutesTest, RegisteringIntoAnExistingOrganisationIsARequestItsAdminsDe
   EXPECT_EQ(notes.json["items"][0]["detail"]["user_id"], student_id);
   Client stranger = RegisterWithOrg("boss3", "丁公司");
   EXPECT_EQ(stranger.Get(requests).status, 403);
-  EXPECT_EQ(stranger.Post(requests + "/" + std::to_string(student_id) + "/approve",
-                          json::object())
+  EXPECT_EQ(stranger.Post(requests + "/" + std::to_string(student_id) + "/approve", json::object())
                 .status,
             403);
   auto listed = boss.Get(requests);
@@ -129,9 +128,9 @@ TEST_F(OrgRoutesTest, RegisteringIntoAnExistingOrganisationIsARequestItsAdminsDe
   EXPECT_EQ(student.Get("/api/v1/me/notifications").json["items"][0]["kind"], "join_approved");
   EXPECT_EQ(boss.Get(requests).json["total"], 0);
   // A decided request is gone.
-  EXPECT_EQ(boss.Post(requests + "/" + std::to_string(student_id) + "/approve", json::object())
-                .status,
-            404);
+  EXPECT_EQ(
+      boss.Post(requests + "/" + std::to_string(student_id) + "/approve", json::object()).status,
+      404);
   // Unknown organisation.
   auto bad =
       Anonymous().Post("/api/v1/auth/register",

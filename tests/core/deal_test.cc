@@ -99,5 +99,13 @@ TEST(DealStageTest, ConfidentialDetailsOnlyAfterTheNdaWhileTheDealLives) {
   EXPECT_FALSE(ConfidentialVisible(d));
 }
 
+TEST(DealTest, OnlySigningRegisteringAndCompletingBindBothParties) {
+  using S = DealStage;
+  for (S stage : AllDealStages()) {
+    bool binding = stage == S::kSigned || stage == S::kRegistered || stage == S::kCompleted;
+    EXPECT_EQ(NeedsBothParties(stage), binding) << DealStageName(stage);
+  }
+}
+
 }  // namespace
 }  // namespace kc

@@ -180,9 +180,8 @@ TEST_F(DealsTest, TheFullPathRecordsEveryStepAndNeedsAContractToRegister) {
   ASSERT_TRUE(Move(b_member_, id, DealStage::kCompleted).ok());
   auto again = Move(a_member_, id, DealStage::kCancelled, DealReason::kOther, "x");
   EXPECT_EQ(again.status().code(), "invalid_transition");
-  EXPECT_THAT(AuditActions("deal", id),
-              ElementsAre("open", "stage", "stage", "propose", "stage", "propose", "stage",
-                          "propose", "stage"));
+  EXPECT_THAT(AuditActions("deal", id), ElementsAre("open", "stage", "stage", "propose", "stage",
+                                                    "propose", "stage", "propose", "stage"));
   auto full = deals_.Get(Actor::Of(b_member_), id);
   ASSERT_TRUE(full.ok());
   EXPECT_EQ(full->history.size(), 9u);

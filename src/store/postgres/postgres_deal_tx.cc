@@ -360,7 +360,7 @@ Result<std::vector<BrokeredDeal>> PostgresDealTx::BrokeredDeals(int64_t org_id) 
       "SELECT d.id, d.title, d.demand_id, d.achievement_id, d.call_id, d.buyer_org_id, "
       "d.seller_org_id, d.broker_org_id, d.stage, d.reason, d.reason_note, d.nda_passed, "
       "d.opened_by, d.created_at, d.updated_at, d.signed_at, d.registered_at, "
-             "d.proposed_stage, d.proposed_by_org, d.proposed_by, d.proposed_at, "
+      "d.proposed_stage, d.proposed_by_org, d.proposed_by, d.proposed_at, "
       "COALESCE(c.amount_cny, 0), COALESCE(NULLIF(dl.discipline, ''), al.discipline, '') "
       "FROM deals d LEFT JOIN deal_contracts c ON c.deal_id = d.id LEFT JOIN listings dl "
       "ON dl.id = d.demand_id LEFT JOIN listings al ON al.id = d.achievement_id WHERE "

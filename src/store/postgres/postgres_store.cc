@@ -213,11 +213,11 @@ class PostgresTx : public StoreTx {
 
   Status UpdateUser(const User& u) override {
     Params p;
-    std::string sql = "UPDATE users SET display_name=" + p.Ref(u.display_name) +
-                      ", email=" + p.Ref(u.email) + ", role=" + p.Ref(RoleName(u.role)) +
-                      ", org_id=" + p.Ref(u.org_id) + ", password_hash=" + p.Ref(u.password_hash) +
-                      ", disabled=" + p.Ref(int64_t{u.disabled}) +
-                      ", requested_org_id=" + p.Ref(u.requested_org_id) + " WHERE id=" + p.Ref(u.id);
+    std::string sql =
+        "UPDATE users SET display_name=" + p.Ref(u.display_name) + ", email=" + p.Ref(u.email) +
+        ", role=" + p.Ref(RoleName(u.role)) + ", org_id=" + p.Ref(u.org_id) +
+        ", password_hash=" + p.Ref(u.password_hash) + ", disabled=" + p.Ref(int64_t{u.disabled}) +
+        ", requested_org_id=" + p.Ref(u.requested_org_id) + " WHERE id=" + p.Ref(u.id);
     return Touch(t_, sql, p, "user");
   }
 

@@ -90,6 +90,8 @@ Status ErrorFrom(const std::exception& e) {
       return Status::Error(ErrorKind::kUnavailable, "database_unavailable",
                            std::string("the database is unavailable: ") + e.what());
     }
+    // Class 53: insufficient resources (53100 disk_full, 53200 out_of_memory, …).
+    if (state.starts_with("53")) return StorageFull(std::string("postgres: ") + e.what());
   }
   return Internal(std::string("postgres: ") + e.what());
 }

@@ -17,6 +17,8 @@ Status ErrorStatus(sqlite3* db, int rc) {
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
     return Status::Error(ErrorKind::kUnavailable, "database_busy", "database is busy: " + msg);
   }
+  if ((rc & 0xff) == SQLITE_FULL || (ext & 0xff) == SQLITE_FULL)
+    return StorageFull("sqlite: " + msg);
   return Internal("sqlite: " + msg);
 }
 

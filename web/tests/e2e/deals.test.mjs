@@ -142,13 +142,18 @@ describe('deals', () => {
     await phone.getByText('不支持的文件类型').waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the deal page is ${overflow}px wider than a 375 px screen`);
-    await phone.getByRole('button', { name: '进入“签约”' }).click();
-    await phone.locator('[data-test=stage]', { hasText: '签约' }).waitFor();
+    // Signing binds both parties: the university proposes it, the enterprise confirms it.
+    await phone.getByRole('button', { name: '提议“签约”' }).click();
+    await phone.locator('[data-test=pending]', { hasText: '等待对方确认' }).waitFor();
+    assert.equal(await stageTag(phone).innerText(), '谈判');
     await screenshot(phone, 'deal-phone');
+    await page.reload();
+    await page.locator('[data-test=pending]', { hasText: '对方提议进入“签约”' }).waitFor();
+    await page.getByRole('button', { name: '确认“签约”' }).click();
+    await page.locator('[data-test=stage]', { hasText: '签约' }).waitFor();
 
     // Registering needs the contract record.
-    await page.reload();
-    await page.getByRole('button', { name: '进入“合同登记”' }).click();
+    await page.getByRole('button', { name: '提议“合同登记”' }).click();
     await page.getByText('登记前请先填写合同信息').waitFor();
     await formItem(page, '合同金额').locator('input').fill('1200000');
     const date = formItem(page, '签订日期').locator('input');
@@ -157,9 +162,17 @@ describe('deals', () => {
     await formItem(page, '登记编号').locator('input').fill(`4403${stamp}`);
     await page.getByRole('button', { name: '保存合同信息' }).click();
     await page.getByText(`登记合同 4403${stamp}`).waitFor();
-    await page.getByRole('button', { name: '进入“合同登记”' }).click();
+    await page.getByRole('button', { name: '提议“合同登记”' }).click();
+    await page.locator('[data-test=pending]').waitFor();
+    await phone.reload();
+    await phone.getByRole('button', { name: '确认“合同登记”' }).click();
+    await phone.locator('[data-test=stage]', { hasText: '合同登记' }).waitFor();
+    await page.reload();
     await page.locator('[data-test=stage]', { hasText: '合同登记' }).waitFor();
     await page.getByText(`4403${stamp}`).first().waitFor();
+    // Every history entry names who did it, and times are Beijing time.
+    assert.ok(await page.locator('[data-test=history-actor]').count() >= 6);
+    await page.getByText('北京时间').first().waitFor();
     await screenshot(page, 'deal-registered');
 
     // The enterprise's admin finds the deal in the list and exports the history.
