@@ -68,10 +68,15 @@ TEST_F(ListingRoutesTest, RejectionNeedsAReasonThatTheOwnerSees) {
 TEST_F(ListingRoutesTest, IllegalTransitionIsAConflict) {
   Client owner = RegisterWithOrg("ent3", "丙企业");
   Client reviewer = Reviewer();
-  int64_t id = CreateDemand(owner, "草稿需求");
+  int64_t id = PublishedDemand(owner, reviewer, "已发布需求");
   auto r = reviewer.Post("/api/v1/demands/" + std::to_string(id) + "/approve", json::object());
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(r.ErrorCode(), "invalid_transition");
+  // A draft is not submitted to reviewers: for them it does not exist yet.
+  int64_t draft = CreateDemand(owner, "草稿需求");
+  EXPECT_EQ(reviewer.Post("/api/v1/demands/" + std::to_string(draft) + "/approve", json::object())
+                .status,
+            404);
 }
 
 TEST_F(ListingRoutesTest, MembersOfAnotherOrganisationCannotEdit) {

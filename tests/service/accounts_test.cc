@@ -82,14 +82,17 @@ TEST_F(AccountsTest, RegisterWithANewOrganisationMakesAnOrgAdmin) {
   MustLogin("founder", r.password);
 }
 
-TEST_F(AccountsTest, RegisterWithAnOrgIdJoinsAsMember) {
+// Naming an existing organisation only asks to join it: no rights until one of its admins
+// approves (docs/api.md, "Organisations and membership").
+TEST_F(AccountsTest, RegisterWithAnOrgIdOnlyRequestsToJoin) {
   Org org = AddOrg("现有机构");
   RegisterRequest r = Request("joiner");
   r.org_id = org.id;
   auto user = accounts_.Register(r);
   ASSERT_TRUE(user.ok()) << user.status().message();
   EXPECT_EQ(user->role, Role::kMember);
-  EXPECT_EQ(user->org_id, org.id);
+  EXPECT_FALSE(user->org_id.has_value());
+  EXPECT_EQ(user->requested_org_id, org.id);
 
   RegisterRequest unknown = Request("lost");
   unknown.org_id = 999;
