@@ -67,7 +67,7 @@ std::optional<int> ReadZone(std::string_view s, size_t* pos) {
   size_t i = *pos;
   SkipSpaces(s, &i);
   bool paren = ReadSep(s, &i, {"(", "（"});
-  bool named = ReadSep(s, &i, {"UTC", "GMT"});
+  bool named = ReadSep(s, &i, {"UTC", "GMT", "utc", "gmt"});
   if (i >= s.size() || (s[i] != '+' && s[i] != '-')) {
     if (named && !paren) {
       *pos = i;

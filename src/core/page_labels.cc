@@ -270,8 +270,9 @@ std::string TrimSpaces(std::string_view s) {
   return std::string(s);
 }
 
-// Where the value that starts at folded[p] ends.
-size_t ValueEnd(std::string_view folded, size_t p) {
+// Where the value that starts at folded[p] ends. A time's value goes on past a space before a
+// digit ("2023/10/12 14:05"); other values end there (a date follows them).
+size_t ValueEnd(std::string_view folded, size_t p, bool is_time) {
   PageLabel kind;
   size_t value = 0;
   size_t next = NextLabel(folded, p, /*strict=*/false, &kind, &value);
@@ -285,7 +286,7 @@ size_t ValueEnd(std::string_view folded, size_t p) {
     }
     if (folded[i] == ' ' && i + 1 < folded.size()) {
       char next_char = folded[i + 1];
-      if (next_char >= '0' && next_char <= '9') return i;
+      if (next_char >= '0' && next_char <= '9' && !is_time) return i;
       std::string_view after = folded.substr(i + 1);
       size_t w = static_cast<unsigned char>(after[0]) >= 0x80 ? ChromeWordAt(after, 0) : 0;
       // A furniture word that stands alone ("打印本页 关闭"), not the start of a longer word.
@@ -350,7 +351,7 @@ std::string LabelValue(std::string_view line, PageLabel kind) {
   size_t value = 0;
   size_t at = NextLabel(folded, 0, /*strict=*/true, &found, &value);
   while (at != std::string_view::npos) {
-    size_t end = ValueEnd(folded, value);
+    size_t end = ValueEnd(folded, value, found == PageLabel::kTime);
     if (found == kind) return TrimSpaces(line.substr(value, end - value));
     // Labels in a row ("来源：华夏网作者：周琳"): the next one starts where this value ends.
     size_t next_value = end < folded.size() ? AnyLabelAt(folded, end, &found) : 0;
