@@ -145,9 +145,13 @@ std::string LeadingLabelValue(std::string_view line, PageLabel kind) {
 // full stop.
 bool IsHeadlineList(std::string_view line) {
   if (Contains(line, "。")) return false;
-  size_t pieces = 1;
-  for (char c : line) pieces += c == ' ';
-  return pieces >= 8 && CharCount(line) > 60;
+  size_t pieces = 1, ascii = 0;
+  for (char c : line) {
+    pieces += c == ' ';
+    ascii += static_cast<unsigned char>(c) < 0x80 && c != ' ';
+  }
+  // Chinese headlines, not the words of an English sentence.
+  return pieces >= 8 && CharCount(line) > 60 && ascii * 2 < CharCount(line);
 }
 
 // "您的位置:首页 >新闻资讯 >" → {"首页", "新闻资讯"}; nullopt when the line is no breadcrumb trail.
@@ -272,19 +276,50 @@ bool SplitCredit(std::string_view line, NewsImage* img) {
   return !img->caption.empty() || !img->credit.empty();
 }
 
+// Splits "A researcher at work. [Photo by Liu Yang/Eastern Daily]" into caption and credit;
+// false when no English photo credit in brackets ends the line.
+bool SplitEnglishCredit(std::string_view line, NewsImage* img) {
+  std::string t = Trim(line);
+  const std::string folded = FoldLabelText(t);
+  for (auto [open, close] : {std::pair{'[', ']'}, std::pair{'(', ')'}}) {
+    if (!EndsWith(folded, std::string(1, close))) continue;
+    size_t at = folded.rfind(open);
+    if (at == std::string::npos) continue;
+    std::string_view inside = std::string_view(folded).substr(at + 1, folded.size() - at - 2);
+    for (std::string_view prefix : {"photo by ", "photos by ", "photo: ", "photo/", "photo / "}) {
+      if (!StartsWith(inside, prefix)) continue;
+      img->caption = Trim(std::string_view(t).substr(0, at));
+      img->credit =
+          Trim(std::string_view(t).substr(at + 1 + prefix.size(), inside.size() - prefix.size()));
+      return !img->credit.empty();
+    }
+  }
+  return false;
+}
+
+// A line right under a picture that names it: short, no sentence ("会议现场"), no label.
+bool IsBareCaption(std::string_view line) {
+  if (CharCount(line) > 40 || StartsWithAnyLabel(line) || IsPageChrome(line)) return false;
+  for (std::string_view end : {"。", "！", "？", "；", "：", ".", "!", "?", ":"}) {
+    if (EndsWith(line, end)) return false;
+  }
+  return true;
+}
+
 // The caption of a line, when the line is one: set in *img (url untouched). Right after an
 // image, a line that says what the picture shows ("图为…", "▲…") is its caption too.
 bool CaptionOf(const TextBlock& b, bool after_image, NewsImage* img) {
   std::string line = b.text;
   std::string half = HalfOfDoubled(line);
   if (!half.empty()) line = half;
-  if (SplitCredit(line, img)) return true;
+  if (SplitCredit(line, img) || SplitEnglishCredit(line, img)) return true;
   bool says_picture = false;
   if (after_image && CharCount(line) <= 150) {
     std::string folded = FoldLabelText(line);
     for (std::string_view start : {"图为", "图：", "图:", "上图", "下图", "左图", "右图", "▲"}) {
       says_picture = says_picture || StartsWith(folded, start);
     }
+    says_picture = says_picture || IsBareCaption(line);
   }
   if (!half.empty() || b.kind == Kind::kCaption || says_picture) {
     img->caption = line;
@@ -353,10 +388,27 @@ bool TakeReportedFrom(std::string* para, ParsedNewsPage* out) {
   return true;
 }
 
+// Takes an English dateline ("HANGZHOU — …", "BEIJING, May 10 (Xinhua) -- …") off the front
+// of the first paragraph: a place in capitals, then a dash. False when there is none.
+bool TakeEnglishDateline(std::string* para, ParsedNewsPage* out) {
+  std::string_view p = *para;
+  size_t caps = 0;
+  while (caps < p.size() && ((p[caps] >= 'A' && p[caps] <= 'Z') || p[caps] == ' ')) ++caps;
+  if (caps < 4) return false;
+  for (std::string_view dash : {" — ", " -- ", " – ", " - "}) {
+    size_t at = p.find(dash);
+    if (at == std::string_view::npos || at > 80) continue;
+    out->dateline = Trim(p.substr(0, at));
+    *para = Trim(p.substr(at + dash.size()));
+    return true;
+  }
+  return false;
+}
+
 // Takes the dateline ("中新网北京1月18日电") and reporter ("(记者 孙自法)") off the front of
 // the first paragraph.
 void TakeDateline(std::string* para, ParsedNewsPage* out) {
-  if (TakeReportedFrom(para, out)) return;
+  if (TakeReportedFrom(para, out) || TakeEnglishDateline(para, out)) return;
   std::string folded = FoldLabelText(*para);
   std::string_view f = folded;
   std::string_view p = *para;
@@ -543,8 +595,31 @@ void TakeLabelledFields(std::string_view line, ParsedNewsPage* out) {
   take(&out->editor, PageLabel::kEditor);
 }
 
+// The name of an English byline in a header line ("By Zhang Wei | Updated: …" → "Zhang Wei"),
+// or "".
+std::string EnglishByline(std::string_view line) {
+  const std::string folded = FoldLabelText(line);
+  for (size_t start = 0; start < folded.size();) {
+    size_t bar = folded.find('|', start);
+    if (bar == std::string::npos) bar = folded.size();
+    std::string_view piece = std::string_view(folded).substr(start, bar - start);
+    size_t lead = piece.find_first_not_of(' ');
+    if (lead != std::string::npos && StartsWith(piece.substr(lead), "by ")) {
+      size_t from = start + lead + 3;
+      std::string name = Trim(line.substr(from, bar - from));
+      bool plain = !name.empty() && CharCount(name) <= 40;
+      for (char c : name) plain = plain && !IsDigit(c) && c != ':';
+      if (plain) return name;
+    }
+    start = bar + 1;
+  }
+  return "";
+}
+
 void TakeHeaderFields(const TextBlock& b, ParsedNewsPage* out) {
-  if (b.kind == Kind::kText) TakeLabelledFields(b.text, out);
+  if (b.kind != Kind::kText) return;
+  TakeLabelledFields(b.text, out);
+  if (out->author.empty()) out->author = EnglishByline(b.text);
 }
 
 // The article from blocks[body] on: paragraphs, images with captions, the editor. The footer

@@ -299,6 +299,63 @@ const std::vector<PageCase>& PageCases() {
        {{"https://img.huaxia.example/photo/2024/0402/p1.jpg",
          "4月2日，在江汉平原一处农场，农技人员操作无人机播撒稻种。", "新华社记者 肖艺"}},
        {"author", "dateline"}},
+
+      // Written as held out after the pages above, measured (16 of 24 fields right), then tuned
+      // on: a script inside a line, a bare caption under a picture, English bylines, datelines
+      // and photo credits. Since then they count as tuned.
+      // A county government site in GB18030 declared as GBK: 信息来源, 发布日期 without a time,
+      // 浏览次数, 【字体：大 中 小】, a picture with a bare caption line, 【责任编辑：…】,
+      // 【打印】【关闭】, a QR code and the owner's footer.
+      {"county.html",
+       false,
+       "我县召开科技特派员服务乡村振兴工作推进会",
+       "县科技局",
+       "",
+       "韩梅",
+       "",
+       "2022-08-15T00:00:00+08:00",
+       {"8月12日，我县召开科技特派员服务乡村振兴工作推进会，全县46名科技特派员和各乡镇分管负责"
+        "同志参加会议。",
+        "会议通报了上半年科技特派员服务情况。今年以来，科技特派员共开展技术培训120场次，引进新"
+        "品种38个，推广新技术21项。",
+        "会议要求，科技特派员要把论文写在大地上，围绕茶叶、中药材等特色产业开展精准服务。"},
+       {{"/uploadfiles/202208/15/2022081510234567.jpg", "会议现场", ""}},
+       {"author", "dateline"}},
+      // A Hong Kong page copied as text, in traditional characters: 發布時間, 來源, 撰文,
+      // 分享, 列印, 責任編輯, 上一則/下一則.
+      {"hk.txt",
+       false,
+       "本地大學研發低成本海水淡化膜 獲三項專利授權",
+       "港灣日報",
+       "陳嘉欣",
+       "麥志強",
+       "",
+       "2023-11-02T09:15:00+08:00",
+       {"港灣大學工程學院研發出一種石墨烯複合海水淡化膜，成本較現有產品低約三成，已向兩家本地"
+        "企業和一家內地企業授出專利許可。",
+        "研究團隊負責人表示，新膜在高鹽度海水中連續運行三千小時後，脫鹽率仍保持在百分之九十九"
+        "以上。",
+        "團隊下一步將與企業合作建設示範裝置，預計明年投入使用。"},
+       {},
+       {"dateline", "images"}},
+      // An English-language page of a Chinese site: "By …", "Updated:", "Source:", a dateline
+      // "HANGZHOU —", a photo credit in brackets, "Editor:".
+      {"english.html",
+       false,
+       "University labs license 40 patents to local firms",
+       "Eastern Daily",
+       "Zhang Wei",
+       "Wang Min",
+       "HANGZHOU",
+       "2024-05-10T14:32:00+08:00",
+       {"Eleven universities in the province licensed 40 patents to local manufacturers in the "
+        "first quarter, the provincial science department said on Friday.",
+        "Most of the licenses cover battery materials and industrial software, and the average "
+        "fee was 1.2 million yuan, the department said."},
+       {{"https://img.eastern.example/2024/05/10/lab.jpg",
+         "A researcher tests a battery sample at a university lab in Hangzhou.",
+         "Liu Yang/Eastern Daily"}},
+       {}},
   };
   return cases;
 }
