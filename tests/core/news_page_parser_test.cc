@@ -356,6 +356,57 @@ const std::vector<PageCase>& PageCases() {
          "A researcher tests a battery sample at a university lab in Hangzhou.",
          "Liu Yang/Eastern Daily"}},
        {}},
+
+      // Held out: written last, after every rule above, and not tuned on.
+      // A portal page with the time and source on one line ("2024年03月12日08:21 | 来源："),
+      // a dateline without a space before the reporter, a caption by class, the print
+      // edition's line, "(责编：…)", recommended reading and a copyright footer.
+      {"heldout_people.html",
+       true,
+       "高校专利转化运用专项行动取得阶段性成效",
+       "华声网－华声日报",
+       "赵明远",
+       "李文、周晓",
+       "华声网北京3月11日电",
+       "2024-03-12T08:21:00+08:00",
+       {"记者从有关部门获悉：高校和科研机构存量专利盘活工作启动以来，已有1.2万件专利通过转让、"
+        "许可等方式实现转化。",
+        "据介绍，专项行动重点推动“沉睡专利”与企业需求精准对接，全国已建成专利转化运营中心80余"
+        "家。",
+        "下一步，有关部门将建立专利转化效益评价机制，推动更多创新成果转化为现实生产力。"},
+       {{"/NMediaFile/2024/0312/HS1710202012345.jpg",
+         "在某高校技术转移中心，工作人员向企业代表介绍专利项目。", "华声网记者 孙立"}},
+       {}},
+      // A Taiwan government press release in Big5 without a charset: 發布單位 and 發布日期 in
+      // a table, a press contact who is no author, 友善列印 and 回上一頁.
+      {"heldout_tw.html",
+       true,
+       "產學聯盟計畫成果發表 技轉金額逾新台幣五億元",
+       "產學及園區業務司",
+       "",
+       "",
+       "",
+       "2023-09-20T00:00:00+08:00",
+       {"科技部20日舉辦產學聯盟計畫成果發表會，展示二十五個聯盟的研發成果。計畫推動以來，累計"
+        "技術移轉金額已超過新台幣五億元。",
+        "科技部表示，產學聯盟由大學組成研發團隊，以會員制方式服務產業，目前已有超過一千家企業"
+        "加入。",
+        "今年的發表會首次設置新創專區，展出由聯盟衍生的十二家新創公司。"},
+       {},
+       {"author", "dateline", "editor", "images"}},
+      // A picture story copied as text: the caption with a bracketed credit is the only text.
+      {"heldout_photo.txt",
+       true,
+       "科创园区迎来首批入驻团队",
+       "滨江发布",
+       "",
+       "马可",
+       "",
+       "2024-06-18T10:05:00+08:00",
+       {"6月17日，科创园区首批12支创业团队正式入驻，工作人员为团队代表发放钥匙。"},
+       {{"", "6月17日，科创园区首批12支创业团队正式入驻，工作人员为团队代表发放钥匙。",
+         "通讯员 何静"}},
+       {"author", "dateline"}},
   };
   return cases;
 }
