@@ -497,6 +497,33 @@ std::string TitleOfDocument(std::string_view title) {
   return Trim(t);
 }
 
+// Joins a label with its value when a table or a list puts them in cells of their own
+// ("發布單位：" | "產學及園區業務司").
+void JoinBareLabels(std::vector<TextBlock>* blocks) {
+  std::vector<TextBlock> joined;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    TextBlock b = std::move((*blocks)[i]);
+    if (b.kind == Kind::kText && i + 1 < blocks->size() && IsBareLabel(b.text)) {
+      const TextBlock& next = (*blocks)[i + 1];
+      if (next.kind == Kind::kText && CharCount(next.text) <= 60 &&
+          !StartsWithAnyLabel(next.text) && !IsPageChrome(next.text)) {
+        b.text += next.text;
+        ++i;
+      }
+    }
+    joined.push_back(std::move(b));
+  }
+  *blocks = std::move(joined);
+}
+
+// The line of a newspaper's print edition under a reprinted article:
+// "《 华声日报 》（ 2024年03月12日 06 版）".
+bool IsPrintEditionLine(std::string_view line) {
+  std::string t = Trim(line);
+  return StartsWith(t, "《") && CharCount(t) <= 40 &&
+         (EndsWith(t, "版）") || EndsWith(t, "版)") || EndsWith(t, "版 ）") || EndsWith(t, "版 )"));
+}
+
 // The breadcrumb trail: sets out->breadcrumbs and returns the index after it (everything before
 // it is the site's navigation), or 0 when the page has none.
 size_t FindBreadcrumbs(const std::vector<TextBlock>& blocks, ParsedNewsPage* out) {
@@ -658,10 +685,12 @@ void ReadBody(const std::vector<TextBlock>& blocks, size_t body, ParsedNewsPage*
     // "来源：市科技局" or "（作者：…）" closing the article: a field, not text.
     if (CharCount(b.text) <= 60 && (StartsWithLabel(b.text, PageLabel::kSource) ||
                                     StartsWithLabel(b.text, PageLabel::kAuthor) ||
-                                    StartsWithLabel(b.text, PageLabel::kCount))) {
+                                    StartsWithLabel(b.text, PageLabel::kCount) ||
+                                    StartsWithLabel(b.text, PageLabel::kContact))) {
       TakeLabelledFields(b.text, out);
       continue;
     }
+    if (IsPrintEditionLine(b.text)) continue;
     NewsImage cap;
     if (CaptionOf(b, /*after_image=*/false, &cap)) {
       AddImage(&out->images, std::move(cap));
@@ -684,6 +713,7 @@ ParsedNewsPage ParseNewsPage(std::string_view content, PageFormat format) {
   out.format = format;
   std::vector<TextBlock> blocks =
       format == PageFormat::kHtml ? HtmlToBlocks(content) : TextToBlocks(content);
+  JoinBareLabels(&blocks);
 
   size_t begin = FindBreadcrumbs(blocks, &out);
   std::optional<FoundTime> time;

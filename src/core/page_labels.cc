@@ -1,6 +1,5 @@
 #include "core/page_labels.h"
 
-#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <unordered_map>
@@ -11,7 +10,7 @@ namespace kc {
 namespace {
 
 // Traditional → simplified for the characters of the words below (three UTF-8 bytes each).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 76> kTraditional = {{
+constexpr std::pair<std::string_view, std::string_view> kTraditional[] = {
     {"來", "来"}, {"資", "资"}, {"訊", "讯"}, {"聞", "闻"}, {"處", "处"}, {"記", "记"},
     {"責", "责"}, {"編", "编"}, {"輯", "辑"}, {"審", "审"}, {"對", "对"}, {"終", "终"},
     {"複", "复"}, {"覆", "复"}, {"簽", "签"}, {"發", "发"}, {"監", "监"}, {"製", "制"},
@@ -24,14 +23,15 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 76> kTraditi
     {"識", "识"}, {"碼", "码"}, {"備", "备"}, {"聯", "联"}, {"繫", "系"}, {"們", "们"},
     {"圖", "图"}, {"當", "当"}, {"現", "现"}, {"電", "电"}, {"攝", "摄"}, {"員", "员"},
     {"實", "实"}, {"習", "习"}, {"見", "见"}, {"約", "约"}, {"傳", "传"}, {"稱", "称"},
-    {"據", "据"}, {"層", "层"}, {"滙", "汇"}, {"匯", "汇"},
-}};
+    {"據", "据"}, {"層", "层"}, {"滙", "汇"}, {"匯", "汇"}, {"機", "机"}, {"構", "构"},
+    {"絡", "络"}, {"係", "系"}, {"話", "话"}, {"諮", "咨"}, {"詢", "询"},
+};
 
 // The label words of each kind, longest first where one contains another.
 const std::vector<std::string_view>& Words(PageLabel kind) {
   static const std::vector<std::string_view> kSource = {
-      "信息来源", "文章来源", "新闻来源", "稿件来源", "资讯来源",
-      "资料来源", "来源",     "稿源",     "出处",     "source"};
+      "信息来源", "文章来源", "新闻来源", "稿件来源", "资讯来源", "资料来源", "来源",  "稿源",
+      "出处",     "发布单位", "发布机构", "发文单位", "供稿单位", "供稿",     "source"};
   static const std::vector<std::string_view> kAuthor = {"作者", "记者", "撰稿", "撰文", "author"};
   static const std::vector<std::string_view> kEditor = {"责任编辑", "责编", "编辑", "editor"};
   static const std::vector<std::string_view> kReviewer = {
@@ -42,6 +42,8 @@ const std::vector<std::string_view>& Words(PageLabel kind) {
   static const std::vector<std::string_view> kCount = {
       "点击数", "点击量", "点击率", "浏览次数", "浏览量", "阅读数", "阅读量",
       "访问量", "点击",   "浏览",   "阅读",     "人气",   "views"};
+  static const std::vector<std::string_view> kContact = {
+      "新闻联络人", "新闻联系人", "联络人", "联系人", "联系电话", "咨询电话", "contact"};
   switch (kind) {
     case PageLabel::kSource:
       return kSource;
@@ -54,59 +56,27 @@ const std::vector<std::string_view>& Words(PageLabel kind) {
     case PageLabel::kTime:
       return kTime;
     case PageLabel::kCount:
+      return kCount;
+    case PageLabel::kContact:
       break;
   }
-  return kCount;
+  return kContact;
 }
 
 constexpr PageLabel kAllKinds[] = {PageLabel::kSource,   PageLabel::kAuthor, PageLabel::kEditor,
-                                   PageLabel::kReviewer, PageLabel::kTime,   PageLabel::kCount};
+                                   PageLabel::kReviewer, PageLabel::kTime,   PageLabel::kCount,
+                                   PageLabel::kContact};
 
 // Buttons and widgets; a line made of these alone is furniture.
-constexpr std::string_view kChromeWords[] = {"扫一扫在手机打开当前页",
-                                             "扫一扫在手机上打开当前页",
-                                             "手机扫一扫",
-                                             "扫一扫",
-                                             "打印本页",
-                                             "打印此页",
-                                             "打印本文",
-                                             "打印文章",
-                                             "打印该页",
-                                             "打印",
-                                             "列印",
-                                             "关闭窗口",
-                                             "关闭本页",
-                                             "关闭",
-                                             "收藏本页",
-                                             "加入收藏",
-                                             "收藏",
-                                             "分享到",
-                                             "分享",
-                                             "字号",
-                                             "字体",
-                                             "默认",
-                                             "纠错",
-                                             "我要纠错",
-                                             "返回顶部",
-                                             "返回列表",
-                                             "返回",
-                                             "顶部",
-                                             "复制链接",
-                                             "复制网址",
-                                             "微信",
-                                             "微博",
-                                             "朋友圈",
-                                             "qq空间",
-                                             "qq",
-                                             "facebook",
-                                             "twitter",
-                                             "line",
-                                             "print",
-                                             "close",
-                                             "share",
-                                             "大",
-                                             "中",
-                                             "小"};
+// clang-format off
+constexpr std::string_view kChromeWords[] = {
+    "扫一扫在手机打开当前页", "扫一扫在手机上打开当前页", "手机扫一扫", "扫一扫",
+    "打印本页", "打印此页", "打印本文", "打印文章", "打印该页", "打印", "友善列印", "友善打印",
+    "列印", "关闭窗口", "关闭本页", "关闭", "收藏本页", "加入收藏", "收藏", "分享到", "分享",
+    "字号", "字体", "默认", "纠错", "我要纠错", "返回顶部", "回到顶部", "返回列表", "回上一页",
+    "回上页", "回首页", "返回", "顶部", "复制链接", "复制网址", "微信", "微博", "朋友圈",
+    "qq空间", "qq", "facebook", "twitter", "line", "print", "close", "share", "大", "中", "小"};
+// clang-format on
 
 // A line that starts with one of these is a widget whatever follows ("扫一扫，用手机看新闻！").
 constexpr std::string_view kChromeStarts[] = {
@@ -121,7 +91,7 @@ constexpr std::string_view kFooterStarts[] = {
 // What follows an article when a colon follows it ("主办单位：…"; "主办单位表示…" is text).
 constexpr std::string_view kFooterLabels[] = {"主办单位", "承办单位", "协办单位",   "技术支持",
                                               "主办",     "承办",     "网站标识码", "备案号"};
-constexpr std::string_view kFooterAnywhere[] = {"icp备", "公网安备", "版权所有",
+constexpr std::string_view kFooterAnywhere[] = {"icp备", "公网安备", "版权所有", "著作权",
                                                 "all rights reserved"};
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -375,6 +345,14 @@ bool StartsWithAnyLabel(std::string_view line) {
     if (StartsWithLabel(line, kind)) return true;
   }
   return false;
+}
+
+bool IsBareLabel(std::string_view line) {
+  std::string folded = FoldLabelText(line);
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  size_t start = SkipLeadingDressing(folded);
+  PageLabel kind;
+  return start < folded.size() && AnyLabelAt(folded, start, &kind) == folded.size();
 }
 
 bool IsPageChrome(std::string_view line) { return IsChromeFolded(FoldLabelText(line)); }

@@ -16,12 +16,13 @@ namespace kc {
 
 // The kinds of "label：value" pairs a news page prints around its article.
 enum class PageLabel {
-  kSource,  // 来源, 稿源, 信息来源, 出处, Source
+  kSource,  // 来源, 稿源, 信息来源, 出处, 发布单位, Source
   kAuthor,  // 作者, 记者, 撰稿, 撰文, Author
   kEditor,  // 责任编辑, 责编, 编辑, Editor — the person who edited the article
   kReviewer,  // 审核, 审校, 校对, 终审, 签发, 监制 — sign-off roles, never taken as the editor
   kTime,   // 发布时间, 发表时间, 时间, 日期, Published, Date
   kCount,  // 点击数, 浏览次数, 阅读, Views
+  kContact,  // 联系人, 新闻联络人, 联系电话 — a press contact, never taken as the author
 };
 
 // Returns `text` with ASCII letters in lower case and the traditional characters of the page
@@ -42,6 +43,10 @@ bool StartsWithLabel(std::string_view line, PageLabel kind);
 
 // True when `line` begins with a label of any kind (see StartsWithLabel).
 bool StartsWithAnyLabel(std::string_view line);
+
+// True when `line` is a label and its colon and nothing else ("發布單位：" in a table cell whose
+// value is in the next cell).
+bool IsBareLabel(std::string_view line);
 
 // True when `line` is page furniture and nothing else: print, close, bookmark, share, font-size,
 // QR-code, correction and back-to-top buttons ("打印本页 关闭", "【打印】【关闭】",

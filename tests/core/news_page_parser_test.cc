@@ -357,12 +357,14 @@ const std::vector<PageCase>& PageCases() {
          "Liu Yang/Eastern Daily"}},
        {}},
 
-      // Held out: written last, after every rule above, and not tuned on.
+      // The second round written as held out: measured (20 of 24 fields right), then tuned on —
+      // a label and its value in cells of their own, a press contact, the print edition's line,
+      // 友善列印 and 著作權. Since then they count as tuned.
       // A portal page with the time and source on one line ("2024年03月12日08:21 | 来源："),
       // a dateline without a space before the reporter, a caption by class, the print
       // edition's line, "(责编：…)", recommended reading and a copyright footer.
-      {"heldout_people.html",
-       true,
+      {"people.html",
+       false,
        "高校专利转化运用专项行动取得阶段性成效",
        "华声网－华声日报",
        "赵明远",
@@ -379,8 +381,8 @@ const std::vector<PageCase>& PageCases() {
        {}},
       // A Taiwan government press release in Big5 without a charset: 發布單位 and 發布日期 in
       // a table, a press contact who is no author, 友善列印 and 回上一頁.
-      {"heldout_tw.html",
-       true,
+      {"tw.html",
+       false,
        "產學聯盟計畫成果發表 技轉金額逾新台幣五億元",
        "產學及園區業務司",
        "",
@@ -395,8 +397,8 @@ const std::vector<PageCase>& PageCases() {
        {},
        {"author", "dateline", "editor", "images"}},
       // A picture story copied as text: the caption with a bracketed credit is the only text.
-      {"heldout_photo.txt",
-       true,
+      {"photo.txt",
+       false,
        "科创园区迎来首批入驻团队",
        "滨江发布",
        "",
