@@ -409,6 +409,57 @@ const std::vector<PageCase>& PageCases() {
        {{"", "6月17日，科创园区首批12支创业团队正式入驻，工作人员为团队代表发放钥匙。",
          "通讯员 何静"}},
        {"author", "dateline"}},
+
+      // Held out: written last, after every rule above, and not tuned on.
+      // A commercial portal: the source unlabelled beside the time, 原标题 opening the text,
+      // the editor's name followed by a staff code, 举报 and 热点推荐.
+      {"heldout_commercial.html",
+       true,
+       "某省首批科技成果转化中试基地授牌 覆盖12个产业方向",
+       "新闻晨报",
+       "",
+       "刘洋",
+       "",
+       "2023-07-21T15:42:00+08:00",
+       {"21日，某省科技厅为首批20家科技成果转化中试基地授牌，覆盖新材料、生物医药、高端装备等12"
+        "个产业方向。",
+        "根据认定办法，中试基地须具备开放共享的中试设备和专业服务团队，每年为省内中小企业提供不"
+        "少于20次中试服务。",
+        "省科技厅相关负责人表示，将对服务成效好的基地给予最高500万元的奖补。"},
+       {},
+       {"author", "dateline", "images"}},
+      // A university news site: 作者：文/… 图/…, 点击 in the header, "图为…" under a picture,
+      // 审核 and 编辑 on one line, 上一条/下一条.
+      {"heldout_university.html",
+       true,
+       "我校3项成果获技术转让 合同金额超千万元",
+       "科学技术研究院",
+       "赵一帆",
+       "李梦",
+       "",
+       "2023-12-05T00:00:00+08:00",
+       {"近日，我校材料学院3项发明专利以转让方式实现转化，合同总金额达1180万元，创下学校单笔技术"
+        "转让合同金额新高。",
+        "此次转让的成果涉及高性能锂电池隔膜材料，受让方为一家新能源材料企业。",
+        "学校科学技术研究院负责人表示，学校将继续完善职务科技成果赋权改革，畅通成果转化渠道。"},
+       {{"/__local/A/B/C/photo1.jpg", "图为签约现场", ""}},
+       {"dateline"}},
+      // A government notice copied as text and saved in GB18030 (no declaration): its contact
+      // line is part of the notice.
+      {"heldout_gbtext.txt",
+       true,
+       "关于开展2021年度企业技术中心认定工作的通知",
+       "市工信局",
+       "",
+       "",
+       "",
+       "2021-06-30T09:00:00+08:00",
+       {"各区县工信部门，各有关企业：",
+        "为推动企业加强技术创新体系建设，现开展2021年度市级企业技术中心认定工作。请符合条件的企"
+        "业于7月31日前提交申报材料。",
+        "联系人：周敏 联系电话：0000-0000000"},
+       {},
+       {"author", "dateline", "editor", "images"}},
   };
   return cases;
 }
