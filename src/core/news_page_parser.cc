@@ -135,10 +135,46 @@ bool IsMetaValue(std::string_view v) {
 
 // The value of a `kind` label at the start of `line` ("【编辑:房家梁】", "（责编：赵一鸣、钱佳）",
 // "【纠错】 责任编辑：王珂"), or "" — a label inside a sentence ("他曾任杂志编辑:…") is none.
+// A line of labels gives each of them: "审核：孙浩 编辑：李梦" has an editor.
 std::string LeadingLabelValue(std::string_view line, PageLabel kind) {
-  if (!StartsWithLabel(line, kind)) return "";
+  if (!StartsWithAnyLabel(line)) return "";
   std::string v = LabelValue(line, kind);
   return IsMetaValue(v) ? v : "";
+}
+
+// A person's name as a label gives it, without a trailing staff code ("刘洋 SN240" → "刘洋").
+std::string WithoutStaffCode(std::string v) {
+  size_t space = v.rfind(' ');
+  if (space == std::string::npos) return v;
+  std::string_view code = std::string_view(v).substr(space + 1);
+  size_t letters = 0;
+  while (letters < code.size() && std::isalpha(static_cast<unsigned char>(code[letters]))) {
+    ++letters;
+  }
+  bool is_code = letters >= 1 && letters <= 4 && letters < code.size();
+  for (size_t i = letters; is_code && i < code.size(); ++i) is_code = IsDigit(code[i]);
+  if (is_code) v = Trim(std::string_view(v).substr(0, space));
+  return v;
+}
+
+// The writer of an author label without the roles around it: "文/赵一帆 图/钱雨" → "赵一帆".
+std::string AuthorOfLabel(std::string v) {
+  std::string folded = FoldLabelText(v);
+  for (std::string_view lead : {"文/", "文／", "文："}) {
+    if (StartsWith(folded, lead)) {
+      v = Trim(std::string_view(v).substr(lead.size()));
+      folded = FoldLabelText(v);
+      break;
+    }
+  }
+  for (std::string_view photo : {" 图/", " 图／", " 图：", " 摄影/", " 摄影：", " 摄/"}) {
+    size_t at = folded.find(photo);
+    if (at != std::string::npos) {
+      v = Trim(std::string_view(v).substr(0, at));
+      folded = FoldLabelText(v);
+    }
+  }
+  return v;
 }
 
 // A site's headline or navigation list pasted as one line: many space-separated pieces and no
@@ -524,6 +560,13 @@ bool IsPrintEditionLine(std::string_view line) {
          (EndsWith(t, "版）") || EndsWith(t, "版)") || EndsWith(t, "版 ）") || EndsWith(t, "版 )"));
 }
 
+// "原标题：…": the title the article had where it first appeared, not its text.
+bool IsOriginalTitleLine(std::string_view line) {
+  std::string folded = FoldLabelText(Trim(line));
+  return StartsWith(folded, "原标题：") || StartsWith(folded, "原标题:") ||
+         StartsWith(folded, "原题：");
+}
+
 // The breadcrumb trail: sets out->breadcrumbs and returns the index after it (everything before
 // it is the site's navigation), or 0 when the page has none.
 size_t FindBreadcrumbs(const std::vector<TextBlock>& blocks, ParsedNewsPage* out) {
@@ -612,14 +655,30 @@ void SetTime(const FoundTime& t, std::string_view line, ParsedNewsPage* out) {
 
 // Sets the source, author and editor that a labelled line gives, where not yet found.
 void TakeLabelledFields(std::string_view line, ParsedNewsPage* out) {
-  auto take = [&](std::string* field, PageLabel kind) {
+  auto take = [&](std::string* field, PageLabel kind, std::string (*clean)(std::string)) {
     if (!field->empty()) return;
-    std::string v = LabelValue(line, kind);
+    std::string v = clean(LabelValue(line, kind));
     if (IsMetaValue(v)) *field = std::move(v);
   };
-  take(&out->source, PageLabel::kSource);
-  take(&out->author, PageLabel::kAuthor);
-  take(&out->editor, PageLabel::kEditor);
+  take(&out->source, PageLabel::kSource, [](std::string v) { return v; });
+  take(&out->author, PageLabel::kAuthor, AuthorOfLabel);
+  take(&out->editor, PageLabel::kEditor, WithoutStaffCode);
+}
+
+// The source a commercial portal prints after the time without a label
+// ("2023年07月21日 15:42 新闻晨报"): a short rest of the time line that is no label or
+// furniture; "" otherwise.
+std::string UnlabelledSource(std::string_view line, const FoundTime& t) {
+  if (t.start != 0 && !Trim(line.substr(0, t.start)).empty()) return "";
+  std::string rest = WithoutTrailingChrome(Trim(line.substr(t.end)));
+  if (rest.empty() || CharCount(rest) > 20 || Contains(rest, ":") || Contains(rest, "：") ||
+      IsPageChrome(rest) || !IsMetaValue(rest)) {
+    return "";
+  }
+  for (char c : rest) {
+    if (IsDigit(c)) return "";
+  }
+  return rest;
 }
 
 // The name of an English byline in a header line ("By Zhang Wei | Updated: …" → "Zhang Wei"),
@@ -671,9 +730,9 @@ void ReadBody(const std::vector<TextBlock>& blocks, size_t body, ParsedNewsPage*
       if (!img.url.empty() || !img.caption.empty()) AddImage(&out->images, std::move(img));
       continue;
     }
-    std::string editor = LeadingLabelValue(b.text, PageLabel::kEditor);
+    std::string editor = WithoutStaffCode(LeadingLabelValue(b.text, PageLabel::kEditor));
     if (!editor.empty()) {
-      if (out->editor.empty()) out->editor = editor;
+      TakeLabelledFields(b.text, out);
       footer = footer || has_text;
       continue;
     }
@@ -685,12 +744,11 @@ void ReadBody(const std::vector<TextBlock>& blocks, size_t body, ParsedNewsPage*
     // "来源：市科技局" or "（作者：…）" closing the article: a field, not text.
     if (CharCount(b.text) <= 60 && (StartsWithLabel(b.text, PageLabel::kSource) ||
                                     StartsWithLabel(b.text, PageLabel::kAuthor) ||
-                                    StartsWithLabel(b.text, PageLabel::kCount) ||
-                                    StartsWithLabel(b.text, PageLabel::kContact))) {
+                                    StartsWithLabel(b.text, PageLabel::kCount))) {
       TakeLabelledFields(b.text, out);
       continue;
     }
-    if (IsPrintEditionLine(b.text)) continue;
+    if (IsPrintEditionLine(b.text) || IsOriginalTitleLine(b.text)) continue;
     NewsImage cap;
     if (CaptionOf(b, /*after_image=*/false, &cap)) {
       AddImage(&out->images, std::move(cap));
@@ -729,6 +787,7 @@ ParsedNewsPage ParseNewsPage(std::string_view content, PageFormat format) {
     body = title_line + 1;
   }
   for (size_t i = begin; i < body; ++i) TakeHeaderFields(blocks[i], &out);
+  if (out.source.empty() && time) out.source = UnlabelledSource(blocks[time_line].text, *time);
   for (size_t extra = 0; body < blocks.size() && extra < 6; ++extra, ++body) {
     const TextBlock& b = blocks[body];
     bool header = b.kind == Kind::kText && CharCount(b.text) <= 120 &&

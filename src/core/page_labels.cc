@@ -75,7 +75,7 @@ constexpr std::string_view kChromeWords[] = {
     "列印", "关闭窗口", "关闭本页", "关闭", "收藏本页", "加入收藏", "收藏", "分享到", "分享",
     "字号", "字体", "默认", "纠错", "我要纠错", "返回顶部", "回到顶部", "返回列表", "回上一页",
     "回上页", "回首页", "返回", "顶部", "复制链接", "复制网址", "微信", "微博", "朋友圈",
-    "qq空间", "qq", "facebook", "twitter", "line", "print", "close", "share", "大", "中", "小"};
+    "qq空间", "qq", "评论", "举报", "facebook", "twitter", "line", "print", "close", "share", "大", "中", "小"};
 // clang-format on
 
 // A line that starts with one of these is a widget whatever follows ("扫一扫，用手机看新闻！").

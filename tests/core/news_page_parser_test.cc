@@ -410,11 +410,14 @@ const std::vector<PageCase>& PageCases() {
          "通讯员 何静"}},
        {"author", "dateline"}},
 
-      // Held out: written last, after every rule above, and not tuned on.
+      // The third round written as held out: measured (18 of 24 fields right), then tuned on —
+      // an unlabelled source after the time, 原标题, a staff code after the editor's name,
+      // "文/… 图/…" as the author, a line of labels beginning with a reviewer, a contact line
+      // that is part of a notice. Since then they count as tuned.
       // A commercial portal: the source unlabelled beside the time, 原标题 opening the text,
       // the editor's name followed by a staff code, 举报 and 热点推荐.
-      {"heldout_commercial.html",
-       true,
+      {"commercial.html",
+       false,
        "某省首批科技成果转化中试基地授牌 覆盖12个产业方向",
        "新闻晨报",
        "",
@@ -430,8 +433,8 @@ const std::vector<PageCase>& PageCases() {
        {"author", "dateline", "images"}},
       // A university news site: 作者：文/… 图/…, 点击 in the header, "图为…" under a picture,
       // 审核 and 编辑 on one line, 上一条/下一条.
-      {"heldout_university.html",
-       true,
+      {"university.html",
+       false,
        "我校3项成果获技术转让 合同金额超千万元",
        "科学技术研究院",
        "赵一帆",
@@ -446,8 +449,8 @@ const std::vector<PageCase>& PageCases() {
        {"dateline"}},
       // A government notice copied as text and saved in GB18030 (no declaration): its contact
       // line is part of the notice.
-      {"heldout_gbtext.txt",
-       true,
+      {"gbtext.txt",
+       false,
        "关于开展2021年度企业技术中心认定工作的通知",
        "市工信局",
        "",
@@ -531,9 +534,10 @@ TEST_P(NewsPageFixtureTest, EveryFieldIsRightAndNoFurnitureRemains) {
   EXPECT_THAT(p.assumed, ::testing::Contains("time_zone"));
   for (const std::string& text : Texts(p)) {
     for (const char* furniture :
-         {"打印",   "列印",     "关闭", "關閉",   "分享", "字号",      "字體", "扫一扫",
-          "上一篇", "下一篇",   "相关", "版权",   "版權", "Copyright", "纠错", "审核",
-          "点击数", "责任编辑", "责编", "編輯：", "【",   "】",        "ICP"}) {
+         {"打印",   "列印",     "关闭",   "關閉",     "分享",      "字号",     "字體",
+          "扫一扫", "上一篇",   "下一篇", "相关新闻", "相关链接",  "热点推荐", "推荐阅读",
+          "评论",   "举报",     "版权",   "版權",     "Copyright", "纠错",     "审核",
+          "点击数", "责任编辑", "责编",   "編輯：",   "【",        "】",       "ICP"}) {
       EXPECT_EQ(text.find(furniture), std::string::npos)
           << c.file << ": \"" << furniture << "\" in \"" << text << "\"";
     }
