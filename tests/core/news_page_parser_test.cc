@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -195,6 +196,7 @@ struct PageCase {
   std::vector<std::string> paragraphs;
   std::vector<Image> images;
   std::vector<std::string> missing;
+  std::vector<std::string> misses;  // held-out pages only: the fields the parser gets wrong
 };
 
 std::ostream& operator<<(std::ostream& os, const PageCase& c) { return os << c.file; }
@@ -463,6 +465,43 @@ const std::vector<PageCase>& PageCases() {
         "联系人：周敏 联系电话：0000-0000000"},
        {},
        {"author", "dateline", "editor", "images"}},
+
+      // Held out: the last pages, written after every rule above and not tuned on. Where the
+      // parser gets a field wrong, the table keeps the right value and `misses` names the field.
+      // A wire story copied as text: the site's channels on one line, 字体：小 中 大 and 分享到
+      // on one line, two reporters in the dateline, 【纠错】 【责任编辑:…】, related news.
+      {"heldout_wire.txt",
+       true,
+       "我国技术合同成交额首次突破6万亿元",
+       "新华网",
+       "钟华、邱雪",
+       "林晓燕",
+       "新华社北京5月20日电",
+       "2024-05-20T19:35:10+08:00",
+       {"记者20日从科学技术部获悉，2023年全国共登记技术合同95万项，成交额首次突破6万亿元，同比"
+        "增长28.6%。",
+        "从技术领域看，电子信息、先进制造和城市建设与社会发展领域的成交额居前三位。",
+        "科技部有关负责人表示，将进一步完善技术要素市场，培育壮大技术经理人队伍。"},
+       {},
+       {"images"}},
+      // An association's old site in GB2312: tables and <font>, every label on one line with a
+      // view count, a time without leading zeros, a caption with 供图, a side column of news.
+      {"heldout_assoc.html",
+       true,
+       "协会组织会员单位赴长三角开展技术对接活动",
+       "省技术市场协会",
+       "协会秘书处",
+       "",
+       "",
+       "2019-05-08T09:30:15+08:00",
+       {"5月6日至7日，协会组织18家会员单位赴上海、苏州两地，与当地技术转移机构开展技术对接活动。",
+        "对接期间，双方围绕智能制造、节能环保等领域的45项技术成果进行了交流，初步达成合作意向9"
+        "项。",
+        "协会将继续搭建跨区域技术交流平台，推动会员单位与长三角创新资源深度合作。"},
+       {{"UploadFile/2019050801.jpg", "对接会现场", "协会秘书处"}},
+       {"dateline", "editor"},
+       // 【打印此文】 and the side column's news stay in the text; 供图 is no credit.
+       {"paragraphs", "images"}},
   };
   return cases;
 }
@@ -516,23 +555,36 @@ class NewsPageFixtureTest : public ::testing::TestWithParam<PageCase> {};
 TEST_P(NewsPageFixtureTest, EveryFieldIsRightAndNoFurnitureRemains) {
   const PageCase& c = GetParam();
   ParsedNewsPage p = ParseFixture(c);
-  EXPECT_EQ(p.title, c.title);
-  EXPECT_EQ(p.source, c.source);
-  EXPECT_EQ(p.author, c.author);
-  EXPECT_EQ(p.editor, c.editor);
-  EXPECT_EQ(p.dateline, c.dateline);
-  EXPECT_EQ(IsoTimeWithOffset(p.published_at, p.utc_offset_minutes), c.published_at);
-  EXPECT_EQ(p.paragraphs, c.paragraphs);
-  ASSERT_EQ(p.images.size(), c.images.size());
-  for (size_t i = 0; i < c.images.size(); ++i) {
-    EXPECT_EQ(p.images[i].url, c.images[i].url);
-    EXPECT_EQ(p.images[i].caption, c.images[i].caption);
-    EXPECT_EQ(p.images[i].credit, c.images[i].credit);
+  auto expected = [&](const std::string& field) {
+    return std::find(c.misses.begin(), c.misses.end(), field) == c.misses.end();
+  };
+  if (expected("title")) EXPECT_EQ(p.title, c.title);
+  if (expected("source")) EXPECT_EQ(p.source, c.source);
+  if (expected("author")) EXPECT_EQ(p.author, c.author);
+  if (expected("editor")) EXPECT_EQ(p.editor, c.editor);
+  if (expected("dateline")) EXPECT_EQ(p.dateline, c.dateline);
+  if (expected("published_at")) {
+    EXPECT_EQ(IsoTimeWithOffset(p.published_at, p.utc_offset_minutes), c.published_at);
+  }
+  if (expected("paragraphs")) EXPECT_EQ(p.paragraphs, c.paragraphs);
+  if (expected("images")) {
+    ASSERT_EQ(p.images.size(), c.images.size());
+    for (size_t i = 0; i < c.images.size(); ++i) {
+      EXPECT_EQ(p.images[i].url, c.images[i].url);
+      EXPECT_EQ(p.images[i].caption, c.images[i].caption);
+      EXPECT_EQ(p.images[i].credit, c.images[i].credit);
+    }
+  }
+  // A known miss that comes out right is news: the table should say so.
+  for (const auto& [field, ok] : FieldResults(c, p)) {
+    if (!expected(field)) EXPECT_FALSE(ok) << field << " is right now: take it off `misses`";
   }
   EXPECT_EQ(p.missing, c.missing);
   // None of these pages states its zone: China Standard Time is assumed, and said so.
   EXPECT_THAT(p.assumed, ::testing::Contains("time_zone"));
-  for (const std::string& text : Texts(p)) {
+  ParsedNewsPage checked = p;
+  if (!expected("paragraphs")) checked.paragraphs.clear();
+  for (const std::string& text : Texts(checked)) {
     for (const char* furniture :
          {"打印",   "列印",     "关闭",   "關閉",     "分享",      "字号",     "字體",
           "扫一扫", "上一篇",   "下一篇", "相关新闻", "相关链接",  "热点推荐", "推荐阅读",
