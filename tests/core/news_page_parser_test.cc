@@ -558,15 +558,27 @@ TEST_P(NewsPageFixtureTest, EveryFieldIsRightAndNoFurnitureRemains) {
   auto expected = [&](const std::string& field) {
     return std::find(c.misses.begin(), c.misses.end(), field) == c.misses.end();
   };
-  if (expected("title")) EXPECT_EQ(p.title, c.title);
-  if (expected("source")) EXPECT_EQ(p.source, c.source);
-  if (expected("author")) EXPECT_EQ(p.author, c.author);
-  if (expected("editor")) EXPECT_EQ(p.editor, c.editor);
-  if (expected("dateline")) EXPECT_EQ(p.dateline, c.dateline);
+  if (expected("title")) {
+    EXPECT_EQ(p.title, c.title);
+  }
+  if (expected("source")) {
+    EXPECT_EQ(p.source, c.source);
+  }
+  if (expected("author")) {
+    EXPECT_EQ(p.author, c.author);
+  }
+  if (expected("editor")) {
+    EXPECT_EQ(p.editor, c.editor);
+  }
+  if (expected("dateline")) {
+    EXPECT_EQ(p.dateline, c.dateline);
+  }
   if (expected("published_at")) {
     EXPECT_EQ(IsoTimeWithOffset(p.published_at, p.utc_offset_minutes), c.published_at);
   }
-  if (expected("paragraphs")) EXPECT_EQ(p.paragraphs, c.paragraphs);
+  if (expected("paragraphs")) {
+    EXPECT_EQ(p.paragraphs, c.paragraphs);
+  }
   if (expected("images")) {
     ASSERT_EQ(p.images.size(), c.images.size());
     for (size_t i = 0; i < c.images.size(); ++i) {
@@ -577,7 +589,9 @@ TEST_P(NewsPageFixtureTest, EveryFieldIsRightAndNoFurnitureRemains) {
   }
   // A known miss that comes out right is news: the table should say so.
   for (const auto& [field, ok] : FieldResults(c, p)) {
-    if (!expected(field)) EXPECT_FALSE(ok) << field << " is right now: take it off `misses`";
+    if (!expected(field)) {
+      EXPECT_FALSE(ok) << field << " is right now: take it off `misses`";
+    }
   }
   EXPECT_EQ(p.missing, c.missing);
   // None of these pages states its zone: China Standard Time is assumed, and said so.
