@@ -4,6 +4,7 @@
 #include "api/schemas.h"
 #include "core/iso_time.h"
 #include "core/news_page_parser.h"
+#include "core/page_encoding.h"
 #include "core/text_encoding.h"
 #include "service/news_feed.h"
 
@@ -357,8 +358,8 @@ http::Response Import(Context& ctx, http::Request& req) {
     return http::ErrorResponse(
         Status::Error(ErrorKind::kTooLarge, "too_large", "a page is at most 2 MiB"));
   }
-  if (!IsValidUtf8(content)) {
-    auto decoded = DecodeToUtf8(content);
+  if (!IsValidUtf8(content)) {  // a page sent as it is: GB2312, GBK, Big5 … (docs/news-import.md)
+    auto decoded = DecodePageToUtf8(content, CharsetOfContentType(type));
     if (!decoded.ok()) return http::ErrorResponse(decoded.status());
     content = std::move(*decoded);
   }

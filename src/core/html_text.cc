@@ -26,6 +26,11 @@ bool IsSkipped(std::string_view tag) {
                     "form", "select", "button", "iframe", "svg", "object"});
 }
 
+// Skipped elements that show nothing and so never break a line of text.
+bool IsInvisibleInline(std::string_view tag) {
+  return IsIn(tag, {"script", "style", "noscript", "template"});
+}
+
 // Elements that end the current block.
 bool BreaksBlock(std::string_view tag) {
   return IsIn(tag, {"p",    "div",    "br",         "h1",      "h2",      "h3",         "h4",
@@ -254,8 +259,9 @@ std::vector<TextBlock> HtmlToBlocks(std::string_view html) {
       continue;
     }
     if (!tag.closing && IsSkipped(tag.name) && !tag.self_closing) {
-      // Skip to the matching end tag, counting nested ones of the same name.
-      b.Flush();
+      // Skip to the matching end tag, counting nested ones of the same name. A script or style
+      // inside a line ("浏览次数：<script>…</script>356") does not break it.
+      if (!IsInvisibleInline(tag.name)) b.Flush();
       int depth = 1;
       while (i < html.size() && depth > 0) {
         size_t lt = html.find('<', i);

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 namespace kc {
 namespace {
@@ -75,15 +77,13 @@ Result<std::string> Utf16ToUtf8(std::string_view bytes, bool big_endian) {
   return out;
 }
 
-// Converts GB18030 to UTF-8 with iconv; bytes that are not GB18030 fail with bad_encoding.
-Result<std::string> Gb18030ToUtf8(std::string_view bytes) {
-  const Status not_gb = BadInput("bad_encoding",
-                                 "the file is neither UTF-8 nor GB18030; save it as "
-                                 "\"CSV UTF-8\" and upload it again");
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return Internal("iconv has no GB18030 converter");
+// Converts `bytes` from the iconv encoding `from` to UTF-8; nullopt when iconv lacks the
+// encoding or the bytes are not in it (an invalid or truncated sequence).
+std::optional<std::string> IconvToUtf8(std::string_view bytes, const char* from) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string in(bytes);
-  std::string out(bytes.size() * 2 + 16, '\0');  // GB18030 never grows beyond 2x in UTF-8
+  std::string out(bytes.size() * 2 + 16, '\0');
   char* in_ptr = in.data();
   size_t in_left = in.size();
   char* out_ptr = out.data();
@@ -104,9 +104,25 @@ Result<std::string> Gb18030ToUtf8(std::string_view bytes) {
     ok = false;
   }
   iconv_close(cd);
-  if (!ok) return not_gb;
+  if (!ok) return std::nullopt;
   out.resize(out.size() - out_left);
-  if (!IsValidUtf8(out)) return not_gb;  // defensive: iconv must produce UTF-8
+  if (!IsValidUtf8(out)) return std::nullopt;  // defensive: iconv must produce UTF-8
+  return out;
+}
+
+// Converts GB18030 to UTF-8; bytes that are not GB18030 fail with bad_encoding.
+Result<std::string> Gb18030ToUtf8(std::string_view bytes) {
+  if (auto out = IconvToUtf8(bytes, "GB18030")) return std::move(*out);
+  return BadInput("bad_encoding",
+                  "the file is neither UTF-8 nor GB18030; save it as \"CSV UTF-8\" and upload "
+                  "it again");
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
@@ -140,6 +156,34 @@ Result<std::string> DecodeToUtf8(std::string_view bytes) {
   if (bytes.starts_with("\xFE\xFF")) return Utf16ToUtf8(bytes.substr(2), /*big_endian=*/true);
   if (IsValidUtf8(bytes)) return std::string(bytes);
   return Gb18030ToUtf8(bytes);
+}
+
+Result<std::string> DecodeCharsetToUtf8(std::string_view bytes, std::string_view charset) {
+  const std::string name = LowerAscii(charset);
+  // Names as pages and HTTP headers write them, mapped to what glibc's iconv reads; a superset
+  // stands for each older encoding, as browsers do (GB2312 and GBK pages are GB18030 text).
+  std::vector<const char*> tries;
+  if (name == "utf-8" || name == "utf8") {
+    if (IsValidUtf8(StripUtf8Bom(bytes))) return std::string(StripUtf8Bom(bytes));
+  } else if (name == "gb18030" || name == "gbk" || name == "gb2312" || name == "x-gbk" ||
+             name == "cp936" || name == "windows-936" || name == "euc-cn" || name == "csgb2312" ||
+             name == "chinese") {
+    tries = {"GB18030"};
+  } else if (name == "big5" || name == "big-5" || name == "cn-big5" || name == "x-x-big5" ||
+             name == "csbig5" || name == "big5-hkscs" || name == "cp950" || name == "x-big5") {
+    tries = {"BIG5-HKSCS", "CP950"};
+  } else if (name == "iso-8859-1" || name == "latin1" || name == "windows-1252" ||
+             name == "cp1252" || name == "us-ascii" || name == "ascii") {
+    tries = {"WINDOWS-1252", "ISO-8859-1"};
+  } else {
+    return BadInput("unknown_charset", "the character encoding \"" + SanitizeUtf8(charset) +
+                                           "\" is not one this platform reads");
+  }
+  for (const char* from : tries) {
+    if (auto out = IconvToUtf8(bytes, from)) return std::move(*out);
+  }
+  return BadInput("bad_encoding",
+                  "the text is not in the character encoding \"" + SanitizeUtf8(charset) + "\"");
 }
 
 std::string SanitizeUtf8(std::string_view s) {

@@ -28,6 +28,13 @@ std::string_view StripUtf8Bom(std::string_view s);
 // Fails with BadInput("bad_encoding") when the bytes fit none of these. Thread-safe.
 Result<std::string> DecodeToUtf8(std::string_view bytes);
 
+// Converts `bytes` in the character encoding named `charset` to UTF-8. The name is one that web
+// pages and HTTP headers use, in any letter case: UTF-8; GB2312, GBK and GB18030 (all read as
+// GB18030, their superset); Big5 (read as Big5-HKSCS, its superset, else as CP950); ISO-8859-1
+// and Windows-1252 (read as Windows-1252). Fails with BadInput("unknown_charset") for another
+// name and BadInput("bad_encoding") when the bytes are not in the encoding. Thread-safe.
+Result<std::string> DecodeCharsetToUtf8(std::string_view bytes, std::string_view charset);
+
 // Returns `s` with every ill-formed sequence replaced by U+FFFD, one replacement per maximal
 // ill-formed subpart (the W3C/Unicode recommended practice); valid input is returned unchanged.
 // Use it before quoting user input in an error message or a log line.

@@ -194,6 +194,38 @@ TEST_F(NewsRoutesTest, ImportRawHtmlReportsMissingFields) {
   EXPECT_FALSE(r.json.contains("id")) << "not saved unless asked";
 }
 
+TEST_F(NewsRoutesTest, ImportReadsBig5AndGbkPagesByTheirCharset) {
+  Client editor = Editor();
+  // "產學合作成果展" and "來源：寶島資訊" in Big5; "产学合作成果展" and "来源：华夏网" in GBK.
+  const std::string big5_title = "\xB2\xA3\xBE\xC7\xA6\x58\xA7\x40\xA6\xA8\xAA\x47\xAE\x69";
+  const std::string big5_source = "\xA8\xD3\xB7\xBD\xA1\x47\xC4\x5F\xAE\x71\xB8\xEA\xB0\x54";
+  const std::string gbk_title = "\xB2\xFA\xD1\xA7\xBA\xCF\xD7\xF7\xB3\xC9\xB9\xFB\xD5\xB9";
+  const std::string gbk_source = "\xC0\xB4\xD4\xB4\xA3\xBA\xBB\xAA\xCF\xC4\xCD\xF8";
+  auto page = [](const std::string& meta, const std::string& title, const std::string& source) {
+    return "<html><head>" + meta + "</head><body><h1>" + title + "</h1><p>2023-10-12 14:05 " +
+           source + "</p><p>" + title + "</p></body></html>";
+  };
+  struct Case {
+    std::string body, content_type, title, source;
+  };
+  const Case cases[] = {
+      {page("<meta charset=\"big5\">", big5_title, big5_source), "text/html", "產學合作成果展",
+       "寶島資訊"},
+      {page("", big5_title, big5_source), "text/html; charset=Big5", "產學合作成果展", "寶島資訊"},
+      {page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">", gbk_title,
+            gbk_source),
+       "text/html", "产学合作成果展", "华夏网"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.content_type);
+    auto r = editor.Send("POST", "/api/v1/news/import", c.body, {}, c.content_type);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json["title"], c.title);
+    EXPECT_EQ(r.json["source"], c.source);
+    EXPECT_EQ(r.json["published_at"], "2023-10-12T14:05:00+08:00");
+  }
+}
+
 TEST_F(NewsRoutesTest, ImportRefusesEmptyAndBadRequests) {
   Client editor = Editor();
   auto empty = editor.Post("/api/v1/news/import", {{"content", "  \n"}});

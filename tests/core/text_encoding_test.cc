@@ -142,6 +142,39 @@ TEST(DecodeToUtf8Test, EmptyInputIsEmptyText) {
   EXPECT_EQ(*r, "");
 }
 
+TEST(DecodeCharsetToUtf8Test, ReadsBig5GbkAndLatinByTheirNames) {
+  // "產學合作" in Big5, "产学合作" in GBK, "café" in Windows-1252.
+  auto big5 = DecodeCharsetToUtf8("\xB2\xA3\xBE\xC7\xA6\x58\xA7\x40", "Big5");
+  ASSERT_TRUE(big5.ok());
+  EXPECT_EQ(*big5, "產學合作");
+  auto hkscs = DecodeCharsetToUtf8("\xB2\xA3\xBE\xC7", "big5-hkscs");
+  ASSERT_TRUE(hkscs.ok());
+  EXPECT_EQ(*hkscs, "產學");
+  for (const char* name : {"gb2312", "GBK", "gb18030", "x-gbk"}) {
+    auto gb = DecodeCharsetToUtf8("\xB2\xFA\xD1\xA7\xBA\xCF\xD7\xF7", name);
+    ASSERT_TRUE(gb.ok()) << name;
+    EXPECT_EQ(*gb, "产学合作") << name;
+  }
+  auto latin = DecodeCharsetToUtf8("caf\xE9", "ISO-8859-1");
+  ASSERT_TRUE(latin.ok());
+  EXPECT_EQ(*latin, "café");
+  auto utf8 = DecodeCharsetToUtf8("产学", "UTF-8");
+  ASSERT_TRUE(utf8.ok());
+  EXPECT_EQ(*utf8, "产学");
+}
+
+TEST(DecodeCharsetToUtf8Test, RefusesUnknownNamesAndBytesOutsideTheCharset) {
+  auto unknown = DecodeCharsetToUtf8("abc", "koi8-x");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), "unknown_charset");
+  auto bad_big5 = DecodeCharsetToUtf8("\xB2", "big5");  // truncated
+  ASSERT_FALSE(bad_big5.ok());
+  EXPECT_EQ(bad_big5.status().code(), "bad_encoding");
+  auto bad_utf8 = DecodeCharsetToUtf8("\xC3", "utf-8");
+  ASSERT_FALSE(bad_utf8.ok());
+  EXPECT_EQ(bad_utf8.status().code(), "bad_encoding");
+}
+
 TEST(SanitizeUtf8Test, KeepsValidText) {
   EXPECT_EQ(SanitizeUtf8("技术需求 ok 😀"), "技术需求 ok 😀");
 }
