@@ -225,6 +225,8 @@ export default {
     kinds: {
       saved_search: 'New for your saved search “{message}”:',
       new_match: 'New match for “{message}”, which you follow:',
+      listing_approved: 'Your listing was approved and is now published:',
+      listing_rejected: 'Your listing was rejected (reason: {message}):',
       deal_opened: 'New deal opened ({message}):',
       deal_stage: 'Deal moved on: {message}',
       deal_message: 'New message in a deal: {message}',

@@ -225,6 +225,8 @@ export default {
     kinds: {
       saved_search: '符合您保存的搜索“{message}”的新信息：',
       new_match: '与您关注的“{message}”匹配的新信息：',
+      listing_approved: '您发布的信息已通过审核并公开：',
+      listing_rejected: '您发布的信息未通过审核（原因：{message}）：',
       deal_opened: '新的技术交易意向（{message}）：',
       deal_stage: '技术交易进展：{message}',
       deal_message: '技术交易新留言：{message}',
