@@ -135,7 +135,7 @@ class Archive {
     if (info.uncompressed_size > limits_.max_part_bytes) return TooLarge(name);
     if (unzOpenCurrentFile(zip_) != UNZ_OK) return NotXlsx(name + " cannot be opened");
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(
-        XML_ParserCreateNS("UTF-8", '|'), XML_ParserFree);
+        XML_ParserCreateNS(nullptr, '|'), XML_ParserFree);
     if (!parser) return Internal("cannot create an XML parser");
     Context ctx{&handler, parser.get()};
     XML_SetUserData(parser.get(), &ctx);

@@ -463,7 +463,7 @@ export default {
   },
   dashboard: {
     title: 'Dashboard',
-    funnel: { matches_shown: 'Matches shown', deals_opened: 'Deals opened', signed: 'Signed', registered: 'Registered' },
+    funnel: { matches_shown: 'Match lists seen', deals_opened: 'Deals opened', signed: 'Signed', registered: 'Registered' },
     funnelTitle: 'From match to registered contract',
     byMonth: 'By month',
     byCategory: 'By category',

@@ -463,7 +463,7 @@ export default {
   },
   dashboard: {
     title: '数据看板',
-    funnel: { matches_shown: '匹配展示', deals_opened: '发起交易', signed: '签约', registered: '合同登记' },
+    funnel: { matches_shown: '匹配查看', deals_opened: '发起交易', signed: '签约', registered: '合同登记' },
     funnelTitle: '从匹配到合同登记',
     byMonth: '按月份',
     byCategory: '按门类',
