@@ -98,7 +98,9 @@ TEST_F(StatisticsTest, AViewerReloadingCountsOncePerListingAndDay) {
     stats_.RecordMatchView(Actor::Visitor(), kBrowser, 1, 5);
     stats_.RecordMatchView(Actor::Of(a_member_), kBrowser, 1, 5);
     clock_.Advance(60);
-    if (i == 4) ASSERT_TRUE(stats_.Flush().ok());  // across flushes too
+    if (i == 4) {
+      ASSERT_TRUE(stats_.Flush().ok());  // across flushes too
+    }
   }
   EXPECT_EQ(Platform().matches_shown, 2) << "one visitor and one member, each once";
   stats_.RecordMatchView(Actor::Of(a_member_), kBrowser, 2, 5);
