@@ -55,8 +55,10 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
   KC_ASSIGN_OR_RESPOND(hits,
                        ctx.search->Matches(*actor, source, *id, target, static_cast<size_t>(size)));
   if (ctx.stats && !hits->empty()) {
-    // "Matches shown", the first step of the dashboard's funnel (queued, written in batches).
-    ctx.stats->RecordMatchView(*actor, *id, static_cast<int64_t>(hits->size()));
+    // "Matches shown", the first step of the dashboard's funnel (queued, written in batches;
+    // once per viewer, listing and day).
+    ViewerClient client{req.remote(), std::string(req.Header(http::bhttp::field::user_agent))};
+    ctx.stats->RecordMatchView(*actor, client, *id, static_cast<int64_t>(hits->size()));
   }
   json out = json::array();
   for (const auto& h : *hits) {

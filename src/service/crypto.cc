@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace kc {
@@ -48,6 +49,16 @@ std::string TokenHash(std::string_view token) {
   crypto_generichash(h, sizeof(h), reinterpret_cast<const unsigned char*>(token.data()),
                      token.size(), nullptr, 0);
   char hex[65];
+  sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+  return std::string(hex);
+}
+
+std::string KeyedHash(std::string_view key, std::string_view message) {
+  unsigned char h[16];
+  const size_t key_size = std::min<size_t>(key.size(), crypto_generichash_KEYBYTES_MAX);
+  crypto_generichash(h, sizeof(h), reinterpret_cast<const unsigned char*>(message.data()),
+                     message.size(), reinterpret_cast<const unsigned char*>(key.data()), key_size);
+  char hex[33];
   sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
   return std::string(hex);
 }

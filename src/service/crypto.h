@@ -26,4 +26,8 @@ std::string RandomPassword();
 // The BLAKE2b-256 hash of a session token, as hex: what the store keeps instead of the token.
 std::string TokenHash(std::string_view token);
 
+// The BLAKE2b-128 hash of `message` keyed with `key` (16 to 64 bytes; longer keys are cut), as
+// hex: a pseudonym that cannot be computed back, or recomputed, without the key.
+std::string KeyedHash(std::string_view key, std::string_view message);
+
 }  // namespace kc

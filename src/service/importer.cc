@@ -10,6 +10,7 @@
 #include "core/text_encoding.h"
 #include "service/listing_json.h"
 #include "service/listings.h"
+#include "service/xlsx_reader.h"
 
 namespace kc {
 
@@ -103,6 +104,20 @@ Result<json> CsvObject(const std::vector<std::string>& header,
   return obj;
 }
 
+// One record of a table (a CSV line, a sheet row) as a JSON object, or the reason it is not.
+ParsedLine TableLine(const std::vector<std::string>& header, int line,
+                     const std::vector<std::string>& cells) {
+  ParsedLine p;
+  p.line = line;
+  auto obj = CsvObject(header, cells);
+  if (obj.ok()) {
+    p.object = std::move(*obj);
+  } else {
+    p.error = obj.status();
+  }
+  return p;
+}
+
 std::vector<ParsedLine> ParseCsv(std::string_view text, ListingKind kind, Status* file_error) {
   std::vector<ParsedLine> out;
   auto first_nl = text.find('\n');
@@ -120,22 +135,38 @@ std::vector<ParsedLine> ParseCsv(std::string_view text, ListingKind kind, Status
       for (const auto& h : rec.fields) header.push_back(FieldOfHeader(h, kind));
       continue;
     }
-    ParsedLine p;
-    p.line = rec.line;
     if (!err.ok()) {
+      ParsedLine p;
+      p.line = rec.line;
       p.error = err;
+      out.push_back(std::move(p));
     } else {
-      auto obj = CsvObject(header, rec.fields);
-      if (obj.ok()) {
-        p.object = std::move(*obj);
-      } else {
-        p.error = obj.status();
-      }
+      out.push_back(TableLine(header, rec.line, rec.fields));
     }
     err = Status::Ok();
-    out.push_back(std::move(p));
   }
   if (header.empty()) *file_error = BadInput("empty_file", "the file has no header row");
+  return out;
+}
+
+// The first sheet of a workbook: its first row is the header, as in CSV; a record's line is its
+// row number in the sheet.
+std::vector<ParsedLine> ParseXlsx(std::string_view bytes, ListingKind kind, Status* file_error) {
+  std::vector<ParsedLine> out;
+  auto rows = ReadXlsxSheet(bytes);
+  if (!rows.ok()) {
+    *file_error = rows.status();
+    return out;
+  }
+  if (rows->empty()) {
+    *file_error = BadInput("empty_file", "the first sheet has no header row");
+    return out;
+  }
+  std::vector<std::string> header;
+  for (const auto& h : rows->front().cells) header.push_back(FieldOfHeader(h, kind));
+  for (size_t i = 1; i < rows->size(); ++i) {
+    out.push_back(TableLine(header, (*rows)[i].number, (*rows)[i].cells));
+  }
   return out;
 }
 
@@ -162,16 +193,22 @@ Result<ImportReport> Importer::Import(const Actor& actor, ListingKind kind, std:
                                       ImportFormat format) {
   if (!actor.signed_in()) return Unauthorized();
   if (!actor.is_admin()) return Forbidden("only admins import listings");
-  auto text = DecodeToUtf8(bytes);
-  if (!text.ok()) return text.status();
-  if (format == ImportFormat::kAuto) {
-    auto first = text->find_first_not_of(" \t\r\n");
-    format = first != std::string::npos && (*text)[first] == '{' ? ImportFormat::kJsonl
-                                                                 : ImportFormat::kCsv;
-  }
+  // A workbook is a ZIP archive whatever the caller called it; no text file starts so.
+  if (LooksLikeZip(bytes)) format = ImportFormat::kXlsx;
   Status file_error;
-  std::vector<ParsedLine> lines =
-      format == ImportFormat::kCsv ? ParseCsv(*text, kind, &file_error) : ParseJsonl(*text);
+  std::vector<ParsedLine> lines;
+  if (format == ImportFormat::kXlsx) {
+    lines = ParseXlsx(bytes, kind, &file_error);
+  } else {
+    auto text = DecodeToUtf8(bytes);
+    if (!text.ok()) return text.status();
+    if (format == ImportFormat::kAuto) {
+      auto first = text->find_first_not_of(" \t\r\n");
+      format = first != std::string::npos && (*text)[first] == '{' ? ImportFormat::kJsonl
+                                                                   : ImportFormat::kCsv;
+    }
+    lines = format == ImportFormat::kCsv ? ParseCsv(*text, kind, &file_error) : ParseJsonl(*text);
+  }
   if (!file_error.ok()) return file_error;
 
   ImportReport report;

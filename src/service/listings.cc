@@ -5,6 +5,7 @@
 
 #include "service/audit.h"
 #include "service/listing_json.h"
+#include "service/listing_notices.h"
 #include "service/listing_policy.h"
 #include "service/listing_validation.h"
 
@@ -284,6 +285,14 @@ Result<ListingWithOrg> Listings::Apply(const Actor& actor, ListingKind kind, int
     KC_RETURN_IF_ERROR(tx.UpdateListing(l));
     KC_RETURN_IF_ERROR(
         RecordChange(tx, l, actor.id(), std::string(ActionName(action)), detail, now));
+    if (review) {
+      // The owners hear the outcome: a type code and the reason, which clients put in words.
+      const bool approved = action == ReviewAction::kApprove;
+      KC_RETURN_IF_ERROR(NotifyListingOwners(tx, l, actor.id(),
+                                             approved ? "listing_approved" : "listing_rejected",
+                                             approved ? "" : why, now)
+                             .status());
+    }
     out = WithOrg(tx, l);
     return out.status();
   }));

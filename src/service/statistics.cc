@@ -2,31 +2,86 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+
+#include "core/shanghai_day.h"
+#include "service/crypto.h"
 
 namespace kc {
 
-void Statistics::RecordMatchView(const Actor& actor, int64_t listing_id, int64_t hits) {
+namespace {
+
+// The meta key of the visitors' hashing key.
+constexpr std::string_view kViewerKeyMeta = "match_viewer_key";
+
+}  // namespace
+
+void Statistics::RecordMatchView(const Actor& actor, const ViewerClient& client, int64_t listing_id,
+                                 int64_t hits) {
+  PendingView p;
+  p.view.listing_id = listing_id;
+  p.view.user_id = actor.id();
+  p.view.hits = hits;
+  p.view.at = clock_.Now();
+  p.view.day = ShanghaiDay(p.view.at);
+  if (p.view.user_id) {
+    p.view.viewer = "u" + std::to_string(*p.view.user_id);
+  } else {
+    // Length-prefixed, so that no address and user agent run into another pair.
+    p.client = std::to_string(client.address.size()) + ":" + client.address + client.user_agent;
+  }
   bool full = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    pending_.push_back({listing_id, actor.id(), hits, clock_.Now()});
+    pending_.push_back(std::move(p));
     full = pending_.size() >= kMaxPending;
   }
   if (full) (void)Flush();  // a failure keeps them queued for the next flush
 }
 
-Status Statistics::Flush() {
-  std::vector<MatchView> views;
+Result<std::string> Statistics::ViewerKey(StoreTx& tx) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    views.swap(pending_);
+    if (!viewer_key_.empty()) return viewer_key_;
   }
-  if (views.empty()) return Status::Ok();
-  Status s = store_.Write([&](StoreTx& tx) { return tx.deals().RecordMatchViews(views); });
+  auto stored = tx.GetMeta(kViewerKeyMeta);
+  if (!stored.ok()) return stored.status();
+  std::string key = stored->value_or("");
+  if (key.empty()) {
+    key = RandomHex(32);
+    KC_RETURN_IF_ERROR(tx.SetMeta(kViewerKeyMeta, key));
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  viewer_key_ = key;
+  return key;
+}
+
+Status Statistics::Flush() {
+  std::vector<PendingView> queued;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    queued.swap(pending_);
+  }
+  if (queued.empty()) return Status::Ok();
+  Status s = store_.Write([&](StoreTx& tx) -> Status {
+    auto key = ViewerKey(tx);
+    if (!key.ok()) return key.status();
+    std::vector<MatchView> views;
+    views.reserve(queued.size());
+    for (const PendingView& p : queued) {
+      views.push_back(p.view);
+      if (views.back().viewer.empty()) {
+        views.back().viewer = "a" + KeyedHash(*key, p.view.day + "|" + p.client);
+      }
+    }
+    return tx.deals().RecordMatchViews(views);
+  });
   if (!s.ok()) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (pending_.size() + views.size() <= 10 * kMaxPending) {
-      pending_.insert(pending_.begin(), views.begin(), views.end());
+    // A key read in a transaction that failed may not have been stored.
+    viewer_key_.clear();
+    if (pending_.size() + queued.size() <= 10 * kMaxPending) {
+      pending_.insert(pending_.begin(), queued.begin(), queued.end());
     }
   }
   return s;

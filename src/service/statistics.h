@@ -4,6 +4,7 @@
 
 #include <mutex>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/clock.h"
@@ -23,6 +24,13 @@ struct AgencyRecord {
   std::optional<double> median_days_to_signature;
 };
 
+// The client that asked for a list of matches: what tells one visitor from another. It stays
+// in memory until the next Flush; only a keyed hash of it is stored, never the address.
+struct ViewerClient {
+  std::string address;
+  std::string user_agent;
+};
+
 // Thread-safe.
 class Statistics {
  public:
@@ -31,10 +39,15 @@ class Statistics {
 
   Statistics(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Counts `hits` matches shown for `listing_id` (the funnel's first step). The view is queued in
+  // Records that a list of `hits` matches for `listing_id` was shown (the funnel's first step).
+  // A listing's list counts once per viewer and day (Asia/Shanghai): reloading it, or a crawler
+  // fetching it again, counts nothing more that day. The viewer is the signed-in user, else the
+  // client (its address and user agent, hashed with a key kept in the store, and the day, so
+  // neither the address nor a visitor's other days can be read back). The view is queued in
   // memory, not written: a write transaction (an fsync) per matches request would cost more than
   // the matching itself. Flush writes the queue.
-  void RecordMatchView(const Actor& actor, int64_t listing_id, int64_t hits);
+  void RecordMatchView(const Actor& actor, const ViewerClient& client, int64_t listing_id,
+                       int64_t hits);
 
   // Writes the queued match views in one transaction; on failure they stay queued (up to ten
   // times kMaxPending) for the next flush.
@@ -49,8 +62,18 @@ class Statistics {
  private:
   Store& store_;
   const Clock& clock_;
+  // A queued view and, for a visitor, the client it still has to be hashed from.
+  struct PendingView {
+    MatchView view;
+    std::string client;
+  };
+
+  // The hashing key of visitors, created in the store on first use; cached once read.
+  Result<std::string> ViewerKey(StoreTx& tx);
+
   std::mutex mu_;
-  std::vector<MatchView> pending_;
+  std::vector<PendingView> pending_;
+  std::string viewer_key_;  // guarded by mu_
 };
 
 }  // namespace kc

@@ -16,9 +16,12 @@
 
 namespace kc {
 
-// A list of matches served to a reader (the first step of the dashboard's funnel).
+// A list of matches served to a viewer (the first step of the dashboard's funnel). The store
+// keeps the first of each listing, day and viewer; later ones of the same day are not counted.
 struct MatchView {
   int64_t listing_id = 0;
+  std::string day;                 // YYYY-MM-DD in Asia/Shanghai
+  std::string viewer;              // "u<user id>", or "a" + a hash for a visitor
   std::optional<int64_t> user_id;  // none for a visitor
   int64_t hits = 0;
   int64_t at = 0;
@@ -49,7 +52,8 @@ struct PlatformStats {
   std::vector<CountRow> demands_by_month, achievements_by_month, deals_by_month;
   std::vector<CountRow> demands_by_category, achievements_by_category, deals_by_category;
   std::vector<CountRow> demands_by_region, achievements_by_region, deals_by_region;
-  int64_t matches_shown = 0;  // hits served by the matches endpoints
+  // Lists of matches served: distinct viewers per listing and day (Asia/Shanghai).
+  int64_t matches_shown = 0;
   int64_t deals_opened = 0, deals_signed = 0, deals_registered = 0;
   std::vector<CountRow> declined_by_reason;
 };
@@ -121,8 +125,8 @@ class DealTx {
   // A judge's scores of a proposal; scoring again replaces them.
   virtual Status PutScore(const ProposalScore& score) = 0;
 
-  // Statistics: served lists of matches (written in one statement), and the dashboard's
-  // figures.
+  // Statistics: served lists of matches (written in one statement; a view whose listing, day
+  // and viewer are already recorded is skipped), and the dashboard's figures.
   virtual Status RecordMatchViews(const std::vector<MatchView>& views) = 0;
   virtual Result<PlatformStats> Stats() = 0;
 };

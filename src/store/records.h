@@ -51,19 +51,22 @@ struct Subscription {
   int64_t created_at = 0;
 };
 
-// An in-app notification: about a newly published listing (from a subscription), or about a
-// deal or an open call the user takes part in.
+// An in-app notification: about a newly published listing (from a subscription), the review of
+// one's own listing, or a deal or an open call the user takes part in.
 struct Notification {
   int64_t id = 0;
   int64_t user_id = 0;
-  // "saved_search", "new_match"; "deal_opened", "deal_stage", "deal_proposal",
-  // "proposal_withdrawn", "proposal_refused", "deal_message", "deal_document", "deal_contract";
-  // "call_proposal", "call_winner"; "join_request", "join_approved", "join_rejected"
+  // "saved_search", "new_match"; "listing_approved", "listing_rejected"; "deal_opened",
+  // "deal_stage", "deal_proposal", "proposal_withdrawn", "proposal_refused", "deal_message",
+  // "deal_document", "deal_contract"; "call_proposal", "call_winner"; "join_request",
+  // "join_approved", "join_rejected"
   std::string kind;
   int64_t subscription_id = 0;  // 0 for deal and call notices
   int64_t listing_id = 0;
-  std::string title;    // the new listing's title, or the deal's or call's title
-  std::string message;  // the saved search's words, the followed listing's title, or what happened
+  std::string title;  // the new listing's title, or the deal's or call's title
+  // The saved search's words, the followed listing's title, a rejection's reason, or what
+  // happened.
+  std::string message;
   int64_t created_at = 0;
   int64_t read_at = 0;       // 0 while unread
   std::string listing_kind;  // filled in by ListNotifications: "demand", …; "" when deleted

@@ -1,12 +1,15 @@
 // Bulk import and export through the API.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <thread>
 
 #include "api/api_fixture.h"
+#include "service/xlsx_files.h"
+#include "service/xlsx_reader.h"
 
 namespace kc::testing {
 namespace {
@@ -80,6 +83,86 @@ TEST_F(ImportRoutesTest, OnlyAdminsImport) {
   auto r = member.Send("POST", "/api/v1/import/demands", "{\"title\":\"x\"}\n");
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(Admin().Send("POST", "/api/v1/import/widgets", "{}\n").status, 404);
+}
+
+TEST_F(ImportRoutesTest, TemplatesInCsvAndXlsxHoldTheColumnsTheImportReads) {
+  Client visitor = Anonymous();
+  auto csv = visitor.Get("/api/v1/import/achievements/template");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.Header("content-disposition"),
+            "attachment; filename=\"achievements-template.csv\"");
+  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBFref,title,abstract,keywords,")) << csv.body;
+  auto xlsx = visitor.Get("/api/v1/import/experts/template?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.Header("content-type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  auto rows = ReadXlsxSheet(xlsx.body);
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].cells[1], "name");
+  EXPECT_EQ(visitor.Get("/api/v1/import/experts/template?format=pdf").status, 400);
+  EXPECT_EQ(visitor.Get("/api/v1/import/widgets/template").status, 404);
+}
+
+TEST_F(ImportRoutesTest, AFilledInXlsxTemplateImportsAndBadRowsAreReportedByRow) {
+  Client admin = Admin();
+  auto download = admin.Get("/api/v1/import/demands/template?format=xlsx");
+  ASSERT_EQ(download.status, 200);
+  auto rows = ReadXlsxSheet(download.body);
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  const std::vector<std::string> header = (*rows)[0].cells;
+  auto cell = [&](std::vector<std::string>& row, const std::string& column) -> std::string& {
+    auto at = std::find(header.begin(), header.end(), column) - header.begin();
+    row.resize(header.size());
+    return row[static_cast<size_t>(at)];
+  };
+  // As a person fills it in: the example row replaced, numbers and dates typed as such.
+  std::vector<std::vector<std::string>> sheet = {header};
+  for (int i = 1; i <= 3; ++i) {
+    std::vector<std::string> row;
+    cell(row, "ref") = "X-" + std::to_string(i);
+    cell(row, "title") = i == 2 ? "" : "需求" + std::to_string(i);
+    cell(row, "description") = "描述" + std::to_string(i);
+    cell(row, "keywords") = "锂电池、电解液";
+    cell(row, "budget_min") = "#200000";
+    cell(row, "deadline") = "@2027-03-0" + std::to_string(i);
+    cell(row, "region") = "#110108";
+    sheet.push_back(row);
+  }
+  auto r = admin.Send("POST", "/api/v1/import/demands", WorkbookOf(sheet), {},
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json["created"], 2);
+  ASSERT_EQ(r.json["failed"].size(), 1u);
+  EXPECT_EQ(r.json["failed"][0]["line"], 3) << "the sheet's row number";
+  EXPECT_EQ(r.json["failed"][0]["error"]["field"], "title");
+  EXPECT_EQ(r.json["ignored_fields"], json::array());
+  auto list = Anonymous().Get("/api/v1/demands?sort=oldest&view=full");
+  ASSERT_EQ(list.json["total"], 2);
+  EXPECT_EQ(list.json["items"][0]["ref"], "X-1");
+  EXPECT_EQ(list.json["items"][0]["deadline"], "2027-03-01");
+  EXPECT_EQ(list.json["items"][1]["deadline"], "2027-03-03");
+  EXPECT_EQ(list.json["items"][1]["region"], "110108");
+  EXPECT_EQ(list.json["items"][1]["keywords"], json::array({"锂电池", "电解液"}));
+}
+
+TEST_F(ImportRoutesTest, ACorruptOrHugeWorkbookIsAClearClientError) {
+  Client admin = Admin();
+  std::string book = WorkbookOf({{"title", "description"}, {"t", "d"}});
+  auto corrupt = admin.Send("POST", "/api/v1/import/demands", book.substr(0, book.size() / 2), {},
+                            "application/octet-stream");
+  EXPECT_EQ(corrupt.status, 400) << corrupt.body;
+  EXPECT_EQ(corrupt.ErrorCode(), "invalid_xlsx");
+  auto not_a_workbook = admin.Send("POST", "/api/v1/import/demands?format=xlsx", "title\nx\n");
+  EXPECT_EQ(not_a_workbook.status, 400);
+  EXPECT_EQ(not_a_workbook.ErrorCode(), "invalid_xlsx");
+  auto bomb =
+      admin.Send("POST", "/api/v1/import/demands", WorkbookOfParts(std::string(70u << 20, ' ')), {},
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(bomb.status, 413) << bomb.body;
+  EXPECT_EQ(bomb.ErrorCode(), "xlsx_too_large");
+  EXPECT_EQ(Anonymous().Get("/api/v1/demands").json["total"], 0);
 }
 
 TEST_F(ImportRoutesTest, ExportRoundTripsThroughImport) {

@@ -65,6 +65,45 @@ TEST_F(ListingRoutesTest, RejectionNeedsAReasonThatTheOwnerSees) {
   EXPECT_EQ(owner.Post(base + "/submit", json::object()).json["status"], "pending");
 }
 
+TEST_F(ListingRoutesTest, TheReviewsOutcomeIsNotifiedToTheAuthorAndTheOrgAdminOnly) {
+  Client org_admin = RegisterWithOrg("ent1", "甲企业");
+  const int64_t org = org_admin.Get("/api/v1/me").json["org_id"];
+  Client author = RegisterUser("author1", org);
+  Client colleague = RegisterUser("colleague1", org);
+  Client other = RegisterWithOrg("ent2", "乙企业");
+  Client reviewer = Reviewer();
+  auto created = author.Post("/api/v1/demands", DemandBody("低温锂电池电解液"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const int64_t id = created.json["id"];
+  const std::string base = "/api/v1/demands/" + std::to_string(id);
+  ASSERT_EQ(author.Post(base + "/submit", json::object()).status, 200);
+  auto notes = [](Client& c) { return c.Get("/api/v1/me/notifications").json; };
+  EXPECT_EQ(notes(author)["total"], 0) << "submitting notifies nobody";
+
+  ASSERT_EQ(reviewer.Post(base + "/reject", {{"reason", "请补充预算范围"}}).status, 200);
+  for (Client* c : {&author, &org_admin}) {
+    json n = notes(*c);
+    ASSERT_EQ(n["total"], 1) << n.dump();
+    EXPECT_EQ(n["items"][0]["kind"], "listing_rejected");
+    EXPECT_EQ(n["items"][0]["message"], "请补充预算范围");
+    EXPECT_EQ(n["items"][0]["listing_id"], id);
+    EXPECT_EQ(n["items"][0]["listing_type"], "demand");
+    EXPECT_EQ(n["items"][0]["title"], "低温锂电池电解液");
+    EXPECT_EQ(n["items"][0]["read"], false);
+  }
+
+  ASSERT_EQ(author.Post(base + "/submit", json::object()).status, 200);
+  ASSERT_EQ(reviewer.Post(base + "/approve", json::object()).status, 200);
+  for (Client* c : {&author, &org_admin}) {
+    json n = notes(*c);
+    ASSERT_EQ(n["total"], 2) << n.dump();
+    EXPECT_EQ(n["items"][0]["kind"], "listing_approved");
+    EXPECT_EQ(n["items"][0]["message"], "");
+    EXPECT_EQ(n["items"][0]["listing_id"], id);
+  }
+  for (Client* c : {&colleague, &other, &reviewer}) EXPECT_EQ(notes(*c)["total"], 0);
+}
+
 TEST_F(ListingRoutesTest, IllegalTransitionIsAConflict) {
   Client owner = RegisterWithOrg("ent3", "丙企业");
   Client reviewer = Reviewer();

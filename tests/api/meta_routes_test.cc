@@ -58,6 +58,7 @@ TEST_F(MetaRoutesTest, OpenApiDocumentsTheContractRoutes) {
       {"patch", "/api/v1/orgs/{id}/members/{user_id}"},
       {"delete", "/api/v1/orgs/{id}/members/{user_id}"},
       {"post", "/api/v1/import/{kind}"},
+      {"get", "/api/v1/import/{kind}/template"},
   };
   for (std::string kind : {"demands", "achievements", "experts"}) {
     std::string base = "/api/v1/" + kind;

@@ -85,5 +85,13 @@ TEST_F(CryptoTest, TokenHashIsBlake2b256Hex) {
   EXPECT_NE(TokenHash(t), t);
 }
 
+TEST_F(CryptoTest, KeyedHashIsKeyedBlake2b128Hex) {
+  // Reference: Python hashlib.blake2b(b"abc", digest_size=16, key=b"k" * 16).hexdigest().
+  EXPECT_EQ(KeyedHash(std::string(16, 'k'), "abc"), "afec5971bc113d6df7d55ca0df1aba7f");
+  EXPECT_NE(KeyedHash(std::string(16, 'k'), "abc"), KeyedHash(std::string(16, 'j'), "abc"));
+  // Keys above 64 bytes are cut to 64.
+  EXPECT_EQ(KeyedHash(std::string(64, 'k'), "x"), KeyedHash(std::string(80, 'k'), "x"));
+}
+
 }  // namespace
 }  // namespace kc

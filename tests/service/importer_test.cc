@@ -10,6 +10,7 @@
 #include "core/patent_number.h"
 #include "core/text_encoding.h"
 #include "service/fixture.h"
+#include "service/xlsx_files.h"
 
 namespace kc {
 namespace {
@@ -223,6 +224,60 @@ TEST_F(ImporterTest, WholeFileFailures) {
       importer_.Import(Actor::Of(admin_), ListingKind::kDemand, "\n\n", ImportFormat::kJsonl);
   ASSERT_TRUE(nothing.ok());
   EXPECT_EQ(nothing->created, 0);
+}
+
+TEST_F(ImporterTest, XlsxRowsImportAndBadRowsAreReportedByTheirRowNumber) {
+  std::string book = testing::WorkbookOf({
+      {"标题", "description", "keywords", "budget_min", "budget_max", "deadline", "region"},
+      {"在线检测", "机器视觉检测极片缺陷", "机器视觉; 缺陷检测", "#500000", "#1000000",
+       "@2027-06-30", "#440305"},
+      {"", "没有标题"},                   // row 3: title missing
+      {},                                 // row 4: empty, skipped
+      {"预算颠倒", "d", "", "#9", "#1"},  // row 5
+      {"截止日期是文本", "d", "", "", "", "2027-01-15"},
+  });
+  ImportReport r = MustImport(ListingKind::kDemand, book);
+  EXPECT_EQ(r.created, 2);
+  EXPECT_THAT(Failures(r),
+              ElementsAre(std::pair(3, "title:required"), std::pair(5, "budget:invalid_range")));
+  auto stored = AllListings();
+  ASSERT_EQ(stored.size(), 2u);
+  const Listing& l = stored[0];
+  EXPECT_EQ(l.title, "在线检测");
+  EXPECT_THAT(l.keywords, ElementsAre("机器视觉", "缺陷检测"));
+  EXPECT_EQ(l.budget.min_cny, 500000);
+  EXPECT_EQ(l.budget.max_cny, 1000000);
+  EXPECT_EQ(l.deadline, "2027-06-30") << "a date cell becomes YYYY-MM-DD";
+  EXPECT_EQ(l.region, "440305") << "a number cell becomes its digits";
+  EXPECT_EQ(l.status, ListingStatus::kPublished);
+  EXPECT_EQ(stored[1].deadline, "2027-01-15");
+}
+
+TEST_F(ImporterTest, AWorkbookIsReadAsOneWhateverTheFormatSays) {
+  std::string book = testing::WorkbookOf({{"title", "abstract"}, {"成果", "摘要"}}, true);
+  for (ImportFormat f : {ImportFormat::kAuto, ImportFormat::kCsv, ImportFormat::kXlsx}) {
+    EXPECT_EQ(MustImport(ListingKind::kAchievement, book, f).created, 1);
+  }
+  // A caller that says XLSX for what is not a workbook is told so.
+  auto csv_as_xlsx = importer_.Import(Actor::Of(admin_), ListingKind::kAchievement,
+                                      "title,abstract\nx,y\n", ImportFormat::kXlsx);
+  EXPECT_EQ(csv_as_xlsx.status().code(), "invalid_xlsx");
+}
+
+TEST_F(ImporterTest, ADamagedOrHugeWorkbookFailsAsAWholeWithA4xx) {
+  std::string book = testing::WorkbookOf({{"title", "description"}, {"t", "d"}});
+  auto damaged = importer_.Import(Actor::Of(admin_), ListingKind::kDemand,
+                                  book.substr(0, book.size() - 100), ImportFormat::kAuto);
+  EXPECT_EQ(damaged.status().kind(), ErrorKind::kBadInput);
+  EXPECT_EQ(damaged.status().code(), "invalid_xlsx");
+  auto bomb =
+      importer_.Import(Actor::Of(admin_), ListingKind::kDemand,
+                       testing::WorkbookOfParts(std::string(70u << 20, ' ')), ImportFormat::kAuto);
+  EXPECT_EQ(bomb.status().kind(), ErrorKind::kTooLarge);
+  auto headless = importer_.Import(Actor::Of(admin_), ListingKind::kDemand, testing::WorkbookOf({}),
+                                   ImportFormat::kAuto);
+  EXPECT_EQ(headless.status().code(), "empty_file");
+  EXPECT_TRUE(AllListings().empty());
 }
 
 TEST_F(ImporterTest, OnlyAdminsImport) {

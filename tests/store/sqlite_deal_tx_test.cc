@@ -380,7 +380,8 @@ TEST_F(SqliteDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
     draft.title = "draft";
     KC_RETURN_IF_ERROR(tx.InsertListing(draft));
     KC_RETURN_IF_ERROR(tx.deals().RecordMatchViews({}));
-    return tx.deals().RecordMatchViews({{1, users_[0], 10, 5}, {1, std::nullopt, 7, 6}});
+    return tx.deals().RecordMatchViews(
+        {{1, "1970-01-01", "u1", users_[0], 10, 5}, {1, "1970-01-01", "a0f", std::nullopt, 7, 6}});
   });
   Deal d1 = NewDeal(buyer_, seller_);
   Deal d2 = NewDeal(buyer_, seller_);
@@ -406,7 +407,7 @@ TEST_F(SqliteDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
     if (st->achievements_by_category.size() != 1u)
       return Internal("unexpected size of st->achievements_by_category");
     EXPECT_EQ(st->achievements_by_category[0].n, 1);
-    EXPECT_EQ(st->matches_shown, 17);
+    EXPECT_EQ(st->matches_shown, 2);
     EXPECT_EQ(st->deals_opened, 2);
     EXPECT_EQ(st->deals_signed, 1);
     EXPECT_EQ(st->deals_registered, 1);
@@ -418,6 +419,40 @@ TEST_F(SqliteDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.message();
+}
+
+TEST_F(SqliteDealTxTest, MatchViewsCountOncePerListingViewerAndDay) {
+  auto shown = [&] {
+    int64_t n = -1;
+    Status s = store_->Read([&](StoreTx& tx) -> Status {
+      auto st = tx.deals().Stats();
+      if (!st.ok()) return st.status();
+      n = st->matches_shown;
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+    return n;
+  };
+  // The same viewer reloading ten times, in one batch and in separate ones.
+  std::vector<MatchView> reloads;
+  for (int i = 0; i < 10; ++i) reloads.push_back({1, "2026-03-01", "aaa", std::nullopt, 5, i});
+  MustWrite([&](StoreTx& tx) { return tx.deals().RecordMatchViews(reloads); });
+  MustWrite([&](StoreTx& tx) { return tx.deals().RecordMatchViews(reloads); });
+  EXPECT_EQ(shown(), 1);
+  // A second viewer, a signed-in one, and the first one on another listing.
+  MustWrite([&](StoreTx& tx) {
+    return tx.deals().RecordMatchViews({{1, "2026-03-01", "bbb", std::nullopt, 5, 20},
+                                        {1, "2026-03-01", "u1", users_[0], 5, 21},
+                                        {1, "2026-03-01", "u1", users_[0], 5, 22},
+                                        {2, "2026-03-01", "aaa", std::nullopt, 5, 23}});
+  });
+  EXPECT_EQ(shown(), 4);
+  // The next day counts again.
+  MustWrite([&](StoreTx& tx) {
+    return tx.deals().RecordMatchViews({{1, "2026-03-02", "aaa", std::nullopt, 5, 86400},
+                                        {1, "2026-03-02", "aaa", std::nullopt, 5, 86401}});
+  });
+  EXPECT_EQ(shown(), 5);
 }
 
 TEST_F(SqliteDealTxTest, BrokeredDealsCarryTheirContractAmount) {

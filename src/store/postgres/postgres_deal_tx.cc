@@ -481,23 +481,28 @@ Status PostgresDealTx::PutScore(const ProposalScore& x) {
 
 Status PostgresDealTx::RecordMatchViews(const std::vector<MatchView>& views) {
   if (views.empty()) return Status::Ok();
-  // One statement for all rows: four arrays unnested side by side (a visitor's user id is 0
-  // in its array, NULL in the table).
+  // One statement for all rows: six arrays unnested side by side (a visitor's user id is 0
+  // in its array, NULL in the table). The first of a listing, day and viewer wins, also within
+  // the batch (DO NOTHING skips a row that an earlier one of the statement inserted).
   std::vector<int64_t> listings, users, hits, at;
+  std::vector<std::string> days, viewers;
   for (const MatchView& v : views) {
     listings.push_back(v.listing_id);
+    days.push_back(v.day);
+    viewers.push_back(v.viewer);
     users.push_back(v.user_id.value_or(0));
     hits.push_back(v.hits);
     at.push_back(v.at);
   }
   Params p;
-  return Exec(
-      t_,
-      "INSERT INTO match_views (listing_id, user_id, hits, at) SELECT l, NULLIF(u, 0), h, a "
-      "FROM unnest(" +
-          p.RefIds(listings) + ", " + p.RefIds(users) + ", " + p.RefIds(hits) + ", " +
-          p.RefIds(at) + ") AS v(l, u, h, a)",
-      p);
+  return Exec(t_,
+              "INSERT INTO match_views (listing_id, day, viewer, user_id, hits, at) SELECT l, d, "
+              "w, NULLIF(u, 0), h, a FROM unnest(" +
+                  p.RefIds(listings) + ", " + p.RefTexts(days) + ", " + p.RefTexts(viewers) + ", " +
+                  p.RefIds(users) + ", " + p.RefIds(hits) + ", " + p.RefIds(at) +
+                  ") WITH ORDINALITY AS v(l, d, w, u, h, a, n) ORDER BY n ON CONFLICT "
+                  "(listing_id, day, viewer) DO NOTHING",
+              p);
 }
 
 Result<PlatformStats> PostgresDealTx::Stats() {
@@ -528,7 +533,7 @@ Result<PlatformStats> PostgresDealTx::Stats() {
       "SELECT 'deals_by_region', substr(COALESCE(b.region, ''), 1, 2), COUNT(*)" + deal_listing,
       "SELECT 'declined_by_reason', reason, COUNT(*) FROM deals WHERE stage = 'declined' GROUP "
       "BY 2",
-      "SELECT 'funnel', 'matches_shown', COALESCE(SUM(hits), 0)::bigint FROM match_views",
+      "SELECT 'funnel', 'matches_shown', COUNT(*) FROM match_views",
       "SELECT 'funnel', 'deals_opened', COUNT(*) FROM deals",
       "SELECT 'funnel', 'deals_signed', COUNT(*) FROM deals WHERE signed_at > 0",
       "SELECT 'funnel', 'deals_registered', COUNT(*) FROM deals WHERE registered_at > 0",

@@ -486,9 +486,12 @@ Status SqliteDealTx::PutScore(const ProposalScore& x) {
 Status SqliteDealTx::RecordMatchViews(const std::vector<MatchView>& views) {
   // The cached statement, run per row: in-process, a row costs no round trip.
   for (const MatchView& v : views) {
-    auto s = P("INSERT INTO match_views (listing_id, user_id, hits, at) VALUES (?,?,?,?)");
+    auto s =
+        P("INSERT INTO match_views (listing_id, day, viewer, user_id, hits, at) VALUES "
+          "(?,?,?,?,?,?) ON CONFLICT (listing_id, day, viewer) DO NOTHING");
     if (!s.ok()) return s.status();
-    (*s)->Bind(1, v.listing_id).Bind(2, v.user_id).Bind(3, v.hits).Bind(4, v.at);
+    (*s)->Bind(1, v.listing_id).Bind(2, v.day).Bind(3, v.viewer).Bind(4, v.user_id);
+    (*s)->Bind(5, v.hits).Bind(6, v.at);
     KC_RETURN_IF_ERROR((*s)->Run());
   }
   return Status::Ok();
@@ -542,7 +545,7 @@ Result<PlatformStats> SqliteDealTx::Stats() {
     *q.out = std::move(*rows);
   }
   auto s =
-      P("SELECT (SELECT COALESCE(SUM(hits), 0) FROM match_views), (SELECT COUNT(*) FROM deals), "
+      P("SELECT (SELECT COUNT(*) FROM match_views), (SELECT COUNT(*) FROM deals), "
         "(SELECT COUNT(*) FROM deals WHERE signed_at > 0), (SELECT COUNT(*) FROM deals WHERE "
         "registered_at > 0)");
   if (!s.ok()) return s.status();
