@@ -1,6 +1,8 @@
 #include "api/page_text.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace kc::api {

@@ -1,6 +1,8 @@
 #include "api/web_pages.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
 
 #include "api/app_routes.h"
 #include "api/campaign_page.h"
