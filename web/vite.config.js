@@ -5,10 +5,24 @@ import vue from '@vitejs/plugin-vue';
 import AutoImport from 'unplugin-auto-import/vite';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import zhCN from './src/i18n/zh-CN.js';
+import en from './src/i18n/en.js';
+
+// messages.json beside index.html: the app's texts in both languages, so that the pages the
+// server writes for readers without JavaScript use the same words (src/api/page_text.h).
+function emitMessages() {
+  return {
+    name: 'kc-messages',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'messages.json', source: JSON.stringify({ 'zh-CN': zhCN, en }) });
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     vue(),
+    emitMessages(),
     AutoImport({
       resolvers: [ElementPlusResolver()],
       dts: false,

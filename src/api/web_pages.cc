@@ -1,27 +1,28 @@
 #include "api/web_pages.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
 
+#include "api/app_routes.h"
+#include "api/campaign_page.h"
 #include "api/json_io.h"
+#include "api/listing_page.h"
+#include "api/news_page.h"
+#include "api/org_page.h"
+#include "api/page_html.h"
 #include "api/search_response.h"
-#include "core/iso_time.h"
+#include "api/sitemap.h"
 #include "core/markup_escape.h"
 #include "service/listing_json.h"
-#include "service/listing_validation.h"
 
 namespace kc::api {
 
 namespace {
 
-// JSON for a <script> element: no text inside may open or close an element, so '<' is written
-// \u003c (the JSON stays equal).
-std::string ScriptJson(const nlohmann::json& j) {
-  std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  for (size_t pos = 0; (pos = out.find('<', pos)) != std::string::npos; pos += 6) {
-    out.replace(pos, 1, "\\u003c");
-  }
-  return out;
-}
+using nlohmann::json;
+
+constexpr int64_t kListPageSize = 20;  // the app's lists (usePagedList's default)
 
 std::string BaseUrl(const http::Request& req) {
   std::string host(req.Header(http::bhttp::field::host));
@@ -30,118 +31,224 @@ std::string BaseUrl(const http::Request& req) {
   return scheme + "://" + host;
 }
 
-std::string PagePath(const Listing& l) {
-  return "/" + std::string(KindPlural(l.kind)) + "/" + std::to_string(l.id);
-}
-
-// A listing's public description: the visitor's view (members-only text stays out).
-std::string Description(const Listing& l) {
-  std::string text = l.visibility == Visibility::kPublic ? l.body : "";
-  if (text.empty()) {
-    std::string kw;
-    for (const auto& k : l.keywords) kw += (kw.empty() ? "" : "、") + k;
-    text = l.title + (kw.empty() ? "" : "（" + kw + "）");
+// The number a path segment or parameter is written as; -1 when it is not one.
+int64_t IdOf(std::string_view text) {
+  int64_t id = 0;
+  if (text.empty() || text.size() > 15) return -1;
+  for (char c : text) {
+    if (c < '0' || c > '9') return -1;
+    id = id * 10 + (c - '0');
   }
-  return Utf8Prefix(text, 160);
+  return id;
 }
 
-http::Response Sitemap(Context& ctx, const std::string& base) {
-  std::string xml =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+// ?page= as a page number from 1 (anything else is page 1).
+int64_t PageOf(const http::Request& req) {
+  int64_t page = IdOf(req.Query("page").value_or(""));
+  return page > 0 && page < 100000 ? page : 1;
+}
+
+// What one request needs to write a page.
+struct PageRequest {
+  Context& ctx;
+  const WebApp& app;
+  const http::Request& req;
+  std::string lang;
+  std::string base;
+
+  std::string Compose(const PageContent& content) const {
+    return ComposePage(app.index_html, content, app.text, lang, base);
+  }
+  // The page for a path or record that does not exist.
+  std::string NotFoundPage() const {
+    PageContent c;
+    c.status = 404;
+    c.title = app.text.Get(lang, "common.notFound");
+    c.body_html = "<h1>" + EscapeMarkup(c.title) + "</h1>\n<p>" +
+                  EscapeMarkup(app.text.Get(lang, "common.notFoundText")) + "</p>\n<p>" +
+                  Link("/", app.text.Get(lang, "nav.home")) + "</p>\n";
+    return Compose(c);
+  }
+};
+
+struct Answer {
+  int status = 200;
+  std::string html;
+};
+
+// A listing's page: its public content when it is published, and the listing as GET
+// /api/v1/{kind}/{id} shows this reader when they may read it.
+Answer ListingRecordPage(const PageRequest& p, ListingKind kind, int64_t id) {
+  auto published = p.ctx.listings.Get(Actor::Visitor(), kind, id);
+  auto actor = p.ctx.Authenticate(p.req, false);
+  Result<ListingWithOrg> item = published;
+  if (actor.ok() && actor->signed_in()) item = p.ctx.listings.Get(*actor, kind, id);
+  if (!published.ok() && !item.ok()) return {404, p.NotFoundPage()};
+  std::string html = p.app.index_html;
+  if (published.ok()) {
+    const Listing& l = published->listing;
+    json visitor = ListingToJson(l, &published->org, ViewLevelFor(Actor::Visitor(), l));
+    html = p.Compose(ListingPage(visitor, p.app.text, p.lang, p.base));
+  }
+  if (item.ok() && actor.ok()) {
+    json shown = ListingToJson(item->listing, &item->org, ViewLevelFor(*actor, item->listing));
+    const std::string path = "/" + std::string(KindPlural(kind)) + "/" + std::to_string(id);
+    html = InsertBeforeHeadEnd(html, ApiDataScript(path, json::object(), shown));
+  }
+  return {200,
+          InsertBeforeHeadEnd(html, p.app.assets.PreloadLinks("src/views/ListingDetailView.vue"))};
+}
+
+Answer ListingListRecordPage(const PageRequest& p, ListingKind kind) {
   ListingQuery q;
+  q.kind = kind;
   q.statuses = {ListingStatus::kPublished};
-  q.sort = ListingSort::kOldest;
-  q.limit = 500;
-  q.count_total = false;
+  q.category = p.req.Query("category").value_or("");
+  q.region_prefix = p.req.Query("region").value_or("");
+  q.text = p.req.Query("q").value_or("");
   q.summary_only = true;
-  size_t urls = 0;
-  while (urls < 50000) {  // by id ranges (ListingQuery::id_from), not offsets
-    KC_ASSIGN_OR_RESPOND(page, ctx.listings.List(Actor::Visitor(), q));
+  const int64_t page = PageOf(p.req);
+  q.offset = (page - 1) * kListPageSize;
+  q.limit = kListPageSize;
+  auto result = p.ctx.listings.List(Actor::Visitor(), q);
+  if (!result.ok()) return {200, p.app.index_html};  // the app asks, and shows the error
+  json items = json::array();
+  for (const auto& item : result->items) {
+    items.push_back(
+        ListingSummaryJson(item.listing, &item.org, ViewLevelFor(Actor::Visitor(), item.listing)));
+  }
+  return {200, p.Compose(ListingListPage(kind, items, result->total, page, kListPageSize,
+                                         p.app.text, p.lang))};
+}
+
+Answer OrgRecordPage(const PageRequest& p, int64_t id) {
+  auto org = p.ctx.orgs.Get(id);
+  if (!org.ok()) return {404, p.NotFoundPage()};
+  ListingQuery q;
+  q.org_id = id;
+  q.statuses = {ListingStatus::kPublished};
+  q.summary_only = true;
+  q.limit = 60;
+  json listings = json::array();
+  if (auto page = p.ctx.listings.List(Actor::Visitor(), q); page.ok()) {
     for (const auto& item : page->items) {
-      xml += "  <url><loc>" + EscapeMarkup(base + PagePath(item.listing)) + "</loc><lastmod>" +
-             IsoTime(item.listing.updated_at) + "</lastmod></url>\n";
-      ++urls;
+      listings.push_back(ListingSummaryJson(item.listing, &item.org,
+                                            ViewLevelFor(Actor::Visitor(), item.listing)));
     }
-    if (page->items.size() < static_cast<size_t>(q.limit)) break;
-    q.id_from = page->items.back().listing.id + 1;
   }
-  xml += "</urlset>\n";
-  http::Response r;
-  r.content_type = "application/xml; charset=utf-8";
-  r.body = std::move(xml);
-  r.AddHeader("Cache-Control", "public, max-age=600");
-  return r;
+  return {200, p.Compose(OrgPage(*org, listings, p.app.text, p.lang, p.base))};
 }
 
-}  // namespace
-
-std::string ListingHead(const Listing& l, const Org& org, const std::string& base_url) {
-  const std::string url = base_url + PagePath(l);
-  const std::string description = Description(l);
-  nlohmann::json ld = {{"@context", "https://schema.org"},
-                       {"name", l.title},
-                       {"description", description},
-                       {"url", url},
-                       {"keywords", l.keywords},
-                       {"datePublished", IsoTime(l.published_at)},
-                       {"dateModified", IsoTime(l.updated_at)}};
-  nlohmann::json org_ld = {{"@type", "Organization"}, {"name", org.name}};
-  switch (l.kind) {
-    case ListingKind::kDemand:
-      ld["@type"] = "Demand";
-      ld["seller"] = org_ld;  // schema.org: the party that seeks the offer
-      break;
-    case ListingKind::kAchievement:
-      ld["@type"] = "CreativeWork";
-      ld["creator"] = org_ld;
-      if (!l.category.empty()) ld["genre"] = l.category;
-      break;
-    case ListingKind::kExpert:
-      ld = {{"@context", "https://schema.org"},
-            {"@type", "Person"},
-            {"name", l.title},
-            {"jobTitle", l.rank},
-            {"description", description},
-            {"url", url},
-            {"affiliation", {{"@type", "Organization"}, {"name", l.affiliation}}}};
-      break;
+Answer NewsRecordPage(const PageRequest& p, int64_t id) {
+  if (!p.ctx.news) return {404, p.NotFoundPage()};
+  auto article = p.ctx.news->Get(Actor::Visitor(), id);
+  if (!article.ok()) {
+    // An editor's draft: the app's page, which shows it to them.
+    auto actor = p.ctx.Authenticate(p.req, false);
+    if (actor.ok() && actor->signed_in() && p.ctx.news->Get(*actor, id).ok()) {
+      return {200, p.app.index_html};
+    }
+    return {404, p.NotFoundPage()};
   }
-  const std::string json = ScriptJson(ld);
-  return "<title>" + EscapeMarkup(l.title) + " - 科创</title>\n" +
-         "<meta name=\"description\" content=\"" + EscapeMarkup(description) + "\">\n" +
-         "<meta property=\"og:title\" content=\"" + EscapeMarkup(l.title) + "\">\n" +
-         "<meta property=\"og:description\" content=\"" + EscapeMarkup(description) + "\">\n" +
-         "<link rel=\"canonical\" href=\"" + EscapeMarkup(url) + "\">\n" +
-         "<script type=\"application/ld+json\">" + json + "</script>\n";
+  auto columns = p.ctx.news->Columns();
+  return {200,
+          p.Compose(NewsArticlePage(*article, columns.ok() ? *columns : std::vector<NewsColumn>{},
+                                    p.app.text, p.lang, p.base))};
 }
 
-std::string InjectHead(std::string_view html, std::string_view head) {
-  std::string out(html);
-  auto t = out.find("<title>");
-  auto te = out.find("</title>");
-  if (t != std::string::npos && te != std::string::npos && te > t) {
-    out.erase(t, te + 8 - t);
+Answer NewsListRecordPage(const PageRequest& p) {
+  if (!p.ctx.news) return {200, p.app.index_html};
+  NewsQuery q;
+  q.status = NewsStatus::kPublished;
+  q.column = p.req.Query("column").value_or("");
+  q.tag = p.req.Query("tag").value_or("");
+  const int64_t page = PageOf(p.req);
+  q.offset = (page - 1) * kListPageSize;
+  q.limit = kListPageSize;
+  auto result = p.ctx.news->List(Actor::Visitor(), q);
+  if (!result.ok()) return {200, p.app.index_html};
+  return {200, p.Compose(NewsListPage(result->items, result->total, page, kListPageSize, p.app.text,
+                                      p.lang))};
+}
+
+Answer CampaignRecordPage(const PageRequest& p, int64_t id) {
+  if (!p.ctx.campaigns) return {404, p.NotFoundPage()};
+  auto campaign = p.ctx.campaigns->Get(Actor::Visitor(), id);
+  if (!campaign.ok()) {
+    auto actor = p.ctx.Authenticate(p.req, false);
+    if (actor.ok() && actor->signed_in() && p.ctx.campaigns->Get(*actor, id).ok()) {
+      return {200, p.app.index_html};  // an admin's draft
+    }
+    return {404, p.NotFoundPage()};
   }
-  auto h = out.find("</head>");
-  if (h == std::string::npos) return out;
-  out.insert(h, head);
-  return out;
+  std::vector<CampaignResult> results;
+  if (campaign->status == CampaignStatus::kPublished) {
+    if (auto r = p.ctx.campaigns->Results(id); r.ok()) results = std::move(*r);
+  }
+  return {200, p.Compose(CampaignPage(*campaign, results, p.app.text, p.lang, p.base))};
 }
 
-std::string ApiDataScript(std::string_view api_path, const json& query, const json& body) {
-  return std::string("<script id=\"kc-api-data\" type=\"application/json\">") +
-         ScriptJson({{"path", api_path}, {"query", query}, {"body", body}}) + "</script>\n";
+Answer CampaignListRecordPage(const PageRequest& p) {
+  if (!p.ctx.campaigns) return {200, p.app.index_html};
+  CampaignQuery q;
+  q.limit = 100;
+  auto result = p.ctx.campaigns->List(Actor::Visitor(), q);
+  if (!result.ok()) return {200, p.app.index_html};
+  PageContent c;
+  c.title = p.app.text.Get(p.lang, "campaigns.title");
+  c.path = "/campaigns";
+  std::string h = "<h1>" + EscapeMarkup(c.title) + "</h1>\n<ul>\n";
+  for (const auto& campaign : result->items) {
+    const std::string name =
+        p.lang == "en" && !campaign.title_en.empty() ? campaign.title_en : campaign.title;
+    h += "<li>" + Link("/campaigns/" + std::to_string(campaign.id), name) +
+         " <span class=\"kc-meta\">" +
+         EscapeMarkup(
+             p.app.text.Get(p.lang, "campaigns.year", {{"year", std::to_string(campaign.year)}})) +
+         "</span></li>\n";
+  }
+  c.body_html = h + "</ul>\n";
+  return {200, p.Compose(c)};
 }
 
-std::string InsertBeforeHeadEnd(std::string_view html, std::string_view text) {
-  std::string out(html);
-  auto h = out.find("</head>");
-  if (h != std::string::npos) out.insert(h, text);
-  return out;
+// The home page: the newest of each list, as links.
+Answer HomePage(const PageRequest& p) {
+  auto t = [&](std::string_view key) { return p.app.text.Get(p.lang, key); };
+  PageContent c;
+  c.path = "/";
+  std::string h = "<h1>" + EscapeMarkup(t("app.name") + " · " + t("app.subtitle")) + "</h1>\n<p>" +
+                  EscapeMarkup(t("home.heroText")) + "</p>\n";
+  if (p.ctx.news) {
+    NewsQuery q;
+    q.status = NewsStatus::kPublished;
+    q.limit = 6;
+    if (auto news = p.ctx.news->List(Actor::Visitor(), q); news.ok() && !news->items.empty()) {
+      h += "<h2>" + Link("/news", t("home.news")) + "</h2>\n<ul>\n";
+      for (const auto& a : news->items)
+        h += "<li>" + Link("/news/" + std::to_string(a.id), a.title) + "</li>\n";
+      h += "</ul>\n";
+    }
+  }
+  for (ListingKind kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
+    ListingQuery q;
+    q.kind = kind;
+    q.statuses = {ListingStatus::kPublished};
+    q.summary_only = true;
+    q.count_total = false;
+    q.limit = 6;
+    auto page = p.ctx.listings.List(Actor::Visitor(), q);
+    if (!page.ok() || page->items.empty()) continue;
+    const std::string plural(KindPlural(kind));
+    h += "<h2>" + Link("/" + plural, t("nav." + plural)) + "</h2>\n<ul>\n";
+    for (const auto& item : page->items) {
+      h += "<li>" + Link("/" + plural + "/" + std::to_string(item.listing.id), item.listing.title) +
+           "</li>\n";
+    }
+    h += "</ul>\n";
+  }
+  c.body_html = std::move(h);
+  return {200, p.Compose(c)};
 }
-
-namespace {
 
 // The search page with the first page of its results, as GET /api/v1/search answers the app's
 // own request (its page size). A query the API refuses gets the plain page: the app asks, and
@@ -156,33 +263,66 @@ std::string SearchPage(Context& ctx, const std::string& index_html, const http::
   return InsertBeforeHeadEnd(index_html, ApiDataScript("/search", SearchQueryJson(q), *body));
 }
 
-// A listing's page: the head for search engines when it is published, and the listing as
-// GET /api/v1/{kind}/{id} shows it to this reader when they may see it.
-std::string ListingPage(Context& ctx, const std::string& index_html, const http::Request& req,
-                        ListingKind kind, int64_t id) {
-  std::string html = index_html;
-  auto published = ctx.listings.Get(Actor::Visitor(), kind, id);
-  if (published.ok()) {
-    html = InjectHead(html, ListingHead(published->listing, published->org, BaseUrl(req)));
+// The sitemap's parts: "/sitemap.xml" is 0, "/sitemap-N.xml" is N; -1 for other paths.
+int64_t SitemapPart(const std::string& path) {
+  if (path == "/sitemap.xml") return 0;
+  const std::string prefix = "/sitemap-", suffix = ".xml";
+  if (path.size() <= prefix.size() + suffix.size() || path.rfind(prefix, 0) != 0 ||
+      path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return -1;
   }
-  auto actor = ctx.Authenticate(req, false);
-  if (!actor.ok()) return html;
-  auto item = actor->signed_in() ? ctx.listings.Get(*actor, kind, id) : std::move(published);
-  if (!item.ok()) return html;
-  json listing = ListingToJson(item->listing, &item->org, ViewLevelFor(*actor, item->listing));
-  const std::string path = "/" + std::string(KindPlural(kind)) + "/" + std::to_string(id);
-  return InsertBeforeHeadEnd(html, ApiDataScript(path, json::object(), listing));
+  int64_t n = IdOf(
+      std::string_view(path).substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+  return n > 0 ? n : -1;
+}
+
+// The record pages: /{demands|achievements|experts|orgs|news|campaigns}/{id}.
+std::optional<Answer> RecordPage(const PageRequest& p, std::string_view first, int64_t id) {
+  if (auto kind = KindFromPlural(first)) return ListingRecordPage(p, *kind, id);
+  if (first == "orgs") return OrgRecordPage(p, id);
+  if (first == "news") return NewsRecordPage(p, id);
+  if (first == "campaigns") return CampaignRecordPage(p, id);
+  return std::nullopt;
+}
+
+std::optional<Answer> ListPage(const PageRequest& p, std::string_view path) {
+  if (path == "/") return HomePage(p);
+  if (path == "/news") return NewsListRecordPage(p);
+  if (path == "/campaigns") return CampaignListRecordPage(p);
+  if (path.size() > 1) {
+    if (auto kind = KindFromPlural(path.substr(1))) return ListingListRecordPage(p, *kind);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
-bool ServeWebPage(Context& ctx, const std::string& index_html, const PageAssets& assets,
-                  const http::Request& req, http::Response& res) {
+std::string ApiDataScript(std::string_view api_path, const json& query, const json& body) {
+  return std::string("<script id=\"kc-api-data\" type=\"application/json\">") +
+         ScriptJson({{"path", api_path}, {"query", query}, {"body", body}}) + "</script>\n";
+}
+
+std::string InsertBeforeHeadEnd(std::string_view html, std::string_view text) {
+  std::string out(html);
+  auto h = out.find("</head>");
+  if (h != std::string::npos) out.insert(h, text);
+  return out;
+}
+
+bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, http::Response& res) {
   using http::bhttp::verb;
   if (req.method() != verb::get && req.method() != verb::head) return false;
   const std::string& path = req.path();
-  if (path == "/sitemap.xml") {
-    res = Sitemap(ctx, BaseUrl(req));
+  if (path == "/api" || path.rfind("/api/", 0) == 0) return false;
+  if (int64_t part = SitemapPart(path); part >= 0) {
+    auto xml = SitemapXml(SiteUrls(ctx), BaseUrl(req), part);
+    if (!xml.ok()) {
+      res = http::ErrorResponse(xml.status());
+      return true;
+    }
+    res.content_type = "application/xml; charset=utf-8";
+    res.body = std::move(*xml);
+    res.AddHeader("Cache-Control", "public, max-age=600");
     return true;
   }
   if (path == "/robots.txt") {
@@ -191,32 +331,35 @@ bool ServeWebPage(Context& ctx, const std::string& index_html, const PageAssets&
                "/sitemap.xml\n";
     return true;
   }
-  if (index_html.empty()) return false;
+  if (app.index_html.empty()) return false;
   // These pages depend on the data and on who asks: never stored as they are.
-  auto page = [&res](std::string html) {
+  auto page = [&res](Answer answer) {
+    res.status = answer.status;
     res.content_type = "text/html; charset=utf-8";
     res.AddHeader("Cache-Control", "no-cache");
-    res.AddHeader("Vary", "Cookie");
-    res.body = std::move(html);
+    res.AddHeader("Vary", "Cookie, Accept-Language");
+    res.body = std::move(answer.html);
     return true;
   };
   if (path == "/search") {
-    return page(InsertBeforeHeadEnd(SearchPage(ctx, index_html, req),
-                                    assets.PreloadLinks("src/views/SearchView.vue")));
+    return page({200, InsertBeforeHeadEnd(SearchPage(ctx, app.index_html, req),
+                                          app.assets.PreloadLinks("src/views/SearchView.vue"))});
   }
-  // /demands/{id}, /achievements/{id}, /experts/{id}
-  auto slash = path.find('/', 1);
-  if (slash == std::string::npos) return false;
-  auto kind = KindFromPlural(std::string_view(path).substr(1, slash - 1));
-  std::string_view id_text = std::string_view(path).substr(slash + 1);
-  int64_t id = 0;
-  for (char c : id_text) {
-    if (c < '0' || c > '9' || id > 1000000000000LL) return false;
-    id = id * 10 + (c - '0');
+  const PageRequest p{ctx, app, req, PageLanguage(req), BaseUrl(req)};
+  if (auto list = ListPage(p, path)) return page(std::move(*list));
+  // /{first}/{id}
+  if (auto slash = path.find('/', 1); slash != std::string::npos) {
+    int64_t id = IdOf(std::string_view(path).substr(slash + 1));
+    if (id >= 0) {
+      if (auto record = RecordPage(p, std::string_view(path).substr(1, slash - 1), id)) {
+        return page(std::move(*record));
+      }
+    }
   }
-  if (!kind || id_text.empty()) return false;
-  return page(InsertBeforeHeadEnd(ListingPage(ctx, index_html, req, *kind, id),
-                                  assets.PreloadLinks("src/views/ListingDetailView.vue")));
+  // A file (its name has an extension) or another page of the app is the static files' job.
+  const std::string_view last = std::string_view(path).substr(path.rfind('/') + 1);
+  if (last.find('.') != std::string_view::npos || IsAppRoute(path)) return false;
+  return page({404, p.NotFoundPage()});
 }
 
 }  // namespace kc::api

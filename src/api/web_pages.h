@@ -1,6 +1,8 @@
-// Pages for search engines (issue 4, item 4): listing pages whose HTML head carries the title,
-// a description and schema.org JSON-LD before the app loads, /sitemap.xml and /robots.txt; and
-// pages that carry their first API answer, so the app shows them without a second round trip.
+// The pages the server answers outside /api (docs/pages.md): /sitemap.xml and robots.txt; the
+// pages of listings, organisations, news and ranked lists written with their content for
+// readers without JavaScript and for search engines (the app replaces that content when it
+// starts); the lists a crawler walks; the search page with its first results embedded; and 404
+// for a path the app has no page for or a record that does not exist.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,20 +11,17 @@
 
 #include "api/context.h"
 #include "api/page_assets.h"
+#include "api/page_text.h"
 #include "http/message.h"
 
 namespace kc::api {
 
-// The <title>, description, canonical link and JSON-LD of a published listing. `base_url` is
-// "http://host" without a trailing slash. Everything is escaped for HTML, and '<' inside the
-// JSON-LD is written \u003c so listing text can neither close nor open an element there.
-std::string ListingHead(const Listing& listing, const Org& org, const std::string& base_url);
-
-// `index_html` with its <title> removed and `head` inserted before </head>.
-std::string InjectHead(std::string_view index_html, std::string_view head);
-
-// `html` with `text` inserted before </head> (unchanged without one).
-std::string InsertBeforeHeadEnd(std::string_view html, std::string_view text);
+// The built front end, as the server reads it at start.
+struct WebApp {
+  std::string index_html;  // index.html; "" when there is no built front end
+  PageAssets assets;       // from .vite/manifest.json
+  PageText text;           // from messages.json
+};
 
 // The results per page of the web app's search page (SEARCH_PAGE_SIZE in
 // web/src/api/searchQuery.js): the size its HTML carries the first page in.
@@ -35,14 +34,21 @@ inline constexpr int64_t kSearchPageSize = 20;
 std::string ApiDataScript(std::string_view api_path, const nlohmann::json& query,
                           const nlohmann::json& body);
 
-// Answers GET /sitemap.xml, /robots.txt, /search (the app's page with the first page of results
-// embedded) and /demands|achievements|experts/{id} (the app's page, with the listing's head when
-// it is published and the listing embedded when the reader may see it) and returns true; false
-// for other requests. Those pages also name the code of their view (`assets`), so the browser
-// fetches it with the entry script.
-// `index_html` is the built front end's index.html ("" when there is none: listing pages are
-// then left to the router's 404).
-bool ServeWebPage(Context& ctx, const std::string& index_html, const PageAssets& assets,
-                  const http::Request& req, http::Response& res);
+// `html` with `text` inserted before </head> (unchanged without one).
+std::string InsertBeforeHeadEnd(std::string_view html, std::string_view text);
+
+// Answers a GET or HEAD request for a page and returns true; false for /api paths, other
+// methods, and paths left to the static files (files, and the app's other routes):
+//  - /sitemap.xml, /sitemap-N.xml (sitemap.h), /robots.txt;
+//  - /demands|achievements|experts/{id}, /orgs/{id}, /news/{id}, /campaigns/{id}: the record's
+//    public content rendered into the page (only what a visitor may read, whoever asks), and
+//    the record as the API shows this reader embedded for the app; 404 when the reader may not
+//    read it (drafts, unpublished, missing). A record only its own people may read (a draft to
+//    its owner) is the app's page without rendered content.
+//  - /, /demands, /achievements, /experts, /news, /campaigns: their lists with real links;
+//  - /search: the app's page with the first page of results embedded;
+//  - any other path without a file extension that the app has no route for: 404.
+// Language: PageLanguage (page_text.h). Pages depend on the reader: Cache-Control no-cache.
+bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, http::Response& res);
 
 }  // namespace kc::api

@@ -202,22 +202,23 @@ void Platform::RunIndexer() {
 Status Platform::Serve() {
   api::RegisterRoutes(router_, *ctx_);
   // The web front end answers every non-/api GET; without a built one the API still serves.
-  // Listing pages, the sitemap and robots.txt come first: they carry data for search engines.
+  // The pages written with their content, the sitemap and robots.txt come first (docs/pages.md).
   std::shared_ptr<const http::StaticFiles> files;
-  std::string index_html;
-  api::PageAssets assets;
+  api::WebApp app;
+  auto read = [this](const char* name) {
+    std::ifstream in(config_.web_dir + "/" + name, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
   if (auto loaded = http::StaticFiles::Load(config_.web_dir); loaded.ok()) {
     files = *loaded;
-    std::ifstream in(config_.web_dir + "/index.html", std::ios::binary);
-    index_html.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    std::ifstream manifest(config_.web_dir + "/.vite/manifest.json", std::ios::binary);
-    assets = api::PageAssets::FromManifest(
-        std::string(std::istreambuf_iterator<char>(manifest), std::istreambuf_iterator<char>()));
+    app.index_html = read("index.html");
+    app.assets = api::PageAssets::FromManifest(read(".vite/manifest.json"));
+    app.text = api::PageText::FromJson(read("messages.json"));
   } else {
     spdlog::warn("no web front end: {} (build it with `make build`)", loaded.status().message());
   }
-  http::Fallback web = [this, files, index_html, assets](http::Request& req, http::Response& res) {
-    if (api::ServeWebPage(*ctx_, index_html, assets, req, res)) return true;
+  http::Fallback web = [this, files, app](http::Request& req, http::Response& res) {
+    if (api::ServeWebPage(*ctx_, app, req, res)) return true;
     return files && files->Serve(req, res);
   };
   server_ = std::make_unique<http::Server>(config_.server, router_,

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "api/api_fixture.h"
+#include "api/app_routes.h"
 
 namespace kc::testing {
 namespace {
@@ -21,8 +22,14 @@ class WebPagesTest : public ApiTest {
     web_ = std::filesystem::temp_directory_path() / ("kc-web-" + std::to_string(getpid()));
     std::filesystem::create_directories(web_ / "assets");
     std::ofstream(web_ / "index.html")
-        << "<!doctype html><html><head><meta charset=\"utf-8\"><title>科创</title></head>"
+        << "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"description\" content=\"科创平台\"><title>科创</title></head>"
            "<body><div id=\"app\"></div></body></html>";
+    std::ofstream(web_ / "messages.json") << R"({
+      "zh-CN": {"app": {"name": "科创"}, "form": {"category": "门类", "region": "地区"},
+                "common": {"notFound": "页面不存在"}, "news": {"title": "新闻资讯"}},
+      "en": {"app": {"name": "Kechuang"}, "form": {"category": "Category", "region": "Region"},
+             "common": {"notFound": "Page not found"}}})";
     std::ofstream(web_ / "assets" / "app-1234.js") << "console.log(1)";
     std::filesystem::create_directories(web_ / ".vite");
     std::ofstream(web_ / ".vite" / "manifest.json") << R"({
@@ -44,6 +51,37 @@ class WebPagesTest : public ApiTest {
     return json::parse(html.substr(start, end - start));
   }
 
+  // A user with the editor role, signed in.
+  Client Editor() {
+    Client c = RegisterUser("editor1");
+    int64_t id = c.Get("/api/v1/me").json.value("id", 0);
+    EXPECT_EQ(Admin().Patch("/api/v1/users/" + std::to_string(id), {{"role", "editor"}}).status,
+              200);
+    return c;
+  }
+
+  static size_t Count(const std::string& s, const std::string& part) {
+    size_t n = 0;
+    for (size_t pos = 0; (pos = s.find(part, pos)) != std::string::npos; pos += part.size()) ++n;
+    return n;
+  }
+
+  // The page's JSON-LD, parsed (it must be JSON).
+  static json JsonLd(const std::string& html) {
+    const std::string open = "<script type=\"application/ld+json\">";
+    auto start = html.find(open);
+    if (start == std::string::npos) return nullptr;
+    start += open.size();
+    return json::parse(html.substr(start, html.find("</script>", start) - start));
+  }
+
+  // What is inside the app's mount element.
+  static std::string Mounted(const std::string& html) {
+    auto start = html.find("<div id=\"app\">");
+    if (start == std::string::npos) return "";
+    return html.substr(start, html.find("</body>") - start);
+  }
+
   std::filesystem::path web_;
 };
 
@@ -62,6 +100,16 @@ TEST_F(WebPagesTest, PublishedListingPageCarriesTitleDescriptionAndJsonLd) {
   EXPECT_NE(page.body.find("<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;低温电池"),
             std::string::npos)
       << page.body;
+  EXPECT_EQ(Count(page.body, "<title>"), 1u);
+  EXPECT_EQ(Count(page.body, "name=\"description\""), 1u);
+  EXPECT_EQ(JsonLd(page.body)["@type"], "Demand");
+  // The content is in the page, for readers without JavaScript.
+  const std::string mounted = Mounted(page.body);
+  EXPECT_NE(mounted.find("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;低温电池</h1>"),
+            std::string::npos)
+      << mounted;
+  EXPECT_NE(mounted.find("<dt>门类</dt><dd>工学</dd>"), std::string::npos);
+  EXPECT_NE(mounted.find("网页公司"), std::string::npos);
   EXPECT_NE(page.body.find("application/ld+json"), std::string::npos);
   EXPECT_NE(page.body.find("\"@type\":\"Demand\""), std::string::npos);
   EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos);  // never unescaped
@@ -79,14 +127,18 @@ TEST_F(WebPagesTest, PublishedListingPageCarriesTitleDescriptionAndJsonLd) {
                            "href=\"/assets/ListingDetailView-2.js\">"),
             std::string::npos);
 
-  // A draft's page is the plain app page; an unknown path is the SPA fallback.
+  // A draft is not found by a visitor; a listing that does not exist neither.
   int64_t draft = CreateDemand(owner, "草稿页面");
   auto plain = Anonymous().Get("/demands/" + std::to_string(draft));
-  EXPECT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.status, 404);
   EXPECT_EQ(plain.body.find("草稿页面"), std::string::npos);
   EXPECT_TRUE(EmbeddedData(plain.body).is_null());
+  EXPECT_NE(plain.body.find("<div id=\"app\">"), std::string::npos);  // the app shows its view
+  EXPECT_EQ(Anonymous().Get("/demands/999999").status, 404);
+  EXPECT_EQ(Anonymous().Get("/experts/" + std::to_string(id)).status, 404);  // another kind
   // Its owner's page carries the draft as the API shows it to them.
   auto own = owner.Get("/demands/" + std::to_string(draft));
+  EXPECT_EQ(own.status, 200);
   json own_data = EmbeddedData(own.body);
   ASSERT_TRUE(own_data.is_object()) << own.body;
   EXPECT_EQ(own_data["body"]["status"], "draft");
@@ -153,19 +205,147 @@ TEST_F(WebPagesTest, SearchPageCarriesTheFirstPageOfResultsAndNamesItsCode) {
   EXPECT_EQ(Anonymous().Get("/api/v1/search?q=x&type=patent").status, 400);
 }
 
+TEST_F(WebPagesTest, AMembersOnlyListingsDetailsAreNeverInAVisitorsPage) {
+  Client owner = RegisterWithOrg("webpage4", "会员页公司");
+  Client reviewer = Reviewer();
+  json body = DemandBody("会员可见的需求");
+  body["visibility"] = "members";
+  body["description"] = std::string(130, 'x') + "MEMBERS-ONLY-DETAIL";
+  int64_t id = PublishedDemandWith(owner, reviewer, body);
+  const std::string path = "/demands/" + std::to_string(id);
+  auto visitor = Anonymous().Get(path);
+  ASSERT_EQ(visitor.status, 200);
+  EXPECT_NE(Mounted(visitor.body).find("会员可见的需求"), std::string::npos);
+  EXPECT_EQ(visitor.body.find("MEMBERS-ONLY-DETAIL"), std::string::npos);
+  EXPECT_EQ(visitor.body.find("2000000"), std::string::npos);  // the budget
+  // A member's page: the rendered content is still the public one (the app shows the rest).
+  Client member = RegisterWithOrg("webpage5", "另一家公司");
+  auto signed_in = member.Get(path);
+  ASSERT_EQ(signed_in.status, 200);
+  EXPECT_EQ(Mounted(signed_in.body).find("MEMBERS-ONLY-DETAIL"), std::string::npos);
+  EXPECT_EQ(EmbeddedData(signed_in.body)["body"]["description"], body["description"]);
+}
+
+TEST_F(WebPagesTest, ListPagesLinkTheirItemsInTheReadersLanguage) {
+  Client owner = RegisterWithOrg("webpage6", "列表公司");
+  Client reviewer = Reviewer();
+  int64_t id = PublishedDemand(owner, reviewer, "列表里的需求");
+  auto list = Anonymous().Get("/demands");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(
+      Mounted(list.body).find("<a href=\"/demands/" + std::to_string(id) + "\">列表里的需求</a>"),
+      std::string::npos)
+      << list.body;
+  EXPECT_NE(list.body.find("<html lang=\"zh-CN\">"), std::string::npos);
+  auto en = Anonymous().Get("/demands/" + std::to_string(id) + "?lang=en");
+  EXPECT_NE(en.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(Mounted(en.body).find("<dt>Category</dt><dd>Engineering</dd>"), std::string::npos)
+      << Mounted(en.body);
+  EXPECT_NE(en.body.find("· Kechuang</title>"), std::string::npos);
+  // The home page links the newest listings.
+  auto home = Anonymous().Get("/");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(Mounted(home.body).find("href=\"/demands/" + std::to_string(id) + "\""),
+            std::string::npos);
+}
+
+TEST_F(WebPagesTest, OrganisationNewsAndCampaignPagesCarryTheirContent) {
+  Client owner = RegisterWithOrg("webpage7", "机构<页>公司");
+  int64_t org_id = owner.Get("/api/v1/me").json.value("org_id", 0);
+  auto org = Anonymous().Get("/orgs/" + std::to_string(org_id));
+  ASSERT_EQ(org.status, 200);
+  EXPECT_NE(Mounted(org.body).find("<h1>机构&lt;页&gt;公司</h1>"), std::string::npos);
+  EXPECT_EQ(JsonLd(org.body)["@type"], "Organization");
+  EXPECT_EQ(Anonymous().Get("/orgs/999999").status, 404);
+
+  Client editor = Editor();
+  json article = {{"title", "成果转化<大会>"},
+                  {"source", "示范新闻网"},
+                  {"author", "李明"},
+                  {"published_at", "2023-05-06T14:20:05+08:00"},
+                  {"paragraphs", {"第一段正文。", "第二段。"}},
+                  {"publish", true}};
+  auto created = editor.Post("/api/v1/news", article);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string news_path = "/news/" + std::to_string(created.json.value("id", 0));
+  auto news = Anonymous().Get(news_path);
+  ASSERT_EQ(news.status, 200);
+  EXPECT_NE(Mounted(news.body).find("第一段正文。"), std::string::npos);
+  EXPECT_NE(Mounted(news.body).find("2023-05-06 14:20 (UTC+08:00)"), std::string::npos);
+  json ld = JsonLd(news.body);
+  EXPECT_EQ(ld["@type"], "NewsArticle");
+  EXPECT_EQ(ld["headline"], "成果转化<大会>");
+  EXPECT_EQ(ld["datePublished"], "2023-05-06T14:20:05+08:00");
+  EXPECT_EQ(Count(news.body, "name=\"description\""), 1u);
+  auto list = Anonymous().Get("/news");
+  EXPECT_NE(Mounted(list.body).find("<a href=\"" + news_path + "\">"), std::string::npos);
+  article["title"] = "未发布的新闻";
+  article["publish"] = false;
+  auto draft = editor.Post("/api/v1/news", article);
+  const std::string draft_path = "/news/" + std::to_string(draft.json.value("id", 0));
+  EXPECT_EQ(Anonymous().Get(draft_path).status, 404);
+  EXPECT_EQ(editor.Get(draft_path).status, 200);  // the app shows an editor their draft
+
+  Client admin = Admin();
+  auto campaign = admin.Post(
+      "/api/v1/campaigns", {{"template", "emerging-enterprise"},
+                            {"year", 2026},
+                            {"nomination_opens", "2025-12-31T16:00:00Z"},  // 2026-01-01 in Shanghai
+                            {"nomination_closes", "2026-01-31T16:00:00Z"},
+                            {"review_opens", "2026-01-31T16:00:00Z"},
+                            {"review_closes", "2026-02-28T16:00:00Z"}});
+  ASSERT_EQ(campaign.status, 201) << campaign.body;
+  const std::string campaign_path = "/campaigns/" + std::to_string(campaign.json.value("id", 0));
+  EXPECT_EQ(Anonymous().Get(campaign_path).status, 404);  // a draft
+  ASSERT_EQ(admin.Post("/api/v1" + campaign_path + "/open", json::object()).status, 200);
+  auto open = Anonymous().Get(campaign_path);
+  ASSERT_EQ(open.status, 200);
+  EXPECT_NE(Mounted(open.body).find("新锐企业榜"), std::string::npos);
+  EXPECT_NE(Mounted(open.body).find("2026-01-01 – 2026-02-01"), std::string::npos);
+
+  // The sitemap lists them all.
+  auto sitemap = Anonymous().Get("/sitemap.xml");
+  EXPECT_NE(sitemap.body.find("/orgs/" + std::to_string(org_id) + "</loc>"), std::string::npos);
+  EXPECT_NE(sitemap.body.find(news_path + "</loc>"), std::string::npos);
+  EXPECT_EQ(sitemap.body.find(draft_path + "</loc>"), std::string::npos);
+  EXPECT_NE(sitemap.body.find(campaign_path + "</loc>"), std::string::npos);
+  EXPECT_EQ(Anonymous().Get("/sitemap-1.xml").status, 404);  // one file holds them
+}
+
+TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
+  auto unknown = Anonymous().Get("/no-such-page");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("<div id=\"app\">"), std::string::npos);
+  EXPECT_NE(unknown.body.find("页面不存在"), std::string::npos);
+  EXPECT_EQ(Anonymous().Get("/news/abc").status, 404);
+  EXPECT_EQ(Anonymous().Get("/demands/12/nothing").status, 404);
+  EXPECT_EQ(Anonymous().Get("/assets/missing.js").status, 404);
+  EXPECT_EQ(Anonymous().Get("/assets/app-1234.js").status, 200);
+  // Every route of web/src/router.js with an example path; routes of records that must exist
+  // (listings, organisations, news, campaigns) are tested with real ones above.
+  for (auto pattern : api::AppRoutePatterns()) {
+    std::string path(pattern);
+    if (path.find(":id") != std::string::npos &&
+        (path.rfind("/:plural", 0) == 0 || path.rfind("/orgs", 0) == 0 ||
+         path.rfind("/campaigns", 0) == 0 || path == "/news/:id(\\d+)")) {
+      continue;
+    }
+    for (auto [param, example] :
+         {std::pair<std::string, std::string>{":plural(demands|achievements|experts)", "experts"},
+          {":id(\\d+)", "1"}}) {
+      for (size_t pos; (pos = path.find(param)) != std::string::npos;)
+        path.replace(pos, param.size(), example);
+    }
+    EXPECT_EQ(Anonymous().Get(path).status, 200) << path;
+  }
+}
+
 TEST(WebPagesUnitTest, ApiDataScriptEscapesEveryLessThan) {
   std::string script = api::ApiDataScript("/search", {{"q", "<b>"}}, {{"t", "</script><!--"}});
   EXPECT_EQ(script,
             "<script id=\"kc-api-data\" type=\"application/json\">"
             "{\"body\":{\"t\":\"\\u003c/script>\\u003c!--\"},\"path\":\"/search\","
             "\"query\":{\"q\":\"\\u003cb>\"}}</script>\n");
-}
-
-TEST(WebPagesUnitTest, InjectHeadReplacesTheTitle) {
-  std::string html = "<html><head><title>old</title></head><body></body></html>";
-  std::string out = api::InjectHead(html, "<title>new</title>");
-  EXPECT_EQ(out, "<html><head><title>new</title></head><body></body></html>");
-  EXPECT_EQ(api::InjectHead("<p>no head</p>", "<title>x</title>"), "<p>no head</p>");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // vue-i18n set-up. The language is chosen, in order, by the header's switch (remembered in
-// localStorage), by ?lang=zh-CN|en in the URL, then by the browser's languages; zh-CN otherwise.
+// localStorage, and in the kc-lang cookie for the pages the server writes), by ?lang=zh-CN|en
+// in the URL, then by the browser's languages; zh-CN otherwise.
 // zh-CN (the default, and the fallback) is in the entry script; the English messages are loaded
 // when English is chosen (main.js waits for them before mounting). Element Plus's English texts
 // are always there (its own default).
@@ -80,5 +81,7 @@ export async function setLocale(locale) {
   } catch {
     // Private mode: the choice lasts for this page only.
   }
+  // The server writes pages for readers without JavaScript in the same language.
+  document.cookie = `kc-lang=${locale}; path=/; max-age=31536000; SameSite=Lax`;
   await applyLocale(locale);
 }

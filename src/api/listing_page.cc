@@ -1,0 +1,289 @@
+#include "api/listing_page.h"
+
+#include <cstdio>
+
+#include "core/markup_escape.h"
+#include "core/region_code.h"
+#include "core/taxonomy.h"
+
+namespace kc::api {
+
+namespace {
+
+using nlohmann::json;
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::string Joined(const json& j, const char* key, std::string_view sep) {
+  std::string out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const auto& v : *it) {
+    if (!v.is_string()) continue;
+    if (!out.empty()) out += sep;
+    out += v.get<std::string>();
+  }
+  return out;
+}
+
+// 1234567 → "1,234,567".
+std::string Grouped(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
+// A sum as the app writes it: "CNY 500,000" in English, "50 万元" in Chinese.
+std::string Cny(int64_t n, std::string_view lang) {
+  if (lang == "en") return "CNY " + Grouped(n);
+  std::string out = Grouped(n / 10000);
+  int64_t rest = (n < 0 ? -n : n) % 10000;
+  if (rest != 0) {  // up to three decimals of 万, as toLocaleString writes them
+    char buf[8];
+    std::snprintf(buf, sizeof(buf), "%03lld", static_cast<long long>((rest + 5) / 10));
+    std::string frac = buf;
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    if (!frac.empty()) out += "." + frac;
+  }
+  return out + " 万元";
+}
+
+std::string Money(const json& m, const PageText& text, std::string_view lang) {
+  if (!m.is_object()) return "";
+  const bool has_min = m.contains("min_cny") && m["min_cny"].is_number_integer();
+  const bool has_max = m.contains("max_cny") && m["max_cny"].is_number_integer();
+  if (!has_min && !has_max) return text.Get(lang, "common.negotiable");
+  if (has_min && has_max && m["min_cny"] != m["max_cny"]) {
+    return Cny(m["min_cny"].get<int64_t>(), lang) + " – " + Cny(m["max_cny"].get<int64_t>(), lang);
+  }
+  return Cny((has_min ? m["min_cny"] : m["max_cny"]).get<int64_t>(), lang);
+}
+
+std::string Modes(const json& j, const char* key, const PageText& text, std::string_view lang) {
+  std::string out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const auto& v : *it) {
+    if (!v.is_string()) continue;
+    if (!out.empty()) out += "、";
+    out += text.Get(lang, "modes." + v.get<std::string>());
+  }
+  return out;
+}
+
+// The display name of a listing: an expert's name, else its title.
+std::string NameOf(const json& l) {
+  return l.value("type", "") == "expert" ? Str(l, "name") : Str(l, "title");
+}
+
+std::string PathOf(const json& l) {
+  auto kind = KindFromName(l.value("type", ""));
+  return "/" + std::string(KindPlural(kind.value_or(ListingKind::kDemand))) + "/" +
+         std::to_string(l.value("id", int64_t{0}));
+}
+
+json OrgLd(const json& l, std::string_view base_url) {
+  if (!l.contains("org") || !l["org"].is_object()) return nullptr;
+  const json& org = l["org"];
+  return {{"@type", "Organization"},
+          {"name", Str(org, "name")},
+          {"url", std::string(base_url) + "/orgs/" + std::to_string(org.value("id", int64_t{0}))}};
+}
+
+json PriceLd(const json& m) {
+  json spec = {{"@type", "PriceSpecification"}, {"priceCurrency", "CNY"}};
+  if (m.contains("min_cny")) spec["minPrice"] = m["min_cny"];
+  if (m.contains("max_cny")) spec["maxPrice"] = m["max_cny"];
+  return spec;
+}
+
+bool Priced(const json& l, const char* key) {
+  return l.contains(key) && l[key].is_object() && !l[key].value("negotiable", true);
+}
+
+json ListingLd(const json& l, const std::string& description, std::string_view base_url) {
+  const std::string url = std::string(base_url) + PathOf(l);
+  const std::string kind = l.value("type", "");
+  json ld = {{"@context", "https://schema.org"},
+             {"name", NameOf(l)},
+             {"description", description},
+             {"url", url}};
+  if (l.contains("keywords") && l["keywords"].is_array() && !l["keywords"].empty()) {
+    ld["keywords"] = Joined(l, "keywords", ", ");
+  }
+  const json org = OrgLd(l, base_url);
+  if (kind == "demand") {
+    // A demand announces that its organisation seeks a technical service.
+    ld["@type"] = "Demand";
+    ld["itemOffered"] = {
+        {"@type", "Service"}, {"name", NameOf(l)}, {"category", Str(l, "category")}};
+    if (!org.is_null()) ld["seller"] = org;  // on a Demand, the party that seeks
+    if (Priced(l, "budget")) ld["priceSpecification"] = PriceLd(l["budget"]);
+    if (!Str(l, "deadline").empty()) ld["validThrough"] = Str(l, "deadline");
+    if (!Str(l, "published_at").empty()) ld["validFrom"] = Str(l, "published_at");
+    if (!Str(l, "region").empty()) ld["areaServed"] = RegionName(Str(l, "region"), "zh-CN");
+  } else if (kind == "achievement") {
+    ld["@type"] = "CreativeWork";
+    if (!org.is_null()) ld["creator"] = org;
+    if (!Str(l, "category").empty()) ld["genre"] = Str(l, "category");
+    if (!Str(l, "discipline").empty()) ld["about"] = Str(l, "discipline");
+    if (!Str(l, "published_at").empty()) ld["datePublished"] = Str(l, "published_at");
+    if (Priced(l, "price")) {
+      ld["offers"] = {
+          {"@type", "Offer"}, {"url", url}, {"priceSpecification", PriceLd(l["price"])}};
+    }
+  } else {
+    ld["@type"] = "Person";
+    if (!Str(l, "title").empty()) ld["jobTitle"] = Str(l, "title");
+    if (!Str(l, "affiliation").empty()) {
+      ld["affiliation"] = {{"@type", "Organization"}, {"name", Str(l, "affiliation")}};
+    }
+    if (l.contains("keywords") && l["keywords"].is_array()) ld["knowsAbout"] = l["keywords"];
+  }
+  return ld;
+}
+
+}  // namespace
+
+std::string TaxonomyName(std::string_view name, bool is_category, std::string_view lang) {
+  if (name.empty() || lang != "en") return std::string(name);
+  const Taxonomy& tx = Taxonomy::Get();
+  if (is_category) {
+    for (const auto& c : tx.categories()) {
+      if (c.name == name) return c.name_en;
+    }
+    return std::string(name);
+  }
+  std::string out;
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t slash = name.find('/', start);
+    std::string_view part =
+        name.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    std::string shown(part);
+    for (const auto& c : tx.categories()) {
+      for (const auto& d : c.disciplines) {
+        if (d.name == part) shown = d.name_en;
+      }
+    }
+    out += (out.empty() ? "" : " / ") + shown;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+std::string RegionName(std::string_view code, std::string_view lang) {
+  if (code.size() < 2) return "";
+  if (lang == "en") {
+    std::string_view en = ProvinceNameEn(code);
+    return en.empty() ? std::string(code) : std::string(en);
+  }
+  auto zh = ProvinceName(code);
+  return zh ? std::string(*zh) : std::string(code);
+}
+
+PageContent ListingPage(const json& l, const PageText& text, std::string_view lang,
+                        std::string_view base_url) {
+  auto t = [&](std::string_view key) { return text.Get(lang, key); };
+  const std::string kind = l.value("type", "");
+  const char* body_field = kind == "demand"        ? "description"
+                           : kind == "achievement" ? "abstract"
+                                                   : "bio";
+  const bool hidden = l.value("details_hidden", false);
+  const std::string body = hidden ? Str(l, "summary") : Str(l, body_field);
+  const std::string plural(KindPlural(KindFromName(kind).value_or(ListingKind::kDemand)));
+
+  PageContent page;
+  page.title = NameOf(l);
+  page.path = PathOf(l);
+  std::string summary = Str(l, "summary");
+  page.description = summary.empty() ? page.title : summary;
+  page.json_ld = ListingLd(l, page.description, base_url);
+
+  std::string h = "<p class=\"kc-meta\">" + Link("/", t("nav.home")) + " › " +
+                  Link("/" + plural, t("nav." + plural)) + "</p>\n";
+  h += "<article><h1>" + EscapeMarkup(page.title) + "</h1>\n";
+  if (hidden)
+    h += "<p>" + EscapeMarkup(t("detail.detailsHidden")) + " " +
+         Link("/login?next=" + page.path, t("nav.signIn")) + "</p>\n";
+  h += "<dl>";
+  if (l.contains("org") && l["org"].is_object()) {
+    h += "<dt>" + EscapeMarkup(t("form.org")) + "</dt><dd>" +
+         Link("/orgs/" + std::to_string(l["org"].value("id", int64_t{0})), Str(l["org"], "name")) +
+         "</dd>";
+  }
+  if (kind == "expert") h += FieldRow(t("form.rank"), Str(l, "title"));
+  h += FieldRow(t("form.affiliation"), Str(l, "affiliation"));
+  h += FieldRow(t("form.category"), TaxonomyName(Str(l, "category"), true, lang));
+  h += FieldRow(t("form.discipline"), TaxonomyName(Str(l, "discipline"), false, lang));
+  h += FieldRow(t("form.region"), RegionName(Str(l, "region"), lang));
+  if (l.contains("budget")) h += FieldRow(t("form.budget"), Money(l["budget"], text, lang));
+  if (l.contains("price")) h += FieldRow(t("form.price"), Money(l["price"], text, lang));
+  h += FieldRow(t("form.deadline"), Str(l, "deadline"));
+  if (l.contains("maturity") && l["maturity"].is_number_integer()) {
+    h += FieldRow(t("form.maturity"),
+                  text.Get(lang, "form.trl", {{"n", std::to_string(l["maturity"].get<int>())}}));
+  }
+  h += FieldRow(t("form.cooperation_modes"), Modes(l, "cooperation_modes", text, lang));
+  h += FieldRow(t("form.transfer_modes"), Modes(l, "transfer_modes", text, lang));
+  h += FieldRow(t("form.patents"), Joined(l, "patents", ", "));
+  h += FieldRow(t("form.inventors"), Joined(l, "inventors", "、"));
+  h += FieldRow(t("form.disciplines"), Joined(l, "disciplines", "、"));
+  h += FieldRow(t("form.keywords"), Joined(l, "keywords", "、"));
+  h += FieldRow(t("form.publishedAt"), ShanghaiTime(EpochOfIsoTime(Str(l, "published_at"))));
+  h += FieldRow(t("form.expiresAt"), ShanghaiTime(EpochOfIsoTime(Str(l, "expires_at"))));
+  h += "</dl>\n";
+  if (!body.empty()) {
+    h += "<h2>" + EscapeMarkup(t(std::string("form.") + body_field)) +
+         "</h2>\n<p class=\"kc-text\">" + EscapeMarkup(body) + "</p>\n";
+  }
+  h += "</article>\n";
+  page.body_html = std::move(h);
+  return page;
+}
+
+PageContent ListingListPage(ListingKind kind, const json& items, int64_t total, int64_t page_no,
+                            int64_t size, const PageText& text, std::string_view lang) {
+  auto t = [&](std::string_view key) { return text.Get(lang, key); };
+  const std::string plural(KindPlural(kind));
+  PageContent page;
+  page.title = t("nav." + plural);
+  page.path = "/" + plural + (page_no > 1 ? "?page=" + std::to_string(page_no) : "");
+  std::string h = "<h1>" + EscapeMarkup(page.title) + "</h1>\n<p class=\"kc-meta\">" +
+                  EscapeMarkup(text.Get(lang, "common.total", {{"n", std::to_string(total)}})) +
+                  "</p>\n";
+  if (!items.is_array() || items.empty()) {
+    h += "<p>" + EscapeMarkup(t("common.empty")) + "</p>\n";
+  } else {
+    h += "<ul>\n";
+    for (const auto& l : items) {
+      std::string meta;
+      auto add = [&meta](const std::string& s) {
+        if (!s.empty()) meta += (meta.empty() ? "" : " · ") + s;
+      };
+      if (l.contains("org") && l["org"].is_object()) add(Str(l["org"], "name"));
+      add(TaxonomyName(Str(l, "category"), true, lang));
+      add(RegionName(Str(l, "region"), lang));
+      add(ShanghaiDate(EpochOfIsoTime(Str(l, "published_at"))));
+      h += "<li>" + Link(PathOf(l), NameOf(l)) + "<br><span class=\"kc-meta\">" +
+           EscapeMarkup(meta) + "</span>";
+      if (!Str(l, "summary").empty()) h += "<br>" + EscapeMarkup(Str(l, "summary"));
+      h += "</li>\n";
+    }
+    h += "</ul>\n";
+  }
+  h += PageLinks(total, size, page_no, text, lang,
+                 [&plural](int64_t p) { return "/" + plural + "?page=" + std::to_string(p); });
+  page.body_html = std::move(h);
+  return page;  // the app's own description stays
+}
+
+}  // namespace kc::api

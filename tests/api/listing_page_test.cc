@@ -1,0 +1,149 @@
+// A listing's server-written page: escaped, in the reader's language, JSON-LD that parses, and
+// nothing a visitor may not read.
+#include "api/listing_page.h"
+
+#include <gtest/gtest.h>
+
+#include "service/listing_json.h"
+
+namespace kc::api {
+namespace {
+
+using nlohmann::json;
+
+const PageText& Text() {
+  static const PageText text = PageText::FromJson(R"({
+    "zh-CN": {"form": {"category": "门类", "budget": "预算", "description": "需求描述",
+                       "org": "机构", "region": "地区", "publishedAt": "发布时间"},
+              "detail": {"detailsHidden": "完整内容和联系方式仅对登录会员开放。"},
+              "common": {"negotiable": "面议", "total": "共 {n} 条"},
+              "nav": {"demands": "技术需求", "home": "首页", "signIn": "登录"}},
+    "en": {"form": {"category": "Category", "budget": "Budget", "description": "Description",
+                    "region": "Region"},
+           "nav": {"demands": "Demands"}}})");
+  return text;
+}
+
+Listing Demand() {
+  Listing l;
+  l.id = 7;
+  l.kind = ListingKind::kDemand;
+  l.title = "</dd><script>alert(1)</script>低温电池";
+  l.body = "需要一种在低温环境下保持容量的电解液。第二句是会员才能看到的细节：配方比例 3:7。";
+  l.keywords = {"锂电池", "电解液"};
+  l.category = "工学";
+  l.discipline = "化学工程与技术";
+  l.region = "440305";
+  l.status = ListingStatus::kPublished;
+  l.budget.min_cny = 500000;
+  l.budget.max_cny = 2000000;
+  l.contact = {"张三", "0755-12345678", "zhang@example.org"};
+  l.published_at = 1611020112;
+  return l;
+}
+
+json LdOf(const PageContent& page) {
+  // What a search engine reads: the JSON as the page writes it.
+  return json::parse(ScriptJson(page.json_ld));
+}
+
+TEST(ListingPageTest, EscapesTextAndNamesFieldsInTheReadersLanguage) {
+  Org org;
+  org.id = 3;
+  org.name = "低温<公司>";
+  Listing l = Demand();
+  json shown = ListingToJson(l, &org, ViewLevelFor(Actor::Visitor(), l));
+  PageContent zh = ListingPage(shown, Text(), "zh-CN", "http://example.org");
+  EXPECT_EQ(zh.status, 200);
+  EXPECT_EQ(zh.title, l.title);
+  EXPECT_EQ(zh.path, "/demands/7");
+  EXPECT_EQ(zh.body_html.find("<script>"), std::string::npos);
+  EXPECT_NE(zh.body_html.find("&lt;/dd&gt;&lt;script&gt;alert(1)&lt;/script&gt;低温电池"),
+            std::string::npos);
+  EXPECT_NE(zh.body_html.find("<dt>门类</dt><dd>工学</dd>"), std::string::npos) << zh.body_html;
+  EXPECT_NE(zh.body_html.find("<dt>地区</dt><dd>广东省</dd>"), std::string::npos);
+  EXPECT_NE(zh.body_html.find("<dt>预算</dt><dd>50 万元 – 200 万元</dd>"), std::string::npos);
+  EXPECT_NE(zh.body_html.find("2021-01-19 09:35 (UTC+08:00)"), std::string::npos);
+  EXPECT_NE(zh.body_html.find("<a href=\"/orgs/3\">低温&lt;公司&gt;</a>"), std::string::npos);
+  EXPECT_NE(zh.body_html.find("配方比例 3:7"), std::string::npos);   // a public listing's text
+  EXPECT_EQ(zh.body_html.find("0755-12345678"), std::string::npos);  // never the contact
+
+  PageContent en = ListingPage(shown, Text(), "en", "http://example.org");
+  EXPECT_NE(en.body_html.find("<dt>Category</dt><dd>Engineering</dd>"), std::string::npos)
+      << en.body_html;
+  EXPECT_NE(en.body_html.find("<dt>Region</dt><dd>Guangdong</dd>"), std::string::npos);
+  EXPECT_NE(en.body_html.find("CNY 500,000 – CNY 2,000,000"), std::string::npos);
+}
+
+TEST(ListingPageTest, AMembersOnlyListingShowsAVisitorOnlyItsSummary) {
+  Org org;
+  org.id = 3;
+  org.name = "会员公司";
+  Listing l = Demand();
+  l.visibility = Visibility::kMembers;
+  l.body = std::string(200, 'a') + "SECRET-DETAIL";
+  json shown = ListingToJson(l, &org, ViewLevelFor(Actor::Visitor(), l));
+  PageContent page = ListingPage(shown, Text(), "zh-CN", "http://example.org");
+  const std::string everything = page.body_html + page.description + LdOf(page).dump();
+  EXPECT_EQ(everything.find("SECRET-DETAIL"), std::string::npos);
+  EXPECT_EQ(everything.find("500000"), std::string::npos);  // the budget is a detail
+  EXPECT_EQ(everything.find("预算"), std::string::npos);
+  EXPECT_NE(page.body_html.find("完整内容和联系方式仅对登录会员开放。"), std::string::npos);
+  EXPECT_NE(page.body_html.find(std::string(100, 'a')), std::string::npos);  // the summary
+}
+
+TEST(ListingPageTest, JsonLdParsesAndUsesSchemaOrgTypesPerKind) {
+  Org org;
+  org.id = 3;
+  org.name = "公司";
+  Listing demand = Demand();
+  json ld = LdOf(ListingPage(ListingToJson(demand, &org, ViewLevel::kPublic), Text(), "zh-CN",
+                             "http://example.org"));
+  EXPECT_EQ(ld["@context"], "https://schema.org");
+  EXPECT_EQ(ld["@type"], "Demand");
+  EXPECT_EQ(ld["name"], demand.title);
+  EXPECT_EQ(ld["url"], "http://example.org/demands/7");
+  EXPECT_EQ(ld["seller"]["@type"], "Organization");
+  EXPECT_EQ(ld["priceSpecification"]["maxPrice"], 2000000);
+  EXPECT_EQ(ld["priceSpecification"]["priceCurrency"], "CNY");
+
+  Listing achievement = Demand();
+  achievement.kind = ListingKind::kAchievement;
+  achievement.budget = {};
+  achievement.price.min_cny = 100000;
+  ld = LdOf(ListingPage(ListingToJson(achievement, &org, ViewLevel::kPublic), Text(), "zh-CN",
+                        "http://example.org"));
+  EXPECT_EQ(ld["@type"], "CreativeWork");
+  EXPECT_EQ(ld["creator"]["name"], "公司");
+  EXPECT_EQ(ld["offers"]["@type"], "Offer");
+
+  Listing expert = Demand();
+  expert.kind = ListingKind::kExpert;
+  expert.title = "王五";
+  expert.rank = "教授";
+  expert.affiliation = "某大学";
+  ld = LdOf(ListingPage(ListingToJson(expert, &org, ViewLevel::kPublic), Text(), "zh-CN",
+                        "http://example.org"));
+  EXPECT_EQ(ld["@type"], "Person");
+  EXPECT_EQ(ld["name"], "王五");
+  EXPECT_EQ(ld["jobTitle"], "教授");
+  EXPECT_EQ(ld["affiliation"]["name"], "某大学");
+}
+
+TEST(ListingListPageTest, LinksEveryListingAndTheNextPage) {
+  Org org;
+  org.id = 3;
+  org.name = "公司";
+  json items = json::array();
+  Listing l = Demand();
+  items.push_back(ListingSummaryJson(l, &org, ViewLevel::kPublic));
+  PageContent page = ListingListPage(ListingKind::kDemand, items, 41, 1, 20, Text(), "zh-CN");
+  EXPECT_EQ(page.title, "技术需求");
+  EXPECT_NE(page.body_html.find("<a href=\"/demands/7\">"), std::string::npos) << page.body_html;
+  EXPECT_NE(page.body_html.find("href=\"/demands?page=2\""), std::string::npos);
+  EXPECT_NE(page.body_html.find("共 41 条"), std::string::npos);
+  EXPECT_EQ(page.body_html.find("<script>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kc::api
