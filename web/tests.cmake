@@ -17,6 +17,9 @@ add_test(NAME web_unit
           ${CMAKE_SOURCE_DIR}/web/tests/unit/budget.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/news.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/criteria.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/time.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/notice.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/regions.test.mjs
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
 set_tests_properties(web_unit PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 60 LABELS web)
 
