@@ -36,5 +36,5 @@ set_tests_properties(web_browser PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIM
 add_test(NAME web_browser_ux
   COMMAND ${KC_NODE} --test --test-concurrency=1 ${KC_WEB_E2E_UX}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
-set_tests_properties(web_browser_ux PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 600
+set_tests_properties(web_browser_ux PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 900
                      LABELS web)

@@ -51,7 +51,9 @@ const CODE_RE = new RegExp(`\\b(${CODES.join('|')}|[a-z]+_[a-z_]+)\\b`);
 function chromeText() {
   const selectors = [
     '.site-header .mainnav', '.site-header .topbar .lang-switch ~ *:not(.user-link)', '.card-title h2',
-    '.el-form-item__label', 'button', 'th', '[role=tab]', '.el-breadcrumb', '.el-empty__description',
+    '.el-form-item__label', 'button', 'th', '[role=tab]', '.el-empty__description',
+    // A breadcrumb trail's last item names the record (user content).
+    '.el-breadcrumb__item:not(:last-child)',
     '.ws-nav', '.side', 'dt', 'legend', '.site-footer', '.el-radio-button', '.el-check-tag',
   ];
   const out = [];
