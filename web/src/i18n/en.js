@@ -590,6 +590,7 @@ export default {
     rejectSelectedTitle: 'Reject the {n} selected',
     done: '{n} done',
     failed: '{n} could not be done:',
+    failure: '{title}: {error}',
   },
   notices: {
     stageMove: 'from “{from}” to “{to}”',
@@ -725,6 +726,7 @@ export default {
       unknown_template: 'No such template',
       database_unavailable: 'The database is unavailable for now; try again later',
       bad_path: 'Invalid address',
+      headers_too_large: 'The request headers are too large',
     },
   },
 };

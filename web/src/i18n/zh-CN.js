@@ -590,6 +590,7 @@ export default {
     rejectSelectedTitle: '驳回所选的 {n} 项',
     done: '已处理 {n} 项',
     failed: '{n} 项未能处理：',
+    failure: '{title}：{error}',
   },
   notices: {
     stageMove: '从“{from}”进入“{to}”',
@@ -725,6 +726,7 @@ export default {
       unknown_template: '没有这个模板',
       database_unavailable: '数据库暂时不可用，请稍后再试',
       bad_path: '地址无效',
+      headers_too_large: '请求头过大',
     },
   },
 };
