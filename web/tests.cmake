@@ -18,12 +18,25 @@ add_test(NAME web_unit
           ${CMAKE_SOURCE_DIR}/web/tests/unit/news.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/criteria.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/importColumns.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/time.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/notificationText.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/regions.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/error-codes.test.mjs
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
 set_tests_properties(web_unit PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 60 LABELS web)
 
+# Two browser tests: the user journeys (web_browser) and the interface checks of every page, time
+# zone and admin area (web_browser_ux: the ux-*.test.mjs files), each within its own timeout.
 file(GLOB KC_WEB_E2E CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/tests/e2e/*.test.mjs)
+file(GLOB KC_WEB_E2E_UX CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/tests/e2e/ux-*.test.mjs)
+list(REMOVE_ITEM KC_WEB_E2E ${KC_WEB_E2E_UX})
 add_test(NAME web_browser
   COMMAND ${KC_NODE} --test --test-concurrency=1 ${KC_WEB_E2E}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
 set_tests_properties(web_browser PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 300
+                     LABELS web)
+add_test(NAME web_browser_ux
+  COMMAND ${KC_NODE} --test --test-concurrency=1 ${KC_WEB_E2E_UX}
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
+set_tests_properties(web_browser_ux PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 900
                      LABELS web)

@@ -1,4 +1,5 @@
-// Routes: the public portal, then the signed-in workspace, reviewers' queue and admin pages.
+// Routes: the public portal, then the signed-in workspace, reviewers' queue and admin pages
+// (meta.admin: shown inside the admin area's side menu and breadcrumbs, AdminLayout.vue).
 // Every page but the home page is loaded on first use.
 import { createRouter, createWebHistory, START_LOCATION } from 'vue-router';
 import HomeView from './views/HomeView.vue';
@@ -110,25 +111,25 @@ const routes = [
     path: '/review',
     name: 'review',
     component: () => import('./views/workspace/ReviewQueueView.vue'),
-    meta: { auth: true, roles: ['reviewer', 'admin'] },
+    meta: { auth: true, roles: ['reviewer', 'admin'], admin: true },
   },
   {
     path: '/admin/users',
     name: 'admin-users',
     component: () => import('./views/admin/UsersView.vue'),
-    meta: { auth: true, roles: ['admin'] },
+    meta: { auth: true, roles: ['admin'], admin: true },
   },
   {
     path: '/admin/orgs',
     name: 'admin-orgs',
     component: () => import('./views/admin/OrgsView.vue'),
-    meta: { auth: true, roles: ['admin'] },
+    meta: { auth: true, roles: ['admin'], admin: true },
   },
   {
     path: '/admin/import',
     name: 'admin-import',
     component: () => import('./views/admin/ImportView.vue'),
-    meta: { auth: true, roles: ['admin'] },
+    meta: { auth: true, roles: ['admin'], admin: true },
   },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ];

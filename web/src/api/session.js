@@ -1,7 +1,9 @@
 // The signed-in user, shared by every page: loaded once from GET /me, set by sign-in, cleared by
-// sign-out.
+// sign-out. A browser without the readable kc_csrf cookie (set with the session cookie at
+// sign-in, cleared at sign-out, same lifetime) has no session: it is not asked for, so a
+// visitor's pages make no failing request.
 import { reactive } from 'vue';
-import { api, ApiError } from './client.js';
+import { api, ApiError, csrfToken } from './client.js';
 
 export const session = reactive({ user: null, loaded: false });
 
@@ -18,10 +20,17 @@ export function loadSession() {
 }
 
 async function fetchSession() {
+  if (!csrfToken()) {
+    session.user = null;
+    session.loaded = true;
+    return null;
+  }
   try {
     session.user = await api('/me');
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 401) throw e;
+    // The session ended on the server: forget its marker so that later visits do not ask.
+    document.cookie = 'kc_csrf=; Path=/; Max-Age=0; SameSite=Lax';
     session.user = null;
   } finally {
     session.loaded = true;

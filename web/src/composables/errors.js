@@ -5,12 +5,16 @@ import { ElMessage } from 'element-plus';
 import { ApiError } from '../api/client.js';
 import { i18n } from '../i18n/index.js';
 
-// The text for an error in the current language: a translation of its code when there is one,
-// else the server's own message.
+// The text for an error in the current language, chosen by its code: first a wording for the
+// code on its field (errors.fields.<field's last part>.<code>), then one for the code
+// (errors.code.<code>); the server's own message only when neither exists.
 export function errorText(err) {
   const { t, te } = i18n.global;
   if (err instanceof ApiError) {
     if (err.status === 0) return t('errors.network');
+    const field = err.field ? err.field.split('.').pop().replace(/\[\d+\]$/, '') : '';
+    const byField = `errors.fields.${field}.${err.code}`;
+    if (field && te(byField)) return t(byField, { message: err.message });
     const key = `errors.code.${err.code}`;
     if (te(key)) return t(key, { message: err.message });
     return err.message;

@@ -1,9 +1,11 @@
-// Display helpers that depend on the language: money ranges, dates, regions, taxonomy names.
+// Display helpers that depend on the language: money ranges, dates, regions, taxonomy names,
+// lists. Dates and times are the viewer's zone's (composables/time.js).
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { regionName } from '../api/regions.js';
 import { loadTaxonomy } from '../api/taxonomy.js';
 import { showError } from './errors.js';
+import { formatDate, formatDateTime } from './time.js';
 
 const taxonomy = ref(null);
 let taxonomyRequested = false;
@@ -38,22 +40,21 @@ export function useFormat() {
     return fmt(m.min_cny ?? m.max_cny);
   }
 
+  // "2026-12-01": the day of an instant in the viewer's zone (a calendar date as it is).
   function date(iso) {
-    if (!iso) return '';
-    return String(iso).slice(0, 10);
+    return formatDate(iso);
   }
 
-  // A moment in the platform's zone (Asia/Shanghai) with the zone named.
+  // "2026-12-01 09:30 (北京时间)": an instant in the viewer's zone, the zone named.
   function dateTime(iso) {
-    if (!iso) return '';
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return String(iso);
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(d).reduce((o, p) => ({ ...o, [p.type]: p.value }), {});
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${t('common.zoneShanghai')}`;
+    return formatDateTime(iso, locale.value);
   }
+
+  // ["a", "b", "c"] → "a、b、c" in Chinese, "a, b, and c" in English.
+  function list(items) {
+    return joinList(items, locale.value);
+  }
+
 
   function region(code) {
     return regionName(code, locale.value);
@@ -81,5 +82,16 @@ export function useFormat() {
     return t(`modes.${m}`);
   }
 
-  return { money, date, dateTime, region, category, discipline, mode };
+  return { money, date, dateTime, list, region, category, discipline, mode };
+}
+
+// A locale's list of names: Intl.ListFormat where there is one; "、" or ", " otherwise.
+export function joinList(items, locale) {
+  const xs = (items || []).filter((x) => x != null && x !== '').map(String);
+  if (locale !== 'en') return xs.join('、');
+  try {
+    return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(xs);
+  } catch {
+    return xs.join(', ');
+  }
 }

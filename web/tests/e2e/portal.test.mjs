@@ -206,7 +206,7 @@ describe('portal', () => {
     await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(/\/workspace/);
-    await page.getByRole('link', { name: '审核', exact: true }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '管理后台' }).click();
     await page.getByRole('heading', { name: '审核队列' }).waitFor();
     const row = page.locator('.el-table__row', { hasText: DEMAND_TITLE });
     await row.getByRole('button', { name: '通过' }).click();
@@ -422,7 +422,10 @@ describe('portal', () => {
     await page.getByRole('heading', { name: '最新技术需求' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Latest demands' }).waitFor();
+    // On a phone the main menu is a drawer behind the "Menu" button.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Achievements' }).waitFor();
+    await page.getByRole('button', { name: 'Close the menu' }).click();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.equal(await page.getByText('最新技术需求').count(), 0);
     // Usable at 375 px: nothing wider than the screen.

@@ -1,0 +1,54 @@
+// Every error code the API can return has a wording in both languages (errors.code), so that no
+// page shows the server's English message inside Chinese text. Codes are read from the C++
+// sources: Invalid(field, "code", …), Conflict("code", …), BadInput("code", …),
+// Status::Error(kind, "code", …) and ErrorResponse(status, "code", …).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zhCN from '../../src/i18n/zh-CN.js';
+import en from '../../src/i18n/en.js';
+
+const cppSrc = join(dirname(fileURLToPath(import.meta.url)), '../../../src');
+
+// Codes only the command line or start-up reports (never an HTTP answer).
+const NOT_HTTP = new Set([
+  'bad_address', 'bad_backup', 'bad_bounds', 'bad_dictionary', 'bad_flag', 'bad_id', 'bad_listing_id',
+  'bad_term_stats', 'bind_failed', 'dictionary_unavailable', 'index_locked', 'lexicon_unavailable',
+  'malformed_taxonomy', 'not_empty', 'opencc_unavailable', 'schema_mismatch', 'unknown_table',
+  'usage', 'message',
+]);
+
+const PATTERNS = [
+  /Invalid\(\s*(?:"[^"]*"|[A-Za-z_().]+(?:\s*\+\s*"[^"]*")?)\s*,\s*"([a-z_0-9]+)"/g,
+  /(?:Conflict|BadInput)\(\s*"([a-z_0-9]+)"/g,
+  /Status::Error\(\s*ErrorKind::\w+\s*,\s*"([a-z_0-9]+)"/g,
+  /ErrorResponse\(\s*\d+\s*,\s*"([a-z_0-9]+)"/g,
+];
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return files(p);
+    return /\.(cc|h)$/.test(name) ? [p] : [];
+  });
+}
+
+test('every error code of the API is worded in zh-CN and en', () => {
+  const codes = new Set();
+  for (const f of files(cppSrc)) {
+    const text = readFileSync(f, 'utf8');
+    for (const re of PATTERNS) for (const m of text.matchAll(re)) codes.add(m[1]);
+  }
+  assert.ok(codes.size > 80, `only ${codes.size} codes found: the patterns no longer match`);
+  const missing = (messages) => [...codes]
+    .filter((c) => !NOT_HTTP.has(c) && !(c in messages.errors.code)).sort();
+  assert.deepEqual(missing(zhCN), [], 'missing in zh-CN');
+  assert.deepEqual(missing(en), [], 'missing in en');
+});
+
+test('no Chinese wording puts the server\'s English message inside it', () => {
+  const withMessage = Object.entries(zhCN.errors.code).filter(([, v]) => v.includes('{message}'));
+  assert.deepEqual(withMessage, []);
+});
