@@ -119,14 +119,21 @@ void PrintSweep(const std::string& title, const std::vector<QueryRun>& runs) {
   std::printf("\n%s (%zu queries; tune = even positions, test = odd)\n", title.c_str(),
               runs.size());
   std::printf(
-      "| threshold | tune kept | tune noise | tune off-topic | tune P | test kept | test noise | "
-      "test off-topic | test P | test hits/q | test none |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+      "| threshold | tune kept | tune noise | tune off-topic | tune P | tune F1 | test kept | "
+      "test noise | test off-topic | test P | test hits/q | test none |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  // F1 of the relevant documents kept and the share of kept hits that are not noise.
+  auto f1 = [](const Sweep& s) {
+    const double clean = 1 - s.noise;
+    return s.kept + clean > 0 ? 2 * s.kept * clean / (s.kept + clean) : 0;
+  };
   for (double t : kThresholds) {
     const Sweep a = At(runs, true, t), b = At(runs, false, t);
-    std::printf("| %.2f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f | %.4f |\n",
-                t, a.kept, a.noise, a.off_topic, a.precision, b.kept, b.noise, b.off_topic,
-                b.precision, b.per_query, b.empty);
+    std::printf(
+        "| %.2f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f | %.4f "
+        "|\n",
+        t, a.kept, a.noise, a.off_topic, a.precision, f1(a), b.kept, b.noise, b.off_topic,
+        b.precision, b.per_query, b.empty);
   }
   std::fflush(stdout);
 }
@@ -192,7 +199,8 @@ Status RunRelevanceStudy(const DataSet& data, const search::SearchIndex& index,
         const std::string known = known_discipline(q.id);
         for (const search::SearchHit& h : result->hits) {
           auto g = gains.find(h.ref);
-          run.hits.push_back({h.relevance, g != gains.end() && g->second > 0,
+          // An ungraded query's hits are all kept, whatever the threshold.
+          run.hits.push_back({result->graded ? h.relevance : 1.0, g != gains.end() && g->second > 0,
                               OneCommonWord(db, words, static_cast<Xapian::docid>(h.id)),
                               off_topic(known, h.ref)});
         }
@@ -242,7 +250,7 @@ Status RunRelevanceStudy(const DataSet& data, const search::SearchIndex& index,
       QueryRun run{i % 2 == 0, {}};
       for (const search::MatchHit& h : result->hits) {
         auto g = gains.find(h.ref);
-        run.hits.push_back({h.relevance, g != gains.end() && g->second > 0,
+        run.hits.push_back({result->graded ? h.relevance : 1.0, g != gains.end() && g->second > 0,
                             OneCommonTerm(db, h.explanation.shared_terms),
                             off_topic(known, h.ref)});
       }

@@ -21,7 +21,14 @@ struct SourceQuery {
   std::vector<text::WeightedTerm> key_terms;
   std::vector<std::string> index_terms;  // key_terms[i] as its W or Z term
   std::vector<std::string> keyword_keys;
+};
+
+// The candidate query: its terms, and for its reference weight (relevance.h) the terms of the
+// source's own language and the alternatives of each translated key term.
+struct CandidateQuery {
   TermWeights terms;
+  TermWeights own;
+  std::vector<Alternatives> translations;
 };
 
 std::vector<std::string> KeysOf(const text::Terms& terms) {
@@ -87,29 +94,33 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   auto candidate_terms = [&](size_t n, double char_weight) {
     QueryOptions o = query_options;
     o.char_weight = char_weight;
-    TermWeights terms;
+    CandidateQuery q;
     text::Terms key_words;
     for (const text::WeightedTerm& t : sq.key_terms) {
       if (key_words.words.size() >= n) break;
-      AddTextTerms(text::Analyze(t.term), t.weight / top, o, &terms);
+      AddTextTerms(text::Analyze(t.term), t.weight / top, o, &q.own);
       key_words.words.push_back(t.term);
       key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
     }
+    q.terms = q.own;
     if (translator_ != nullptr) {
       TermWeights translated;
       for (const Translation& tr : translator_->Translate(key_words, 2)) {
+        Alternatives& phrase = q.translations.emplace_back();
         for (const std::string& target : tr.targets) {
           AddTextTerms(text::Analyze(target), o.translation_weight / tr.targets.size(), o,
-                       &translated);
+                       &phrase.emplace_back());
+          for (const auto& [term, w] : phrase.back()) translated[term] += w;
         }
       }
       for (const auto& [term, w] : Heaviest(translated, o.max_translated_terms)) {
-        terms[term] += w;
+        q.terms[term] += w;
       }
     }
-    return terms;
+    return q;
   };
-  sq.terms = candidate_terms(options_.candidate_terms, options_.query.char_weight);
+  CandidateQuery candidate_query =
+      candidate_terms(options_.candidate_terms, options_.query.char_weight);
 
   Result<SearchIndex::Reader> reader = index_->AcquireReader();
   KC_RETURN_IF_ERROR(reader);
@@ -117,12 +128,18 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   std::map<Xapian::docid, Candidate> candidates;
   double best_text = 0;
   double best_achievement = 0;
-  double reference = 0;  // of the candidate query that ran (relevance.h)
-  try {
-    DropFrequentTerms(db, query_options, &sq.terms);
-    TextQuery text_query;
-    text_query.terms = sq.terms;
+  Reference reference;  // of the candidate query that runs (relevance.h)
+  TextQuery text_query;
+  // Drops the query's frequent terms and sets text_query and reference to what is left.
+  auto prepare = [&](CandidateQuery* q) {
+    std::map<std::string, double> idf;
+    DropFrequentTerms(db, query_options, &q->terms, &idf);
+    reference = ReferenceOf(q->own, q->translations, idf);
+    text_query.terms = q->terms;
     text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
+  };
+  try {
+    prepare(&candidate_query);
     Xapian::Query query = text_query.ToXapian();
     auto run = [&](ListingKind kind, size_t n) {
       Xapian::Enquire enquire(db);
@@ -135,19 +152,17 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
     // query's common terms are dropped as usual.
     const size_t wanted = std::min(options_.candidates, std::min(request.limit, kMaxLimit)) + 1;
     if (options_.widen_when_few && mset.size() < wanted) {
-      text_query.terms = candidate_terms(sq.key_terms.size(), options_.widen_char_weight);
-      DropFrequentTerms(db, query_options, &text_query.terms);
-      text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
+      candidate_query = candidate_terms(sq.key_terms.size(), options_.widen_char_weight);
+      prepare(&candidate_query);
       query = text_query.ToXapian();
       mset = run(request.target, options_.candidates);
     }
-    reference = ReferenceWeight(db, text_query.terms, text_query.in_members_text);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (static_cast<int64_t>(*it) == source.id) continue;
       Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
       KC_RETURN_IF_ERROR(stored);
       Candidate c{std::move(*stored), it.get_weight()};
-      c.relevance = Relevance(c.text, reference);
+      c.relevance = Relevance(c.text, reference.weight());
       candidates[*it] = std::move(c);
       best_text = std::max(best_text, it.get_weight());
     }
@@ -222,8 +237,8 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   for (auto& [docid, c] : candidates) {
     // An expert found through an achievement they invented is as relevant as it (both were
     // found by the same query).
-    const double relevance = std::max(c.relevance, Relevance(c.achievements, reference));
-    if (relevance < options_.min_relevance) {
+    const double relevance = std::max(c.relevance, Relevance(c.achievements, reference.weight()));
+    if (reference.graded() && relevance < options_.min_relevance) {
       ++result.below_threshold;
       continue;
     }
@@ -265,6 +280,7 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   std::stable_sort(result.hits.begin(), result.hits.end(),
                    [](const MatchHit& a, const MatchHit& b) { return a.score > b.score; });
   result.good_total = result.hits.size();
+  result.graded = reference.graded();
   result.hits.resize(std::min(result.hits.size(), std::min(request.limit, kMaxLimit)));
   return result;
 }

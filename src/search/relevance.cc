@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "search/schema.h"
-
 namespace kc::search {
 
 double Bm25Idf(double n, double df) {
@@ -15,16 +13,24 @@ double Bm25Idf(double n, double df) {
   return std::log(tw);
 }
 
-double ReferenceWeight(const Xapian::Database& db, const TermWeights& terms,
-                       const std::set<std::string>& in_members_text) {
-  const double n = db.get_doccount();
-  double total = 0;
-  for (const auto& [term, w] : terms) {
-    double df = db.get_termfreq(term);
-    if (in_members_text.count(term) != 0) df += db.get_termfreq(MembersTerm(term));
-    total += w * Bm25Idf(n, std::min(df, n));
+Reference ReferenceOf(const TermWeights& own, const std::vector<Alternatives>& translations,
+                      const std::map<std::string, double>& idf) {
+  auto sum = [&](const TermWeights& terms) {
+    double total = 0;
+    for (const auto& [term, w] : terms) {
+      auto it = idf.find(term);
+      if (it != idf.end()) total += w * it->second;
+    }
+    return total;
+  };
+  Reference r;
+  r.own = sum(own);
+  for (const Alternatives& phrase : translations) {
+    double best = 0;
+    for (const TermWeights& target : phrase) best = std::max(best, sum(target));
+    r.translated += best;
   }
-  return total;
+  return r;
 }
 
 double Relevance(double weight, double reference) {

@@ -9,30 +9,48 @@
 // inverse document frequency, so common words weigh little).
 #pragma once
 
-#include <xapian.h>
-
-#include <set>
+#include <map>
 #include <string>
-
-#include "search/query.h"
+#include <vector>
 
 namespace kc::search {
+
+// Weighted terms, each a full Xapian term (the same type as query.h's, which includes this).
+using TermWeights = std::map<std::string, double>;
 
 // The search hits below this relevance are "weak" (listed after the good ones, under their
 // own heading); matches below kMinMatchRelevance are not shown. Both were chosen on one half
 // of the evaluation queries and checked on the other (docs/search.md, bench/eval/README.md).
-inline constexpr double kMinSearchRelevance = 0.25;
-inline constexpr double kMinMatchRelevance = 0.25;
+inline constexpr double kMinSearchRelevance = 0.30;
+inline constexpr double kMinMatchRelevance = 0.35;
 
 // Xapian's BM25 inverse document frequency of a term in `df` of `n` documents (the same
 // formula as Xapian::BM25Weight, so that the reference and the weights agree).
 double Bm25Idf(double n, double df);
 
-// The reference weight of a query of weighted terms in db: Σ weight × Bm25Idf over the terms.
-// A term of `in_members_text` counts its members-only form's documents too (it is queried as
-// a synonym of both). 0 for an empty query. Thread-safe given a db used by this thread only.
-double ReferenceWeight(const Xapian::Database& db, const TermWeights& terms,
-                       const std::set<std::string>& in_members_text = {});
+// The terms of one translated phrase, one TermWeights per alternative translation, weighted as
+// in the query.
+using Alternatives = std::vector<TermWeights>;
+
+// The reference weight of a query, in two parts.
+struct Reference {
+  double own = 0;         // Σ weight × idf over the terms in the query's own language
+  double translated = 0;  // of each translated phrase, its best alternative's
+  double weight() const { return own + translated; }
+  // Whether relevance grades this query's hits. A query answered mostly through translations
+  // (an English query for Chinese listings) matches only a part of any document's translated
+  // words — a dictionary offers translations the document does not use — so its relevant
+  // hits score far lower than a monolingual query's (measured: docs/search.md); no threshold
+  // applies to it.
+  bool graded() const { return own >= translated; }
+};
+
+// The reference of a query from its own terms and, for each translated phrase, the terms of
+// each alternative (a document holds one translation of a word, not all three). idf holds the
+// BM25 idf of every term the query kept (DropFrequentTerms fills it from the frequencies it
+// reads anyway); a term not in it counts nothing.
+Reference ReferenceOf(const TermWeights& own, const std::vector<Alternatives>& translations,
+                      const std::map<std::string, double>& idf);
 
 // weight / reference, clamped to [0, 1]; 0 when reference is 0.
 double Relevance(double weight, double reference);

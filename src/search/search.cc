@@ -96,9 +96,10 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
   enquire.add_matchspy(&categories);
   enquire.add_matchspy(&disciplines);
   enquire.add_matchspy(&provinces);
-  // No relevance without a threshold (weak_below 0, for measuring what it costs).
-  const bool graded = ranking_.weak_below > 0;
-  const double reference = graded ? ReferenceWeight(db, text.terms, text.in_members_text) : 0;
+  // No relevance without a threshold (weak_below 0, for measuring what it costs); no weak hits
+  // for a query answered mostly through translations (Reference::graded).
+  const bool graded = ranking_.weak_below > 0 && text.reference.graded();
+  const double reference = ranking_.weak_below > 0 ? text.reference.weight() : 0;
   GoodCount good(ranking_.weak_below * reference);
   if (graded) enquire.add_matchspy(&good);
   const Xapian::MSet mset = enquire.get_mset(
@@ -106,6 +107,7 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
       static_cast<Xapian::doccount>(std::max(kFacetSample, request.offset + limit)));
   result.total = mset.get_matches_estimated();
   result.good_total = graded ? good.Estimate(result.total) : result.total;
+  result.graded = graded;
   const Highlighter highlighter(text.highlight);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Result<StoredListing> stored = DecodeStored(it.get_document().get_data());

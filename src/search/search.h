@@ -65,6 +65,9 @@ struct SearchResult {
   // The matches that are not weak: exact up to kFacetSample matches, estimated beyond from
   // the share among them.
   uint64_t good_total = 0;
+  // Whether hits were graded at all (relevance.h: not a query answered mostly through
+  // translations); when not, none is weak.
+  bool graded = false;
   std::vector<SearchHit> hits;
   Facets facets;
 };
