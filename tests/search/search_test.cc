@@ -195,7 +195,9 @@ TEST_F(SearchTest, HitsWithOnlyACommonWordOfTheQueryAreWeakAndComeLast) {
   size_t good = 0;
   bool weak_seen = false;
   for (const SearchHit& h : r.hits) {
-    if (h.id >= 50) EXPECT_TRUE(h.weak) << h.title;
+    if (h.id >= 50) {
+      EXPECT_TRUE(h.weak) << h.title;
+    }
     EXPECT_EQ(h.weak, h.relevance < kMinSearchRelevance) << h.title;
     if (!h.weak) {
       EXPECT_FALSE(weak_seen) << "a good hit after a weak one: " << h.title;

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "search/fixture.h"
 #include "search/schema.h"
+#include "text/utf8.h"
 
 namespace kc::search {
 namespace {
