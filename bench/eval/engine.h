@@ -8,6 +8,7 @@
 
 #include "core/status.h"
 #include "eval/corpus.h"
+#include "search/index.h"
 #include "search/query.h"
 #include "search/search.h"
 #include "search/translate.h"
@@ -24,6 +25,8 @@ class Engine {
   virtual Result<std::vector<std::string>> Search(const std::string& query, size_t k) = 0;
   // What the last Build measured besides its wall time (rates of its stages), or empty.
   virtual std::string note() const { return ""; }
+  // Our engine's index after Build (for the relevance study), null for the others.
+  virtual const search::SearchIndex* index() const { return nullptr; }
 };
 
 // How our engine's index is filled.
@@ -41,8 +44,7 @@ enum class IndexPath {
 // query options).
 std::unique_ptr<Engine> MakeOurEngine(const search::Translator* translator,
                                       search::QueryOptions query, search::RankingOptions ranking,
-                                      bool reuse = false,
-                                      IndexPath path = IndexPath::kImport);
+                                      bool reuse = false, IndexPath path = IndexPath::kImport);
 
 // Stock Xapian 1.4: TermGenerator with FLAG_CJK_NGRAM (characters and bigrams of CJK text)
 // and the English stemmer; BM25 with default parameters; the query is the OR of the terms

@@ -6,7 +6,7 @@
 //        [--cedict FILE] [--bigram-weight X] [--keyword-terms X] [--translation-weight X]
 //        [--max-share X] [--char-share X] [--char-docs-floor N]
 //        [--max-translated-terms N] [--k1 X] [--b X]
-//        [--limit-queries N]
+//        [--limit-queries N] [--relevance-study 1] [--weak-below X]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +19,7 @@
 #include "eval/corpus.h"
 #include "eval/engine.h"
 #include "eval/metrics.h"
+#include "eval/relevance_study.h"
 
 namespace kc::eval {
 namespace {
@@ -36,6 +37,8 @@ struct Options {
   // How our engine is filled: through the product's import path, straight Upserts, or both.
   std::string path = "import";
   bool show_misses = false;  // print each query whose first hit is not relevant
+  // After each set, the relevance thresholds' study on our engine's index (relevance_study.h).
+  bool relevance_study = false;
 };
 
 std::set<std::string> SplitCommas(const std::string& s) {
@@ -96,6 +99,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->ranking.b = std::stod(v);
     } else if (a == "--show-misses") {
       o->show_misses = v == "1";
+    } else if (a == "--relevance-study") {
+      o->relevance_study = v == "1";
+    } else if (a == "--weak-below") {
+      o->ranking.weak_below = std::stod(v);
     } else if (a == "--reuse") {
       o->reuse = v == "1";
     } else if (a == "--limit-queries") {
@@ -232,7 +239,10 @@ int Main(int argc, char** argv) {
     if (o.engines.count("xapian-ngram")) engines.push_back(MakeXapianNgramEngine());
     if (o.engines.count("fts5-trigram")) engines.push_back(MakeFts5TrigramEngine());
     for (auto& engine : engines) {
-      const Status s = RunSet(*data, engine.get(), o, &rows, &builds);
+      Status s = RunSet(*data, engine.get(), o, &rows, &builds);
+      if (s.ok() && o.relevance_study && engine->index() != nullptr) {
+        s = RunRelevanceStudy(*data, *engine->index(), translator.get(), o.query, o.ranking);
+      }
       if (!s.ok()) {
         std::fprintf(stderr, "%s/%s: %s\n", key, engine->name().c_str(), s.message().c_str());
         return 1;

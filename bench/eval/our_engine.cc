@@ -51,6 +51,7 @@ class OurEngine : public Engine {
     return path_ == IndexPath::kImport ? "kechuang" : "kechuang-direct";
   }
   std::string note() const override { return note_; }
+  const search::SearchIndex* index() const override { return index_.get(); }
 
   Status Build(const std::vector<Doc>& docs, const std::string& work_dir) override {
     const std::string dir = work_dir + "/" + name();
@@ -125,9 +126,7 @@ class OurEngine : public Engine {
     {
       std::ofstream out(file, std::ios::binary);
       for (const Doc& d : docs) {
-        nlohmann::json j = {{"ref", d.id},
-                            {"title", ImportTitle(d)},
-                            {"abstract", d.body}};
+        nlohmann::json j = {{"ref", d.id}, {"title", ImportTitle(d)}, {"abstract", d.body}};
         if (!d.category.empty()) j["category"] = d.category;
         if (!d.discipline.empty()) j["discipline"] = d.discipline;
         out << j.dump() << "\n";
@@ -142,8 +141,8 @@ class OurEngine : public Engine {
     }
     const auto t0 = std::chrono::steady_clock::now();
     Importer importer(**store, clock);
-    auto report = importer.Import(Actor::Of(*admin), ListingKind::kAchievement, bytes,
-                                  ImportFormat::kJsonl);
+    auto report =
+        importer.Import(Actor::Of(*admin), ListingKind::kAchievement, bytes, ImportFormat::kJsonl);
     KC_RETURN_IF_ERROR(report);
     const double import_s = SecondsSince(t0);
     for (size_t i = 0; i < report->failed.size() && i < 5; ++i) {

@@ -543,7 +543,7 @@ int Query(const Generator& g, const Options& o) {
       failed = true;
       return;
     }
-    match_hits += res->size();
+    match_hits += res->hits.size();
   });
   if (failed) {
     std::cerr << "a search or match failed\n";

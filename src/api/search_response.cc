@@ -61,9 +61,12 @@ Result<json> SearchResponse(Context& ctx, const Actor& actor, const SearchQuery&
                     {"type", KindName(h.kind)},
                     {"title", h.title},
                     {"snippet", h.snippet},
-                    {"score", h.score}});
+                    {"score", h.score},
+                    {"relevance", h.relevance},
+                    {"weak", h.weak}});
   }
   return json{{"total", result->total},
+              {"good_total", result->good_total},
               {"page", query.page.page},
               {"size", query.page.size},
               {"hits", std::move(hits)},

@@ -28,8 +28,9 @@ SearchQuery WithPageSize(SearchQuery query, int64_t size);
 // type, category, discipline and region when set.
 json SearchQueryJson(const SearchQuery& query);
 
-// Runs the search for `actor`: {"total","page","size","hits":[{id,ref,type,title,snippet,score}],
-// "facets":{"type","category","discipline","region"}}.
+// Runs the search for `actor`: {"total","good_total","page","size","hits":[{id,ref,type,title,
+// snippet,score,relevance,weak}],"facets":{"type","category","discipline","region"}}; the weak
+// hits (search.h) come after the good ones.
 Result<json> SearchResponse(Context& ctx, const Actor& actor, const SearchQuery& query);
 
 }  // namespace kc::api

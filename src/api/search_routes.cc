@@ -25,10 +25,9 @@ json ExplanationJson(const search::Explanation& e) {
                           {"weight", c.weight},
                           {"contribution", c.value * c.weight}});
   }
-  return {{"shared_terms", e.shared_terms},
-          {"field_match", e.field_match},
-          {"via_achievements", e.via_achievements},
-          {"components", components}};
+  return {{"shared_terms", e.shared_terms},         {"field_match", e.field_match},
+          {"field_values", e.field_values},         {"text_similarity", e.text_similarity},
+          {"via_achievements", e.via_achievements}, {"components", components}};
 }
 
 http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
@@ -52,26 +51,34 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
     }
     size = *n;
   }
-  KC_ASSIGN_OR_RESPOND(hits,
+  KC_ASSIGN_OR_RESPOND(result,
                        ctx.search->Matches(*actor, source, *id, target, static_cast<size_t>(size)));
-  if (ctx.stats && !hits->empty()) {
+  const std::vector<search::MatchHit>& hits = result->hits;
+  if (ctx.stats && !hits.empty()) {
     // "Matches shown", the first step of the dashboard's funnel (queued, written in batches;
     // once per viewer, listing and day).
     ViewerClient client{req.remote(), std::string(req.Header(http::bhttp::field::user_agent))};
-    ctx.stats->RecordMatchView(*actor, client, *id, static_cast<int64_t>(hits->size()));
+    ctx.stats->RecordMatchView(*actor, client, *id, static_cast<int64_t>(hits.size()));
   }
   json out = json::array();
-  for (const auto& h : *hits) {
+  for (const auto& h : hits) {
     out.push_back({{"id", h.id},
                    {"ref", h.ref},
                    {"type", KindName(h.kind)},
                    {"title", h.title},
                    {"score", h.score},
+                   {"relevance", h.relevance},
                    {"explanation", ExplanationJson(h.explanation)}});
   }
-  return JsonResponse(200, {{"source", {{"id", *id}, {"type", KindName(source)}}},
-                            {"total", out.size()},
-                            {"hits", out}});
+  // Only matches above the relevance threshold are listed; the counts let a page say "only N
+  // good matches" instead of padding the list (docs/search.md).
+  return JsonResponse(200,
+                      {{"source", {{"id", *id}, {"type", KindName(source)}}},
+                       {"total", out.size()},
+                       {"good_total", result->good_total},
+                       {"below_threshold", result->below_threshold},
+                       {"few_good_matches", result->few_good_matches(static_cast<size_t>(size))},
+                       {"hits", out}});
 }
 
 }  // namespace
@@ -84,12 +91,18 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
   query.push_back(QueryParam("category", "门类"));
   query.push_back(QueryParam("discipline", "学科"));
   query.push_back(QueryParam("region", "GB/T 2260 code or prefix"));
-  json hit = Obj({{"id", Int()},
-                  {"ref", Str()},
-                  {"type", Str()},
-                  {"title", Str()},
-                  {"snippet", {{"type", "string"}, {"description", "HTML with <mark>"}}},
-                  {"score", {{"type", "number"}}}});
+  json hit =
+      Obj({{"id", Int()},
+           {"ref", Str()},
+           {"type", Str()},
+           {"title", Str()},
+           {"snippet", {{"type", "string"}, {"description", "HTML with <mark>"}}},
+           {"score", {{"type", "number"}}},
+           {"relevance", {{"type", "number"}, {"description", "0..1, comparable across queries"}}},
+           {"weak",
+            {{"type", "boolean"},
+             {"description",
+              "has only a small, common part of the query; listed after every good hit"}}}});
   router.Add(verb::get, "/api/v1/search",
              Guarded([&ctx](http::Request& r) { return Search(ctx, r); }),
              {.summary = "Search published listings, with facet counts per type, category, "
@@ -97,6 +110,7 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
               .tag = "search",
               .query_params = query,
               .response = Obj({{"total", Int()},
+                               {"good_total", Int()},
                                {"hits", {{"type", "array"}, {"items", hit}}},
                                {"facets", {{"type", "object"}}}}),
               .errors = {400}});
@@ -105,8 +119,11 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
                     {"type", Str()},
                     {"title", Str()},
                     {"score", {{"type", "number"}}},
+                    {"relevance", {{"type", "number"}}},
                     {"explanation", Obj({{"shared_terms", StrList()},
                                          {"field_match", StrList()},
+                                         {"field_values", {{"type", "object"}}},
+                                         {"text_similarity", Str()},
                                          {"via_achievements", StrList()},
                                          {"components", {{"type", "array"}}}})}});
   json match_query = json::array({QueryParam("type", "the kind of listing to find"),
@@ -130,7 +147,11 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
         {.summary = s.summary,
          .tag = "matching",
          .query_params = match_query,
-         .response = Obj({{"total", Int()}, {"hits", {{"type", "array"}, {"items", match}}}}),
+         .response = Obj({{"total", Int()},
+                          {"good_total", Int()},
+                          {"below_threshold", Int()},
+                          {"few_good_matches", {{"type", "boolean"}}},
+                          {"hits", {{"type", "array"}, {"items", match}}}}),
          .errors = {400, 404}});
   }
 }

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "search/document.h"
 #include "search/schema.h"
 #include "search/search.h"
+#include "search/shared_terms.h"
 #include "text/keyterms.h"
 
 namespace kc::search {
@@ -19,13 +21,15 @@ struct SourceQuery {
   std::vector<text::WeightedTerm> key_terms;
   std::vector<std::string> index_terms;  // key_terms[i] as its W or Z term
   std::vector<std::string> keyword_keys;
-  TermWeights terms;
 };
 
-std::string IndexTermOf(const std::string& key) {
-  return text::KindOf(key) == text::TokenKind::kLatinWord ? Term(kStemPrefix, key)
-                                                          : Term(kWordPrefix, key);
-}
+// The candidate query: its terms, and for its reference weight (relevance.h) the terms of the
+// source's own language and the alternatives of each translated key term.
+struct CandidateQuery {
+  TermWeights terms;
+  TermWeights own;
+  std::vector<Alternatives> translations;
+};
 
 std::vector<std::string> KeysOf(const text::Terms& terms) {
   std::vector<std::string> keys;
@@ -50,6 +54,7 @@ struct Candidate {
   std::vector<std::string> via;
   std::vector<std::string> shared;
   double key_share = 0;
+  double relevance = 0;
 };
 
 }  // namespace
@@ -57,8 +62,7 @@ struct Candidate {
 Matcher::Matcher(const SearchIndex* index, const Translator* translator, MatchOptions options)
     : index_(index), translator_(translator), options_(options) {}
 
-Result<std::vector<MatchHit>> Matcher::Match(const Listing& source,
-                                             const MatchRequest& request) const {
+Result<MatchResult> Matcher::Match(const Listing& source, const MatchRequest& request) const {
   // A revision discarded by two commits while candidates are read: retry on a fresh one.
   for (int attempt = 0;; ++attempt) {
     try {
@@ -69,8 +73,7 @@ Result<std::vector<MatchHit>> Matcher::Match(const Listing& source,
   }
 }
 
-Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
-                                                 const MatchRequest& request) const {
+Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest& request) const {
   const ListingTerms analysed = AnalyzeListing(source);
   const text::Terms head = Concat(analysed.title, analysed.keywords);
   Result<text::TermStats> stats = index_->StatsFor({&head, &analysed.body});
@@ -78,9 +81,12 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   SourceQuery sq;
   sq.key_terms = text::KeyTerms(head, analysed.body, *stats, options_.key_terms);
   sq.keyword_keys = KeysOf(analysed.keywords);
-  if (sq.key_terms.empty()) return std::vector<MatchHit>();
+  if (sq.key_terms.empty()) return MatchResult();
   const double top = std::max(sq.key_terms.front().weight, 1e-9);
-  for (const text::WeightedTerm& t : sq.key_terms) sq.index_terms.push_back(IndexTermOf(t.key));
+  for (const text::WeightedTerm& t : sq.key_terms) {
+    sq.index_terms.push_back(SharedTerms::IndexTermOf(t.key));
+  }
+  const SharedTerms shared_terms(source, analysed, sq.key_terms);
   // The candidate query of the n heaviest key terms (their words, bigrams and translations),
   // with characters at char_weight.
   QueryOptions query_options = options_.query;
@@ -88,29 +94,33 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   auto candidate_terms = [&](size_t n, double char_weight) {
     QueryOptions o = query_options;
     o.char_weight = char_weight;
-    TermWeights terms;
+    CandidateQuery q;
     text::Terms key_words;
     for (const text::WeightedTerm& t : sq.key_terms) {
       if (key_words.words.size() >= n) break;
-      AddTextTerms(text::Analyze(t.term), t.weight / top, o, &terms);
+      AddTextTerms(text::Analyze(t.term), t.weight / top, o, &q.own);
       key_words.words.push_back(t.term);
       key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
     }
+    q.terms = q.own;
     if (translator_ != nullptr) {
       TermWeights translated;
       for (const Translation& tr : translator_->Translate(key_words, 2)) {
+        Alternatives& phrase = q.translations.emplace_back();
         for (const std::string& target : tr.targets) {
           AddTextTerms(text::Analyze(target), o.translation_weight / tr.targets.size(), o,
-                       &translated);
+                       &phrase.emplace_back());
+          for (const auto& [term, w] : phrase.back()) translated[term] += w;
         }
       }
       for (const auto& [term, w] : Heaviest(translated, o.max_translated_terms)) {
-        terms[term] += w;
+        q.terms[term] += w;
       }
     }
-    return terms;
+    return q;
   };
-  sq.terms = candidate_terms(options_.candidate_terms, options_.query.char_weight);
+  CandidateQuery candidate_query =
+      candidate_terms(options_.candidate_terms, options_.query.char_weight);
 
   Result<SearchIndex::Reader> reader = index_->AcquireReader();
   KC_RETURN_IF_ERROR(reader);
@@ -118,11 +128,18 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   std::map<Xapian::docid, Candidate> candidates;
   double best_text = 0;
   double best_achievement = 0;
-  try {
-    DropFrequentTerms(db, query_options, &sq.terms);
-    TextQuery text_query;
-    text_query.terms = sq.terms;
+  Reference reference;  // of the candidate query that runs (relevance.h)
+  TextQuery text_query;
+  // Drops the query's frequent terms and sets text_query and reference to what is left.
+  auto prepare = [&](CandidateQuery* q) {
+    std::map<std::string, double> idf;
+    DropFrequentTerms(db, query_options, &q->terms, &idf);
+    reference = ReferenceOf(q->own, q->translations, idf);
+    text_query.terms = q->terms;
     text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
+  };
+  try {
+    prepare(&candidate_query);
     Xapian::Query query = text_query.ToXapian();
     auto run = [&](ListingKind kind, size_t n) {
       Xapian::Enquire enquire(db);
@@ -135,9 +152,8 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
     // query's common terms are dropped as usual.
     const size_t wanted = std::min(options_.candidates, std::min(request.limit, kMaxLimit)) + 1;
     if (options_.widen_when_few && mset.size() < wanted) {
-      text_query.terms = candidate_terms(sq.key_terms.size(), options_.widen_char_weight);
-      DropFrequentTerms(db, query_options, &text_query.terms);
-      text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
+      candidate_query = candidate_terms(sq.key_terms.size(), options_.widen_char_weight);
+      prepare(&candidate_query);
       query = text_query.ToXapian();
       mset = run(request.target, options_.candidates);
     }
@@ -145,7 +161,9 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
       if (static_cast<int64_t>(*it) == source.id) continue;
       Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
       KC_RETURN_IF_ERROR(stored);
-      candidates[*it] = Candidate{std::move(*stored), it.get_weight()};
+      Candidate c{std::move(*stored), it.get_weight()};
+      c.relevance = Relevance(c.text, reference.weight());
+      candidates[*it] = std::move(c);
       best_text = std::max(best_text, it.get_weight());
     }
     if (request.target == ListingKind::kExpert) {
@@ -173,32 +191,40 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
         }
       }
     }
-    // Which key terms each candidate has (in its members-only text too, for a member): one
-    // pass over its sorted term list.
-    std::vector<std::pair<std::string, size_t>> probes;  // (index term, key term)
-    for (size_t i = 0; i < sq.index_terms.size(); ++i) probes.emplace_back(sq.index_terms[i], i);
-    std::vector<std::pair<std::string, size_t>> member_probes = probes;
-    for (size_t i = 0; i < sq.index_terms.size(); ++i) {
-      member_probes.emplace_back(MembersTerm(sq.index_terms[i]), i);
+    // Which key terms and phrases each candidate has (in its members-only text too, for a
+    // member): one pass over its sorted term list.
+    const std::vector<std::string>& probes = shared_terms.probes();
+    std::vector<std::pair<std::string, std::string>> member_probes;  // (index term, public)
+    for (const std::string& t : probes) {
+      member_probes.emplace_back(t, t);
+      member_probes.emplace_back(MembersTerm(t), t);
     }
-    std::sort(probes.begin(), probes.end());
     std::sort(member_probes.begin(), member_probes.end());
     double total_weight = 0;
     for (const auto& t : sq.key_terms) total_weight += t.weight;
+    std::unordered_set<std::string> found;
     for (auto& [docid, c] : candidates) {
-      std::vector<bool> has(sq.index_terms.size(), false);
+      found.clear();
       Xapian::TermIterator it = db.termlist_begin(docid);
-      const bool hidden_text = request.member && c.stored.members_only;
-      for (const auto& [term, i] : hidden_text ? member_probes : probes) {
-        it.skip_to(term);
-        if (it == db.termlist_end(docid)) break;
-        if (*it == term) has[i] = true;
+      const Xapian::TermIterator end = db.termlist_end(docid);
+      if (request.member && c.stored.members_only) {
+        for (const auto& [term, public_form] : member_probes) {
+          it.skip_to(term);
+          if (it == end) break;
+          if (*it == term) found.insert(public_form);
+        }
+      } else {
+        for (const std::string& term : probes) {
+          it.skip_to(term);
+          if (it == end) break;
+          if (*it == term) found.insert(term);
+        }
       }
-      for (size_t i = 0; i < has.size(); ++i) {
-        if (!has[i]) continue;
-        c.shared.push_back(sq.key_terms[i].term);
+      for (size_t i = 0; i < sq.index_terms.size(); ++i) {
+        if (found.count(sq.index_terms[i]) == 0) continue;
         c.key_share += sq.key_terms[i].weight / std::max(total_weight, 1e-9);
       }
+      c.shared = shared_terms.Shared(found);
     }
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;
@@ -207,8 +233,15 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
   }
 
   const MatchWeights weights = DefaultWeights(request.target);
-  std::vector<MatchHit> hits;
+  MatchResult result;
   for (auto& [docid, c] : candidates) {
+    // An expert found through an achievement they invented is as relevant as it (both were
+    // found by the same query).
+    const double relevance = std::max(c.relevance, Relevance(c.achievements, reference.weight()));
+    if (reference.graded() && relevance < options_.min_relevance) {
+      ++result.below_threshold;
+      continue;
+    }
     const StoredListing& s = c.stored;
     MatchFeatures f;
     f.text = best_text > 0 ? c.text / best_text : 0;
@@ -217,25 +250,39 @@ Result<std::vector<MatchHit>> Matcher::MatchOnce(const Listing& source,
     for (const std::string& k : s.keywords) keywords.append(k).append("，");
     for (const std::string& d : s.disciplines) keywords.append(d).append("，");
     f.keywords = KeywordOverlap(sq.keyword_keys, KeysOf(text::Analyze(keywords)));
-    f.discipline = SameDiscipline(source, s) ? 1 : 0;
+    const std::string discipline = SharedDiscipline(source, s);
+    f.discipline = discipline.empty() ? 0 : 1;
     f.category = !s.category.empty() && s.category == source.category ? 1 : 0;
     f.maturity = s.maturity ? std::clamp(*s.maturity, 0, 9) / 9.0 : 0;
     f.region = SameProvince(source.region, s.region) ? 1 : 0;
     f.recency = Recency(s.published_at, request.now);
     f.achievements = best_achievement > 0 ? c.achievements / best_achievement : 0;
-    MatchHit hit{s.id, s.kind, s.ref, s.title, 0, {}};
+    MatchHit hit{s.id, s.kind, s.ref, s.title, 0, relevance, {}};
     hit.score = Score(f, weights, &hit.explanation.components);
-    hit.explanation.shared_terms = std::move(c.shared);
-    if (f.discipline > 0) hit.explanation.field_match.push_back("discipline");
-    if (f.category > 0) hit.explanation.field_match.push_back("category");
-    if (f.region > 0) hit.explanation.field_match.push_back("region");
+    Explanation& e = hit.explanation;
+    e.shared_terms = std::move(c.shared);
+    if (f.discipline > 0) {
+      e.field_match.push_back("discipline");
+      e.field_values["discipline"] = discipline;
+    }
+    if (f.category > 0) {
+      e.field_match.push_back("category");
+      e.field_values["category"] = s.category;
+    }
+    if (f.region > 0) {
+      e.field_match.push_back("region");
+      e.field_values["region"] = ProvinceOf(s.region);
+    }
+    e.text_similarity = RelevanceLevel(relevance);
     hit.explanation.via_achievements = std::move(c.via);
-    hits.push_back(std::move(hit));
+    result.hits.push_back(std::move(hit));
   }
-  std::stable_sort(hits.begin(), hits.end(),
+  std::stable_sort(result.hits.begin(), result.hits.end(),
                    [](const MatchHit& a, const MatchHit& b) { return a.score > b.score; });
-  hits.resize(std::min(hits.size(), std::min(request.limit, kMaxLimit)));
-  return hits;
+  result.good_total = result.hits.size();
+  result.graded = reference.graded();
+  result.hits.resize(std::min(result.hits.size(), std::min(request.limit, kMaxLimit)));
+  return result;
 }
 
 }  // namespace kc::search

@@ -12,6 +12,7 @@
 #include "search/index.h"
 #include "search/query.h"
 #include "search/ranking.h"
+#include "search/relevance.h"
 #include "search/translate.h"
 
 namespace kc::search {
@@ -32,7 +33,22 @@ struct MatchHit {
   std::string ref;
   std::string title;
   double score = 0;  // Σ value × weight of explanation.components, in [0, 1]
+  // Comparable across sources (relevance.h): the candidate's retrieval weight over the
+  // reference weight of the source's query; what the threshold applies to.
+  double relevance = 0;
   Explanation explanation;
+};
+
+// The matches shown and how many candidates the threshold held back.
+struct MatchResult {
+  std::vector<MatchHit> hits;  // best first, at most the request's limit, all ≥ the threshold
+  size_t good_total = 0;       // candidates at or above the threshold (hits is the best of them)
+  size_t below_threshold = 0;  // candidates found but below the threshold, not shown
+  // Whether the threshold applied (relevance.h: not to a source matched mostly through
+  // translations, whose relevance is not comparable).
+  bool graded = false;
+  // Fewer good matches than asked for: the page says so rather than padding with noise.
+  bool few_good_matches(size_t limit) const { return good_total < limit; }
 };
 
 struct MatchOptions {
@@ -50,6 +66,9 @@ struct MatchOptions {
   // character terms by default (most of the postings of a listing's query, little of its
   // meaning once whole key terms are matched).
   QueryOptions query = {.char_weight = 0};
+  // A candidate whose relevance (MatchHit::relevance) is below this is not shown; 0 shows
+  // every candidate.
+  double min_relevance = kMinMatchRelevance;
 };
 
 // Matches listings of one index. Thread-safe: every call leases its own reader.
@@ -66,13 +85,15 @@ class Matcher {
                    MatchOptions options = {});
 
   // The best `request.limit` listings of kind request.target for source (which need not be
-  // indexed; if it is, it is never its own match), best first. An empty list when the source
-  // has no usable terms. Fails with kInternal when the index cannot be read.
-  Result<std::vector<MatchHit>> Match(const Listing& source, const MatchRequest& request) const;
+  // indexed; if it is, it is never its own match) whose relevance reaches
+  // options.min_relevance (unless its query is not graded, see Reference::graded), best first,
+  // and how many candidates fell below it. No hits when the
+  // source has no usable terms. Fails with kInternal when the index cannot be read.
+  Result<MatchResult> Match(const Listing& source, const MatchRequest& request) const;
 
  private:
   // One attempt; throws Xapian::DatabaseModifiedError for the caller to retry.
-  Result<std::vector<MatchHit>> MatchOnce(const Listing& source, const MatchRequest& request) const;
+  Result<MatchResult> MatchOnce(const Listing& source, const MatchRequest& request) const;
 
   const SearchIndex* index_;
   const Translator* translator_;

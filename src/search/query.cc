@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "search/aliases.h"
+#include "search/relevance.h"
 #include "search/schema.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -83,21 +84,30 @@ TermWeights Heaviest(const TermWeights& terms, size_t n) {
   return TermWeights(v.begin(), v.end());
 }
 
-void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWeights* terms) {
+void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWeights* terms,
+                       std::map<std::string, double>* idf) {
   const Xapian::doccount n = db.get_doccount();
-  if (n < o.min_docs_for_share) return;
+  const bool drop = n >= o.min_docs_for_share;
+  if (!drop && idf == nullptr) return;
   const double limit = o.max_term_share * n;
   const double char_limit =
       std::min(limit, std::max(o.max_char_share * n, static_cast<double>(o.char_docs_floor)));
   TermWeights kept;
+  std::map<std::string, double> kept_idf, all_idf;
   for (const auto& [term, w] : *terms) {
     const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;
     // A term no document has is not worth keeping: were only such terms left, the query would
     // find nothing where its common words find something.
     const Xapian::doccount freq =
         db.get_termfreq(term) + (o.members_text ? db.get_termfreq(MembersTerm(term)) : 0);
-    if (freq > 0 && freq <= (is_char ? char_limit : limit)) kept.emplace(term, w);
+    const double term_idf = Bm25Idf(n, std::min(freq, n));
+    if (idf != nullptr) all_idf.emplace(term, term_idf);
+    if (!drop || (freq > 0 && freq <= (is_char ? char_limit : limit))) {
+      kept.emplace(term, w);
+      if (idf != nullptr) kept_idf.emplace(term, term_idf);
+    }
   }
+  if (idf != nullptr) *idf = kept.empty() ? std::move(all_idf) : std::move(kept_idf);
   if (!kept.empty()) terms->swap(kept);
 }
 
@@ -128,12 +138,15 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
   for (const std::string& b : all.bigrams) out.highlight.words.push_back(b);
   for (const std::string& s : all.english_stems) out.highlight.stems.insert(s);
 
+  const TermWeights own = out.terms;
+  std::vector<Alternatives> alternatives;
   if (translator != nullptr && o.translation_weight > 0 && !all.words.empty()) {
     out.translations = translator->Translate(all, o.max_translations);
     TermWeights translated;
     for (const Translation& tr : out.translations) {
       // A phrase's translations share the weight of one term of the source.
       const double w = o.translation_weight / static_cast<double>(tr.targets.size());
+      Alternatives& phrase = alternatives.emplace_back();
       for (const std::string& target : tr.targets) {
         const text::Terms t = text::Analyze(target);
         TermWeights target_terms;
@@ -141,7 +154,11 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
         if (target_terms.empty()) continue;
         // A translation is one term of meaning however many words or bigrams it has.
         const double per = w / std::sqrt(static_cast<double>(target_terms.size()));
-        for (const auto& [term, tw] : target_terms) translated[term] += tw * per;
+        TermWeights& alternative = phrase.emplace_back();
+        for (const auto& [term, tw] : target_terms) {
+          translated[term] += tw * per;
+          alternative[term] += tw * per;
+        }
         for (const std::string& word : t.words) {
           if (IsCjkWord(word) || text::KindOf(word) == text::TokenKind::kLatinWord) {
             out.highlight.words.push_back(word);
@@ -154,7 +171,9 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
       out.terms[term] += w;
     }
   }
-  DropFrequentTerms(db, o, &out.terms);
+  std::map<std::string, double> idf;
+  DropFrequentTerms(db, o, &out.terms, &idf);
+  out.reference = ReferenceOf(own, alternatives, idf);
   out.in_members_text = InMembersText(db, o, out.terms);
   return out;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/listing.h"
+#include "search/relevance.h"
 #include "search/snippet.h"
 #include "search/translate.h"
 
@@ -70,6 +71,8 @@ struct TextQuery {
   std::set<std::string> in_members_text;
   Highlight highlight;
   std::vector<Translation> translations;
+  // The reference weight of terms (relevance.h): a hit's weight over it is its relevance.
+  Reference reference;
   bool empty() const { return terms.empty(); }
   // The weighted OR of terms, each term of in_members_text as a synonym of itself and its
   // members-only form; Xapian::Query() (matches nothing) when empty.
@@ -99,8 +102,10 @@ void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& op
 // terms found in more than options.max_char_share of them and in more than
 // options.char_docs_floor documents (see QueryOptions), and terms in no document. With
 // options.members_text a term's frequency counts its members-only form too. When that would
-// leave no term, all are kept.
-void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms);
+// leave no term, all are kept. When idf is given it receives the BM25 idf (relevance.h) of
+// every term left, from the frequencies read here.
+void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms,
+                       std::map<std::string, double>* idf = nullptr);
 
 // Field filters; empty strings and nullopt filter nothing.
 struct Filters {

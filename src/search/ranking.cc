@@ -80,13 +80,18 @@ bool SameProvince(const std::string& a, const std::string& b) {
 }
 
 bool SameDiscipline(const Listing& source, const StoredListing& candidate) {
+  return !SharedDiscipline(source, candidate).empty();
+}
+
+std::string SharedDiscipline(const Listing& source, const StoredListing& candidate) {
   std::set<std::string> mine(source.disciplines.begin(), source.disciplines.end());
   if (!source.discipline.empty()) mine.insert(source.discipline);
-  if (mine.count(candidate.discipline)) return true;
+  mine.erase("");
+  if (mine.count(candidate.discipline)) return candidate.discipline;
   for (const std::string& d : candidate.disciplines) {
-    if (mine.count(d)) return true;
+    if (mine.count(d)) return d;
   }
-  return false;
+  return "";
 }
 
 }  // namespace kc::search

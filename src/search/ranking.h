@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,18 @@ struct ScoreComponent {
   double weight = 0;
 };
 
-// Why a candidate matched.
+// Why a candidate matched: codes and values, worded by the reader's interface.
 struct Explanation {
-  std::vector<std::string> shared_terms;  // the source's key terms the candidate has, best first
-  std::vector<std::string> field_match;   // "discipline", "category", "region" when the same
+  // The source's keywords and key terms the candidate has, whole (shared_terms.h): keywords
+  // first, then the others by weight.
+  std::vector<std::string> shared_terms;
+  std::vector<std::string> field_match;  // "discipline", "category", "region" when the same
+  // The value they share for each of field_match: the discipline's and the category's name,
+  // the province's code (440000).
+  std::map<std::string, std::string> field_values;
+  // How close the texts are, from the hit's relevance (relevance.h): "strong", "medium" or
+  // "weak".
+  std::string text_similarity;
   // An expert matched through achievements that name the expert as an inventor: their titles.
   std::vector<std::string> via_achievements;
   std::vector<ScoreComponent> components;
@@ -67,5 +76,7 @@ double Recency(int64_t published_at, int64_t now);
 bool SameProvince(const std::string& a, const std::string& b);
 // Whether the two listings share a discipline (an expert's list counts).
 bool SameDiscipline(const Listing& source, const StoredListing& candidate);
+// The discipline the two share, or "" (the candidate's own first, then an expert's list).
+std::string SharedDiscipline(const Listing& source, const StoredListing& candidate);
 
 }  // namespace kc::search

@@ -33,6 +33,27 @@ std::string SnippetOf(const StoredListing& s, const Highlighter& h, bool member)
   return h.Snippet(text, kSnippetChars);
 }
 
+// Counts the matches whose weight reaches a cutoff, beside the facets' spies.
+class GoodCount : public Xapian::MatchSpy {
+ public:
+  explicit GoodCount(double cutoff) : cutoff_(cutoff) {}
+  void operator()(const Xapian::Document&, double weight) override {
+    ++seen_;
+    if (weight >= cutoff_) ++good_;
+  }
+  // The count, scaled to `total` when the spy saw only a sample of the matches.
+  uint64_t Estimate(uint64_t total) const {
+    if (seen_ == 0 || seen_ >= total) return good_;
+    return static_cast<uint64_t>(
+        static_cast<double>(good_) * static_cast<double>(total) / static_cast<double>(seen_) + 0.5);
+  }
+
+ private:
+  double cutoff_;
+  uint64_t seen_ = 0;
+  uint64_t good_ = 0;
+};
+
 }  // namespace
 
 Searcher::Searcher(const SearchIndex* index, const Translator* translator,
@@ -75,16 +96,26 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
   enquire.add_matchspy(&categories);
   enquire.add_matchspy(&disciplines);
   enquire.add_matchspy(&provinces);
+  // No relevance without a threshold (weak_below 0, for measuring what it costs); no weak hits
+  // for a query answered mostly through translations (Reference::graded).
+  const bool graded = ranking_.weak_below > 0 && text.reference.graded();
+  const double reference = ranking_.weak_below > 0 ? text.reference.weight() : 0;
+  GoodCount good(ranking_.weak_below * reference);
+  if (graded) enquire.add_matchspy(&good);
   const Xapian::MSet mset = enquire.get_mset(
       static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(limit),
       static_cast<Xapian::doccount>(std::max(kFacetSample, request.offset + limit)));
   result.total = mset.get_matches_estimated();
+  result.good_total = graded ? good.Estimate(result.total) : result.total;
+  result.graded = graded;
   const Highlighter highlighter(text.highlight);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
     KC_RETURN_IF_ERROR(stored);
+    const double relevance = Relevance(it.get_weight(), reference);
     result.hits.push_back({stored->id, stored->kind, stored->ref, stored->title,
-                           SnippetOf(*stored, highlighter, request.member), it.get_weight()});
+                           SnippetOf(*stored, highlighter, request.member), it.get_weight(),
+                           relevance, graded && relevance < ranking_.weak_below});
   }
   result.facets = {Counts(kinds), Counts(categories), Counts(disciplines), Counts(provinces)};
   return result;

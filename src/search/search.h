@@ -11,6 +11,7 @@
 #include "core/status.h"
 #include "search/index.h"
 #include "search/query.h"
+#include "search/relevance.h"
 #include "search/translate.h"
 
 namespace kc::search {
@@ -36,6 +37,13 @@ struct SearchHit {
   std::string title;    // as stored, not escaped
   std::string snippet;  // HTML: escaped text with <mark>…</mark>
   double score = 0;
+  // Comparable across queries (relevance.h): the BM25 weight over the query's reference
+  // weight, in [0, 1].
+  double relevance = 0;
+  // Below RankingOptions::weak_below: the hit has only a small, common part of the query
+  // (one common word of several). Hits are ranked by weight, so the weak ones come after
+  // every good one.
+  bool weak = false;
 };
 
 struct FacetCount {
@@ -54,6 +62,12 @@ struct Facets {
 
 struct SearchResult {
   uint64_t total = 0;  // exact up to kFacetSample matches, Xapian's estimate beyond
+  // The matches that are not weak: exact up to kFacetSample matches, estimated beyond from
+  // the share among them.
+  uint64_t good_total = 0;
+  // Whether hits were graded at all (relevance.h: not a query answered mostly through
+  // translations); when not, none is weak.
+  bool graded = false;
   std::vector<SearchHit> hits;
   Facets facets;
 };
@@ -64,9 +78,12 @@ inline constexpr size_t kFacetSample = 1000;
 inline constexpr size_t kSnippetChars = 120;
 
 // BM25 parameters (Xapian::BM25Weight); the defaults are the ones bench/eval measured best.
+// And the relevance below which a hit is weak (relevance.h); 0: none is, and no relevance is
+// computed (SearchHit::relevance stays 0, good_total is total).
 struct RankingOptions {
   double k1 = 1.2;
   double b = 0.9;
+  double weak_below = kMinSearchRelevance;
 };
 
 // Searches one SearchIndex. Thread-safe: every call leases its own reader.

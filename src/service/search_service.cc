@@ -11,9 +11,8 @@ Result<search::SearchResult> SearchService::Search(const Actor& actor,
   return searcher_.Search(request);
 }
 
-Result<std::vector<search::MatchHit>> SearchService::Matches(const Actor& actor, ListingKind source,
-                                                             int64_t id, ListingKind target,
-                                                             size_t limit) {
+Result<search::MatchResult> SearchService::Matches(const Actor& actor, ListingKind source,
+                                                   int64_t id, ListingKind target, size_t limit) {
   if (source == target) {
     return BadInput("invalid_parameter",
                     "a " + std::string(KindName(source)) + " is matched with other kinds", "type");

@@ -26,9 +26,11 @@ class SearchService {
   // experts for a demand; demands (and experts) for an achievement; demands for an expert.
   // 404 when the source does not exist or the actor may not read it; 400 for a pairing that
   // makes no sense (a demand for a demand). A visitor's matches use only what visitors may
-  // read, of the source and of the candidates (members-only details count for members).
-  Result<std::vector<search::MatchHit>> Matches(const Actor& actor, ListingKind source, int64_t id,
-                                                ListingKind target, size_t limit);
+  // read, of the source and of the candidates (members-only details count for members). Only
+  // matches above the relevance threshold are returned (search/relevance.h); the result says
+  // how many candidates fell below it.
+  Result<search::MatchResult> Matches(const Actor& actor, ListingKind source, int64_t id,
+                                      ListingKind target, size_t limit);
 
  private:
   Store& store_;

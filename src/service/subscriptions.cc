@@ -180,11 +180,12 @@ Result<int> Subscriptions::NotifyFollowers(const Listing& listing) {
   request.limit = kFollowFanOut;
   request.now = clock_.Now();
   request.member = true;  // followers are signed-in users
-  auto hits = matcher_.Match(listing, request);
-  if (!hits.ok()) return hits.status();
+  auto matches = matcher_.Match(listing, request);
+  if (!matches.ok()) return matches.status();
+  const std::vector<search::MatchHit>& hits = matches->hits;
   int created = 0;
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-    for (const auto& hit : *hits) {
+    for (const auto& hit : hits) {
       if (!IsRealMatch(hit)) continue;
       auto followers = tx.SubscriptionsOfKind("listing", hit.id);
       if (!followers.ok()) return followers.status();

@@ -129,6 +129,15 @@ TEST_F(SearchRoutesTest, DemandMatchesRankTheRelevantAchievementFirstWithAnExpla
   const auto& why = r.json["hits"][0]["explanation"];
   EXPECT_FALSE(why["shared_terms"].empty());
   EXPECT_FALSE(why["components"].empty());
+  // Codes and numbers for the interface to word: how close the texts are, the shared values.
+  const std::string level = why.value("text_similarity", "");
+  EXPECT_TRUE(level == "strong" || level == "medium" || level == "weak") << why.dump();
+  EXPECT_EQ(why["field_values"].value("discipline", ""), "化学工程与技术") << why.dump();
+  // Only matches above the threshold, and how many there are.
+  EXPECT_GE(r.json["hits"][0]["relevance"].get<double>(), 0.0);
+  EXPECT_EQ(r.json["good_total"].get<size_t>(), r.json["hits"].size()) << r.body;
+  EXPECT_TRUE(r.json["below_threshold"].is_number_unsigned()) << r.body;
+  EXPECT_TRUE(r.json["few_good_matches"].get<bool>()) << r.body;  // fewer than 10
   bool same_discipline = false;
   for (const auto& f : why["field_match"]) same_discipline = same_discipline || f == "discipline";
   EXPECT_TRUE(same_discipline) << why.dump();
@@ -196,6 +205,12 @@ TEST_F(SearchRoutesTest, FacetsAddUpAndEveryMatchIsExplained) {
       [](const HttpResult& x) { return x.json.value("total", 0) >= 4; }, 2.0);
   ASSERT_EQ(r.json["total"], 4) << r.body;
   EXPECT_EQ(r.json["hits"].size(), 2u);  // one page
+  // A one-word query: every hit has all of it.
+  EXPECT_EQ(r.json["good_total"], 4) << r.body;
+  for (const auto& h : r.json["hits"]) {
+    EXPECT_FALSE(h["weak"].get<bool>()) << h.dump();
+    EXPECT_GT(h["relevance"].get<double>(), 0.0) << h.dump();
+  }
   int by_type = 0, by_category = 0, by_discipline = 0;
   for (const auto& [k, v] : r.json["facets"]["type"].items()) by_type += v.get<int>();
   for (const auto& [k, v] : r.json["facets"]["category"].items()) by_category += v.get<int>();

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "search/fixture.h"
+#include "text/utf8.h"
 
 namespace kc::search {
 namespace {
@@ -46,10 +47,10 @@ TEST_F(MatcherTest, RelevantAchievementFirstWithExplanation) {
   Matcher matcher(index_.get());
   auto hits = matcher.Match(demand_, {ListingKind::kAchievement, 10, 1700000000 + 86400});
   ASSERT_TRUE(hits.ok()) << hits.status().message();
-  ASSERT_FALSE(hits->empty());
-  const MatchHit& best = hits->front();
+  ASSERT_FALSE(hits->hits.empty());
+  const MatchHit& best = hits->hits.front();
   EXPECT_EQ(best.id, 1);
-  for (const MatchHit& h : *hits) {
+  for (const MatchHit& h : hits->hits) {
     EXPECT_EQ(h.kind, ListingKind::kAchievement);
     EXPECT_NE(h.id, demand_.id);
     if (h.id == 2) {
@@ -76,22 +77,22 @@ TEST_F(MatcherTest, AchievementFindsDemands) {
   const Listing achievement = testing::SampleListings()[0];
   auto hits = matcher.Match(achievement, {ListingKind::kDemand, 5, 0});
   ASSERT_TRUE(hits.ok());
-  ASSERT_FALSE(hits->empty());
-  EXPECT_EQ(hits->front().id, 4);
+  ASSERT_FALSE(hits->hits.empty());
+  EXPECT_EQ(hits->hits.front().id, 4);
 }
 
 TEST_F(MatcherTest, ExpertsThroughTheirAchievements) {
   Matcher matcher(index_.get());
   auto hits = matcher.Match(demand_, {ListingKind::kExpert, 10, 0});
   ASSERT_TRUE(hits.ok()) << hits.status().message();
-  ASSERT_FALSE(hits->empty());
-  EXPECT_EQ(hits->front().id, 30);
-  EXPECT_EQ(hits->front().explanation.via_achievements,
+  ASSERT_FALSE(hits->hits.empty());
+  EXPECT_EQ(hits->hits.front().id, 30);
+  EXPECT_EQ(hits->hits.front().explanation.via_achievements,
             std::vector<std::string>{"基于卷积神经网络的工业缺陷视觉检测系统"});
   // The battery expert shares nothing with the demand.
-  for (const MatchHit& h : *hits) {
+  for (const MatchHit& h : hits->hits) {
     if (h.id == 31) {
-      EXPECT_LT(h.score, hits->front().score);
+      EXPECT_LT(h.score, hits->hits.front().score);
     }
   }
 }
@@ -107,13 +108,15 @@ TEST_F(MatcherTest, CandidatesComeFromTheHeaviestKeyTerms) {
     auto hits = Matcher(index_.get(), nullptr, o).Match(two, {ListingKind::kAchievement, 10, 0});
     EXPECT_TRUE(hits.ok());
     if (hits.ok()) {
-      for (const MatchHit& h : *hits) out.push_back(h.id);
+      for (const MatchHit& h : hits->hits) out.push_back(h.id);
     }
     std::sort(out.begin(), out.end());
     return out;
   };
-  EXPECT_EQ(ids(MatchOptions{}), (std::vector<int64_t>{1, 2}));
-  MatchOptions one;
+  MatchOptions every;  // candidates, whatever their relevance
+  every.min_relevance = 0;
+  EXPECT_EQ(ids(every), (std::vector<int64_t>{1, 2}));
+  MatchOptions one = every;
   one.candidate_terms = 1;
   one.widen_when_few = false;
   const std::vector<int64_t> found = ids(one);
@@ -129,19 +132,20 @@ TEST_F(MatcherTest, TooFewCandidatesWidenToEveryKeyTerm) {
                                      "需要低能耗的污泥脱水干化设备，污泥含水率降至40%以下。",
                                      {"污泥脱水", "污泥干化"});
   MatchOptions narrow;
+  narrow.min_relevance = 0;  // candidates, whatever their relevance
   narrow.candidate_terms = 1;
   narrow.widen_when_few = false;
   auto none =
       Matcher(index_.get(), nullptr, narrow).Match(source, {ListingKind::kAchievement, 10, 0});
   ASSERT_TRUE(none.ok());
-  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(none->hits.empty());
   MatchOptions widened = narrow;
   widened.widen_when_few = true;
   auto hits =
       Matcher(index_.get(), nullptr, widened).Match(source, {ListingKind::kAchievement, 10, 0});
   ASSERT_TRUE(hits.ok());
-  ASSERT_FALSE(hits->empty());
-  EXPECT_EQ(hits->front().id, 1);
+  ASSERT_FALSE(hits->hits.empty());
+  EXPECT_EQ(hits->hits.front().id, 1);
 }
 
 TEST_F(MatcherTest, SourceWithoutTermsHasNoMatches) {
@@ -149,7 +153,7 @@ TEST_F(MatcherTest, SourceWithoutTermsHasNoMatches) {
   auto hits = matcher.Match(MakeListing(99, ListingKind::kDemand, "……", "！！"),
                             {ListingKind::kAchievement, 10, 0});
   ASSERT_TRUE(hits.ok());
-  EXPECT_TRUE(hits->empty());
+  EXPECT_TRUE(hits->hits.empty());
 }
 
 TEST_F(MatcherTest, MembersOnlyDetailsOfCandidatesCountForMembersOnly) {
@@ -168,7 +172,7 @@ TEST_F(MatcherTest, MembersOnlyDetailsOfCandidatesCountForMembersOnly) {
     auto hits = matcher.Match(demand_, request);
     EXPECT_TRUE(hits.ok()) << hits.status().message();
     std::vector<std::string> shared;
-    for (const MatchHit& h : hits.ok() ? *hits : std::vector<MatchHit>{}) {
+    for (const MatchHit& h : hits.ok() ? hits->hits : std::vector<MatchHit>{}) {
       if (h.id == 40) shared = h.explanation.shared_terms;
     }
     return shared;
@@ -179,6 +183,85 @@ TEST_F(MatcherTest, MembersOnlyDetailsOfCandidatesCountForMembersOnly) {
   }
   const std::vector<std::string> member = shared_with(true);
   EXPECT_TRUE(Has(member, "零部件") || Has(member, "汽车")) << member.size();
+}
+
+// An index where 系统 is common: besides the sample listings, achievements on other subjects
+// that share only that word with a machine-vision demand.
+class MatcherThresholdTest : public MatcherTest {
+ protected:
+  void SetUp() override {
+    MatcherTest::SetUp();
+    const char* others[] = {"智能灌溉控制系统", "城市供水调度系统", "仓储物流管理系统",
+                            "电力负荷预测系统", "医院门诊预约系统", "农机作业监测系统"};
+    int64_t id = 50;
+    for (const char* title : others) {
+      ASSERT_TRUE(index_
+                      ->Upsert(MakeListing(id++, ListingKind::kAchievement, title,
+                                           std::string(title) + "，提高效率，降低成本。", {"系统"}))
+                      .ok());
+    }
+    ASSERT_TRUE(index_->Commit().ok());
+    demand_ = MakeListing(60, ListingKind::kDemand, "零件表面缺陷机器视觉检测系统",
+                          "需要一套机器视觉系统，自动检测金属零件表面缺陷，替代人工目检。",
+                          {"机器视觉", "缺陷检测", "系统"}, "工学", "计算机科学与技术", "440100");
+  }
+  static bool Lists(const MatchResult& r, int64_t id) {
+    return std::any_of(r.hits.begin(), r.hits.end(), [&](const MatchHit& h) { return h.id == id; });
+  }
+};
+
+TEST_F(MatcherThresholdTest, ACandidateSharingOneCommonWordIsDroppedAGoodOneKept) {
+  MatchOptions everything;
+  everything.min_relevance = 0;
+  auto all =
+      Matcher(index_.get(), nullptr, everything).Match(demand_, {ListingKind::kAchievement, 10, 0});
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  // Without a threshold the noise is listed: an irrigation system shares only 系统.
+  ASSERT_TRUE(Lists(*all, 50));
+  EXPECT_EQ(all->below_threshold, 0u);
+
+  auto shown = Matcher(index_.get()).Match(demand_, {ListingKind::kAchievement, 10, 0});
+  ASSERT_TRUE(shown.ok()) << shown.status().message();
+  ASSERT_FALSE(shown->hits.empty());
+  EXPECT_EQ(shown->hits.front().id, 1);  // the machine-vision defect detection achievement
+  EXPECT_GE(shown->hits.front().relevance, kMinMatchRelevance);
+  for (int64_t noise = 50; noise < 56; ++noise) EXPECT_FALSE(Lists(*shown, noise)) << noise;
+  EXPECT_GE(shown->below_threshold, 6u);
+  for (const MatchHit& h : shown->hits) {
+    EXPECT_GE(h.relevance, kMinMatchRelevance) << h.title;
+    EXPECT_FALSE(h.explanation.text_similarity.empty());
+  }
+}
+
+TEST_F(MatcherThresholdTest, FewGoodMatchesAreSaidSo) {
+  auto r = Matcher(index_.get()).Match(demand_, {ListingKind::kAchievement, 10, 0});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->good_total, r->hits.size());
+  EXPECT_LT(r->good_total, 10u);
+  EXPECT_TRUE(r->few_good_matches(10));
+  EXPECT_FALSE(r->few_good_matches(r->good_total));
+  EXPECT_GT(r->below_threshold, 0u);
+}
+
+TEST_F(MatcherThresholdTest, SharedTermsAreWholeKeyTerms) {
+  auto r = Matcher(index_.get()).Match(demand_, {ListingKind::kAchievement, 10, 0});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_FALSE(r->hits.empty());
+  const MatchHit& best = r->hits.front();
+  ASSERT_EQ(best.id, 1);
+  const std::vector<std::string>& shared = best.explanation.shared_terms;
+  // Both listings name 机器视觉 and 缺陷检测 as keywords: named whole, first, never 机器 or 视觉.
+  ASSERT_GE(shared.size(), 2u);
+  EXPECT_TRUE(Has(shared, "机器视觉"));
+  EXPECT_TRUE(Has(shared, "缺陷检测"));
+  for (const std::string& t : shared) {
+    EXPECT_TRUE(t != "机器" && t != "视觉" && t != "缺陷" && t != "检测") << t;
+    EXPECT_GT(text::CountCodePoints(t), 1u) << t;
+  }
+  // The fields they share, by value.
+  EXPECT_EQ(best.explanation.field_values.at("discipline"), "计算机科学与技术");
+  EXPECT_EQ(best.explanation.field_values.at("category"), "工学");
+  EXPECT_EQ(best.explanation.field_values.at("region"), "440000");
 }
 
 }  // namespace

@@ -176,5 +176,45 @@ TEST_F(SearchTest, OnlyMembersFindAListingByItsMembersOnlyText) {
   EXPECT_EQ(Ids(Find({.q = "散热膜量产"})).front(), 21);
 }
 
+TEST_F(SearchTest, HitsWithOnlyACommonWordOfTheQueryAreWeakAndComeLast) {
+  // 系统 is in most listings; only listing 1 has the query's other words.
+  const char* others[] = {"智能灌溉控制系统", "城市供水调度系统", "仓储物流管理系统",
+                          "电力负荷预测系统", "医院门诊预约系统", "农机作业监测系统"};
+  int64_t id = 50;
+  for (const char* title : others) {
+    ASSERT_TRUE(index_
+                    ->Upsert(testing::MakeListing(id++, ListingKind::kAchievement, title,
+                                                  std::string(title) + "。"))
+                    .ok());
+  }
+  ASSERT_TRUE(index_->Commit().ok());
+  const SearchResult r = Find({.q = "机器视觉 缺陷检测 系统", .limit = 20});
+  ASSERT_GE(r.hits.size(), 7u);
+  EXPECT_EQ(r.hits[0].id, 1);
+  EXPECT_FALSE(r.hits[0].weak);
+  size_t good = 0;
+  bool weak_seen = false;
+  for (const SearchHit& h : r.hits) {
+    if (h.id >= 50) {
+      EXPECT_TRUE(h.weak) << h.title;
+    }
+    EXPECT_EQ(h.weak, h.relevance < kMinSearchRelevance) << h.title;
+    if (!h.weak) {
+      EXPECT_FALSE(weak_seen) << "a good hit after a weak one: " << h.title;
+      ++good;
+    }
+    weak_seen = weak_seen || h.weak;
+  }
+  EXPECT_EQ(r.good_total, good);
+  EXPECT_EQ(r.total, r.hits.size());
+
+  // Without a threshold nothing is weak and every match counts as good.
+  Searcher plain(index_.get(), nullptr, {}, {.weak_below = 0});
+  auto p = plain.Search({.q = "机器视觉 缺陷检测 系统", .limit = 20});
+  ASSERT_TRUE(p.ok());
+  for (const SearchHit& h : p->hits) EXPECT_FALSE(h.weak);
+  EXPECT_EQ(p->good_total, p->total);
+}
+
 }  // namespace
 }  // namespace kc::search

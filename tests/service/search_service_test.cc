@@ -172,25 +172,25 @@ TEST_F(SearchServiceTest, MatchesRankARelevantAchievementAboveAnUnrelatedOne) {
   auto r = service_.Matches(Actor::Visitor(), ListingKind::kDemand, demand.id,
                             ListingKind::kAchievement, 10);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  ASSERT_FALSE(r->empty());
-  EXPECT_EQ((*r)[0].id, relevant.id);
-  EXPECT_EQ((*r)[0].kind, ListingKind::kAchievement);
-  EXPECT_GT((*r)[0].score, 0);
-  for (size_t i = 1; i < r->size(); ++i) {
-    EXPECT_NE((*r)[i].id, demand.id) << "a listing is never its own match";
-    if ((*r)[i].id == unrelated.id) {
-      EXPECT_LT((*r)[i].score, (*r)[0].score);
+  ASSERT_FALSE(r->hits.empty());
+  EXPECT_EQ(r->hits[0].id, relevant.id);
+  EXPECT_EQ(r->hits[0].kind, ListingKind::kAchievement);
+  EXPECT_GT(r->hits[0].score, 0);
+  for (size_t i = 1; i < r->hits.size(); ++i) {
+    EXPECT_NE(r->hits[i].id, demand.id) << "a listing is never its own match";
+    if (r->hits[i].id == unrelated.id) {
+      EXPECT_LT(r->hits[i].score, r->hits[0].score);
     }
   }
   // Only achievements were asked for.
-  for (const auto& hit : *r) EXPECT_EQ(hit.kind, ListingKind::kAchievement);
+  for (const auto& hit : r->hits) EXPECT_EQ(hit.kind, ListingKind::kAchievement);
 
   // The limit is respected.
   auto one = service_.Matches(Actor::Visitor(), ListingKind::kDemand, demand.id,
                               ListingKind::kAchievement, 1);
   ASSERT_TRUE(one.ok()) << one.status().message();
-  ASSERT_EQ(one->size(), 1u);
-  EXPECT_EQ((*one)[0].id, relevant.id);
+  ASSERT_EQ(one->hits.size(), 1u);
+  EXPECT_EQ(one->hits[0].id, relevant.id);
 }
 
 TEST_F(SearchServiceTest, VisitorsCannotFindOrMatchByMembersOnlyDetails) {
@@ -208,7 +208,7 @@ TEST_F(SearchServiceTest, VisitorsCannotFindOrMatchByMembersOnlyDetails) {
     auto hits = service_.Matches(actor, ListingKind::kDemand, l.id, ListingKind::kAchievement, 10);
     EXPECT_TRUE(hits.ok()) << hits.status().message();
     std::vector<std::string> terms;
-    for (const auto& h : hits.ok() ? *hits : std::vector<search::MatchHit>{}) {
+    for (const auto& h : hits.ok() ? hits->hits : std::vector<search::MatchHit>{}) {
       if (h.id == a.id) terms = h.explanation.shared_terms;
     }
     return terms;

@@ -51,6 +51,9 @@ export default {
     fallback: 'Full-text search is not available yet; these results match titles and keywords.',
     noResults: 'Nothing found. Try other words.',
     enterQuery: 'Enter words to search for',
+    // Hits with only a small, common part of the query, listed after the good ones.
+    weakerResults: 'Weaker results: they share only a common part of your query',
+    goodTotal: ', {n} of them good',
   },
   kind: { demand: 'Demand', achievement: 'Achievement', expert: 'Expert' },
   home: {
@@ -307,12 +310,8 @@ export default {
     empty: 'No matches yet',
     score: 'Match score',
     scoreValue: '{n}% match',
-    sharedTerms: 'Shared terms:',
-    fieldMatch: 'In common: ',
-    viaAchievements: 'Through achievements: ',
     sep: ', ',
     components: 'Score components',
-    componentDetail: 'score {value}%, weight {weight}%',
     component: {
       text: 'Text',
       key_terms: 'Key terms',
@@ -324,6 +323,24 @@ export default {
       recency: 'Recency',
       achievements: 'Achievements',
     },
+    // Why a match is shown, in sentences (components/matchExplanation.js), and how good the
+    // list is.
+    why: {
+      sharedTerms: 'Shares the key terms {terms}',
+      same: { discipline: 'Same discipline: {value}', category: 'Same category: {value}', region: 'Same region: {value}' },
+      sameNoValue: { discipline: 'Same discipline', category: 'Same category', region: 'Same region' },
+      text: 'Text similarity: {level}',
+      maturity: 'Technology readiness: TRL {trl}',
+      recent: 'Published recently',
+      via: 'Through the achievements {titles}',
+    },
+    level: { strong: 'strong', medium: 'medium', weak: 'weak', none: 'none' },
+    onlyGood: 'Only {n} good matches.',
+    onlyGoodHidden: 'Only {n} good matches; {below} weaker candidates are not shown.',
+    onlyOneGood: 'Only one good match.',
+    onlyOneGoodHidden: 'Only one good match; {below} weaker candidates are not shown.',
+    noGood: 'No good matches yet',
+    noGoodHidden: '{below} weaker candidates are not shown.',
   },
   admin: {
     userSearch: 'User name or full name',

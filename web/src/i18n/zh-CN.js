@@ -51,6 +51,9 @@ export default {
     fallback: '全文检索服务暂未开放，以下为按标题和关键词匹配的结果。',
     noResults: '没有找到相关结果，请换个关键词试试',
     enterQuery: '请输入关键词进行搜索',
+    // Hits with only a small, common part of the query, listed after the good ones.
+    weakerResults: '以下结果只包含查询中的部分常见词语，相关度较低',
+    goodTotal: '，其中 {n} 条较相关',
   },
   kind: { demand: '技术需求', achievement: '科技成果', expert: '专家' },
   home: {
@@ -307,12 +310,8 @@ export default {
     empty: '暂无匹配结果',
     score: '匹配度',
     scoreValue: '匹配度 {n}%',
-    sharedTerms: '共同关键词：',
-    fieldMatch: '相同领域：',
-    viaAchievements: '相关成果：',
     sep: '、',
     components: '评分构成',
-    componentDetail: '得分 {value}%，权重 {weight}%',
     component: {
       text: '文本相关度',
       key_terms: '核心术语',
@@ -324,6 +323,24 @@ export default {
       recency: '时效',
       achievements: '相关成果',
     },
+    // Why a match is shown, in sentences (components/matchExplanation.js), and how good the
+    // list is.
+    why: {
+      sharedTerms: '共有关键术语：{terms}',
+      same: { discipline: '同一学科：{value}', category: '同一门类：{value}', region: '同一地区：{value}' },
+      sameNoValue: { discipline: '同一学科', category: '同一门类', region: '同一地区' },
+      text: '文本相似度：{level}',
+      maturity: '技术成熟度：TRL {trl}',
+      recent: '近期发布',
+      via: '通过相关成果：{titles}',
+    },
+    level: { strong: '高', medium: '中', weak: '低', none: '无' },
+    onlyGood: '只有 {n} 条较好的匹配。',
+    onlyGoodHidden: '只有 {n} 条较好的匹配，另有 {below} 条相关度较低的候选未显示。',
+    onlyOneGood: '只有 1 条较好的匹配。',
+    onlyOneGoodHidden: '只有 1 条较好的匹配，另有 {below} 条相关度较低的候选未显示。',
+    noGood: '暂无足够相关的匹配',
+    noGoodHidden: '{below} 条候选相关度较低，未显示。',
   },
   admin: {
     userSearch: '用户名或姓名',

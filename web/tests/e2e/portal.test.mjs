@@ -373,9 +373,13 @@ describe('portal', () => {
       await page.getByRole('heading', { name: DEMAND_TITLE }).waitFor();
       await matches.locator('.el-skeleton').waitFor({ state: 'detached' });
     });
-    await match.getByText('共同关键词：').waitFor();
-    const terms = await match.locator('.el-tag').allInnerTexts();
+    // The explanation in sentences, with whole key terms and no arithmetic.
+    const shared = match.getByText(/^共有关键术语：/);
+    await shared.waitFor();
+    const terms = (await shared.innerText()).replace(/^共有关键术语：/, '').split('、');
     assert.ok(terms.includes('齿轮箱'), `shared terms: ${terms.join(' ')}`);
+    await match.getByText(/^文本相似度：[高中低]$/).waitFor();
+    assert.doesNotMatch(await match.innerText(), /×/);
     assert.match(await match.locator('.score').innerText(), /^匹配度 \d+%$/);
     await match.getByText('文本相关度').waitFor();
     await matches.getByRole('tab', { name: '匹配的专家' }).waitFor();
