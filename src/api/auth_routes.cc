@@ -1,4 +1,8 @@
 // POST /auth/register, /auth/login, /auth/logout and GET /me.
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/schemas.h"
@@ -19,7 +23,7 @@ Result<Org> ReadOrg(const json& j) {
   KC_RETURN_IF_ERROR(RequireString(j, "name", &org.name));
   KC_RETURN_IF_ERROR(RequireString(j, "type", &type));
   auto t = OrgTypeFromName(type);
-  if (!t) return Invalid("type", "invalid_type", "unknown organisation type: " + type);
+  if (!t) return Invalid("type", "invalid_type", "not an organisation type");
   org.type = *t;
   std::optional<std::string> v;
   KC_RETURN_IF_ERROR(OptString(j, "region", &v));
@@ -45,20 +49,50 @@ Status InOrg(Status s) {
   return Status::Error(s.kind(), s.code(), s.message(), "org." + s.field());
 }
 
+// Sign-in and registration take JSON only: a form or text/plain body (which any web page may
+// send across sites without asking) is refused, so no other site can sign a browser in (login
+// CSRF) or register through it.
+std::optional<http::Response> RefuseNonJson(const http::Request& req) {
+  std::string_view type = req.Header(http::bhttp::field::content_type);
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  constexpr std::string_view kJson = "application/json";
+  bool json = type.size() == kJson.size();
+  for (size_t i = 0; json && i < type.size(); ++i) {
+    json = std::tolower(static_cast<unsigned char>(type[i])) == kJson[i];
+  }
+  if (json) return std::nullopt;
+  return http::ErrorResponse(415, "unsupported_media_type",
+                             "send the body as JSON with Content-Type: application/json");
+}
+
+// A 429 or 503 with the seconds to wait.
+http::Response Refusal(const Status& s, int64_t retry_after) {
+  auto r = http::ErrorResponse(s);
+  if (s.kind() == ErrorKind::kTooMany || s.kind() == ErrorKind::kUnavailable) {
+    r.AddHeader("Retry-After", std::to_string(std::max<int64_t>(1, retry_after)));
+  }
+  return r;
+}
+
 std::string CookieAttrs(const Context& ctx, int64_t max_age) {
   return "; Path=/; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
          (ctx.secure_cookies ? "; Secure" : "");
 }
 
 http::Response Register(Context& ctx, http::Request& req) {
+  if (auto refused = RefuseNonJson(req)) return *refused;
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-  Status s = AllowOnly(*body, {"username", "password", "display_name", "email", "org_id", "org"});
+  Status s = AllowOnly(
+      *body, {"username", "password", "display_name", "email", "org_id", "org", "challenge"});
   RegisterRequest r;
   if (s.ok()) s = RequireString(*body, "username", &r.username);
   if (s.ok()) s = RequireString(*body, "password", &r.password);
-  std::optional<std::string> display, email;
+  std::optional<std::string> display, email, challenge;
   if (s.ok()) s = OptString(*body, "display_name", &display);
   if (s.ok()) s = OptString(*body, "email", &email);
+  if (s.ok()) s = OptString(*body, "challenge", &challenge);
   if (s.ok()) s = OptInt(*body, "org_id", &r.org_id);
   if (s.ok() && body->contains("org") && !(*body)["org"].is_null()) {
     auto org = ReadOrg((*body)["org"]);
@@ -71,14 +105,17 @@ http::Response Register(Context& ctx, http::Request& req) {
   if (!s.ok()) return http::ErrorResponse(s);
   r.display_name = display.value_or(r.username);
   r.email = email.value_or("");
-  auto user = ctx.accounts.Register(r);
+  r.challenge = challenge.value_or("");
+  r.client = ctx.ClientAddress(req);
+  int64_t retry_after = 0;
+  auto user = ctx.accounts.Register(r, &retry_after);
   if (!user.ok()) {
     const Status& e = user.status();
     bool org_field =
         r.org && (e.field() == "name" || e.field() == "type" || e.field() == "region" ||
                   e.field() == "country" || e.field() == "credit_code" ||
                   e.field() == "description" || e.field() == "website");
-    return http::ErrorResponse(org_field ? InOrg(e) : e);
+    return Refusal(org_field ? InOrg(e) : e, retry_after);
   }
   json out = UserJson(*user, Actor::Of(*user));
   if (user->org_id) {
@@ -89,20 +126,16 @@ http::Response Register(Context& ctx, http::Request& req) {
 }
 
 http::Response Login(Context& ctx, http::Request& req) {
+  if (auto refused = RefuseNonJson(req)) return *refused;
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   std::string username, password;
   Status s = AllowOnly(*body, {"username", "password"});
   if (s.ok()) s = RequireString(*body, "username", &username);
   if (s.ok()) s = RequireString(*body, "password", &password);
   if (!s.ok()) return http::ErrorResponse(s);
-  auto in = ctx.accounts.Login(username, password, req.remote());
-  if (!in.ok()) {
-    auto r = http::ErrorResponse(in.status());
-    if (in.status().kind() == ErrorKind::kTooMany) {
-      r.AddHeader("Retry-After", std::to_string(Accounts::kFailureWindow));
-    }
-    return r;
-  }
+  int64_t retry_after = 0;
+  auto in = ctx.accounts.Login(username, password, ctx.ClientAddress(req), &retry_after);
+  if (!in.ok()) return Refusal(in.status(), retry_after);
   auto r = JsonResponse(200, {{"token", in->token},
                               {"csrf_token", in->csrf_token},
                               {"expires_at", in->expires_at},
@@ -154,11 +187,12 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
                                    {"display_name", Str()},
                                    {"email", Str()},
                                    {"org_id", Int()},
-                                   {"org", org_input}},
+                                   {"org", org_input},
+                                   {"challenge", Str()}},
                                   {"username", "password"}),
               .success_status = 201,
               .response = Ref("User"),
-              .errors = {400, 409, 422}},
+              .errors = {400, 409, 415, 422, 429, 503}},
              /*blocking=*/true);
   router.Add(
       verb::post, "/api/v1/auth/login", Guarded([&ctx](http::Request& r) { return Login(ctx, r); }),
@@ -167,7 +201,7 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
        .request_body = Obj({{"username", Str()}, {"password", Str()}}, {"username", "password"}),
        .response = Obj(
            {{"token", Str()}, {"csrf_token", Str()}, {"expires_at", Int()}, {"user", Ref("User")}}),
-       .errors = {400, 401, 422, 429}},
+       .errors = {400, 401, 415, 422, 429}},
       /*blocking=*/true);
   router.Add(verb::post, "/api/v1/auth/logout",
              Guarded([&ctx](http::Request& r) { return Logout(ctx, r); }),

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "api/client_address.h"
 #include "core/clock.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -40,6 +41,12 @@ struct Context {
   News* news = nullptr;                    // 新闻资讯
   Campaigns* campaigns = nullptr;          // 榜单与奖项
   Bodies* bodies = nullptr;                // 咨询委员会与联合体
+  TrustedProxies proxies;                  // whose X-Forwarded-For is believed
+
+  // The client's address: the connection's peer, or the client a trusted proxy forwarded for.
+  std::string ClientAddress(const http::Request& req) const {
+    return proxies.ClientOf(req.remote(), req.Header("X-Forwarded-For"));
+  }
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

@@ -23,8 +23,10 @@ const char* Reason(int status) {
                                                       {404, "Not found"},
                                                       {409, "Conflict"},
                                                       {413, "Too large"},
+                                                      {415, "Not JSON"},
                                                       {422, "Invalid field"},
-                                                      {429, "Too many attempts"}};
+                                                      {429, "Too many attempts"},
+                                                      {503, "Busy; try again"}};
   auto it = kReasons.find(status);
   return it == kReasons.end() ? "Response" : it->second;
 }

@@ -33,7 +33,7 @@ http::Response CreateOrg(Context& ctx, http::Request& req) {
   Org org;
   if (s.ok()) {
     auto t = OrgTypeFromName(*p.type);
-    if (!t) s = Invalid("type", "invalid_type", "unknown organisation type: " + *p.type);
+    if (!t) s = Invalid("type", "invalid_type", "not an organisation type");
     org.type = t.value_or(OrgType::kEnterprise);
   }
   if (!s.ok()) return http::ErrorResponse(s);
@@ -88,11 +88,13 @@ http::Response ListMembers(Context& ctx, http::Request& req) {
   return JsonResponse(200, PageJson(items, users->total, *page));
 }
 
-Result<Role> ReadRole(const json& body, Role fallback) {
+// The member's role within the organisation: "role" in these routes' bodies (they concern the
+// organisation only; a platform role is never set here).
+Result<OrgRole> ReadOrgRole(const json& body, OrgRole fallback) {
   std::optional<std::string> role;
   KC_RETURN_IF_ERROR(OptString(body, "role", &role));
   if (!role) return fallback;
-  auto r = RoleFromName(*role);
+  auto r = OrgRoleFromName(*role);
   if (!r) return Invalid("role", "invalid_role", "a member's role is member or org_admin");
   return *r;
 }
@@ -104,7 +106,7 @@ http::Response AddMember(Context& ctx, http::Request& req) {
   std::string username;
   Status s = AllowOnly(*body, {"username", "role"});
   if (s.ok()) s = RequireString(*body, "username", &username);
-  auto role = ReadRole(*body, Role::kMember);
+  auto role = ReadOrgRole(*body, OrgRole::kMember);
   if (s.ok()) s = role.status();
   if (!s.ok()) return http::ErrorResponse(s);
   KC_ASSIGN_OR_RESPOND(user, ctx.orgs.AddMember(*actor, *id, username, *role));
@@ -120,7 +122,7 @@ http::Response PatchMember(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   Status s = AllowOnly(*body, {"role"});
   if (s.ok() && !body->contains("role")) s = Invalid("role", "required", "role is required");
-  auto role = ReadRole(*body, Role::kMember);
+  auto role = ReadOrgRole(*body, OrgRole::kMember);
   if (s.ok()) s = role.status();
   if (!s.ok()) return http::ErrorResponse(s);
   KC_ASSIGN_OR_RESPOND(user, ctx.orgs.SetMemberRole(*actor, *id, *uid, *role));
@@ -157,7 +159,8 @@ void RegisterOrgRoutes(http::Router& router, Context& ctx) {
               .errors = {400}});
   router.Add(verb::post, "/api/v1/orgs",
              Guarded([&ctx](http::Request& r) { return CreateOrg(ctx, r); }),
-             {.summary = "Create an organisation; its creator becomes its org admin",
+             {.summary = "Create an organisation; its creator becomes its org admin (keeping "
+                         "their platform role)",
               .tag = "orgs",
               .auth = true,
               .request_body = Ref("Org"),
@@ -185,7 +188,8 @@ void RegisterOrgRoutes(http::Router& router, Context& ctx) {
               .errors = {403, 404}});
   router.Add(verb::post, "/api/v1/orgs/{id}/members",
              Guarded([&ctx](http::Request& r) { return AddMember(ctx, r); }),
-             {.summary = "Add an existing user without organisation as member or org_admin",
+             {.summary = "Add an existing user without organisation; role (member or org_admin) "
+                         "is their role in the organisation, their platform role stays",
               .tag = "orgs",
               .auth = true,
               .request_body = Obj({{"username", Str()}, {"role", Str()}}, {"username"}),
@@ -194,7 +198,7 @@ void RegisterOrgRoutes(http::Router& router, Context& ctx) {
               .errors = {400, 403, 404, 409, 422}});
   router.Add(verb::patch, "/api/v1/orgs/{id}/members/{user_id}",
              Guarded([&ctx](http::Request& r) { return PatchMember(ctx, r); }),
-             {.summary = "Change a member's role (member or org_admin)",
+             {.summary = "Change a member's role in the organisation (member or org_admin)",
               .tag = "orgs",
               .auth = true,
               .request_body = Obj({{"role", Str()}}, {"role"}),

@@ -57,7 +57,8 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
   if (ctx.stats && !hits.empty()) {
     // "Matches shown", the first step of the dashboard's funnel (queued, written in batches;
     // once per viewer, listing and day).
-    ViewerClient client{req.remote(), std::string(req.Header(http::bhttp::field::user_agent))};
+    ViewerClient client{ctx.ClientAddress(req),
+                        std::string(req.Header(http::bhttp::field::user_agent))};
     ctx.stats->RecordMatchView(*actor, client, *id, static_cast<int64_t>(hits.size()));
   }
   json out = json::array();

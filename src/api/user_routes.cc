@@ -17,6 +17,7 @@ http::Response ListUsers(Context& ctx, http::Request& req) {
   q.offset = page->offset();
   q.limit = page->size;
   q.role = req.Query("role").value_or("");
+  q.org_role = req.Query("org_role").value_or("");
   q.text = req.Query("q").value_or("");
   if (auto org = req.Query("org_id")) {
     KC_ASSIGN_OR_RESPOND(id, ParseId(*org, "org_id"));
@@ -40,13 +41,14 @@ http::Response PatchUser(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   UserPatch p;
-  Status s = AllowOnly(
-      *body, {"display_name", "email", "password", "current_password", "role", "disabled"});
+  Status s = AllowOnly(*body, {"display_name", "email", "password", "current_password", "role",
+                               "org_role", "disabled"});
   if (s.ok()) s = OptString(*body, "display_name", &p.display_name);
   if (s.ok()) s = OptString(*body, "email", &p.email);
   if (s.ok()) s = OptString(*body, "password", &p.password);
   if (s.ok()) s = OptString(*body, "current_password", &p.current_password);
   if (s.ok()) s = OptString(*body, "role", &p.role);
+  if (s.ok()) s = OptString(*body, "org_role", &p.org_role);
   if (s.ok()) s = OptBool(*body, "disabled", &p.disabled);
   if (!s.ok()) return http::ErrorResponse(s);
   KC_ASSIGN_OR_RESPOND(user, ctx.accounts.Update(*actor, *id, p));
@@ -58,7 +60,8 @@ http::Response PatchUser(Context& ctx, http::Request& req) {
 void RegisterUserRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
   json query = PageQuery();
-  query.push_back(QueryParam("role", "member, org_admin, reviewer, editor or admin"));
+  query.push_back(QueryParam("role", "platform role: member, reviewer, editor or admin"));
+  query.push_back(QueryParam("org_role", "role in the organisation: member or org_admin"));
   query.push_back(QueryParam("org_id", "members of this organisation", Int()));
   query.push_back(QueryParam("q", "part of the user name or display name"));
   router.Add(verb::get, "/api/v1/users",
@@ -78,7 +81,7 @@ void RegisterUserRoutes(http::Router& router, Context& ctx) {
               .errors = {404}});
   router.Add(verb::patch, "/api/v1/users/{id}",
              Guarded([&ctx](http::Request& r) { return PatchUser(ctx, r); }),
-             {.summary = "Edit an account; admins also set role and disabled",
+             {.summary = "Edit an account; admins also set role, org_role and disabled",
               .tag = "users",
               .auth = true,
               .request_body = Obj({{"display_name", Str()},
@@ -86,6 +89,7 @@ void RegisterUserRoutes(http::Router& router, Context& ctx) {
                                    {"password", Str()},
                                    {"current_password", Str()},
                                    {"role", Str()},
+                                   {"org_role", Str()},
                                    {"disabled", Bool()}}),
               .response = Ref("User"),
               .errors = {400, 403, 404, 422}},

@@ -6,12 +6,14 @@
 namespace kc::api {
 
 nlohmann::json UserJson(const User& u, const Actor& viewer) {
-  nlohmann::json j = {{"id", u.id},
-                      {"username", u.username},
-                      {"display_name", u.display_name},
-                      {"role", RoleName(u.role)},
-                      {"org_id", u.org_id ? nlohmann::json(*u.org_id) : nlohmann::json(nullptr)},
-                      {"created_at", IsoTime(u.created_at)}};
+  nlohmann::json j = {
+      {"id", u.id},
+      {"username", u.username},
+      {"display_name", u.display_name},
+      {"role", RoleName(u.role)},
+      {"org_id", u.org_id ? nlohmann::json(*u.org_id) : nlohmann::json(nullptr)},
+      {"org_role", u.org_id ? nlohmann::json(OrgRoleName(u.org_role)) : nlohmann::json(nullptr)},
+      {"created_at", IsoTime(u.created_at)}};
   if (viewer.is_admin() || (viewer.user && viewer.user->id == u.id)) {
     j["email"] = u.email;
     j["disabled"] = u.disabled;

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "api/client_address.h"
+
 namespace kc::app {
 
 namespace {
@@ -58,6 +60,7 @@ Usage:
   kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite|postgres://USER@HOST:PORT/DB] [--no-demo]
                  [--threads N] [--body-limit BYTES] [--header-limit BYTES]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE] [--web DIR]
+                 [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
   kechuang export KIND [--format csv|jsonl] [--data DIR]
   kechuang reindex [--data DIR]              rebuild the search index from the database
@@ -66,7 +69,8 @@ Usage:
   kechuang restore FILE [--data DIR] [--db URL]  into an empty data directory or database
   kechuang version
 
-Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_ADMIN_PASSWORD (the first start's admin).
+Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_ADMIN_PASSWORD (the first start's admin),
+KECHUANG_TRUSTED_PROXIES (comma-separated, as --trusted-proxy).
 )";
 }
 
@@ -77,6 +81,17 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
   KC_RETURN_IF_ERROR(SetListen(c, c.listen));
   if (const char* l = std::getenv("KECHUANG_LISTEN"); l && *l) KC_RETURN_IF_ERROR(SetListen(c, l));
   if (const char* d = std::getenv("KECHUANG_DB"); d && *d) KC_RETURN_IF_ERROR(SetDb(c, d));
+  if (const char* t = std::getenv("KECHUANG_TRUSTED_PROXIES"); t && *t) {
+    std::string_view list = t;
+    while (!list.empty()) {
+      const size_t comma = list.find(',');
+      std::string_view item = list.substr(0, comma);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty()) c.trusted_proxies.emplace_back(item);
+      list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+  }
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> Result<std::string> {
@@ -89,7 +104,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
       c.secure_cookies = true;
     } else if (a == "--data" || a == "--listen" || a == "--db" || a == "--threads" ||
                a == "--body-limit" || a == "--header-limit" || a == "--access-log" ||
-               a == "--web" || a == "--cedict") {
+               a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
+               a == "--registrations-per-client") {
       auto v = value();
       if (!v.ok()) return v.status();
       if (a == "--data") {
@@ -98,6 +114,12 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
         c.web_dir = *v;
       } else if (a == "--cedict") {
         c.cedict = *v;
+      } else if (a == "--trusted-proxy") {
+        c.trusted_proxies.push_back(*v);
+      } else if (a == "--registrations-per-client") {
+        auto n = Number(a, *v, 0, 1000000);
+        if (!n.ok()) return n.status();
+        c.registrations_per_client = static_cast<int>(*n);
       } else if (a == "--listen") {
         KC_RETURN_IF_ERROR(SetListen(c, *v));
       } else if (a == "--db") {
@@ -121,6 +143,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
       return BadInput("bad_flag", "unknown flag: " + a);
     }
   }
+  KC_RETURN_IF_ERROR(api::TrustedProxies::Parse(c.trusted_proxies).status());
   if (c.access_log.empty()) c.access_log = c.data_dir + "/logs/access.log";
   if (c.web_dir.empty()) c.web_dir = BesideExecutable("web");
   if (c.cedict.empty()) c.cedict = BesideExecutable("cedict.tsv");

@@ -22,7 +22,13 @@ struct Config {
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD
-  http::ServerOptions server;                 // --threads, --body-limit, --header-limit, timeouts
+  // --trusted-proxy ADDR[/BITS] (repeatable), KECHUANG_TRUSTED_PROXIES (comma-separated): the
+  // reverse proxies whose X-Forwarded-For names the client (docs/operations.md).
+  std::vector<std::string> trusted_proxies;
+  // --registrations-per-client N: registrations a client address may make per 10 minutes;
+  // 0 turns the limit off.
+  int registrations_per_client = 5;
+  http::ServerOptions server;  // --threads, --body-limit, --header-limit, timeouts
 };
 
 // Parses the flags of `kechuang serve` (and the shared --data/--db of other commands) from

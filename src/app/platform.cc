@@ -73,7 +73,9 @@ Status Platform::Open() {
   auto store = OpenStore(config_);
   if (!store.ok()) return store.status();
   store_ = std::move(*store);
-  accounts_ = std::make_unique<Accounts>(*store_, clock_);
+  AccountPolicy account_policy;
+  account_policy.throttle.registrations_per_client = config_.registrations_per_client;
+  accounts_ = std::make_unique<Accounts>(*store_, clock_, account_policy);
   orgs_ = std::make_unique<Orgs>(*store_, clock_);
   listings_ = std::make_unique<Listings>(*store_, clock_);
   importer_ = std::make_unique<Importer>(*store_, clock_);
@@ -94,6 +96,9 @@ Status Platform::Open() {
   ctx_->news = news_.get();
   ctx_->campaigns = campaigns_.get();
   ctx_->bodies = bodies_.get();
+  auto proxies = api::TrustedProxies::Parse(config_.trusted_proxies);
+  if (!proxies.ok()) return proxies.status();
+  ctx_->proxies = *proxies;
 
   auto password = accounts_->EnsureAdmin(config_.admin_password);
   if (!password.ok()) return password.status();

@@ -17,12 +17,15 @@ constexpr std::array<std::pair<OrgType, std::string_view>, 9> kTypes{{
     {OrgType::kGovernment, "government"},
     {OrgType::kOffshoreBase, "offshore_base"},
 }};
-constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
+constexpr std::array<std::pair<Role, std::string_view>, 4> kRoles{{
     {Role::kMember, "member"},
-    {Role::kOrgAdmin, "org_admin"},
     {Role::kReviewer, "reviewer"},
     {Role::kAdmin, "admin"},
     {Role::kEditor, "editor"},
+}};
+constexpr std::array<std::pair<OrgRole, std::string_view>, 2> kOrgRoles{{
+    {OrgRole::kMember, "member"},
+    {OrgRole::kAdmin, "org_admin"},
 }};
 }  // namespace
 
@@ -46,6 +49,18 @@ std::string_view RoleName(Role role) {
 }
 std::optional<Role> RoleFromName(std::string_view name) {
   for (const auto& [r, n] : kRoles) {
+    if (n == name) return r;
+  }
+  return std::nullopt;
+}
+std::string_view OrgRoleName(OrgRole role) {
+  for (const auto& [r, n] : kOrgRoles) {
+    if (r == role) return n;
+  }
+  return "";
+}
+std::optional<OrgRole> OrgRoleFromName(std::string_view name) {
+  for (const auto& [r, n] : kOrgRoles) {
     if (n == name) return r;
   }
   return std::nullopt;

@@ -37,11 +37,18 @@ struct Org {
   int64_t created_at = 0;
 };
 
-// A platform-wide role. Org admins manage their own organisation's members and listings;
-// editors (编辑) write and publish news, as admins also may.
-enum class Role { kMember, kOrgAdmin, kReviewer, kAdmin, kEditor };
+// A platform-wide role (平台角色): reviewers (审核员) moderate listings, editors (编辑) write and
+// publish news, admins may do everything. Independent of the organisation role: a reviewer may
+// also be an org admin, and nothing done within an organisation changes the platform role.
+enum class Role { kMember, kReviewer, kAdmin, kEditor };
 std::string_view RoleName(Role role);
 std::optional<Role> RoleFromName(std::string_view name);
+
+// A role within the user's organisation (机构角色): org admins manage its members and listings.
+// Meaningful only while the user belongs to an organisation; kMember otherwise.
+enum class OrgRole { kMember, kAdmin };
+std::string_view OrgRoleName(OrgRole role);  // "member", "org_admin"
+std::optional<OrgRole> OrgRoleFromName(std::string_view name);
 
 // 用户: an account.
 struct User {
@@ -50,6 +57,7 @@ struct User {
   std::string display_name;
   std::string email;
   Role role = Role::kMember;
+  OrgRole org_role = OrgRole::kMember;  // within org_id
   std::optional<int64_t> org_id;
   // 加入申请: the organisation the user asked to join, until one of its admins approves (org_id
   // is then set) or rejects; the request gives no rights in that organisation.

@@ -7,6 +7,46 @@
 
 namespace kc {
 
+namespace {
+
+constexpr size_t kMaxChallengeBytes = 4096;
+constexpr size_t kMaxClientBytes = 64;  // an IPv6 address has at most 45 characters
+
+// A hash of a random password with the same parameters as real ones: checked against when the
+// user name is unknown, so that it takes as long as a wrong password for a real user.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto h = HashPassword(RandomPassword());
+    return h.ok() ? *h : std::string();
+  }();
+  return hash;
+}
+
+// Holds one of `limit` places in `in_use` while alive; `held()` is false when all were taken.
+class Place {
+ public:
+  Place(std::atomic<int>& in_use, int limit) : in_use_(in_use) {
+    held_ = in_use_.fetch_add(1) < limit;
+    if (!held_) in_use_.fetch_sub(1);
+  }
+  ~Place() {
+    if (held_) in_use_.fetch_sub(1);
+  }
+  Place(const Place&) = delete;
+  Place& operator=(const Place&) = delete;
+  bool held() const { return held_; }
+
+ private:
+  std::atomic<int>& in_use_;
+  bool held_ = false;
+};
+
+std::string BoundedClient(const std::string& client) {
+  return client.size() <= kMaxClientBytes ? client : client.substr(0, kMaxClientBytes);
+}
+
+}  // namespace
+
 Status ValidateUsername(std::string_view u) {
   if (u.size() < 3 || u.size() > 32) {
     return Invalid("username", "invalid_username", "a user name has 3 to 32 characters");
@@ -22,13 +62,6 @@ Status ValidateUsername(std::string_view u) {
   if (u[0] == '.' || u[0] == '_' || u[0] == '-') {
     return Invalid("username", "invalid_username", "a user name starts with a letter or digit");
   }
-  return Status::Ok();
-}
-
-Status ValidatePassword(std::string_view p) {
-  if (p.size() < 8)
-    return Invalid("password", "weak_password", "a password has 8 characters or more");
-  if (p.size() > 128) return Invalid("password", "too_long", "a password has at most 128 bytes");
   return Status::Ok();
 }
 
@@ -49,16 +82,41 @@ Status ValidateProfile(const std::string& display_name, const std::string& email
 }
 }  // namespace
 
-Result<User> Accounts::Register(const RegisterRequest& r) {
+Result<User> Accounts::Register(const RegisterRequest& r, int64_t* retry_after) {
   KC_RETURN_IF_ERROR(ValidateUsername(r.username));
-  KC_RETURN_IF_ERROR(ValidatePassword(r.password));
+  KC_RETURN_IF_ERROR(ValidatePassword(r.password, r.username));
   KC_RETURN_IF_ERROR(ValidateProfile(r.display_name, r.email));
+  if (r.challenge.size() > kMaxChallengeBytes) {
+    return Invalid("challenge", "too_long", "the challenge answer is too long");
+  }
   if (r.org_id && r.org) {
     return Invalid("org", "conflicting_fields", "give org_id or org, not both");
   }
   if (r.org) {
     Org probe = *r.org;
     KC_RETURN_IF_ERROR(ValidateOrg(probe));
+  }
+  if (registration_check_) KC_RETURN_IF_ERROR(registration_check_(r));
+  const std::string client = BoundedClient(r.client);
+  // Counted before hashing, whatever comes of it: a flood pays for itself.
+  int64_t wait = 0;
+  KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
+    const int64_t now = clock_.Now();
+    auto w = RegistrationWait(tx, policy_.throttle, client, now);
+    if (!w.ok()) return w.status();
+    wait = *w;
+    return wait > 0 ? Status::Ok() : RecordRegistration(tx, policy_.throttle, client, now);
+  }));
+  if (wait > 0) {
+    if (retry_after) *retry_after = wait;
+    return Status::Error(ErrorKind::kTooMany, "too_many_registrations",
+                         "too many registrations from this address; try again later");
+  }
+  Place hashing(registrations_hashing_, policy_.registration_hashers);
+  if (!hashing.held()) {
+    if (retry_after) *retry_after = 1;
+    return Status::Error(ErrorKind::kUnavailable, "busy",
+                         "the server is busy registering others; try again in a moment");
   }
   auto hash = HashPassword(r.password);
   if (!hash.ok()) return hash.status();
@@ -67,7 +125,8 @@ Result<User> Accounts::Register(const RegisterRequest& r) {
   user.display_name = r.display_name;
   user.email = r.email;
   user.password_hash = *hash;
-  user.role = r.org ? Role::kOrgAdmin : Role::kMember;
+  user.role = Role::kMember;
+  user.org_role = r.org ? OrgRole::kAdmin : OrgRole::kMember;
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     int64_t now = clock_.Now();
     auto existing = tx.FindUserByName(user.username);
@@ -97,29 +156,39 @@ Result<User> Accounts::Register(const RegisterRequest& r) {
 }
 
 Result<SignIn> Accounts::Login(const std::string& username, const std::string& password,
-                               const std::string& remote) {
+                               const std::string& client_address, int64_t* retry_after) {
+  // Bounded before anything is looked up, hashed or remembered; nothing of either is echoed.
+  if (username.size() > kMaxLoginNameBytes) {
+    return BadInput("too_long", "a user name has at most 32 characters", "username");
+  }
+  if (password.size() > kMaxPasswordBytes) {
+    return BadInput("too_long", "a password has at most 128 characters", "password");
+  }
   const int64_t now = clock_.Now();
-  const std::string remote_key = "@" + remote;  // user names cannot start with '@'
-  Result<User> user = Status::Error(ErrorKind::kUnauthorized, "bad_credentials", "");
+  const std::string client = BoundedClient(client_address);
+  // A name no account can have is remembered as "" (its failures count for the client).
+  const std::string name = ValidateUsername(username).ok() ? username : std::string();
+  int64_t wait = 0;
+  Result<User> user = Unauthorized();
   Status s = store_.Read([&](StoreTx& tx) -> Status {
-    auto by_name = tx.CountLoginFailures(username, now - kFailureWindow);
-    if (!by_name.ok()) return by_name.status();
-    auto by_remote = tx.CountLoginFailures(remote_key, now - kFailureWindow);
-    if (!by_remote.ok()) return by_remote.status();
-    if (*by_name >= kMaxFailures || *by_remote >= 4 * kMaxFailures) {
-      return Status::Error(ErrorKind::kTooMany, "too_many_attempts",
-                           "too many failed sign-ins; try again in 15 minutes");
-    }
-    user = tx.FindUserByName(username);
-    return Status::Ok();
+    auto w = LoginWait(tx, policy_.throttle, name, client, now);
+    if (!w.ok()) return w.status();
+    wait = *w;
+    if (wait > 0 || name.empty()) return Status::Ok();
+    user = tx.FindUserByName(name);
+    return user.ok() || user.status().kind() == ErrorKind::kNotFound ? Status::Ok() : user.status();
   });
   if (!s.ok()) return s;
-  bool good = user.ok() && !user->disabled && VerifyPassword(password, user->password_hash);
-  if (!good) {
-    KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-      KC_RETURN_IF_ERROR(tx.RecordLoginFailure(username, now));
-      return tx.RecordLoginFailure(remote_key, now);
-    }));
+  if (wait > 0) {
+    if (retry_after) *retry_after = wait;
+    return Status::Error(ErrorKind::kTooMany, "too_many_attempts",
+                         "too many failed sign-ins from here; wait before trying again");
+  }
+  // A password is checked whether or not the user exists, so both take the same time.
+  const bool matches = VerifyPassword(password, user.ok() ? user->password_hash : DummyHash());
+  if (!matches || !user.ok() || user->disabled) {
+    KC_RETURN_IF_ERROR(store_.Write(
+        [&](StoreTx& tx) { return RecordLoginFailure(tx, policy_.throttle, name, client, now); }));
     return Status::Error(ErrorKind::kUnauthorized, "bad_credentials",
                          "wrong user name or password");
   }
@@ -129,7 +198,7 @@ Result<SignIn> Accounts::Login(const std::string& username, const std::string& p
   out.csrf_token = RandomHex(16);
   out.expires_at = now + kSessionLifetime;
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-    KC_RETURN_IF_ERROR(tx.ClearLoginFailures(username));
+    KC_RETURN_IF_ERROR(ClearLoginFailures(tx, name, client));
     Session session{TokenHash(out.token), out.user.id, out.csrf_token, now, out.expires_at};
     return tx.InsertSession(session);
   }));
@@ -166,8 +235,9 @@ Result<std::string> Accounts::EnsureAdmin(const std::optional<std::string>& pass
     return Status::Ok();
   }));
   if (exists) return std::string();
-  std::string pw = password && !password->empty() ? *password : RandomPassword();
-  KC_RETURN_IF_ERROR(ValidatePassword(pw));
+  const bool chosen = password && !password->empty();
+  std::string pw = chosen ? *password : RandomPassword();
+  if (chosen) KC_RETURN_IF_ERROR(ValidatePassword(pw, "admin"));
   auto hash = HashPassword(pw);
   if (!hash.ok()) return hash.status();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
@@ -184,13 +254,14 @@ Result<std::string> Accounts::EnsureAdmin(const std::optional<std::string>& pass
     admin.username = "admin";
     admin.display_name = "Administrator";
     admin.role = Role::kAdmin;
+    admin.org_role = OrgRole::kAdmin;
     admin.password_hash = *hash;
     admin.created_at = clock_.Now();
     auto id = tx.InsertUser(admin);
     if (!id.ok()) return id.status();
     return tx.AppendAudit(AuditOf(admin.created_at, std::nullopt, "user", *id, "bootstrap", {}));
   }));
-  return password && !password->empty() ? std::string() : pw;
+  return chosen ? std::string() : pw;
 }
 
 Result<User> Accounts::Get(const Actor& actor, int64_t id) {
@@ -221,14 +292,24 @@ Result<User> Accounts::Update(const Actor& actor, int64_t id, const UserPatch& p
   if (!actor.signed_in()) return Unauthorized();
   bool self = actor.user->id == id;
   if (!self && !actor.is_admin()) return Forbidden("you may edit only your own account");
-  if ((p.role || p.disabled) && !actor.is_admin()) {
+  if ((p.role || p.org_role || p.disabled) && !actor.is_admin()) {
     return Forbidden("only admins change roles or disable accounts");
   }
   std::optional<std::string> new_hash;
   if (p.password) {
-    KC_RETURN_IF_ERROR(ValidatePassword(*p.password));
+    std::string username = actor.user->username;
+    if (!self) {
+      KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+        auto user = tx.GetUser(id);
+        if (!user.ok()) return user.status();
+        username = user->username;
+        return Status::Ok();
+      }));
+    }
+    KC_RETURN_IF_ERROR(ValidatePassword(*p.password, username));
     if (!actor.is_admin() || self) {
-      if (!p.current_password || !VerifyPassword(*p.current_password, actor.user->password_hash)) {
+      if (!p.current_password || p.current_password->size() > kMaxPasswordBytes ||
+          !VerifyPassword(*p.current_password, actor.user->password_hash)) {
         return Invalid("current_password", "bad_credentials", "the current password is wrong");
       }
     }
@@ -246,11 +327,23 @@ Result<User> Accounts::Update(const Actor& actor, int64_t id, const UserPatch& p
     KC_RETURN_IF_ERROR(ValidateProfile(u.display_name, u.email));
     if (p.role) {
       auto role = RoleFromName(*p.role);
-      if (!role) return Invalid("role", "invalid_role", "unknown role: " + *p.role);
-      if (*role == Role::kOrgAdmin && !u.org_id) {
-        return Invalid("role", "invalid_role", "an org admin must belong to an organisation");
+      if (!role) {
+        return Invalid("role", "invalid_role",
+                       *p.role == "org_admin"
+                           ? "org_admin is a role within an organisation: set org_role"
+                           : "a role is member, reviewer, editor or admin");
       }
       u.role = *role;
+    }
+    if (p.org_role) {
+      auto org_role = OrgRoleFromName(*p.org_role);
+      if (!org_role) {
+        return Invalid("org_role", "invalid_role", "an organisation role is member or org_admin");
+      }
+      if (!u.org_id) {
+        return Invalid("org_role", "invalid_role", "the user belongs to no organisation");
+      }
+      u.org_role = *org_role;
     }
     if (p.disabled) u.disabled = *p.disabled;
     if (new_hash) u.password_hash = *new_hash;
@@ -258,6 +351,7 @@ Result<User> Accounts::Update(const Actor& actor, int64_t id, const UserPatch& p
     if (u.disabled || new_hash) KC_RETURN_IF_ERROR(tx.DeleteSessionsOfUser(u.id));
     nlohmann::json detail = nlohmann::json::object();
     if (p.role) detail["role"] = *p.role;
+    if (p.org_role) detail["org_role"] = *p.org_role;
     if (p.disabled) detail["disabled"] = *p.disabled;
     if (new_hash) detail["password"] = "changed";
     KC_RETURN_IF_ERROR(

@@ -2,12 +2,16 @@
 // user administration.
 #pragma once
 
+#include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "core/clock.h"
 #include "core/org.h"
 #include "service/actor.h"
+#include "service/password_policy.h"
+#include "service/throttle.h"
 #include "store/store.h"
 
 namespace kc {
@@ -19,7 +23,28 @@ struct RegisterRequest {
   std::string email;
   std::optional<int64_t> org_id;  // ask to join an existing organisation (its admins approve)
   std::optional<Org> org;         // or create one and become its org admin
+  std::string client;             // the client's address, for throttling
+  std::string challenge;          // the client's answer for a RegistrationCheck (captcha, …)
 };
+
+// A check every registration must pass before anything is hashed or stored: the place to plug
+// in a captcha or a proof of work (docs/api.md "Registration checks"). It sees the request (the
+// client's `challenge` answer included) and returns an error status to refuse it, e.g.
+// Invalid("challenge", "challenge_failed", …). Must be safe to call from several threads.
+using RegistrationCheck = std::function<Status(const RegisterRequest&)>;
+
+// Limits of Accounts besides the throttle's.
+struct AccountPolicy {
+  ThrottlePolicy throttle;
+  // Registrations that may hash a password at once; more at the same moment are refused with
+  // 503 "busy" at once rather than queued, so that a flood of registrations never holds the
+  // threads that sign-ins need (password hashing takes ~0.1 s and 64 MiB each).
+  int registration_hashers = 1;
+};
+
+// The longest user name a sign-in may carry: longer ones are refused (400) without being
+// looked up, hashed or remembered.
+inline constexpr size_t kMaxLoginNameBytes = 64;
 
 // A new session: the token is shown to the client once and never stored.
 struct SignIn {
@@ -38,8 +63,9 @@ struct Authenticated {
 // What a user or an admin may change about an account; empty members stay as they are.
 struct UserPatch {
   std::optional<std::string> display_name, email, password, current_password;
-  std::optional<std::string> role;  // admin only
-  std::optional<bool> disabled;     // admin only
+  std::optional<std::string> role;      // admin only: the platform role
+  std::optional<bool> disabled;         // admin only
+  std::optional<std::string> org_role;  // admin only: "member" or "org_admin" in the user's org
 };
 
 class Accounts {
@@ -47,22 +73,29 @@ class Accounts {
   // The organisation the bootstrap admin belongs to; admins' listings and imports go to it.
   static constexpr const char* kPlatformOrgName = "平台运营方 (Platform operator)";
 
-  // Failed sign-ins allowed per user name (and, ×4, per client address) within the window.
-  static constexpr int kMaxFailures = 5;
-  static constexpr int64_t kFailureWindow = 15 * 60;
   static constexpr int64_t kSessionLifetime = 30 * 24 * 3600;
 
-  Accounts(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  Accounts(Store& store, const Clock& clock, AccountPolicy policy = {})
+      : store_(store), clock_(clock), policy_(policy) {}
+
+  // Plugs in a check for every registration (none by default). Call before serving.
+  void SetRegistrationCheck(RegistrationCheck check) { registration_check_ = std::move(check); }
 
   // Creates an account (and its organisation when `org` is given, or a request to join `org_id`
   // that the organisation's admins decide: see Orgs::DecideJoinRequest). Slow: hashes the
-  // password.
-  Result<User> Register(const RegisterRequest& request);
+  // password. Every field is bounded before anything is hashed or stored. Refused with 429
+  // "too_many_registrations" (and `*retry_after` set to the seconds to wait) when the client
+  // registered too often (throttle.h), and with 503 "busy" (`*retry_after` 1) when other
+  // registrations are hashing.
+  Result<User> Register(const RegisterRequest& request, int64_t* retry_after = nullptr);
 
-  // Checks the password and opens a session. After kMaxFailures failures within
-  // kFailureWindow the user name (or address) is refused with 429 until the window passes.
+  // Checks the password and opens a session. A user name longer than kMaxLoginNameBytes or a
+  // password longer than kMaxPasswordBytes is 400 "too_long" and not remembered. A wrong
+  // password and an unknown or disabled user take the same time (a password is checked either
+  // way) and give the same 401 "bad_credentials". While the throttle makes (`username`,
+  // `client`) or `client` wait, the answer is 429 "too_many_attempts" with `*retry_after` set.
   Result<SignIn> Login(const std::string& username, const std::string& password,
-                       const std::string& remote);
+                       const std::string& client, int64_t* retry_after = nullptr);
 
   // Ends the session of `token`; succeeds when it is already gone.
   Status Logout(const std::string& token);
@@ -82,11 +115,12 @@ class Accounts {
  private:
   Store& store_;
   const Clock& clock_;
+  const AccountPolicy policy_;
+  RegistrationCheck registration_check_;
+  std::atomic<int> registrations_hashing_{0};
 };
 
 // Checks a user name: 3–32 characters of [A-Za-z0-9._-], starting with a letter or digit.
 Status ValidateUsername(std::string_view username);
-// Checks a password: 8–128 bytes.
-Status ValidatePassword(std::string_view password);
 
 }  // namespace kc

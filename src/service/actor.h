@@ -26,10 +26,11 @@ struct Actor {
   bool in_org(int64_t org_id) const {
     return is_admin() || (user && user->org_id && *user->org_id == org_id);
   }
-  // True when the actor may manage `org_id`'s members and listings.
+  // True when the actor may manage `org_id`'s members and listings: its org admins (whatever
+  // their platform role) and platform admins.
   bool manages_org(int64_t org_id) const {
     return is_admin() ||
-           (user && user->role == Role::kOrgAdmin && user->org_id && *user->org_id == org_id);
+           (user && user->org_role == OrgRole::kAdmin && user->org_id && *user->org_id == org_id);
   }
   std::optional<int64_t> id() const {
     return user ? std::optional<int64_t>(user->id) : std::nullopt;

@@ -26,7 +26,7 @@ Result<int> NotifyListingOwners(StoreTx& tx, const Listing& listing,
   }
   UserQuery admins;
   admins.org_id = listing.org_id;
-  admins.role = std::string(RoleName(Role::kOrgAdmin));
+  admins.org_role = std::string(OrgRoleName(OrgRole::kAdmin));
   admins.limit = kMaxOrgAdmins;
   auto page = tx.ListUsers(admins);
   if (!page.ok()) return page.status();

@@ -3,22 +3,35 @@
 #include "core/trim.h"
 #include "service/audit.h"
 #include "service/campaigns.h"
+#include "service/listing_validation.h"
 
 namespace kc {
 
 namespace {
 
+// 422 "too_long" when `value` has more than `max_chars` characters; nothing of it is echoed.
+Status CheckLength(const char* field, const std::string& value, size_t max_chars) {
+  if (value.size() <= max_chars || Utf8Length(value) <= max_chars) return Status::Ok();
+  return Invalid(field, "too_long",
+                 std::string(field) + " has at most " + std::to_string(max_chars) + " characters");
+}
+
+// Every field is bounded before anything is stored (docs/api.md "Campaigns").
 Status CheckNominationText(const Nomination& n) {
   for (const auto* f : {&n.nominee_name, &n.discipline, &n.summary, &n.birth_date}) {
     if (!IsValidUtf8(*f)) return BadInput("invalid_utf8", "the nomination is not valid UTF-8");
   }
-  if (n.nominee_name.size() > 400) return Invalid("nominee_name", "too_long", "name too long");
-  if (n.summary.size() > 20000) return Invalid("summary", "too_long", "summary too long");
+  KC_RETURN_IF_ERROR(CheckLength("nominee_name", n.nominee_name, 200));
+  KC_RETURN_IF_ERROR(CheckLength("discipline", n.discipline, 100));
+  KC_RETURN_IF_ERROR(CheckLength("birth_date", n.birth_date, 10));  // YYYY-MM-DD
+  KC_RETURN_IF_ERROR(CheckLength("summary", n.summary, 8000));
   if (n.materials.size() > 20) return Invalid("materials", "too_many", "at most 20 materials");
   for (const auto& m : n.materials) {
     if (!IsValidUtf8(m.title) || !IsValidUtf8(m.url)) {
       return BadInput("invalid_utf8", "the nomination is not valid UTF-8");
     }
+    KC_RETURN_IF_ERROR(CheckLength("materials", m.title, 200));
+    KC_RETURN_IF_ERROR(CheckLength("materials", m.url, 2000));
     if (!m.url.empty() && m.url.rfind("https://", 0) != 0 && m.url.rfind("http://", 0) != 0) {
       return Invalid("materials", "invalid_url", "a material's url is http(s)://");
     }

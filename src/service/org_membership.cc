@@ -28,7 +28,7 @@ Status Notify(StoreTx& tx, int64_t user_id, const std::string& kind, const std::
 Result<std::vector<User>> OrgAdmins(StoreTx& tx, int64_t org_id) {
   UserQuery q;
   q.org_id = org_id;
-  q.role = std::string(RoleName(Role::kOrgAdmin));
+  q.org_role = std::string(OrgRoleName(OrgRole::kAdmin));
   q.limit = 200;
   auto page = tx.ListUsers(q);
   if (!page.ok()) return page.status();
@@ -148,7 +148,7 @@ Result<User> Orgs::DecideJoinRequest(const Actor& actor, int64_t org_id, int64_t
         return Conflict("already_member", "this user belongs to another organisation");
       }
       user->org_id = org_id;
-      if (user->role == Role::kOrgAdmin) user->role = Role::kMember;
+      user->org_role = OrgRole::kMember;
     }
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
     nlohmann::json audit = {{"user_id", user_id}};

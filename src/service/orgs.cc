@@ -22,12 +22,6 @@ Status CheckText(std::string_view field, const std::string& v, size_t max_chars)
   return Status::Ok();
 }
 
-Status CheckMemberRole(Role role) {
-  if (role != Role::kMember && role != Role::kOrgAdmin) {
-    return Invalid("role", "invalid_role", "a member's role is member or org_admin");
-  }
-  return Status::Ok();
-}
 }  // namespace
 
 Status ValidateOrg(Org& org) {
@@ -77,10 +71,14 @@ Result<Org> Orgs::Create(const Actor& actor, Org org) {
     auto created = CreateIn(tx, org, actor.id(), clock_.Now());
     if (!created.ok()) return created.status();
     if (!actor.is_admin()) {
-      User u = *actor.user;
-      u.org_id = created->id;
-      u.role = Role::kOrgAdmin;
-      KC_RETURN_IF_ERROR(tx.UpdateUser(u));
+      // The creator manages it; a platform role (reviewer, editor) stays as it is.
+      auto u = tx.GetUser(*actor.id());
+      if (!u.ok()) return u.status();
+      if (u->org_id) return Conflict("already_member", "you already belong to an organisation");
+      u->org_id = created->id;
+      u->org_role = OrgRole::kAdmin;
+      u->requested_org_id.reset();
+      KC_RETURN_IF_ERROR(tx.UpdateUser(*u));
     }
     out = *created;
     return Status::Ok();
@@ -120,7 +118,7 @@ Result<Org> Orgs::Update(const Actor& actor, int64_t id, const OrgPatch& p) {
     if (p.name) o.name = *p.name;
     if (p.type) {
       auto t = OrgTypeFromName(*p.type);
-      if (!t) return Invalid("type", "invalid_type", "unknown organisation type: " + *p.type);
+      if (!t) return Invalid("type", "invalid_type", "not an organisation type");
       o.type = *t;
     }
     if (p.region) o.region = *p.region;
@@ -165,9 +163,9 @@ Result<Page<User>> Orgs::Members(const Actor& actor, int64_t org_id, int64_t off
 }
 
 Result<User> Orgs::AddMember(const Actor& actor, int64_t org_id, const std::string& username,
-                             Role role) {
+                             OrgRole role) {
   if (!actor.signed_in()) return Unauthorized();
-  KC_RETURN_IF_ERROR(CheckMemberRole(role));
+  if (username.size() > 64) return Invalid("username", "unknown_user", "no user with this name");
   Result<User> out = User{};
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     auto org = tx.GetOrg(org_id);
@@ -176,13 +174,13 @@ Result<User> Orgs::AddMember(const Actor& actor, int64_t org_id, const std::stri
     auto user = tx.FindUserByName(username);
     if (!user.ok()) {
       return user.status().kind() == ErrorKind::kNotFound
-                 ? Invalid("username", "unknown_user", "no user named " + username)
+                 ? Invalid("username", "unknown_user", "no user with this name")
                  : user.status();
     }
     if (user->org_id && *user->org_id != org_id) {
       return Conflict("already_member", "this user belongs to another organisation", "username");
     }
-    if (user->role == Role::kMember || user->role == Role::kOrgAdmin) user->role = role;
+    user->org_role = role;  // the platform role stays as it is
     user->org_id = org_id;
     user->requested_org_id.reset();  // an admin adding a user settles any request
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
@@ -195,23 +193,20 @@ Result<User> Orgs::AddMember(const Actor& actor, int64_t org_id, const std::stri
   return out;
 }
 
-Result<User> Orgs::SetMemberRole(const Actor& actor, int64_t org_id, int64_t user_id, Role role) {
+Result<User> Orgs::SetMemberRole(const Actor& actor, int64_t org_id, int64_t user_id,
+                                 OrgRole role) {
   if (!actor.signed_in()) return Unauthorized();
-  KC_RETURN_IF_ERROR(CheckMemberRole(role));
   Result<User> out = User{};
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     if (!actor.manages_org(org_id)) return Forbidden("only the organisation's admins do this");
     auto user = tx.GetUser(user_id);
     if (!user.ok()) return user.status();
     if (!user->org_id || *user->org_id != org_id) return NotFound("member");
-    if (user->role == Role::kAdmin || user->role == Role::kReviewer) {
-      return Conflict("platform_role", "this user has a platform role; an admin changes it");
-    }
-    user->role = role;
+    user->org_role = role;  // the platform role stays as it is
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
     KC_RETURN_IF_ERROR(
         tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", org_id, "set_member_role",
-                               {{"user_id", user_id}, {"role", RoleName(role)}})));
+                               {{"user_id", user_id}, {"role", OrgRoleName(role)}})));
     out = *user;
     return Status::Ok();
   });
@@ -230,7 +225,7 @@ Status Orgs::RemoveMember(const Actor& actor, int64_t org_id, int64_t user_id) {
     if (!user.ok()) return user.status();
     if (!user->org_id || *user->org_id != org_id) return NotFound("member");
     user->org_id.reset();
-    if (user->role == Role::kOrgAdmin) user->role = Role::kMember;
+    user->org_role = OrgRole::kMember;
     KC_RETURN_IF_ERROR(tx.UpdateUser(*user));
     KC_RETURN_IF_ERROR(tx.DeleteSessionsOfUser(user_id));
     return tx.AppendAudit(

@@ -24,8 +24,8 @@ class Orgs {
  public:
   Orgs(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Creates an organisation. A signed-in user without an organisation becomes its org admin;
-  // an admin may create any organisation without joining it.
+  // Creates an organisation. A signed-in user without an organisation becomes its org admin
+  // (keeping their platform role); an admin may create any organisation without joining it.
   Result<Org> Create(const Actor& actor, Org org);
   // Inserts `org` inside an existing transaction (registration creates org and user at once).
   static Result<Org> CreateIn(StoreTx& tx, Org org, std::optional<int64_t> actor_id, int64_t now);
@@ -37,12 +37,15 @@ class Orgs {
 
   // Members: visible to the organisation's members and admins.
   Result<Page<User>> Members(const Actor& actor, int64_t org_id, int64_t offset, int64_t limit);
-  // Adds an existing user who belongs to no organisation yet, as member or org_admin.
+  // Adds an existing user who belongs to no organisation yet, as member or org admin. Only the
+  // organisation role is set: a platform role (reviewer, editor, admin) is never changed here.
   Result<User> AddMember(const Actor& actor, int64_t org_id, const std::string& username,
-                         Role role);
-  // Changes a member's role within the organisation (member ↔ org_admin).
-  Result<User> SetMemberRole(const Actor& actor, int64_t org_id, int64_t user_id, Role role);
-  // Removes a member from the organisation; an org admin cannot remove themself.
+                         OrgRole role);
+  // Changes a member's role within the organisation (member ↔ org_admin); the platform role
+  // stays as it is.
+  Result<User> SetMemberRole(const Actor& actor, int64_t org_id, int64_t user_id, OrgRole role);
+  // Removes a member from the organisation (ending their sessions); an org admin cannot remove
+  // themself. The platform role stays as it is.
   Status RemoveMember(const Actor& actor, int64_t org_id, int64_t user_id);
 
   // Joining (org_membership.cc; docs/api.md "Organisations and membership"). Registering with an

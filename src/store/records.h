@@ -20,6 +20,22 @@ struct Session {
   int64_t expires_at = 0;
 };
 
+// An attempt the throttle remembers (a failed sign-in, a registration) for a while: who tried,
+// from which client address, when. Fields are bounded by the services before they get here.
+struct Attempt {
+  std::string action;    // "login_failure" or "register"
+  std::string client;    // the client's address
+  std::string username;  // the user name tried; "" when the action has none
+  int64_t at = 0;
+};
+
+// How many attempts matched, and the times of the earliest and latest of them (0 when none).
+struct AttemptCount {
+  int64_t count = 0;
+  int64_t first_at = 0;
+  int64_t last_at = 0;
+};
+
 // One row of the outbox (change log): entity "listing", op "upsert" or "delete".
 struct Change {
   int64_t seq = 0;
@@ -126,8 +142,9 @@ struct OrgQuery {
 struct UserQuery {
   std::optional<int64_t> org_id;
   std::optional<int64_t> requested_org_id;  // users asking to join this organisation
-  std::string role;
-  std::string text;  // substring of username or display name
+  std::string role;                         // platform role name
+  std::string org_role;                     // organisation role name ("member", "org_admin")
+  std::string text;                         // substring of username or display name
   int64_t offset = 0;
   int64_t limit = 20;
 };

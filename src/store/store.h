@@ -42,14 +42,25 @@ class StoreTx {
   virtual Result<Page<User>> ListUsers(const UserQuery& query) = 0;
   virtual Result<int64_t> CountUsers() = 0;
 
-  // Sessions and login throttling.
+  // Sessions.
   virtual Status InsertSession(const Session& session) = 0;
   virtual Result<Session> GetSession(std::string_view token_hash) = 0;
   virtual Status DeleteSession(std::string_view token_hash) = 0;
   virtual Status DeleteSessionsOfUser(int64_t user_id) = 0;
-  virtual Status RecordLoginFailure(std::string_view username, int64_t at) = 0;
-  virtual Result<int64_t> CountLoginFailures(std::string_view username, int64_t since) = 0;
-  virtual Status ClearLoginFailures(std::string_view username) = 0;
+
+  // Throttling of sign-ins and registrations (service/accounts.h): recent attempts by client
+  // address, and by user name from one client.
+  virtual Status RecordAttempt(const Attempt& attempt) = 0;
+  // The attempts of `action` from `client` at or after `since`; only those for `username` when
+  // it is given.
+  virtual Result<AttemptCount> CountAttempts(std::string_view action, std::string_view client,
+                                             std::optional<std::string_view> username,
+                                             int64_t since) = 0;
+  // Forgets the attempts of `action` for `username` from `client`.
+  virtual Status ClearAttempts(std::string_view action, std::string_view client,
+                               std::string_view username) = 0;
+  // Forgets every attempt made before `before`; returns how many were forgotten.
+  virtual Result<int64_t> PruneAttempts(int64_t before) = 0;
 
   // Organisations.
   virtual Result<int64_t> InsertOrg(const Org& org) = 0;

@@ -147,7 +147,7 @@ class AccessMatrixTest : public ApiTest {
   Client Joiner(const std::string& username, int64_t org, Client* approver) {
     Client c(server_->port());
     auto r = c.Post("/api/v1/auth/register", {{"username", username},
-                                              {"password", "password-" + username},
+                                              {"password", PasswordOf(username)},
                                               {"display_name", username},
                                               {"email", username + "@example.com"},
                                               {"org_id", org}});
@@ -158,7 +158,7 @@ class AccessMatrixTest : public ApiTest {
                                json::object());
       EXPECT_EQ(ok.status, 200) << ok.body;
     }
-    EXPECT_EQ(c.Login(username, "password-" + username).status, 200);
+    EXPECT_EQ(c.Login(username, PasswordOf(username)).status, 200);
     return c;
   }
 

@@ -24,6 +24,11 @@ class ApiTest : public ::testing::Test {
 
   Client Anonymous() { return Client(server_->port()); }
 
+  // The password the helpers below register `username` with: one that does not hold the name.
+  static std::string PasswordOf(const std::string& username) {
+    return "Pw-" + std::string(username.rbegin(), username.rend()) + "-1";
+  }
+
   Client Admin() {
     Client c(server_->port());
     auto r = c.Login("admin", ServerProcess::kAdminPassword);
@@ -37,11 +42,11 @@ class ApiTest : public ::testing::Test {
     Client c(server_->port());
     auto r = c.Post("/api/v1/auth/register",
                     {{"username", username},
-                     {"password", "password-" + username},
+                     {"password", PasswordOf(username)},
                      {"display_name", username},
                      {"org", {{"name", org_name}, {"type", type}, {"region", "440305"}}}});
     EXPECT_EQ(r.status, 201) << r.body;
-    auto l = c.Login(username, "password-" + username);
+    auto l = c.Login(username, PasswordOf(username));
     EXPECT_EQ(l.status, 200) << l.body;
     return c;
   }
@@ -50,7 +55,7 @@ class ApiTest : public ::testing::Test {
   // approved by the platform admin, so the user is a member), and signs in.
   Client RegisterUser(const std::string& username, int64_t org_id = 0) {
     Client c(server_->port());
-    nlohmann::json body = {{"username", username}, {"password", "password-" + username}};
+    nlohmann::json body = {{"username", username}, {"password", PasswordOf(username)}};
     if (org_id) body["org_id"] = org_id;
     auto r = c.Post("/api/v1/auth/register", body);
     EXPECT_EQ(r.status, 201) << r.body;
@@ -60,7 +65,7 @@ class ApiTest : public ::testing::Test {
                                    nlohmann::json::object());
       EXPECT_EQ(approved.status, 200) << approved.body;
     }
-    auto l = c.Login(username, "password-" + username);
+    auto l = c.Login(username, PasswordOf(username));
     EXPECT_EQ(l.status, 200) << l.body;
     return c;
   }

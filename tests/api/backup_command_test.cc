@@ -59,7 +59,7 @@ TEST_F(BackupCommandTest, BackupWhileServingRestoresIntoAnEmptyTargetThatServesI
     ServerProcess restored(args);
     ASSERT_TRUE(restored.running());
     Client again(restored.port());
-    ASSERT_EQ(again.Login("bkowner", "password-bkowner").status, 200);
+    ASSERT_EQ(again.Login("bkowner", PasswordOf("bkowner")).status, 200);
     EXPECT_EQ(again.Get("/api/v1/demands/" + std::to_string(published)).json["title"],
               "备份前发布的超导磁体需求");
     for (int64_t id : drafts)

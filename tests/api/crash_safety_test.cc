@@ -81,7 +81,7 @@ class CrashSafetyTest : public ApiTest {
     server_->Restart();
     ASSERT_TRUE(server_->running());
     Client owner(server_->port());
-    ASSERT_EQ(owner.Login("crashowner", "password-crashowner").status, 200);
+    ASSERT_EQ(owner.Login("crashowner", PasswordOf("crashowner")).status, 200);
     for (int64_t id : created_) {
       auto r = owner.Get("/api/v1/demands/" + std::to_string(id));
       ASSERT_EQ(r.status, 200) << "acknowledged listing " << id << " lost";

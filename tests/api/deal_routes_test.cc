@@ -220,12 +220,13 @@ TEST_F(DealRoutesTest, RegisteringIntoAPartyGivesNoAccessUntilItsAdminApproves) 
   int64_t seller_org = seller_->Get("/api/v1/me").json["org_id"];
 
   Client spy(server_->port());
-  auto reg = spy.Post("/api/v1/auth/register",
-                      {{"username", "spy"}, {"password", "password-spy"}, {"org_id", seller_org}});
+  auto reg =
+      spy.Post("/api/v1/auth/register",
+               {{"username", "spy"}, {"password", PasswordOf("spy")}, {"org_id", seller_org}});
   ASSERT_EQ(reg.status, 201) << reg.body;
   EXPECT_TRUE(reg.json["org_id"].is_null());
   EXPECT_EQ(reg.json["role"], "member");
-  ASSERT_EQ(spy.Login("spy", "password-spy").status, 200);
+  ASSERT_EQ(spy.Login("spy", PasswordOf("spy")).status, 200);
   EXPECT_EQ(spy.Get("/api/v1/deals").json["total"], 0);
   auto deal = spy.Get(DealPath(id));
   EXPECT_EQ(deal.status, 404);

@@ -65,16 +65,17 @@ TEST_F(DiskFullTest, WritesAnswer507LoseNothingAndRecoverWhenSpaceReturns) {
   Client c(server_->port());
   auto reg =
       c.Post("/api/v1/auth/register", {{"username", "fuller"},
-                                       {"password", "password-fuller"},
+                                       {"password", PasswordOf("fuller")},
                                        {"display_name", "fuller"},
                                        {"org", {{"name", "满盘公司"}, {"type", "enterprise"}}}});
   ASSERT_EQ(reg.status, 201) << reg.body;
-  ASSERT_EQ(c.Login("fuller", "password-fuller").status, 200);
+  ASSERT_EQ(c.Login("fuller", PasswordOf("fuller")).status, 200);
   std::vector<int64_t> acknowledged;
   auto create = [&](const std::string& title, size_t padding = 0) {
-    auto r = c.Post("/api/v1/demands", {{"title", title},
-                                        {"description", "需要在满盘时仍不丢数据的存储方案。" +
-                                                            std::string(padding, 'x')}});
+    auto r =
+        c.Post("/api/v1/demands",
+               {{"title", title},
+                {"description", "需要在满盘时仍不丢数据的存储方案。" + std::string(padding, 'x')}});
     if (r.status == 201) acknowledged.push_back(r.json["id"]);
     return r;
   };
@@ -107,7 +108,7 @@ TEST_F(DiskFullTest, WritesAnswer507LoseNothingAndRecoverWhenSpaceReturns) {
   server_->Restart();
   ASSERT_TRUE(server_->running());
   Client again(server_->port());
-  ASSERT_EQ(again.Login("fuller", "password-fuller").status, 200);
+  ASSERT_EQ(again.Login("fuller", PasswordOf("fuller")).status, 200);
   for (int64_t id : acknowledged) {
     EXPECT_EQ(again.Get("/api/v1/demands/" + std::to_string(id)).status, 200) << id;
   }

@@ -17,7 +17,7 @@ TEST_F(DurabilityTest, AcknowledgedWriteSurvivesKill9) {
   server_->Restart();
   ASSERT_TRUE(server_->running());
   Client again(server_->port());
-  ASSERT_EQ(again.Login("dur1", "password-dur1").status, 200);
+  ASSERT_EQ(again.Login("dur1", PasswordOf("dur1")).status, 200);
   for (size_t i = 0; i < ids.size(); ++i) {
     auto r = again.Get("/api/v1/demands/" + std::to_string(ids[i]));
     ASSERT_EQ(r.status, 200) << r.body;
@@ -31,7 +31,7 @@ TEST_F(DurabilityTest, SigtermStopsCleanlyAndDataStays) {
   EXPECT_EQ(server_->Stop(SIGTERM), 0);
   server_->Restart();
   Client again(server_->port());
-  ASSERT_EQ(again.Login("dur2", "password-dur2").status, 200);
+  ASSERT_EQ(again.Login("dur2", PasswordOf("dur2")).status, 200);
   EXPECT_EQ(again.Get("/api/v1/demands/" + std::to_string(id)).status, 200);
 }
 

@@ -43,6 +43,11 @@ void ServerProcess::Start() {
   }
   std::vector<std::string> argv = {KC_BINARY,     "serve",     "--data", data_dir_,      "--listen",
                                    "127.0.0.1:0", "--threads", "2",      "--access-log", "off"};
+  // Tests register many accounts from one address: registrations are not throttled unless a
+  // test sets the limit itself.
+  if (std::find(args_.begin(), args_.end(), "--registrations-per-client") == args_.end()) {
+    argv.insert(argv.end(), {"--registrations-per-client", "0"});
+  }
   argv.insert(argv.end(), args_.begin(), args_.end());
   pid_ = fork();
   if (pid_ == 0) {

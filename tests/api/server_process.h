@@ -14,14 +14,15 @@ namespace kc::testing {
 
 class ServerProcess {
  public:
-  // `args` are extra flags for `kechuang serve` (e.g. "--no-demo"). The admin password is
+  // `args` are extra flags for `kechuang serve` (e.g. "--no-demo"); registrations are not
+  // throttled unless they set --registrations-per-client. The admin password is
   // kAdminPassword. Fails the current test (ADD_FAILURE) when the server does not come up.
   explicit ServerProcess(std::vector<std::string> args = {"--no-demo"});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  static constexpr const char* kAdminPassword = "admin-pass-123";
+  static constexpr const char* kAdminPassword = "Platform-Keeper-472";
 
   uint16_t port() const { return port_; }
   const std::string& data_dir() const { return data_dir_; }

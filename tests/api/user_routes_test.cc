@@ -36,7 +36,7 @@ TEST_F(UserRoutesTest, UsersEditThemselvesAndSeeNoStrangers) {
   // A password change needs the current password, and ends the old sessions.
   EXPECT_EQ(bob.Patch(path, {{"password", "new-password-1"}}).status, 422);
   EXPECT_EQ(
-      bob.Patch(path, {{"password", "new-password-1"}, {"current_password", "password-bobby"}})
+      bob.Patch(path, {{"password", "new-password-1"}, {"current_password", PasswordOf("bobby")}})
           .status,
       200);
   EXPECT_EQ(bob.Get("/api/v1/me").status, 401);
@@ -51,7 +51,7 @@ TEST_F(UserRoutesTest, DisabledUsersCannotSignIn) {
   EXPECT_EQ(admin.Patch("/api/v1/users/" + std::to_string(id), {{"disabled", true}}).status, 200);
   EXPECT_EQ(dave.Get("/api/v1/me").status, 401);
   Client again(server_->port());
-  EXPECT_EQ(again.Login("dave", "password-dave").status, 401);
+  EXPECT_EQ(again.Login("dave", PasswordOf("dave")).status, 401);
 }
 
 }  // namespace

@@ -42,8 +42,10 @@ TEST(OrgTypeTest, UnknownNamesAreRejected) {
 
 TEST(RoleTest, NamesRoundTripForEveryRole) {
   const std::vector<std::pair<Role, std::string>> roles = {
-      {Role::kMember, "member"}, {Role::kOrgAdmin, "org_admin"}, {Role::kReviewer, "reviewer"},
-      {Role::kAdmin, "admin"},   {Role::kEditor, "editor"},
+      {Role::kMember, "member"},
+      {Role::kReviewer, "reviewer"},
+      {Role::kAdmin, "admin"},
+      {Role::kEditor, "editor"},
   };
   for (const auto& [role, name] : roles) {
     SCOPED_TRACE(name);
@@ -53,9 +55,21 @@ TEST(RoleTest, NamesRoundTripForEveryRole) {
 }
 
 TEST(RoleTest, UnknownNamesAreRejected) {
-  for (const char* bad : {"", "Admin", "root", "org-admin", "orgadmin", "superuser"}) {
+  // org_admin is an organisation role, not a platform one.
+  for (const char* bad : {"", "Admin", "root", "org-admin", "orgadmin", "superuser", "org_admin"}) {
     SCOPED_TRACE(bad);
     EXPECT_EQ(RoleFromName(bad), std::nullopt);
+  }
+}
+
+TEST(OrgRoleTest, NamesRoundTripAndPlatformRolesAreNotOrgRoles) {
+  EXPECT_EQ(OrgRoleName(OrgRole::kMember), "member");
+  EXPECT_EQ(OrgRoleName(OrgRole::kAdmin), "org_admin");
+  EXPECT_EQ(OrgRoleFromName("member"), OrgRole::kMember);
+  EXPECT_EQ(OrgRoleFromName("org_admin"), OrgRole::kAdmin);
+  for (const char* bad : {"", "admin", "reviewer", "editor", "Org_Admin"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_EQ(OrgRoleFromName(bad), std::nullopt);
   }
 }
 

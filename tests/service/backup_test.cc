@@ -46,7 +46,7 @@ class BackupTest : public testing::ServiceTest {
     // Rows in the tables the demo does not fill, NULLs and text that needs escaping included.
     Status s = store().Write([&](StoreTx& tx) -> Status {
       KC_RETURN_IF_ERROR(tx.InsertSession(Session{"hash\"1\n", admin_.id, "csrf", 1, 2}));
-      KC_RETURN_IF_ERROR(tx.RecordLoginFailure("mallory", 5));
+      KC_RETURN_IF_ERROR(tx.RecordAttempt(Attempt{"login_failure", "10.0.0.9", "mallory", 5}));
       auto sub = tx.InsertSubscription(
           Subscription{0, a_member_.id, "search", "{\"q\":\"锂电池\"}", 0, 7});
       if (!sub.ok()) return sub.status();

@@ -5,11 +5,13 @@
 namespace kc {
 namespace {
 
-User Member(int64_t id, std::optional<int64_t> org, Role role = Role::kMember) {
+User Member(int64_t id, std::optional<int64_t> org, Role role = Role::kMember,
+            OrgRole org_role = OrgRole::kMember) {
   User u;
   u.id = id;
   u.org_id = org;
   u.role = role;
+  u.org_role = org_role;
   return u;
 }
 
@@ -22,7 +24,7 @@ TEST(DealPolicyTest, PartiesAndAdminsOnly) {
   EXPECT_FALSE(IsDealParty(Actor::Of(Member(3, 3)), d));
   EXPECT_FALSE(IsDealParty(Actor::Of(Member(4, std::nullopt)), d));
   EXPECT_FALSE(IsDealParty(Actor::Of(Member(5, 3, Role::kReviewer)), d));
-  EXPECT_FALSE(IsDealParty(Actor::Of(Member(6, 3, Role::kOrgAdmin)), d));
+  EXPECT_FALSE(IsDealParty(Actor::Of(Member(6, 3, Role::kMember, OrgRole::kAdmin)), d));
   EXPECT_TRUE(IsDealParty(Actor::Of(Member(7, std::nullopt, Role::kAdmin)), d));
   EXPECT_FALSE(IsDealParty(Actor::Visitor(), d));
   d.broker_org_id = 3;

@@ -66,11 +66,13 @@ class ServiceTest : public ::testing::Test {
   }
 
   // Inserts a user with password kPassword straight into the store.
-  User AddUser(const std::string& username, Role role, std::optional<int64_t> org_id) {
+  User AddUser(const std::string& username, Role role, std::optional<int64_t> org_id,
+               OrgRole org_role = OrgRole::kMember) {
     User u;
     u.username = username;
     u.display_name = "User " + username;
     u.role = role;
+    u.org_role = org_role;
     u.org_id = org_id;
     u.password_hash = PasswordHash();
     u.created_at = clock_.Now();
@@ -106,7 +108,7 @@ class ServiceTest : public ::testing::Test {
     org_b_ = AddOrg("乙大学");
     admin_ = AddUser("admin", Role::kAdmin, org_platform_.id);
     reviewer_ = AddUser("reviewer", Role::kReviewer, std::nullopt);
-    a_admin_ = AddUser("a-admin", Role::kOrgAdmin, org_a_.id);
+    a_admin_ = AddUser("a-admin", Role::kMember, org_a_.id, OrgRole::kAdmin);
     a_member_ = AddUser("a-member", Role::kMember, org_a_.id);
     b_member_ = AddUser("b-member", Role::kMember, org_b_.id);
   }

@@ -10,11 +10,12 @@ namespace {
 constexpr int64_t kOrg = 1;
 constexpr int64_t kOtherOrg = 2;
 
-Actor UserActor(Role role, std::optional<int64_t> org) {
+Actor UserActor(Role role, std::optional<int64_t> org, OrgRole org_role = OrgRole::kMember) {
   User u;
   u.id = 10 + static_cast<int>(role);
   u.username = "u";
   u.role = role;
+  u.org_role = org_role;
   u.org_id = org;
   return Actor::Of(u);
 }
@@ -36,9 +37,9 @@ std::vector<Who> Everyone() {
   return {
       {"visitor", Actor::Visitor()},
       {"member", UserActor(Role::kMember, kOrg)},
-      {"org_admin", UserActor(Role::kOrgAdmin, kOrg)},
+      {"org_admin", UserActor(Role::kMember, kOrg, OrgRole::kAdmin)},
       {"other_member", UserActor(Role::kMember, kOtherOrg)},
-      {"other_org_admin", UserActor(Role::kOrgAdmin, kOtherOrg)},
+      {"other_org_admin", UserActor(Role::kMember, kOtherOrg, OrgRole::kAdmin)},
       {"no_org", UserActor(Role::kMember, std::nullopt)},
       {"reviewer", UserActor(Role::kReviewer, std::nullopt)},
       {"admin", UserActor(Role::kAdmin, std::nullopt)},

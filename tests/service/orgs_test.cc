@@ -34,7 +34,8 @@ TEST_F(OrgsTest, AUserWithoutOrganisationCreatesOneAndBecomesItsAdmin) {
   EXPECT_EQ(org->created_at, testing::kT0);
   User after = Reload(loner);
   EXPECT_EQ(after.org_id, org->id);
-  EXPECT_EQ(after.role, Role::kOrgAdmin);
+  EXPECT_EQ(after.org_role, OrgRole::kAdmin);
+  EXPECT_EQ(after.role, Role::kMember);
   EXPECT_EQ(AuditActions("org", org->id), std::vector<std::string>{"create"});
   EXPECT_EQ(Audit("org", org->id)[0].actor_id, loner.id);
 
@@ -59,7 +60,7 @@ TEST_F(OrgsTest, CreateChecksTheCallerNameAndFields) {
   auto taken = orgs_.Create(Actor::Of(loner), NewOrg("甲公司"));
   EXPECT_EQ(taken.status().kind(), ErrorKind::kConflict);
   EXPECT_EQ(taken.status().field(), "name");
-  EXPECT_EQ(Reload(loner).role, Role::kMember) << "a failed create changes nothing";
+  EXPECT_EQ(Reload(loner).org_role, OrgRole::kMember) << "a failed create changes nothing";
   EXPECT_FALSE(Reload(loner).org_id.has_value());
 
   // An admin creates organisations without joining them.
@@ -113,7 +114,7 @@ TEST_F(OrgsTest, OnlyTheOrganisationsAdminsAndPlatformAdminsUpdateIt) {
             ErrorKind::kForbidden);
   EXPECT_EQ(orgs_.Update(Actor::Of(b_member_), org_a_.id, patch).status().kind(),
             ErrorKind::kForbidden);
-  User b_admin = AddUser("b-admin", Role::kOrgAdmin, org_b_.id);
+  User b_admin = AddUser("b-admin", Role::kMember, org_b_.id, OrgRole::kAdmin);
   EXPECT_EQ(orgs_.Update(Actor::Of(b_admin), org_a_.id, patch).status().kind(),
             ErrorKind::kForbidden);
   EXPECT_EQ(orgs_.Update(Actor::Of(reviewer_), org_a_.id, patch).status().kind(),
@@ -160,72 +161,103 @@ TEST_F(OrgsTest, MembersAreVisibleToTheOrganisation) {
 TEST_F(OrgsTest, OrgAdminsAddMembersToTheirOwnOrganisationOnly) {
   User loner = AddUser("loner", Role::kMember, std::nullopt);
   // A member of org B, a member of org A, or an org admin of org B cannot add to org A.
-  User b_admin = AddUser("b-admin", Role::kOrgAdmin, org_b_.id);
+  User b_admin = AddUser("b-admin", Role::kMember, org_b_.id, OrgRole::kAdmin);
   for (const User& u : {b_member_, a_member_, b_admin}) {
-    auto r = orgs_.AddMember(Actor::Of(u), org_a_.id, "loner", Role::kMember);
+    auto r = orgs_.AddMember(Actor::Of(u), org_a_.id, "loner", OrgRole::kMember);
     EXPECT_EQ(r.status().kind(), ErrorKind::kForbidden) << u.username;
   }
   EXPECT_FALSE(Reload(loner).org_id.has_value());
 
-  auto added = orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "loner", Role::kMember);
+  auto added = orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "loner", OrgRole::kMember);
   ASSERT_TRUE(added.ok()) << added.status().message();
   EXPECT_EQ(Reload(loner).org_id, org_a_.id);
-  EXPECT_EQ(Reload(loner).role, Role::kMember);
+  EXPECT_EQ(Reload(loner).org_role, OrgRole::kMember);
   EXPECT_EQ(AuditActions("org", org_a_.id), std::vector<std::string>{"add_member"});
 
-  auto other = orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "b-member", Role::kMember);
+  auto other = orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "b-member", OrgRole::kMember);
   EXPECT_EQ(other.status().kind(), ErrorKind::kConflict);
   EXPECT_EQ(other.status().code(), "already_member");
   EXPECT_EQ(Reload(b_member_).org_id, org_b_.id);
 
-  auto unknown = orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "nobody", Role::kMember);
+  auto unknown = orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "nobody", OrgRole::kMember);
   EXPECT_EQ(unknown.status().kind(), ErrorKind::kInvalid);
   EXPECT_EQ(unknown.status().field(), "username");
-  auto platform_role = orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "loner", Role::kAdmin);
-  EXPECT_EQ(platform_role.status().field(), "role");
+  auto huge =
+      orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, std::string(1 << 20, 'x'), OrgRole::kMember);
+  EXPECT_EQ(huge.status().field(), "username");
+  EXPECT_LT(huge.status().message().size(), 100u) << "the name is not echoed";
 
   // A platform admin adds anyone to any organisation, as org admin if asked.
   User second = AddUser("second", Role::kMember, std::nullopt);
-  auto by_admin = orgs_.AddMember(Actor::Of(admin_), org_b_.id, "second", Role::kOrgAdmin);
+  auto by_admin = orgs_.AddMember(Actor::Of(admin_), org_b_.id, "second", OrgRole::kAdmin);
   ASSERT_TRUE(by_admin.ok());
-  EXPECT_EQ(Reload(second).role, Role::kOrgAdmin);
-  // A reviewer keeps the platform role on joining.
-  ASSERT_TRUE(orgs_.AddMember(Actor::Of(admin_), org_b_.id, "reviewer", Role::kOrgAdmin).ok());
-  EXPECT_EQ(Reload(reviewer_).role, Role::kReviewer);
+  EXPECT_EQ(Reload(second).org_role, OrgRole::kAdmin);
+  EXPECT_EQ(Reload(second).role, Role::kMember);
+}
+
+// The attack of an org admin on platform roles: pulling an organisation-less editor (or
+// reviewer) into the organisation and setting their role there changes only the organisation
+// role; the platform role stays, through removal too.
+TEST_F(OrgsTest, OrganisationRolesNeverTouchPlatformRoles) {
+  User editor = AddUser("editor", Role::kEditor, std::nullopt);
+  ASSERT_TRUE(orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "editor", OrgRole::kMember).ok());
+  EXPECT_EQ(Reload(editor).role, Role::kEditor);
+  for (OrgRole r : {OrgRole::kAdmin, OrgRole::kMember}) {
+    auto set = orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, editor.id, r);
+    ASSERT_TRUE(set.ok()) << set.status().message();
+    EXPECT_EQ(set->org_role, r);
+    EXPECT_EQ(Reload(editor).role, Role::kEditor);
+  }
+  ASSERT_TRUE(orgs_.RemoveMember(Actor::Of(a_admin_), org_a_.id, editor.id).ok());
+  EXPECT_EQ(Reload(editor).role, Role::kEditor);
+  EXPECT_TRUE(Actor::Of(Reload(editor)).is_editor());
+
+  ASSERT_TRUE(orgs_.AddMember(Actor::Of(a_admin_), org_a_.id, "reviewer", OrgRole::kAdmin).ok());
+  User reviewer = Reload(reviewer_);
+  EXPECT_EQ(reviewer.role, Role::kReviewer);
+  EXPECT_TRUE(Actor::Of(reviewer).is_reviewer());
+  EXPECT_TRUE(Actor::Of(reviewer).manages_org(org_a_.id)) << "both roles at once";
+}
+
+TEST_F(OrgsTest, AReviewerOrEditorWhoCreatesAnOrganisationKeepsTheirRole) {
+  User editor = AddUser("editor", Role::kEditor, std::nullopt);
+  for (const User* u : {&reviewer_, &editor}) {
+    auto org = orgs_.Create(Actor::Of(*u), NewOrg("新机构" + u->username));
+    ASSERT_TRUE(org.ok()) << org.status().message();
+    User after = Reload(*u);
+    EXPECT_EQ(after.role, u->role) << u->username;
+    EXPECT_EQ(after.org_role, OrgRole::kAdmin) << u->username;
+    EXPECT_EQ(after.org_id, org->id);
+    EXPECT_TRUE(Actor::Of(after).manages_org(org->id));
+  }
 }
 
 TEST_F(OrgsTest, SetMemberRoleWithinTheOrganisation) {
   auto promoted =
-      orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, a_member_.id, Role::kOrgAdmin);
+      orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, a_member_.id, OrgRole::kAdmin);
   ASSERT_TRUE(promoted.ok()) << promoted.status().message();
-  EXPECT_EQ(Reload(a_member_).role, Role::kOrgAdmin);
+  EXPECT_EQ(Reload(a_member_).org_role, OrgRole::kAdmin);
+  EXPECT_TRUE(Actor::Of(Reload(a_member_)).manages_org(org_a_.id));
   ASSERT_TRUE(
-      orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, a_member_.id, Role::kMember).ok());
-  EXPECT_EQ(Reload(a_member_).role, Role::kMember);
+      orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, a_member_.id, OrgRole::kMember).ok());
+  EXPECT_EQ(Reload(a_member_).org_role, OrgRole::kMember);
+  EXPECT_FALSE(Actor::Of(Reload(a_member_)).manages_org(org_a_.id));
 
-  User b_admin = AddUser("b-admin", Role::kOrgAdmin, org_b_.id);
-  EXPECT_EQ(orgs_.SetMemberRole(Actor::Of(b_admin), org_a_.id, a_member_.id, Role::kOrgAdmin)
+  User b_admin = AddUser("b-admin", Role::kMember, org_b_.id, OrgRole::kAdmin);
+  EXPECT_EQ(orgs_.SetMemberRole(Actor::Of(b_admin), org_a_.id, a_member_.id, OrgRole::kAdmin)
                 .status()
                 .kind(),
             ErrorKind::kForbidden);
-  EXPECT_EQ(orgs_.SetMemberRole(Actor::Of(a_member_), org_a_.id, a_member_.id, Role::kOrgAdmin)
+  EXPECT_EQ(orgs_.SetMemberRole(Actor::Of(a_member_), org_a_.id, a_member_.id, OrgRole::kAdmin)
                 .status()
                 .kind(),
             ErrorKind::kForbidden);
   // Org A's admin cannot reach org B's member through org A.
-  EXPECT_EQ(orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, b_member_.id, Role::kOrgAdmin)
+  EXPECT_EQ(orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, b_member_.id, OrgRole::kAdmin)
                 .status()
                 .kind(),
             ErrorKind::kNotFound);
-  EXPECT_EQ(Reload(b_member_).role, Role::kMember);
-  EXPECT_EQ(orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, a_member_.id, Role::kReviewer)
-                .status()
-                .field(),
-            "role");
-  User staff = AddUser("staff", Role::kReviewer, org_a_.id);
-  EXPECT_EQ(
-      orgs_.SetMemberRole(Actor::Of(a_admin_), org_a_.id, staff.id, Role::kMember).status().code(),
-      "platform_role");
+  EXPECT_EQ(Reload(b_member_).org_role, OrgRole::kMember);
 }
 
 TEST_F(OrgsTest, RemoveMember) {
@@ -234,7 +266,7 @@ TEST_F(OrgsTest, RemoveMember) {
                     return tx.InsertSession(Session{"h", a_member_.id, "c", 0, testing::kT1});
                   })
                   .ok());
-  User b_admin = AddUser("b-admin", Role::kOrgAdmin, org_b_.id);
+  User b_admin = AddUser("b-admin", Role::kMember, org_b_.id, OrgRole::kAdmin);
   EXPECT_EQ(orgs_.RemoveMember(Actor::Of(b_admin), org_a_.id, a_member_.id).kind(),
             ErrorKind::kForbidden);
   EXPECT_EQ(orgs_.RemoveMember(Actor::Of(a_member_), org_a_.id, a_admin_.id).kind(),
@@ -254,8 +286,9 @@ TEST_F(OrgsTest, RemoveMember) {
                   })
                   .ok());
 
-  // Removing an org admin (by a platform admin) leaves a plain member.
+  // Removing an org admin (by a platform admin) leaves an account without organisation role.
   ASSERT_TRUE(orgs_.RemoveMember(Actor::Of(admin_), org_a_.id, a_admin_.id).ok());
+  EXPECT_EQ(Reload(a_admin_).org_role, OrgRole::kMember);
   EXPECT_EQ(Reload(a_admin_).role, Role::kMember);
   EXPECT_FALSE(Reload(a_admin_).org_id.has_value());
 }

@@ -47,6 +47,11 @@ class SqliteStoreTest : public ::testing::Test {
     Status s = store_->Write(fn);
     ASSERT_TRUE(s.ok()) << s.code() << ": " << s.message();
   }
+  // The same for a read transaction.
+  void MustRead(const std::function<Status(StoreTx&)>& fn) {
+    Status s = store_->Read(fn);
+    ASSERT_TRUE(s.ok()) << s.code() << ": " << s.message();
+  }
 
   int64_t AddOrg(const std::string& name, const std::string& region = "",
                  OrgType type = OrgType::kEnterprise) {
@@ -67,13 +72,14 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   int64_t AddUser(const std::string& username, std::optional<int64_t> org_id,
-                  Role role = Role::kMember) {
+                  Role role = Role::kMember, OrgRole org_role = OrgRole::kMember) {
     int64_t id = 0;
     MustWrite([&](StoreTx& tx) -> Status {
       User u;
       u.username = username;
       u.display_name = "Name of " + username;
       u.role = role;
+      u.org_role = org_role;
       u.org_id = org_id;
       u.password_hash = "hash";
       u.created_at = 100;
@@ -541,7 +547,7 @@ TEST_F(SqliteStoreTest, ListOrgsAndUsersFilterAndCount) {
   int64_t a = AddOrg("深圳甲科技", "440305", OrgType::kEnterprise);
   AddOrg("北京乙大学", "110108", OrgType::kUniversity);
   AddOrg("深圳丙研究院", "440304", OrgType::kInstitute);
-  AddUser("alice", a, Role::kOrgAdmin);
+  AddUser("alice", a, Role::kReviewer, OrgRole::kAdmin);
   AddUser("bob", a);
   AddUser("carol", std::nullopt);
 
@@ -574,11 +580,19 @@ TEST_F(SqliteStoreTest, ListOrgsAndUsersFilterAndCount) {
   oq = OrgQuery{};
   oq.type = "university";
   uq = UserQuery{};
-  uq.role = "org_admin";
+  uq.org_role = "org_admin";
   lists(oq, uq);
   ASSERT_EQ(orgs.items.size(), 1u);
   EXPECT_EQ(orgs.items[0].name, "北京乙大学");
   EXPECT_EQ(orgs.items[0].type, OrgType::kUniversity);
+  ASSERT_EQ(users.items.size(), 1u);
+  EXPECT_EQ(users.items[0].username, "alice");
+  EXPECT_EQ(users.items[0].role, Role::kReviewer);
+  EXPECT_EQ(users.items[0].org_role, OrgRole::kAdmin);
+
+  uq = UserQuery{};
+  uq.role = "reviewer";
+  lists(OrgQuery{}, uq);
   ASSERT_EQ(users.items.size(), 1u);
   EXPECT_EQ(users.items[0].username, "alice");
 
@@ -871,15 +885,13 @@ TEST_F(SqliteStoreTest, AuditIsAppendOnly) {
                   .ok());
 }
 
-TEST_F(SqliteStoreTest, SessionsAndLoginFailures) {
+TEST_F(SqliteStoreTest, Sessions) {
   int64_t alice = AddUser("alice", std::nullopt);
   int64_t bob = AddUser("bob", std::nullopt);
   MustWrite([&](StoreTx& tx) -> Status {
     KC_RETURN_IF_ERROR(tx.InsertSession(Session{"h1", alice, "c1", 10, 20}));
     KC_RETURN_IF_ERROR(tx.InsertSession(Session{"h2", alice, "c2", 10, 20}));
-    KC_RETURN_IF_ERROR(tx.InsertSession(Session{"h3", bob, "c3", 10, 20}));
-    for (int64_t at : {100, 200, 300}) KC_RETURN_IF_ERROR(tx.RecordLoginFailure("alice", at));
-    return tx.RecordLoginFailure("bob", 300);
+    return tx.InsertSession(Session{"h3", bob, "c3", 10, 20});
   });
   ASSERT_TRUE(store_
                   ->Read([&](StoreTx& tx) -> Status {
@@ -888,9 +900,6 @@ TEST_F(SqliteStoreTest, SessionsAndLoginFailures) {
                     EXPECT_EQ(s->user_id, alice);
                     EXPECT_EQ(s->csrf_token, "c1");
                     EXPECT_EQ(s->expires_at, 20);
-                    EXPECT_EQ(*tx.CountLoginFailures("alice", 0), 3);
-                    EXPECT_EQ(*tx.CountLoginFailures("alice", 200), 2);  // since is inclusive
-                    EXPECT_EQ(*tx.CountLoginFailures("alice", 301), 0);
                     return Status::Ok();
                   })
                   .ok());
@@ -901,19 +910,67 @@ TEST_F(SqliteStoreTest, SessionsAndLoginFailures) {
 
   MustWrite([&](StoreTx& tx) -> Status {
     KC_RETURN_IF_ERROR(tx.DeleteSessionsOfUser(alice));
-    KC_RETURN_IF_ERROR(tx.DeleteSession("missing"));  // not an error
-    return tx.ClearLoginFailures("alice");
+    return tx.DeleteSession("missing");  // not an error
   });
   ASSERT_TRUE(store_
                   ->Read([&](StoreTx& tx) -> Status {
                     EXPECT_EQ(tx.GetSession("h1").status().kind(), ErrorKind::kNotFound);
                     EXPECT_EQ(tx.GetSession("h2").status().kind(), ErrorKind::kNotFound);
                     EXPECT_TRUE(tx.GetSession("h3").ok());
-                    EXPECT_EQ(*tx.CountLoginFailures("alice", 0), 0);
-                    EXPECT_EQ(*tx.CountLoginFailures("bob", 0), 1);
                     return Status::Ok();
                   })
                   .ok());
+}
+
+TEST_F(SqliteStoreTest, AttemptsAreCountedByClientAndNameClearedAndPruned) {
+  MustWrite([&](StoreTx& tx) -> Status {
+    for (int64_t at : {100, 200, 300}) {
+      KC_RETURN_IF_ERROR(tx.RecordAttempt(Attempt{"login_failure", "10.0.0.1", "alice", at}));
+    }
+    KC_RETURN_IF_ERROR(tx.RecordAttempt(Attempt{"login_failure", "10.0.0.1", "bob", 250}));
+    KC_RETURN_IF_ERROR(tx.RecordAttempt(Attempt{"login_failure", "10.0.0.2", "alice", 260}));
+    return tx.RecordAttempt(Attempt{"register", "10.0.0.1", "", 270});
+  });
+  auto count = [&](std::string_view action, std::string_view client,
+                   std::optional<std::string_view> name, int64_t since) {
+    AttemptCount out;
+    MustRead([&](StoreTx& tx) -> Status {
+      auto c = tx.CountAttempts(action, client, name, since);
+      if (!c.ok()) return c.status();
+      out = *c;
+      return Status::Ok();
+    });
+    return out;
+  };
+  AttemptCount alice_a = count("login_failure", "10.0.0.1", "alice", 0);
+  EXPECT_EQ(alice_a.count, 3);
+  EXPECT_EQ(alice_a.first_at, 100);
+  EXPECT_EQ(alice_a.last_at, 300);
+  EXPECT_EQ(count("login_failure", "10.0.0.1", "alice", 200).count, 2);  // since is inclusive
+  EXPECT_EQ(count("login_failure", "10.0.0.1", "alice", 301).count, 0);
+  EXPECT_EQ(count("login_failure", "10.0.0.1", "alice", 301).last_at, 0);
+  EXPECT_EQ(count("login_failure", "10.0.0.1", std::nullopt, 0).count, 4);  // every name
+  EXPECT_EQ(count("login_failure", "10.0.0.2", std::nullopt, 0).count, 1);
+  EXPECT_EQ(count("register", "10.0.0.1", std::nullopt, 0).count, 1);
+
+  MustWrite([&](StoreTx& tx) {  // only alice's failures from 10.0.0.1
+    return tx.ClearAttempts("login_failure", "10.0.0.1", "alice");
+  });
+  EXPECT_EQ(count("login_failure", "10.0.0.1", "alice", 0).count, 0);
+  EXPECT_EQ(count("login_failure", "10.0.0.1", "bob", 0).count, 1);
+  EXPECT_EQ(count("login_failure", "10.0.0.2", "alice", 0).count, 1);
+
+  int64_t pruned = 0;
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto n = tx.PruneAttempts(260);  // before 260: bob's failure only
+    if (!n.ok()) return n.status();
+    pruned = *n;
+    return Status::Ok();
+  });
+  EXPECT_EQ(pruned, 1);
+  EXPECT_EQ(count("login_failure", "10.0.0.1", std::nullopt, 0).count, 0);
+  EXPECT_EQ(count("login_failure", "10.0.0.2", "alice", 0).count, 1);
+  EXPECT_EQ(count("register", "10.0.0.1", std::nullopt, 0).count, 1);
 }
 
 TEST_F(SqliteStoreTest, UsersAndOrgsUpdate) {
@@ -923,7 +980,8 @@ TEST_F(SqliteStoreTest, UsersAndOrgsUpdate) {
     auto u = tx.GetUser(user);
     KC_RETURN_IF_ERROR(u);
     u->org_id = org;
-    u->role = Role::kOrgAdmin;
+    u->role = Role::kEditor;
+    u->org_role = OrgRole::kAdmin;
     u->disabled = true;
     u->display_name = "爱丽丝";
     KC_RETURN_IF_ERROR(tx.UpdateUser(*u));
@@ -938,7 +996,8 @@ TEST_F(SqliteStoreTest, UsersAndOrgsUpdate) {
                   ->Read([&](StoreTx& tx) -> Status {
                     auto u = tx.FindUserByName("alice");
                     EXPECT_EQ(u->org_id, org);
-                    EXPECT_EQ(u->role, Role::kOrgAdmin);
+                    EXPECT_EQ(u->role, Role::kEditor);
+                    EXPECT_EQ(u->org_role, OrgRole::kAdmin);
                     EXPECT_TRUE(u->disabled);
                     EXPECT_EQ(u->display_name, "爱丽丝");
                     auto o = tx.FindOrgByName("renamed");

@@ -3,7 +3,7 @@
 // Every page but the home page is loaded on first use.
 import { createRouter, createWebHistory, START_LOCATION } from 'vue-router';
 import HomeView from './views/HomeView.vue';
-import { session, loadSession } from './api/session.js';
+import { session, loadSession, rolesOf } from './api/session.js';
 import { i18n } from './i18n/index.js';
 
 const routes = [
@@ -147,7 +147,7 @@ router.beforeEach(async (to) => {
   if (!to.meta.auth) return true;
   if (!session.loaded) await loadSession();
   if (!session.user) return { name: 'login', query: { next: to.fullPath } };
-  if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'home' };
+  if (to.meta.roles && !rolesOf(session.user).some((r) => to.meta.roles.includes(r))) return { name: 'home' };
   return true;
 });
 

@@ -33,7 +33,7 @@ using pg::Where;
 
 constexpr const char* kUserCols =
     "id, username, display_name, email, role, org_id, password_hash, disabled, created_at, "
-    "requested_org_id";
+    "requested_org_id, org_role";
 
 User UserFrom(const pqxx::row& r) {
   User u;
@@ -47,6 +47,7 @@ User UserFrom(const pqxx::row& r) {
   u.disabled = Int(r[7]) != 0;
   u.created_at = Int(r[8]);
   u.requested_org_id = OptInt(r[9]);
+  u.org_role = OrgRoleFromName(Text(r[10])).value_or(OrgRole::kMember);
   return u;
 }
 
@@ -180,11 +181,11 @@ class PostgresTx : public StoreTx {
     Params p;
     std::string sql =
         "INSERT INTO users (username, display_name, email, role, org_id, password_hash, disabled, "
-        "created_at, requested_org_id) VALUES (" +
+        "created_at, requested_org_id, org_role) VALUES (" +
         p.Ref(u.username) + "," + p.Ref(u.display_name) + "," + p.Ref(u.email) + "," +
         p.Ref(RoleName(u.role)) + "," + p.Ref(u.org_id) + "," + p.Ref(u.password_hash) + "," +
         p.Ref(int64_t{u.disabled}) + "," + p.Ref(u.created_at) + "," + p.Ref(u.requested_org_id) +
-        ") RETURNING id";
+        "," + p.Ref(OrgRoleName(u.org_role)) + ") RETURNING id";
     return Scalar(t_, sql, p);
   }
 
@@ -213,11 +214,12 @@ class PostgresTx : public StoreTx {
 
   Status UpdateUser(const User& u) override {
     Params p;
-    std::string sql =
-        "UPDATE users SET display_name=" + p.Ref(u.display_name) + ", email=" + p.Ref(u.email) +
-        ", role=" + p.Ref(RoleName(u.role)) + ", org_id=" + p.Ref(u.org_id) +
-        ", password_hash=" + p.Ref(u.password_hash) + ", disabled=" + p.Ref(int64_t{u.disabled}) +
-        ", requested_org_id=" + p.Ref(u.requested_org_id) + " WHERE id=" + p.Ref(u.id);
+    std::string sql = "UPDATE users SET display_name=" + p.Ref(u.display_name) +
+                      ", email=" + p.Ref(u.email) + ", role=" + p.Ref(RoleName(u.role)) +
+                      ", org_id=" + p.Ref(u.org_id) + ", password_hash=" + p.Ref(u.password_hash) +
+                      ", disabled=" + p.Ref(int64_t{u.disabled}) +
+                      ", requested_org_id=" + p.Ref(u.requested_org_id) +
+                      ", org_role=" + p.Ref(OrgRoleName(u.org_role)) + " WHERE id=" + p.Ref(u.id);
     return Touch(t_, sql, p, "user");
   }
 
@@ -227,6 +229,7 @@ class PostgresTx : public StoreTx {
     if (q.org_id) w.Add("org_id = " + p.Ref(*q.org_id));
     if (q.requested_org_id) w.Add("requested_org_id = " + p.Ref(*q.requested_org_id));
     if (!q.role.empty()) w.Add("role = " + p.Ref(q.role));
+    if (!q.org_role.empty()) w.Add("org_role = " + p.Ref(q.org_role));
     if (!q.text.empty()) {
       std::string pat = p.Ref("%" + pg::LikeEscape(q.text) + "%");
       w.Add("(username LIKE " + pat + " OR display_name LIKE " + pat + ")");
@@ -277,25 +280,45 @@ class PostgresTx : public StoreTx {
     return Exec(t_, "DELETE FROM sessions WHERE user_id = " + p.Ref(user_id), p);
   }
 
-  Status RecordLoginFailure(std::string_view username, int64_t at) override {
+  Status RecordAttempt(const Attempt& a) override {
     Params p;
     return Exec(t_,
-                "INSERT INTO login_failures (username, at) VALUES (" + p.Ref(username) + "," +
-                    p.Ref(at) + ")",
+                "INSERT INTO throttle_attempts (action, client, username, at) VALUES (" +
+                    p.Ref(a.action) + "," + p.Ref(a.client) + "," + p.Ref(a.username) + "," +
+                    p.Ref(a.at) + ")",
                 p);
   }
 
-  Result<int64_t> CountLoginFailures(std::string_view username, int64_t since) override {
+  Result<AttemptCount> CountAttempts(std::string_view action, std::string_view client,
+                                     std::optional<std::string_view> username,
+                                     int64_t since) override {
     Params p;
-    return Scalar(t_,
-                  "SELECT COUNT(*) FROM login_failures WHERE username = " + p.Ref(username) +
-                      " AND at >= " + p.Ref(since),
-                  p);
+    std::string sql =
+        "SELECT COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM throttle_attempts "
+        "WHERE action = " +
+        p.Ref(action) + " AND client = " + p.Ref(client) + " AND at >= " + p.Ref(since);
+    if (username) sql += " AND username = " + p.Ref(*username);
+    auto r = t_.Run(sql, p);
+    if (!r.ok()) return r.status();
+    AttemptCount out;
+    if (!r->empty()) out = AttemptCount{Int((*r)[0][0]), Int((*r)[0][1]), Int((*r)[0][2])};
+    return out;
   }
 
-  Status ClearLoginFailures(std::string_view username) override {
+  Status ClearAttempts(std::string_view action, std::string_view client,
+                       std::string_view username) override {
     Params p;
-    return Exec(t_, "DELETE FROM login_failures WHERE username = " + p.Ref(username), p);
+    return Exec(t_,
+                "DELETE FROM throttle_attempts WHERE action = " + p.Ref(action) +
+                    " AND client = " + p.Ref(client) + " AND username = " + p.Ref(username),
+                p);
+  }
+
+  Result<int64_t> PruneAttempts(int64_t before) override {
+    Params p;
+    auto r = t_.Run("DELETE FROM throttle_attempts WHERE at < " + p.Ref(before), p);
+    if (!r.ok()) return r.status();
+    return static_cast<int64_t>(r->affected_rows());
   }
 
   Result<int64_t> InsertOrg(const Org& o) override {

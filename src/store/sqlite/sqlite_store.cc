@@ -45,7 +45,7 @@ std::string LikePrefix(std::string_view prefix) {
 
 constexpr const char* kUserCols =
     "id, username, display_name, email, role, org_id, password_hash, disabled, created_at, "
-    "requested_org_id";
+    "requested_org_id, org_role";
 
 User UserFrom(const Stmt& s) {
   User u;
@@ -59,6 +59,7 @@ User UserFrom(const Stmt& s) {
   u.disabled = s.Int(7) != 0;
   u.created_at = s.Int(8);
   u.requested_org_id = s.OptInt(9);
+  u.org_role = OrgRoleFromName(s.Text(10)).value_or(OrgRole::kMember);
   return u;
 }
 
@@ -187,11 +188,12 @@ class SqliteTx : public StoreTx {
   Result<int64_t> InsertUser(const User& u) override {
     auto s =
         P("INSERT INTO users (username, display_name, email, role, org_id, password_hash, "
-          "disabled, created_at, requested_org_id) VALUES (?,?,?,?,?,?,?,?,?)");
+          "disabled, created_at, requested_org_id, org_role) VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, u.username).Bind(2, u.display_name).Bind(3, u.email);
     (*s)->Bind(4, RoleName(u.role)).Bind(5, u.org_id).Bind(6, u.password_hash);
     (*s)->Bind(7, int64_t{u.disabled}).Bind(8, u.created_at).Bind(9, u.requested_org_id);
+    (*s)->Bind(10, OrgRoleName(u.org_role));
     KC_RETURN_IF_ERROR((*s)->Run());
     return c_.LastInsertId();
   }
@@ -229,11 +231,11 @@ class SqliteTx : public StoreTx {
   Status UpdateUser(const User& u) override {
     auto s =
         P("UPDATE users SET display_name=?, email=?, role=?, org_id=?, password_hash=?, "
-          "disabled=?, requested_org_id=? WHERE id=?");
+          "disabled=?, requested_org_id=?, org_role=? WHERE id=?");
     if (!s.ok()) return s.status();
     (*s)->Bind(1, u.display_name).Bind(2, u.email).Bind(3, RoleName(u.role));
     (*s)->Bind(4, u.org_id).Bind(5, u.password_hash).Bind(6, int64_t{u.disabled});
-    (*s)->Bind(7, u.requested_org_id).Bind(8, u.id);
+    (*s)->Bind(7, u.requested_org_id).Bind(8, OrgRoleName(u.org_role)).Bind(9, u.id);
     KC_RETURN_IF_ERROR((*s)->Run());
     return (*s)->changes() ? Status::Ok() : NotFound("user");
   }
@@ -243,6 +245,7 @@ class SqliteTx : public StoreTx {
     if (q.org_id) w.AddInt("org_id = ?", *q.org_id);
     if (q.requested_org_id) w.AddInt("requested_org_id = ?", *q.requested_org_id);
     if (!q.role.empty()) w.AddText("role = ?", q.role);
+    if (!q.org_role.empty()) w.AddText("org_role = ?", q.org_role);
     if (!q.text.empty()) {
       w.AddText("(username LIKE ? ESCAPE '\\'", LikeContains(q.text));
       w.sql += " OR display_name LIKE ? ESCAPE '\\')";
@@ -310,27 +313,42 @@ class SqliteTx : public StoreTx {
     return (*s)->Run();
   }
 
-  Status RecordLoginFailure(std::string_view username, int64_t at) override {
-    auto s = P("INSERT INTO login_failures (username, at) VALUES (?, ?)");
+  Status RecordAttempt(const Attempt& a) override {
+    auto s = P("INSERT INTO throttle_attempts (action, client, username, at) VALUES (?,?,?,?)");
     if (!s.ok()) return s.status();
-    (*s)->Bind(1, username).Bind(2, at);
+    (*s)->Bind(1, a.action).Bind(2, a.client).Bind(3, a.username).Bind(4, a.at);
     return (*s)->Run();
   }
 
-  Result<int64_t> CountLoginFailures(std::string_view username, int64_t since) override {
-    auto s = P("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?");
+  Result<AttemptCount> CountAttempts(std::string_view action, std::string_view client,
+                                     std::optional<std::string_view> username,
+                                     int64_t since) override {
+    auto s = P(std::string("SELECT COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM "
+                           "throttle_attempts WHERE action = ? AND client = ? AND at >= ?") +
+               (username ? " AND username = ?" : ""));
     if (!s.ok()) return s.status();
-    (*s)->Bind(1, username).Bind(2, since);
-    int64_t n = (*s)->Step() ? (*s)->Int(0) : 0;
+    (*s)->Bind(1, action).Bind(2, client).Bind(3, since);
+    if (username) (*s)->Bind(4, *username);
+    AttemptCount out;
+    if ((*s)->Step()) out = AttemptCount{(*s)->Int(0), (*s)->Int(1), (*s)->Int(2)};
     KC_RETURN_IF_ERROR((*s)->status());
-    return n;
+    return out;
   }
 
-  Status ClearLoginFailures(std::string_view username) override {
-    auto s = P("DELETE FROM login_failures WHERE username = ?");
+  Status ClearAttempts(std::string_view action, std::string_view client,
+                       std::string_view username) override {
+    auto s = P("DELETE FROM throttle_attempts WHERE action = ? AND client = ? AND username = ?");
     if (!s.ok()) return s.status();
-    (*s)->Bind(1, username);
+    (*s)->Bind(1, action).Bind(2, client).Bind(3, username);
     return (*s)->Run();
+  }
+
+  Result<int64_t> PruneAttempts(int64_t before) override {
+    auto s = P("DELETE FROM throttle_attempts WHERE at < ?");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, before);
+    KC_RETURN_IF_ERROR((*s)->Run());
+    return int64_t{(*s)->changes()};
   }
 
   Result<int64_t> InsertOrg(const Org& o) override {

@@ -48,8 +48,15 @@ export async function signOut() {
   session.user = null;
 }
 
+// The roles of `user`: the platform role (member, reviewer, editor, admin), and org_admin when
+// they manage their organisation (a separate role: a reviewer may also be an org admin).
+export function rolesOf(user) {
+  if (!user) return [];
+  return user.org_id && user.org_role === 'org_admin' ? [user.role, 'org_admin'] : [user.role];
+}
+
 export function hasRole(...roles) {
-  return !!session.user && roles.includes(session.user.role);
+  return rolesOf(session.user).some((r) => roles.includes(r));
 }
 export const isReviewer = () => hasRole('reviewer', 'admin');
 export const isAdmin = () => hasRole('admin');

@@ -62,7 +62,7 @@ async function apiAs(context, method, path, data) {
 
 async function member(username, org, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport });
-  const password = `${username}-password-1`;
+  const password = `Pw-${[...username].reverse().join('')}-1`;  // must not hold the name
   await apiAs(context, 'POST', '/auth/register', {
     username, password, display_name: username, org: { ...org, region: '440305' },
   });

@@ -13,7 +13,7 @@ export const BINARY = process.env.KC_BINARY || join(repo, 'build/kechuang');
 export const WEB_DIR = process.env.KC_WEB_DIR || join(repo, 'build/web');
 export const ARTIFACTS = process.env.KC_ARTIFACTS || join(repo, 'build/test-artifacts');
 export const CHROMIUM = process.env.KC_CHROMIUM || '/usr/bin/chromium';
-export const ADMIN_PASSWORD = 'admin-e2e-password-1';
+export const ADMIN_PASSWORD = 'Browser-Keeper-e2e-1';
 
 // Fails loudly when a part is missing: these tests never skip.
 export function checkPrerequisites() {
@@ -29,6 +29,8 @@ export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kc-e2e-'));
   const child = spawn(BINARY, [
     'serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--web', WEB_DIR, '--access-log', 'off',
+    // The tests register many accounts from one address.
+    '--registrations-per-client', '0',
   ], {
     env: { ...process.env, KECHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],

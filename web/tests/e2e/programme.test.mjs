@@ -70,12 +70,13 @@ async function signedIn(username, password) {
 
 async function registered(username, org) {
   const context = await browser.newContext({ locale: 'zh-CN' });
-  const body = { username, password: `password-${username}`, display_name: username };
+  const password = `Pw-${[...username].reverse().join('')}-1`;  // must not hold the name
+  const body = { username, password, display_name: username };
   if (org) body.org = { name: org, type: 'enterprise', region: '330106' };
   const res = await context.request.post(`${server.url}/api/v1/auth/register`, { data: body });
   assert.equal(res.status(), 201, await res.text());
   await context.close();
-  return signedIn(username, `password-${username}`);
+  return signedIn(username, password);
 }
 
 // A new edition of the emerging-enterprise list, open for nominations until tomorrow.
