@@ -25,7 +25,7 @@ g++ -O2 -std=c++20 -o "$WORK/bare_server" bench/http/bare_server.cc -lpthread
 
 python3 bench/http/to_jsonl.py < "$DATA" > "$WORK/achievements.jsonl"
 ROWS=$(wc -l < "$WORK/achievements.jsonl")
-export KECHUANG_ADMIN_PASSWORD=bench-admin-pass
+export KECHUANG_ADMIN_PASSWORD=Bench-Keeper-pass-1
 START=$(date +%s.%N)
 ./build/kechuang import achievements "$WORK/achievements.jsonl" --data "$WORK/data" \
   > "$WORK/import.out" 2> "$WORK/import.err" || true

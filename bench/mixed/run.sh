@@ -26,7 +26,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-export KECHUANG_ADMIN_PASSWORD=bench-admin-pass
+export KECHUANG_ADMIN_PASSWORD=Bench-Keeper-pass-1
 
 python3 - "$WORK/demands.jsonl" <<'PY'
 import json, sys
@@ -60,9 +60,9 @@ start_node() {
 prepare() {
   local base=http://127.0.0.1:$1
   curl -sf -X POST "$base/api/v1/auth/register" -H 'Content-Type: application/json' \
-    -d '{"username":"bench","password":"bench-password-1","display_name":"bench","org":{"name":"压测公司","type":"enterprise","region":"440305"}}' >/dev/null || true
+    -d '{"username":"bench","password":"Load-Tester-2026","display_name":"bench","org":{"name":"压测公司","type":"enterprise","region":"440305"}}' >/dev/null || true
   KC_TOKEN=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d '{"username":"bench","password":"bench-password-1"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+    -d '{"username":"bench","password":"Load-Tester-2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   KC_IDS=$(curl -sf "$base/api/v1/demands?size=100" | python3 -c 'import json,sys; print(",".join(str(i["id"]) for i in json.load(sys.stdin)["items"]))')
   export KC_TOKEN KC_IDS
 }

@@ -97,6 +97,13 @@ Result<User> Accounts::Register(const RegisterRequest& r, int64_t* retry_after) 
     KC_RETURN_IF_ERROR(ValidateOrg(probe));
   }
   if (registration_check_) KC_RETURN_IF_ERROR(registration_check_(r));
+  // Refused at once, before anything is written, when other registrations are hashing.
+  Place hashing(registrations_hashing_, policy_.registration_hashers);
+  if (!hashing.held()) {
+    if (retry_after) *retry_after = 1;
+    return Status::Error(ErrorKind::kUnavailable, "busy",
+                         "the server is busy registering others; try again in a moment");
+  }
   const std::string client = BoundedClient(r.client);
   // Counted before hashing, whatever comes of it: a flood pays for itself.
   int64_t wait = 0;
@@ -111,12 +118,6 @@ Result<User> Accounts::Register(const RegisterRequest& r, int64_t* retry_after) 
     if (retry_after) *retry_after = wait;
     return Status::Error(ErrorKind::kTooMany, "too_many_registrations",
                          "too many registrations from this address; try again later");
-  }
-  Place hashing(registrations_hashing_, policy_.registration_hashers);
-  if (!hashing.held()) {
-    if (retry_after) *retry_after = 1;
-    return Status::Error(ErrorKind::kUnavailable, "busy",
-                         "the server is busy registering others; try again in a moment");
   }
   auto hash = HashPassword(r.password);
   if (!hash.ok()) return hash.status();

@@ -274,7 +274,7 @@ int64_t StoredBytes(const ServerProcess& server) {
   if (!server.DbUrl().empty()) {
     pqxx::connection c(server.DbUrl());
     pqxx::nontransaction tx(c);
-    return tx.query_value<int64_t>("SELECT pg_total_relation_size('throttle_attempts')");
+    return tx.exec1("SELECT pg_total_relation_size('throttle_attempts')")[0].as<int64_t>();
   }
   int64_t total = 0;
   for (const char* name : {"kechuang.db", "kechuang.db-wal"}) {

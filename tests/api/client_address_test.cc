@@ -32,7 +32,9 @@ TEST(TrustedProxiesTest, RefusesWhatIsNotAnAddressOrRange) {
                           "fd00::/129", "10.0.0.300", "/8"}) {
     auto t = TrustedProxies::Parse({bad});
     EXPECT_FALSE(t.ok()) << bad;
-    if (!t.ok()) EXPECT_EQ(t.status().code(), "bad_flag");
+    if (!t.ok()) {
+      EXPECT_EQ(t.status().code(), "bad_flag");
+    }
   }
 }
 

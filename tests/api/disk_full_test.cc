@@ -65,11 +65,11 @@ TEST_F(DiskFullTest, WritesAnswer507LoseNothingAndRecoverWhenSpaceReturns) {
   Client c(server_->port());
   auto reg =
       c.Post("/api/v1/auth/register", {{"username", "fuller"},
-                                       {"password", PasswordOf("fuller")},
+                                       {"password", "Full-Disk-Owner-1"},
                                        {"display_name", "fuller"},
                                        {"org", {{"name", "满盘公司"}, {"type", "enterprise"}}}});
   ASSERT_EQ(reg.status, 201) << reg.body;
-  ASSERT_EQ(c.Login("fuller", PasswordOf("fuller")).status, 200);
+  ASSERT_EQ(c.Login("fuller", "Full-Disk-Owner-1").status, 200);
   std::vector<int64_t> acknowledged;
   auto create = [&](const std::string& title, size_t padding = 0) {
     auto r =
@@ -108,7 +108,7 @@ TEST_F(DiskFullTest, WritesAnswer507LoseNothingAndRecoverWhenSpaceReturns) {
   server_->Restart();
   ASSERT_TRUE(server_->running());
   Client again(server_->port());
-  ASSERT_EQ(again.Login("fuller", PasswordOf("fuller")).status, 200);
+  ASSERT_EQ(again.Login("fuller", "Full-Disk-Owner-1").status, 200);
   for (int64_t id : acknowledged) {
     EXPECT_EQ(again.Get("/api/v1/demands/" + std::to_string(id)).status, 200) << id;
   }

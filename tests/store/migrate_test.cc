@@ -65,12 +65,56 @@ TEST_F(MigrateTest, AppliesEveryMigrationAndRecordsEachVersion) {
   EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), MigrationCount());
   EXPECT_GT(QueryInt(*conn_, "SELECT MIN(applied_at) FROM schema_version"), 1600000000);
   for (const char* table :
-       {"orgs", "users", "sessions", "login_failures", "listings", "changes", "audit", "meta"}) {
+       {"orgs", "users", "sessions", "throttle_attempts", "listings", "changes", "audit", "meta"}) {
     EXPECT_TRUE(HasTable(*conn_, table)) << table;
   }
   EXPECT_TRUE(HasTable(*conn_, "audit_no_update"));
   EXPECT_TRUE(HasTable(*conn_, "audit_no_delete"));
   EXPECT_TRUE(HasTable(*conn_, "listings_ref"));
+}
+
+// 008 keeps the platform role apart from the organisation role: an org admin of before keeps
+// managing the organisation, as a member of the platform.
+TEST_F(MigrateTest, FormerOrgAdminsKeepTheirOrganisationRole) {
+  ASSERT_TRUE(conn_
+                  ->Exec("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at "
+                         "INTEGER NOT NULL)")
+                  .ok());
+  for (std::string_view path : ResourcesUnder("src/store/sqlite/migrations/")) {
+    std::string_view name = path.substr(path.rfind('/') + 1);
+    const int number = std::stoi(std::string(name.substr(0, 3)));
+    if (number >= 8) break;
+    ASSERT_TRUE(conn_->Exec(std::string(*Resource(path))).ok()) << name;
+    ASSERT_TRUE(conn_
+                    ->Exec("INSERT INTO schema_version (version, applied_at) VALUES (" +
+                           std::to_string(number) + ", 1700000000)")
+                    .ok());
+  }
+  ASSERT_TRUE(conn_
+                  ->Exec("INSERT INTO orgs (id, name, type, created_at) VALUES (1, 'o', "
+                         "'enterprise', 1);"
+                         "INSERT INTO users (id, username, display_name, role, org_id, "
+                         "password_hash, created_at) VALUES (1, 'boss', 'b', 'org_admin', 1, 'h', "
+                         "1), (2, 'critic', 'c', 'reviewer', 1, 'h', 1), (3, 'hand', 'h', "
+                         "'member', 1, 'h', 1);"
+                         "INSERT INTO login_failures (username, at) VALUES ('boss', 5)")
+                  .ok());
+  ASSERT_TRUE(Migrate(*conn_).ok());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM users WHERE role = 'org_admin'"), 0);
+  EXPECT_EQ(QueryInt(*conn_,
+                     "SELECT COUNT(*) FROM users WHERE id = 1 AND role = 'member' AND "
+                     "org_role = 'org_admin'"),
+            1);
+  EXPECT_EQ(QueryInt(*conn_,
+                     "SELECT COUNT(*) FROM users WHERE id = 2 AND role = 'reviewer' AND "
+                     "org_role = 'member'"),
+            1);
+  EXPECT_EQ(QueryInt(*conn_,
+                     "SELECT COUNT(*) FROM users WHERE id = 3 AND role = 'member' AND "
+                     "org_role = 'member'"),
+            1);
+  EXPECT_FALSE(HasTable(*conn_, "login_failures"));
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM throttle_attempts"), 0);
 }
 
 TEST_F(MigrateTest, RunningAgainChangesNothing) {

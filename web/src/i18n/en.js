@@ -782,6 +782,7 @@ export default {
       too_many_attempts: 'Too many failed sign-ins; wait a moment and try again',
       too_many_registrations: 'Too many registrations from this network address; try again later',
       busy: 'The server is busy; try again in a moment',
+      challenge_failed: 'The human check failed; try again',
       unsupported_media_type: 'The request was not sent as JSON; reload the page and try again',
       duplicate_ref: 'That internal reference is already used in your organisation',
       duplicate: 'That already exists',

@@ -782,6 +782,7 @@ export default {
       too_many_attempts: '登录失败次数过多，请稍等片刻再试',
       too_many_registrations: '该网络地址注册次数过多，请稍后再试',
       busy: '服务器正忙，请稍后重试',
+      challenge_failed: '人机验证未通过，请重试',
       unsupported_media_type: '请求格式不正确，请刷新页面后重试',
       duplicate_ref: '内部编号在本机构内已存在',
       duplicate: '已存在相同的记录',
