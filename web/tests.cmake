@@ -33,7 +33,7 @@ list(REMOVE_ITEM KC_WEB_E2E ${KC_WEB_E2E_UX})
 add_test(NAME web_browser
   COMMAND ${KC_NODE} --test --test-concurrency=1 ${KC_WEB_E2E}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
-set_tests_properties(web_browser PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 300
+set_tests_properties(web_browser PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 600
                      LABELS web)
 add_test(NAME web_browser_ux
   COMMAND ${KC_NODE} --test --test-concurrency=1 ${KC_WEB_E2E_UX}

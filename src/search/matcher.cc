@@ -234,11 +234,12 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
 
   const MatchWeights weights = DefaultWeights(request.target);
   MatchResult result;
+  const bool graded = source.kind == ListingKind::kDemand && reference.graded();
   for (auto& [docid, c] : candidates) {
     // An expert found through an achievement they invented is as relevant as it (both were
     // found by the same query).
     const double relevance = std::max(c.relevance, Relevance(c.achievements, reference.weight()));
-    if (reference.graded() && relevance < options_.min_relevance) {
+    if (graded && relevance < options_.min_relevance) {
       ++result.below_threshold;
       continue;
     }
@@ -280,7 +281,7 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   std::stable_sort(result.hits.begin(), result.hits.end(),
                    [](const MatchHit& a, const MatchHit& b) { return a.score > b.score; });
   result.good_total = result.hits.size();
-  result.graded = reference.graded();
+  result.graded = graded;
   result.hits.resize(std::min(result.hits.size(), std::min(request.limit, kMaxLimit)));
   return result;
 }

@@ -44,8 +44,10 @@ struct MatchResult {
   std::vector<MatchHit> hits;  // best first, at most the request's limit, all ≥ the threshold
   size_t good_total = 0;       // candidates at or above the threshold (hits is the best of them)
   size_t below_threshold = 0;  // candidates found but below the threshold, not shown
-  // Whether the threshold applied (relevance.h: not to a source matched mostly through
-  // translations, whose relevance is not comparable).
+  // Whether the threshold applied: to a demand's matches (the direction it was measured in,
+  // docs/search.md), not to a source matched mostly through translations (relevance.h), nor
+  // to an achievement's or expert's: their key terms describe more than a demand holds, so a
+  // demand that fits covers only part of them and its relevance is not comparable.
   bool graded = false;
   // Fewer good matches than asked for: the page says so rather than padding with noise.
   bool few_good_matches(size_t limit) const { return good_total < limit; }
@@ -86,7 +88,7 @@ class Matcher {
 
   // The best `request.limit` listings of kind request.target for source (which need not be
   // indexed; if it is, it is never its own match) whose relevance reaches
-  // options.min_relevance (unless its query is not graded, see Reference::graded), best first,
+  // options.min_relevance (unless not graded, see MatchResult::graded), best first,
   // and how many candidates fell below it. No hits when the
   // source has no usable terms. Fails with kInternal when the index cannot be read.
   Result<MatchResult> Match(const Listing& source, const MatchRequest& request) const;

@@ -107,6 +107,9 @@ const std::vector<Row>& Rows() {
        "401 403 403 403 200 200 200 403 200"},
       {"GET /api/v1/experts/{id}/matches", "/api/v1/experts/$expert/matches", "",
        "200 200 200 200 200 200 200 200 200"},
+      // A blank form to fill in: the same for everyone.
+      {"GET /api/v1/import/{kind}/template", "/api/v1/import/demands/template", "",
+       "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/experts/export", "/api/v1/experts/export", "",
        "401 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/search", "/api/v1/search?q=%E7%9F%A9%E9%98%B5", kSecret,

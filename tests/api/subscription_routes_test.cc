@@ -76,10 +76,12 @@ TEST_F(SubscriptionRoutesTest, FollowingADemandNotifiesAboutAMatchingAchievement
   std::string base = "/api/v1/achievements/" + std::to_string(a.json["id"].get<int64_t>());
   uni.Post(base + "/submit", json::object());
   reviewer.Post(base + "/approve", json::object());
-  auto notes = WaitForNotifications(ent, 1);
-  ASSERT_GE(notes.json.value("total", 0), 1) << notes.body;
+  // Two notices: the demand's approval, then the new match.
+  auto notes = WaitForNotifications(ent, 2);
+  ASSERT_GE(notes.json.value("total", 0), 2) << notes.body;
   EXPECT_EQ(notes.json["items"][0]["kind"], "new_match");
   EXPECT_EQ(notes.json["items"][0]["listing_id"], a.json["id"]);
+  EXPECT_EQ(notes.json["items"][1]["kind"], "listing_approved");
   // Unsubscribe.
   int64_t sub = follow.json["id"];
   EXPECT_EQ(ent.Delete("/api/v1/me/subscriptions/" + std::to_string(sub)).status, 204);

@@ -144,7 +144,7 @@ TEST_F(WebPagesTest, PublishedListingPageCarriesTitleDescriptionAndJsonLd) {
   EXPECT_EQ(own_data["body"]["status"], "draft");
   EXPECT_EQ(own_data["body"]["contact"]["phone"],
             owner.Get("/api/v1/demands/" + std::to_string(draft)).json["contact"]["phone"]);
-  EXPECT_EQ(Anonymous().Get("/workspace/listings").status, 200);
+  EXPECT_EQ(Anonymous().Get("/workspace").status, 200);
 }
 
 TEST_F(WebPagesTest, SitemapListsPublishedListingsAndRobotsPointsToIt) {

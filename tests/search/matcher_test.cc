@@ -160,7 +160,10 @@ TEST_F(MatcherTest, MembersOnlyDetailsOfCandidatesCountForMembersOnly) {
   // An achievement whose public part says little; its hidden details are about the demand.
   Listing hidden =
       MakeListing(40, ListingKind::kAchievement, "一种检测装置",
-                  std::string(130, 'x') + " 汽车零部件表面缺陷自动检测与分拣", {"装置"});
+                  std::string(130, 'x') +
+                      " 汽车零部件表面缺陷自动检测与分拣：基于深度学习的视觉检测方案，"
+                      "替代人工目检，识别零件表面划痕和裂纹。",
+                  {"装置"});
   hidden.visibility = Visibility::kMembers;
   hidden.inventors = {"李娜"};
   ASSERT_TRUE(index_->Upsert(hidden).ok());
@@ -179,10 +182,14 @@ TEST_F(MatcherTest, MembersOnlyDetailsOfCandidatesCountForMembersOnly) {
   };
   // A visitor's explanation never shows the hidden words; a member's does.
   for (const std::string& t : shared_with(false)) {
-    EXPECT_TRUE(t != "零部件" && t != "表面缺陷" && t != "汽车") << t;
+    EXPECT_TRUE(t.find("零部件") == std::string::npos && t.find("表面缺陷") == std::string::npos &&
+                t.find("汽车") == std::string::npos)
+        << t;
   }
   const std::vector<std::string> member = shared_with(true);
-  EXPECT_TRUE(Has(member, "零部件") || Has(member, "汽车")) << member.size();
+  EXPECT_TRUE(std::any_of(member.begin(), member.end(), [](const std::string& t) {
+    return t.find("零部件") != std::string::npos || t.find("汽车") != std::string::npos;
+  })) << member.size();
 }
 
 // An index where 系统 is common: besides the sample listings, achievements on other subjects

@@ -56,7 +56,8 @@ TEST_F(ImportTemplateTest, TheCsvTemplateIsTheHeaderAndAnExampleThatImports) {
     auto csv = ImportTemplate(kind, TemplateFormat::kCsv);
     ASSERT_TRUE(csv.ok()) << csv.status().message();
     ASSERT_TRUE(csv->starts_with("\xEF\xBB\xBF"));
-    CsvReader reader(csv->substr(3), ',');
+    const std::string body = csv->substr(3);  // the reader keeps a view of it
+    CsvReader reader(body, ',');
     CsvRecord header, example, none;
     Status err;
     ASSERT_TRUE(reader.Next(&header, &err));

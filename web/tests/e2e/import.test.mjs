@@ -66,7 +66,7 @@ describe('import page', () => {
     await screenshot(page, 'import-guide-zh');
 
     // Another kind: its own guide and template links.
-    await page.locator('#import-kind').click();
+    await page.locator('#import-kind').click({ force: true });
     await page.getByRole('option', { name: '科技成果' }).click();
     await page.getByRole('heading', { name: '列说明 · 科技成果' }).waitFor();
     assert.deepEqual(await guideColumns(page), await templateHeader(context, 'achievements'));

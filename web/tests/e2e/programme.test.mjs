@@ -159,7 +159,7 @@ describe('news', () => {
     assert.equal(await captions.count(), 1, 'the repeated caption appears once');
     assert.match(await captions.innerText(), /^签约仪式现场。\s*李明 摄$/);
     await v.getByText('【编辑：赵强】').waitFor();
-    assert.match(await v.locator('.article .meta').innerText(), /2023-05-06 14:20 \(UTC\+08:00\)/);
+    assert.match(await v.locator('.article .meta').innerText(), /2023-05-06 14:20 \(北京时间\)/);
     const width = await v.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `no horizontal scrolling at 375 px (${width})`);
     await screenshot(v, 'news-article-375');
