@@ -119,7 +119,7 @@ class CliTest : public ::testing::Test {
     c.data_dir = Data();
     c.demo = false;
     c.access_log = "off";
-    c.admin_password = "cli-admin-password";
+    c.admin_password = "cli-Keeper-password";
     Platform p(c);
     Status s = p.Open();
     EXPECT_TRUE(s.ok()) << s.message();

@@ -15,7 +15,7 @@ namespace {
 using ::testing::HasSubstr;
 
 constexpr const char* kEnvVars[] = {"KECHUANG_DATA", "KECHUANG_LISTEN", "KECHUANG_ADMIN_PASSWORD",
-                                    "KECHUANG_DB"};
+                                    "KECHUANG_DB", "KECHUANG_TRUSTED_PROXIES"};
 
 // Clears the KECHUANG_* variables for each test and puts the old values back afterwards.
 class ConfigTest : public ::testing::Test {
@@ -240,12 +240,49 @@ TEST_F(ConfigTest, ABadListenInTheEnvironmentIsAnError) {
   EXPECT_THAT(c.status().message(), HasSubstr("listen"));
 }
 
+TEST_F(ConfigTest, TrustedProxiesAndTheRegistrationLimit) {
+  Result<Config> none = ParseConfig({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->trusted_proxies.empty()) << "no proxy is trusted unless named";
+  EXPECT_EQ(none->registrations_per_client, 5);
+
+  setenv("KECHUANG_TRUSTED_PROXIES", "10.0.0.5, 10.0.1.0/24", 1);
+  Result<Config> c = ParseConfig(
+      {"--trusted-proxy", "::1", "--trusted-proxy", "fd00::/8", "--registrations-per-client", "0"});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->trusted_proxies,
+            (std::vector<std::string>{"10.0.0.5", "10.0.1.0/24", "::1", "fd00::/8"}));
+  EXPECT_EQ(c->registrations_per_client, 0);
+
+  ExpectErrorNaming({"--trusted-proxy", "proxy.example"}, "--trusted-proxy");
+  ExpectErrorNaming({"--trusted-proxy", "10.0.0.0/40"}, "--trusted-proxy");
+  ExpectErrorNaming({"--registrations-per-client", "-1"}, "--registrations-per-client");
+  setenv("KECHUANG_TRUSTED_PROXIES", "nonsense", 1);
+  ExpectErrorNaming({}, "--trusted-proxy");
+}
+
 TEST(UsageTest, NamesEveryCommandAndFlag) {
   std::string u = Usage();
-  for (const char* word :
-       {"serve", "import", "export", "version", "--data", "--listen", "--db", "--no-demo",
-        "--threads", "--body-limit", "--header-limit", "--access-log", "--secure-cookies",
-        "--format", "KECHUANG_DATA", "KECHUANG_LISTEN", "KECHUANG_ADMIN_PASSWORD"}) {
+  for (const char* word : {"serve",
+                           "import",
+                           "export",
+                           "version",
+                           "--data",
+                           "--listen",
+                           "--db",
+                           "--no-demo",
+                           "--threads",
+                           "--body-limit",
+                           "--header-limit",
+                           "--access-log",
+                           "--secure-cookies",
+                           "--format",
+                           "KECHUANG_DATA",
+                           "KECHUANG_LISTEN",
+                           "KECHUANG_ADMIN_PASSWORD",
+                           "--trusted-proxy",
+                           "--registrations-per-client",
+                           "KECHUANG_TRUSTED_PROXIES"}) {
     EXPECT_THAT(u, HasSubstr(word));
   }
 }

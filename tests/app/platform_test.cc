@@ -49,7 +49,7 @@ Config TestConfig(const std::string& data_dir, bool demo) {
   c.data_dir = data_dir;
   c.demo = demo;
   c.access_log = "off";
-  c.admin_password = "admin-test-password";
+  c.admin_password = "Test-Keeper-password";
   c.server.host = "127.0.0.1";
   c.server.port = 0;
   c.server.threads = 1;
