@@ -38,9 +38,9 @@ bool IsCountryCode(std::string_view code) {
 
 Status ValidateCountryCode(std::string_view code, std::string_view field) {
   if (IsCountryCode(code)) return Status::Ok();
-  std::string reason = "'";
-  reason.append(code).append(
-      "' is not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. CN)");
+  // The value is repeated only while short: a message never carries a client's megabytes.
+  std::string reason = code.size() <= 8 ? "'" + std::string(code) + "' is" : "this is";
+  reason.append(" not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. CN)");
   return Invalid(std::string(field), "invalid_country", std::move(reason));
 }
 

@@ -34,6 +34,8 @@ TEST(CountryCodeTest, RejectsUnassignedLowerCaseAndMalformed) {
     EXPECT_EQ(s.field(), "country");
   }
   EXPECT_EQ(ValidateCountryCode("ZZ", "org.country").field(), "org.country");
+  // A long value is not repeated in the message.
+  EXPECT_LT(ValidateCountryCode(std::string(1 << 20, 'Z')).message().size(), 100u);
 }
 
 }  // namespace
