@@ -40,6 +40,9 @@ struct Context {
   News* news = nullptr;                    // 新闻资讯
   Campaigns* campaigns = nullptr;          // 榜单与奖项
   Bodies* bodies = nullptr;                // 咨询委员会与联合体
+  // How readers reach the platform ("https://kc.example.org", no trailing slash): the base of
+  // absolute links (sitemap, canonical URLs, feeds). Configured, never a request's Host.
+  std::string base_url = "http://localhost";
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the
