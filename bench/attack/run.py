@@ -3,6 +3,7 @@
 loopback, each on a fresh data directory; one table of figures (docs/security.md).
 
 Usage: bench/attack/run.py BINARY [BINARY ...]     e.g. an older build beside build/kechuang
+       ATTACKS=fd-limit,host bench/attack/run.py ...   only those attacks
 
 Each binary runs `serve --threads 2` with its default settings (what a deployment gets) under an
 open-file limit of 1,024. RSS is VmRSS from /proc/PID/status, CPU is utime+stime from
@@ -13,6 +14,8 @@ open-file limit of 1,024. RSS is VmRSS from /proc/PID/status, CPU is utime+stime
   nested       a login body of 8 MiB of '[' (and one of 60 KiB); status and RSS
   fd-limit     1,100 idle connections at the 1,024 open-file limit: CPU over 3 s, refusals,
                and how long after they close a request is answered again
+  fd-limit-nocap  the same with the connection caps off (binaries that have them), so that
+               accepting really runs out of descriptors
   conn-cap     300 idle connections from one address: how many are refused with 503
   encoded      GET /api%2fv1%2fhealth
   host         GET /sitemap.xml with Host: evil.example
@@ -112,7 +115,10 @@ def read_response(s, timeout=5.0):
 def request(port, raw, timeout=5.0):
     try:
         with connect(port, timeout) as s:
-            s.sendall(raw)
+            try:
+                s.sendall(raw)
+            except OSError:
+                pass  # refused before the whole body was sent: the answer may be there
             return read_response(s, timeout)
     except OSError:
         return 0, b""
@@ -212,17 +218,26 @@ def conn_cap(server, n=300):
 def main():
     binaries = sys.argv[1:] or ["build/kechuang"]
     rows = []
+    nocap = ["--max-connections", "100000", "--max-client-connections", "0"]
     for binary in binaries:
+        has_caps = "--max-client-connections" in subprocess.run(
+            [binary, "help"], capture_output=True, text=True).stdout
         for name, attack in [("stalled-8m", lambda s: stalled(s, 8 << 20)),
                              ("stalled-60k", lambda s: stalled(s, 60 << 10)),
                              ("nested", nested), ("fd-limit", fd_limit),
+                             ("fd-limit-nocap", fd_limit),
                              ("conn-cap", conn_cap),
                              ("encoded", lambda s: str(request(
                                  s.port, b"GET /api%2fv1%2fhealth HTTP/1.1\r\nHost: x\r\n\r\n")[0])),
                              ("host", lambda s: "evil.example in the sitemap" if b"evil.example" in
                               request(s.port, b"GET /sitemap.xml HTTP/1.1\r\nHost: evil.example"
                                       b"\r\n\r\n")[1] else "not in the sitemap")]:
-            server = Server(binary)
+            only = os.environ.get("ATTACKS")
+            if only and name not in only.split(","):
+                continue
+            if name.endswith("-nocap") and not has_caps:
+                continue
+            server = Server(binary, nocap if name.endswith("-nocap") else ())
             try:
                 time.sleep(0.5)
                 rows.append((binary, name, attack(server)))
