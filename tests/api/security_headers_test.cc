@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/asio.hpp>
 #include <fstream>
 #include <regex>
 #include <sstream>

@@ -32,7 +32,7 @@ after(async () => {
 });
 
 afterEach(async () => {
-  if (lastPage) await screenshot(lastPage, 'csp-last-page');
+  if (lastPage && !lastPage.isClosed()) await screenshot(lastPage, 'csp-last-page');
 });
 
 // Opens `path` in `context`; returns the CSP violations the browser reported, and the page.
