@@ -169,26 +169,23 @@ class Session : public std::enable_shared_from_this<Session> {
                              beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
   }
 
-  size_t LargestBodyLimit() const {
-    const auto& o = server_.options;
-    return std::max({o.anonymous_body_limit, o.json_body_limit, o.body_limit});
-  }
-
   // The body limit of the request whose header was read: decided before any of the body is.
+  // body_limit bounds every other limit.
   size_t BodyLimit() {
     const auto& o = server_.options;
-    const auto& head = parser_->get();
+    const size_t anonymous = std::min(o.anonymous_body_limit, o.body_limit);
     const bool has_body = parser_->chunked() || parser_->content_length().value_or(0) > 0;
-    if (!has_body || !match_.route) return o.anonymous_body_limit;
-    size_t route_limit =
-        match_.route->doc.body_size == BodySize::kUpload ? o.body_limit : o.json_body_limit;
-    if (route_limit <= o.anonymous_body_limit) return route_limit;
-    if (parser_->content_length() && *parser_->content_length() <= o.anonymous_body_limit) {
-      return o.anonymous_body_limit;  // small enough for anyone: no need to ask who sends it
+    if (!has_body || !match_.route) return anonymous;
+    const size_t route_limit = match_.route->doc.body_size == BodySize::kUpload
+                                   ? o.body_limit
+                                   : std::min(o.json_body_limit, o.body_limit);
+    if (route_limit <= anonymous) return route_limit;
+    if (parser_->content_length() && *parser_->content_length() <= anonymous) {
+      return anonymous;  // small enough for anyone: no need to ask who sends it
     }
     if (!server_.signed_in) return route_limit;
-    Request probe(BeastRequest(head.base()), "", remote_);
-    return server_.signed_in(probe) ? route_limit : o.anonymous_body_limit;
+    Request probe(BeastRequest(parser_->get().base()), "", remote_);
+    return server_.signed_in(probe) ? route_limit : anonymous;
   }
 
   void OnHeader(beast::error_code ec, size_t) {
@@ -234,7 +231,6 @@ class Session : public std::enable_shared_from_this<Session> {
     started_ = std::chrono::steady_clock::now();
     Response r;
     if (ec == bhttp::error::body_limit) {
-      if (body_limit_ == 0) body_limit_ = LargestBodyLimit();  // refused with the header
       r = TooLarge();
       drain_ = true;
     } else if (ec == bhttp::error::header_limit) {

@@ -30,7 +30,8 @@ struct ServerOptions {
   size_t header_limit = 16 * 1024;
   // Request bodies: a caller who is not signed in sends at most anonymous_body_limit anywhere;
   // a signed-in caller json_body_limit to an ordinary route and body_limit to an upload route
-  // (Route::body_size). Larger bodies get 413 before they are read.
+  // (RouteDoc::body_size). body_limit bounds the other two. Larger bodies get 413 before they
+  // are read.
   size_t anonymous_body_limit = 64 * 1024;
   size_t json_body_limit = 1024 * 1024;
   size_t body_limit = 8 * 1024 * 1024;

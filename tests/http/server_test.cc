@@ -587,6 +587,19 @@ TEST_F(ServerTest, ABodyTooLargeForAnAnonymousCallerIs413BeforeItIsRead) {
       413);
 }
 
+TEST_F(ServerTest, TheBodyLimitBoundsEveryOtherLimit) {
+  server_->Stop();
+  ServerOptions o = Options();
+  o.anonymous_body_limit = 64 * 1024;
+  o.json_body_limit = 64 * 1024;
+  o.body_limit = 2048;
+  StartServer(o, {}, [](const Request&) { return true; });
+  TestClient c(server_->port());
+  EXPECT_EQ(c.Send(bhttp::verb::post, "/upload", std::string(2048, 'a')).result_int(), 200);
+  TestClient over(server_->port());
+  EXPECT_EQ(over.Send(bhttp::verb::post, "/upload", std::string(2049, 'a')).result_int(), 413);
+}
+
 TEST_F(ServerTest, ConnectionsOverThePerClientCapAre503WithRetryAfter) {
   server_->Stop();
   ServerOptions o = Options();
