@@ -1,7 +1,5 @@
 #include "api/context.h"
 
-#include <spdlog/spdlog.h>
-
 #include "http/router.h"
 
 namespace kc::api {
@@ -36,8 +34,8 @@ http::Handler Guarded(http::Handler handler) {
     try {
       return handler(req);
     } catch (const std::exception& e) {
-      spdlog::error("request {} {} failed: {}", req.request_id(), req.path(), e.what());
-      return http::ErrorResponse(Internal(e.what()));
+      // The server logs the detail with the request id (http/server.h).
+      return http::ErrorResponse(Internal(std::string("exception: ") + e.what()));
     }
   };
 }

@@ -47,6 +47,9 @@ struct Context {
   std::string ClientAddress(const http::Request& req) const {
     return proxies.ClientOf(req.remote(), req.Header("X-Forwarded-For"));
   }
+  // How readers reach the platform ("https://kc.example.org", no trailing slash): the base of
+  // absolute links (sitemap, canonical URLs, feeds). Configured, never a request's Host.
+  std::string base_url = "http://localhost";
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

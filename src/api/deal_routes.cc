@@ -350,7 +350,8 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
               .request_content_type = "application/octet-stream",
               .success_status = 201,
               .response = file,
-              .errors = {401, 404, 413, 422}});
+              .errors = {401, 404, 413, 422},
+              .body_size = http::BodySize::kUpload});
   router.Add(verb::get, "/api/v1/deals/{id}/attachments",
              Guarded([&ctx](http::Request& r) { return ListAttachments(ctx, r); }),
              {.summary = "A deal's documents",

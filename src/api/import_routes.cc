@@ -88,7 +88,8 @@ void RegisterImportRoutes(http::Router& router, Context& ctx) {
               .request_body = {{"type", "string"}},
               .request_content_type = "application/x-ndjson",
               .response = Ref("ImportReport"),
-              .errors = {400, 403, 404, 413}},
+              .errors = {400, 403, 404, 413},
+              .body_size = http::BodySize::kUpload},
              /*blocking=*/true);
   router.Add(verb::get, "/api/v1/import/{kind}/template", Guarded(Template),
              {.summary = "A file to fill in for a bulk import: the header row of every column "

@@ -4,14 +4,67 @@
 
 namespace kc::api {
 
-Result<json> ParseObject(const http::Request& req) {
-  json body = json::parse(req.body(), nullptr, false);
-  if (body.is_discarded()) {
+namespace {
+
+// Builds the document as json::parse does, but gives up at the first array or object nested
+// deeper than kJsonMaxDepth, before building it.
+class DepthLimitedSax {
+ public:
+  explicit DepthLimitedSax(json& out) : dom_(out, /*allow_exceptions_=*/false) {}
+
+  bool null() { return dom_.null(); }
+  bool boolean(bool v) { return dom_.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return dom_.number_float(v, s);
+  }
+  bool string(json::string_t& v) { return dom_.string(v); }
+  bool binary(json::binary_t& v) { return dom_.binary(v); }
+  bool key(json::string_t& k) { return dom_.key(k); }
+  bool start_object(std::size_t n) { return Enter() && dom_.start_object(n); }
+  bool end_object() { return Leave() && dom_.end_object(); }
+  bool start_array(std::size_t n) { return Enter() && dom_.start_array(n); }
+  bool end_array() { return Leave() && dom_.end_array(); }
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string& token, const Exception& e) {
+    return dom_.parse_error(position, token, e);
+  }
+
+  bool too_deep() const { return too_deep_; }
+
+ private:
+  bool Enter() {
+    too_deep_ = ++depth_ > kJsonMaxDepth;
+    return !too_deep_;
+  }
+  bool Leave() {
+    --depth_;
+    return true;
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+};
+
+}  // namespace
+
+Result<json> ParseObject(std::string_view text) {
+  json body;
+  DepthLimitedSax sax(body);
+  if (!json::sax_parse(text, &sax)) {
+    if (sax.too_deep()) {
+      return BadInput("too_deep", "the request body nests arrays and objects deeper than " +
+                                      std::to_string(kJsonMaxDepth) + " levels");
+    }
     return BadInput("malformed_json", "the request body is not valid JSON (or not UTF-8)");
   }
   if (!body.is_object()) return BadInput("invalid_body", "the request body must be a JSON object");
   return body;
 }
+
+Result<json> ParseObject(const http::Request& req) { return ParseObject(req.body()); }
 
 Status AllowOnly(const json& body, std::initializer_list<const char*> allowed) {
   for (const auto& [k, v] : body.items()) {

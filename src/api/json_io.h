@@ -14,9 +14,16 @@ namespace kc::api {
 
 using nlohmann::json;
 
+// The deepest nesting of arrays and objects a request body may have: every request shape of the
+// API is a few levels deep, and a deeper document is only a way to make the parser work.
+inline constexpr int kJsonMaxDepth = 64;
+
 // The body as a JSON object: 400 "malformed_json" when it does not parse (including invalid
-// UTF-8), 400 "invalid_body" when it is not an object.
+// UTF-8), 400 "too_deep" when arrays and objects nest deeper than kJsonMaxDepth (the parser
+// stops there), 400 "invalid_body" when it is not an object.
 Result<json> ParseObject(const http::Request& req);
+// The same for a text that is not a request body.
+Result<json> ParseObject(std::string_view text);
 
 // 400 "unknown_field" naming the first field of `body` not in `allowed`.
 Status AllowOnly(const json& body, std::initializer_list<const char*> allowed);

@@ -277,18 +277,6 @@ http::Response ListTags(Context& ctx, http::Request&) {
   return JsonResponse(200, {{"items", items}});
 }
 
-// The base of absolute links: the scheme the server runs with and the request's Host.
-std::string BaseUrl(const Context& ctx, const http::Request& req) {
-  std::string host(req.Header(http::bhttp::field::host));
-  bool safe = !host.empty() && host.size() < 200;
-  for (char c : host) {
-    safe = safe && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' ||
-                    c == '-' || c == '[' || c == ']');
-  }
-  if (!safe) host = "localhost";
-  return std::string(ctx.secure_cookies ? "https://" : "http://") + host;
-}
-
 http::Response Feed(Context& ctx, http::Request& req) {
   NewsQuery q;
   q.column = req.Query("column").value_or("");
@@ -296,8 +284,7 @@ http::Response Feed(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(articles, ctx.news->List(Actor::Visitor(), q));
   http::Response r;
   r.content_type = "application/atom+xml; charset=utf-8";
-  r.body =
-      AtomFeed(articles->items, FeedInfo{BaseUrl(ctx, req), "科创 · 新闻资讯", ctx.clock.Now()});
+  r.body = AtomFeed(articles->items, FeedInfo{ctx.base_url, "科创 · 新闻资讯", ctx.clock.Now()});
   return r;
 }
 
@@ -537,7 +524,8 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx) {
                         {"assumed", StrList()},
                         {"format", Str()},
                         {"id", Int()}}),
-       .errors = {400, 401, 403, 413, 422}});
+       .errors = {400, 401, 403, 413, 422},
+       .body_size = http::BodySize::kUpload});  // a whole page, pictures' markup and all
 }
 
 }  // namespace kc::api

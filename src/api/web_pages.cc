@@ -24,13 +24,6 @@ using nlohmann::json;
 
 constexpr int64_t kListPageSize = 20;  // the app's lists (usePagedList's default)
 
-std::string BaseUrl(const http::Request& req) {
-  std::string host(req.Header(http::bhttp::field::host));
-  if (host.empty() || host.find_first_of(" /\\\"<>") != std::string::npos) host = "localhost";
-  std::string scheme = req.Header("X-Forwarded-Proto") == "https" ? "https" : "http";
-  return scheme + "://" + host;
-}
-
 // The number a path segment or parameter is written as; -1 when it is not one.
 int64_t IdOf(std::string_view text) {
   int64_t id = 0;
@@ -315,7 +308,7 @@ bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, htt
   const std::string& path = req.path();
   if (path == "/api" || path.rfind("/api/", 0) == 0) return false;
   if (int64_t part = SitemapPart(path); part >= 0) {
-    auto xml = SitemapXml(SiteUrls(ctx), BaseUrl(req), part);
+    auto xml = SitemapXml(SiteUrls(ctx), ctx.base_url, part);
     if (!xml.ok()) {
       res = http::ErrorResponse(xml.status());
       return true;
@@ -327,7 +320,7 @@ bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, htt
   }
   if (path == "/robots.txt") {
     res.content_type = "text/plain; charset=utf-8";
-    res.body = "User-agent: *\nDisallow: /api/\nDisallow: /workspace\nSitemap: " + BaseUrl(req) +
+    res.body = "User-agent: *\nDisallow: /api/\nDisallow: /workspace\nSitemap: " + ctx.base_url +
                "/sitemap.xml\n";
     return true;
   }
@@ -345,7 +338,7 @@ bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, htt
     return page({200, InsertBeforeHeadEnd(SearchPage(ctx, app.index_html, req),
                                           app.assets.PreloadLinks("src/views/SearchView.vue"))});
   }
-  const PageRequest p{ctx, app, req, PageLanguage(req), BaseUrl(req)};
+  const PageRequest p{ctx, app, req, PageLanguage(req), ctx.base_url};
   if (auto list = ListPage(p, path)) return page(std::move(*list));
   // /{first}/{id}
   if (auto slash = path.find('/', 1); slash != std::string::npos) {

@@ -1,7 +1,9 @@
 #include "app/cli.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -35,9 +37,22 @@ void WaitForSignal(const sigset_t& set) {
             << "; finishing in-flight requests…" << std::endl;
 }
 
+// Lets the server keep as many connections as the system allows the process: the soft
+// open-file limit (1,024 by default under systemd) is raised to the hard one, up to 2^20. The
+// server's connection cap follows it (http/server.h).
+void RaiseOpenFileLimit() {
+  rlimit rl{};
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+  const rlim_t want = std::min<rlim_t>(rl.rlim_max, rlim_t{1} << 20);
+  if (rl.rlim_cur >= want) return;
+  rl.rlim_cur = want;
+  (void)setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 int Serve(const std::vector<std::string>& args) {
   auto config = ParseConfig(args);
   if (!config.ok()) return Fail(config.status());
+  RaiseOpenFileLimit();
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);

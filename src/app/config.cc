@@ -43,6 +43,27 @@ Status SetDb(Config& c, const std::string& v) {
   return Status::Ok();
 }
 
+// --base-url: http:// or https://, a host, maybe a port or a path; kept without a trailing slash.
+Status SetBaseUrl(Config& c, std::string v) {
+  while (!v.empty() && v.back() == '/') v.pop_back();
+  const bool scheme = v.starts_with("http://") || v.starts_with("https://");
+  const size_t host_at = v.find("://") + 3;
+  bool clean = scheme && v.size() > host_at && v.size() <= 200;
+  for (char ch : v) {
+    auto u = static_cast<unsigned char>(ch);
+    clean = clean && u > 0x20 && u < 0x7f && ch != '"' && ch != '<' && ch != '>' && ch != '\\' &&
+            ch != '?' && ch != '#';
+  }
+  if (!clean) {
+    return BadInput("bad_flag",
+                    "--base-url is http(s)://HOST[:PORT][/PATH] (how readers reach the platform), "
+                    "not '" +
+                        v + "'");
+  }
+  c.base_url = v;
+  return Status::Ok();
+}
+
 // "web" in the directory of the running executable (build/web for build/kechuang).
 // `name` beside the running executable (build/web, build/cedict.tsv), or `name` itself.
 std::string BesideExecutable(const std::string& name) {
@@ -53,13 +74,22 @@ std::string BesideExecutable(const std::string& name) {
 }
 }  // namespace
 
+std::string DefaultBaseUrl(const std::string& host, uint16_t port) {
+  std::string h = host;
+  if (h.empty() || h == "0.0.0.0" || h == "::") h = "localhost";
+  if (h.find(':') != std::string::npos) h = "[" + h + "]";
+  return "http://" + h + ":" + std::to_string(port);
+}
+
 std::string Usage() {
   return R"(kechuang — technology-transfer platform (科创)
 
 Usage:
   kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite|postgres://USER@HOST:PORT/DB] [--no-demo]
-                 [--threads N] [--body-limit BYTES] [--header-limit BYTES]
-                 [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE] [--web DIR]
+                 [--threads N] [--body-limit BYTES] [--json-body-limit BYTES]
+                 [--anonymous-body-limit BYTES] [--header-limit BYTES]
+                 [--max-connections N] [--max-client-connections N] [--base-url URL]
+                 [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
                  [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
   kechuang export KIND [--format csv|jsonl] [--data DIR]
@@ -69,7 +99,8 @@ Usage:
   kechuang restore FILE [--data DIR] [--db URL]  into an empty data directory or database
   kechuang version
 
-Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_ADMIN_PASSWORD (the first start's admin),
+Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_BASE_URL,
+KECHUANG_ADMIN_PASSWORD (the first start's admin),
 KECHUANG_TRUSTED_PROXIES (comma-separated, as --trusted-proxy).
 )";
 }
@@ -92,6 +123,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
       list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     }
   }
+  if (const char* b = std::getenv("KECHUANG_BASE_URL"); b && *b) {
+    KC_RETURN_IF_ERROR(SetBaseUrl(c, b));
+  }
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> Result<std::string> {
@@ -103,7 +137,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
     } else if (a == "--secure-cookies") {
       c.secure_cookies = true;
     } else if (a == "--data" || a == "--listen" || a == "--db" || a == "--threads" ||
-               a == "--body-limit" || a == "--header-limit" || a == "--access-log" ||
+               a == "--body-limit" || a == "--json-body-limit" || a == "--anonymous-body-limit" ||
+               a == "--header-limit" || a == "--max-connections" ||
+               a == "--max-client-connections" || a == "--base-url" || a == "--access-log" ||
                a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
                a == "--registrations-per-client") {
       auto v = value();
@@ -124,14 +160,24 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
         KC_RETURN_IF_ERROR(SetListen(c, *v));
       } else if (a == "--db") {
         KC_RETURN_IF_ERROR(SetDb(c, *v));
+      } else if (a == "--base-url") {
+        KC_RETURN_IF_ERROR(SetBaseUrl(c, *v));
       } else if (a == "--threads") {
         auto n = Number(a, *v, 1, 256);
         if (!n.ok()) return n.status();
         c.server.threads = static_cast<int>(*n);
-      } else if (a == "--body-limit") {
+      } else if (a == "--body-limit" || a == "--json-body-limit" || a == "--anonymous-body-limit") {
         auto n = Number(a, *v, 1024, int64_t{1} << 32);
         if (!n.ok()) return n.status();
-        c.server.body_limit = static_cast<size_t>(*n);
+        size_t& limit = a == "--body-limit"        ? c.server.body_limit
+                        : a == "--json-body-limit" ? c.server.json_body_limit
+                                                   : c.server.anonymous_body_limit;
+        limit = static_cast<size_t>(*n);
+      } else if (a == "--max-connections" || a == "--max-client-connections") {
+        auto n = Number(a, *v, 0, 1000000);
+        if (!n.ok()) return n.status();
+        (a == "--max-connections" ? c.server.max_connections : c.server.max_client_connections) =
+            static_cast<size_t>(*n);
       } else if (a == "--header-limit") {
         auto n = Number(a, *v, 1024, 1 << 20);
         if (!n.ok()) return n.status();
@@ -144,6 +190,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
     }
   }
   KC_RETURN_IF_ERROR(api::TrustedProxies::Parse(c.trusted_proxies).status());
+  c.server.https = c.secure_cookies;
   if (c.access_log.empty()) c.access_log = c.data_dir + "/logs/access.log";
   if (c.web_dir.empty()) c.web_dir = BesideExecutable("web");
   if (c.cedict.empty()) c.cedict = BesideExecutable("cedict.tsv");

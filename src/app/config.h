@@ -18,7 +18,11 @@ struct Config {
   bool demo = true;                       // --no-demo: start empty
   bool search = true;                     // open the search index (off for import and export)
   std::string access_log;                 // --access-log FILE|-|off; default DATA/logs/access.log
-  bool secure_cookies = false;            // --secure-cookies (behind HTTPS)
+  bool secure_cookies = false;            // --secure-cookies (behind HTTPS; also sends HSTS)
+  // --base-url, KECHUANG_BASE_URL: how readers reach the platform ("https://kc.example.org"),
+  // for absolute links (sitemap, canonical URLs, feeds), never taken from a request's Host.
+  // Empty: DefaultBaseUrl of the address served on.
+  std::string base_url;
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD
@@ -28,8 +32,12 @@ struct Config {
   // --registrations-per-client N: registrations a client address may make per 10 minutes;
   // 0 turns the limit off.
   int registrations_per_client = 5;
-  http::ServerOptions server;  // --threads, --body-limit, --header-limit, timeouts
+  http::ServerOptions server;  // --threads, body and header limits, connection caps, timeouts
 };
+
+// The base URL when none is configured: http:// and the address served on, with "localhost"
+// for an address that means every interface (0.0.0.0, ::).
+std::string DefaultBaseUrl(const std::string& host, uint16_t port);
 
 // Parses the flags of `kechuang serve` (and the shared --data/--db of other commands) from
 // `args` (without the command name). Unknown flags and bad values are errors naming the flag.

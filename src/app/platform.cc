@@ -226,8 +226,24 @@ Status Platform::Serve() {
     if (api::ServeWebPage(*ctx_, app, req, res)) return true;
     return files && files->Serve(req, res);
   };
-  server_ = std::make_unique<http::Server>(config_.server, router_,
-                                           MakeAccessLogger(config_.access_log), std::move(web));
+  // Only a caller with a valid session may send more than the small anonymous body; the
+  // server asks before it reads the body (http/server.h).
+  http::SignedInCheck signed_in = [this](const http::Request& req) {
+    auto actor = ctx_->Authenticate(req, /*write=*/false);
+    return actor.ok() && actor->signed_in();
+  };
+  server_ =
+      std::make_unique<http::Server>(config_.server, router_, MakeAccessLogger(config_.access_log),
+                                     std::move(web), std::move(signed_in));
+  KC_RETURN_IF_ERROR(server_->Bind());
+  ctx_->base_url = config_.base_url.empty() ? DefaultBaseUrl(config_.server.host, server_->port())
+                                            : config_.base_url;
+  if (config_.base_url.empty() && config_.secure_cookies) {
+    spdlog::warn("--secure-cookies without --base-url: links in the sitemap and pages use {}",
+                 ctx_->base_url);
+  }
+  // Errors (every internal error, with its request id) reach the log at once.
+  spdlog::flush_on(spdlog::level::warn);
   KC_RETURN_IF_ERROR(server_->Start());
   worker_ = std::thread([this] { RunWorker(); });
   if (indexer_) indexer_thread_ = std::thread([this] { RunIndexer(); });

@@ -31,11 +31,45 @@ std::string PercentDecode(std::string_view s, bool plus_is_space) {
   return out;
 }
 
+std::string DecodePathKeepingSlashes(std::string_view raw_path) {
+  std::string out;
+  out.reserve(raw_path.size());
+  size_t done = 0;  // raw_path[0, done) is in `out`
+  for (size_t i = 0; i + 2 < raw_path.size(); ++i) {
+    if (raw_path[i] == '%' && raw_path[i + 1] == '2' &&
+        (raw_path[i + 2] == 'f' || raw_path[i + 2] == 'F')) {
+      out += PercentDecode(raw_path.substr(done, i - done), false);
+      out += "%2F";
+      done = i + 3;
+      i += 2;
+    }
+  }
+  out += PercentDecode(raw_path.substr(done), false);
+  return out;
+}
+
+std::vector<std::string> PathSegments(std::string_view target) {
+  std::string_view path = target.substr(0, target.find('?'));
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.push_back(PercentDecode(path.substr(i, j - i), false));
+    i = j;
+  }
+  return out;
+}
+
 Request::Request(BeastRequest&& raw, std::string request_id, std::string remote)
     : raw_(std::move(raw)), request_id_(std::move(request_id)), remote_(std::move(remote)) {
   std::string_view target = raw_.target();
   auto q = target.find('?');
-  path_ = PercentDecode(target.substr(0, q), false);
+  path_ = DecodePathKeepingSlashes(target.substr(0, q));
   if (q == std::string_view::npos) return;
   std::string_view rest = target.substr(q + 1);
   while (!rest.empty()) {
@@ -132,7 +166,9 @@ Response ErrorResponse(int http_status, std::string_view code, std::string_view 
 
 Response ErrorResponse(const Status& status) {
   if (status.kind() == ErrorKind::kInternal) {
-    return ErrorResponse(500, "internal", "internal error; the server log has the details");
+    Response r = ErrorResponse(500, "internal", "internal error; the server log has the details");
+    r.log_detail = status.code() + ": " + status.message();
+    return r;
   }
   Response r;
   r.status = HttpStatusOf(status.kind());

@@ -23,7 +23,9 @@ class Request {
   bhttp::verb method() const { return raw_.method(); }
   std::string_view method_name() const { return raw_.method_string(); }
   std::string_view target() const { return raw_.target(); }
-  // The percent-decoded path, without the query string.
+  // The percent-decoded path, without the query string, except that an encoded slash ("%2F")
+  // stays encoded: every '/' in it is a separator the client wrote as one, so a path cannot
+  // pass a proxy's path rules encoded and be read differently here.
   const std::string& path() const { return path_; }
   // The first value of a query parameter, percent-decoded; nullopt when absent.
   std::optional<std::string> Query(std::string_view name) const;
@@ -59,6 +61,8 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Why an internal error happened: written to the server log with the request id, never sent.
+  std::string log_detail;
 
   void AddHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
@@ -69,11 +73,18 @@ struct Response {
 int HttpStatusOf(ErrorKind kind);
 
 // A JSON error response: {"error":{"code","message","field"?}}. Internal errors are shown as a
-// generic message, never with their detail.
+// generic message, never with their detail, which goes to `log_detail` for the server log.
 Response ErrorResponse(const Status& status);
 Response ErrorResponse(int http_status, std::string_view code, std::string_view message);
 
 // Percent-decodes a URL component ('+' becomes a space when `plus_is_space`).
 std::string PercentDecode(std::string_view s, bool plus_is_space);
+
+// Percent-decodes a path except for encoded slashes, which stay as "%2F" (Request::path).
+std::string DecodePathKeepingSlashes(std::string_view raw_path);
+
+// The path segments of a request target (the part before '?'), split on the slashes as sent
+// and then each percent-decoded: "/a%2Fb/c" is {"a/b", "c"}. Empty segments are skipped.
+std::vector<std::string> PathSegments(std::string_view target);
 
 }  // namespace kc::http

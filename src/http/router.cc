@@ -3,22 +3,6 @@
 namespace kc::http {
 
 namespace {
-std::vector<std::string> SplitPath(std::string_view path) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '/') {
-      ++i;
-      continue;
-    }
-    size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    out.emplace_back(path.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 bool IsParam(const std::string& segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
@@ -41,13 +25,19 @@ bool MatchSegments(const std::vector<std::string>& pattern, const std::vector<st
 
 Route& Router::Add(bhttp::verb method, std::string pattern, Handler handler, RouteDoc doc,
                    bool blocking) {
-  Route r{method, pattern, std::move(handler), std::move(doc), blocking, SplitPath(pattern)};
+  Route r{method, pattern, std::move(handler), std::move(doc), blocking, PathSegments(pattern)};
   routes_.push_back(std::move(r));
   return routes_.back();
 }
 
 Router::Match Router::Find(Request& request) const {
-  auto path = SplitPath(request.path());
+  Match m = Find(request.method(), request.target());
+  if (m.route) request.SetParams(m.params);
+  return m;
+}
+
+Router::Match Router::Find(bhttp::verb method, std::string_view target) const {
+  const auto path = PathSegments(target);
   Match m;
   std::vector<std::pair<std::string, std::string>> params;
   // Literal segments win over parameters: /demands/export before /demands/{id}.
@@ -58,8 +48,8 @@ Router::Match Router::Find(Request& request) const {
   for (const auto& r : routes_) {
     if (!MatchSegments(r.segments, path, &params)) continue;
     path_matched = true;
-    bool method_ok = r.method == request.method() ||
-                     (request.method() == bhttp::verb::head && r.method == bhttp::verb::get);
+    bool method_ok =
+        r.method == method || (method == bhttp::verb::head && r.method == bhttp::verb::get);
     if (!method_ok) {
       std::string name(bhttp::to_string(r.method));
       if (m.allow.find(name) == std::string::npos) m.allow += (m.allow.empty() ? "" : ", ") + name;
@@ -73,7 +63,7 @@ Router::Match Router::Find(Request& request) const {
     }
   }
   if (best) {
-    request.SetParams(std::move(best_params));
+    m.params = std::move(best_params);
     m.route = best;
     m.allow.clear();
     return m;

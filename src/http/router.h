@@ -14,6 +14,14 @@ namespace kc::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// How large a request body a route takes from a signed-in caller (the sizes are the server's,
+// ServerOptions, documented as 413). A caller who is not signed in may send only the small
+// anonymous size.
+enum class BodySize {
+  kJson,    // ordinary JSON requests
+  kUpload,  // files and imports
+};
+
 // What the OpenAPI document says about a route.
 struct RouteDoc {
   std::string summary;
@@ -23,8 +31,9 @@ struct RouteDoc {
   nlohmann::json request_body;  // OpenAPI schema of the JSON body, or null
   std::string request_content_type = "application/json";
   int success_status = 200;
-  nlohmann::json response;  // OpenAPI schema of the success body, or null
-  std::vector<int> errors;  // error statuses the route may return
+  nlohmann::json response;               // OpenAPI schema of the success body, or null
+  std::vector<int> errors;               // error statuses the route may return
+  BodySize body_size = BodySize::kJson;  // how large a body it takes (413 beyond)
 };
 
 struct Route {
@@ -43,13 +52,19 @@ class Router {
   Route& Add(bhttp::verb method, std::string pattern, Handler handler, RouteDoc doc,
              bool blocking = false);
 
-  // The result of matching a request: a route (with the request's path parameters set), or
-  // 404 when no pattern matches the path, or 405 with the allowed methods.
+  // The result of matching a request: a route and its path parameters, or 404 when no pattern
+  // matches the path, or 405 with the allowed methods.
   struct Match {
     const Route* route = nullptr;
     int status = 200;
     std::string allow;
+    std::vector<std::pair<std::string, std::string>> params;
   };
+  // Matches a method and a raw request target (as sent, query string ignored). Patterns are
+  // compared with the target's segments split on the slashes as sent and then each decoded
+  // (PathSegments), so "%2F" is never a separator: /api%2Fv1%2Fhealth matches nothing.
+  Match Find(bhttp::verb method, std::string_view target) const;
+  // The same for a request, whose path parameters are then set from the match.
   Match Find(Request& request) const;
 
   const std::vector<Route>& routes() const { return routes_; }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace kc::api {
 namespace {
 
@@ -17,6 +19,36 @@ TEST(JsonIoTest, ParseObjectRejectsNonObjects) {
   EXPECT_EQ(ParseObject(MakeRequest("/", "{")).status().code(), "malformed_json");
   EXPECT_EQ(ParseObject(MakeRequest("/", "[]")).status().code(), "invalid_body");
   EXPECT_EQ(ParseObject(MakeRequest("/", "")).status().code(), "malformed_json");
+}
+
+// Arrays and objects `depth` deep inside the field "a" of an object (which is one level).
+std::string Nested(int depth) {
+  std::string open, close;
+  for (int i = 0; i < depth; ++i) {
+    open += i % 2 ? "{\"k\":" : "[";
+    close.insert(0, i % 2 ? "}" : "]");
+  }
+  return "{\"a\":" + open + "1" + close + "}";
+}
+
+TEST(JsonIoTest, NestingIsLimited) {
+  auto ok = ParseObject(Nested(kJsonMaxDepth - 1));
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  auto deep = ParseObject(Nested(kJsonMaxDepth));
+  EXPECT_EQ(deep.status().code(), "too_deep");
+  EXPECT_EQ(deep.status().kind(), ErrorKind::kBadInput);  // 400
+  // Brackets in strings are text, not nesting.
+  EXPECT_TRUE(ParseObject("{\"a\":\"" + std::string(1000, '[') + "\"}").ok());
+}
+
+TEST(JsonIoTest, AHugelyNestedBodyIsRefusedWithoutBeingBuilt) {
+  // 4 M levels would take gigabytes as a document; the reader stops at level 65.
+  std::string body = "{\"a\":" + std::string(4 << 20, '[');
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(ParseObject(MakeRequest("/", body)).status().code(), "too_deep");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(200));
+  // Malformed input that is not deep keeps its own error.
+  EXPECT_EQ(ParseObject("{\"a\":[[[").status().code(), "malformed_json");
 }
 
 TEST(JsonIoTest, FieldReadersNameTheField) {

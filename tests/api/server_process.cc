@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <random>
 #include <regex>
+#include <thread>
 
 #include "store/test_postgres.h"
 
@@ -77,15 +78,28 @@ void ServerProcess::Start() {
       break;
     }
   }
-  // The server keeps writing to the pipe; let a detached reader drain it so it never blocks.
+  {
+    std::lock_guard<std::mutex> lock(log_->mu);
+    log_->text += output_;
+  }
+  // The server keeps writing to the pipe; a detached reader drains it (so it never blocks)
+  // into the log.
   int fd = out[0];
-  std::thread([fd] {
+  std::thread([fd, log = log_] {
     char sink[4096];
-    while (read(fd, sink, sizeof(sink)) > 0) {
+    ssize_t n;
+    while ((n = read(fd, sink, sizeof(sink))) > 0) {
+      std::lock_guard<std::mutex> lock(log->mu);
+      log->text.append(sink, static_cast<size_t>(n));
     }
     close(fd);
   }).detach();
   if (port_ == 0) ADD_FAILURE() << "the server did not start; output:\n" << output_;
+}
+
+std::string ServerProcess::Log() const {
+  std::lock_guard<std::mutex> lock(log_->mu);
+  return log_->text;
 }
 
 std::string ServerProcess::DbUrl() const {

@@ -7,6 +7,8 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,10 @@ class ServerProcess {
   bool running() const { return pid_ > 0; }
   // Everything the process printed on stdout so far (up to the "serving" line).
   const std::string& output() const { return output_; }
+  // Everything the process printed on stdout since it started, its log included (read as it
+  // comes, so it may lag the process by a moment).
+  std::string Log() const;
+  pid_t pid() const { return pid_; }
 
   // Sends `sig` and waits for the exit; returns the exit status (or 128 + signal).
   int Stop(int sig = SIGTERM);
@@ -47,6 +53,11 @@ class ServerProcess {
   std::string data_dir_;
   std::string database_;  // the PostgreSQL database created for this server, if any
   std::string output_;
+  struct LogBuffer {
+    std::mutex mu;
+    std::string text;
+  };
+  std::shared_ptr<LogBuffer> log_ = std::make_shared<LogBuffer>();
   pid_t pid_ = -1;
   uint16_t port_ = 0;
 };

@@ -161,7 +161,10 @@ TEST_F(WebPagesTest, SitemapListsPublishedListingsAndRobotsPointsToIt) {
   EXPECT_EQ(sitemap.body.find("/demands/" + std::to_string(draft) + "</loc>"), std::string::npos);
   auto robots = Anonymous().Get("/robots.txt");
   EXPECT_EQ(robots.status, 200);
-  EXPECT_NE(robots.body.find("Sitemap: http://127.0.0.1/sitemap.xml"), std::string::npos)
+  // The base URL is the address served on (no --base-url here), not the Host header.
+  EXPECT_NE(robots.body.find("Sitemap: http://127.0.0.1:" + std::to_string(server_->port()) +
+                             "/sitemap.xml"),
+            std::string::npos)
       << robots.body;
 }
 

@@ -15,7 +15,8 @@ namespace {
 using ::testing::HasSubstr;
 
 constexpr const char* kEnvVars[] = {"KECHUANG_DATA", "KECHUANG_LISTEN", "KECHUANG_ADMIN_PASSWORD",
-                                    "KECHUANG_DB", "KECHUANG_TRUSTED_PROXIES"};
+                                    "KECHUANG_DB", "KECHUANG_TRUSTED_PROXIES",
+                                    "KECHUANG_BASE_URL"};
 
 // Clears the KECHUANG_* variables for each test and puts the old values back afterwards.
 class ConfigTest : public ::testing::Test {
@@ -66,15 +67,49 @@ TEST_F(ConfigTest, DefaultsWithoutFlagsOrEnvironment) {
   EXPECT_EQ(c->admin_password, std::nullopt);
   EXPECT_EQ(c->server.threads, 0);
   EXPECT_EQ(c->server.body_limit, 8u * 1024 * 1024);
+  EXPECT_EQ(c->server.json_body_limit, 1024u * 1024);
+  EXPECT_EQ(c->server.anonymous_body_limit, 64u * 1024);
   EXPECT_EQ(c->server.header_limit, 16u * 1024);
+  EXPECT_EQ(c->server.max_connections, 0u);  // from the open-file limit
+  EXPECT_EQ(c->server.max_client_connections, 128u);
+  EXPECT_FALSE(c->server.https);
+  EXPECT_EQ(c->base_url, "");  // derived from the address served on
 }
 
 TEST_F(ConfigTest, EveryFlagIsApplied) {
-  Result<Config> c =
-      ParseConfig({"--data", "/tmp/kc-data", "--listen", "0.0.0.0:9090", "--db", "sqlite",
-                   "--no-demo", "--threads", "4", "--body-limit", "2048", "--header-limit", "4096",
-                   "--access-log", "-", "--secure-cookies"});
+  Result<Config> c = ParseConfig({"--data",
+                                  "/tmp/kc-data",
+                                  "--listen",
+                                  "0.0.0.0:9090",
+                                  "--db",
+                                  "sqlite",
+                                  "--no-demo",
+                                  "--threads",
+                                  "4",
+                                  "--body-limit",
+                                  "2048",
+                                  "--header-limit",
+                                  "4096",
+                                  "--access-log",
+                                  "-",
+                                  "--secure-cookies",
+                                  "--json-body-limit",
+                                  "3072",
+                                  "--anonymous-body-limit",
+                                  "1024",
+                                  "--max-connections",
+                                  "500",
+                                  "--max-client-connections",
+                                  "0",
+                                  "--base-url",
+                                  "https://kc.example.org"});
   ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->server.json_body_limit, 3072u);
+  EXPECT_EQ(c->server.anonymous_body_limit, 1024u);
+  EXPECT_EQ(c->server.max_connections, 500u);
+  EXPECT_EQ(c->server.max_client_connections, 0u);
+  EXPECT_EQ(c->base_url, "https://kc.example.org");
+  EXPECT_TRUE(c->server.https);  // HSTS behind HTTPS
   EXPECT_EQ(c->data_dir, "/tmp/kc-data");
   EXPECT_EQ(c->listen, "0.0.0.0:9090");
   EXPECT_EQ(c->server.host, "0.0.0.0");
@@ -261,6 +296,27 @@ TEST_F(ConfigTest, TrustedProxiesAndTheRegistrationLimit) {
   ExpectErrorNaming({}, "--trusted-proxy");
 }
 
+TEST_F(ConfigTest, TheBaseUrlIsAnHttpUrlKeptWithoutItsTrailingSlash) {
+  Result<Config> c = ParseConfig({"--base-url", "https://kc.example.org:8443/portal/"});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->base_url, "https://kc.example.org:8443/portal");
+  for (const char* bad : {"kc.example.org", "ftp://kc.example.org", "https://", "http://a b",
+                          "https://x\"><script>", "https://x/?q=1", "https://x/#top"}) {
+    ExpectErrorNaming({"--base-url", bad}, "--base-url");
+  }
+  setenv("KECHUANG_BASE_URL", "http://10.0.0.5:8080", 1);
+  c = ParseConfig({});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->base_url, "http://10.0.0.5:8080");
+}
+
+TEST(DefaultBaseUrlTest, IsTheAddressServedOn) {
+  EXPECT_EQ(DefaultBaseUrl("127.0.0.1", 8080), "http://127.0.0.1:8080");
+  EXPECT_EQ(DefaultBaseUrl("0.0.0.0", 80), "http://localhost:80");
+  EXPECT_EQ(DefaultBaseUrl("::", 8080), "http://localhost:8080");
+  EXPECT_EQ(DefaultBaseUrl("::1", 8080), "http://[::1]:8080");
+}
+
 TEST(UsageTest, NamesEveryCommandAndFlag) {
   std::string u = Usage();
   for (const char* word : {"serve",
@@ -276,13 +332,19 @@ TEST(UsageTest, NamesEveryCommandAndFlag) {
                            "--header-limit",
                            "--access-log",
                            "--secure-cookies",
+                           "--json-body-limit",
+                           "--anonymous-body-limit",
+                           "--max-connections",
+                           "--max-client-connections",
+                           "--base-url",
                            "--format",
                            "KECHUANG_DATA",
                            "KECHUANG_LISTEN",
                            "KECHUANG_ADMIN_PASSWORD",
                            "--trusted-proxy",
                            "--registrations-per-client",
-                           "KECHUANG_TRUSTED_PROXIES"}) {
+                           "KECHUANG_TRUSTED_PROXIES",
+                           "KECHUANG_BASE_URL"}) {
     EXPECT_THAT(u, HasSubstr(word));
   }
 }

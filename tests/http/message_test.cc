@@ -60,6 +60,27 @@ TEST(RequestTest, ThePathIsDecodedAndHasNoQuery) {
   EXPECT_EQ(r.body(), "the body");
 }
 
+TEST(RequestTest, AnEncodedSlashStaysEncodedInThePath) {
+  Request r = MakeRequest("/api%2fv1%2Fhealth/%41?q=%2f");
+  EXPECT_EQ(r.path(), "/api%2Fv1%2Fhealth/A");
+  EXPECT_EQ(r.Query("q"), "/");  // in the query it is only data
+}
+
+TEST(DecodePathKeepingSlashesTest, DecodesEverythingButSlashes) {
+  EXPECT_EQ(DecodePathKeepingSlashes("/a%20b/c"), "/a b/c");
+  EXPECT_EQ(DecodePathKeepingSlashes("/a%2Fb%2f"), "/a%2Fb%2F");
+  EXPECT_EQ(DecodePathKeepingSlashes("%2F"), "%2F");
+  EXPECT_EQ(DecodePathKeepingSlashes("/%2"), "/%2");
+  EXPECT_EQ(DecodePathKeepingSlashes("/%252F"), "/%2F");  // an escaped '%' is data
+}
+
+TEST(PathSegmentsTest, SplitsOnTheSlashesAsSentThenDecodes) {
+  EXPECT_EQ(PathSegments("/api%2Fv1%2fhealth"), std::vector<std::string>{"api/v1/health"});
+  EXPECT_EQ(PathSegments("/a/b%20c/?x=/y"), (std::vector<std::string>{"a", "b c"}));
+  EXPECT_EQ(PathSegments("//a//b/"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(PathSegments("/").empty());
+}
+
 TEST(RequestTest, ParsesTheQueryWithPercentDecodingAndPlus) {
   Request r = MakeRequest("/search?q=%E6%9C%BA%E5%99%A8+%E8%A7%86%E8%A7%89&type=demand&page=2");
   EXPECT_EQ(r.Query("q"), "机器 视觉");
@@ -195,6 +216,9 @@ TEST(ErrorResponseTest, InternalErrorsNeverLeakTheirDetail) {
   r = ErrorResponse(Internal("open /etc/secret failed"));
   EXPECT_EQ(r.status, 500);
   EXPECT_THAT(r.body, Not(HasSubstr("/etc/secret")));
+  // The detail is kept for the server log only.
+  EXPECT_EQ(r.log_detail, "internal: open /etc/secret failed");
+  EXPECT_TRUE(ErrorResponse(NotFound("x")).log_detail.empty());
 }
 
 TEST(ErrorResponseTest, ExplicitStatusCodeAndMessage) {

@@ -72,6 +72,21 @@ TEST_F(RouterTest, ParametersArePercentDecodedAndIgnoreTheQuery) {
   EXPECT_EQ(req.Param("id"), "a b");
 }
 
+TEST_F(RouterTest, AnEncodedSlashIsNeverASeparator) {
+  EXPECT_EQ(Dispatch(router_, bhttp::verb::get, "/api%2fv1%2fhealth"), "");
+  EXPECT_EQ(Dispatch(router_, bhttp::verb::get, "/api/v1%2Fhealth"), "");
+  EXPECT_EQ(router_.Find(bhttp::verb::get, "/api%2Fv1/health").status, 404);
+  // Other escapes are decoded before comparing.
+  EXPECT_EQ(Dispatch(router_, bhttp::verb::get, "/api/v1/%68ealth"), "health");
+}
+
+TEST_F(RouterTest, FindsByMethodAndRawTargetWithoutARequest) {
+  auto m = router_.Find(bhttp::verb::get, "/api/v1/demands/a%2Fb?x=1");
+  ASSERT_NE(m.route, nullptr);
+  ASSERT_EQ(m.params.size(), 1u);
+  EXPECT_EQ(m.params[0].second, "a/b");
+}
+
 TEST_F(RouterTest, LiteralSegmentsBeatParametersWhateverTheOrderOfAdding) {
   // "export" was added after "{id}" and still wins for its own path.
   EXPECT_EQ(Dispatch(router_, bhttp::verb::get, "/api/v1/demands/export"), "export");

@@ -2,6 +2,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
@@ -10,10 +13,12 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "http/security_headers.h"
 #include "http/test_client.h"
 
 namespace kc::http {
@@ -117,6 +122,13 @@ class ServerTest : public ::testing::Test {
     };
     router_.Add(bhttp::verb::get, "/slow", slow, {});
     router_.Add(bhttp::verb::get, "/slow-blocking", slow, {}, /*blocking=*/true);
+    router_.Add(bhttp::verb::post, "/files",
+                [](Request& req) { return Text("stored " + std::to_string(req.body().size())); },
+                {.body_size = BodySize::kUpload});
+    router_.Add(bhttp::verb::get, "/broken",
+                [](Request&) { return ErrorResponse(Internal("the disk is on fire")); }, {});
+    router_.Add(bhttp::verb::get, "/throws",
+                [](Request&) -> Response { throw std::runtime_error("a bug was hit"); }, {});
   }
 
   ServerOptions Options() {
@@ -126,12 +138,14 @@ class ServerTest : public ::testing::Test {
     o.threads = 1;
     o.blocking_threads = 2;
     o.header_limit = 4096;
+    o.anonymous_body_limit = 4096;
+    o.json_body_limit = 4096;
     o.body_limit = 4096;
     o.shutdown_grace = 5s;
     return o;
   }
 
-  void StartServer(ServerOptions options, Fallback fallback = {}) {
+  void StartServer(ServerOptions options, Fallback fallback = {}, SignedInCheck signed_in = {}) {
     server_ = std::make_unique<Server>(
         options, router_,
         [this](const AccessRecord& r) {
@@ -139,7 +153,7 @@ class ServerTest : public ::testing::Test {
           log_.push_back(
               {*r.request_id, std::string(r.method), std::string(r.target), r.status, r.bytes});
         },
-        std::move(fallback));
+        std::move(fallback), std::move(signed_in));
     Status s = server_->Start();
     ASSERT_TRUE(s.ok()) << s.message();
     ASSERT_NE(server_->port(), 0);
@@ -157,6 +171,7 @@ class ServerTest : public ::testing::Test {
   std::thread::id io_thread_, blocking_thread_;
   Signal blocking_entered_, release_blocking_, slow_entered_;
   std::atomic<bool> slow_finished_{false};
+  std::atomic<int> signed_in_asked_{0};
   std::unique_ptr<Server> server_;  // last: stopped before what its handlers use goes away
 };
 
@@ -451,6 +466,232 @@ TEST_F(ServerTest, StopIsSafeToCallTwice) {
   server_->Stop();
   TestClient late(server_->port());
   EXPECT_FALSE(late.connected());
+}
+
+void ExpectSecurityHeaders(const ClientResponse& res, bool https, const std::string& what) {
+  SCOPED_TRACE(what);
+  EXPECT_EQ(res["Content-Security-Policy"], kContentSecurityPolicy);
+  EXPECT_EQ(res["X-Frame-Options"], "DENY");
+  EXPECT_EQ(res["Referrer-Policy"], "strict-origin-when-cross-origin");
+  EXPECT_EQ(res["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(res.count("X-Content-Type-Options"), 1u);
+  if (https) {
+    EXPECT_EQ(res["Strict-Transport-Security"], kStrictTransportSecurity);
+  } else {
+    EXPECT_EQ(res.count("Strict-Transport-Security"), 0u);
+  }
+}
+
+// Waits until the server counts `n` open connections (it learns of a close a moment later).
+bool OpenConnectionsReach(const Server& server, size_t n) {
+  for (int i = 0; i < 200 && server.open_connections() != n; ++i) std::this_thread::sleep_for(10ms);
+  return server.open_connections() == n;
+}
+
+TEST_F(ServerTest, EveryKindOfResponseCarriesTheSecurityHeaders) {
+  for (bool https : {false, true}) {
+    server_->Stop();
+    ServerOptions o = Options();
+    o.https = https;
+    o.max_client_connections = 8;
+    StartServer(o, [](Request& req, Response& res) {
+      if (!req.path().starts_with("/static/")) return false;
+      res = Text("static");
+      res.AddHeader("X-Content-Type-Options", "nosniff");  // set twice, sent once
+      return true;
+    });
+    TestClient c(server_->port());
+    ExpectSecurityHeaders(c.Get("/items/1"), https, "a routed answer");
+    ExpectSecurityHeaders(c.Send(bhttp::verb::head, "/items/1"), https, "HEAD");
+    ExpectSecurityHeaders(c.Get("/static/a.js"), https, "the fallback (static files, pages)");
+    ExpectSecurityHeaders(c.Get("/missing"), https, "404");
+    ExpectSecurityHeaders(c.Send(bhttp::verb::put, "/items/1"), https, "405");
+    ExpectSecurityHeaders(c.Get("/broken"), https, "500");
+    ASSERT_FALSE(c.error) << c.error.message();
+
+    TestClient big(server_->port());
+    (void)big.WriteRaw("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+    ClientResponse too_large;
+    ASSERT_FALSE(big.Read(&too_large));
+    ExpectSecurityHeaders(too_large, https, "413");
+
+    TestClient bad(server_->port());
+    (void)bad.WriteRaw("NOT HTTP\r\n\r\n");
+    ClientResponse malformed;
+    ASSERT_FALSE(bad.Read(&malformed));
+    ExpectSecurityHeaders(malformed, https, "400");
+  }
+}
+
+TEST_F(ServerTest, AnEncodedSlashIsNeverAPathSeparator) {
+  TestClient c(server_->port());
+  EXPECT_EQ(c.Get("/items%2F1").result_int(), 404);
+  EXPECT_EQ(c.Get("/items%2f1").result_int(), 404);
+  EXPECT_EQ(c.Get("/items/a%2Fb").body(), "item a/b");  // a parameter may hold one
+  EXPECT_EQ(c.Get("/it%65ms/1").body(), "item 1");      // other escapes are decoded
+  EXPECT_EQ(c.Get("/echo/../echo").result_int(), 404);  // no dot segments resolved either
+  json echo = json::parse(c.Get("/ech%6F?x").body(), nullptr, false);
+  EXPECT_EQ(echo.value("path", ""), "/echo");
+}
+
+TEST_F(ServerTest, ABodyTooLargeForAnAnonymousCallerIs413BeforeItIsRead) {
+  server_->Stop();
+  ServerOptions o = Options();
+  o.anonymous_body_limit = 1024;
+  o.json_body_limit = 8 * 1024;
+  o.body_limit = 512 * 1024;
+  StartServer(o, {}, [this](const Request& req) {
+    ++signed_in_asked_;
+    return req.Header(bhttp::field::authorization) == "Bearer good";
+  });
+  // The header alone announces 1 MiB: the answer comes without the body being sent.
+  for (std::string credentials : {"", "Authorization: Bearer forged\r\n"}) {
+    TestClient c(server_->port());
+    ASSERT_FALSE(c.WriteRaw("POST /files HTTP/1.1\r\nHost: x\r\n" + credentials +
+                            "Content-Length: 1048576\r\n\r\n"));
+    ClientResponse res;
+    auto ec = c.Read(&res);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(res.result_int(), 413);
+    json e = ErrorOf(res);
+    EXPECT_EQ(e.value("code", ""), "body_too_large");
+    EXPECT_THAT(e.value("message", ""), HasSubstr("1024 bytes"));
+    EXPECT_FALSE(res.keep_alive());
+  }
+  EXPECT_EQ(signed_in_asked_, 2);
+  // A chunked body is held to the same limit as it comes.
+  {
+    TestClient c(server_->port());
+    std::string raw = "POST /files HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (int i = 0; i < 3; ++i) raw += "200\r\n" + std::string(0x200, 'c') + "\r\n";
+    (void)c.WriteRaw(raw + "0\r\n\r\n");
+    ClientResponse res;
+    ASSERT_FALSE(c.Read(&res));
+    EXPECT_EQ(res.result_int(), 413);
+  }
+  TestClient anonymous(server_->port());
+  EXPECT_EQ(anonymous.Send(bhttp::verb::post, "/upload", std::string(1024, 'a')).body(),
+            "got 1024");
+  const int asked = signed_in_asked_;
+  // A signed-in caller: the route's size, ordinary or upload.
+  TestClient member(server_->port());
+  const std::vector<std::pair<std::string, std::string>> good = {{"Authorization", "Bearer good"}};
+  EXPECT_EQ(member.Send(bhttp::verb::post, "/upload", std::string(8 * 1024, 'j'), good).body(),
+            "got 8192");
+  EXPECT_EQ(member.Send(bhttp::verb::post, "/files", std::string(512 * 1024, 'f'), good).body(),
+            "stored 524288");
+  EXPECT_EQ(signed_in_asked_, asked + 2);  // a body within the anonymous limit asks nobody
+  TestClient over(server_->port());
+  EXPECT_EQ(
+      over.Send(bhttp::verb::post, "/upload", std::string(8 * 1024 + 1, 'j'), good).result_int(),
+      413);
+}
+
+TEST_F(ServerTest, TheBodyLimitBoundsEveryOtherLimit) {
+  server_->Stop();
+  ServerOptions o = Options();
+  o.anonymous_body_limit = 64 * 1024;
+  o.json_body_limit = 64 * 1024;
+  o.body_limit = 2048;
+  StartServer(o, {}, [](const Request&) { return true; });
+  TestClient c(server_->port());
+  EXPECT_EQ(c.Send(bhttp::verb::post, "/upload", std::string(2048, 'a')).result_int(), 200);
+  TestClient over(server_->port());
+  EXPECT_EQ(over.Send(bhttp::verb::post, "/upload", std::string(2049, 'a')).result_int(), 413);
+}
+
+TEST_F(ServerTest, ConnectionsOverThePerClientCapAre503WithRetryAfter) {
+  server_->Stop();
+  ServerOptions o = Options();
+  o.max_client_connections = 2;
+  StartServer(o);
+  auto first = std::make_unique<TestClient>(server_->port());
+  TestClient second(server_->port());
+  ASSERT_EQ(first->Get("/items/1").body(), "item 1");
+  ASSERT_EQ(second.Get("/items/2").body(), "item 2");
+  ASSERT_TRUE(OpenConnectionsReach(*server_, 2));
+
+  TestClient third(server_->port());
+  ClientResponse refused;
+  auto ec = third.Read(&refused);
+  ASSERT_FALSE(ec) << ec.message();
+  EXPECT_EQ(refused.result_int(), 503);
+  EXPECT_EQ(refused[bhttp::field::retry_after], "5");
+  EXPECT_EQ(ErrorOf(refused).value("code", ""), "too_many_connections");
+  ExpectSecurityHeaders(refused, false, "503 over the cap");
+  EXPECT_TRUE(third.WaitForClose());
+
+  first.reset();  // gives its place back
+  ASSERT_TRUE(OpenConnectionsReach(*server_, 1));
+  TestClient fourth(server_->port());
+  EXPECT_EQ(fourth.Get("/items/4").body(), "item 4");
+}
+
+TEST_F(ServerTest, ConnectionsOverTheGlobalCapAre503) {
+  server_->Stop();
+  ServerOptions o = Options();
+  o.max_connections = 1;
+  o.max_client_connections = 0;
+  StartServer(o);
+  EXPECT_EQ(server_->max_connections(), 1u);
+  TestClient first(server_->port());
+  ASSERT_EQ(first.Get("/items/1").body(), "item 1");
+  TestClient second(server_->port());
+  ClientResponse refused;
+  ASSERT_FALSE(second.Read(&refused));
+  EXPECT_EQ(refused.result_int(), 503);
+}
+
+TEST(ServerCapTest, TheConnectionCapFollowsTheOpenFileLimitByDefault) {
+  rlimit rl{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &rl), 0);
+  Router router;
+  ServerOptions o;
+  o.port = 0;
+  Server server(o, router, {});
+  if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur > kReservedFiles + 16) {
+    EXPECT_EQ(server.max_connections(), rl.rlim_cur - kReservedFiles);
+  }
+  o.max_connections = 7;
+  EXPECT_EQ(Server(o, router, {}).max_connections(), 7u);
+}
+
+TEST_F(ServerTest, AHeaderStalledShortOfItsEndIsDroppedAfterTheHeaderTimeout) {
+  server_->Stop();
+  ServerOptions o = Options();
+  o.header_timeout = 1s;
+  o.idle_timeout = 60s;
+  StartServer(o);
+  TestClient silent(server_->port());  // sends nothing at all
+  TestClient stalled(server_->port());
+  ASSERT_FALSE(stalled.WriteRaw("GET /items/1 HTTP/1.1\r\nHost: x\r\nX-Slow: "));
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(stalled.WaitForClose());
+  EXPECT_TRUE(silent.WaitForClose());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);
+  EXPECT_TRUE(OpenConnectionsReach(*server_, 0));
+}
+
+TEST_F(ServerTest, AnInternalErrorIsLoggedWithItsRequestIdAndItsDetailIsNeverSent) {
+  std::ostringstream out;
+  auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "server-test", std::make_shared<spdlog::sinks::ostream_sink_mt>(out)));
+  TestClient c(server_->port());
+  ClientResponse broken = c.Get("/broken", {{"X-Request-Id", "req-broken-1"}});
+  ClientResponse thrown = c.Get("/throws", {{"X-Request-Id", "req-throws-2"}});
+  spdlog::default_logger()->flush();
+  spdlog::set_default_logger(previous);
+  for (const ClientResponse* res : {&broken, &thrown}) {
+    EXPECT_EQ(res->result_int(), 500);
+    EXPECT_EQ(ErrorOf(*res).value("code", ""), "internal");
+    EXPECT_THAT(res->body(), ::testing::Not(HasSubstr("fire")));
+    EXPECT_THAT(res->body(), ::testing::Not(HasSubstr("bug")));
+  }
+  const std::string log = out.str();
+  EXPECT_THAT(log, HasSubstr("req-broken-1 GET /broken failed: internal: the disk is on fire"));
+  EXPECT_THAT(log, HasSubstr("req-throws-2 GET /throws failed:"));
+  EXPECT_THAT(log, HasSubstr("a bug was hit"));
 }
 
 TEST(ServerStartTest, FailsOnAnAddressThatIsNotAnIp) {

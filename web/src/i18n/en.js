@@ -854,6 +854,8 @@ export default {
       database_unavailable: 'The database is unavailable for now; try again later',
       bad_path: 'Invalid address',
       headers_too_large: 'The request headers are too large',
+      too_deep: 'The request is nested too deeply',
+      too_many_connections: 'The server is busy; try again in a few seconds',
     },
   },
 };

@@ -854,6 +854,8 @@ export default {
       database_unavailable: '数据库暂时不可用，请稍后再试',
       bad_path: '地址无效',
       headers_too_large: '请求头过大',
+      too_deep: '请求内容嵌套层级过深',
+      too_many_connections: '服务器繁忙，请几秒后再试',
     },
   },
 };
