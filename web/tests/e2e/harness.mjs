@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,4 +87,15 @@ export async function launchBrowser() {
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+// Calls the API of the server at `url` from a browser context, with its session cookie and CSRF
+// token; fails the test on an error status; resolves to the JSON (null for 204).
+export async function apiCall(url, context, method, path, data) {
+  const csrf = (await context.cookies()).find((c) => c.name === 'kc_csrf')?.value || '';
+  const res = await context.request.fetch(`${url}/api/v1${path}`, {
+    method, data, headers: { 'X-CSRF-Token': csrf },
+  });
+  assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? null : res.json();
 }

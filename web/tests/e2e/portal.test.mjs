@@ -7,7 +7,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN_PASSWORD, checkPrerequisites, launchBrowser, screenshot, startServer,
+  ADMIN_PASSWORD, apiCall, checkPrerequisites, launchBrowser, screenshot, startServer,
 } from './harness.mjs';
 
 const stamp = Date.now().toString(36);
@@ -71,13 +71,8 @@ async function expectFieldError(page, label, text) {
 }
 
 // Calls the API from a browser context with its session cookie and CSRF token; returns the JSON.
-async function apiAs(context, method, path, data) {
-  const csrf = (await context.cookies()).find((c) => c.name === 'kc_csrf')?.value || '';
-  const res = await context.request.fetch(`${server.url}/api/v1${path}`, {
-    method, data, headers: { 'X-CSRF-Token': csrf },
-  });
-  assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.status() === 204 ? null : res.json();
+function apiAs(context, method, path, data) {
+  return apiCall(server.url, context, method, path, data);
 }
 
 // Creates a listing as `owner`, submits it and approves it as the administrator.

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN_PASSWORD, checkPrerequisites, launchBrowser, screenshot, startServer,
+  ADMIN_PASSWORD, apiCall, checkPrerequisites, launchBrowser, screenshot, startServer,
 } from './harness.mjs';
 
 const stamp = Date.now().toString(36);
@@ -51,13 +51,8 @@ async function newPage(context) {
 }
 
 // Calls the API from a browser context with its session cookie and CSRF token.
-async function apiAs(context, method, path, data) {
-  const csrf = (await context.cookies()).find((c) => c.name === 'kc_csrf')?.value || '';
-  const res = await context.request.fetch(`${server.url}/api/v1${path}`, {
-    method, data, headers: { 'X-CSRF-Token': csrf },
-  });
-  assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.status() === 204 ? null : res.json();
+function apiAs(context, method, path, data) {
+  return apiCall(server.url, context, method, path, data);
 }
 
 // A new browser context signed in through the API.

@@ -1,21 +1,17 @@
 // The admin area: a side menu and breadcrumbs around the review queue, counts per status, and a
 // batch approval that reports the item that failed. The region picker finds 北京 by pinyin and
 // initials and takes nothing typed that is not on its list.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot } from './harness.mjs';
-import { seed, startPlatform } from './ux-fixtures.mjs';
+import { seededPlatform } from './ux-fixtures.mjs';
 
 let env;
 let data;
 
-before(async () => {
-  env = await startPlatform();
-  data = await seed(env);
-});
-
-after(async () => {
-  if (env) await env.stop();
+seededPlatform((e, d) => {
+  env = e;
+  data = d;
 });
 
 describe('admin area', () => {

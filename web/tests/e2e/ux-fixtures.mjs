@@ -2,9 +2,9 @@
 // made over the API: an enterprise and a university member with published listings, a pending
 // demand, a deal moved on (so notices exist) and a campaign whose windows open and close
 // between 00:00 and 08:00 Beijing time (a day earlier in UTC).
-import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import {
-  ADMIN_PASSWORD, checkPrerequisites, launchBrowser, startServer,
+  ADMIN_PASSWORD, apiCall, checkPrerequisites, launchBrowser, startServer,
 } from './harness.mjs';
 
 export const TIMEOUT = 15000;
@@ -22,14 +22,7 @@ export async function startPlatform() {
   const browser = await launchBrowser();
   const env = { server, browser };
 
-  env.apiAs = async (context, method, path, data) => {
-    const csrf = (await context.cookies()).find((c) => c.name === 'kc_csrf')?.value || '';
-    const res = await context.request.fetch(`${server.url}/api/v1${path}`, {
-      method, data, headers: { 'X-CSRF-Token': csrf },
-    });
-    assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  };
+  env.apiAs = (context, method, path, data) => apiCall(server.url, context, method, path, data);
 
   // A context signed in as `username` (and its options: locale, viewport, timezoneId…).
   env.signedIn = async (username, password, options = {}) => {
@@ -121,4 +114,17 @@ export async function seed(env) {
     stamp, users, demand, demandTitle, achievement, pending, deal: deal.id, campaign: campaign.id,
     window, org: me.org_id,
   };
+}
+
+// Registers the hooks of a ux-*.test.mjs file: before its tests a platform starts and is seeded,
+// handed to `ready(env, data)`; after them it stops.
+export function seededPlatform(ready) {
+  let env;
+  before(async () => {
+    env = await startPlatform();
+    ready(env, await seed(env));
+  });
+  after(async () => {
+    if (env) await env.stop();
+  });
 }

@@ -4,21 +4,17 @@
 // a notice's time is named "北京时间"; the footer's zone switch shows the UTC days instead; a
 // window picked in the campaign form is sent as the instants at which those Beijing days start
 // and end.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot } from './harness.mjs';
-import { beijingDay, seed, startPlatform } from './ux-fixtures.mjs';
+import { beijingDay, seededPlatform } from './ux-fixtures.mjs';
 
 let env;
 let data;
 
-before(async () => {
-  env = await startPlatform();
-  data = await seed(env);
-});
-
-after(async () => {
-  if (env) await env.stop();
+seededPlatform((e, d) => {
+  env = e;
+  data = d;
 });
 
 // 01:00 Beijing time on the Beijing day after today's (17:00 UTC today).
