@@ -411,7 +411,7 @@ export default {
       maturity: 'a whole number from 1 to 9',
       patents: 'Chinese application numbers with their check character (202010123456.2) or publication numbers (CN112345678A)',
       region: 'six digits, e.g. 440305 (Nanshan, Shenzhen); the first two give the province',
-      visibility: 'public (everyone) or members (signed-in members; visitors see a summary)',
+      visibility: '{public} (everyone) or {members} (signed-in members; visitors see a summary)',
       phone: 'digits and + - ( ) #',
       org_id: 'a number; empty: your own organisation',
     },

@@ -411,7 +411,7 @@ export default {
       maturity: '1 到 9 的整数',
       patents: '带校验位的中国专利申请号（202010123456.2）或公开号（CN112345678A）',
       region: '六位数字，如 440305（深圳市南山区）；前两位为省级代码',
-      visibility: 'public（所有人）或 members（登录会员；访客只见摘要）',
+      visibility: '{public}（所有人）或 {members}（登录会员；访客只见摘要）',
       phone: '数字及 + - ( ) #',
       org_id: '数字；留空为您所在的机构',
     },
