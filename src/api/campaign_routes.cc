@@ -5,6 +5,7 @@
 #include "api/schemas.h"
 #include "core/iso_time.h"
 #include "core/news.h"
+#include "core/shanghai_day.h"
 
 namespace kc::api {
 
@@ -193,7 +194,8 @@ Status ReadCampaignFields(const json& body, Campaign* c) {
       "rules"
 
 http::Response ListTemplates(Context&, http::Request& req) {
-  int year = 2026;
+  // This year in China's time zone unless the caller names one.
+  int year = std::stoi(ShanghaiDay(std::time(nullptr)).substr(0, 4));
   if (auto y = req.Query("year"); y && !y->empty()) {
     auto parsed = ParseId(*y, "year");
     if (!parsed.ok()) return http::ErrorResponse(parsed.status());
@@ -544,7 +546,10 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx) {
              {.summary = "The built-in templates: 先导技术, 新锐企业, 产学研融通组织, "
                          "求是杰出青年成果转化奖",
               .tag = "campaigns",
-              .query_params = json::array({QueryParam("year", "the edition's year", Int())}),
+              .query_params = json::array({QueryParam("year",
+                                                      "the edition's year (default: this year in "
+                                                      "China's time zone)",
+                                                      Int())}),
               .response = Obj({{"items", {{"type", "array"}, {"items", campaign}}}}),
               .errors = {400}});
   router.Add(verb::post, "/api/v1/campaigns",

@@ -6,6 +6,7 @@
 
 #include "api/api_fixture.h"
 #include "core/iso_time.h"
+#include "core/shanghai_day.h"
 
 namespace kc::testing {
 namespace {
@@ -39,6 +40,16 @@ class CampaignRoutesTest : public ApiTest {
             {"materials", {{{"title", "营业执照"}, {"url", "https://example.org/license.pdf"}}}}};
   }
 };
+
+TEST_F(CampaignRoutesTest, TemplatesDefaultToThisYearInChinasTimeZone) {
+  auto templates = Anonymous().Get("/api/v1/campaigns/templates");
+  ASSERT_EQ(templates.status, 200);
+  const int this_year = std::stoi(ShanghaiDay(std::time(nullptr)).substr(0, 4));
+  ASSERT_FALSE(templates.json["items"].empty());
+  for (const auto& t : templates.json["items"]) EXPECT_EQ(t["year"], this_year) << t.dump();
+  auto named = Anonymous().Get("/api/v1/campaigns/templates?year=2031");
+  EXPECT_EQ(named.json["items"][0]["year"], 2031);
+}
 
 TEST_F(CampaignRoutesTest, FromTemplateToPublishedRankedList) {
   Client admin = Admin();
