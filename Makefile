@@ -43,7 +43,7 @@ $(BUILD_DIR)/cedict.tsv: tools/cedict/node_modules/.package-lock.json tools/cedi
 WEB_OUT := $(abspath $(BUILD_DIR))/web
 WEB_STAMP := $(BUILD_DIR)/web.stamp
 WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) \
-  web/index.html web/vite.config.js web/package.json web/package-lock.json
+  web/index.html web/vite.config.js web/package.json web/package-lock.json data/regions.json
 
 web: deps $(WEB_STAMP)
 
