@@ -2,8 +2,8 @@
 // administrator: nothing is wider than the screen (no sideways scroll), and the visible text
 // speaks only the page's language — no raw codes (`negotiating`, `pending`, `org_admin`, any
 // snake_case word) on a Chinese page, no Chinese characters in the interface of an English page
-// (user content aside). Also: the phone menu opens in a drawer, and a visitor's home page logs
-// no console error (no failing session probe).
+// (user content aside). Also: the phone menu opens in a drawer, a visitor's home page logs
+// no console error (no failing session probe), and the chart's code loads only when scrolled to.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot } from './harness.mjs';
@@ -158,6 +158,24 @@ describe('phone menu and a visitor\'s console', () => {
     await page.getByRole('link', { name: '登录' }).waitFor();
     assert.deepEqual(errors, []);
     assert.deepEqual(asked, []);
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+  });
+
+  test('the home page loads the chart\'s code only when it is scrolled to', async () => {
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 700 } });
+    const page = await env.newPage(context);
+    const scripts = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${env.server.url}/`);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(scripts.filter((s) => /echarts|CategoryChart/.test(s)), []);
+    await page.getByRole('heading', { name: '近期发布按门类分布' }).waitFor({ state: 'detached' });
+    await page.mouse.wheel(0, 5000);
+    await page.getByRole('heading', { name: '近期发布按门类分布' }).waitFor();
+    assert.ok(scripts.some((s) => /echarts/.test(s)), scripts.join(', '));
     assert.deepEqual(page.pageErrors, []);
     await context.close();
   });
