@@ -16,6 +16,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "http/compress.h"
 #include "http/connection_limits.h"
 #include "http/request_id.h"
 #include "http/security_headers.h"
@@ -301,6 +302,18 @@ class Session : public std::enable_shared_from_this<Session> {
       if (res->find(name) == res->end()) res->set(name, value);
     }
     res->keep_alive(keep_alive);
+    // JSON of 1 KiB and more goes gzipped to a client that accepts it (docs/api.md,
+    // "Compression"); a body a handler encoded itself is left alone.
+    if (req && ShouldCompress(r.content_type, r.body.size()) &&
+        res->find(bhttp::field::content_encoding) == res->end()) {
+      res->set(bhttp::field::vary, "Accept-Encoding");
+      if (AcceptsGzip(req->Header(bhttp::field::accept_encoding))) {
+        if (auto gz = Gzip(r.body)) {
+          res->set(bhttp::field::content_encoding, "gzip");
+          r.body = std::move(*gz);
+        }
+      }
+    }
     res->body() = std::move(r.body);
     res->prepare_payload();
     size_t bytes = res->body().size();

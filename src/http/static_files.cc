@@ -8,6 +8,8 @@
 #include <sstream>
 #include <utility>
 
+#include "http/compress.h"
+
 namespace kc::http {
 
 namespace fs = std::filesystem;
@@ -120,33 +122,6 @@ std::string StaticFiles::ContentTypeOf(std::string_view name) {
   return "application/octet-stream";
 }
 
-bool StaticFiles::AcceptsGzip(std::string_view accept_encoding) {
-  bool gzip = false, star = false, gzip_named = false;
-  while (!accept_encoding.empty()) {
-    auto comma = accept_encoding.find(',');
-    std::string_view item = Trim(accept_encoding.substr(0, comma));
-    auto semi = item.find(';');
-    std::string coding = Lower(Trim(item.substr(0, semi)));
-    bool refused = false;
-    if (semi != std::string_view::npos) {
-      std::string params = Lower(item.substr(semi + 1));
-      params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
-      // q=0, q=0.0, q=0.00, q=0.000 refuse the coding.
-      if (params.starts_with("q=0") && params.find_first_not_of("0.", 2) == std::string::npos) {
-        refused = true;
-      }
-    }
-    if (coding == "gzip" || coding == "x-gzip") {
-      gzip_named = true;
-      gzip = !refused;
-    } else if (coding == "*") {
-      star = !refused;
-    }
-    if (comma == std::string_view::npos) break;
-    accept_encoding.remove_prefix(comma + 1);
-  }
-  return gzip_named ? gzip : star;
-}
 
 Result<std::shared_ptr<const StaticFiles>> StaticFiles::Load(const std::string& root) {
   std::error_code ec;

@@ -39,8 +39,6 @@ class StaticFiles {
 
   // The Content-Type for a file name by its extension (application/octet-stream when unknown).
   static std::string ContentTypeOf(std::string_view name);
-  // Whether an Accept-Encoding header value accepts gzip (a "gzip" or "*" token without q=0).
-  static bool AcceptsGzip(std::string_view accept_encoding);
 
  private:
   struct File {

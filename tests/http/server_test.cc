@@ -125,6 +125,16 @@ class ServerTest : public ::testing::Test {
     router_.Add(bhttp::verb::post, "/files",
                 [](Request& req) { return Text("stored " + std::to_string(req.body().size())); },
                 {.body_size = BodySize::kUpload});
+    router_.Add(bhttp::verb::get, "/list",
+                [](Request& req) {
+                  json items = json::array();
+                  const int n = std::stoi(std::string(req.Query("n").value_or("100")));
+                  for (int i = 0; i < n; ++i) items.push_back({{"id", i}, {"title", "风电轴承"}});
+                  Response r;
+                  r.body = json{{"items", items}}.dump();
+                  return r;
+                },
+                {});
     router_.Add(bhttp::verb::get, "/broken",
                 [](Request&) { return ErrorResponse(Internal("the disk is on fire")); }, {});
     router_.Add(bhttp::verb::get, "/throws",
@@ -521,6 +531,32 @@ TEST_F(ServerTest, EveryKindOfResponseCarriesTheSecurityHeaders) {
     ASSERT_FALSE(bad.Read(&malformed));
     ExpectSecurityHeaders(malformed, https, "400");
   }
+}
+
+TEST_F(ServerTest, LargeJsonIsGzippedForAClientThatAcceptsIt) {
+  TestClient c(server_->port());
+  ClientResponse plain = c.Get("/list?n=100");
+  ASSERT_EQ(plain.result_int(), 200);
+  EXPECT_EQ(plain[bhttp::field::content_encoding], "");
+  EXPECT_EQ(plain[bhttp::field::vary], "Accept-Encoding");
+  ASSERT_GT(plain.body().size(), 1024u);
+
+  ClientResponse gz = c.Get("/list?n=100", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_EQ(gz.result_int(), 200);
+  EXPECT_EQ(gz[bhttp::field::content_encoding], "gzip");
+  EXPECT_EQ(gz[bhttp::field::vary], "Accept-Encoding");
+  EXPECT_LT(gz.body().size(), plain.body().size() / 4);
+  EXPECT_EQ(gz.body().substr(0, 2), "\x1f\x8b") << "a gzip stream";
+
+  // Small answers, text and a client that refuses gzip get the bytes as they are.
+  ClientResponse small = c.Get("/list?n=2", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(small[bhttp::field::content_encoding], "");
+  EXPECT_EQ(json::parse(small.body())["items"].size(), 2u);
+  ClientResponse text = c.Get("/slow", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(text[bhttp::field::content_encoding], "");
+  ClientResponse refused = c.Get("/list?n=100", {{"Accept-Encoding", "gzip;q=0"}});
+  EXPECT_EQ(refused[bhttp::field::content_encoding], "");
+  EXPECT_EQ(refused.body(), plain.body());
 }
 
 TEST_F(ServerTest, AnEncodedSlashIsNeverAPathSeparator) {

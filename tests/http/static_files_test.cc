@@ -137,19 +137,6 @@ TEST_F(StaticFilesTest, GzipWhenAccepted) {
   EXPECT_EQ(no_twin.content_type, "image/svg+xml");
 }
 
-TEST_F(StaticFilesTest, AcceptEncodingParsing) {
-  EXPECT_TRUE(StaticFiles::AcceptsGzip("gzip"));
-  EXPECT_TRUE(StaticFiles::AcceptsGzip("deflate, GZIP;q=0.5"));
-  EXPECT_TRUE(StaticFiles::AcceptsGzip("*"));
-  EXPECT_TRUE(StaticFiles::AcceptsGzip("br, x-gzip"));
-  EXPECT_FALSE(StaticFiles::AcceptsGzip(""));
-  EXPECT_FALSE(StaticFiles::AcceptsGzip("identity"));
-  EXPECT_FALSE(StaticFiles::AcceptsGzip("gzip;q=0"));
-  EXPECT_FALSE(StaticFiles::AcceptsGzip("gzip; q=0.000"));
-  EXPECT_FALSE(StaticFiles::AcceptsGzip("*, gzip;q=0"));
-  EXPECT_FALSE(StaticFiles::AcceptsGzip("br;q=1, *;q=0"));
-  EXPECT_FALSE(StaticFiles::AcceptsGzip("gzipped"));
-}
 
 TEST_F(StaticFilesTest, ContentTypes) {
   EXPECT_EQ(StaticFiles::ContentTypeOf("a/b.JS"), "text/javascript; charset=utf-8");
