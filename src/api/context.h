@@ -14,6 +14,7 @@
 #include "service/deals.h"
 #include "service/exporter.h"
 #include "service/importer.h"
+#include "service/indexer.h"
 #include "service/listings.h"
 #include "service/news.h"
 #include "service/open_calls.h"
@@ -41,6 +42,7 @@ struct Context {
   News* news = nullptr;                    // 新闻资讯
   Campaigns* campaigns = nullptr;          // 榜单与奖项
   Bodies* bodies = nullptr;                // 咨询委员会与联合体
+  const Indexer* indexer = nullptr;        // keeps the search index in step (for /health)
   TrustedProxies proxies;                  // whose X-Forwarded-For is believed
 
   // The client's address: the connection's peer, or the client a trusted proxy forwarded for.

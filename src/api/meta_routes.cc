@@ -9,12 +9,35 @@ namespace kc::api {
 
 void RegisterMetaRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
-  router.Add(http::bhttp::verb::get, "/api/v1/health", Guarded([&ctx](http::Request&) {
-               return JsonResponse(200, {{"status", "ok"}, {"version", ctx.version}});
-             }),
-             {.summary = "Liveness: the server answers",
-              .tag = "meta",
-              .response = Obj({{"status", Str()}, {"version", Str()}})});
+  router.Add(
+      http::bhttp::verb::get, "/api/v1/health", Guarded([&ctx](http::Request&) {
+        nlohmann::json body = {{"status", "ok"}, {"version", ctx.version}};
+        if (ctx.indexer) {
+          // The search index follows the store in the background; a failing or lagging one
+          // makes the server "degraded": it serves, but new listings are not yet searchable.
+          auto h = ctx.indexer->Health();
+          if (h.ok()) {
+            body["index"] = {{"applied_seq", h->applied_seq},
+                             {"latest_seq", h->latest_seq},
+                             {"lag", h->lag()},
+                             {"state", h->state()}};
+            if (!h->healthy()) body["status"] = "degraded";
+          } else {
+            body["index"] = {{"state", "unknown"}};
+            body["status"] = "degraded";
+          }
+        }
+        return JsonResponse(200, body);
+      }),
+      {.summary = "Liveness and the search index's progress: status \"ok\", or \"degraded\" "
+                  "when the index is failing or more than 100 changes behind (docs/operations.md)",
+       .tag = "meta",
+       .response = Obj({{"status", Str()},
+                        {"version", Str()},
+                        {"index", Obj({{"applied_seq", Int()},
+                                       {"latest_seq", Int()},
+                                       {"lag", Int()},
+                                       {"state", Str()}})}})});
 
   router.Add(http::bhttp::verb::get, "/api/v1/taxonomy", Guarded([](http::Request&) {
                http::Response r;

@@ -60,7 +60,8 @@ int Serve(const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   signal(SIGPIPE, SIG_IGN);
   Platform platform(*config);
-  Status s = platform.Open();
+  Status s = platform.CheckWritable();
+  if (s.ok()) s = platform.Open();
   if (s.ok()) s = platform.Serve();
   if (!s.ok()) return Fail(s);
   std::cout << "Kechuang " << kVersion << " is serving http://" << config->server.host << ":"

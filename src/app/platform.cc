@@ -4,14 +4,18 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <vector>
 
 #include "api/routes.h"
 #include "api/web_pages.h"
+#include "core/atomic_file.h"
 #include "http/static_files.h"
+#include "service/backoff.h"
 #include "service/crypto.h"
 #include "service/demo.h"
 #include "store/postgres/postgres_store.h"
@@ -55,6 +59,34 @@ Result<std::unique_ptr<Store>> OpenStore(const Config& config) {
   return OpenSqliteStore(config.data_dir + "/kechuang.db");
 }
 
+Status Platform::CheckWritable() const {
+  const std::string& dir = config_.data_dir;
+  std::vector<std::string> paths = {dir, dir + "/index", dir + "/attachments", dir + "/logs"};
+  // A data directory yet to be made is made in its nearest existing parent.
+  std::error_code ec;
+  for (std::filesystem::path p = std::filesystem::absolute(dir, ec).parent_path();
+       !ec && !p.empty() && !std::filesystem::exists(dir, ec); p = p.parent_path()) {
+    if (std::filesystem::exists(p, ec)) {
+      paths.insert(paths.begin(), p.string());
+      break;
+    }
+    if (p == p.root_path()) break;
+  }
+  if (!IsPostgresUrl(config_.db)) {
+    for (const char* suffix : {"", "-wal", "-shm"}) paths.push_back(dir + "/kechuang.db" + suffix);
+  }
+  for (const std::string& path : paths) {
+    if (Status s = kc::CheckWritable(path); !s.ok()) {
+      return Status::Error(s.kind(), s.code(),
+                           "the data directory " + dir +
+                               " must be writable by the user the server runs as (uid " +
+                               std::to_string(geteuid()) + "), and the file system not read-only: " +
+                               s.message());
+    }
+  }
+  return Status::Ok();
+}
+
 Platform::Platform(Config config) : config_(std::move(config)) {}
 
 Platform::~Platform() { Stop(); }
@@ -96,6 +128,7 @@ Status Platform::Open() {
   ctx_->news = news_.get();
   ctx_->campaigns = campaigns_.get();
   ctx_->bodies = bodies_.get();
+  ctx_->indexer = indexer_.get();
   auto proxies = api::TrustedProxies::Parse(config_.trusted_proxies);
   if (!proxies.ok()) return proxies.status();
   ctx_->proxies = *proxies;
@@ -189,11 +222,27 @@ void Platform::RunIndexer() {
       spdlog::warn("rebuilding the search index failed: {}", n.status().message());
     }
   }
+  // A failing index (full disk, read-only files) is retried with growing delays and logged
+  // once when it starts failing and once when it recovers, not at every attempt; /health
+  // reports it meanwhile (docs/operations.md).
+  Backoff backoff(std::chrono::milliseconds(200), std::chrono::seconds(5));
   std::unique_lock<std::mutex> lock(worker_mu_);
   while (!stopping_) {
     lock.unlock();
     auto n = indexer_->CatchUp();
-    if (!n.ok()) spdlog::warn("indexing failed: {}", n.status().message());
+    if (!n.ok()) {
+      if (backoff.failures() == 0) {
+        spdlog::error("indexing failed, retrying until it succeeds: {}", n.status().message());
+      }
+      const auto delay = backoff.Failed();
+      lock.lock();
+      worker_cv_.wait_for(lock, delay, [this] { return stopping_; });
+      continue;
+    }
+    if (backoff.failures() > 0) {
+      spdlog::info("indexing works again after {} failed attempts", backoff.failures());
+      backoff.Succeeded();
+    }
     // A shared database wakes the indexer when any node commits a change (and at least every
     // quarter second); the embedded one is polled.
     const bool waited = store_->WaitForChanges(std::chrono::milliseconds(250));

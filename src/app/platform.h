@@ -42,6 +42,13 @@ class Platform {
   // password when it generated one.
   Status Open();
 
+  // Checks, before Open, that the server may write what it keeps in the data directory (the
+  // directory, the SQLite files, the index, attachments and logs). Fails with
+  // read_only_storage (or storage_full) naming the first path it may not write: a read-only
+  // data directory is refused at start rather than failing request by request
+  // (docs/operations.md).
+  Status CheckWritable() const;
+
   // Starts the HTTP server and the background workers (expiry; the indexer that follows the
   // change log so a listing is searchable within a fraction of a second of being published).
   Status Serve();

@@ -78,6 +78,15 @@ inline Status StorageFull(std::string detail) {
                        "operator has freed space (" +
                            detail + ")");
 }
+// The write could not be stored because the storage refuses writes (a read-only file system,
+// a data directory without write permission, a read-only database); reads go on. 503: the
+// request may succeed once an operator has made the storage writable again.
+inline Status ReadOnlyStorage(std::string detail) {
+  return Status::Error(ErrorKind::kUnavailable, "read_only_storage",
+                       "the server's storage is read-only, so nothing was saved; try again once an "
+                       "operator has made it writable (" +
+                           detail + ")");
+}
 inline Status Internal(std::string message) {
   return Status::Error(ErrorKind::kInternal, "internal", std::move(message));
 }

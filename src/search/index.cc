@@ -41,6 +41,7 @@ Status SearchIndex::OpenWriter(int flags) {
   try {
     writer_ = std::make_unique<Xapian::WritableDatabase>(dir_, flags | Xapian::DB_BACKEND_GLASS);
     applied_seq_ = ParseSeq(writer_->get_metadata(kAppliedSeqKey));
+    pending_seq_ = applied_seq_;
     // An empty index takes this version's layout (kept with its first commit).
     if (writer_->get_doccount() == 0 && writer_->get_metadata(kLayoutKey) != kLayout) {
       writer_->set_metadata(kLayoutKey, kLayout);
@@ -48,11 +49,30 @@ Status SearchIndex::OpenWriter(int flags) {
     layout_current_ = writer_->get_metadata(kLayoutKey) == kLayout;
     return Status::Ok();
   } catch (const Xapian::DatabaseLockError& e) {
+    writer_.reset();
     return Status::Error(ErrorKind::kUnavailable, "index_locked",
                          "search index " + dir_ + " is open elsewhere: " + e.get_msg());
   } catch (const Xapian::Error& e) {
+    writer_.reset();
     return XapianError("open " + dir_, e);
   }
+}
+
+Status SearchIndex::EnsureWriter() {
+  return writer_ ? Status::Ok() : OpenWriter(Xapian::DB_CREATE_OR_OPEN);
+}
+
+Status SearchIndex::ReopenWriter() {
+  if (writer_) {
+    try {
+      // Closing commits what is pending if it now can: documents and applied seq together,
+      // so the seq read back below matches the documents either way.
+      writer_->close();
+    } catch (const Xapian::Error&) {
+    }
+    writer_.reset();
+  }
+  return OpenWriter(Xapian::DB_CREATE_OR_OPEN);
 }
 
 Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::string& dir) {
@@ -71,6 +91,7 @@ Status SearchIndex::Upsert(const Listing& listing) {
   Result<Xapian::Document> doc = BuildDocument(listing);
   KC_RETURN_IF_ERROR(doc);
   std::lock_guard lock(writer_mu_);
+  KC_RETURN_IF_ERROR(EnsureWriter());
   try {
     writer_->replace_document(static_cast<Xapian::docid>(listing.id), *doc);
     return Status::Ok();
@@ -82,6 +103,7 @@ Status SearchIndex::Upsert(const Listing& listing) {
 Status SearchIndex::Remove(int64_t id) {
   if (id <= 0 || id > static_cast<int64_t>(UINT32_MAX)) return Status::Ok();
   std::lock_guard lock(writer_mu_);
+  KC_RETURN_IF_ERROR(EnsureWriter());
   try {
     writer_->delete_document(static_cast<Xapian::docid>(id));
   } catch (const Xapian::DocNotFoundError&) {
@@ -93,9 +115,10 @@ Status SearchIndex::Remove(int64_t id) {
 
 Status SearchIndex::SetAppliedSeq(int64_t seq) {
   std::lock_guard lock(writer_mu_);
+  KC_RETURN_IF_ERROR(EnsureWriter());
   try {
     writer_->set_metadata(kAppliedSeqKey, std::to_string(seq));
-    applied_seq_ = seq;
+    pending_seq_ = seq;
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return XapianError("set applied seq", e);
@@ -114,19 +137,27 @@ bool SearchIndex::layout_current() const {
 
 Status SearchIndex::Commit() {
   std::lock_guard lock(writer_mu_);
+  KC_RETURN_IF_ERROR(EnsureWriter());
   try {
     writer_->commit();
+    applied_seq_ = pending_seq_;
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return XapianError("commit", e);
+    Status failed = XapianError("commit", e);
+    if (Status reopened = ReopenWriter(); !reopened.ok()) {
+      return Internal(failed.message() + "; reopening: " + reopened.message());
+    }
+    return failed;
   }
 }
 
 Status SearchIndex::Clear() {
   std::lock_guard lock(writer_mu_);
-  try {
-    writer_->close();
-  } catch (const Xapian::Error&) {
+  if (writer_) {
+    try {
+      writer_->close();
+    } catch (const Xapian::Error&) {
+    }
   }
   writer_.reset();
   {
@@ -149,9 +180,11 @@ Status SearchIndex::Replace(const std::function<Status(const std::string& fresh_
     return s;
   }
   std::lock_guard lock(writer_mu_);
-  try {
-    writer_->close();
-  } catch (const Xapian::Error&) {
+  if (writer_) {
+    try {
+      writer_->close();
+    } catch (const Xapian::Error&) {
+    }
   }
   writer_.reset();
   {

@@ -53,11 +53,12 @@ class SearchIndex {
 
   // Records that changes up to `seq` of the store's change log are applied. Written in the
   // same Xapian commit as the documents, so after a crash the index never claims changes it
-  // does not hold. Takes effect at the next Commit.
+  // does not hold. Takes effect at the next successful Commit.
   Status SetAppliedSeq(int64_t seq);
 
-  // The last value given to SetAppliedSeq by this object, or the committed value after Open;
-  // 0 for a new or cleared index.
+  // The applied sequence of the last durable commit (the value read at Open, or given to
+  // SetAppliedSeq before a Commit that succeeded); 0 for a new or cleared index. A failed
+  // Commit leaves it unchanged, so the changes after it are applied again.
   int64_t applied_seq() const;
 
   // False when the index holds documents written in another layout than kLayout (by an
@@ -65,7 +66,11 @@ class SearchIndex {
   // index makes it current. A new or cleared index is current.
   bool layout_current() const;
 
-  // Makes all changes since the last Commit durable and visible to readers, atomically.
+  // Makes all changes since the last Commit durable and visible to readers, atomically. When
+  // it fails (a full disk, a read-only file system, an I/O error) the writer is closed and
+  // reopened at the last durable revision, and applied_seq() is read back from it, so the
+  // indexer applies the changes after it again; when reopening fails too, the next call that
+  // writes retries it. Readers keep answering from the last committed revision meanwhile.
   Status Commit();
 
   // Discards every document and the applied seq, durably and at once (for a rebuild).
@@ -95,11 +100,16 @@ class SearchIndex {
  private:
   explicit SearchIndex(std::string dir);
   Status OpenWriter(int flags);
+  // Reopens the writer when a failed commit closed it. Call with writer_mu_ held.
+  Status EnsureWriter();
+  // Drops the writer with its pending changes and opens it again. Call with writer_mu_ held.
+  Status ReopenWriter();
 
   const std::string dir_;
   mutable std::mutex writer_mu_;
   std::unique_ptr<Xapian::WritableDatabase> writer_;
-  int64_t applied_seq_ = 0;
+  int64_t applied_seq_ = 0;  // committed
+  int64_t pending_seq_ = 0;  // given to SetAppliedSeq, committed with the next Commit
   bool layout_current_ = true;
 
   mutable std::mutex pool_mu_;

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/atomic_file.h"
+
 namespace kc {
 
 namespace {
@@ -182,9 +184,8 @@ Result<BackupSummary> RestoreBackup(Store& store, const std::string& data_dir,
   for (const auto& [rel, bytes] : files) {
     std::error_code ec;
     fs::create_directories((dir / rel).parent_path(), ec);
-    std::ofstream f(dir / rel, std::ios::binary | std::ios::trunc);
-    f << bytes;
-    if (!f) return Internal("cannot write " + (dir / rel).string());
+    if (ec) return FileError("create", (dir / rel).parent_path().string(), ec.value());
+    KC_RETURN_IF_ERROR(WriteFileAtomically((dir / rel).string(), bytes));
     ++sum.files;
   }
   return sum;

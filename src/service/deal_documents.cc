@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/text_encoding.h"
 #include "service/audit.h"
 #include "service/crypto.h"
@@ -143,20 +144,10 @@ Result<DealAttachment> Deals::Attach(const Actor& actor, int64_t deal_id,
   a.created_at = clock_.Now();
   std::error_code ec;
   std::filesystem::create_directories(attachments_dir_, ec);
+  if (ec) return FileError("create", attachments_dir_, ec.value());
   const std::filesystem::path path = std::filesystem::path(attachments_dir_) / a.stored_name;
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::filesystem::remove(path, ec);  // no partial file is left behind
-      auto space = std::filesystem::space(attachments_dir_, ec);
-      if (!ec && space.available < bytes.size() + 64 * 1024) {
-        return StorageFull("no room for the attachment");
-      }
-      return Internal("cannot write attachment " + path.string());
-    }
-  }
+  // Whole or not at all: a full disk leaves no empty or cut-short file behind.
+  KC_RETURN_IF_ERROR(WriteFileAtomically(path.string(), bytes));
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     auto d = PartyDeal(tx, actor, deal_id);
     if (!d.ok()) return d.status();

@@ -12,7 +12,35 @@
 
 namespace kc {
 
+const char* IndexHealth::state() const {
+  if (failing) return "failing";
+  return lag() > kLagThreshold ? "behind" : "ok";
+}
+
 Result<int64_t> Indexer::CatchUp() {
+  Result<int64_t> applied = CatchUpBatches();
+  std::lock_guard lock(failure_mu_);
+  failing_ = !applied.ok();
+  failure_ = applied.ok() ? "" : applied.status().message();
+  return applied;
+}
+
+Result<IndexHealth> Indexer::Health() const {
+  IndexHealth h;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    auto seq = tx.LastChangeSeq();
+    if (!seq.ok()) return seq.status();
+    h.latest_seq = *seq;
+    return Status::Ok();
+  }));
+  h.applied_seq = index_.applied_seq();
+  std::lock_guard lock(failure_mu_);
+  h.failing = failing_;
+  h.error = failure_;
+  return h;
+}
+
+Result<int64_t> Indexer::CatchUpBatches() {
   int64_t applied = 0;
   while (!stop_ || !stop_->load()) {
     std::vector<Change> changes;
@@ -40,6 +68,7 @@ Result<int64_t> Indexer::CatchUp() {
     for (int64_t id : removed) KC_RETURN_IF_ERROR(index_.Remove(id));
     for (const auto& l : published) KC_RETURN_IF_ERROR(index_.Upsert(l));
     KC_RETURN_IF_ERROR(index_.SetAppliedSeq(changes.back().seq));
+    // Only a durable commit advances applied_seq(); a failed one leaves it where it was.
     KC_RETURN_IF_ERROR(index_.Commit());
     applied += static_cast<int64_t>(changes.size());
     if (hook_) {

@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
+#include <string>
 
 #include "core/listing.h"
 #include "core/status.h"
@@ -12,6 +14,23 @@
 #include "store/store.h"
 
 namespace kc {
+
+// How far the index is behind the store, for GET /api/v1/health.
+struct IndexHealth {
+  // More unapplied changes than this make the index "behind": the indexer applies hundreds of
+  // changes a second, so a healthy index is never this far behind for more than a moment.
+  static constexpr int64_t kLagThreshold = 100;
+
+  int64_t applied_seq = 0;  // the last change durably in the index
+  int64_t latest_seq = 0;   // the store's last change
+  bool failing = false;     // the last CatchUp failed (full disk, read-only files, ...)
+  std::string error;        // why, when failing
+
+  int64_t lag() const { return latest_seq > applied_seq ? latest_seq - applied_seq : 0; }
+  // "failing", "behind" (lag over the threshold) or "ok".
+  const char* state() const;
+  bool healthy() const { return !failing && lag() <= kLagThreshold; }
+};
 
 class Indexer {
  public:
@@ -26,9 +45,14 @@ class Indexer {
   void StopWhen(const std::atomic<bool>* stop) { stop_ = stop; }
 
   // Applies every change after the index's applied sequence number, in batches, each batch
-  // committed together with its sequence number. Returns the number of changes applied.
-  // Not safe to call from two threads at once.
+  // committed together with its sequence number. Returns the number of changes applied. A
+  // batch whose commit fails is not counted as applied (SearchIndex::Commit): the next call
+  // applies it again. Not safe to call from two threads at once.
   Result<int64_t> CatchUp();
+
+  // The index's applied sequence, the store's last change and whether the last CatchUp
+  // failed. Thread-safe (one store read); fails when the store cannot be read.
+  Result<IndexHealth> Health() const;
 
   // Replaces the index by one of every published listing and records the store's last
   // change as applied. The listings are indexed on `threads` threads (0: one per core, at
@@ -38,10 +62,15 @@ class Indexer {
   Result<int64_t> Rebuild(size_t threads = 0);
 
  private:
+  Result<int64_t> CatchUpBatches();
+
   Store& store_;
   search::SearchIndex& index_;
   PublishedHook hook_;
   const std::atomic<bool>* stop_ = nullptr;
+  mutable std::mutex failure_mu_;
+  bool failing_ = false;  // the last CatchUp failed, with failure_
+  std::string failure_;
 };
 
 }  // namespace kc

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <chrono>
 #include <random>
 #include <thread>
 
@@ -112,6 +113,72 @@ TEST_F(DiskFullTest, WritesAnswer507LoseNothingAndRecoverWhenSpaceReturns) {
   for (int64_t id : acknowledged) {
     EXPECT_EQ(again.Get("/api/v1/demands/" + std::to_string(id)).status, 200) << id;
   }
+}
+
+// The search index shares the full disk: its commits fail, /health says "degraded" with the
+// index "failing" (the lag growing), the log says so once rather than at every retry, and the
+// index catches up by itself once space returns, without a restart.
+TEST_F(DiskFullTest, HealthIsDegradedWhileTheIndexCannotCommitAndRecovers) {
+  server_ = std::make_unique<ServerProcess>(
+      std::vector<std::string>{"--no-demo", "--data", mount_ + "/data"});
+  ASSERT_TRUE(server_->running());
+  Client c(server_->port());
+  auto reg =
+      c.Post("/api/v1/auth/register", {{"username", "indexer"},
+                                       {"password", "Full-Disk-Indexer-1"},
+                                       {"display_name", "indexer"},
+                                       {"org", {{"name", "满盘索引公司"}, {"type", "enterprise"}}}});
+  ASSERT_EQ(reg.status, 201) << reg.body;
+  ASSERT_EQ(c.Login("indexer", "Full-Disk-Indexer-1").status, 200);
+  auto health = [&] { return Client(server_->port()).Get("/api/v1/health"); };
+  // Waits until `pred` holds for /health's body, at most `seconds`; returns the last body.
+  auto wait_for = [&](auto pred, int seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    json body;
+    do {
+      auto h = health();
+      EXPECT_EQ(h.status, 200) << h.body;
+      body = h.json;
+      if (pred(body)) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return body;
+  };
+  auto caught_up = [](const json& b) {
+    return b.value("status", "") == "ok" && b["index"].value("lag", -1) == 0;
+  };
+  ASSERT_TRUE(caught_up(wait_for(caught_up, 10)));
+
+  FillDisk();
+  // Changes the store still takes (in space the database had already taken) cannot reach the
+  // index.
+  int stored = 0;
+  json degraded;
+  for (int i = 0; i < 200 && stored < 5; ++i) {
+    auto r = c.Post("/api/v1/demands", {{"title", "满盘期间的需求 " + std::to_string(i)},
+                                        {"description", "索引无法提交时保存的需求。"}});
+    ASSERT_NE(r.status, 500) << r.body;
+    if (r.status == 201) ++stored;
+  }
+  if (stored == 0) GTEST_SKIP() << "the database took no change on the full disk";
+  degraded = wait_for([](const json& b) { return b.value("status", "") == "degraded"; }, 10);
+  EXPECT_EQ(degraded["status"], "degraded") << degraded.dump();
+  EXPECT_EQ(degraded["index"]["state"], "failing") << degraded.dump();
+  EXPECT_GT(degraded["index"]["lag"].get<int64_t>(), 0) << degraded.dump();
+  std::this_thread::sleep_for(std::chrono::seconds(1));  // several retries
+
+  std::filesystem::remove(mount_ + "/filler");
+  const json recovered = wait_for(caught_up, 20);
+  EXPECT_EQ(recovered["status"], "ok") << recovered.dump();
+  EXPECT_EQ(recovered["index"]["state"], "ok") << recovered.dump();
+  EXPECT_EQ(recovered["index"]["lag"], 0) << recovered.dump();
+  const std::string log = server_->Log();
+  size_t failures = 0;
+  for (size_t at = 0; (at = log.find("indexing failed", at)) != std::string::npos; ++at) {
+    ++failures;
+  }
+  EXPECT_EQ(failures, 1u) << log;
+  EXPECT_NE(log.find("indexing works again"), std::string::npos) << log;
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // GET /health, /taxonomy and /openapi.json against the real binary.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "api/api_fixture.h"
 
@@ -17,6 +19,36 @@ TEST_F(MetaRoutesTest, HealthReportsStatusAndVersion) {
   EXPECT_EQ(r.json["status"], "ok");
   EXPECT_FALSE(r.json.value("version", "").empty());
   EXPECT_FALSE(r.Header("x-request-id").empty());
+}
+
+// The search index's progress: the last change it holds, the store's last change, the lag
+// between them and its state; a new change is applied within moments (docs/operations.md).
+TEST_F(MetaRoutesTest, HealthReportsTheSearchIndexProgress) {
+  auto r = Anonymous().Get("/api/v1/health");
+  ASSERT_EQ(r.status, 200);
+  ASSERT_TRUE(r.json.contains("index")) << r.body;
+  const auto& index = r.json["index"];
+  for (const char* key : {"applied_seq", "latest_seq", "lag"}) {
+    EXPECT_TRUE(index[key].is_number_integer()) << key << ": " << r.body;
+  }
+  EXPECT_TRUE(index["state"].is_string()) << r.body;
+
+  Client owner = RegisterWithOrg("healthy", "健康检查公司");
+  auto created = owner.Post("/api/v1/demands", {{"title", "索引进度检查用的技术需求"},
+                                                {"description", "用于检查搜索索引是否跟上。"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  nlohmann::json last;
+  do {
+    last = Anonymous().Get("/api/v1/health").json;
+    if (last["index"].value("lag", -1) == 0 && last["index"].value("latest_seq", 0) > 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  } while (std::chrono::steady_clock::now() < deadline);
+  EXPECT_EQ(last["status"], "ok") << last.dump();
+  EXPECT_EQ(last["index"]["state"], "ok") << last.dump();
+  EXPECT_EQ(last["index"]["lag"], 0) << last.dump();
+  EXPECT_GT(last["index"]["latest_seq"].get<int64_t>(), 0) << last.dump();
+  EXPECT_EQ(last["index"]["applied_seq"], last["index"]["latest_seq"]) << last.dump();
 }
 
 TEST_F(MetaRoutesTest, TaxonomyHasThirteenCategories) {

@@ -1,5 +1,6 @@
 #include "api/server_process.h"
 
+#include <grp.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,7 +16,14 @@
 
 namespace kc::testing {
 
-ServerProcess::ServerProcess(std::vector<std::string> args) : args_(std::move(args)) {
+ServerProcess::ServerProcess(std::vector<std::string> args, uid_t uid, gid_t gid)
+    : args_(std::move(args)), uid_(uid), gid_(gid) {
+  Init();
+}
+
+ServerProcess::ServerProcess(std::vector<std::string> args) : args_(std::move(args)) { Init(); }
+
+void ServerProcess::Init() {
   std::random_device rd;
   data_dir_ = (std::filesystem::temp_directory_path() /
                ("kc-api-" + std::to_string(getpid()) + "-" + std::to_string(rd())))
@@ -56,6 +64,9 @@ void ServerProcess::Start() {
     close(out[0]);
     close(out[1]);
     setenv("KECHUANG_ADMIN_PASSWORD", kAdminPassword, 1);
+    if (uid_ != 0 && (setgroups(0, nullptr) != 0 || setgid(gid_) != 0 || setuid(uid_) != 0)) {
+      _exit(126);
+    }
     std::vector<char*> cargs;
     for (auto& a : argv) cargs.push_back(a.data());
     cargs.push_back(nullptr);

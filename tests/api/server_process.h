@@ -20,6 +20,9 @@ class ServerProcess {
   // throttled unless they set --registrations-per-client. The admin password is
   // kAdminPassword. Fails the current test (ADD_FAILURE) when the server does not come up.
   explicit ServerProcess(std::vector<std::string> args = {"--no-demo"});
+  // The same, run as the user `uid` with group `gid` (for permission tests: root ignores file
+  // modes). The test process must be root.
+  ServerProcess(std::vector<std::string> args, uid_t uid, gid_t gid);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -47,6 +50,7 @@ class ServerProcess {
   void Restart();
 
  private:
+  void Init();
   void Start();
 
   std::vector<std::string> args_;
@@ -60,6 +64,8 @@ class ServerProcess {
   std::shared_ptr<LogBuffer> log_ = std::make_shared<LogBuffer>();
   pid_t pid_ = -1;
   uint16_t port_ = 0;
+  uid_t uid_ = 0;  // 0: the test's own user
+  gid_t gid_ = 0;
 };
 
 }  // namespace kc::testing

@@ -1,18 +1,24 @@
 // The command line, driven through the real binary as a subprocess.
 #include <fcntl.h>
+#include <grp.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <spawn.h>
 #include <stdlib.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/platform.h"
@@ -93,6 +99,52 @@ ProcessResult RunKechuang(const std::vector<std::string>& args, const std::strin
   }
   int status = 0;
   waitpid(pid, &status, 0);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  run.out = ReadFile(out_path);
+  run.err = ReadFile(err_path);
+  return run;
+}
+
+// Runs `kechuang serve` with `args` as the user `uid` (0: this process's user) and waits at
+// most 30 s for it to exit (a server that does start is killed: exit code 128 + SIGKILL).
+// stdout and stderr go to files in `scratch`, which must be writable by `uid`.
+ProcessResult RunServeAs(uid_t uid, const std::vector<std::string>& args,
+                         const std::string& scratch) {
+  std::vector<std::string> argv_s = {KC_BINARY, "serve", "--listen", "127.0.0.1:0", "--no-demo"};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  const std::string out_path = scratch + "/serve-stdout.txt", err_path = scratch + "/serve-stderr.txt";
+  ProcessResult run;
+  const pid_t pid = fork();
+  if (pid < 0) {
+    ADD_FAILURE() << "fork failed";
+    return run;
+  }
+  if (pid == 0) {
+    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    if (out < 0 || err < 0) _exit(125);
+    dup2(out, STDOUT_FILENO);
+    dup2(err, STDERR_FILENO);
+    if (uid != 0 && (setgroups(0, nullptr) != 0 || setgid(uid) != 0 || setuid(uid) != 0)) {
+      _exit(126);
+    }
+    setenv("KECHUANG_ADMIN_PASSWORD", "cli-Keeper-password", 1);
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   run.out = ReadFile(out_path);
   run.err = ReadFile(err_path);
@@ -260,6 +312,45 @@ TEST_F(CliTest, ExportOnAFreshDirectoryPrintsOnlyData) {
     EXPECT_FALSE(json::parse(line, nullptr, false).is_discarded()) << "not JSON: " << line;
   }
   EXPECT_THAT(exp.out, IsEmpty());
+}
+
+// A data directory the server may not write (here: root's, the server run as nobody) is
+// refused at start with a message naming it, rather than failing request by request.
+TEST_F(CliTest, ServeRefusesADataDirectoryItMayNotWrite) {
+  if (geteuid() != 0) GTEST_SKIP() << "running the server as another user needs root";
+  ASSERT_NE(PrepareDataDir(), 0);
+  chmod(dir_.path().c_str(), 0777);  // nobody may write its output here, not in data/
+  chmod(Data().c_str(), 0755);
+  ProcessResult r = RunServeAs(65534, {"--data", Data()}, dir_.path());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("the data directory " + Data() + " must be writable"));
+  EXPECT_THAT(r.err, HasSubstr("uid 65534"));
+  EXPECT_THAT(r.err, HasSubstr("Permission denied"));
+  EXPECT_THAT(r.out, Not(HasSubstr("serving")));
+}
+
+TEST_F(CliTest, ServeRefusesADataDirectoryOnAReadOnlyFileSystem) {
+  std::filesystem::create_directories(Data());
+  if (mount("tmpfs", Data().c_str(), "tmpfs", MS_RDONLY, "size=1m") != 0) {
+    GTEST_SKIP() << "mounting a tmpfs needs root";
+  }
+  ProcessResult r = RunServeAs(0, {"--data", Data()}, dir_.path());
+  umount2(Data().c_str(), MNT_DETACH);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("the data directory " + Data() + " must be writable"));
+  EXPECT_THAT(r.err, HasSubstr("Read-only file system"));
+}
+
+TEST_F(CliTest, ServeRefusesADataDirectoryItCannotCreate) {
+  if (geteuid() != 0) GTEST_SKIP() << "running the server as another user needs root";
+  chmod(dir_.path().c_str(), 0755);  // root's: nobody may not create data/ in it
+  const std::string scratch = dir_.path() + "/out";
+  std::filesystem::create_directories(scratch);
+  chmod(scratch.c_str(), 0777);
+  ProcessResult r = RunServeAs(65534, {"--data", Data()}, scratch);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("must be writable"));
+  EXPECT_THAT(r.err, HasSubstr(dir_.path()));
 }
 
 }  // namespace

@@ -2,8 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/mount.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
@@ -31,10 +34,12 @@ class IndexerTest : public testing::ServiceTest {
     OpenIndex("index");
   }
 
-  void OpenIndex(const std::string& name) {
+  void OpenIndex(const std::string& name) { OpenIndexAt(dir_.File(name)); }
+
+  void OpenIndexAt(const std::string& path) {
     indexer_.reset();
     index_.reset();
-    auto index = search::SearchIndex::Open(dir_.File(name));
+    auto index = search::SearchIndex::Open(path);
     ASSERT_TRUE(index.ok()) << index.status().message();
     index_ = std::move(*index);
     indexer_ = std::make_unique<Indexer>(store(), *index_);
@@ -332,6 +337,137 @@ TEST_F(IndexerTest, RebuildOfAnExactMultipleOfThePageSize) {
   ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().message();
   EXPECT_EQ(*rebuilt, n);
   EXPECT_EQ(IndexedIds().size(), static_cast<size_t>(n));
+}
+
+TEST_F(IndexerTest, HealthReportsTheLagBehindTheStore) {
+  auto h = indexer_->Health();
+  ASSERT_TRUE(h.ok()) << h.status().message();
+  EXPECT_EQ(h->applied_seq, 0);
+  EXPECT_EQ(h->latest_seq, 0);
+  EXPECT_EQ(h->lag(), 0);
+  EXPECT_STREQ(h->state(), "ok");
+
+  InsertMany(3, 1);
+  h = indexer_->Health();
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->latest_seq, LastSeq());
+  EXPECT_EQ(h->lag(), 3);
+  EXPECT_STREQ(h->state(), "ok");  // a few changes behind is normal
+  EXPECT_TRUE(h->healthy());
+
+  InsertMany(static_cast<int>(IndexHealth::kLagThreshold), 1);
+  h = indexer_->Health();
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->lag(), IndexHealth::kLagThreshold + 3);
+  EXPECT_STREQ(h->state(), "behind");
+  EXPECT_FALSE(h->healthy());
+
+  MustCatchUp();
+  h = indexer_->Health();
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->applied_seq, LastSeq());
+  EXPECT_EQ(h->lag(), 0);
+  EXPECT_STREQ(h->state(), "ok");
+}
+
+// The index on a small file system of its own (a tmpfs: mounting needs root, as in CI), which
+// a test fills: a commit that fails must not advance the applied sequence, and the same
+// changes are applied once space returns, by the same objects, without a restart.
+class IndexerDiskFullTest : public IndexerTest {
+ protected:
+  void SetUp() override {
+    MakeWorld();
+    mount_ = dir_.File("small");
+    std::filesystem::create_directories(mount_);
+    if (mount("tmpfs", mount_.c_str(), "tmpfs", 0, "size=2m") != 0) {
+      GTEST_SKIP() << "mounting a tmpfs needs root";
+    }
+    mounted_ = true;
+    OpenIndexAt(mount_ + "/index");
+  }
+
+  void TearDown() override {
+    indexer_.reset();
+    index_.reset();
+    if (mounted_) umount2(mount_.c_str(), MNT_DETACH);
+  }
+
+  // Writes a file until the file system refuses more.
+  void FillDisk() {
+    std::ofstream out(mount_ + "/filler", std::ios::binary);
+    std::string block(64 * 1024, 'x');
+    while (out.write(block.data(), static_cast<std::streamsize>(block.size()))) {
+    }
+    out.clear();
+    for (int i = 0; i < 4096 && out.put('x'); ++i) {
+    }
+  }
+
+  void FreeDisk() { std::filesystem::remove(mount_ + "/filler"); }
+
+  std::string mount_;
+  bool mounted_ = false;
+};
+
+TEST_F(IndexerDiskFullTest, AFailedCommitDoesNotAdvanceAndTheBatchIsAppliedWhenSpaceReturns) {
+  const Listing before = Publish(DemandDraft("满盘之前发布的污泥干化需求"));
+  MustCatchUp();
+  const int64_t committed = index_->applied_seq();
+  ASSERT_EQ(committed, LastSeq());
+  hooked_.clear();
+
+  FillDisk();
+  const std::vector<int64_t> published = InsertMany(50, 1);
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    auto n = indexer_->CatchUp();
+    ASSERT_FALSE(n.ok()) << "attempt " << attempt << " committed on a full disk";
+    EXPECT_EQ(index_->applied_seq(), committed) << "attempt " << attempt;
+  }
+  // Readers keep the last committed revision; the hook saw nothing.
+  EXPECT_THAT(IndexedIds(), ElementsAre(before.id));
+  EXPECT_THAT(hooked_, IsEmpty());
+  auto h = indexer_->Health();
+  ASSERT_TRUE(h.ok()) << h.status().message();
+  EXPECT_TRUE(h->failing);
+  EXPECT_STREQ(h->state(), "failing");
+  EXPECT_FALSE(h->error.empty());
+  EXPECT_EQ(h->applied_seq, committed);
+  EXPECT_EQ(h->lag(), LastSeq() - committed);
+
+  FreeDisk();
+  EXPECT_EQ(MustCatchUp(), LastSeq() - committed);
+  EXPECT_EQ(index_->applied_seq(), LastSeq());
+  std::set<int64_t> expected(published.begin(), published.end());
+  expected.insert(before.id);
+  EXPECT_EQ(IndexedIds(), expected);
+  EXPECT_THAT(hooked_, UnorderedElementsAreArray(published));
+  h = indexer_->Health();
+  ASSERT_TRUE(h.ok());
+  EXPECT_FALSE(h->failing);
+  EXPECT_STREQ(h->state(), "ok");
+  EXPECT_EQ(h->lag(), 0);
+
+  // What was committed is durable: a reopened index has it all.
+  OpenIndexAt(mount_ + "/index");
+  EXPECT_EQ(index_->applied_seq(), LastSeq());
+  EXPECT_EQ(IndexedIds(), expected);
+  EXPECT_EQ(MustCatchUp(), 0);
+}
+
+TEST_F(IndexerDiskFullTest, AnIndexReopenedAfterAFailedCommitHoldsTheLastCommittedBatch) {
+  const Listing before = Publish(DemandDraft("满盘之前发布的膜污染控制需求"));
+  MustCatchUp();
+  const int64_t committed = index_->applied_seq();
+  FillDisk();
+  InsertMany(20, 1);
+  ASSERT_FALSE(indexer_->CatchUp().ok());
+  // A restart while the disk is still full: the index claims no change it does not hold.
+  OpenIndexAt(mount_ + "/index");
+  EXPECT_EQ(index_->applied_seq(), committed);
+  EXPECT_THAT(IndexedIds(), ElementsAre(before.id));
+  FreeDisk();
+  EXPECT_EQ(MustCatchUp(), LastSeq() - committed);
+  EXPECT_EQ(IndexedIds().size(), 21u);
 }
 
 }  // namespace

@@ -92,6 +92,9 @@ Status ErrorFrom(const std::exception& e) {
     }
     // Class 53: insufficient resources (53100 disk_full, 53200 out_of_memory, …).
     if (state.starts_with("53")) return StorageFull(std::string("postgres: ") + e.what());
+    // 25006 read_only_sql_transaction: a standby, or default_transaction_read_only set by an
+    // operator (docs/operations.md).
+    if (state == "25006") return ReadOnlyStorage(std::string("postgres: ") + e.what());
   }
   return Internal(std::string("postgres: ") + e.what());
 }

@@ -1,5 +1,8 @@
 #include "store/sqlite/connection.h"
 
+#include <cerrno>
+#include <cstring>
+
 namespace kc::sqlite {
 
 Status ErrorStatus(sqlite3* db, int rc) {
@@ -19,6 +22,19 @@ Status ErrorStatus(sqlite3* db, int rc) {
   }
   if ((rc & 0xff) == SQLITE_FULL || (ext & 0xff) == SQLITE_FULL)
     return StorageFull("sqlite: " + msg);
+  // A database file, journal or directory that may not be written: opened read-only after a
+  // chmod, or an I/O error whose cause is a read-only file system or a denied permission.
+  const int sys = db ? sqlite3_system_errno(db) : 0;
+  if ((rc & 0xff) == SQLITE_READONLY || (ext & 0xff) == SQLITE_READONLY) {
+    return ReadOnlyStorage("sqlite: " + msg);
+  }
+  if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
+      (sys == EROFS || sys == EACCES || sys == EPERM)) {
+    return ReadOnlyStorage("sqlite: " + msg + ": " + std::strerror(sys));
+  }
+  if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)) {
+    return StorageFull("sqlite: " + msg + ": " + std::strerror(sys));
+  }
   return Internal("sqlite: " + msg);
 }
 
