@@ -125,11 +125,11 @@ TEST_F(DiskFullTest, HealthIsDegradedWhileTheIndexCannotCommitAndRecovers) {
   Client c(server_->port());
   auto reg =
       c.Post("/api/v1/auth/register", {{"username", "indexer"},
-                                       {"password", "Full-Disk-Indexer-1"},
+                                       {"password", "Full-Disk-Keeper-9"},
                                        {"display_name", "indexer"},
                                        {"org", {{"name", "满盘索引公司"}, {"type", "enterprise"}}}});
   ASSERT_EQ(reg.status, 201) << reg.body;
-  ASSERT_EQ(c.Login("indexer", "Full-Disk-Indexer-1").status, 200);
+  ASSERT_EQ(c.Login("indexer", "Full-Disk-Keeper-9").status, 200);
   auto health = [&] { return Client(server_->port()).Get("/api/v1/health"); };
   // Waits until `pred` holds for /health's body, at most `seconds`; returns the last body.
   auto wait_for = [&](auto pred, int seconds) {
