@@ -210,7 +210,7 @@ TEST_F(ImporterTest, TheFormulaGuardQuoteIsDroppedOnlyInFrontOfAFormulaCharacter
   stored = AllListings();
   ASSERT_EQ(stored.size(), 3u);
   EXPECT_EQ(stored[2].title, "=HYPERLINK(\"http://example.com\")");
-  EXPECT_EQ(stored[2].body, "\t制表符开头");
+  EXPECT_EQ(stored[2].body, "制表符开头") << "the guard quote dropped, then the text trimmed";
   EXPECT_EQ(stored[2].contact.name, "'王工");
 }
 
