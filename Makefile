@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all deps build web cedict run test bench clean format
+.PHONY: all deps build web cedict run test test-sanitize fuzz bench clean format
 
 all: build
 
@@ -66,6 +66,27 @@ run: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# The C++ tests built with AddressSanitizer and UndefinedBehaviorSanitizer (-DKC_SANITIZE=ON) in a
+# build directory of their own, the server binary that the API tests start included; any finding
+# ends the process with an error, so it fails its test (docs/security.md, "Sanitizers").
+# SANITIZE_TESTS narrows the run (a ctest -R regex, e.g. SANITIZE_TESTS='^(Csv|Router)').
+SANITIZE_DIR ?= build-sanitize
+SANITIZE_TESTS ?=
+SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+  UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0
+
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKC_SANITIZE=ON >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	cd $(SANITIZE_DIR) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS) --timeout 1200 \
+	  $(if $(SANITIZE_TESTS),-R '$(SANITIZE_TESTS)',)
+
+# The libFuzzer targets of fuzz/, FUZZ_SECONDS each (bench/fuzz/run.sh; clang).
+FUZZ_SECONDS ?= 60
+fuzz:
+	./bench/fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	./bench/run.sh

@@ -164,6 +164,23 @@ std::string CsvLine(const std::vector<std::string>& fields, char delimiter) {
   return out;
 }
 
+bool StartsLikeFormula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+std::string GuardFormula(std::string_view text) {
+  const size_t quotes = text.find_first_not_of('\'');
+  const bool guard = quotes != std::string_view::npos && StartsLikeFormula(text.substr(quotes));
+  return guard ? "'" + std::string(text) : std::string(text);
+}
+
+std::string_view UnguardFormula(std::string_view cell) {
+  if (!cell.starts_with('\'')) return cell;
+  const size_t quotes = cell.find_first_not_of('\'');
+  if (quotes == std::string_view::npos || !StartsLikeFormula(cell.substr(quotes))) return cell;
+  return cell.substr(1);
+}
+
 std::vector<std::string> SplitListField(std::string_view s) {
   std::vector<std::string> items;
   size_t start = 0;

@@ -57,13 +57,33 @@ char DetectDelimiter(std::string_view first_line);
 
 // Returns `field` ready to be written into a CSV line: unchanged when it contains no delimiter,
 // quote, CR or LF; otherwise wrapped in quotes with inner quotes doubled. The data itself is never
-// altered (no trimming, no spreadsheet-formula escaping).
+// altered (no trimming; a text cell that may start like a formula goes through GuardFormula
+// first).
 std::string CsvEscape(std::string_view field, char delimiter = ',');
 
 // Returns one CSV record: the escaped fields joined by `delimiter`, ending with CRLF. A record of
 // one empty field is written as "" so that a reader does not skip it as an empty line; an empty
 // vector gives a bare CRLF (a record with no fields cannot be represented).
 std::string CsvLine(const std::vector<std::string>& fields, char delimiter = ',');
+
+// Formula injection (CSV injection): a spreadsheet program that opens an exported file may take a
+// cell starting with = + - @ (some programs also a leading tab or carriage return) for a formula
+// and run it. Exports therefore write such a *text* cell with a single quote in front, as the
+// OWASP guidance on CSV injection advises; a cell of a number type is written as the number, with
+// no quote. Import drops the quote again (docs/import.md, "Formula guard").
+
+// True when `text` starts with one of = + - @ TAB CR.
+bool StartsLikeFormula(std::string_view text);
+
+// Returns a text cell for export: `text` with a single quote in front when it starts like a
+// formula, or when it starts with quotes followed by such a character (so that UnguardFormula
+// gives back exactly `text`: "'=x" is written "''=x"); otherwise `text` unchanged.
+std::string GuardFormula(std::string_view text);
+
+// The inverse, for import: drops the first character of `cell` when it is a single quote
+// followed by one of = + - @ TAB CR, possibly after more single quotes; otherwise returns `cell`
+// unchanged. UnguardFormula(GuardFormula(s)) == s for every s.
+std::string_view UnguardFormula(std::string_view cell);
 
 // Splits a list cell such as "神经网络;机器学习", "a, b" or "a；b、c" into its items. Separators
 // are

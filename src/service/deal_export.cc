@@ -60,10 +60,14 @@ Result<std::string> Deals::ExportHistory(const Actor& actor, int64_t org_id, boo
         names[*e.actor_id] = "#" + std::to_string(*e.actor_id);  // a user since removed
       }
       const DealView& v = deals.at(e.entity_id);
-      rows.push_back({std::to_string(v.deal.id), v.deal.title, v.buyer.name, v.seller.name,
-                      v.broker ? v.broker->name : "", std::string(DealStageName(v.deal.stage)),
+      // Text written by users goes behind the formula guard (core/csv.h); the id is a number.
+      rows.push_back({std::to_string(v.deal.id), GuardFormula(v.deal.title),
+                      GuardFormula(v.buyer.name), GuardFormula(v.seller.name),
+                      v.broker ? GuardFormula(v.broker->name) : "",
+                      std::string(DealStageName(v.deal.stage)),
                       IsoTimeWithOffset(e.at, kExportUtcOffsetMinutes),
-                      e.actor_id ? names[*e.actor_id] : "system", e.action, e.detail});
+                      e.actor_id ? GuardFormula(names[*e.actor_id]) : "system",
+                      GuardFormula(e.action), GuardFormula(e.detail)});
     }
     return Status::Ok();
   }));

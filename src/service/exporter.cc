@@ -38,14 +38,16 @@ std::vector<std::string> CsvColumns(ListingKind kind) {
   return cols;
 }
 
+// The cell of column `col`: text (strings, lists) behind the formula guard (core/csv.h), numbers
+// as they are.
 std::string Cell(const nlohmann::json& j, const std::string& col) {
   auto text = [](const nlohmann::json& v) -> std::string {
     if (v.is_null()) return "";
-    if (v.is_string()) return v.get<std::string>();
+    if (v.is_string()) return GuardFormula(v.get<std::string>());
     if (v.is_array()) {
       std::string out;
       for (const auto& e : v) out += (out.empty() ? "" : "; ") + e.get<std::string>();
-      return out;
+      return GuardFormula(out);
     }
     return v.dump();
   };

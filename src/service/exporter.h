@@ -17,7 +17,9 @@ class Exporter {
 
   // Every listing that `query` selects and the actor may see (paged through internally), at
   // the actor's view level. CSV has a header row, one row per listing, lists joined with "; ",
-  // UTF-8 with a BOM so that spreadsheet programs read Chinese correctly.
+  // UTF-8 with a BOM so that spreadsheet programs read Chinese correctly; a text cell that
+  // starts like a formula (= + - @ TAB CR) has a single quote in front (GuardFormula,
+  // core/csv.h), numbers are written as they are. JSON Lines is written exactly.
   Result<std::string> Export(const Actor& actor, ListingKind kind, ListingQuery query,
                              ExportFormat format);
 

@@ -73,7 +73,9 @@ Result<std::string> CsvTemplate(const std::vector<ImportColumn>& columns) {
   std::vector<std::string> header, example;
   for (const auto& c : columns) {
     header.emplace_back(c.name);
-    example.emplace_back(c.example);
+    // Numbers and dates as they are; text behind the formula guard, as in exports.
+    example.push_back(c.type == T::kNumber || c.type == T::kDate ? std::string(c.example)
+                                                                 : GuardFormula(c.example));
   }
   return "\xEF\xBB\xBF" + CsvLine(header) + CsvLine(example);
 }
@@ -112,7 +114,7 @@ Result<std::string> XlsxTemplate(const std::vector<ImportColumn>& columns, Listi
                          0};
       worksheet_write_datetime(sheet, 1, col, &dt, date);
     } else {
-      worksheet_write_string(sheet, 1, col, example.c_str(), nullptr);
+      worksheet_write_string(sheet, 1, col, GuardFormula(example).c_str(), nullptr);
     }
   }
   worksheet_freeze_panes(sheet, 1, 0);

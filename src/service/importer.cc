@@ -76,7 +76,8 @@ std::string FieldOfHeader(const std::string& raw, ListingKind kind) {
   return it != kAliases.end() ? it->second : Lower(h);
 }
 
-// One CSV record as a JSON object; empty cells are left out.
+// One CSV record as a JSON object; empty cells are left out. A cell loses the single quote that
+// an export puts in front of text starting like a formula (UnguardFormula, core/csv.h).
 Result<json> CsvObject(const std::vector<std::string>& header,
                        const std::vector<std::string>& row) {
   json obj = json::object();
@@ -85,13 +86,14 @@ Result<json> CsvObject(const std::vector<std::string>& header,
     if (i >= header.size())
       return BadInput("extra_cells", "the row has more cells than the header");
     const std::string& f = header[i];
+    const std::string cell(UnguardFormula(row[i]));
     auto dot = f.find('.');
     bool numeric = f == "maturity" || f == "org_id" || f.ends_with("_cny");
-    json value = row[i];
+    json value = cell;
     if (numeric) {
-      auto parsed = json::parse(row[i], nullptr, false);
+      auto parsed = json::parse(cell, nullptr, false);
       if (!parsed.is_number()) {
-        return Invalid(f, "invalid_type", f + " must be a number, not '" + row[i] + "'");
+        return Invalid(f, "invalid_type", f + " must be a number, not '" + cell + "'");
       }
       value = parsed;
     }

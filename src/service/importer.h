@@ -42,8 +42,9 @@ class Importer {
   // reported and the others go on.
   // CSV and XLSX: a header row of field names (API names, a few Chinese aliases such as 标题,
   // 关键词; budget_min/budget_max, price_min/price_max, contact_name/contact_phone/
-  // contact_email); list cells are split on , ; ， ； 、. ImportColumns (import_template.h)
-  // lists the canonical names.
+  // contact_email); list cells are split on , ; ， ； 、; a single quote in front of = + - @
+  // TAB CR, the formula guard of exports, is dropped (UnguardFormula, core/csv.h).
+  // ImportColumns (import_template.h) lists the canonical names.
   Result<ImportReport> Import(const Actor& actor, ListingKind kind, std::string_view bytes,
                               ImportFormat format);
 

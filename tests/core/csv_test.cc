@@ -211,6 +211,58 @@ TEST(CsvLineTest, RoundTripsThroughTheReader) {
   EXPECT_EQ(r[2].line, 4);  // row 1 spans two physical lines
 }
 
+TEST(FormulaGuardTest, TextStartingLikeAFormulaGetsAQuote) {
+  EXPECT_EQ(GuardFormula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+  EXPECT_EQ(GuardFormula("+86 138 0000 0000"), "'+86 138 0000 0000");
+  EXPECT_EQ(GuardFormula("-3.5"), "'-3.5") << "text that looks like a number is still text";
+  EXPECT_EQ(GuardFormula("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(GuardFormula("\t=1+1"), "'\t=1+1");
+  EXPECT_EQ(GuardFormula("\r=1+1"), "'\r=1+1");
+  EXPECT_EQ(GuardFormula("'=1+1"), "''=1+1") << "a quote the data itself starts with is kept";
+}
+
+TEST(FormulaGuardTest, OtherTextIsUnchanged) {
+  for (const std::string_view s :
+       {"", "低温电解液", "0755-26000000", "a=b", " =1", "'", "''", "'abc", "＝1+1", "3.5", "—"}) {
+    EXPECT_EQ(GuardFormula(s), s) << s;
+  }
+}
+
+TEST(FormulaGuardTest, UnguardDropsOnlyAGuardQuote) {
+  EXPECT_EQ(UnguardFormula("'=1+1"), "=1+1");
+  EXPECT_EQ(UnguardFormula("'+86 138"), "+86 138");
+  EXPECT_EQ(UnguardFormula("'-3.5"), "-3.5");
+  EXPECT_EQ(UnguardFormula("'@x"), "@x");
+  EXPECT_EQ(UnguardFormula("'\tx"), "\tx");
+  EXPECT_EQ(UnguardFormula("'\rx"), "\rx");
+  EXPECT_EQ(UnguardFormula("''=x"), "'=x");
+  // A quote that does not guard a formula character is data.
+  for (const std::string_view s : {"'", "''", "'abc", "' =1", "it's", "'0755", "=1+1", ""}) {
+    EXPECT_EQ(UnguardFormula(s), s) << s;
+  }
+}
+
+TEST(FormulaGuardTest, UnguardInvertsGuard) {
+  for (const std::string_view s :
+       {"", "=", "+", "-", "@", "\t", "\r", "'", "'=", "''=", "'''@x", "'a", "a'", "=a'", "x",
+        "-30℃下容量保持率85%", "+86 755 2600 0000", "''", "'\t"}) {
+    EXPECT_EQ(UnguardFormula(GuardFormula(s)), s) << s;
+  }
+}
+
+TEST(FormulaGuardTest, AGuardedCellRoundTripsThroughCsv) {
+  const std::vector<std::string> cells = {
+      "=cmd|' /C calc'!A0", "-1", "+1", "@a", "\tb", "\rc", "'=d", "plain"};
+  std::vector<std::string> guarded;
+  for (const auto& c : cells) guarded.push_back(GuardFormula(c));
+  const std::string line = CsvLine(guarded);
+  EXPECT_TRUE(line.starts_with("'=cmd|' /C calc'!A0,'-1,'+1,'@a,")) << line;
+  const std::vector<Read> r = ReadAll(line);
+  ASSERT_EQ(r.size(), 1u);
+  ASSERT_EQ(r[0].fields.size(), cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) EXPECT_EQ(UnguardFormula(r[0].fields[i]), cells[i]);
+}
+
 TEST(SplitListFieldTest, SplitsOnAsciiAndFullWidthSeparators) {
   EXPECT_THAT(SplitListField("神经网络;机器学习"), ElementsAre("神经网络", "机器学习"));
   EXPECT_THAT(SplitListField("a, b"), ElementsAre("a", "b"));

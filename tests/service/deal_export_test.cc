@@ -4,6 +4,7 @@
 #include "service/deals.h"
 #include "service/fixture.h"
 #include "service/listings.h"
+#include "service/xlsx_reader.h"
 
 namespace kc {
 namespace {
@@ -62,6 +63,57 @@ TEST_F(DealExportTest, CsvHasOneRowPerRecordedStep) {
   EXPECT_NE(records[2].fields[9].find("详谈"), std::string::npos);
   EXPECT_EQ(records[3].fields[8], "stage");
   EXPECT_NE(records[3].fields[9].find("price"), std::string::npos);
+}
+
+// Text that users wrote and that a spreadsheet would take for a formula carries a single quote,
+// in CSV and XLSX alike; the deal id (a number) does not.
+TEST_F(DealExportTest, TextThatStartsLikeAFormulaIsGuarded) {
+  auto d = listings_.Create(Actor::Of(a_member_), testing::DemandDraft("第二个需求"));
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(
+      listings_
+          .Apply(Actor::Of(a_member_), ListingKind::kDemand, d->listing.id, ReviewAction::kSubmit)
+          .ok());
+  ASSERT_TRUE(
+      listings_
+          .Apply(Actor::Of(reviewer_), ListingKind::kDemand, d->listing.id, ReviewAction::kApprove)
+          .ok());
+  OpenDealRequest r;
+  r.demand_id = d->listing.id;
+  r.title = "=HYPERLINK(\"http://example.com\",\"详情\")";
+  r.note = "@SUM(1+1)";
+  auto deal = deals_.Open(Actor::Of(b_member_), r);
+  ASSERT_TRUE(deal.ok()) << deal.status().message();
+
+  auto csv = deals_.ExportHistory(Actor::Of(a_admin_), org_a_.id, false);
+  ASSERT_TRUE(csv.ok()) << csv.status().message();
+  EXPECT_EQ(csv->find(",=HYPERLINK"), std::string::npos) << *csv;
+  CsvReader reader(*csv);
+  CsvRecord rec;
+  Status err;
+  bool found = false;
+  while (reader.Next(&rec, &err)) {
+    ASSERT_TRUE(err.ok());
+    if (rec.fields[0] != std::to_string(deal->deal.id)) continue;
+    found = true;
+    EXPECT_EQ(rec.fields[1], "'=HYPERLINK(\"http://example.com\",\"详情\")");
+    EXPECT_EQ(UnguardFormula(rec.fields[1]), r.title);
+    EXPECT_FALSE(StartsLikeFormula(rec.fields[9])) << rec.fields[9];
+  }
+  EXPECT_TRUE(found);
+
+  auto xlsx = deals_.ExportHistory(Actor::Of(a_admin_), org_a_.id, true);
+  ASSERT_TRUE(xlsx.ok()) << xlsx.status().message();
+  auto rows = ReadXlsxSheet(*xlsx);
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  found = false;
+  for (const XlsxRow& row : *rows) {
+    if (row.cells[0] != std::to_string(deal->deal.id)) continue;
+    found = true;
+    EXPECT_EQ(row.cells[1], "'=HYPERLINK(\"http://example.com\",\"详情\")");
+    EXPECT_FALSE(StartsLikeFormula(row.cells[9])) << row.cells[9];
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(DealExportTest, OnlyTheOrganisationsAdminsExport) {

@@ -176,6 +176,44 @@ TEST_F(ImporterTest, CsvWithChineseHeadersQuotedCellsListsAndBom) {
   EXPECT_EQ(stored[2].ref, "C-5");
 }
 
+// The single quote that exports put in front of text starting like a formula is dropped, in CSV
+// and XLSX; a quote in front of anything else is data.
+TEST_F(ImporterTest, TheFormulaGuardQuoteIsDroppedOnlyInFrontOfAFormulaCharacter) {
+  const std::string csv =
+      "title,abstract,keywords,contact_phone,contact_name,price_min\r\n"
+      "'=1+1,'-30℃下可用,'+加号; 乙,'+86 755 2600 0000,'王工,100\r\n"
+      "''=2,'@摘要,普通,,'',\r\n"
+      "负价格,摘要,,,,'-1\r\n";
+  ImportReport r = MustImport(ListingKind::kAchievement, csv);
+  EXPECT_EQ(r.created, 2);
+  EXPECT_THAT(Failures(r), ElementsAre(std::pair(4, "price:invalid_amount")))
+      << "'-1 reads as the number -1";
+  auto stored = AllListings();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].title, "=1+1");
+  EXPECT_EQ(stored[0].body, "-30℃下可用");
+  EXPECT_THAT(stored[0].keywords, ElementsAre("+加号", "乙"));
+  EXPECT_EQ(stored[0].contact.phone, "+86 755 2600 0000");
+  EXPECT_EQ(stored[0].contact.name, "'王工");
+  EXPECT_EQ(stored[0].price.min_cny, 100);
+  EXPECT_EQ(stored[1].title, "'=2");
+  EXPECT_EQ(stored[1].body, "@摘要");
+  EXPECT_EQ(stored[1].contact.name, "''");
+
+  const std::string book = testing::WorkbookOf({
+      {"title", "abstract", "contact_name"},
+      {"'=HYPERLINK(\"http://example.com\")", "'\t制表符开头", "'王工"},
+  });
+  r = MustImport(ListingKind::kAchievement, book);
+  EXPECT_EQ(r.created, 1);
+  EXPECT_TRUE(r.failed.empty());
+  stored = AllListings();
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored[2].title, "=HYPERLINK(\"http://example.com\")");
+  EXPECT_EQ(stored[2].body, "制表符开头") << "the guard quote dropped, then the text trimmed";
+  EXPECT_EQ(stored[2].contact.name, "'王工");
+}
+
 TEST_F(ImporterTest, CsvInGb18030IsDecoded) {
   std::string utf8 =
       "标题,需求描述,关键词,地区,截止日期\n"
