@@ -4,35 +4,20 @@
 
 #include <algorithm>
 
+#include "core/ascii.h"
+
 namespace kc::http {
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 bool AcceptsGzip(std::string_view accept_encoding) {
   bool gzip = false, star = false, gzip_named = false;
   while (!accept_encoding.empty()) {
     auto comma = accept_encoding.find(',');
-    std::string_view item = Trim(accept_encoding.substr(0, comma));
+    std::string_view item = TrimBlanks(accept_encoding.substr(0, comma));
     auto semi = item.find(';');
-    std::string coding = Lower(Trim(item.substr(0, semi)));
+    std::string coding = LowerAscii(TrimBlanks(item.substr(0, semi)));
     bool refused = false;
     if (semi != std::string_view::npos) {
-      std::string params = Lower(item.substr(semi + 1));
+      std::string params = LowerAscii(item.substr(semi + 1));
       params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
       // q=0, q=0.0, q=0.00, q=0.000 refuse the coding.
       if (params.starts_with("q=0") && params.find_first_not_of("0.", 2) == std::string::npos) {

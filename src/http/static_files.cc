@@ -8,6 +8,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/ascii.h"
 #include "http/compress.h"
 
 namespace kc::http {
@@ -18,20 +19,6 @@ namespace {
 
 constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
 constexpr std::string_view kRevalidate = "no-cache";
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // A strong validator for a file's bytes: FNV-1a 64 plus the length, quoted.
 std::string EtagOf(const std::string& body) {
@@ -71,10 +58,10 @@ bool HasExtension(std::string_view rel) {
 }
 
 bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
-  if (Trim(if_none_match) == "*") return true;
+  if (TrimBlanks(if_none_match) == "*") return true;
   while (!if_none_match.empty()) {
     auto comma = if_none_match.find(',');
-    std::string_view tag = Trim(if_none_match.substr(0, comma));
+    std::string_view tag = TrimBlanks(if_none_match.substr(0, comma));
     if (tag.starts_with("W/")) tag.remove_prefix(2);
     if (tag == etag) return true;
     if (comma == std::string_view::npos) break;
@@ -115,13 +102,12 @@ std::string StaticFiles::ContentTypeOf(std::string_view name) {
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
     return "application/octet-stream";
   }
-  std::string ext = Lower(name.substr(dot));
+  std::string ext = LowerAscii(name.substr(dot));
   for (const auto& [e, type] : kTypes) {
     if (e == ext) return std::string(type);
   }
   return "application/octet-stream";
 }
-
 
 Result<std::shared_ptr<const StaticFiles>> StaticFiles::Load(const std::string& root) {
   std::error_code ec;
