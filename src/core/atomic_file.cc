@@ -123,7 +123,8 @@ Status CheckWritable(const std::string& path) {
     if (::access(path.c_str(), W_OK) == 0) return Status::Ok();
     return CheckFailure(Failure{errno, "write", path});
   }
-  const std::string probe = path + "/.write-check";
+  // A name of its own: servers starting side by side may probe the same directory.
+  const std::string probe = TempNameFor(path + "/.write-check");
   if (auto f = WriteAtomically(probe, "ok\n")) return CheckFailure(*f);
   if (::unlink(probe.c_str()) != 0) return CheckFailure(Failure{errno, "remove", probe});
   return Status::Ok();

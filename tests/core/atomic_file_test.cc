@@ -7,12 +7,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace kc {
@@ -177,6 +179,24 @@ TEST(CheckWritableTest, AWritableDirectoryOrFileOrAMissingPathPasses) {
   ASSERT_TRUE(WriteFileAtomically(dir.File("db"), "x").ok());
   EXPECT_TRUE(CheckWritable(dir.File("db")).ok());
   EXPECT_TRUE(CheckWritable(dir.File("not-yet")).ok());
+}
+
+// Servers started side by side (tests, several nodes) probe the same parent directory at once:
+// each probe has a name of its own, so none removes another's.
+TEST(CheckWritableTest, ProbesOfTheSameDirectoryAtOnceDoNotCollide) {
+  TempDir dir;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        if (!CheckWritable(dir.path()).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_TRUE(Names(dir.path()).empty());
 }
 
 TEST(CheckWritableTest, ADirectoryOrFileOfAnotherUserIsReadOnlyStorage) {
