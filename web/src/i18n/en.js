@@ -726,6 +726,7 @@ export default {
       awaiting_confirmation: 'Your side proposed this step; the other party confirms it',
       binding_step: 'Only the buyer and the seller agree to sign, register or complete a deal',
       storage_full: 'The server\'s storage is full; nothing was saved. Try again later or tell the platform\'s administrators',
+      read_only_storage: 'The server\'s storage is read-only; nothing was saved. Try again later or tell the platform\'s administrators',
       invalid_xlsx: 'The file cannot be read; upload a valid XLSX workbook',
       xlsx_too_large: 'The workbook unpacks to too much; split it and import the parts',
       too_many_columns: 'A row has too many columns; use the template\'s columns',

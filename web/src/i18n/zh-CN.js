@@ -726,6 +726,7 @@ export default {
       awaiting_confirmation: '您方已提议这一步，需由对方确认',
       binding_step: '签约、合同登记和完成只能由买方和卖方商定',
       storage_full: '服务器存储空间已满，本次修改未保存，请稍后再试或联系平台管理员',
+      read_only_storage: '服务器存储处于只读状态，本次修改未保存，请稍后再试或联系平台管理员',
       invalid_xlsx: '无法读取该文件，请上传有效的 XLSX 工作簿',
       xlsx_too_large: '工作簿解压后过大，请拆分后分批导入',
       too_many_columns: '某行的列数过多，请检查是否使用了模板中的列',
