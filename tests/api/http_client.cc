@@ -1,6 +1,7 @@
 #include "api/http_client.h"
 
 #include <boost/asio.hpp>
+#include <functional>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -85,20 +86,25 @@ HttpResult Client::Send(const std::string& method, const std::string& target,
 }
 
 std::string SendRaw(uint16_t port, const std::string& bytes, int timeout_ms) {
+  // Asynchronous reads: a Beast stream's expiry applies to them only, and a server that keeps
+  // the connection open (keep-alive, a stalled answer) must not hold the caller past the timeout.
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-  stream.expires_after(std::chrono::milliseconds(timeout_ms));
   beast::error_code ec;
   asio::write(stream.socket(), asio::buffer(bytes), ec);
   std::string out;
   char buf[4096];
-  while (true) {
+  std::function<void(beast::error_code, size_t)> on_read = [&](beast::error_code read_ec,
+                                                               size_t n) {
+    out.append(buf, n);
+    if (read_ec) return;
     stream.expires_after(std::chrono::milliseconds(timeout_ms));
-    size_t n = stream.read_some(asio::buffer(buf), ec);
-    if (n > 0) out.append(buf, n);
-    if (ec) break;
-  }
+    stream.async_read_some(asio::buffer(buf), on_read);
+  };
+  stream.expires_after(std::chrono::milliseconds(timeout_ms));
+  stream.async_read_some(asio::buffer(buf), on_read);
+  ioc.run();
   return out;
 }
 

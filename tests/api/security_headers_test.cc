@@ -108,7 +108,8 @@ TEST_F(RefusalHeadersTest, TheRefusalOverTheConnectionCapCarriesThemToo) {
   boost::asio::write(held, boost::asio::buffer(std::string("GET / HTTP/1.1\r\n")));
   std::string raw;
   for (int i = 0; i < 50 && !raw.starts_with("HTTP/1.1 503"); ++i) {
-    raw = SendRaw(server_->port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n", 1000);
+    raw = SendRaw(server_->port(),
+                  "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 1000);
   }
   HttpResult refused = FromRaw(raw);
   EXPECT_EQ(refused.status, 503) << raw;
