@@ -43,6 +43,7 @@ struct Context {
   Campaigns* campaigns = nullptr;          // 榜单与奖项
   Bodies* bodies = nullptr;                // 咨询委员会与联合体
   const Indexer* indexer = nullptr;        // keeps the search index in step (for /health)
+  std::string data_dir;                    // probed by /health: does it take a file?
   TrustedProxies proxies;                  // whose X-Forwarded-For is believed
 
   // The client's address: the connection's peer, or the client a trusted proxy forwarded for.

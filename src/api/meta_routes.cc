@@ -1,16 +1,52 @@
 // GET /health, /taxonomy and /openapi.json.
+#include <chrono>
+#include <memory>
+#include <mutex>
+
 #include "api/json_io.h"
 #include "api/openapi.h"
 #include "api/routes.h"
 #include "api/schemas.h"
+#include "core/atomic_file.h"
 #include "core/resources.h"
 
 namespace kc::api {
 
+namespace {
+
+// Whether the data directory takes a file: "ok", "read_only" or "full". Probed by writing a
+// small file (core/atomic_file.h), at most once every two seconds however often /health is asked.
+class StorageCheck {
+ public:
+  explicit StorageCheck(std::string dir) : dir_(std::move(dir)) {}
+
+  std::string State() {
+    std::lock_guard lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    if (dir_.empty() || now - checked_ < std::chrono::seconds(2)) return state_;
+    checked_ = now;
+    Status probe = CheckWritable(dir_);
+    state_ = probe.ok()                            ? "ok"
+             : probe.code() == "read_only_storage" ? "read_only"
+             : probe.code() == "storage_full"      ? "full"
+                                                   : "failing";
+    return state_;
+  }
+
+ private:
+  const std::string dir_;
+  std::mutex mu_;
+  std::chrono::steady_clock::time_point checked_{};
+  std::string state_ = "ok";
+};
+
+}  // namespace
+
 void RegisterMetaRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
+  auto storage = std::make_shared<StorageCheck>(ctx.data_dir);
   router.Add(
-      http::bhttp::verb::get, "/api/v1/health", Guarded([&ctx](http::Request&) {
+      http::bhttp::verb::get, "/api/v1/health", Guarded([&ctx, storage](http::Request&) {
         nlohmann::json body = {{"status", "ok"}, {"version", ctx.version}};
         if (ctx.indexer) {
           // The search index follows the store in the background; a failing or lagging one
@@ -27,13 +63,20 @@ void RegisterMetaRoutes(http::Router& router, Context& ctx) {
             body["status"] = "degraded";
           }
         }
+        // A data directory that takes no file (read-only after a device error, or full) refuses
+        // writes with read_only_storage or storage_full; reads go on (docs/operations.md).
+        body["storage"] = storage->State();
+        if (body["storage"] != "ok") body["status"] = "degraded";
         return JsonResponse(200, body);
       }),
-      {.summary = "Liveness and the search index's progress: status \"ok\", or \"degraded\" "
-                  "when the index is failing or more than 100 changes behind (docs/operations.md)",
+      {.summary = "Liveness, the search index's progress and the data directory's state (storage "
+                  "\"ok\", \"read_only\", \"full\"): status \"ok\", or \"degraded\" when the "
+                  "index is failing or more than 100 changes behind or the storage takes no "
+                  "writes (docs/operations.md)",
        .tag = "meta",
        .response = Obj({{"status", Str()},
                         {"version", Str()},
+                        {"storage", Str()},
                         {"index", Obj({{"applied_seq", Int()},
                                        {"latest_seq", Int()},
                                        {"lag", Int()},

@@ -129,6 +129,7 @@ Status Platform::Open() {
   ctx_->campaigns = campaigns_.get();
   ctx_->bodies = bodies_.get();
   ctx_->indexer = indexer_.get();
+  ctx_->data_dir = config_.data_dir;
   auto proxies = api::TrustedProxies::Parse(config_.trusted_proxies);
   if (!proxies.ok()) return proxies.status();
   ctx_->proxies = *proxies;

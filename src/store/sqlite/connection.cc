@@ -2,6 +2,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
+#include <string>
+
+#include "core/atomic_file.h"
 
 namespace kc::sqlite {
 
@@ -35,7 +39,18 @@ Status ErrorStatus(sqlite3* db, int rc) {
   if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)) {
     return StorageFull("sqlite: " + msg + ": " + std::strerror(sys));
   }
-  return Internal("sqlite: " + msg);
+  // A file system the kernel turned read-only while the server ran (ext4 errors=remount-ro after
+  // a device error) or that filled: the failed write's errno is often lost, so ask the database's
+  // directory whether it takes a file.
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  if ((rc & 0xff) == SQLITE_IOERR && file && *file) {
+    Status probe = CheckWritable(std::filesystem::path(file).parent_path().string());
+    const std::string detail = "sqlite: " + msg + "; " + (probe.ok() ? "" : probe.message());
+    if (!probe.ok() && probe.code() == "read_only_storage") return ReadOnlyStorage(detail);
+    if (!probe.ok() && probe.code() == "storage_full") return StorageFull(detail);
+  }
+  return Internal("sqlite: " + msg + " (extended code " + std::to_string(ext) +
+                  (sys ? ", " + std::string(std::strerror(sys)) : std::string()) + ")");
 }
 
 Stmt::~Stmt() {
