@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace kc {
@@ -77,11 +79,41 @@ Result<std::string> Utf16ToUtf8(std::string_view bytes, bool big_endian) {
   return out;
 }
 
+// This thread's iconv descriptors to UTF-8, one per source encoding, opened on first use and
+// kept: opening one loads the encoding's module (a dlopen), which costs more than converting a
+// page.
+class Utf8Converters {
+ public:
+  Utf8Converters() = default;
+  Utf8Converters(const Utf8Converters&) = delete;
+  Utf8Converters& operator=(const Utf8Converters&) = delete;
+  ~Utf8Converters() {
+    for (auto& [name, cd] : open_) iconv_close(cd);
+  }
+
+  // A descriptor from `from` to UTF-8 in its initial shift state; nullopt when iconv lacks it.
+  std::optional<iconv_t> From(const char* from) {
+    auto it = open_.find(from);
+    if (it == open_.end()) {
+      iconv_t cd = iconv_open("UTF-8", from);
+      if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+      it = open_.emplace(from, cd).first;
+    }
+    iconv(it->second, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, iconv_t, std::less<>> open_;
+};
+
 // Converts `bytes` from the iconv encoding `from` to UTF-8; nullopt when iconv lacks the
 // encoding or the bytes are not in it (an invalid or truncated sequence).
 std::optional<std::string> IconvToUtf8(std::string_view bytes, const char* from) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  static thread_local Utf8Converters converters;
+  std::optional<iconv_t> opened = converters.From(from);
+  if (!opened) return std::nullopt;
+  iconv_t cd = *opened;
   std::string in(bytes);
   std::string out(bytes.size() * 2 + 16, '\0');
   char* in_ptr = in.data();
@@ -103,7 +135,6 @@ std::optional<std::string> IconvToUtf8(std::string_view bytes, const char* from)
   if (ok && iconv(cd, nullptr, nullptr, &out_ptr, &out_left) == static_cast<size_t>(-1)) {
     ok = false;
   }
-  iconv_close(cd);
   if (!ok) return std::nullopt;
   out.resize(out.size() - out_left);
   if (!IsValidUtf8(out)) return std::nullopt;  // defensive: iconv must produce UTF-8
