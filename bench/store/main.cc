@@ -136,9 +136,10 @@ void Bench(const std::string& backend, const Target& t, const Options& o) {
     for (size_t k = 0; k < variants.size(); ++k) {
       const size_t v = (k + round) % variants.size();  // rotate who goes first
       Variant& var = *variants[v].variant;
-      double point = TimeOps(o.point_ops, [&](int i) { return var.PointRead(ids[i]); },
-                             &point_check[v]);
-      double list = TimeOps(o.list_ops, [&](int) { return var.ListPage(); }, &list_check[v]);
+      double point = TimeOps(
+          o.point_ops, [&](int i) { return var.PointRead(ids[i]); }, &point_check[v]);
+      double list = TimeOps(
+          o.list_ops, [&](int) { return var.ListPage(); }, &list_check[v]);
       if (round == 0) continue;  // warm-up
       times["point read"][v].push_back(point);
       times["list page"][v].push_back(list);
@@ -191,11 +192,13 @@ int main(int argc, char** argv) {
   using namespace kc::bench;
   try {
     Options o = Parse(argc, argv);
-    std::printf("%d listings; %d rounds (+1 warm-up) of %d point reads and %d list pages per "
-                "variant; µs per operation\n\n",
-                o.listings, o.rounds, o.point_ops, o.list_ops);
-    std::printf("| backend  | read       | variant        |    median |   fastest |   slowest | "
-                "ratio |\n|---|---|---|---:|---:|---:|---:|\n");
+    std::printf(
+        "%d listings; %d rounds (+1 warm-up) of %d point reads and %d list pages per "
+        "variant; µs per operation\n\n",
+        o.listings, o.rounds, o.point_ops, o.list_ops);
+    std::printf(
+        "| backend  | read       | variant        |    median |   fastest |   slowest | "
+        "ratio |\n|---|---|---|---:|---:|---:|---:|\n");
     if (!o.sqlite.empty()) Bench("sqlite", Target{false, o.sqlite}, o);
     if (!o.postgres.empty()) Bench("postgres", Target{true, o.postgres}, o);
   } catch (const std::exception& e) {

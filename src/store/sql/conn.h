@@ -72,7 +72,9 @@ class Conn {
   virtual const Dialect& dialect() const = 0;
   // A statement for `sql`, written with `?` placeholders, ready to bind. Statements are kept
   // prepared by the connection: preparing the same text again is cheap. Bad SQL fails here
-  // (SQLite) or at the first Step (PostgreSQL).
+  // (SQLite) or at the first Step (PostgreSQL). A statement must be finished (destroyed, or
+  // stepped to its end) before the same text is prepared again: SQLite hands out one cached
+  // statement per text.
   virtual Result<std::unique_ptr<Stmt>> Prepare(std::string_view sql) = 0;
   // Runs one statement without parameters or rows (SAVEPOINT, RELEASE, …).
   virtual Status Exec(std::string_view sql) = 0;

@@ -128,8 +128,8 @@ Result<Page<NewsArticle>> SqlNewsTx::ListArticles(const NewsQuery& q) {
     cols.replace(i, 2, ", a.");
   }
   auto s = c_.Prepare("SELECT (SELECT COUNT(*)" + where + "), pg.* FROM (SELECT 1) one LEFT JOIN " +
-                      "(SELECT " + cols + where + ordered("a.") +
-                      " LIMIT ? OFFSET ?) pg ON 1 = 1" + ordered("pg."));
+                      "(SELECT " + cols + where + ordered("a.") + " LIMIT ? OFFSET ?) pg ON 1 = 1" +
+                      ordered("pg."));
   if (!s.ok()) return s.status();
   const std::string status = q.status ? std::string(NewsStatusName(*q.status)) : "";
   const std::string like = q.text.empty() ? "" : "%" + LikeEscape(q.text) + "%";
@@ -176,8 +176,8 @@ Result<int64_t> SqlNewsTx::InsertColumn(const NewsColumn& col) {
 }
 
 Result<std::vector<NewsColumn>> SqlNewsTx::ListColumns() {
-  auto s = c_.Prepare(std::string("SELECT ") + kColumnCols +
-                      " FROM news_columns ORDER BY position, id");
+  auto s =
+      c_.Prepare(std::string("SELECT ") + kColumnCols + " FROM news_columns ORDER BY position, id");
   if (!s.ok()) return s.status();
   std::vector<NewsColumn> out;
   while ((*s)->Step()) out.push_back(ColumnFrom(**s));
@@ -195,8 +195,8 @@ Result<NewsColumn> SqlNewsTx::GetColumn(std::string_view slug) {
 }
 
 Status SqlNewsTx::ReplaceTags(int64_t article_id, const std::vector<std::string>& tags) {
-  KC_RETURN_IF_ERROR(Run(c_, "DELETE FROM news_tags WHERE article_id = ?",
-                         [&](Stmt& s) { s.Bind(article_id); }));
+  KC_RETURN_IF_ERROR(
+      Run(c_, "DELETE FROM news_tags WHERE article_id = ?", [&](Stmt& s) { s.Bind(article_id); }));
   if (tags.empty()) return Status::Ok();
   // Every tag in one statement, its position from its place in the list.
   return Run(c_,
