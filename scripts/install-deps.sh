@@ -9,7 +9,7 @@ PACKAGES=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxapian-dev libfriso-dev friso-dict libopencc-dev python3-jieba
-  libpqxx-dev postgresql libxlsxwriter-dev libsimdjson-dev libminizip-dev libexpat1-dev libdeflate-dev
+  libpqxx-dev libsoci-dev postgresql libxlsxwriter-dev libsimdjson-dev libminizip-dev libexpat1-dev libdeflate-dev
   wrk curl ca-certificates
   chromium fonts-noto-cjk
 )

@@ -14,8 +14,9 @@
 #include "store/postgres/pool.h"
 #include "store/postgres/postgres_campaign_tx.h"
 #include "store/postgres/postgres_deal_tx.h"
-#include "store/postgres/postgres_news_tx.h"
 #include "store/postgres/query.h"
+#include "store/sql/postgres_conn.h"
+#include "store/sql/sql_news_tx.h"
 
 namespace kc {
 
@@ -171,7 +172,8 @@ std::string Joined(const std::vector<std::string>& parts, const std::string& sep
 
 class PostgresTx : public StoreTx {
  public:
-  explicit PostgresTx(pqxx::dbtransaction& tx) : t_(tx), deals_(t_), news_(t_), campaigns_(t_) {}
+  explicit PostgresTx(pqxx::dbtransaction& tx)
+      : t_(tx), sql_(tx), deals_(t_), news_(sql_), campaigns_(t_) {}
 
   DealTx& deals() override { return deals_; }
   NewsTx& news() override { return news_; }
@@ -680,8 +682,9 @@ class PostgresTx : public StoreTx {
   }
 
   Txn t_;
+  sql::PostgresConn sql_;  // the same transaction, for the areas written over the SQL layer
   pg::PostgresDealTx deals_;
-  pg::PostgresNewsTx news_;
+  sql::SqlNewsTx news_;
   pg::PostgresCampaignTx campaigns_;
 };
 

@@ -9,10 +9,11 @@
 #include "store/json_columns.h"
 #include "store/listing_columns.h"
 #include "store/sqlite/connection.h"
+#include "store/sql/sql_news_tx.h"
+#include "store/sql/sqlite_conn.h"
 #include "store/sqlite/migrate.h"
 #include "store/sqlite/sqlite_campaign_tx.h"
 #include "store/sqlite/sqlite_deal_tx.h"
-#include "store/sqlite/sqlite_news_tx.h"
 
 namespace kc {
 
@@ -177,7 +178,8 @@ struct Where {
 
 class SqliteTx : public StoreTx {
  public:
-  explicit SqliteTx(Connection& conn) : c_(conn), deals_(conn), news_(conn), campaigns_(conn) {}
+  explicit SqliteTx(Connection& conn)
+      : c_(conn), sql_(conn), deals_(conn), news_(sql_), campaigns_(conn) {}
 
   DealTx& deals() override { return deals_; }
   NewsTx& news() override { return news_; }
@@ -748,8 +750,9 @@ class SqliteTx : public StoreTx {
   }
 
   Connection& c_;
+  sql::SqliteConn sql_;  // the same connection, for the areas written over the SQL layer
   sqlite::SqliteDealTx deals_;
-  sqlite::SqliteNewsTx news_;
+  sql::SqlNewsTx news_;
   sqlite::SqliteCampaignTx campaigns_;
 };
 

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_news_tx.h"
+#include "store/sql/sql_news_tx.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@ using ::testing::ElementsAre;
 using testing::OpenOrDie;
 using testing::TempDir;
 
-class SqliteNewsTxTest : public ::testing::Test {
+class SqlNewsTxTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = OpenOrDie(dir_.File("kc.db"));
@@ -90,7 +90,7 @@ class SqliteNewsTxTest : public ::testing::Test {
   int64_t editor_id_ = 0;
 };
 
-TEST_F(SqliteNewsTxTest, AnArticleRoundTripsWithEveryField) {
+TEST_F(SqlNewsTxTest, AnArticleRoundTripsWithEveryField) {
   NewsArticle a = Article("联盟成立", NewsStatus::kPublished, 1683354005);
   a.utc_offset_minutes = -300;
   int64_t id = Insert(a);
@@ -123,7 +123,7 @@ TEST_F(SqliteNewsTxTest, AnArticleRoundTripsWithEveryField) {
   EXPECT_EQ(got.created_by, editor_id_);
 }
 
-TEST_F(SqliteNewsTxTest, ListsNewestFirstWithFilters) {
+TEST_F(SqlNewsTxTest, ListsNewestFirstWithFilters) {
   Insert(Article("旧闻", NewsStatus::kPublished, 1000));
   NewsArticle notice = Article("通知", NewsStatus::kPublished, 3000);
   notice.column = "notices";
@@ -159,7 +159,7 @@ TEST_F(SqliteNewsTxTest, ListsNewestFirstWithFilters) {
   EXPECT_THAT(page->items[0].tags, ElementsAre("技术转移", "长三角"));
 }
 
-TEST_F(SqliteNewsTxTest, UpdateReplacesTagsAndDeleteRemovesThem) {
+TEST_F(SqlNewsTxTest, UpdateReplacesTagsAndDeleteRemovesThem) {
   int64_t id = Insert(Article("联盟成立", NewsStatus::kPublished, 1000));
   ASSERT_TRUE(store_
                   ->Write([&](StoreTx& tx) -> Status {
@@ -193,7 +193,7 @@ TEST_F(SqliteNewsTxTest, UpdateReplacesTagsAndDeleteRemovesThem) {
   EXPECT_THAT(Titles(any), ElementsAre());
 }
 
-TEST_F(SqliteNewsTxTest, ColumnsStartSeededAndSlugsAreUnique) {
+TEST_F(SqlNewsTxTest, ColumnsStartSeededAndSlugsAreUnique) {
   std::vector<NewsColumn> cols;
   ASSERT_TRUE(store_
                   ->Read([&](StoreTx& tx) -> Status {
@@ -215,7 +215,7 @@ TEST_F(SqliteNewsTxTest, ColumnsStartSeededAndSlugsAreUnique) {
   EXPECT_EQ(missing.kind(), ErrorKind::kNotFound);
 }
 
-TEST_F(SqliteNewsTxTest, TheTransactionAndSavepointsCoverNews) {
+TEST_F(SqlNewsTxTest, TheTransactionAndSavepointsCoverNews) {
   // A failed write transaction leaves no article behind.
   Status failed = store_->Write([&](StoreTx& tx) -> Status {
     auto id = tx.news().InsertArticle(Article("回滚", NewsStatus::kPublished, 1));
@@ -237,6 +237,46 @@ TEST_F(SqliteNewsTxTest, TheTransactionAndSavepointsCoverNews) {
           })
           .ok());
   EXPECT_THAT(Titles(NewsQuery{}), ElementsAre("保留"));
+}
+
+// Tags travel as one list parameter (a JSON array in SQLite, a text[] in PostgreSQL), so quotes,
+// commas, braces and backslashes in a tag must survive it, in order.
+TEST_F(SqlNewsTxTest, TagsWithArraySyntaxRoundTripInOrder) {
+  TempDir dir;
+  auto store = testing::OpenOrDie(dir.File("kc.db"));
+  ASSERT_NE(store, nullptr);
+  const std::vector<std::string> tags = {"b\"q", "a,c", "{x}", "back\\slash", "NULL", "技术"};
+  int64_t id = 0;
+  Status s = store->Write([&](StoreTx& tx) -> Status {
+    User u;
+    u.username = "editor";
+    u.created_at = 1;
+    auto user = tx.InsertUser(u);
+    if (!user.ok()) return user.status();
+    NewsArticle a;
+    a.title = "标签";
+    a.tags = tags;
+    a.created_by = *user;
+    auto r = tx.news().InsertArticle(a);
+    if (!r.ok()) return r.status();
+    id = *r;
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  s = store->Read([&](StoreTx& tx) -> Status {
+    auto got = tx.news().GetArticle(id);
+    if (!got.ok()) return got.status();
+    EXPECT_EQ(got->tags, tags);
+    auto page = tx.news().ListArticles(NewsQuery{});
+    if (!page.ok()) return page.status();
+    EXPECT_EQ(page->total, 1);
+    EXPECT_EQ(page->items.size(), 1u);
+    if (page->items.size() == 1) {
+      EXPECT_EQ(page->items[0].tags, tags);
+    }
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
 }
 
 }  // namespace

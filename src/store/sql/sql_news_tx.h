@@ -1,15 +1,16 @@
-// NewsTx on SQLite: shares the connection (and so the transaction and savepoints) of the
-// SqliteTx that owns it.
+// NewsTx written once over the SQL layer, for both databases: it runs in the transaction (and
+// savepoints) of the StoreTx that owns it, through that transaction's sql::Conn. An article's
+// tags are written in one statement and a page's tags read in one.
 #pragma once
 
 #include "store/news_tx.h"
-#include "store/sqlite/connection.h"
+#include "store/sql/conn.h"
 
-namespace kc::sqlite {
+namespace kc::sql {
 
-class SqliteNewsTx : public NewsTx {
+class SqlNewsTx : public NewsTx {
  public:
-  explicit SqliteNewsTx(Connection& conn) : c_(conn) {}
+  explicit SqlNewsTx(Conn& conn) : c_(conn) {}
 
   Result<int64_t> InsertArticle(const NewsArticle& article) override;
   Result<NewsArticle> GetArticle(int64_t id) override;
@@ -27,7 +28,7 @@ class SqliteNewsTx : public NewsTx {
   // Fills the tags of the articles, in one query.
   Status LoadTags(std::vector<NewsArticle>* articles);
 
-  Connection& c_;
+  Conn& c_;
 };
 
-}  // namespace kc::sqlite
+}  // namespace kc::sql
