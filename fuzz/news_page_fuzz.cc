@@ -8,7 +8,7 @@
 
 #include "core/news_page_parser.h"
 #include "core/page_encoding.h"
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

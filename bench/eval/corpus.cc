@@ -1,10 +1,12 @@
 #include "eval/corpus.h"
 
+#include "core/utf8.h"
+
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "text/utf8.h"
 
 namespace kc::eval {
 namespace {
@@ -19,7 +21,7 @@ Status Unreadable(const std::string& path) {
 
 std::string Prefix(const std::string& s, size_t chars) {
   size_t pos = 0;
-  for (size_t n = 0; n < chars && pos < s.size(); ++n) text::DecodeUtf8(s, &pos);
+  for (size_t n = 0; n < chars && pos < s.size(); ++n) DecodeUtf8(s, &pos);
   return s.substr(0, pos);
 }
 

@@ -3,8 +3,9 @@
 #include <filesystem>
 #include <set>
 
+#include "core/utf8.h"
 #include "eval/engine.h"
-#include "text/utf8.h"
+#include "text/char_class.h"
 
 namespace kc::eval {
 namespace {
@@ -21,7 +22,7 @@ std::string TrigramQuery(const std::string& query) {
   };
   for (size_t i = 0; i < query.size();) {
     const size_t start = i;
-    const char32_t c = text::DecodeUtf8(query, &i);
+    const char32_t c = DecodeUtf8(query, &i);
     const bool word = text::IsCjkChar(c) || text::IsWordLetter(c) || (c >= '0' && c <= '9');
     if (word) {
       chars.push_back(query.substr(start, i - start));

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/clock.h"
+#include "core/utf8.h"
 #include "eval/engine.h"
 #include "search/index.h"
 #include "service/accounts.h"
@@ -14,7 +15,6 @@
 #include "service/importer.h"
 #include "service/indexer.h"
 #include "store/sqlite/sqlite_store.h"
-#include "text/utf8.h"
 
 namespace kc::eval {
 namespace {
@@ -28,7 +28,7 @@ double SecondsSince(std::chrono::steady_clock::time_point t0) {
 
 std::string Prefix(const std::string& s, size_t chars) {
   size_t pos = 0;
-  for (size_t n = 0; n < chars && pos < s.size(); ++n) text::DecodeUtf8(s, &pos);
+  for (size_t n = 0; n < chars && pos < s.size(); ++n) DecodeUtf8(s, &pos);
   return s.substr(0, pos);
 }
 

@@ -7,13 +7,13 @@
 #include <set>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "eval/metrics.h"
 #include "search/matcher.h"
 #include "search/relevance.h"
 #include "search/schema.h"
 #include "search/shared_terms.h"
 #include "text/keyterms.h"
-#include "text/utf8.h"
 
 namespace kc::eval {
 namespace {
@@ -39,7 +39,7 @@ struct QueryRun {
 bool Whole(const std::string& w) {
   const text::TokenKind k = text::KindOf(w);
   if (k == text::TokenKind::kNumber) return false;
-  return k != text::TokenKind::kCjkWord || text::CountCodePoints(w) > 1;
+  return k != text::TokenKind::kCjkWord || Utf8Length(w) > 1;
 }
 
 std::vector<std::string> WordTerms(const std::string& q) {

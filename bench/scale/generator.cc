@@ -7,7 +7,7 @@
 #include <random>
 
 #include "core/taxonomy.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 
 namespace kc::scale {
 namespace {
@@ -34,7 +34,7 @@ constexpr const char* kDemandTitle[] = {"{a}{b}技术需求", "寻求{a}相关�
 size_t CharCount(const std::string& s) {
   size_t n = 0, pos = 0;
   while (pos < s.size()) {
-    text::DecodeUtf8(s, &pos);
+    DecodeUtf8(s, &pos);
     ++n;
   }
   return n;
@@ -45,7 +45,7 @@ std::string Chars(const std::string& s, size_t from, size_t n) {
   size_t pos = 0, k = 0, begin = s.size();
   while (pos < s.size() && k < from + n) {
     if (k == from) begin = pos;
-    text::DecodeUtf8(s, &pos);
+    DecodeUtf8(s, &pos);
     ++k;
   }
   if (begin == s.size()) return "";
@@ -61,7 +61,7 @@ std::vector<std::string> Sentences(const std::string& s) {
   size_t start = 0, pos = 0;
   while (pos < s.size()) {
     const size_t at = pos;
-    const char32_t c = text::DecodeUtf8(s, &pos);
+    const char32_t c = DecodeUtf8(s, &pos);
     bool end = c == U'。' || c == U'！' || c == U'？' || c == U'；';
     if ((c == '.' || c == ';') && !(at > 0 && IsDigit(s[at - 1]) && pos < s.size() &&
                                     IsDigit(s[pos]))) {

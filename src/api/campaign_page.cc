@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/markup_escape.h"
+#include "core/utf8.h"
 #include "service/listing_validation.h"
 
 namespace kc::api {

@@ -1,6 +1,7 @@
 #include "api/news_page.h"
 
 #include "core/markup_escape.h"
+#include "core/utf8.h"
 #include "service/listing_validation.h"
 
 namespace kc::api {

@@ -5,7 +5,7 @@
 #include "core/iso_time.h"
 #include "core/news_page_parser.h"
 #include "core/page_encoding.h"
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 #include "service/news_feed.h"
 
 namespace kc::api {

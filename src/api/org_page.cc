@@ -2,6 +2,7 @@
 
 #include "api/listing_page.h"
 #include "core/markup_escape.h"
+#include "core/utf8.h"
 #include "service/listing_validation.h"
 
 namespace kc::api {

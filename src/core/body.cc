@@ -1,16 +1,13 @@
 #include "core/body.h"
 
+#include "core/utf8.h"
+
+
 namespace kc {
 
 namespace {
 
 bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-size_t CharCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 bool AllDigits(std::string_view s) {
   for (char c : s) {
@@ -58,8 +55,8 @@ Status ValidateBody(const Body& b) {
     }
   }
   if (IsBlank(b.name)) return Invalid("name", "required", "a body needs a name");
-  if (CharCount(b.name) > 100) return Invalid("name", "too_long", "at most 100 characters");
-  if (CharCount(b.description) > 5000) {
+  if (Utf8Length(b.name) > 100) return Invalid("name", "too_long", "at most 100 characters");
+  if (Utf8Length(b.description) > 5000) {
     return Invalid("description", "too_long", "at most 5000 characters");
   }
   if (!b.established.empty() && !IsDateText(b.established) &&
@@ -71,10 +68,10 @@ Status ValidateBody(const Body& b) {
 
 Status ValidateBodyMember(const BodyMember& m) {
   if (IsBlank(m.name)) return Invalid("name", "required", "a member needs a name");
-  if (CharCount(m.name) > 100) return Invalid("name", "too_long", "at most 100 characters");
+  if (Utf8Length(m.name) > 100) return Invalid("name", "too_long", "at most 100 characters");
   if (IsBlank(m.role)) return Invalid("role", "required", "a member needs a role");
-  if (CharCount(m.role) > 40) return Invalid("role", "too_long", "at most 40 characters");
-  if (CharCount(m.title) > 200) return Invalid("title", "too_long", "at most 200 characters");
+  if (Utf8Length(m.role) > 40) return Invalid("role", "too_long", "at most 40 characters");
+  if (Utf8Length(m.title) > 200) return Invalid("title", "too_long", "at most 200 characters");
   if (!m.term_start.empty() && !IsDateText(m.term_start)) {
     return Invalid("term_start", "invalid_date", "term_start is YYYY-MM-DD");
   }

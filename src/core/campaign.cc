@@ -1,5 +1,8 @@
 #include "core/campaign.h"
 
+#include "core/utf8.h"
+
+
 #include <array>
 #include <set>
 #include <utility>
@@ -44,12 +47,6 @@ std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& ta
 
 bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-size_t CharCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 Status Ineligible(std::string field, std::string message) {
   return Status::Error(ErrorKind::kInvalid, "ineligible", std::move(message), std::move(field));
 }
@@ -73,7 +70,7 @@ std::optional<CampaignStatus> CampaignStatusFromName(std::string_view n) {
 
 Status ValidateCampaign(const Campaign& c) {
   if (IsBlank(c.title)) return Invalid("title", "required", "a campaign needs a title");
-  if (CharCount(c.title) > 200) return Invalid("title", "too_long", "at most 200 characters");
+  if (Utf8Length(c.title) > 200) return Invalid("title", "too_long", "at most 200 characters");
   if (c.year < 2000 || c.year > 2100) return Invalid("year", "out_of_range", "year 2000 to 2100");
   if (c.criteria.empty() || c.criteria.size() > 20) {
     return Invalid("criteria", "invalid_criteria", "a campaign has 1 to 20 criteria");

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <map>
 
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 
 namespace kc {
 

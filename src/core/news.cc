@@ -1,18 +1,14 @@
 #include "core/news.h"
 
+#include "core/utf8.h"
+
+
 #include <cstdio>
 #include <set>
 
 namespace kc {
 
 namespace {
-
-// Characters (code points) of UTF-8 text: every byte that does not continue a sequence.
-size_t CharCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -114,7 +110,7 @@ std::optional<NewsStatus> NewsStatusFromName(std::string_view name) {
 
 Status ValidateNewsArticle(const NewsArticle& a) {
   if (IsBlank(a.title)) return Invalid("title", "required", "an article needs a title");
-  if (CharCount(a.title) > kNewsTitleMax) {
+  if (Utf8Length(a.title) > kNewsTitleMax) {
     return Invalid("title", "too_long", "the title has more than 200 characters");
   }
   bool has_text = false;
@@ -133,13 +129,13 @@ Status ValidateNewsArticle(const NewsArticle& a) {
   if (a.tags.size() > kNewsTagsMax) return Invalid("tags", "too_many", "at most 20 tags");
   std::set<std::string> seen;
   for (const auto& t : a.tags) {
-    if (IsBlank(t) || CharCount(t) > 30) {
+    if (IsBlank(t) || Utf8Length(t) > 30) {
       return Invalid("tags", "invalid_tag", "a tag has 1 to 30 characters");
     }
     if (!seen.insert(t).second) return Invalid("tags", "duplicate_tag", "tag repeated: " + t);
   }
   for (const auto* f : {&a.source, &a.author, &a.editor, &a.dateline}) {
-    if (CharCount(*f) > 100) {
+    if (Utf8Length(*f) > 100) {
       const char* name = f == &a.source   ? "source"
                          : f == &a.author ? "author"
                          : f == &a.editor ? "editor"
@@ -162,7 +158,7 @@ Status ValidateNewsColumn(const NewsColumn& c) {
     if (!ok) return Invalid("slug", "invalid_slug", "a slug uses a-z, 0-9 and '-'");
   }
   if (IsBlank(c.name)) return Invalid("name", "required", "a column needs a name");
-  if (CharCount(c.name) > 40 || CharCount(c.name_en) > 60) {
+  if (Utf8Length(c.name) > 40 || Utf8Length(c.name_en) > 60) {
     return Invalid("name", "too_long", "the column's name is too long");
   }
   return Status::Ok();

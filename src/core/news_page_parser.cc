@@ -5,6 +5,7 @@
 
 #include "core/html_text.h"
 #include "core/page_labels.h"
+#include "core/utf8.h"
 
 namespace kc {
 
@@ -17,12 +18,6 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 bool Contains(std::string_view s, std::string_view p) { return s.find(p) != std::string::npos; }
-
-size_t CharCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 std::string Trim(std::string_view s) { return CollapseWhitespace(s); }
 
@@ -126,7 +121,7 @@ std::optional<FoundTime> FindTime(std::string_view s) {
 // A label's value that can be a name or a source: short, and no sentence ("记者：今年的情况
 //如何？" in an interview is a question, not a byline).
 bool IsMetaValue(std::string_view v) {
-  if (v.empty() || CharCount(v) > 30) return false;
+  if (v.empty() || Utf8Length(v) > 30) return false;
   for (std::string_view p : {"。", "？", "！", "?", "，"}) {
     if (Contains(v, p)) return false;
   }
@@ -187,14 +182,14 @@ bool IsHeadlineList(std::string_view line) {
     ascii += static_cast<unsigned char>(c) < 0x80 && c != ' ';
   }
   // Chinese headlines, not the words of an English sentence.
-  return pieces >= 8 && CharCount(line) > 60 && ascii * 2 < CharCount(line);
+  return pieces >= 8 && Utf8Length(line) > 60 && ascii * 2 < Utf8Length(line);
 }
 
 // "您的位置:首页 >新闻资讯 >" → {"首页", "新闻资讯"}; nullopt when the line is no breadcrumb trail.
 // A trail is labelled (您的位置, 当前位置 …), or starts with 首页 and a separator, or is three or
 // more short pieces joined by separators ("江南在线 >> 科技 >> 科技要闻").
 std::optional<std::vector<std::string>> Breadcrumbs(std::string_view line) {
-  if (CharCount(line) > 100 || Contains(line, "。")) return std::nullopt;
+  if (Utf8Length(line) > 100 || Contains(line, "。")) return std::nullopt;
   std::string folded = FoldLabelText(line);
   std::string_view rest = line;
   bool labelled = false;
@@ -228,7 +223,7 @@ std::optional<std::vector<std::string>> Breadcrumbs(std::string_view line) {
   flush();
   bool home_first = StartsWith(folded, "首页") && separators > 0;
   bool short_pieces = crumbs.size() >= 3;
-  for (const auto& c : crumbs) short_pieces = short_pieces && CharCount(c) <= 16;
+  for (const auto& c : crumbs) short_pieces = short_pieces && Utf8Length(c) <= 16;
   if (!labelled && !home_first && !short_pieces) return std::nullopt;
   for (std::string_view last : {"正文", "正文内容", "内容", "详情", "详细内容"}) {
     if (!crumbs.empty() && crumbs.back() == last) crumbs.pop_back();
@@ -263,7 +258,7 @@ std::optional<std::pair<size_t, size_t>> OpeningOfLastBracket(std::string_view s
 // end is a verb, not a credit.
 bool SplitCredit(std::string_view line, NewsImage* img) {
   std::string t = Trim(line);
-  if (CharCount(t) > 150) return false;
+  if (Utf8Length(t) > 150) return false;
   const std::string folded = FoldLabelText(t);
   std::string_view f = folded;
   size_t caption_end = 0, credit_start = 0, credit_end = 0;
@@ -294,7 +289,7 @@ bool SplitCredit(std::string_view line, NewsImage* img) {
     std::string_view trimmed = body;
     while (EndsWith(trimmed, " ")) trimmed.remove_suffix(1);
     if (sentence != std::string::npos && sentence < trimmed.size() &&
-        CharCount(body.substr(sentence)) <= 25) {
+        Utf8Length(body.substr(sentence)) <= 25) {
       credit_start = sentence;
     } else {
       size_t space = trimmed.rfind(' ');
@@ -335,7 +330,7 @@ bool SplitEnglishCredit(std::string_view line, NewsImage* img) {
 
 // A line right under a picture that names it: short, no sentence ("会议现场"), no label.
 bool IsBareCaption(std::string_view line) {
-  if (CharCount(line) > 40 || StartsWithAnyLabel(line) || IsPageChrome(line)) return false;
+  if (Utf8Length(line) > 40 || StartsWithAnyLabel(line) || IsPageChrome(line)) return false;
   for (std::string_view end : {"。", "！", "？", "；", "：", ".", "!", "?", ":"}) {
     if (EndsWith(line, end)) return false;
   }
@@ -350,7 +345,7 @@ bool CaptionOf(const TextBlock& b, bool after_image, NewsImage* img) {
   if (!half.empty()) line = half;
   if (SplitCredit(line, img) || SplitEnglishCredit(line, img)) return true;
   bool says_picture = false;
-  if (after_image && CharCount(line) <= 150) {
+  if (after_image && Utf8Length(line) <= 150) {
     std::string folded = FoldLabelText(line);
     for (std::string_view start : {"图为", "图：", "图:", "上图", "下图", "左图", "右图", "▲"}) {
       says_picture = says_picture || StartsWith(folded, start);
@@ -407,7 +402,7 @@ bool TakeReportedFrom(std::string* para, ParsedNewsPage* out) {
   size_t open = StartsWith(f, "(") ? 1 : StartsWith(f, "（") ? std::string_view("（").size() : 0;
   if (open == 0) return false;
   size_t close = std::min(f.find(')'), f.find("）"));
-  if (close == std::string::npos || CharCount(f.substr(open, close - open)) > 40) return false;
+  if (close == std::string::npos || Utf8Length(f.substr(open, close - open)) > 40) return false;
   std::string_view inside = f.substr(open, close - open);
   size_t reporter = inside.find("记者");
   bool reported = EndsWith(inside, "报导") || EndsWith(inside, "报道") || EndsWith(inside, "电");
@@ -457,7 +452,7 @@ void TakeDateline(std::string* para, ParsedNewsPage* out) {
   }
   if (end == std::string::npos) return;
   std::string dateline = Trim(p.substr(0, end));
-  if (CharCount(dateline) > 40 || Contains(dateline, "。") || Contains(dateline, "，")) return;
+  if (Utf8Length(dateline) > 40 || Contains(dateline, "。") || Contains(dateline, "，")) return;
   out->dateline = dateline;
   size_t i = end;
   SkipSpaces(p, &i);
@@ -541,7 +536,7 @@ void JoinBareLabels(std::vector<TextBlock>* blocks) {
     TextBlock b = std::move((*blocks)[i]);
     if (b.kind == Kind::kText && i + 1 < blocks->size() && IsBareLabel(b.text)) {
       const TextBlock& next = (*blocks)[i + 1];
-      if (next.kind == Kind::kText && CharCount(next.text) <= 60 &&
+      if (next.kind == Kind::kText && Utf8Length(next.text) <= 60 &&
           !StartsWithAnyLabel(next.text) && !IsPageChrome(next.text)) {
         b.text += next.text;
         ++i;
@@ -556,7 +551,7 @@ void JoinBareLabels(std::vector<TextBlock>* blocks) {
 // "《 华声日报 》（ 2024年03月12日 06 版）".
 bool IsPrintEditionLine(std::string_view line) {
   std::string t = Trim(line);
-  return StartsWith(t, "《") && CharCount(t) <= 40 &&
+  return StartsWith(t, "《") && Utf8Length(t) <= 40 &&
          (EndsWith(t, "版）") || EndsWith(t, "版)") || EndsWith(t, "版 ）") || EndsWith(t, "版 )"));
 }
 
@@ -589,7 +584,7 @@ size_t FindTimeLine(const std::vector<TextBlock>& blocks, size_t begin,
   for (size_t i = begin; i < blocks.size() && i < begin + 20; ++i) {
     const TextBlock& b = blocks[i];
     if (b.kind != Kind::kText || IsHeadlineList(b.text)) continue;
-    if (CharCount(b.text) > 120) continue;  // a paragraph mentioning a date
+    if (Utf8Length(b.text) > 120) continue;  // a paragraph mentioning a date
     auto found = FindTime(FoldLabelText(b.text));
     if (!found) continue;
     if (!LabelValue(b.text, PageLabel::kTime).empty()) {
@@ -622,7 +617,7 @@ size_t FindTitle(const std::vector<TextBlock>& blocks, size_t begin, size_t time
     for (size_t i = limit; i-- > begin;) {
       const auto& b = blocks[i];
       if (b.kind == Kind::kText && !IsHeadlineList(b.text) && !IsPageChrome(b.text) &&
-          !StartsWithAnyLabel(b.text) && CharCount(b.text) <= 100) {
+          !StartsWithAnyLabel(b.text) && Utf8Length(b.text) <= 100) {
         title_line = i;
         break;
       }
@@ -671,7 +666,7 @@ void TakeLabelledFields(std::string_view line, ParsedNewsPage* out) {
 std::string UnlabelledSource(std::string_view line, const FoundTime& t) {
   if (t.start != 0 && !Trim(line.substr(0, t.start)).empty()) return "";
   std::string rest = WithoutTrailingChrome(Trim(line.substr(t.end)));
-  if (rest.empty() || CharCount(rest) > 20 || Contains(rest, ":") || Contains(rest, "：") ||
+  if (rest.empty() || Utf8Length(rest) > 20 || Contains(rest, ":") || Contains(rest, "：") ||
       IsPageChrome(rest) || !IsMetaValue(rest)) {
     return "";
   }
@@ -693,7 +688,7 @@ std::string EnglishByline(std::string_view line) {
     if (lead != std::string::npos && StartsWith(piece.substr(lead), "by ")) {
       size_t from = start + lead + 3;
       std::string name = Trim(line.substr(from, bar - from));
-      bool plain = !name.empty() && CharCount(name) <= 40;
+      bool plain = !name.empty() && Utf8Length(name) <= 40;
       for (char c : name) plain = plain && !IsDigit(c) && c != ':';
       if (plain) return name;
     }
@@ -742,7 +737,7 @@ void ReadBody(const std::vector<TextBlock>& blocks, size_t body, ParsedNewsPage*
       continue;
     }
     // "来源：市科技局" or "（作者：…）" closing the article: a field, not text.
-    if (CharCount(b.text) <= 60 && (StartsWithLabel(b.text, PageLabel::kSource) ||
+    if (Utf8Length(b.text) <= 60 && (StartsWithLabel(b.text, PageLabel::kSource) ||
                                     StartsWithLabel(b.text, PageLabel::kAuthor) ||
                                     StartsWithLabel(b.text, PageLabel::kCount))) {
       TakeLabelledFields(b.text, out);
@@ -790,7 +785,7 @@ ParsedNewsPage ParseNewsPage(std::string_view content, PageFormat format) {
   if (out.source.empty() && time) out.source = UnlabelledSource(blocks[time_line].text, *time);
   for (size_t extra = 0; body < blocks.size() && extra < 6; ++extra, ++body) {
     const TextBlock& b = blocks[body];
-    bool header = b.kind == Kind::kText && CharCount(b.text) <= 120 &&
+    bool header = b.kind == Kind::kText && Utf8Length(b.text) <= 120 &&
                   (StartsWithAnyLabel(b.text) || IsPageChrome(b.text));
     if (!header) break;
     TakeHeaderFields(b, &out);

@@ -4,6 +4,7 @@
 
 #include "core/ascii.h"
 #include "core/text_encoding.h"
+#include "core/utf8.h"
 
 namespace kc {
 

@@ -1,5 +1,8 @@
 #include "core/page_labels.h"
 
+#include "core/utf8.h"
+
+
 #include <cstdint>
 #include <initializer_list>
 #include <unordered_map>
@@ -96,12 +99,6 @@ constexpr std::string_view kFooterAnywhere[] = {"icp备", "公网安备", "版�
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-size_t CharCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Length of the colon at s[i] (":", "：", "︰"), 0 when there is none.
 size_t ColonAt(std::string_view s, size_t i) {
   for (std::string_view colon : {":", "：", "︰"}) {
@@ -149,7 +146,7 @@ bool MayStartLabel(std::string_view folded, size_t i, std::string_view word) {
   }
   unsigned char prev = static_cast<unsigned char>(folded[i - 1]);
   if (prev < 0x80) return true;  // a digit, a letter or ASCII punctuation
-  return CharCount(word) >= 4;   // 发布时间, 责任编辑, 信息来源 …
+  return Utf8Length(word) >= 4;   // 发布时间, 责任编辑, 信息来源 …
 }
 
 // The label of any kind that starts at folded[i]: the offset of its value, or 0.
@@ -200,7 +197,7 @@ size_t DressingAt(std::string_view s, size_t i) {
 bool IsChromeFolded(std::string_view folded) {
   if (folded.empty()) return false;
   for (std::string_view start : kChromeStarts) {
-    if (StartsWith(folded, start) && CharCount(folded) <= 40) return true;
+    if (StartsWith(folded, start) && Utf8Length(folded) <= 40) return true;
   }
   bool any_word = false;
   for (size_t i = 0; i < folded.size();) {
@@ -263,7 +260,7 @@ size_t ValueEnd(std::string_view folded, size_t p, bool is_time) {
       if (w > 0 &&
           (w == after.size() || after[w] == ' ' || DressingAt(after, w) > 0 ||
            ChromeWordAt(after, w) > 0) &&
-          CharCount(after.substr(0, w)) >= 2) {
+          Utf8Length(after.substr(0, w)) >= 2) {
         return i;
       }
     }
@@ -281,7 +278,7 @@ size_t SkipLeadingDressing(std::string_view folded) {
     }
     // A bracketed furniture word before the label: "【纠错】 责任编辑：…".
     size_t w = ChromeWordAt(folded, i);
-    if (w > 0 && CharCount(folded.substr(i, w)) >= 2) {
+    if (w > 0 && Utf8Length(folded.substr(i, w)) >= 2) {
       i += w;
       continue;
     }
@@ -369,7 +366,7 @@ bool StartsPageFooter(std::string_view line) {
     while (p < rest.size() && rest[p] == ' ') ++p;
     if (ColonAt(rest, p) > 0) return true;
   }
-  if (CharCount(folded) > 120) return false;
+  if (Utf8Length(folded) > 120) return false;
   for (std::string_view word : kFooterAnywhere) {
     if (folded.find(word) != std::string::npos) return true;
   }

@@ -1,6 +1,7 @@
 // Character encodings of uploaded files. Bulk import files come from Excel on Chinese Windows,
 // which writes CSV in GB18030/GBK ("ANSI") or UTF-16 ("Unicode text"); everything inside the
-// platform is UTF-8, so such files are converted once, at the edge, by DecodeToUtf8.
+// platform is UTF-8, so such files are converted once, at the edge, by DecodeToUtf8 (core/utf8.h
+// checks and measures UTF-8 text).
 #pragma once
 
 #include <string>
@@ -9,11 +10,6 @@
 #include "core/status.h"
 
 namespace kc {
-
-// Returns true when `s` is well-formed UTF-8 (Unicode 15, Table 3-7): no overlong forms, no
-// surrogates (U+D800..U+DFFF), nothing above U+10FFFF and no truncated sequence. An empty string
-// is valid.
-bool IsValidUtf8(std::string_view s);
 
 // Returns `s` without a leading UTF-8 byte order mark (EF BB BF), or `s` itself if it has none.
 // The result views the same memory as `s`.
@@ -34,13 +30,5 @@ Result<std::string> DecodeToUtf8(std::string_view bytes);
 // and Windows-1252 (read as Windows-1252). Fails with BadInput("unknown_charset") for another
 // name and BadInput("bad_encoding") when the bytes are not in the encoding. Thread-safe.
 Result<std::string> DecodeCharsetToUtf8(std::string_view bytes, std::string_view charset);
-
-// Returns `s` with every ill-formed sequence replaced by U+FFFD, one replacement per maximal
-// ill-formed subpart (the W3C/Unicode recommended practice); valid input is returned unchanged.
-// Use it before quoting user input in an error message or a log line.
-std::string SanitizeUtf8(std::string_view s);
-
-// Appends the UTF-8 encoding of `cp`, a Unicode scalar value (not a surrogate), to *out.
-void AppendUtf8(char32_t cp, std::string* out);
 
 }  // namespace kc

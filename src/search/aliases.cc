@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "search/schema.h"
 #include "text/analyzer.h"
-#include "text/utf8.h"
+#include "text/char_class.h"
 
 namespace kc::search {
 namespace {
@@ -45,7 +46,7 @@ std::vector<std::string> CjkNamesBefore(std::string_view text, size_t end) {
     size_t b = begin - 1;
     while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
     size_t probe = b;
-    if (!text::IsCjkChar(text::DecodeUtf8(text, &probe))) break;
+    if (!text::IsCjkChar(DecodeUtf8(text, &probe))) break;
     begin = b;
     ++chars;
   }
@@ -55,7 +56,7 @@ std::vector<std::string> CjkNamesBefore(std::string_view text, size_t end) {
   std::string name;
   for (size_t n = 0; n < 3 && n < words.size(); ++n) {
     name = words[words.size() - 1 - n] + name;
-    if (text::CountCodePoints(name) >= 2) names.push_back(name);
+    if (Utf8Length(name) >= 2) names.push_back(name);
   }
   return names;
 }
@@ -73,10 +74,10 @@ std::string LatinBefore(std::string_view text, size_t end) {
 }
 
 bool IsCjkName(std::string_view s) {
-  const size_t n = text::CountCodePoints(s);
+  const size_t n = Utf8Length(s);
   if (n < 2 || n > kMaxCjkBefore) return false;
   for (size_t i = 0; i < s.size();) {
-    if (!text::IsCjkChar(text::DecodeUtf8(s, &i))) return false;
+    if (!text::IsCjkChar(DecodeUtf8(s, &i))) return false;
   }
   return true;
 }

@@ -3,17 +3,17 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "core/utf8.h"
 #include "search/aliases.h"
 #include "search/schema.h"
 #include "text/normalize.h"
-#include "text/utf8.h"
 
 namespace kc::search {
 namespace {
 
 std::string Utf8Prefix(std::string_view s, size_t max_chars) {
   size_t pos = 0;
-  for (size_t n = 0; n < max_chars && pos < s.size(); ++n) text::DecodeUtf8(s, &pos);
+  for (size_t n = 0; n < max_chars && pos < s.size(); ++n) DecodeUtf8(s, &pos);
   return std::string(s.substr(0, pos));
 }
 

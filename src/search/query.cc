@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/utf8.h"
 #include "search/aliases.h"
 #include "search/relevance.h"
 #include "search/schema.h"
 #include "text/normalize.h"
-#include "text/utf8.h"
+#include "text/char_class.h"
 
 namespace kc::search {
 namespace {
@@ -27,7 +28,7 @@ std::vector<std::string_view> SplitOnSpace(std::string_view q) {
 
 bool IsCjkWord(std::string_view w) {
   size_t pos = 0;
-  return !w.empty() && text::IsCjkChar(text::DecodeUtf8(w, &pos));
+  return !w.empty() && text::IsCjkChar(DecodeUtf8(w, &pos));
 }
 
 void Add(TermWeights* out, std::string_view prefix, std::string_view value, double w) {

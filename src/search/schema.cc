@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "text/normalize.h"
-#include "text/utf8.h"
+#include "text/char_class.h"
 
 namespace kc::search {
 
@@ -42,7 +43,7 @@ std::vector<std::string_view> CjkChars(std::string_view word) {
   std::vector<std::string_view> chars;
   for (size_t i = 0; i < word.size();) {
     const size_t start = i;
-    if (!text::IsCjkChar(text::DecodeUtf8(word, &i))) return {};
+    if (!text::IsCjkChar(DecodeUtf8(word, &i))) return {};
     chars.push_back(word.substr(start, i - start));
   }
   return chars;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "search/document.h"
 #include "search/schema.h"
 #include "search/snippet.h"
-#include "text/utf8.h"
 
 namespace kc::search {
 namespace {
@@ -24,7 +24,7 @@ std::string SnippetOf(const StoredListing& s, const Highlighter& h, bool member)
   std::string text = s.excerpt;
   if (s.members_only && !member) {
     size_t pos = 0;
-    for (size_t n = 0; n < kSummaryChars && pos < text.size(); ++n) text::DecodeUtf8(text, &pos);
+    for (size_t n = 0; n < kSummaryChars && pos < text.size(); ++n) DecodeUtf8(text, &pos);
     text.resize(pos);
   }
   if (text.empty()) {

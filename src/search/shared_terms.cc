@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/utf8.h"
 #include "search/schema.h"
-#include "text/utf8.h"
 
 namespace kc::search {
 namespace {
@@ -15,7 +15,7 @@ constexpr size_t kMaxJoinedWords = 4;
 bool Nameable(const std::string& term) {
   const text::TokenKind kind = text::KindOf(term);
   if (kind == text::TokenKind::kNumber) return false;
-  return kind != text::TokenKind::kCjkWord || text::CountCodePoints(term) > 1;
+  return kind != text::TokenKind::kCjkWord || Utf8Length(term) > 1;
 }
 
 std::string Trimmed(const std::string& s) {

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/utf8.h"
 #include "text/analyzer.h"
-#include "text/utf8.h"
+#include "text/char_class.h"
 
 namespace kc::search {
 namespace {
@@ -54,13 +55,13 @@ Highlighter::Highlighter(const Highlight& h) {
   for (const std::string& w : h.words) {
     size_t pos = 0;
     if (w.empty()) continue;
-    const char32_t first = text::DecodeUtf8(w, &pos);
+    const char32_t first = DecodeUtf8(w, &pos);
     if (text::IsWordLetter(first)) {
       latin_words.insert(w);
       continue;
     }
     std::u32string u;
-    for (size_t i = 0; i < w.size();) u.push_back(text::DecodeUtf8(w, &i));
+    for (size_t i = 0; i < w.size();) u.push_back(DecodeUtf8(w, &i));
     const char32_t key = u[0];
     cjk[key].push_back(std::move(u));
   }
@@ -122,11 +123,11 @@ void AppendEscaped(char32_t c, std::string* out) {
     case '\'':
       out->append("&#39;");
       break;
-    case text::kInvalidCodePoint:
+    case kInvalidCodePoint:
       out->append("\xEF\xBF\xBD");
       break;
     default:
-      text::AppendUtf8(c, out);
+      AppendUtf8(c, out);
   }
 }
 
@@ -135,7 +136,7 @@ void AppendEscaped(char32_t c, std::string* out) {
 std::string EscapeHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) AppendEscaped(text::DecodeUtf8(text, &i), &out);
+  for (size_t i = 0; i < text.size();) AppendEscaped(DecodeUtf8(text, &i), &out);
   return out;
 }
 
@@ -145,7 +146,7 @@ std::string MakeSnippet(std::string_view text, const Highlight& highlight, size_
 
 std::string Highlighter::Snippet(std::string_view text, size_t max_chars) const {
   std::u32string chars;
-  for (size_t i = 0; i < text.size();) chars.push_back(text::DecodeUtf8(text, &i));
+  for (size_t i = 0; i < text.size();) chars.push_back(DecodeUtf8(text, &i));
   const std::vector<Span> spans =
       FindSpans(chars, compiled_->cjk, compiled_->latin_words, compiled_->stems);
   // The window start with the most whole spans inside, starting a little before a span.

@@ -1,6 +1,6 @@
 #include "service/accounts.h"
 
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/crypto.h"
 #include "service/orgs.h"

@@ -1,7 +1,7 @@
 #include "service/bodies.h"
 
-#include "core/text_encoding.h"
 #include "core/trim.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 
 namespace kc {

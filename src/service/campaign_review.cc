@@ -2,7 +2,7 @@
 #include <set>
 
 #include "core/reviewer_assignment.h"
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/campaigns.h"
 #include "service/listing_validation.h"

@@ -1,6 +1,6 @@
 #include "service/campaigns.h"
 
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 
 namespace kc {

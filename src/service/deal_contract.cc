@@ -1,6 +1,7 @@
 // 技术合同登记 and the confidential details of achievements.
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/deal_notices.h"
 #include "service/deals.h"

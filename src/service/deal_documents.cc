@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "core/atomic_file.h"
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/crypto.h"
 #include "service/deal_notices.h"

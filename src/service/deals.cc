@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/deal_notices.h"
 #include "service/deal_policy.h"

@@ -5,6 +5,7 @@
 #include "core/csv.h"
 #include "core/iso_time.h"
 #include "core/region_code.h"
+#include "core/utf8.h"
 #include "service/listing_validation.h"
 #include "store/records.h"
 

@@ -6,29 +6,10 @@
 #include "core/patent_number.h"
 #include "core/region_code.h"
 #include "core/taxonomy.h"
-#include "core/text_encoding.h"
 #include "core/trim.h"
+#include "core/utf8.h"
 
 namespace kc {
-
-size_t Utf8Length(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
-std::string Utf8Prefix(std::string_view s, size_t max_chars) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (n == max_chars) return std::string(s.substr(0, i)) + "…";
-      ++n;
-    }
-  }
-  return std::string(s);
-}
 
 bool IsIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;

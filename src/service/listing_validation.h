@@ -14,11 +14,6 @@ namespace kc {
 // JSON name: "description"/"abstract"/"bio", "name" for an expert's name).
 Status ValidateListing(Listing& listing);
 
-// The number of Unicode code points in valid UTF-8 text.
-size_t Utf8Length(std::string_view s);
-
-// The first `max_chars` code points of `s` followed by "…" when it was longer.
-std::string Utf8Prefix(std::string_view s, size_t max_chars);
 
 // True for a valid calendar date written YYYY-MM-DD.
 bool IsIsoDate(std::string_view s);

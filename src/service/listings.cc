@@ -3,6 +3,7 @@
 #include <ctime>
 #include <map>
 
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/listing_json.h"
 #include "service/listing_notices.h"

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/text_encoding.h"
 #include "core/trim.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 
 namespace kc {

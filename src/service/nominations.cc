@@ -1,6 +1,6 @@
 // 提名: organisations put nominees forward; eligibility is checked on submission.
-#include "core/text_encoding.h"
 #include "core/trim.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/campaigns.h"
 #include "service/listing_validation.h"

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/iso_time.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/deal_notices.h"
 #include "service/listing_policy.h"

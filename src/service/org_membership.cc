@@ -1,7 +1,7 @@
 // Joining an organisation by request and approval (docs/api.md "Organisations and membership").
 #include <nlohmann/json.hpp>
 
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 #include "service/listing_validation.h"
 #include "service/orgs.h"

@@ -5,8 +5,8 @@
 #include "core/country_code.h"
 #include "core/credit_code.h"
 #include "core/region_code.h"
-#include "core/text_encoding.h"
 #include "core/trim.h"
+#include "core/utf8.h"
 #include "service/audit.h"
 
 namespace kc {

@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "core/resources.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 
 namespace kc {
 
@@ -122,8 +122,8 @@ Status ValidatePassword(std::string_view password, std::string_view username) {
   size_t chars = 0;
   bool blank = true;
   for (size_t pos = 0; pos < password.size();) {
-    char32_t cp = text::DecodeUtf8(password, &pos);
-    if (cp == text::kInvalidCodePoint) {
+    char32_t cp = DecodeUtf8(password, &pos);
+    if (cp == kInvalidCodePoint) {
       return Invalid("password", "invalid_password", "a password is UTF-8 text");
     }
     ++chars;

@@ -1,5 +1,6 @@
 #include "service/search_service.h"
 
+#include "core/utf8.h"
 #include "service/listing_policy.h"
 #include "service/listing_validation.h"
 

@@ -2,9 +2,9 @@
 
 #include <xapian.h>
 
+#include "core/utf8.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
-#include "text/utf8.h"
 
 namespace kc::text {
 namespace {

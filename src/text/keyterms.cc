@@ -6,8 +6,8 @@
 #include <map>
 #include <unordered_set>
 
+#include "core/utf8.h"
 #include "text/stopwords.h"
-#include "text/utf8.h"
 
 namespace kc::text {
 namespace {
@@ -34,11 +34,11 @@ double LengthFactor(std::string_view word) {
     case TokenKind::kNumber:
       return 0.2;
     case TokenKind::kLatinWord:
-      return CountCodePoints(word) <= 2 ? 0.5 : 1.0;
+      return Utf8Length(word) <= 2 ? 0.5 : 1.0;
     case TokenKind::kCjkWord:
       break;
   }
-  switch (CountCodePoints(word)) {
+  switch (Utf8Length(word)) {
     case 1:
       return 0.3;
     case 2:

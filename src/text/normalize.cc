@@ -13,7 +13,8 @@
 #include <opencc/Lexicon.hpp>
 #include <vector>
 
-#include "text/utf8.h"
+#include "core/utf8.h"
+#include "text/char_class.h"
 
 namespace kc::text {
 namespace {

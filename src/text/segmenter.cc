@@ -12,7 +12,8 @@ extern "C" {
 #include <friso/friso.h>
 }
 
-#include "text/utf8.h"
+#include "core/utf8.h"
+#include "text/char_class.h"
 
 namespace kc::text {
 

@@ -4,47 +4,13 @@
 
 #include <string>
 
+#include "core/utf8.h"
+
 namespace kc {
 namespace {
 
 // GB18030 bytes of "技术需求,北京" (python: '技术需求,北京'.encode('gb18030')).
 constexpr std::string_view kGbDemandBeijing = "\xBC\xBC\xCA\xF5\xD0\xE8\xC7\xF3,\xB1\xB1\xBE\xA9";
-
-TEST(IsValidUtf8Test, AcceptsWellFormedText) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("plain ascii"));
-  EXPECT_TRUE(IsValidUtf8("技术需求,北京"));
-  EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));  // U+1F600
-  EXPECT_TRUE(IsValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
-  EXPECT_TRUE(IsValidUtf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
-  EXPECT_TRUE(IsValidUtf8(std::string_view("a\0b", 3)));
-}
-
-TEST(IsValidUtf8Test, RejectsOverlongs) {
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));  // '/' in two bytes
-  EXPECT_FALSE(IsValidUtf8("\xC1\xBF"));
-  EXPECT_FALSE(IsValidUtf8("\xE0\x80\xAF"));      // '/' in three bytes
-  EXPECT_FALSE(IsValidUtf8("\xF0\x80\x80\xAF"));  // '/' in four bytes
-  EXPECT_FALSE(IsValidUtf8("\xF0\x8F\xBF\xBF"));  // U+FFFF in four bytes
-}
-
-TEST(IsValidUtf8Test, RejectsSurrogatesAndBeyondUnicode) {
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // U+D800
-  EXPECT_FALSE(IsValidUtf8("\xED\xBF\xBF"));      // U+DFFF
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // U+110000
-  EXPECT_FALSE(IsValidUtf8("\xF5\x80\x80\x80"));
-  EXPECT_FALSE(IsValidUtf8("\xFF"));
-}
-
-TEST(IsValidUtf8Test, RejectsTruncatedAndStrayBytes) {
-  EXPECT_FALSE(IsValidUtf8("\xE6\x8A"));  // first two bytes of 技
-  EXPECT_FALSE(IsValidUtf8("abc\xF0\x9F\x98"));
-  EXPECT_FALSE(IsValidUtf8("\x80"));
-  EXPECT_FALSE(
-      IsValidUtf8("\xE6\x8A"
-                  "a"));
-  EXPECT_FALSE(IsValidUtf8(kGbDemandBeijing));
-}
 
 TEST(StripUtf8BomTest, StripsOnlyALeadingBom) {
   EXPECT_EQ(StripUtf8Bom("\xEF\xBB\xBFname,org"), "name,org");
@@ -173,28 +139,6 @@ TEST(DecodeCharsetToUtf8Test, RefusesUnknownNamesAndBytesOutsideTheCharset) {
   auto bad_utf8 = DecodeCharsetToUtf8("\xC3", "utf-8");
   ASSERT_FALSE(bad_utf8.ok());
   EXPECT_EQ(bad_utf8.status().code(), "bad_encoding");
-}
-
-TEST(SanitizeUtf8Test, KeepsValidText) {
-  EXPECT_EQ(SanitizeUtf8("技术需求 ok 😀"), "技术需求 ok 😀");
-}
-
-TEST(SanitizeUtf8Test, ReplacesEachMaximalIllFormedSubpart) {
-  EXPECT_EQ(SanitizeUtf8("a\xFF"
-                         "b"),
-            "a\uFFFD"
-            "b");
-  EXPECT_EQ(SanitizeUtf8("\xE6\x8A"
-                         "a"),
-            "\uFFFD"
-            "a");                                                 // truncated 3-byte: one U+FFFD
-  EXPECT_EQ(SanitizeUtf8("\xC0\xAF"), "\uFFFD\uFFFD");            // C0 is never valid, 0xAF stray
-  EXPECT_EQ(SanitizeUtf8("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // surrogate
-  EXPECT_EQ(SanitizeUtf8("x\xF0\x9F\x98"), "x\uFFFD");
-  EXPECT_EQ(SanitizeUtf8(kGbDemandBeijing),
-            "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"
-            ",\uFFFD\uFFFD\uFFFD\uFFFD");
-  EXPECT_TRUE(IsValidUtf8(SanitizeUtf8("\x80\xBF\xF8\x88\x80\x80\x80")));
 }
 
 }  // namespace

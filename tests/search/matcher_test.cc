@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "search/fixture.h"
-#include "text/utf8.h"
 
 namespace kc::search {
 namespace {
@@ -263,7 +263,7 @@ TEST_F(MatcherThresholdTest, SharedTermsAreWholeKeyTerms) {
   EXPECT_TRUE(Has(shared, "缺陷检测"));
   for (const std::string& t : shared) {
     EXPECT_TRUE(t != "机器" && t != "视觉" && t != "缺陷" && t != "检测") << t;
-    EXPECT_GT(text::CountCodePoints(t), 1u) << t;
+    EXPECT_GT(Utf8Length(t), 1u) << t;
   }
   // The fields they share, by value.
   EXPECT_EQ(best.explanation.field_values.at("discipline"), "计算机科学与技术");

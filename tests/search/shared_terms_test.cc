@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "search/fixture.h"
 #include "search/schema.h"
-#include "text/utf8.h"
 
 namespace kc::search {
 namespace {
@@ -43,7 +43,7 @@ TEST(SharedTermsTest, AKeywordIsNamedWholeNeverItsFragments) {
   for (const std::string& t : shared) {
     EXPECT_NE(t, "机器");
     EXPECT_NE(t, "视觉");
-    EXPECT_GT(text::CountCodePoints(t), 1u) << t;
+    EXPECT_GT(Utf8Length(t), 1u) << t;
   }
 }
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/patent_number.h"
-#include "core/text_encoding.h"
+#include "core/utf8.h"
 #include "service/fixture.h"
 #include "service/xlsx_files.h"
 

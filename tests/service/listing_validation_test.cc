@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/patent_number.h"
+#include "core/utf8.h"
 
 namespace kc {
 namespace {
@@ -348,17 +349,6 @@ TEST(ListingValidationTest, RegionAndContactAreChecked) {
   Listing email = Demand();
   email.contact.email = "nobody.example.com";
   ExpectInvalid(email, "contact.email", "invalid_email");
-}
-
-TEST(ListingValidationTest, Utf8Helpers) {
-  EXPECT_EQ(Utf8Length(""), 0u);
-  EXPECT_EQ(Utf8Length("abc"), 3u);
-  EXPECT_EQ(Utf8Length("技术需求"), 4u);
-  EXPECT_EQ(Utf8Length("a\xF0\x9F\x98\x80"), 2u);
-  EXPECT_EQ(Utf8Prefix("技术需求", 2), "技术…");
-  EXPECT_EQ(Utf8Prefix("技术需求", 4), "技术需求");
-  EXPECT_EQ(Utf8Prefix("技术需求", 10), "技术需求");
-  EXPECT_EQ(Utf8Prefix("abc", 0), "…");
 }
 
 }  // namespace
