@@ -2,16 +2,11 @@
 
 #include "core/text_encoding.h"
 #include "service/audit.h"
+#include "service/campaign_policy.h"
 
 namespace kc {
 
 namespace {
-
-Status RequireAdmin(const Actor& actor) {
-  if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_admin()) return Forbidden("only platform admins run campaigns");
-  return Status::Ok();
-}
 
 Status CheckText(const Campaign& c) {
   for (const auto* f : {&c.series, &c.title, &c.title_en, &c.description}) {
@@ -38,6 +33,12 @@ Status CheckText(const Campaign& c) {
 
 }  // namespace
 
+Status Campaigns::RequireRunner(const Actor& actor) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (!CanRunCampaigns(actor)) return Forbidden("only platform admins run campaigns");
+  return Status::Ok();
+}
+
 Status Campaigns::CheckNotPublished(const Campaign& c) {
   if (c.status == CampaignStatus::kPublished) {
     return Conflict("campaign_published", "the results are published and frozen");
@@ -48,7 +49,7 @@ Status Campaigns::CheckNotPublished(const Campaign& c) {
 Result<Campaign> Campaigns::Load(StoreTx& tx, int64_t id) { return tx.campaigns().GetCampaign(id); }
 
 Result<Campaign> Campaigns::Create(const Actor& actor, Campaign c) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireRunner(actor));
   KC_RETURN_IF_ERROR(CheckText(c));
   KC_RETURN_IF_ERROR(ValidateCampaign(c));
   c.id = 0;
@@ -68,7 +69,7 @@ Result<Campaign> Campaigns::Create(const Actor& actor, Campaign c) {
 }
 
 Result<Campaign> Campaigns::Update(const Actor& actor, Campaign c) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireRunner(actor));
   KC_RETURN_IF_ERROR(CheckText(c));
   KC_RETURN_IF_ERROR(ValidateCampaign(c));
   Status s = store_.Write([&](StoreTx& tx) {
@@ -90,7 +91,7 @@ Result<Campaign> Campaigns::Update(const Actor& actor, Campaign c) {
 }
 
 Result<Campaign> Campaigns::Open(const Actor& actor, int64_t id) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireRunner(actor));
   Campaign c;
   Status s = store_.Write([&](StoreTx& tx) {
     auto got = Load(tx, id);
@@ -117,12 +118,12 @@ Result<Campaign> Campaigns::Get(const Actor& actor, int64_t id) {
     c = *got;
     return Status::Ok();
   }));
-  if (c.status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
+  if (!CanSeeCampaign(actor, c)) return NotFound("campaign");
   return c;
 }
 
 Result<Page<Campaign>> Campaigns::List(const Actor& actor, CampaignQuery q) {
-  if (!actor.is_admin()) {
+  if (!SeesDraftCampaigns(actor)) {
     std::vector<CampaignStatus> visible;
     for (auto st : q.statuses) {
       if (st != CampaignStatus::kDraft) visible.push_back(st);
