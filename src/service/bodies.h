@@ -1,5 +1,5 @@
 // 咨询委员会与联合体: the programme's bodies and their members. Admins maintain them;
-// everyone reads them (body_policy.h).
+// everyone reads them.
 #pragma once
 
 #include <vector>

@@ -8,6 +8,13 @@ namespace kc {
 
 namespace {
 
+// 401 for a visitor, 403 unless the actor runs campaigns.
+Status RequireRunner(const Actor& actor) {
+  if (!actor.signed_in()) return Unauthorized();
+  if (!CanRunCampaigns(actor)) return Forbidden("only platform admins run campaigns");
+  return Status::Ok();
+}
+
 Status CheckText(const Campaign& c) {
   for (const auto* f : {&c.series, &c.title, &c.title_en, &c.description}) {
     if (!IsValidUtf8(*f)) return BadInput("invalid_utf8", "the campaign is not valid UTF-8");
@@ -32,12 +39,6 @@ Status CheckText(const Campaign& c) {
 }
 
 }  // namespace
-
-Status Campaigns::RequireRunner(const Actor& actor) {
-  if (!actor.signed_in()) return Unauthorized();
-  if (!CanRunCampaigns(actor)) return Forbidden("only platform admins run campaigns");
-  return Status::Ok();
-}
 
 Status Campaigns::CheckNotPublished(const Campaign& c) {
   if (c.status == CampaignStatus::kPublished) {

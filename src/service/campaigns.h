@@ -1,11 +1,10 @@
 // 榜单与奖项: running a ranked list or an award from set-up to publication.
 //
-// Who does what (the rules live in campaign_policy.h): platform admins create campaigns (from a
-// template or from scratch), open them, start the review (which draws reviewers), and publish.
-// Organisation admins nominate on their organisation's behalf. Reviewers are experts: the owners of
-// published expert listings whose discipline matches a nomination's; they declare conflicts and
-// score what they are assigned. Visitors see every campaign that is not a draft, and the published
-// results.
+// Who does what: platform admins create campaigns (from a template or from scratch), open
+// them, start the review (which draws reviewers), and publish. Organisation admins nominate on
+// their organisation's behalf. Reviewers are experts: the owners of published expert listings
+// whose discipline matches a nomination's; they declare conflicts and score what they are
+// assigned. Visitors see every campaign that is not a draft, and the published results.
 //
 // Files: campaigns.cc (set-up), nominations.cc, campaign_review.cc (conflicts, assignment,
 // scoring), campaign_publication.cc (publishing and results).
@@ -82,8 +81,6 @@ class Campaigns {
   static Status CheckNotPublished(const Campaign& campaign);
 
  private:
-  // 401 for a visitor, 403 unless the actor runs campaigns (campaign_policy.h).
-  static Status RequireRunner(const Actor& actor);
   Result<Campaign> Load(StoreTx& tx, int64_t id);
 
   Store& store_;

@@ -1,5 +1,5 @@
 // 新闻资讯: editors write, publish and withdraw articles; visitors read published ones.
-// Editors are users with the role `editor`, and admins (the rules live in news_policy.h).
+// Editors are users with the role `editor`, and admins.
 #pragma once
 
 #include <vector>
