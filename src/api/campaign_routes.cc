@@ -6,6 +6,7 @@
 #include "core/iso_time.h"
 #include "core/news.h"
 #include "core/shanghai_day.h"
+#include "service/campaign_policy.h"
 
 namespace kc::api {
 
@@ -52,12 +53,13 @@ json CampaignJson(const Campaign& c) {
           {"published_at", IsoTime(c.published_at)}};
 }
 
-json NominationJson(const Nomination& n) {
+// A nomination as `viewer` sees it; `as_reviewer` when the viewer reads it as its assigned
+// reviewer (SeesNominator in campaign_policy.h decides whether the nominator is shown).
+json NominationJson(const Nomination& n, const Actor& viewer, bool as_reviewer) {
   json materials = json::array();
   for (const auto& m : n.materials) materials.push_back({{"title", m.title}, {"url", m.url}});
   json j = {{"id", n.id},
             {"campaign_id", n.campaign_id},
-            {"nominator_org_id", n.nominator_org_id},
             {"nominee_type", NomineeTypeName(n.nominee_type)},
             {"nominee_name", n.nominee_name},
             {"discipline", n.discipline},
@@ -68,6 +70,7 @@ json NominationJson(const Nomination& n) {
   j["listing_id"] = n.listing_id ? json(*n.listing_id) : json(nullptr);
   j["birth_date"] = n.birth_date;
   j["founding_year"] = n.founding_year ? json(*n.founding_year) : json(nullptr);
+  if (SeesNominator(viewer, n, as_reviewer)) j["nominator_org_id"] = n.nominator_org_id;
   return j;
 }
 
@@ -340,7 +343,7 @@ http::Response Nominate(Context& ctx, http::Request& req) {
   n.listing_id = listing;
   if (founded) n.founding_year = static_cast<int>(std::clamp<int64_t>(*founded, 0, 100000));
   KC_ASSIGN_OR_RESPOND(created, ctx.campaigns->Nominate(*actor, *id, n));
-  return JsonResponse(201, NominationJson(*created));
+  return JsonResponse(201, NominationJson(*created, *actor, false));
 }
 
 http::Response ListNominations(Context& ctx, http::Request& req) {
@@ -348,7 +351,7 @@ http::Response ListNominations(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(noms, ctx.campaigns->Nominations(*actor, *id));
   json items = json::array();
-  for (const auto& n : *noms) items.push_back(NominationJson(n));
+  for (const auto& n : *noms) items.push_back(NominationJson(n, *actor, false));
   return JsonResponse(200, {{"items", items}});
 }
 
@@ -391,8 +394,7 @@ http::Response MyReviews(Context& ctx, http::Request& req) {
   for (const auto& t : *tasks) {
     json scores = json::object();
     for (const auto& [k, v] : t.my_scores) scores[k] = v;
-    json n = NominationJson(t.nomination);
-    n.erase("nominator_org_id");
+    json n = NominationJson(t.nomination, *actor, true);
     items.push_back({{"campaign",
                       {{"id", t.campaign.id},
                        {"title", t.campaign.title},

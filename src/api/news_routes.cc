@@ -7,6 +7,7 @@
 #include "core/page_encoding.h"
 #include "core/utf8.h"
 #include "service/news_feed.h"
+#include "service/news_policy.h"
 
 namespace kc::api {
 
@@ -308,7 +309,7 @@ json ParsedJson(const ParsedNewsPage& p) {
 http::Response Import(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-  if (!actor->is_editor()) {
+  if (!CanWriteNews(*actor)) {
     return http::ErrorResponse(Forbidden("only editors and admins import news pages"));
   }
   std::string content;

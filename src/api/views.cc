@@ -2,6 +2,7 @@
 
 #include "core/iso_time.h"
 #include "core/region_code.h"
+#include "service/user_policy.h"
 
 namespace kc::api {
 
@@ -14,13 +15,11 @@ nlohmann::json UserJson(const User& u, const Actor& viewer) {
       {"org_id", u.org_id ? nlohmann::json(*u.org_id) : nlohmann::json(nullptr)},
       {"org_role", u.org_id ? nlohmann::json(OrgRoleName(u.org_role)) : nlohmann::json(nullptr)},
       {"created_at", IsoTime(u.created_at)}};
-  if (viewer.is_admin() || (viewer.user && viewer.user->id == u.id)) {
+  if (SeesEmail(viewer, u)) {
     j["email"] = u.email;
     j["disabled"] = u.disabled;
   }
-  // A request to join is seen by the user and by the admins who decide it.
-  if (u.requested_org_id &&
-      (viewer.manages_org(*u.requested_org_id) || (viewer.user && viewer.user->id == u.id))) {
+  if (SeesJoinRequest(viewer, u)) {
     j["requested_org_id"] = *u.requested_org_id;
   }
   return j;

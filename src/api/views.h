@@ -8,7 +8,8 @@
 
 namespace kc::api {
 
-// A user as `viewer` may see it: the e-mail only to the user and admins.
+// A user as `viewer` may see it: the e-mail and the disabled flag when SeesEmail, the
+// requested organisation when SeesJoinRequest (service/user_policy.h).
 nlohmann::json UserJson(const User& user, const Actor& viewer);
 
 // An organisation (all of it is public).

@@ -14,6 +14,7 @@
 #include "api/search_response.h"
 #include "api/sitemap.h"
 #include "core/markup_escape.h"
+#include "service/campaign_policy.h"
 #include "service/listing_json.h"
 
 namespace kc::api {
@@ -175,7 +176,7 @@ Answer CampaignRecordPage(const PageRequest& p, int64_t id) {
     return {404, p.NotFoundPage()};
   }
   std::vector<CampaignResult> results;
-  if (campaign->status == CampaignStatus::kPublished) {
+  if (HasPublicResults(*campaign)) {
     if (auto r = p.ctx.campaigns->Results(id); r.ok()) results = std::move(*r);
   }
   return {200, p.Compose(CampaignPage(*campaign, results, p.app.text, p.lang, p.base))};

@@ -4,6 +4,7 @@
 #include "service/audit.h"
 #include "service/crypto.h"
 #include "service/orgs.h"
+#include "service/user_policy.h"
 
 namespace kc {
 
@@ -271,8 +272,7 @@ Result<User> Accounts::Get(const Actor& actor, int64_t id) {
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
     out = tx.GetUser(id);
     if (!out.ok()) return out.status();
-    bool same_org = out->org_id && actor.in_org(*out->org_id);
-    if (actor.user->id != id && !actor.is_admin() && !same_org) return NotFound("user");
+    if (!CanViewUser(actor, *out)) return NotFound("user");
     return Status::Ok();
   }));
   return out;
@@ -280,7 +280,7 @@ Result<User> Accounts::Get(const Actor& actor, int64_t id) {
 
 Result<Page<User>> Accounts::List(const Actor& actor, const UserQuery& query) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_admin()) return Forbidden("only admins list users");
+  if (!CanListUsers(actor)) return Forbidden("only admins list users");
   Result<Page<User>> out = Page<User>{};
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
     out = tx.ListUsers(query);
@@ -292,8 +292,8 @@ Result<Page<User>> Accounts::List(const Actor& actor, const UserQuery& query) {
 Result<User> Accounts::Update(const Actor& actor, int64_t id, const UserPatch& p) {
   if (!actor.signed_in()) return Unauthorized();
   bool self = actor.user->id == id;
-  if (!self && !actor.is_admin()) return Forbidden("you may edit only your own account");
-  if ((p.role || p.org_role || p.disabled) && !actor.is_admin()) {
+  if (!CanEditUser(actor, id)) return Forbidden("you may edit only your own account");
+  if ((p.role || p.org_role || p.disabled) && !CanChangeRoles(actor)) {
     return Forbidden("only admins change roles or disable accounts");
   }
   std::optional<std::string> new_hash;
@@ -308,7 +308,7 @@ Result<User> Accounts::Update(const Actor& actor, int64_t id, const UserPatch& p
       }));
     }
     KC_RETURN_IF_ERROR(ValidatePassword(*p.password, username));
-    if (!actor.is_admin() || self) {
+    if (NeedsCurrentPassword(actor, id)) {
       if (!p.current_password || p.current_password->size() > kMaxPasswordBytes ||
           !VerifyPassword(*p.current_password, actor.user->password_hash)) {
         return Invalid("current_password", "bad_credentials", "the current password is wrong");

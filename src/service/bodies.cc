@@ -3,21 +3,22 @@
 #include "core/trim.h"
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/body_policy.h"
 
 namespace kc {
 
 namespace {
 
-Status RequireAdmin(const Actor& actor) {
+Status RequireMaintainer(const Actor& actor) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_admin()) return Forbidden("only platform admins maintain the bodies");
+  if (!CanMaintainBodies(actor)) return Forbidden("only platform admins maintain the bodies");
   return Status::Ok();
 }
 
 }  // namespace
 
 Result<Body> Bodies::Create(const Actor& actor, Body b) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireMaintainer(actor));
   for (const auto* f : {&b.name, &b.name_en, &b.description, &b.established}) {
     if (!IsValidUtf8(*f)) return BadInput("invalid_utf8", "not valid UTF-8");
   }
@@ -36,7 +37,7 @@ Result<Body> Bodies::Create(const Actor& actor, Body b) {
 }
 
 Result<BodyMember> Bodies::AddMember(const Actor& actor, std::string_view slug, BodyMember m) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireMaintainer(actor));
   for (const auto* f : {&m.name, &m.title, &m.role, &m.term_start, &m.term_end}) {
     if (!IsValidUtf8(*f)) return BadInput("invalid_utf8", "not valid UTF-8");
   }
@@ -67,7 +68,7 @@ Result<BodyMember> Bodies::AddMember(const Actor& actor, std::string_view slug, 
 }
 
 Status Bodies::RemoveMember(const Actor& actor, std::string_view slug, int64_t member_id) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireMaintainer(actor));
   return store_.Write([&](StoreTx& tx) {
     auto body = tx.campaigns().GetBody(slug);
     if (!body.ok()) return body.status();

@@ -1,5 +1,5 @@
 // 咨询委员会与联合体: the programme's bodies and their members. Admins maintain them;
-// everyone reads them.
+// everyone reads them (the rules: body_policy.h).
 #pragma once
 
 #include <vector>

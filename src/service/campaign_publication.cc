@@ -4,13 +4,14 @@
 
 #include "core/score_aggregation.h"
 #include "service/audit.h"
+#include "service/campaign_policy.h"
 #include "service/campaigns.h"
 
 namespace kc {
 
 Result<std::vector<CampaignResult>> Campaigns::Publish(const Actor& actor, int64_t campaign_id) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_admin()) return Forbidden("only platform admins run campaigns");
+  if (!CanRunCampaigns(actor)) return Forbidden("only platform admins run campaigns");
   std::vector<CampaignResult> rows;
   int64_t now = clock_.Now();
   Status s = store_.Write([&](StoreTx& tx) {
@@ -70,7 +71,7 @@ Result<std::vector<CampaignResult>> Campaigns::Results(int64_t campaign_id) {
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
     auto c = Load(tx, campaign_id);
     if (!c.ok()) return c.status();
-    if (c->status != CampaignStatus::kPublished) return NotFound("published results");
+    if (!HasPublicResults(*c)) return NotFound("published results");
     auto got = tx.campaigns().ListResults(campaign_id);
     if (!got.ok()) return got.status();
     rows = std::move(*got);

@@ -4,6 +4,7 @@
 #include "core/reviewer_assignment.h"
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/campaign_policy.h"
 #include "service/campaigns.h"
 #include "service/listing_validation.h"
 
@@ -59,7 +60,7 @@ Status Campaigns::DeclareConflict(const Actor& actor, int64_t campaign_id, int64
                                   int64_t org_id, const std::string& reason) {
   if (!actor.signed_in()) return Unauthorized();
   if (reviewer_id == 0) reviewer_id = *actor.id();
-  if (reviewer_id != *actor.id() && !actor.is_admin()) {
+  if (!CanDeclareConflictFor(actor, reviewer_id)) {
     return Forbidden("reviewers declare their own conflicts");
   }
   if (!IsValidUtf8(reason)) return Invalid("reason", "invalid_utf8", "not valid UTF-8");
@@ -70,7 +71,7 @@ Status Campaigns::DeclareConflict(const Actor& actor, int64_t campaign_id, int64
   return store_.Write([&](StoreTx& tx) {
     auto c = Load(tx, campaign_id);
     if (!c.ok()) return c.status();
-    if (c->status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
+    if (!CanSeeCampaign(actor, *c)) return NotFound("campaign");
     KC_RETURN_IF_ERROR(CheckNotPublished(*c));
     auto org = tx.GetOrg(org_id);
     if (!org.ok()) {
@@ -104,7 +105,7 @@ Status Campaigns::DeclareConflict(const Actor& actor, int64_t campaign_id, int64
 
 Result<AssignmentReport> Campaigns::StartReview(const Actor& actor, int64_t campaign_id) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_admin()) return Forbidden("only platform admins run campaigns");
+  if (!CanRunCampaigns(actor)) return Forbidden("only platform admins run campaigns");
   AssignmentReport report;
   int64_t now = clock_.Now();
   Status s = store_.Write([&](StoreTx& tx) {
@@ -206,11 +207,9 @@ Status Campaigns::Score(const Actor& actor, int64_t nomination_id,
     KC_RETURN_IF_ERROR(CheckNotPublished(*c));
     auto assigned = tx.campaigns().ListAssignments(c->id);
     if (!assigned.ok()) return assigned.status();
-    bool mine = false;
-    for (const auto& a : *assigned) {
-      mine = mine || (a.nomination_id == nomination_id && a.reviewer_id == *actor.id());
+    if (!CanScore(actor, nomination_id, *assigned)) {
+      return Forbidden("this nomination is not assigned to you");
     }
-    if (!mine) return Forbidden("this nomination is not assigned to you");
     if (c->status != CampaignStatus::kReview) {
       return Conflict("not_in_review", "the campaign is not under review");
     }

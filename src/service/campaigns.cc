@@ -2,14 +2,16 @@
 
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/campaign_policy.h"
 
 namespace kc {
 
 namespace {
 
-Status RequireAdmin(const Actor& actor) {
+// 401 for a visitor, 403 unless the actor runs campaigns.
+Status RequireRunner(const Actor& actor) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_admin()) return Forbidden("only platform admins run campaigns");
+  if (!CanRunCampaigns(actor)) return Forbidden("only platform admins run campaigns");
   return Status::Ok();
 }
 
@@ -48,7 +50,7 @@ Status Campaigns::CheckNotPublished(const Campaign& c) {
 Result<Campaign> Campaigns::Load(StoreTx& tx, int64_t id) { return tx.campaigns().GetCampaign(id); }
 
 Result<Campaign> Campaigns::Create(const Actor& actor, Campaign c) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireRunner(actor));
   KC_RETURN_IF_ERROR(CheckText(c));
   KC_RETURN_IF_ERROR(ValidateCampaign(c));
   c.id = 0;
@@ -68,7 +70,7 @@ Result<Campaign> Campaigns::Create(const Actor& actor, Campaign c) {
 }
 
 Result<Campaign> Campaigns::Update(const Actor& actor, Campaign c) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireRunner(actor));
   KC_RETURN_IF_ERROR(CheckText(c));
   KC_RETURN_IF_ERROR(ValidateCampaign(c));
   Status s = store_.Write([&](StoreTx& tx) {
@@ -90,7 +92,7 @@ Result<Campaign> Campaigns::Update(const Actor& actor, Campaign c) {
 }
 
 Result<Campaign> Campaigns::Open(const Actor& actor, int64_t id) {
-  KC_RETURN_IF_ERROR(RequireAdmin(actor));
+  KC_RETURN_IF_ERROR(RequireRunner(actor));
   Campaign c;
   Status s = store_.Write([&](StoreTx& tx) {
     auto got = Load(tx, id);
@@ -117,12 +119,12 @@ Result<Campaign> Campaigns::Get(const Actor& actor, int64_t id) {
     c = *got;
     return Status::Ok();
   }));
-  if (c.status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
+  if (!CanSeeCampaign(actor, c)) return NotFound("campaign");
   return c;
 }
 
 Result<Page<Campaign>> Campaigns::List(const Actor& actor, CampaignQuery q) {
-  if (!actor.is_admin()) {
+  if (!SeesDraftCampaigns(actor)) {
     std::vector<CampaignStatus> visible;
     for (auto st : q.statuses) {
       if (st != CampaignStatus::kDraft) visible.push_back(st);

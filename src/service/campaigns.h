@@ -5,6 +5,7 @@
 // their organisation's behalf. Reviewers are experts: the owners of published expert listings
 // whose discipline matches a nomination's; they declare conflicts and score what they are
 // assigned. Visitors see every campaign that is not a draft, and the published results.
+// These rules live in campaign_policy.h; reviewers never see who nominated (SeesNominator).
 //
 // Files: campaigns.cc (set-up), nominations.cc, campaign_review.cc (conflicts, assignment,
 // scoring), campaign_publication.cc (publishing and results).

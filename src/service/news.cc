@@ -5,6 +5,7 @@
 #include "core/trim.h"
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/news_policy.h"
 
 namespace kc {
 
@@ -12,7 +13,7 @@ namespace {
 
 Status RequireEditor(const Actor& actor) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_editor()) return Forbidden("only editors and admins write news");
+  if (!CanWriteNews(actor)) return Forbidden("only editors and admins write news");
   return Status::Ok();
 }
 
@@ -160,12 +161,12 @@ Result<NewsArticle> News::Get(const Actor& actor, int64_t id) {
     a = std::move(*got);
     return Status::Ok();
   }));
-  if (a.status != NewsStatus::kPublished && !actor.is_editor()) return NotFound("article");
+  if (!CanReadArticle(actor, a)) return NotFound("article");
   return a;
 }
 
 Result<Page<NewsArticle>> News::List(const Actor& actor, NewsQuery q) {
-  if (!actor.is_editor()) q.status = NewsStatus::kPublished;
+  if (!SeesDraftNews(actor)) q.status = NewsStatus::kPublished;
   Page<NewsArticle> page;
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
     auto got = tx.news().ListArticles(q);

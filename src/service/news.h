@@ -1,5 +1,5 @@
 // 新闻资讯: editors write, publish and withdraw articles; visitors read published ones.
-// Editors are users with the role `editor`, and admins.
+// Editors are users with the role `editor`, and admins (the rules: news_policy.h).
 #pragma once
 
 #include <vector>

@@ -2,6 +2,7 @@
 #include "core/trim.h"
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/campaign_policy.h"
 #include "service/campaigns.h"
 #include "service/listing_validation.h"
 
@@ -49,7 +50,7 @@ Result<Nomination> Campaigns::Nominate(const Actor& actor, int64_t campaign_id, 
     }
     n.nominator_org_id = *actor.user->org_id;
   }
-  if (!actor.manages_org(n.nominator_org_id)) {
+  if (!CanNominateFor(actor, n.nominator_org_id)) {
     return Forbidden("only the organisation's admins nominate on its behalf");
   }
   KC_RETURN_IF_ERROR(CheckNominationText(n));
@@ -61,7 +62,7 @@ Result<Nomination> Campaigns::Nominate(const Actor& actor, int64_t campaign_id, 
   Status s = store_.Write([&](StoreTx& tx) {
     auto c = Load(tx, campaign_id);
     if (!c.ok()) return c.status();
-    if (c->status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
+    if (!CanSeeCampaign(actor, *c)) return NotFound("campaign");
     KC_RETURN_IF_ERROR(CheckNotPublished(*c));
     auto nominator = tx.GetOrg(n.nominator_org_id);
     if (!nominator.ok()) {
@@ -105,11 +106,11 @@ Result<std::vector<Nomination>> Campaigns::Nominations(const Actor& actor, int64
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
     auto c = Load(tx, campaign_id);
     if (!c.ok()) return c.status();
-    if (c->status == CampaignStatus::kDraft && !actor.is_admin()) return NotFound("campaign");
+    if (!CanSeeCampaign(actor, *c)) return NotFound("campaign");
     auto all = tx.campaigns().ListNominations(campaign_id);
     if (!all.ok()) return all.status();
     for (auto& n : *all) {
-      if (actor.is_admin() || actor.in_org(n.nominator_org_id)) out.push_back(std::move(n));
+      if (CanSeeNomination(actor, n)) out.push_back(std::move(n));
     }
     return Status::Ok();
   }));

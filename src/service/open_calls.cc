@@ -1,6 +1,5 @@
 #include "service/open_calls.h"
 
-#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -10,15 +9,11 @@
 #include "service/deal_notices.h"
 #include "service/listing_policy.h"
 #include "service/listing_validation.h"
+#include "service/open_call_policy.h"
 
 namespace kc {
 
 namespace {
-
-bool Manages(const Actor& actor, const OpenCall& call) {
-  return actor.is_admin() ||
-         (actor.user && actor.user->org_id && *actor.user->org_id == call.org_id);
-}
 
 // Tells every active member of `org_id` about a call.
 Status NotifyOrg(StoreTx& tx, int64_t org_id, const OpenCall& call, const std::string& kind,
@@ -66,15 +61,14 @@ Result<CallView> OpenCalls::ViewOf(StoreTx& tx, const Actor& actor, OpenCall cal
     shown.username = it->second->username;
     shown.display_name = it->second->display_name;
     v.judges.push_back(shown);
-    if (actor.user && actor.user->id == id) v.is_judge = true;
   }
-  v.can_manage = Manages(actor, call);
+  v.is_judge = IsJudge(actor, *judges);
+  v.can_manage = CanManageCall(actor, call);
   auto proposals = tx.deals().ListProposals(call.id);
   if (!proposals.ok()) return proposals.status();
   v.proposal_count = static_cast<int64_t>(proposals->size());
   for (Proposal& p : *proposals) {
-    const bool own = actor.user && actor.user->org_id && *actor.user->org_id == p.org_id;
-    if (v.can_manage || v.is_judge || own) v.proposals.push_back(std::move(p));
+    if (SeesProposal(actor, call, p, v.is_judge)) v.proposals.push_back(std::move(p));
   }
   v.call = std::move(call);
   return v;
@@ -99,7 +93,7 @@ Result<CallView> OpenCalls::Create(const Actor& actor, const NewCall& in) {
     if (!demand.ok() || demand->kind != ListingKind::kDemand || !CanRead(actor, *demand)) {
       return Invalid("demand_id", "unknown_listing", "no demand with this id");
     }
-    if (!actor.in_org(demand->org_id)) {
+    if (!CanPostCall(actor, *demand)) {
       return Forbidden("only the demand's organisation turns it into an open call");
     }
     if (demand->status != ListingStatus::kPublished) {
@@ -229,7 +223,7 @@ Result<CallView> OpenCalls::Close(const Actor& actor, int64_t call_id) {
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto call = tx.deals().GetCall(call_id);
     if (!call.ok()) return call.status();
-    if (!Manages(actor, *call)) return Forbidden("only the call's organisation closes it");
+    if (!CanManageCall(actor, *call)) return Forbidden("only the call's organisation closes it");
     if (call->phase != CallPhase::kOpen) {
       return Conflict("invalid_phase",
                       "the call is already " + std::string(CallPhaseName(call->phase)));
@@ -251,7 +245,7 @@ Result<Proposal> OpenCalls::Score(const Actor& actor, int64_t call_id, int64_t p
     if (!call.ok()) return call.status();
     auto judges = tx.deals().ListJudges(call_id);
     if (!judges.ok()) return judges.status();
-    if (std::find(judges->begin(), judges->end(), actor.user->id) == judges->end()) {
+    if (!IsJudge(actor, *judges)) {
       return Forbidden("only the call's judges score proposals");
     }
     if (EffectivePhase(*call, Today()) != CallPhase::kJudging) {
@@ -277,7 +271,7 @@ Result<CallView> OpenCalls::Announce(const Actor& actor, int64_t call_id, int64_
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto call = tx.deals().GetCall(call_id);
     if (!call.ok()) return call.status();
-    if (!Manages(actor, *call)) return Forbidden("only the call's organisation announces");
+    if (!CanManageCall(actor, *call)) return Forbidden("only the call's organisation announces");
     if (EffectivePhase(*call, Today()) != CallPhase::kJudging) {
       return Conflict("invalid_phase", "announce the winner after the proposal phase, once");
     }

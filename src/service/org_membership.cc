@@ -4,6 +4,7 @@
 #include "core/utf8.h"
 #include "service/audit.h"
 #include "service/listing_validation.h"
+#include "service/org_policy.h"
 #include "service/orgs.h"
 
 namespace kc {
@@ -109,7 +110,7 @@ Result<Page<User>> Orgs::JoinRequests(const Actor& actor, int64_t org_id, int64_
   Status s = store_.Read([&](StoreTx& tx) -> Status {
     auto org = tx.GetOrg(org_id);
     if (!org.ok()) return org.status();
-    if (!actor.manages_org(org_id)) {
+    if (!CanManageMembers(actor, org_id)) {
       return Forbidden("only the organisation's admins see requests to join it");
     }
     UserQuery q;
@@ -133,7 +134,7 @@ Result<User> Orgs::DecideJoinRequest(const Actor& actor, int64_t org_id, int64_t
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     auto org = tx.GetOrg(org_id);
     if (!org.ok()) return org.status();
-    if (!actor.manages_org(org_id)) {
+    if (!CanManageMembers(actor, org_id)) {
       return Forbidden("only the organisation's admins decide requests to join it");
     }
     auto user = tx.GetUser(user_id);

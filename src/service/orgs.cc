@@ -8,6 +8,7 @@
 #include "core/trim.h"
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/org_policy.h"
 
 namespace kc {
 
@@ -63,14 +64,14 @@ Result<Org> Orgs::CreateIn(StoreTx& tx, Org org, std::optional<int64_t> actor_id
 
 Result<Org> Orgs::Create(const Actor& actor, Org org) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!actor.is_admin() && actor.user->org_id) {
+  if (!CanCreateOrg(actor)) {
     return Conflict("already_member", "you already belong to an organisation");
   }
   Result<Org> out = Org{};
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     auto created = CreateIn(tx, org, actor.id(), clock_.Now());
     if (!created.ok()) return created.status();
-    if (!actor.is_admin()) {
+    if (JoinsOrgItCreates(actor)) {
       // The creator manages it; a platform role (reviewer, editor) stays as it is.
       auto u = tx.GetUser(*actor.id());
       if (!u.ok()) return u.status();
@@ -113,7 +114,7 @@ Result<Org> Orgs::Update(const Actor& actor, int64_t id, const OrgPatch& p) {
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     auto org = tx.GetOrg(id);
     if (!org.ok()) return org.status();
-    if (!actor.manages_org(id)) return Forbidden("only the organisation's admins may edit it");
+    if (!CanEditOrg(actor, id)) return Forbidden("only the organisation's admins may edit it");
     Org o = *org;
     if (p.name) o.name = *p.name;
     if (p.type) {
@@ -150,7 +151,9 @@ Result<Page<User>> Orgs::Members(const Actor& actor, int64_t org_id, int64_t off
   Status s = store_.Read([&](StoreTx& tx) -> Status {
     auto org = tx.GetOrg(org_id);
     if (!org.ok()) return org.status();
-    if (!actor.in_org(org_id)) return Forbidden("only members see an organisation's members");
+    if (!CanSeeMembers(actor, org_id)) {
+      return Forbidden("only members see an organisation's members");
+    }
     UserQuery q;
     q.org_id = org_id;
     q.offset = offset;
@@ -170,7 +173,9 @@ Result<User> Orgs::AddMember(const Actor& actor, int64_t org_id, const std::stri
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     auto org = tx.GetOrg(org_id);
     if (!org.ok()) return org.status();
-    if (!actor.manages_org(org_id)) return Forbidden("only the organisation's admins add members");
+    if (!CanManageMembers(actor, org_id)) {
+      return Forbidden("only the organisation's admins add members");
+    }
     auto user = tx.FindUserByName(username);
     if (!user.ok()) {
       return user.status().kind() == ErrorKind::kNotFound
@@ -198,7 +203,9 @@ Result<User> Orgs::SetMemberRole(const Actor& actor, int64_t org_id, int64_t use
   if (!actor.signed_in()) return Unauthorized();
   Result<User> out = User{};
   Status s = store_.Write([&](StoreTx& tx) -> Status {
-    if (!actor.manages_org(org_id)) return Forbidden("only the organisation's admins do this");
+    if (!CanManageMembers(actor, org_id)) {
+      return Forbidden("only the organisation's admins do this");
+    }
     auto user = tx.GetUser(user_id);
     if (!user.ok()) return user.status();
     if (!user->org_id || *user->org_id != org_id) return NotFound("member");
@@ -217,7 +224,9 @@ Result<User> Orgs::SetMemberRole(const Actor& actor, int64_t org_id, int64_t use
 Status Orgs::RemoveMember(const Actor& actor, int64_t org_id, int64_t user_id) {
   if (!actor.signed_in()) return Unauthorized();
   return store_.Write([&](StoreTx& tx) -> Status {
-    if (!actor.manages_org(org_id)) return Forbidden("only the organisation's admins do this");
+    if (!CanManageMembers(actor, org_id)) {
+      return Forbidden("only the organisation's admins do this");
+    }
     if (actor.user->id == user_id) {
       return Conflict("self_removal", "an org admin cannot remove themself");
     }

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "search/percolate.h"
-#include "service/listing_policy.h"
+#include "service/subscription_policy.h"
 
 namespace kc {
 
@@ -44,7 +44,7 @@ bool IsRealMatch(const search::MatchHit& hit) {
 }  // namespace
 
 Result<Subscription> Subscriptions::SaveSearch(const Actor& actor, const SavedSearch& search) {
-  if (!actor.signed_in()) return Unauthorized();
+  if (!CanSubscribe(actor)) return Unauthorized();
   if (search.q.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Invalid("q", "required", "a saved search needs words to look for");
   }
@@ -69,7 +69,7 @@ Result<Subscription> Subscriptions::SaveSearch(const Actor& actor, const SavedSe
 }
 
 Result<Subscription> Subscriptions::Follow(const Actor& actor, int64_t listing_id) {
-  if (!actor.signed_in()) return Unauthorized();
+  if (!CanSubscribe(actor)) return Unauthorized();
   Subscription s;
   s.user_id = actor.user->id;
   s.kind = "listing";
@@ -77,7 +77,7 @@ Result<Subscription> Subscriptions::Follow(const Actor& actor, int64_t listing_i
   s.created_at = clock_.Now();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto l = tx.GetListing(listing_id);
-    if (!l.ok() || !CanRead(actor, *l)) {
+    if (!l.ok() || !CanFollow(actor, *l)) {
       return Invalid("listing_id", "unknown_listing", "no listing with this id");
     }
     auto existing = tx.ListSubscriptions(s.user_id);
@@ -100,7 +100,7 @@ Result<Subscription> Subscriptions::Follow(const Actor& actor, int64_t listing_i
 }
 
 Result<std::vector<Subscription>> Subscriptions::List(const Actor& actor) {
-  if (!actor.signed_in()) return Unauthorized();
+  if (!CanSubscribe(actor)) return Unauthorized();
   Result<std::vector<Subscription>> out = std::vector<Subscription>{};
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
     out = tx.ListSubscriptions(actor.user->id);
@@ -110,13 +110,13 @@ Result<std::vector<Subscription>> Subscriptions::List(const Actor& actor) {
 }
 
 Status Subscriptions::Delete(const Actor& actor, int64_t id) {
-  if (!actor.signed_in()) return Unauthorized();
+  if (!CanSubscribe(actor)) return Unauthorized();
   return store_.Write([&](StoreTx& tx) { return tx.DeleteSubscription(id, actor.user->id); });
 }
 
 Result<Page<Notification>> Subscriptions::Notifications(const Actor& actor, bool unread_only,
                                                         int64_t offset, int64_t limit) {
-  if (!actor.signed_in()) return Unauthorized();
+  if (!CanSubscribe(actor)) return Unauthorized();
   Result<Page<Notification>> out = Page<Notification>{};
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
     out = tx.ListNotifications(actor.user->id, unread_only, offset, limit);
@@ -126,7 +126,7 @@ Result<Page<Notification>> Subscriptions::Notifications(const Actor& actor, bool
 }
 
 Status Subscriptions::MarkRead(const Actor& actor, int64_t id) {
-  if (!actor.signed_in()) return Unauthorized();
+  if (!CanSubscribe(actor)) return Unauthorized();
   return store_.Write(
       [&](StoreTx& tx) { return tx.MarkNotificationRead(id, actor.user->id, clock_.Now()); });
 }

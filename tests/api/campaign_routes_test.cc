@@ -84,7 +84,9 @@ TEST_F(CampaignRoutesTest, FromTemplateToPublishedRankedList) {
   EXPECT_EQ(too_old.json["error"]["field"], "founding_year");
   auto n2 = ent2.Post(base + "/nominations", Enterprise("新锐二号科技", org2, 2022));
   ASSERT_EQ(n2.status, 201) << n2.body;
-  EXPECT_EQ(ent1.Get(base + "/nominations").json["items"].size(), 1u) << "only its own";
+  json own_nominations = ent1.Get(base + "/nominations").json["items"];
+  ASSERT_EQ(own_nominations.size(), 1u) << "only its own";
+  EXPECT_EQ(own_nominations[0]["nominator_org_id"], org1) << "the nominator sees itself";
 
   // Experts: two independent ones and one of the first nominee's own company.
   Client exp_a = Expert("expa", admin);
@@ -108,6 +110,7 @@ TEST_F(CampaignRoutesTest, FromTemplateToPublishedRankedList) {
     json tasks = c->Get("/api/v1/me/reviews").json["items"];
     EXPECT_FALSE(tasks.empty());
     for (const auto& task : tasks) {
+      EXPECT_FALSE(task["nomination"].contains("nominator_org_id")) << "reviewers score blind";
       int64_t nid = task["nomination"]["id"];
       auto r = c->Post("/api/v1/nominations/" + std::to_string(nid) + "/scores",
                        nid == id1 ? high : low);

@@ -44,6 +44,23 @@ TEST_F(UserRoutesTest, UsersEditThemselvesAndSeeNoStrangers) {
   EXPECT_EQ(again.Login("bobby", "new-password-1").status, 200);
 }
 
+TEST_F(UserRoutesTest, FellowMembersSeeAnAccountButNotItsEmail) {
+  Client boss = RegisterWithOrg("mailboss", "邮箱研究院", "institute");
+  int64_t org = boss.Get("/api/v1/me").json["org_id"];
+  int64_t boss_id = boss.Get("/api/v1/me").json["id"];
+  ASSERT_EQ(boss.Patch("/api/v1/users/" + std::to_string(boss_id), {{"email", "boss@example.com"}})
+                .status,
+            200);
+  Client erin = RegisterUser("erin", org);
+  std::string path = "/api/v1/users/" + std::to_string(boss_id);
+  auto seen = erin.Get(path);
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_FALSE(seen.json.contains("email")) << "an e-mail is its user's and the admins'";
+  EXPECT_FALSE(seen.json.contains("disabled"));
+  EXPECT_EQ(boss.Get(path).json["email"], "boss@example.com");
+  EXPECT_EQ(Admin().Get(path).json["email"], "boss@example.com");
+}
+
 TEST_F(UserRoutesTest, DisabledUsersCannotSignIn) {
   Client dave = RegisterUser("dave");
   int64_t id = dave.Get("/api/v1/me").json["id"];
