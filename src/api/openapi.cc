@@ -41,6 +41,8 @@ nlohmann::json SharedResponses() {
   };
   return {{"401", error("A bearer token or session that is not (or no longer) valid")},
           {"413", error("A body larger than the route takes (smaller for visitors)")},
+          {"500", error("internal: a bug; the server log has the details under the request's "
+                        "X-Request-Id")},
           {"503", error("read_only_storage: the storage refuses writes; nothing was saved")},
           {"507", error("storage_full: the disk is full; nothing was saved")}};
 }
@@ -55,12 +57,17 @@ nlohmann::json OpenApiDocument(const http::Router& router, const std::string& ve
                {"tags", {r.doc.tag}},
                {"operationId", Lower(http::bhttp::to_string(r.method)) + path}};
     json params = json::array();
+    std::vector<int> errors = r.doc.errors;
     for (const auto& seg : r.segments) {
       if (seg.size() > 2 && seg.front() == '{') {
-        params.push_back({{"name", seg.substr(1, seg.size() - 2)},
+        std::string name = seg.substr(1, seg.size() - 2);
+        // An id ("id", "user_id" …) is read with ParseId: anything but an integer is 400.
+        const bool id = name == "id" || name.ends_with("_id");
+        if (id) errors.push_back(400);
+        params.push_back({{"name", name},
                           {"in", "path"},
                           {"required", true},
-                          {"schema", {{"type", "string"}}}});
+                          {"schema", {{"type", id ? "integer" : "string"}}}});
       }
     }
     if (r.doc.query_params.is_array()) {
@@ -85,7 +92,6 @@ nlohmann::json OpenApiDocument(const http::Router& router, const std::string& ve
       other["description"] = Reason(status);
       responses[std::to_string(status)] = other;
     }
-    std::vector<int> errors = r.doc.errors;
     if (r.doc.auth) errors.push_back(401);
     for (int e : errors) {
       responses[std::to_string(e)] = {

@@ -120,9 +120,11 @@ def pointer_escape(s):
 
 
 def json_path(error):
+    """Where in the body, with array indices left out ($.items[].org) so that one finding is
+    reported once, not once per item."""
     path = "$"
     for part in error.absolute_path:
-        path += "[%d]" % part if isinstance(part, int) else "." + str(part)
+        path += "[]" if isinstance(part, int) else "." + str(part)
     return path
 
 
@@ -174,6 +176,9 @@ def check(records, ops):
         if is_json and rec.get("content_encoding"):
             counted["compressed"] += 1
             continue
+        if is_json and not rec.get("body") and "application/json" not in content:
+            counted["no body"] += 1  # a 204, whatever its Content-Type says
+            continue
         if not is_json:
             if "application/json" in content:
                 findings["%s %d: answers %r where the document names JSON" % (
@@ -196,9 +201,13 @@ def check(records, ops):
             findings["%s %d: the body is not JSON" % (operation, status)].append(example)
             continue
         validator = ops.validator(pointer + "/content/application~1json/schema")
-        for error in validator.iter_errors(body):
-            findings["%s %d: %s: %s" % (operation, status, json_path(error),
-                                         error.message[:300])].append(example)
+        try:
+            for error in validator.iter_errors(body):
+                findings["%s %d: %s: %s" % (operation, status, json_path(error),
+                                             error.message[:300])].append(example)
+        except (AttributeError, TypeError, jsonschema.exceptions.SchemaError) as e:
+            findings["%s %d: the document's schema is not JSON Schema (%s)" % (
+                operation, status, e)].append(example)
         counted["validated"] += 1
     return findings, counted, operations_seen
 
