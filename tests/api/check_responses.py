@@ -16,7 +16,8 @@ A response fails the check when
     ones any operation may answer: components/responses of the document);
   - it is JSON where the document names no JSON body, or not JSON where it names one.
 A request to a path or method the document does not have (the tests ask for such on purpose) is
-counted, not failed; so are responses that are not JSON (pages, files).
+counted, and fails only when it succeeds or its error is not of the document's Error shape;
+responses that are not JSON (pages, files) where the document names no JSON are counted.
 
 Exit status 0 when nothing failed, also when nothing was recorded (a filtered run that ran no
 API test); 1 with one line per distinct finding otherwise.
@@ -152,16 +153,27 @@ def check(records, ops):
         if not urllib.parse.urlsplit(target).path.startswith(API_PREFIX):
             counted["outside /api/v1"] += 1
             continue
+        example = (rec.get("test", ""), target)
         path = ops.path_of(target)
-        if path is None:
-            counted["no such path"] += 1
-            continue
-        responses = ops.responses(path, method)
+        responses = None if path is None else ops.responses(path, method)
         if responses is None:
-            counted["no such method"] += 1
+            # Asked on purpose (404, 405): an error, in the one error shape.
+            counted["no such path" if path is None else "no such method"] += 1
+            where = "%s %s" % (method, path or urllib.parse.urlsplit(target).path)
+            if 200 <= status < 300:
+                findings["%s: status %d for an operation the document does not have" % (
+                    where, status)].append(example)
+            elif rec.get("body"):
+                try:
+                    body = json.loads(rec["body"])
+                except ValueError:
+                    findings["%s %d: the body is not JSON" % (where, status)].append(example)
+                    continue
+                for error in ops.validator("#/components/schemas/Error").iter_errors(body):
+                    findings["%s %d: %s: %s" % (where, status, json_path(error),
+                                                 error.message[:300])].append(example)
             continue
         operation = "%s %s" % (method, path)
-        example = (rec.get("test", ""), target)
         response = responses.get(str(status))
         pointer = "#/paths/%s/%s/responses/%d" % (pointer_escape(path), method.lower(), status)
         if response is None:
@@ -244,7 +256,7 @@ def main():
           % (len(records), counted["validated"], len(operations_seen), documented))
     others = ", ".join("%s %d" % (k, v) for k, v in sorted(counted.items()) if k != "validated")
     if others:
-        print("  not validated: " + others)
+        print("  besides (no schema to check, or asked for on purpose): " + others)
     if not findings:
         return 0
     print("\n%d findings (response differs from openapi.json):" % len(findings))
