@@ -250,10 +250,15 @@ def main():
         doc = document_from_binary(args.binary)
     ops = Operations(doc)
     findings, counted, operations_seen = check(records, ops)
-    documented = sum(len(item) for item in doc["paths"].values())
-    print("check_responses: %d responses recorded; %d JSON bodies validated, covering %d "
-          "operation statuses of %d operations in the document"
-          % (len(records), counted["validated"], len(operations_seen), documented))
+    documented = {"%s %s" % (m.upper(), p) for p, item in doc["paths"].items() for m in item}
+    exercised = {operation for operation, _ in operations_seen}
+    print("check_responses: %d responses recorded; %d JSON bodies validated; %d of the "
+          "document's %d operations answered (%d operation and status pairs)"
+          % (len(records), counted["validated"], len(exercised & documented), len(documented),
+             len(operations_seen)))
+    unexercised = sorted(documented - exercised)
+    if unexercised and len(unexercised) <= 20:
+        print("  no response recorded for: " + ", ".join(unexercised))
     others = ", ".join("%s %d" % (k, v) for k, v in sorted(counted.items()) if k != "validated")
     if others:
         print("  besides (no schema to check, or asked for on purpose): " + others)
