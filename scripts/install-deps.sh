@@ -11,6 +11,7 @@ PACKAGES=(
   libxapian-dev libfriso-dev friso-dict libopencc-dev python3-jieba
   libpqxx-dev libsoci-dev postgresql libxlsxwriter-dev libsimdjson-dev libminizip-dev libexpat1-dev libdeflate-dev
   wrk curl ca-certificates
+  python3-jsonschema
   chromium fonts-noto-cjk
 )
 # Node.js for the web front end's build and browser tests: Debian's, unless a node is already

@@ -177,7 +177,7 @@ http::Response Me(Context& ctx, http::Request& req) {
 
 void RegisterAuthRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
-  json org_input = Ref("Org");
+  json org_input = Ref("OrgInput");
   router.Add(verb::post, "/api/v1/auth/register",
              Guarded([&ctx](http::Request& r) { return Register(ctx, r); }),
              {.summary = "Create an account, optionally with a new organisation (as its admin)",
@@ -191,7 +191,7 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
                                    {"challenge", Str()}},
                                   {"username", "password"}),
               .success_status = 201,
-              .response = Ref("User"),
+              .response = Ref("UserWithOrg"),
               .errors = {400, 409, 415, 422, 429, 503}},
              /*blocking=*/true);
   router.Add(
@@ -210,7 +210,7 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
              {.summary = "The signed-in user with their organisation",
               .tag = "auth",
               .auth = true,
-              .response = Ref("User")});
+              .response = Ref("UserWithOrg")});
 }
 
 }  // namespace kc::api

@@ -133,7 +133,7 @@ void RegisterBodyRoutes(http::Router& router, Context& ctx) {
   json member = Obj({{"id", Int()},
                      {"member_type", Str()},
                      {"name", Str()},
-                     {"org_id", Int()},
+                     {"org_id", Nullable(Int())},
                      {"title", Str()},
                      {"role", Str()},
                      {"term_start", Str()},

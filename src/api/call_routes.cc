@@ -191,29 +191,36 @@ http::Response Announce(Context& ctx, http::Request& req) {
 
 void RegisterCallRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
+  json org = Obj({{"id", Int()}, {"name", Str()}}, {"id", "name"});
   json proposal = Obj({{"id", Int()},
-                       {"org", Obj({{"id", Int()}, {"name", Str()}})},
+                       {"org", org},
+                       {"author_id", Int()},
                        {"summary", Str()},
-                       {"achievement_id", Int()},
+                       {"achievement_id", Nullable(Int())},
                        {"score", {{"type", "number"}}},
                        {"judges_scored", Int()},
-                       {"created_at", Str()}});
-  json call = Obj({{"id", Int()},
-                   {"demand_id", Int()},
-                   {"org", Obj({{"id", Int()}, {"name", Str()}})},
-                   {"title", Str()},
-                   {"description", Str()},
-                   {"reward_cny", Int()},
-                   {"deadline", Str()},
-                   {"criteria", {{"type", "array"}}},
-                   {"phase", {{"type", "string"}, {"enum", {"open", "judging", "announced"}}}},
-                   {"judges", {{"type", "array"}}},
-                   {"proposal_count", Int()},
-                   {"proposals", {{"type", "array"}, {"items", proposal}}},
-                   {"winner_proposal_id", Int()},
-                   {"deal_id", Int()},
-                   {"can_manage", Bool()},
-                   {"is_judge", Bool()}});
+                       {"created_at", Time()}},
+                      {"id", "org", "summary", "score", "judges_scored"});
+  json call =
+      Obj({{"id", Int()},
+           {"demand_id", Int()},
+           {"org", org},
+           {"title", Str()},
+           {"description", Str()},
+           {"reward_cny", Int()},
+           {"deadline", Str()},
+           {"criteria", ListOf(Obj({{"name", Str()}, {"weight", {{"type", "number"}}}}))},
+           {"phase", Enum({"open", "judging", "announced"})},
+           {"judges", ListOf(Obj({{"id", Int()}, {"username", Str()}, {"display_name", Str()}}))},
+           {"proposal_count", Int()},
+           {"proposals", ListOf(proposal)},
+           {"winner_proposal_id", Nullable(Int())},
+           {"deal_id", Nullable(Int())},
+           {"can_manage", Bool()},
+           {"is_judge", Bool()},
+           {"created_at", Time()},
+           {"announced_at", Time()}},
+          {"id", "demand_id", "org", "title", "phase", "proposal_count", "can_manage", "is_judge"});
   router.Add(verb::post, "/api/v1/challenges",
              Guarded([&ctx](http::Request& r) { return CreateCall(ctx, r); }),
              {.summary = "Turn a published demand into an open call (揭榜挂帅) with a reward, a "

@@ -482,8 +482,8 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx) {
                         {"description", Str()},
                         {"weight", {{"type", "number"}}},
                         {"max_score", Int()}});
-  json rules = Obj({{"max_age", Int()},
-                    {"min_founding_year", Int()},
+  json rules = Obj({{"max_age", Nullable(Int())},
+                    {"min_founding_year", Nullable(Int())},
                     {"self_nomination", Bool()},
                     {"min_materials", Int()}});
   json fields = {{"title", Str()},
@@ -502,11 +502,15 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx) {
                  {"rules", rules}};
   json campaign = Obj(fields);
   campaign["properties"]["id"] = Int();
-  campaign["properties"]["status"] = Str();
-  campaign["properties"]["published_at"] = Str();
+  campaign["properties"]["status"] = Enum({"draft", "open", "review", "published"});
+  campaign["properties"]["published_at"] = Time();
+  // A template: a campaign of the given year, not stored (no id), named by its key.
+  json from_template = campaign;
+  from_template["properties"].erase("id");
+  from_template["properties"]["template"] = Str();
   json create = Obj(fields);
   create["properties"]["template"] = Str();
-  json nomination =
+  json nomination_input =
       Obj({{"id", Int()},
            {"campaign_id", Int()},
            {"nominator_org_id", Int()},
@@ -519,6 +523,21 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx) {
            {"founding_year", Int()},
            {"summary", Str()},
            {"materials", {{"type", "array"}, {"items", Obj({{"title", Str()}, {"url", Str()}})}}}});
+  json nomination = nomination_input;
+  for (const char* k : {"nominee_org_id", "listing_id", "founding_year"}) {
+    nomination["properties"][k] = Nullable(Int());
+  }
+  nomination["properties"]["created_at"] = Time();
+  // A reviewer's task: the nomination without who nominated it.
+  json nomination_to_review = nomination;
+  nomination_to_review["properties"].erase("nominator_org_id");
+  json review_task = Obj({{"campaign", Obj({{"id", Int()},
+                                            {"title", Str()},
+                                            {"title_en", Str()},
+                                            {"criteria", ListOf(criterion)},
+                                            {"review_closes", Time()}})},
+                          {"nomination", nomination_to_review},
+                          {"my_scores", MapOf({{"type", "number"}})}});
   json result = Obj({{"rank", Int()},
                      {"nomination_id", Int()},
                      {"nominee", Str()},
@@ -552,7 +571,7 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx) {
                                                       "the edition's year (default: this year in "
                                                       "China's time zone)",
                                                       Int())}),
-              .response = Obj({{"items", {{"type", "array"}, {"items", campaign}}}}),
+              .response = Obj({{"items", ListOf(from_template)}}),
               .errors = {400}});
   router.Add(verb::post, "/api/v1/campaigns",
              Guarded([&ctx](http::Request& r) { return CreateCampaign(ctx, r); }),
@@ -592,7 +611,7 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx) {
                          "refusal says why (422 ineligible)",
               .tag = "campaigns",
               .auth = true,
-              .request_body = nomination,
+              .request_body = nomination_input,
               .success_status = 201,
               .response = nomination,
               .errors = {400, 401, 403, 404, 409, 422}});
@@ -645,7 +664,7 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx) {
              {.summary = "My review tasks with the criteria and my scores so far",
               .tag = "campaigns",
               .auth = true,
-              .response = Obj({{"items", {{"type", "array"}, {"items", Obj({})}}}}),
+              .response = Obj({{"items", ListOf(review_task)}}),
               .errors = {401}});
   router.Add(verb::post, "/api/v1/nominations/{id}/scores",
              Guarded([&ctx](http::Request& r) { return Score(ctx, r); }),

@@ -302,6 +302,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
        .tag = "deals",
        .auth = true,
        .request_body = Obj({{"stage", Str()}, {"reason", Str()}, {"note", Str()}}, {"stage"}),
+       .other_successes = {202},
        .response = deal,
        .errors = {400, 401, 403, 404, 409, 422}});
   router.Add(verb::delete_, "/api/v1/deals/{id}/proposal",
@@ -337,6 +338,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
                    {"file_name", Str()},
                    {"content_type", Str()},
                    {"size", Int()},
+                   {"uploader_id", Int()},
                    {"created_at", Str()},
                    {"url", Str()}});
   router.Add(verb::post, "/api/v1/deals/{id}/attachments",
@@ -364,7 +366,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
              {.summary = "Download a document (parties only)",
               .tag = "deals",
               .auth = true,
-              .response = {{"type", "string"}, {"format", "binary"}},
+              .response = Binary(),
               .errors = {401, 404}});
   router.Add(verb::put, "/api/v1/deals/{id}/contract",
              Guarded([&ctx](http::Request& r) { return PutContract(ctx, r); }),
@@ -403,7 +405,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
               .tag = "deals",
               .auth = true,
               .query_params = json::array({QueryParam("format", "csv (default) or xlsx")}),
-              .response = {{"type", "string"}, {"format", "binary"}},
+              .response = Binary(),
               .errors = {400, 401, 403, 404}});
 }
 

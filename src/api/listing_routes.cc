@@ -218,21 +218,22 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
   filters.push_back(QueryParam("sort", "newest, oldest, updated or title"));
 
   json list_params = filters;
-  list_params.push_back(
-      QueryParam("view", "full (default: each Listing) or summary (each listing's ListingSummary)"));
-  router.Add(verb::get, base, Guarded([h](http::Request& r) { return h->List(r); }),
-             {.summary = "List " + tag + " (view=summary for compact summaries)",
-              .tag = tag,
-              .query_params = list_params,
-              .response = PageOf(Ref("Listing")),
-              .errors = {400, 403}});
+  list_params.push_back(QueryParam(
+      "view", "full (default: each Listing) or summary (each listing's ListingSummary)"));
+  router.Add(
+      verb::get, base, Guarded([h](http::Request& r) { return h->List(r); }),
+      {.summary = "List " + tag + " (view=summary for compact summaries)",
+       .tag = tag,
+       .query_params = list_params,
+       .response = PageOf({{"anyOf", {Ref(ListingSchemaName(kind)), Ref("ListingSummary")}}}),
+       .errors = {400, 403}});
   router.Add(verb::post, base, Guarded([h](http::Request& r) { return h->Create(r); }),
              {.summary = "Create a " + noun + " as a draft",
               .tag = tag,
               .auth = true,
               .request_body = Ref(InputSchemaName(kind)),
               .success_status = 201,
-              .response = Ref("Listing"),
+              .response = Ref(ListingSchemaName(kind)),
               .errors = {400, 403, 409, 422}});
   json export_params = filters;
   export_params.push_back(QueryParam("format", "csv (default) or jsonl"));
@@ -245,7 +246,7 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
   router.Add(verb::get, base + "/{id}", Guarded([h](http::Request& r) { return h->Get(r); }),
              {.summary = "A " + noun + " (details for signed-in members)",
               .tag = tag,
-              .response = Ref("Listing"),
+              .response = Ref(ListingSchemaName(kind)),
               .errors = {400, 404}});
   router.Add(verb::patch, base + "/{id}", Guarded([h](http::Request& r) { return h->Patch(r); }),
              {.summary = "Edit a " + noun +
@@ -254,7 +255,7 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
               .tag = tag,
               .auth = true,
               .request_body = ListingInput(kind, true),
-              .response = Ref("Listing"),
+              .response = Ref(ListingSchemaName(kind)),
               .errors = {400, 403, 404, 409, 422}});
   router.Add(verb::delete_, base + "/{id}", Guarded([h](http::Request& r) { return h->Delete(r); }),
              {.summary = "Delete a " + noun,
@@ -281,7 +282,7 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
                 .tag = tag,
                 .auth = true,
                 .request_body = body,
-                .response = Ref("Listing"),
+                .response = Ref(ListingSchemaName(kind)),
                 .errors = {400, 403, 404, 409, 422}});
   }
   router.Add(verb::get, base + "/{id}/history",
@@ -289,7 +290,12 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
              {.summary = "The audit trail of a " + noun + " (owning organisation, reviewers)",
               .tag = tag,
               .auth = true,
-              .response = Obj({{"items", {{"type", "array"}}}}),
+              .response = Obj({{"items", ListOf(Obj({{"at", Time()},
+                                                     {"actor_id", Nullable(Int())},
+                                                     {"action", Str()},
+                                                     {"detail", json::object()}},
+                                                    {"at", "actor_id", "action", "detail"}))}},
+                              {"items"}),
               .errors = {403, 404}});
 }
 

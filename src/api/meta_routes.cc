@@ -82,21 +82,31 @@ void RegisterMetaRoutes(http::Router& router, Context& ctx) {
                                        {"lag", Int()},
                                        {"state", Str()}})}})});
 
-  router.Add(http::bhttp::verb::get, "/api/v1/taxonomy", Guarded([](http::Request&) {
-               http::Response r;
-               r.body = std::string(Resource("data/taxonomy.json").value_or("{}"));
-               r.AddHeader("Cache-Control", "public, max-age=3600");
-               return r;
-             }),
-             {.summary = "The 13 categories (门类) and their disciplines (学科)",
-              .tag = "meta",
-              .response = Obj({{"categories", {{"type", "array"}}}})});
+  router.Add(
+      http::bhttp::verb::get, "/api/v1/taxonomy", Guarded([](http::Request&) {
+        http::Response r;
+        r.body = std::string(Resource("data/taxonomy.json").value_or("{}"));
+        r.AddHeader("Cache-Control", "public, max-age=3600");
+        return r;
+      }),
+      {.summary = "The 13 categories (门类) and their disciplines (学科)",
+       .tag = "meta",
+       .response = Obj(
+           {{"categories",
+             ListOf(Obj({{"code", Str()},
+                         {"name", Str()},
+                         {"name_en", Str()},
+                         {"disciplines",
+                          ListOf(Obj({{"code", Str()}, {"name", Str()}, {"name_en", Str()}}))}}))}},
+           {"categories"})});
 
   router.Add(http::bhttp::verb::get, "/api/v1/openapi.json",
              Guarded([&router, &ctx](http::Request&) {
                return JsonResponse(200, OpenApiDocument(router, ctx.version));
              }),
-             {.summary = "This API as an OpenAPI 3.1 document", .tag = "meta"});
+             {.summary = "This API as an OpenAPI 3.1 document",
+              .tag = "meta",
+              .response = {{"type", "object"}, {"description", "an OpenAPI 3.1 document"}}});
 }
 
 }  // namespace kc::api

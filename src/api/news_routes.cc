@@ -392,10 +392,18 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx) {
                       {"time_zone", Str()},
                       {"column", Str()},
                       {"tags", StrList()},
-                      {"status", Str()},
+                      {"status", Enum({"draft", "published"})},
+                      {"created_at", Time()},
+                      {"updated_at", Time()},
+                      {"column_name", Obj({{"zh", Str()}, {"en", Str()}}, {"zh", "en"})},
+                      // GET /news/{id} and writes: the whole text.
                       {"paragraphs", StrList()},
                       {"images", images},
-                      {"breadcrumbs", {{"type", "array"}, {"items", crumb}}}});
+                      {"breadcrumbs", ListOf(crumb)},
+                      // Lists: the first paragraph and the first image's URL.
+                      {"summary", Str()},
+                      {"image", Str()}},
+                     {"id", "title", "published_at", "time_zone", "column", "tags", "status"});
   json input = Obj({{"title", Str()},
                     {"source", Str()},
                     {"author", Str()},
@@ -510,6 +518,7 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx) {
        .request_body =
            Obj({{"content", Str()}, {"format", Str()}, {"save", Bool()}, {"column", Str()}},
                json::array({"content"})),
+       .other_successes = {201},
        .response = Obj({{"title", Str()},
                         {"published_at", Str()},
                         {"local_time", Str()},

@@ -163,7 +163,7 @@ void RegisterOrgRoutes(http::Router& router, Context& ctx) {
                          "their platform role)",
               .tag = "orgs",
               .auth = true,
-              .request_body = Ref("Org"),
+              .request_body = Ref("OrgInput"),
               .success_status = 201,
               .response = Ref("Org"),
               .errors = {400, 403, 409, 422}});
@@ -175,7 +175,7 @@ void RegisterOrgRoutes(http::Router& router, Context& ctx) {
              {.summary = "Edit an organisation (its org admins)",
               .tag = "orgs",
               .auth = true,
-              .request_body = Ref("Org"),
+              .request_body = OrgInput(true),
               .response = Ref("Org"),
               .errors = {400, 403, 404, 409, 422}});
   router.Add(verb::get, "/api/v1/orgs/{id}/members",

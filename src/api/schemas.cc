@@ -4,6 +4,17 @@ namespace kc::api::schema {
 
 namespace {
 json Money() { return Obj({{"min_cny", Int()}, {"max_cny", Int()}, {"negotiable", Bool()}}); }
+json OrgTypeEnum() {
+  return Enum({"enterprise", "university", "institute", "hospital", "society", "service_agency",
+               "investor", "government", "offshore_base"});
+}
+json ListingStatusEnum() {
+  return Enum({"draft", "pending", "published", "rejected", "closed", "expired"});
+}
+// The owning organisation as a listing names it.
+json OrgBrief() {
+  return Obj({{"id", Int()}, {"name", Str()}, {"type", Str()}}, {"id", "name", "type"});
+}
 json Modes() {
   return {{"type", "array"},
           {"items",
@@ -58,24 +69,85 @@ json ListingInput(ListingKind kind, bool for_patch) {
   return j;
 }
 
+const char* ListingSchemaName(ListingKind kind) {
+  switch (kind) {
+    case ListingKind::kDemand:
+      return "Demand";
+    case ListingKind::kAchievement:
+      return "Achievement";
+    case ListingKind::kExpert:
+      return "Expert";
+  }
+  return "Demand";
+}
+
+json ListingOutput(ListingKind kind) {
+  // The editable fields (ListingInput without org_id), then what the platform adds.
+  json j = ListingInput(kind, true);
+  json& props = j["properties"];
+  props["region"] = Str();  // as stored: imports may hold codes the input pattern refuses
+  props["deadline"] = Str();
+  props["maturity"] = Nullable(Int());
+  props["id"] = Int();
+  props["type"] = Enum({"demand", "achievement", "expert"});
+  props["status"] = ListingStatusEnum();
+  props["org_id"] = Int();
+  props["org"] = OrgBrief();
+  props["region_name"] = {{"type", "string"}, {"description", "the province of region"}};
+  props["summary"] = {{"type", "string"}, {"description", "the first 120 characters of the text"}};
+  props["demo"] = Bool();
+  props["created_at"] = Time();
+  props["updated_at"] = Time();
+  props["published_at"] = Time();
+  props["expires_at"] = Time();
+  props["reject_reason"] = {{"type", "string"}, {"description", "to the owner, when rejected"}};
+  props["details_hidden"] = {
+      {"type", "boolean"},
+      {"description",
+       "a members-only listing seen by a visitor: text, amounts and contact left out"}};
+  j["required"] = {"id",       "type",     "ref",        "status",    "org_id",
+                   "keywords", "category", "discipline", "region",    "visibility",
+                   "summary",  "demo",     "created_at", "updated_at"};
+  return j;
+}
+
+json OrgInput(bool for_patch) {
+  return Obj({{"name", Str()},
+              {"type", OrgTypeEnum()},
+              {"region", Str()},
+              {"country", Str()},
+              {"credit_code", Str()},
+              {"description", Str()},
+              {"website", Str()}},
+             for_patch ? json::array() : json::array({"name", "type"}));
+}
+
 json Components() {
-  json listing =
-      Obj({{"id", Int()},
-           {"type", Str()},
-           {"ref", Str()},
-           {"title", Str()},
-           {"status",
-            {{"type", "string"},
-             {"enum", {"draft", "pending", "published", "rejected", "closed", "expired"}}}},
-           {"summary", Str()},
-           {"org", Obj({{"id", Int()}, {"name", Str()}, {"type", Str()}})},
-           {"details_hidden", Bool()},
-           {"reject_reason", Str()}});
-  listing["additionalProperties"] = true;
+  json user = {{"id", Int()},
+               {"username", Str()},
+               {"display_name", Str()},
+               {"email", {{"type", "string"}, {"description", "to the user and admins"}}},
+               {"role",
+                {{"type", "string"},
+                 {"enum", {"member", "reviewer", "editor", "admin"}},
+                 {"description", "the platform role; independent of org_role"}}},
+               {"org_id", Nullable(Int())},
+               {"org_role",
+                {{"type", {"string", "null"}},
+                 {"enum", {"member", "org_admin", nullptr}},
+                 {"description", "the role within org_id; null without an organisation"}}},
+               {"requested_org_id",
+                {{"type", "integer"},
+                 {"description", "the organisation asked to join, until its admins decide"}}},
+               {"disabled", {{"type", "boolean"}, {"description", "to the user and admins"}}},
+               {"created_at", Time()}};
+  const json user_required = {"id", "username", "display_name", "role", "org_id", "org_role"};
+  json user_with_org = user;
+  user_with_org["org"] = Ref("Org");
   json summary = Obj({{"id", Int()},
-                      {"type", Str()},
+                      {"type", Enum({"demand", "achievement", "expert"})},
                       {"ref", Str()},
-                      {"title", Str()},
+                      {"title", {{"type", "string"}, {"description", "experts: 职称"}}},
                       {"name", {{"type", "string"}, {"description", "experts"}}},
                       {"affiliation", {{"type", "string"}, {"description", "experts"}}},
                       {"summary", Str()},
@@ -84,52 +156,44 @@ json Components() {
                       {"discipline", Str()},
                       {"region", Str()},
                       {"region_name", Str()},
-                      {"status", listing["properties"]["status"]},
-                      {"visibility", Str()},
+                      {"status", ListingStatusEnum()},
+                      {"visibility", Enum({"public", "members"})},
                       {"org_id", Int()},
-                      {"org", listing["properties"]["org"]},
+                      {"org", OrgBrief()},
                       {"demo", Bool()},
-                      {"created_at", Str()},
-                      {"updated_at", Str()},
-                      {"published_at", Str()},
-                      {"expires_at", Str()},
+                      {"created_at", Time()},
+                      {"updated_at", Time()},
+                      {"published_at", Time()},
+                      {"expires_at", Time()},
                       {"details_hidden", Bool()},
-                      {"reject_reason", Str()}});
+                      {"reject_reason", Str()}},
+                     {"id", "type", "ref", "title", "summary", "keywords", "status", "org_id"});
   return {
       {"Error", Obj({{"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}},
                                    {"code", "message"})}},
                     {"error"})},
-      {"User", Obj({{"id", Int()},
-                    {"username", Str()},
-                    {"display_name", Str()},
-                    {"email", Str()},
-                    {"role",
-                     {{"type", "string"},
-                      {"enum", {"member", "reviewer", "editor", "admin"}},
-                      {"description", "the platform role; independent of org_role"}}},
-                    {"org_id", {{"type", {"integer", "null"}}}},
-                    {"org_role",
-                     {{"type", {"string", "null"}},
-                      {"enum", {"member", "org_admin", nullptr}},
-                      {"description", "the role within org_id; null without an organisation"}}},
-                    {"requested_org_id",
-                     {{"type", "integer"},
-                      {"description", "the organisation asked to join, until its admins decide"}}},
-                    {"disabled", Bool()},
-                    {"created_at", Str()}})},
+      {"User", Obj(user, user_required)},
+      // The account with its organisation (registration, GET /me).
+      {"UserWithOrg", Obj(user_with_org, user_required)},
       {"Org", Obj({{"id", Int()},
                    {"name", Str()},
-                   {"type",
-                    {{"type", "string"},
-                     {"enum",
-                      {"enterprise", "university", "institute", "hospital", "society",
-                       "service_agency", "investor", "government", "offshore_base"}}}},
+                   {"type", OrgTypeEnum()},
                    {"region", Str()},
+                   {"region_name", {{"type", "string"}, {"description", "the province of region"}}},
                    {"country", Str()},
                    {"credit_code", Str()},
                    {"description", Str()},
-                   {"website", Str()}})},
-      {"Listing", listing},
+                   {"website", Str()},
+                   {"demo", Bool()},
+                   {"created_at", Time()}},
+                  {"id", "name", "type"})},
+      {"OrgInput", OrgInput(false)},
+      {"Demand", ListingOutput(ListingKind::kDemand)},
+      {"Achievement", ListingOutput(ListingKind::kAchievement)},
+      {"Expert", ListingOutput(ListingKind::kExpert)},
+      {"Listing",
+       {{"description", "a demand, an achievement or an expert"},
+        {"anyOf", {Ref("Demand"), Ref("Achievement"), Ref("Expert")}}}},
       {"ListingSummary", summary},
       {"DemandInput", ListingInput(ListingKind::kDemand, false)},
       {"AchievementInput", ListingInput(ListingKind::kAchievement, false)},
@@ -137,10 +201,9 @@ json Components() {
       {"ImportReport",
        Obj({{"created", Int()},
             {"failed",
-             {{"type", "array"},
-              {"items",
-               Obj({{"line", Int()},
-                    {"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}})}})}}},
+             ListOf(
+                 Obj({{"line", Int()},
+                      {"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}})}}))},
             {"ignored_fields", StrList()}})},
   };
 }

@@ -1,7 +1,9 @@
 // OpenAPI schema fragments shared by the route groups.
 #pragma once
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/listing.h"
 
@@ -16,16 +18,44 @@ inline json Str() { return {{"type", "string"}}; }
 inline json Int() { return {{"type", "integer"}}; }
 inline json Bool() { return {{"type", "boolean"}}; }
 inline json StrList() { return {{"type", "array"}, {"items", Str()}}; }
+// A file's bytes (documented as application/octet-stream, not JSON).
+inline json Binary() { return {{"type", "string"}, {"format", "binary"}}; }
+inline json Date() { return {{"type", "string"}, {"format", "date"}}; }
+inline json Time() { return {{"type", "string"}, {"description", "ISO 8601 UTC, or \"\""}}; }
+inline json ListOf(json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
+// One of `values` (strings).
+inline json Enum(std::initializer_list<const char*> values) {
+  json j = {{"type", "string"}, {"enum", json::array()}};
+  for (const char* v : values) j["enum"].push_back(v);
+  return j;
+}
+// `schema`, or null.
+inline json Nullable(json schema) {
+  if (schema.contains("type") && schema["type"].is_string()) {
+    schema["type"] = json::array({schema["type"], "null"});
+    if (schema.contains("enum")) schema["enum"].push_back(nullptr);
+    return schema;
+  }
+  return {{"anyOf", json::array({std::move(schema), {{"type", "null"}}})}};
+}
+// An object of the named properties and no other (additionalProperties false): a response
+// holding a property the document does not name fails the response check (docs/api.md), and a
+// client may rely on the document's list.
 inline json Obj(json props, json required = json::array()) {
-  json j = {{"type", "object"}, {"properties", std::move(props)}};
+  json j = {{"type", "object"}, {"properties", std::move(props)}, {"additionalProperties", false}};
   if (!required.empty()) j["required"] = std::move(required);
   return j;
 }
+// An object whose keys are data (a map from names to `value`s).
+inline json MapOf(json value) {
+  return {{"type", "object"}, {"additionalProperties", std::move(value)}};
+}
+// Any JSON object (free-form data, such as an audit entry's detail).
+inline json AnyObj() { return {{"type", "object"}}; }
 inline json PageOf(json item) {
-  return Obj({{"items", {{"type", "array"}, {"items", std::move(item)}}},
-              {"total", Int()},
-              {"page", Int()},
-              {"size", Int()}});
+  return Obj(
+      {{"items", ListOf(std::move(item))}, {"total", Int()}, {"page", Int()}, {"size", Int()}},
+      {"items", "total", "page", "size"});
 }
 inline json QueryParam(const char* name, const char* description, json type = Str()) {
   return {{"name", name},
@@ -41,6 +71,14 @@ inline json PageQuery() {
 
 // The shared component schemas (User, Org, Error, listings per kind).
 json Components();
+
+// What creating an organisation takes (every field optional for PATCH).
+json OrgInput(bool for_patch);
+
+// The component name of a listing kind as a response ("Demand", "Achievement", "Expert"), and
+// its schema: what service/listing_json.h's ListingToJson writes for it.
+const char* ListingSchemaName(ListingKind kind);
+json ListingOutput(ListingKind kind);
 
 // The input schema of a listing kind (create; every field optional for PATCH).
 json ListingInput(ListingKind kind, bool for_patch);

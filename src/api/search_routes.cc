@@ -112,9 +112,19 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
               .query_params = query,
               .response = Obj({{"total", Int()},
                                {"good_total", Int()},
-                               {"hits", {{"type", "array"}, {"items", hit}}},
-                               {"facets", {{"type", "object"}}}}),
+                               {"page", Int()},
+                               {"size", Int()},
+                               {"hits", ListOf(hit)},
+                               {"facets", Obj({{"type", MapOf(Int())},
+                                               {"category", MapOf(Int())},
+                                               {"discipline", MapOf(Int())},
+                                               {"region", MapOf(Int())}})}},
+                              {"total", "good_total", "page", "size", "hits", "facets"}),
               .errors = {400}});
+  json component = Obj({{"name", Str()},
+                        {"value", {{"type", "number"}}},
+                        {"weight", {{"type", "number"}}},
+                        {"contribution", {{"type", "number"}}}});
   json match = Obj({{"id", Int()},
                     {"ref", Str()},
                     {"type", Str()},
@@ -123,10 +133,10 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
                     {"relevance", {{"type", "number"}}},
                     {"explanation", Obj({{"shared_terms", StrList()},
                                          {"field_match", StrList()},
-                                         {"field_values", {{"type", "object"}}},
+                                         {"field_values", MapOf(Str())},
                                          {"text_similarity", Str()},
                                          {"via_achievements", StrList()},
-                                         {"components", {{"type", "array"}}}})}});
+                                         {"components", ListOf(component)}})}});
   json match_query = json::array({QueryParam("type", "the kind of listing to find"),
                                   QueryParam("size", "1 to 100 (default 10)", Int())});
   struct Source {
@@ -148,7 +158,8 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
         {.summary = s.summary,
          .tag = "matching",
          .query_params = match_query,
-         .response = Obj({{"total", Int()},
+         .response = Obj({{"source", Obj({{"id", Int()}, {"type", Str()}})},
+                          {"total", Int()},
                           {"good_total", Int()},
                           {"below_threshold", Int()},
                           {"few_good_matches", {{"type", "boolean"}}},

@@ -120,7 +120,7 @@ void RegisterSubscriptionRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
   json sub = Obj({{"id", Int()},
                   {"kind", Str()},
-                  {"query", {{"type", "object"}}},
+                  {"query", {{"type", "object"}, {"description", "a saved search's filters"}}},
                   {"listing_id", Int()},
                   {"created_at", Str()}});
   router.Add(verb::get, "/api/v1/me/subscriptions",
@@ -154,7 +154,9 @@ void RegisterSubscriptionRoutes(http::Router& router, Context& ctx) {
   json note = Obj(
       {{"id", Int()},
        {"kind", Str()},
+       {"subscription_id", Int()},
        {"listing_id", Int()},
+       {"listing_type", Str()},
        {"deal_id", Int()},
        {"call_id", Int()},
        {"title", Str()},

@@ -31,6 +31,7 @@ struct RouteDoc {
   nlohmann::json request_body;  // OpenAPI schema of the JSON body, or null
   std::string request_content_type = "application/json";
   int success_status = 200;
+  std::vector<int> other_successes;      // further success statuses with the same body
   nlohmann::json response;               // OpenAPI schema of the success body, or null
   std::vector<int> errors;               // error statuses the route may return
   BodySize body_size = BodySize::kJson;  // how large a body it takes (413 beyond)

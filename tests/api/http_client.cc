@@ -5,6 +5,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "api/response_log.h"
+
 namespace kc::testing {
 
 namespace asio = boost::asio;
@@ -80,6 +82,7 @@ HttpResult Client::Send(const std::string& method, const std::string& target,
     out.headers.emplace(name, std::string(f.value()));
   }
   out.json = nlohmann::json::parse(out.body, nullptr, false);
+  RecordResponse(method, target, out.status, out.headers, out.body);
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
   return out;
