@@ -470,19 +470,28 @@ Status Server::Bind() {
   beast::error_code ec;
   auto address = asio::ip::make_address(o.host == "localhost" ? "127.0.0.1" : o.host, ec);
   if (ec) return Invalid("listen", "bad_address", "not an IP address: " + o.host);
+  // One listening socket, bound without SO_REUSEPORT so that a second server on the same port
+  // fails here instead of silently sharing its connections; each I/O thread accepts on a
+  // duplicate of it.
   uint16_t port = o.port;
   for (int i = 0; i < threads; ++i) {
     auto w = std::make_unique<Worker>();
     w->acceptor = std::make_unique<tcp::acceptor>(w->ctx);
     tcp::endpoint ep(address, port);
-    w->acceptor->open(ep.protocol(), ec);
-    if (!ec) w->acceptor->set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) {
-      int one = 1;
-      ::setsockopt(w->acceptor->native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one));
-      w->acceptor->bind(ep, ec);
+    if (i == 0) {
+      w->acceptor->open(ep.protocol(), ec);
+      if (!ec) w->acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+      if (!ec) w->acceptor->bind(ep, ec);
+      if (!ec) w->acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    } else {
+      const int fd = ::dup(impl_->workers.front()->acceptor->native_handle());
+      if (fd < 0) {
+        ec.assign(errno, boost::system::system_category());
+      } else {
+        w->acceptor->assign(ep.protocol(), fd, ec);
+        if (ec) ::close(fd);
+      }
     }
-    if (!ec) w->acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
       impl_->workers.clear();
       return Status::Error(

@@ -419,6 +419,24 @@ TEST_F(ServerTest, SeveralIoThreadsShareOnePort) {
   }
 }
 
+// A second server on a port in use fails to bind, whatever its number of I/O threads: the
+// threads share one listening socket rather than each binding the port with SO_REUSEPORT, which
+// let two servers (two test servers that picked the same port, or two instances started by
+// mistake) split one port's connections between them.
+TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
+  for (int threads : {1, 2}) {
+    ServerOptions o = Options();
+    o.port = server_->port();
+    o.threads = threads;
+    Server second(o, router_, [](const AccessRecord&) {});
+    Status bound = second.Bind();
+    ASSERT_FALSE(bound.ok()) << "a second server bound port " << o.port;
+    EXPECT_EQ(bound.code(), "bind_failed");
+  }
+  TestClient c(server_->port());
+  EXPECT_EQ(c.Get("/items/7").body(), "item 7");
+}
+
 TEST_F(ServerTest, AnIdleConnectionIsClosedAfterTheIdleTimeout) {
   server_->Stop();
   ServerOptions o = Options();
