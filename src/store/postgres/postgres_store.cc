@@ -15,6 +15,7 @@
 #include "store/postgres/postgres_campaign_tx.h"
 #include "store/postgres/postgres_deal_tx.h"
 #include "store/postgres/query.h"
+#include "store/sql/dialect.h"
 #include "store/sql/postgres_conn.h"
 #include "store/sql/sql_news_tx.h"
 
@@ -233,7 +234,7 @@ class PostgresTx : public StoreTx {
     if (!q.role.empty()) w.Add("role = " + p.Ref(q.role));
     if (!q.org_role.empty()) w.Add("org_role = " + p.Ref(q.org_role));
     if (!q.text.empty()) {
-      std::string pat = p.Ref("%" + pg::LikeEscape(q.text) + "%");
+      std::string pat = p.Ref("%" + sql::LikeEscape(q.text) + "%");
       w.Add("(username LIKE " + pat + " OR display_name LIKE " + pat + ")");
     }
     Page<User> page;
@@ -375,8 +376,8 @@ class PostgresTx : public StoreTx {
     Where w(p);
     if (!q.type.empty()) w.Add("type = " + p.Ref(q.type));
     if (!q.region_prefix.empty())
-      w.Add("region LIKE " + p.Ref(pg::LikeEscape(q.region_prefix) + "%"));
-    if (!q.text.empty()) w.Add("name LIKE " + p.Ref("%" + pg::LikeEscape(q.text) + "%"));
+      w.Add("region LIKE " + p.Ref(sql::LikeEscape(q.region_prefix) + "%"));
+    if (!q.text.empty()) w.Add("name LIKE " + p.Ref("%" + sql::LikeEscape(q.text) + "%"));
     Page<Org> page;
     auto total = Scalar(t_, "SELECT COUNT(*) FROM orgs" + w.sql(), p);
     if (!total.ok()) return total.status();
@@ -430,9 +431,9 @@ class PostgresTx : public StoreTx {
     if (!q.category.empty()) w.Add("category = " + p.Ref(q.category));
     if (!q.discipline.empty()) w.Add("discipline = " + p.Ref(q.discipline));
     if (!q.region_prefix.empty())
-      w.Add("region LIKE " + p.Ref(pg::LikeEscape(q.region_prefix) + "%"));
+      w.Add("region LIKE " + p.Ref(sql::LikeEscape(q.region_prefix) + "%"));
     if (!q.text.empty()) {
-      std::string pat = p.Ref("%" + pg::LikeEscape(q.text) + "%");
+      std::string pat = p.Ref("%" + sql::LikeEscape(q.text) + "%");
       w.Add("(title LIKE " + pat + " OR keywords LIKE " + pat + ")");
     }
     if (q.id_from) w.Add("id >= " + p.Ref(*q.id_from));

@@ -2,20 +2,11 @@
 
 #include <charconv>
 
+#include "store/sql/dialect.h"
+
 namespace kc::pg {
 
 namespace {
-
-// An element of an array literal, quoted: "a\"b".
-std::string QuoteElement(std::string_view v) {
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
 
 // "…DETAIL:  Key (org_id, kind, ref)=(1, demand, R-1) already exists." → "ref".
 std::string ConflictField(std::string_view message) {
@@ -50,24 +41,13 @@ std::string Params::RefIds(const std::vector<int64_t>& ids) {
 }
 
 std::string Params::RefTexts(const std::vector<std::string>& values) {
-  std::string lit = "{";
-  for (size_t i = 0; i < values.size(); ++i) lit += (i ? "," : "") + QuoteElement(values[i]);
-  return Add(lit + "}") + "::text[]";
+  return Add(sql::Dialect::Postgres().TextList(values)) + "::text[]";
 }
 
 std::vector<const char*> Params::Pointers() const {
   std::vector<const char*> out;
   out.reserve(values_.size());
   for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
-  return out;
-}
-
-std::string LikeEscape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
   return out;
 }
 

@@ -56,9 +56,6 @@ class Where {
   std::string sql_;
 };
 
-// Escapes % _ and \ so that `text` matches literally inside a LIKE pattern.
-std::string LikeEscape(std::string_view text);
-
 // The Status for a failed statement: a unique violation becomes a Conflict naming the last
 // column of the violated key (as the SQLite store does), a lost connection Unavailable, the
 // rest Internal.

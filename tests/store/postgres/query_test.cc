@@ -30,11 +30,6 @@ TEST(PostgresQueryTest, WhereJoinsClausesWithAnd) {
   EXPECT_EQ(w.sql(), " WHERE a = $1 AND b = $2");
 }
 
-TEST(PostgresQueryTest, LikeEscapeMakesWildcardsLiteral) {
-  EXPECT_EQ(LikeEscape("44"), "44");
-  EXPECT_EQ(LikeEscape("4_%\\"), "4\\_\\%\\\\");
-}
-
 TEST(PostgresQueryTest, UniqueViolationIsAConflictNamingTheKeysLastColumn) {
   Status s = ErrorFrom(pqxx::unique_violation(
       "ERROR:  duplicate key value violates unique constraint \"listings_ref\"\n"

@@ -47,6 +47,8 @@ TEST(DialectTest, ByteOrderOnlyNeedsSayingOnPostgres) {
 TEST(DialectTest, LikeEscapeEscapesWildcardsAndTheEscape) {
   EXPECT_EQ(LikeEscape("50%_off\\"), "50\\%\\_off\\\\");
   EXPECT_EQ(LikeEscape("plain"), "plain");
+  EXPECT_EQ(LikeEscape("44"), "44");
+  EXPECT_EQ(LikeEscape("4_%\\"), "4\\_\\%\\\\");
 }
 
 }  // namespace
