@@ -17,7 +17,12 @@ class SqliteStmt : public Stmt {
     s_->BindDouble(next_++, v);
     return *this;
   }
-  bool Step() override { return s_->Step(); }
+  // Stays at the end once there: stepping a finished sqlite3_stmt again would run it again.
+  bool Step() override {
+    if (done_) return false;
+    done_ = !s_->Step();
+    return !done_;
+  }
   const Status& status() const override { return s_->status(); }
   int64_t changes() const override { return s_->changes(); }
 
@@ -32,13 +37,15 @@ class SqliteStmt : public Stmt {
     return *this;
   }
   Stmt& BindText(std::string_view v) override {
-    s_->Bind(next_++, v);
+    // An empty string_view may have no data, which SQLite would bind as NULL.
+    s_->Bind(next_++, v.data() ? v : std::string_view(""));
     return *this;
   }
 
  private:
   std::unique_ptr<sqlite::Stmt> s_;
   int next_ = 1;
+  bool done_ = false;
 };
 
 }  // namespace

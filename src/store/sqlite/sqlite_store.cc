@@ -8,11 +8,11 @@
 
 #include "store/json_columns.h"
 #include "store/listing_columns.h"
-#include "store/sqlite/connection.h"
+#include "store/sql/sql_campaign_tx.h"
 #include "store/sql/sql_news_tx.h"
 #include "store/sql/sqlite_conn.h"
+#include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
-#include "store/sqlite/sqlite_campaign_tx.h"
 #include "store/sqlite/sqlite_deal_tx.h"
 
 namespace kc {
@@ -179,7 +179,7 @@ struct Where {
 class SqliteTx : public StoreTx {
  public:
   explicit SqliteTx(Connection& conn)
-      : c_(conn), sql_(conn), deals_(conn), news_(sql_), campaigns_(conn) {}
+      : c_(conn), sql_(conn), deals_(conn), news_(sql_), campaigns_(sql_) {}
 
   DealTx& deals() override { return deals_; }
   NewsTx& news() override { return news_; }
@@ -753,7 +753,7 @@ class SqliteTx : public StoreTx {
   sql::SqliteConn sql_;  // the same connection, for the areas written over the SQL layer
   sqlite::SqliteDealTx deals_;
   sql::SqlNewsTx news_;
-  sqlite::SqliteCampaignTx campaigns_;
+  sql::SqlCampaignTx campaigns_;
 };
 
 class SqliteStore : public Store {

@@ -44,6 +44,14 @@ class SqlConnFixture : public ::testing::Test {
   sql::Conn& conn() { return *conn_; }
   bool postgres() const { return pg_conn_ != nullptr; }
 
+  // Creates the table the layer's tests use: items (id, name unique, n, x, note).
+  void CreateItems() {
+    const std::string id =
+        postgres() ? "id BIGSERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY AUTOINCREMENT";
+    Exec("CREATE TABLE items (" + id +
+         ", name TEXT NOT NULL UNIQUE, n BIGINT, x DOUBLE PRECISION, note TEXT)");
+  }
+
   // Runs `sql` (with `?` placeholders) without values and expects success.
   void Exec(const std::string& sql) {
     auto s = conn_->Prepare(sql);

@@ -13,10 +13,7 @@ class SqlConnTest : public testing::SqlConnFixture {
  protected:
   void SetUp() override {
     SqlConnFixture::SetUp();
-    const std::string id =
-        postgres() ? "id BIGSERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY AUTOINCREMENT";
-    Exec("CREATE TABLE items (" + id +
-         ", name TEXT NOT NULL UNIQUE, n BIGINT, x DOUBLE PRECISION, note TEXT)");
+    CreateItems();
   }
 
   // Inserts an item and returns its id.
@@ -156,6 +153,59 @@ TEST_F(SqlConnTest, TextRowsGivesValuesWithTheirPositions) {
   EXPECT_TRUE((*s)->status().ok()) << (*s)->status().message();
   EXPECT_EQ(rows, (std::vector<std::pair<std::string, int64_t>>{
                       {"x", 0}, {"标签 \"q\"", 1}, {"a\\b", 2}}));
+}
+
+TEST_F(SqlConnTest, RowsGivesTypedColumnsWithTheirPositions) {
+  using T = Dialect::Type;
+  const Dialect& d = conn().dialect();
+  auto s = conn().Prepare("SELECT r.n, r.x, r.t, r.position FROM " +
+                          d.Rows({{"n", T::kInt}, {"x", T::kReal}, {"t", T::kText}}) +
+                          " r ORDER BY r.position");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  JsonRows rows;
+  rows.Row().Int(9007199254740993).Real(0.1).Text("标签 \"q\"\n");
+  rows.Row().OptInt(std::nullopt).Real(6).Text("");
+  (*s)->Bind(rows.str());
+  ASSERT_TRUE((*s)->Step()) << (*s)->status().message();
+  EXPECT_EQ((*s)->Int(0), 9007199254740993);
+  EXPECT_DOUBLE_EQ((*s)->Double(1), 0.1);
+  EXPECT_EQ((*s)->Text(2), "标签 \"q\"\n");
+  EXPECT_EQ((*s)->Int(3), 0);
+  ASSERT_TRUE((*s)->Step()) << (*s)->status().message();
+  EXPECT_TRUE((*s)->IsNull(0));
+  EXPECT_DOUBLE_EQ((*s)->Double(1), 6);
+  EXPECT_EQ((*s)->Text(2), "");
+  EXPECT_EQ((*s)->Int(3), 1);
+  EXPECT_FALSE((*s)->Step());
+  EXPECT_TRUE((*s)->status().ok()) << (*s)->status().message();
+}
+
+TEST_F(SqlConnTest, UtcMonthOfASecondCount) {
+  auto s = conn().Prepare("SELECT " + conn().dialect().UtcMonth("CAST(? AS BIGINT)"));
+  ASSERT_TRUE(s.ok());
+  (*s)->Bind(int64_t{1767225599});  // 2025-12-31 23:59:59 UTC
+  ASSERT_TRUE((*s)->Step()) << (*s)->status().message();
+  EXPECT_EQ((*s)->Text(0), "2025-12");
+}
+
+TEST_F(SqlConnTest, AFinishedStatementStaysFinished) {
+  auto s = conn().Prepare("INSERT INTO items (name) VALUES (?)");
+  ASSERT_TRUE(s.ok());
+  (*s)->Bind("once");
+  EXPECT_FALSE((*s)->Step());
+  EXPECT_FALSE((*s)->Step()) << "stepping again must not insert again";
+  EXPECT_TRUE((*s)->status().ok()) << (*s)->status().message();
+  s->reset();
+  EXPECT_EQ(Names("SELECT name FROM items WHERE name = ?", "once").size(), 1u);
+}
+
+TEST_F(SqlConnTest, AnEmptyTextIsNotNull) {
+  auto s = conn().Prepare("INSERT INTO items (name, note) VALUES (?, ?)");
+  ASSERT_TRUE(s.ok());
+  (*s)->Bind("a").Bind(std::string_view());
+  ASSERT_TRUE((*s)->Run().ok()) << (*s)->status().message();
+  s->reset();
+  EXPECT_EQ(Names("SELECT name FROM items WHERE note = ?", "").size(), 1u);
 }
 
 TEST_F(SqlConnTest, LikeEscapeMatchesWildcardsLiterally) {

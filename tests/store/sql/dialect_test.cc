@@ -44,6 +44,32 @@ TEST(DialectTest, ByteOrderOnlyNeedsSayingOnPostgres) {
   EXPECT_EQ(kPg.ByteOrder(), " COLLATE \"C\"");
 }
 
+TEST(DialectTest, RowsReadsOneJsonArrayOfArrays) {
+  using T = Dialect::Type;
+  EXPECT_EQ(kLite.Rows({{"a", T::kInt}, {"b", T::kText}}),
+            "(SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b, key AS "
+            "position FROM json_each(?))");
+  EXPECT_EQ(kPg.Rows({{"a", T::kInt}, {"x", T::kReal}, {"b", T::kText}}),
+            "(SELECT (e.r->>0)::bigint AS a, (e.r->>1)::float8 AS x, e.r->>2 AS b, e.n - 1 AS "
+            "position FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS e (r, n))");
+  JsonRows rows;
+  EXPECT_EQ(rows.str(), "[]");
+  rows.Row().Int(1).Text("a\"b").Real(0.5);
+  rows.Row().OptInt(std::nullopt).Text("\x01").Real(2);
+  EXPECT_EQ(rows.str(), R"([[1,"a\"b",0.5],[null,"\u0001",2]])");
+}
+
+TEST(DialectTest, NamesAndIdsOfAnImport) {
+  EXPECT_EQ(QuoteName("users"), "\"users\"");
+  EXPECT_EQ(QuoteName("a\"b"), "\"a\"\"b\"");
+  EXPECT_EQ(kLite.ContinueIds("users", "id"), "");
+  EXPECT_EQ(kPg.ContinueIds("users", "id"),
+            "SELECT setval(pg_get_serial_sequence('\"users\"', 'id'), COALESCE(MAX(\"id\"), 0) + "
+            "1, false) FROM \"users\" WHERE pg_get_serial_sequence('\"users\"', 'id') IS NOT NULL");
+  EXPECT_EQ(kLite.PrimaryKeyOnly(), " NOT INDEXED");
+  EXPECT_EQ(kPg.PrimaryKeyOnly(), "");
+}
+
 TEST(DialectTest, LikeEscapeEscapesWildcardsAndTheEscape) {
   EXPECT_EQ(LikeEscape("50%_off\\"), "50\\%\\_off\\\\");
   EXPECT_EQ(LikeEscape("plain"), "plain");

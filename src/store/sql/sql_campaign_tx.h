@@ -1,15 +1,17 @@
-// CampaignTx on PostgreSQL: in the transaction (and savepoints) of the PostgresTx that owns it.
-// A campaign's published results are written in one statement.
+// CampaignTx written once over the SQL layer, for both databases: it runs in the transaction (and
+// savepoints) of the StoreTx that owns it, through that transaction's sql::Conn. A refused
+// duplicate leaves the transaction usable (ON CONFLICT DO NOTHING rather than a failed
+// statement); a campaign's published results are written in one statement.
 #pragma once
 
 #include "store/campaign_tx.h"
-#include "store/postgres/query.h"
+#include "store/sql/conn.h"
 
-namespace kc::pg {
+namespace kc::sql {
 
-class PostgresCampaignTx : public CampaignTx {
+class SqlCampaignTx : public CampaignTx {
  public:
-  explicit PostgresCampaignTx(Txn& t) : t_(t) {}
+  explicit SqlCampaignTx(Conn& conn) : c_(conn) {}
 
   Result<int64_t> InsertCampaign(const Campaign& campaign) override;
   Result<Campaign> GetCampaign(int64_t id) override;
@@ -41,11 +43,7 @@ class PostgresCampaignTx : public CampaignTx {
   Status DeleteBodyMember(int64_t body_id, int64_t member_id) override;
 
  private:
-  // The assignments where `column` (campaign_id or reviewer_id) is `value`.
-  Result<std::vector<Assignment>> Assignments(const char* column, int64_t value);
-  Result<std::vector<Body>> Bodies(const std::string& where, const Params& p);
-
-  Txn& t_;
+  Conn& c_;
 };
 
-}  // namespace kc::pg
+}  // namespace kc::sql

@@ -1,4 +1,6 @@
-#include "store/sqlite/sqlite_campaign_tx.h"
+// The campaign contract (store/campaign_tx.h), run on SQLite and, as "pg:SqlCampaignTxTest.*",
+// on the test PostgreSQL server.
+#include "store/sql/sql_campaign_tx.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,7 +15,7 @@ using ::testing::ElementsAre;
 using testing::OpenOrDie;
 using testing::TempDir;
 
-class SqliteCampaignTxTest : public ::testing::Test {
+class SqlCampaignTxTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = OpenOrDie(dir_.File("kc.db"));
@@ -58,7 +60,7 @@ class SqliteCampaignTxTest : public ::testing::Test {
   std::vector<int64_t> users_;
 };
 
-TEST_F(SqliteCampaignTxTest, CampaignsRoundTripAndOneEditionPerYear) {
+TEST_F(SqlCampaignTxTest, CampaignsRoundTripAndOneEditionPerYear) {
   Campaign c = Sample(2026);
   int64_t id = 0;
   Must([&](StoreTx& tx) -> Status {
@@ -112,7 +114,7 @@ TEST_F(SqliteCampaignTxTest, CampaignsRoundTripAndOneEditionPerYear) {
   EXPECT_EQ(page.total, 0);
 }
 
-TEST_F(SqliteCampaignTxTest, NominationsAssignmentsScoresAndResults) {
+TEST_F(SqlCampaignTxTest, NominationsAssignmentsScoresAndResults) {
   int64_t cid = 0, nid = 0;
   Nomination n;
   Must([&](StoreTx& tx) -> Status {
@@ -185,7 +187,7 @@ TEST_F(SqliteCampaignTxTest, NominationsAssignmentsScoresAndResults) {
   });
 }
 
-TEST_F(SqliteCampaignTxTest, BodiesAndMembers) {
+TEST_F(SqlCampaignTxTest, BodiesAndMembers) {
   Must([&](StoreTx& tx) -> Status {
     Body b{0,
            BodyKind::kConsortium,
