@@ -12,11 +12,11 @@
 #include "store/postgres/locks.h"
 #include "store/postgres/migrate.h"
 #include "store/postgres/pool.h"
-#include "store/postgres/postgres_deal_tx.h"
 #include "store/postgres/query.h"
 #include "store/sql/dialect.h"
 #include "store/sql/postgres_conn.h"
 #include "store/sql/sql_campaign_tx.h"
+#include "store/sql/sql_deal_tx.h"
 #include "store/sql/sql_news_tx.h"
 
 namespace kc {
@@ -174,7 +174,7 @@ std::string Joined(const std::vector<std::string>& parts, const std::string& sep
 class PostgresTx : public StoreTx {
  public:
   explicit PostgresTx(pqxx::dbtransaction& tx)
-      : t_(tx), sql_(tx), deals_(t_), news_(sql_), campaigns_(sql_) {}
+      : t_(tx), sql_(tx), deals_(sql_), news_(sql_), campaigns_(sql_) {}
 
   DealTx& deals() override { return deals_; }
   NewsTx& news() override { return news_; }
@@ -684,7 +684,7 @@ class PostgresTx : public StoreTx {
 
   Txn t_;
   sql::PostgresConn sql_;  // the same transaction, for the areas written over the SQL layer
-  pg::PostgresDealTx deals_;
+  sql::SqlDealTx deals_;
   sql::SqlNewsTx news_;
   sql::SqlCampaignTx campaigns_;
 };

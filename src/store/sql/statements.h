@@ -171,6 +171,9 @@ auto One(Conn& c, F from, std::string_view what, std::string_view sql, const V&.
   return std::move(**found);
 }
 
+// "?,?,…,?": `n` placeholders, for a VALUES list.
+std::string Marks(int n);
+
 // A total and a page of rows in one statement (one round trip): `total` is a scalar subquery,
 // `page` a SELECT with its ORDER BY, LIMIT and OFFSET, and `order` its ORDER BY again, for the
 // outer query (unqualified column names). The total comes back even when the page is empty.

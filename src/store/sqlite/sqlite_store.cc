@@ -9,11 +9,11 @@
 #include "store/json_columns.h"
 #include "store/listing_columns.h"
 #include "store/sql/sql_campaign_tx.h"
+#include "store/sql/sql_deal_tx.h"
 #include "store/sql/sql_news_tx.h"
 #include "store/sql/sqlite_conn.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrate.h"
-#include "store/sqlite/sqlite_deal_tx.h"
 
 namespace kc {
 
@@ -179,7 +179,7 @@ struct Where {
 class SqliteTx : public StoreTx {
  public:
   explicit SqliteTx(Connection& conn)
-      : c_(conn), sql_(conn), deals_(conn), news_(sql_), campaigns_(sql_) {}
+      : c_(conn), sql_(conn), deals_(sql_), news_(sql_), campaigns_(sql_) {}
 
   DealTx& deals() override { return deals_; }
   NewsTx& news() override { return news_; }
@@ -751,7 +751,7 @@ class SqliteTx : public StoreTx {
 
   Connection& c_;
   sql::SqliteConn sql_;  // the same connection, for the areas written over the SQL layer
-  sqlite::SqliteDealTx deals_;
+  sql::SqlDealTx deals_;
   sql::SqlNewsTx news_;
   sql::SqlCampaignTx campaigns_;
 };

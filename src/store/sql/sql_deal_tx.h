@@ -1,15 +1,17 @@
-// DealTx on SQLite: the deal, open-call and statistics queries, on the connection of the
-// SqliteTx that owns it, so they share its transaction and savepoints.
+// DealTx written once over the SQL layer, for both databases: the deal, open-call and
+// statistics queries, in the transaction (and savepoints) of the StoreTx that owns it. Lists are
+// one statement each, with their total; a batch of match views is written in one statement and
+// the dashboard's figures come back in one.
 #pragma once
 
 #include "store/deal_tx.h"
-#include "store/sqlite/connection.h"
+#include "store/sql/conn.h"
 
-namespace kc::sqlite {
+namespace kc::sql {
 
-class SqliteDealTx : public DealTx {
+class SqlDealTx : public DealTx {
  public:
-  explicit SqliteDealTx(Connection& conn) : c_(conn) {}
+  explicit SqlDealTx(Conn& conn) : c_(conn) {}
 
   Result<int64_t> InsertDeal(const Deal& deal) override;
   Result<Deal> GetDeal(int64_t id) override;
@@ -52,11 +54,7 @@ class SqliteDealTx : public DealTx {
   Result<PlatformStats> Stats() override;
 
  private:
-  Result<std::unique_ptr<Stmt>> P(std::string_view sql) { return c_.Prepare(sql); }
-  // Runs a two-column (key, count) query without parameters.
-  Result<std::vector<CountRow>> Counts(std::string_view sql);
-
-  Connection& c_;
+  Conn& c_;
 };
 
-}  // namespace kc::sqlite
+}  // namespace kc::sql

@@ -1,9 +1,12 @@
-#include "store/sqlite/sqlite_deal_tx.h"
+// The deal, open-call and statistics contract (store/deal_tx.h), run on SQLite and, as
+// "pg:SqlDealTxTest.*", on the test PostgreSQL server.
+#include "store/sql/sql_deal_tx.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <map>
+#include <pqxx/pqxx>
 #include <tuple>
 
 #include "store/sqlite/sqlite_store.h"
@@ -16,7 +19,7 @@ using ::testing::ElementsAre;
 using testing::OpenOrDie;
 using testing::TempDir;
 
-class SqliteDealTxTest : public ::testing::Test {
+class SqlDealTxTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = OpenOrDie(dir_.File("kc.db"));
@@ -101,7 +104,7 @@ class SqliteDealTxTest : public ::testing::Test {
   std::vector<int64_t> users_;
 };
 
-TEST_F(SqliteDealTxTest, ADealRoundTripsEveryField) {
+TEST_F(SqlDealTxTest, ADealRoundTripsEveryField) {
   Deal d = NewDeal(buyer_, seller_, broker_);
   d.stage = DealStage::kDeclined;
   d.reason = DealReason::kIpTerms;
@@ -137,7 +140,7 @@ TEST_F(SqliteDealTxTest, ADealRoundTripsEveryField) {
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST_F(SqliteDealTxTest, ListsOnlyTheDealsOfTheGivenOrganisations) {
+TEST_F(SqlDealTxTest, ListsOnlyTheDealsOfTheGivenOrganisations) {
   Deal d1 = NewDeal(buyer_, seller_);
   Deal d2 = NewDeal(other_, seller_, broker_);
   Deal d3 = NewDeal(other_, buyer_);
@@ -166,7 +169,7 @@ TEST_F(SqliteDealTxTest, ListsOnlyTheDealsOfTheGivenOrganisations) {
   EXPECT_EQ(List(q).total, 3);
 }
 
-TEST_F(SqliteDealTxTest, PartyUsersAreThoseOfBuyerSellerAndBroker) {
+TEST_F(SqlDealTxTest, PartyUsersAreThoseOfBuyerSellerAndBroker) {
   Deal d = NewDeal(buyer_, seller_, broker_);
   Status s = store_->Read([&](StoreTx& tx) -> Status {
     auto ids = tx.deals().PartyUserIds(d);
@@ -177,7 +180,7 @@ TEST_F(SqliteDealTxTest, PartyUsersAreThoseOfBuyerSellerAndBroker) {
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST_F(SqliteDealTxTest, MessagesAttachmentsContractsAndSecrets) {
+TEST_F(SqlDealTxTest, MessagesAttachmentsContractsAndSecrets) {
   Deal d = NewDeal(buyer_, seller_);
   MustWrite([&](StoreTx& tx) -> Status {
     KC_RETURN_IF_ERROR(tx.deals().InsertMessage({0, d.id, users_[1], "", "你好", 1100}));
@@ -242,7 +245,7 @@ TEST_F(SqliteDealTxTest, MessagesAttachmentsContractsAndSecrets) {
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST_F(SqliteDealTxTest, AuditOfOrgDealsCoversOnlyThatOrganisationsDeals) {
+TEST_F(SqlDealTxTest, AuditOfOrgDealsCoversOnlyThatOrganisationsDeals) {
   Deal mine = NewDeal(buyer_, seller_);
   Deal theirs = NewDeal(other_, seller_);
   MustWrite([&](StoreTx& tx) -> Status {
@@ -264,7 +267,7 @@ TEST_F(SqliteDealTxTest, AuditOfOrgDealsCoversOnlyThatOrganisationsDeals) {
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST_F(SqliteDealTxTest, DealNoticesDoNotCollideWithEachOtherOrWithSubscriptionNotices) {
+TEST_F(SqlDealTxTest, DealNoticesDoNotCollideWithEachOtherOrWithSubscriptionNotices) {
   Deal d = NewDeal(buyer_, seller_);
   MustWrite([&](StoreTx& tx) -> Status {
     for (int i = 0; i < 3; ++i) {
@@ -292,7 +295,7 @@ TEST_F(SqliteDealTxTest, DealNoticesDoNotCollideWithEachOtherOrWithSubscriptionN
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST_F(SqliteDealTxTest, CallsJudgesProposalsAndScores) {
+TEST_F(SqlDealTxTest, CallsJudgesProposalsAndScores) {
   OpenCall c;
   c.demand_id = 7;
   c.org_id = buyer_;
@@ -357,7 +360,7 @@ TEST_F(SqliteDealTxTest, CallsJudgesProposalsAndScores) {
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST_F(SqliteDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
+TEST_F(SqlDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
   MustWrite([&](StoreTx& tx) -> Status {
     for (auto [kind, region, at] : {std::tuple{ListingKind::kDemand, "440305", 1767225600},
                                     {ListingKind::kDemand, "110108", 1769904000},
@@ -421,7 +424,7 @@ TEST_F(SqliteDealTxTest, StatsCountPublishedListingsDealsAndTheFunnel) {
   EXPECT_TRUE(s.ok()) << s.message();
 }
 
-TEST_F(SqliteDealTxTest, MatchViewsCountOncePerListingViewerAndDay) {
+TEST_F(SqlDealTxTest, MatchViewsCountOncePerListingViewerAndDay) {
   auto shown = [&] {
     int64_t n = -1;
     Status s = store_->Read([&](StoreTx& tx) -> Status {
@@ -455,7 +458,7 @@ TEST_F(SqliteDealTxTest, MatchViewsCountOncePerListingViewerAndDay) {
   EXPECT_EQ(shown(), 5);
 }
 
-TEST_F(SqliteDealTxTest, BrokeredDealsCarryTheirContractAmount) {
+TEST_F(SqlDealTxTest, BrokeredDealsCarryTheirContractAmount) {
   Deal d = NewDeal(buyer_, seller_, broker_);
   NewDeal(buyer_, seller_);
   MustWrite([&](StoreTx& tx) {
@@ -468,6 +471,71 @@ TEST_F(SqliteDealTxTest, BrokeredDealsCarryTheirContractAmount) {
     EXPECT_EQ(b->size(), 1u);
     EXPECT_EQ((*b)[0].deal.id, d.id);
     EXPECT_EQ((*b)[0].amount_cny, 300000);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
+// On PostgreSQL a failed statement would spoil the transaction: a refused proposal inside
+// Nested must leave the enclosing transaction usable.
+TEST_F(SqlDealTxTest, ARefusedProposalInNestedLeavesTheTransactionUsable) {
+  Status s = store_->Write([&](StoreTx& tx) -> Status {
+    OpenCall c;
+    c.org_id = buyer_;
+    c.title = "揭榜";
+    c.deadline = "2026-12-31";
+    c.created_by = users_[0];
+    auto call = tx.deals().InsertCall(c);
+    if (!call.ok()) return call.status();
+    Proposal p;
+    p.call_id = *call;
+    p.org_id = buyer_;
+    p.author_id = users_[0];
+    p.summary = "first";
+    KC_RETURN_IF_ERROR(tx.deals().InsertProposal(p).status());
+    Status again =
+        tx.Nested([&](StoreTx& inner) { return inner.deals().InsertProposal(p).status(); });
+    EXPECT_EQ(again.kind(), ErrorKind::kConflict);
+    auto list = tx.deals().ListProposals(*call);
+    if (!list.ok()) return list.status();
+    EXPECT_EQ(list->size(), 1u);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
+// The statistics' months are UTC whatever the PostgreSQL server's time zone. Needs the test run's
+// server (KC_TEST_POSTGRES); skipped in the SQLite run.
+class PostgresDealTxTest : public SqlDealTxTest {
+ protected:
+  void SetUp() override {
+    if (!testing::UsingPostgres()) GTEST_SKIP() << "needs KC_TEST_POSTGRES (the pg: run)";
+    // Sessions of this database run in Beijing time, as a server in China may be set up.
+    pqxx::connection c(testing::DatabaseFor(dir_.File("kc.db")));
+    pqxx::nontransaction(c).exec("ALTER DATABASE " + c.quote_name(c.dbname()) +
+                                 " SET timezone TO 'Asia/Shanghai'");
+    SqlDealTxTest::SetUp();
+  }
+};
+
+TEST_F(PostgresDealTxTest, StatisticsMonthsAreUtc) {
+  Status s = store_->Write([&](StoreTx& tx) -> Status {
+    Deal d;
+    d.title = "跨月";
+    d.buyer_org_id = d.seller_org_id = buyer_;
+    d.opened_by = users_[0];
+    d.created_at = d.updated_at = 1767225599;  // 2025-12-31 23:59:59 UTC, 2026-01 in Beijing
+    return tx.deals().InsertDeal(d).status();
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  s = store_->Read([&](StoreTx& tx) -> Status {
+    auto st = tx.deals().Stats();
+    if (!st.ok()) return st.status();
+    EXPECT_EQ(st->deals_opened, 1);
+    if (st->deals_by_month.size() == 1) {
+      EXPECT_EQ(st->deals_by_month[0].key, "2025-12");
+    }
+    EXPECT_EQ(st->deals_by_month.size(), 1u);
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.message();
