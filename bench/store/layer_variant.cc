@@ -4,7 +4,6 @@
 
 #include "core/listing.h"
 #include "listing_sql.h"
-#include "store/json_columns.h"
 #include "store/sql/postgres_conn.h"
 #include "store/sql/sqlite_conn.h"
 #include "variant.h"
@@ -12,46 +11,6 @@
 namespace kc::bench {
 
 namespace {
-
-// The listing columns of kListingCols from `r`, starting at column `c0` (as the stores map them).
-Listing ListingFrom(const sql::Row& s, int c0) {
-  auto at = [c0](int i) { return c0 + i; };
-  Listing l;
-  l.id = s.Int(at(0));
-  l.kind = KindFromName(s.Text(at(1))).value_or(ListingKind::kDemand);
-  l.org_id = s.Int(at(2));
-  l.owner_id = s.Int(at(3));
-  l.ref = s.Text(at(4));
-  l.title = s.Text(at(5));
-  l.body = s.Text(at(6));
-  l.keywords = SplitArray(s.Text(at(7)));
-  l.category = s.Text(at(8));
-  l.discipline = s.Text(at(9));
-  l.region = s.Text(at(10));
-  l.status = StatusFromName(s.Text(at(11))).value_or(ListingStatus::kDraft);
-  l.reject_reason = s.Text(at(12));
-  l.visibility = VisibilityFromName(s.Text(at(13))).value_or(Visibility::kPublic);
-  l.contact = ContactFrom(s.Text(at(14)));
-  l.demo = s.Int(at(15)) != 0;
-  l.created_at = s.Int(at(16));
-  l.updated_at = s.Int(at(17));
-  l.published_at = s.Int(at(18));
-  l.expires_at = s.Int(at(19));
-  l.budget.min_cny = s.OptInt(at(20));
-  l.budget.max_cny = s.OptInt(at(21));
-  l.deadline = s.Text(at(22));
-  l.cooperation_modes = SplitArray(s.Text(at(23)));
-  if (auto m = s.OptInt(at(24))) l.maturity = static_cast<int>(*m);
-  l.patents = SplitArray(s.Text(at(25)));
-  l.transfer_modes = SplitArray(s.Text(at(26)));
-  l.price.min_cny = s.OptInt(at(27));
-  l.price.max_cny = s.OptInt(at(28));
-  l.inventors = SplitArray(s.Text(at(29)));
-  l.rank = s.Text(at(30));
-  l.affiliation = s.Text(at(31));
-  l.disciplines = SplitArray(s.Text(at(32)));
-  return l;
-}
 
 void Check(const Status& s) {
   if (!s.ok()) throw std::runtime_error(s.message());
@@ -66,7 +25,7 @@ int64_t PointReadOn(sql::Conn& c, int64_t id) {
     Check((*s)->status());
     throw std::runtime_error("listing not found");
   }
-  Listing l = ListingFrom(**s, 0);
+  Listing l = ListingFromColumns(**s, 0);
   return Checksum(l.id, l.title, l.body, l.updated_at) + l.budget.max_cny.value_or(0) % 7;
 }
 
@@ -83,7 +42,7 @@ int64_t ListPageOn(sql::Conn& c) {
     while ((*s)->Step()) {
       total = (*s)->Int(0);  // on every row, alone when the page is empty
       if ((*s)->IsNull(1)) continue;
-      Listing l = ListingFrom(**s, 1);
+      Listing l = ListingFromColumns(**s, 1);
       sum += Checksum(l.id, l.title, l.body, l.updated_at);
     }
     Check((*s)->status());
@@ -98,7 +57,7 @@ int64_t ListPageOn(sql::Conn& c) {
   Check(s.status());
   (*s)->Bind(kind).Bind(status).Bind(int64_t{20}).Bind(int64_t{0});
   while ((*s)->Step()) {
-    Listing l = ListingFrom(**s, 0);
+    Listing l = ListingFromColumns(**s, 0);
     sum += Checksum(l.id, l.title, l.body, l.updated_at);
   }
   Check((*s)->status());

@@ -1,5 +1,6 @@
-// store_bench: the cost of a point read and of a list page through today's store, SOCI and the
-// SQL layer of src/store/sql, on the same data in the same run (README.md).
+// store_bench: the cost of a point read and of a list page through the store code from before
+// the SQL layer, SOCI, the SQL layer of src/store/sql, and the store as it runs now (SqlStore),
+// on the same data in the same run (README.md).
 //
 //   store_bench [--sqlite FILE] [--postgres URL] [--listings N] [--rounds N] [--point-ops N]
 //               [--list-ops N]
@@ -8,7 +9,7 @@
 // variant runs the point reads and then the list pages, in an order that rotates from round
 // to round; a round's figure is its mean time per operation. The table gives, per variant, the
 // median of the rounds (after one warm-up round that is not counted), the fastest and slowest
-// round, and the median's ratio to today's store.
+// round, and the median's ratio to the code from before the layer.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -119,9 +120,10 @@ double TimeOps(int ops, const std::function<int64_t(int)>& op, int64_t* check) {
 void Bench(const std::string& backend, const Target& t, const Options& o) {
   Seed(t, o.listings);
   std::vector<Named> variants;
-  variants.push_back({"direct (today)", DirectVariant(t)});
+  variants.push_back({"direct (before)", DirectVariant(t)});
   variants.push_back({"SOCI 4.0.3", SociVariant(t)});
   variants.push_back({"sql layer", LayerVariant(t)});
+  variants.push_back({"SqlStore (now)", StoreVariant(t)});
   // The same pseudo-random ids for every variant.
   std::vector<int64_t> ids(o.point_ops);
   std::mt19937 rng(42);
@@ -146,7 +148,8 @@ void Bench(const std::string& backend, const Target& t, const Options& o) {
     }
     for (size_t v = 1; v < variants.size(); ++v) {
       if (point_check[v] != point_check[0] || list_check[v] != list_check[0]) {
-        throw std::runtime_error(variants[v].name + " read something else than the store");
+        throw std::runtime_error(variants[v].name + " read something else than " +
+                                 variants[0].name);
       }
     }
   }
@@ -154,7 +157,7 @@ void Bench(const std::string& backend, const Target& t, const Options& o) {
     const double base = Median(times[op][0]);
     for (size_t v = 0; v < variants.size(); ++v) {
       const auto& r = times[op][v];
-      std::printf("| %-8s | %-10s | %-14s | %9.1f | %9.1f | %9.1f | %5.3f |\n", backend.c_str(), op,
+      std::printf("| %-8s | %-10s | %-15s | %9.1f | %9.1f | %9.1f | %5.3f |\n", backend.c_str(), op,
                   variants[v].name.c_str(), Median(r), *std::min_element(r.begin(), r.end()),
                   *std::max_element(r.begin(), r.end()), Median(r) / base);
     }
@@ -197,7 +200,7 @@ int main(int argc, char** argv) {
         "variant; µs per operation\n\n",
         o.listings, o.rounds, o.point_ops, o.list_ops);
     std::printf(
-        "| backend  | read       | variant        |    median |   fastest |   slowest | "
+        "| backend  | read       | variant         |    median |   fastest |   slowest | "
         "ratio |\n|---|---|---|---:|---:|---:|---:|\n");
     if (!o.sqlite.empty()) Bench("sqlite", Target{false, o.sqlite}, o);
     if (!o.postgres.empty()) Bench("postgres", Target{true, o.postgres}, o);

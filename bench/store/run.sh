@@ -1,7 +1,8 @@
 #!/bin/sh
-# bench/store: point read and list page through today's store, SOCI and the SQL layer, on a
-# SQLite file and on a throwaway PostgreSQL 15 cluster started here as the tests start theirs
-# (scripts/test-postgres.sh, with fsync back on) and removed at the end (README.md).
+# bench/store: point read and list page through the store code from before the SQL layer, SOCI,
+# the SQL layer and the store as it runs now (SqlStore), on a SQLite file and on a throwaway
+# PostgreSQL 15 cluster started here as the tests start theirs (scripts/test-postgres.sh, with
+# fsync back on) and removed at the end (README.md).
 #   bench/store/run.sh [store_bench options]   e.g. --rounds 9 --point-ops 3000
 # BUILD_DIR (default build) holds store_bench; PG_URL=postgresql://… uses that server instead
 # of starting one (a database kc_store_bench is created on it, and dropped at the end).

@@ -1,5 +1,6 @@
-// One way of reading listings, measured by bench/store (README.md): today's store, SOCI, or
-// the SQL layer of src/store/sql. Each read runs in a read-only transaction of its own, as
+// One way of reading listings, measured by bench/store (README.md): the store code from before
+// the SQL layer, SOCI, that code's SQL over the SQL layer of src/store/sql, or the store as it
+// runs now. Each read runs in a read-only transaction of its own, as
 // Store::Read does, and returns a number derived from what it read (a checksum the driver
 // compares between variants, and which keeps the work from being optimised away).
 #pragma once
@@ -26,13 +27,16 @@ class Variant {
   virtual int64_t ListPage() = 0;
 };
 
-// Today's store: OpenSqliteStore / OpenPostgresStore, Store::Read, GetListing and
-// ListListings.
+// The store code before the SQL layer (the baseline): SqliteTx's and PostgresTx's reads,
+// copied here.
 std::unique_ptr<Variant> DirectVariant(const Target& target);
 // SOCI 4.0.3 (sqlite3 and postgresql backends), statements prepared once and re-executed.
 std::unique_ptr<Variant> SociVariant(const Target& target);
-// The SQL layer (src/store/sql): the same SQL as today's store, written once with `?`.
+// The SQL layer (src/store/sql): the same SQL as the direct code, written once with `?`.
 std::unique_ptr<Variant> LayerVariant(const Target& target);
+// The store as it runs: OpenSqliteStore / OpenPostgresStore, Store::Read, GetListing and
+// ListListings (SqlStore and SqlTx).
+std::unique_ptr<Variant> StoreVariant(const Target& target);
 
 // The checksum of a listing read by any variant.
 inline int64_t Checksum(int64_t id, const std::string& title, const std::string& body,

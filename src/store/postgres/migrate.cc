@@ -5,8 +5,8 @@
 
 #include "core/resources.h"
 #include "store/migration_plan.h"
+#include "store/postgres/error.h"
 #include "store/postgres/locks.h"
-#include "store/postgres/query.h"
 
 namespace kc::pg {
 

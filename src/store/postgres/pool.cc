@@ -1,6 +1,6 @@
 #include "store/postgres/pool.h"
 
-#include "store/postgres/query.h"
+#include <algorithm>
 
 namespace kc::pg {
 

@@ -58,6 +58,10 @@ class Stmt : public Row {
   virtual const Status& status() const = 0;
   // The rows the statement inserted, updated or deleted, once it has run.
   virtual int64_t changes() const = 0;
+  // The number and names of the result's columns, once Step has been called (for a table read
+  // whole, as a backup does).
+  virtual int ColumnCount() const = 0;
+  virtual std::string ColumnName(int col) const = 0;
 
  protected:
   virtual Stmt& BindInt(int64_t v) = 0;

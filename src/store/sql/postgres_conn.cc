@@ -5,7 +5,7 @@
 #include <functional>
 #include <vector>
 
-#include "store/postgres/query.h"
+#include "store/postgres/error.h"
 
 namespace kc::sql {
 
@@ -34,6 +34,10 @@ class PostgresStmt : public Stmt {
   }
   const Status& status() const override { return status_; }
   int64_t changes() const override { return ran_ ? result_.affected_rows() : 0; }
+  int ColumnCount() const override { return static_cast<int>(result_.columns()); }
+  std::string ColumnName(int col) const override {
+    return result_.column_name(static_cast<pqxx::row::size_type>(col));
+  }
 
   bool IsNull(int col) const override { return Field(col).is_null(); }
   int64_t Int(int col) const override {

@@ -25,6 +25,8 @@ class SqliteStmt : public Stmt {
   }
   const Status& status() const override { return s_->status(); }
   int64_t changes() const override { return s_->changes(); }
+  int ColumnCount() const override { return s_->ColumnCount(); }
+  std::string ColumnName(int col) const override { return s_->ColumnName(col); }
 
   bool IsNull(int col) const override { return s_->IsNull(col); }
   int64_t Int(int col) const override { return s_->Int(col); }

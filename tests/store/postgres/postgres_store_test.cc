@@ -1,7 +1,7 @@
 // What only the PostgreSQL store has to prove: several stores (nodes) on one database keep the
 // change log in commit order, wake each other, run background jobs once, and recover from lost
-// connections. The shared contract runs in SqliteStoreTest ("pg:" run). Needs the test run's
-// server (KC_TEST_POSTGRES); skipped in the SQLite run.
+// connections. The shared contract runs in SqlTxTest and SqlStoreTest ("pg:" run). Needs the
+// test run's server (KC_TEST_POSTGRES); skipped in the SQLite run.
 #include "store/postgres/postgres_store.h"
 
 #include <gtest/gtest.h>

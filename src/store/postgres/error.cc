@@ -1,8 +1,8 @@
-#include "store/postgres/query.h"
+#include "store/postgres/error.h"
 
-#include <charconv>
-
-#include "store/sql/dialect.h"
+#include <pqxx/pqxx>
+#include <string>
+#include <string_view>
 
 namespace kc::pg {
 
@@ -22,34 +22,6 @@ std::string ConflictField(std::string_view message) {
 }
 
 }  // namespace
-
-std::string Params::Add(std::optional<std::string> v) {
-  values_.push_back(std::move(v));
-  return "$" + std::to_string(values_.size());
-}
-
-std::string Params::RefDouble(double v) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return Add(std::string(buf, ec == std::errc() ? end : buf));
-}
-
-std::string Params::RefIds(const std::vector<int64_t>& ids) {
-  std::string lit = "{";
-  for (size_t i = 0; i < ids.size(); ++i) lit += (i ? "," : "") + std::to_string(ids[i]);
-  return Add(lit + "}") + "::bigint[]";
-}
-
-std::string Params::RefTexts(const std::vector<std::string>& values) {
-  return Add(sql::Dialect::Postgres().TextList(values)) + "::text[]";
-}
-
-std::vector<const char*> Params::Pointers() const {
-  std::vector<const char*> out;
-  out.reserve(values_.size());
-  for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
-  return out;
-}
 
 Status ErrorFrom(const std::exception& e) {
   if (dynamic_cast<const pqxx::unique_violation*>(&e)) {
@@ -77,36 +49,6 @@ Status ErrorFrom(const std::exception& e) {
     if (state == "25006") return ReadOnlyStorage(std::string("postgres: ") + e.what());
   }
   return Internal(std::string("postgres: ") + e.what());
-}
-
-Result<pqxx::result> Run(pqxx::transaction_base& tx, const std::string& sql, const Params& p) {
-  try {
-    auto ptrs = p.Pointers();
-    return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ptrs));
-  } catch (const std::exception& e) {
-    return ErrorFrom(e);
-  }
-}
-
-Result<int64_t> Scalar(Txn& t, const std::string& sql, const Params& p) {
-  auto r = t.Run(sql, p);
-  if (!r.ok()) return r.status();
-  if (r->empty()) return int64_t{0};
-  return Int((*r)[0][0]);
-}
-
-Status Touch(Txn& t, const std::string& sql, const Params& p, const std::string& what) {
-  auto r = t.Run(sql, p);
-  if (!r.ok()) return r.status();
-  return r->affected_rows() > 0 ? Status::Ok() : NotFound(what);
-}
-
-Result<int64_t> InsertUnique(Txn& t, const std::string& sql, const Params& p,
-                             const Status& conflict) {
-  auto r = t.Run(sql, p);
-  if (!r.ok()) return r.status();
-  if (r->affected_rows() == 0) return conflict;
-  return r->empty() ? int64_t{0} : Int((*r)[0][0]);
 }
 
 }  // namespace kc::pg
