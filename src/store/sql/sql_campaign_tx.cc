@@ -156,13 +156,10 @@ Result<Page<Campaign>> SqlCampaignTx::ListCampaigns(const CampaignQuery& q) {
     for (auto st : q.statuses) names.emplace_back(CampaignStatusName(st));
     w.And(c_.dialect().InTexts("status"), c_.dialect().TextList(names));
   }
-  const char* order = " ORDER BY year DESC, id DESC";
-  return ReadPage(c_, CampaignFrom,
-                  TotalAndPage("SELECT COUNT(*) FROM campaigns" + w.sql(),
-                               std::string("SELECT ") + kCampaignCols + " FROM campaigns" +
-                                   w.sql() + order + " LIMIT ? OFFSET ?",
-                               order),
-                  w, w, q.limit, q.offset);
+  return ReadPage(c_, CampaignFrom, "SELECT COUNT(*) FROM campaigns" + w.sql(), w,
+                  kCampaignCols + (" FROM campaigns" + w.sql()) +
+                      " ORDER BY year DESC, id DESC LIMIT ? OFFSET ?",
+                  w, q.limit, q.offset);
 }
 
 Result<int64_t> SqlCampaignTx::InsertNomination(const Nomination& n) {

@@ -169,13 +169,9 @@ Result<Page<Deal>> SqlDealTx::ListDeals(const DealQuery& q) {
   }
   if (q.broker_org_id) w.And("broker_org_id = ?", *q.broker_org_id);
   if (q.stage) w.And("stage = ?", DealStageName(*q.stage));
-  const char* order = " ORDER BY id DESC";
-  return ReadPage(
-      c_, DealFrom,
-      TotalAndPage("SELECT COUNT(*) FROM deals" + w.sql(),
-                   "SELECT " + kDealCols + " FROM deals" + w.sql() + order + " LIMIT ? OFFSET ?",
-                   order),
-      w, w, q.limit, q.offset);
+  return ReadPage(c_, DealFrom, "SELECT COUNT(*) FROM deals" + w.sql(), w,
+                  kDealCols + " FROM deals" + w.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?", w,
+                  q.limit, q.offset);
 }
 
 Result<std::vector<int64_t>> SqlDealTx::PartyUserIds(const Deal& d) {
@@ -323,12 +319,8 @@ Status SqlDealTx::UpdateCall(const OpenCall& c) {
 }
 
 Result<Page<OpenCall>> SqlDealTx::ListCalls(int64_t offset, int64_t limit) {
-  const char* order = " ORDER BY id DESC";
-  return ReadPage(
-      c_, CallFrom,
-      TotalAndPage("SELECT COUNT(*) FROM calls",
-                   "SELECT " + kCallCols + " FROM calls" + order + " LIMIT ? OFFSET ?", order),
-      limit, offset);
+  return ReadPage(c_, CallFrom, "SELECT COUNT(*) FROM calls", Where(),
+                  kCallCols + " FROM calls ORDER BY id DESC LIMIT ? OFFSET ?", limit, offset);
 }
 
 Status SqlDealTx::AddJudge(int64_t call_id, int64_t user_id) {

@@ -93,19 +93,17 @@ Result<Page<NewsArticle>> SqlNewsTx::ListArticles(const NewsQuery& q) {
       "AND (? = '' OR a.id IN (SELECT article_id FROM news_tags WHERE tag = ?)) "
       "AND (? = '' OR a.title LIKE ? ESCAPE '\\')";
   const char* order =
-      " ORDER BY CASE WHEN published_at = 0 THEN updated_at ELSE published_at END DESC, id DESC";
+      " ORDER BY CASE WHEN a.published_at = 0 THEN a.updated_at ELSE a.published_at END DESC, "
+      "a.id DESC";
   const std::string status = q.status ? std::string(NewsStatusName(*q.status)) : "";
   const std::string like = q.text.empty() ? "" : "%" + LikeEscape(q.text) + "%";
   auto filters = [&](Stmt& s) {
     s.Bind(status).Bind(status).Bind(q.column).Bind(q.column);
     s.Bind(q.tag).Bind(q.tag).Bind(q.text).Bind(like);
   };
-  auto page = ReadPage(
-      c_, ArticleFrom,
-      TotalAndPage("SELECT COUNT(*)" + where,
-                   std::string("SELECT ") + kArticleCols + where + order + " LIMIT ? OFFSET ?",
-                   order),
-      filters, filters, q.limit, q.offset);
+  auto page =
+      ReadPage(c_, ArticleFrom, "SELECT COUNT(*)" + where, filters,
+               kArticleCols + where + order + " LIMIT ? OFFSET ?", filters, q.limit, q.offset);
   if (!page.ok()) return page.status();
   KC_RETURN_IF_ERROR(LoadTags(&page->items));
   return page;

@@ -150,13 +150,9 @@ std::string StartsWith(std::string_view prefix) { return LikeEscape(prefix) + "%
 template <typename F>
 auto PageById(Conn& c, F from, const std::string& cols, const std::string& table, const Where& w,
               int64_t offset, int64_t limit) {
-  const char* order = " ORDER BY id";
-  return ReadPage(
-      c, from,
-      TotalAndPage("SELECT COUNT(*) FROM " + table + w.sql(),
-                   "SELECT " + cols + " FROM " + table + w.sql() + order + " LIMIT ? OFFSET ?",
-                   order),
-      w, w, limit, offset);
+  return ReadPage(c, from, "SELECT COUNT(*) FROM " + table + w.sql(), w,
+                  cols + " FROM " + table + w.sql() + " ORDER BY id LIMIT ? OFFSET ?", w, limit,
+                  offset);
 }
 
 }  // namespace
@@ -386,10 +382,10 @@ Result<Page<Listing>> SqlTx::ListListings(const ListingQuery& q) {
   // An id range is read through the primary key: left to itself, SQLite reads every row of the
   // status through listings_expiry and sorts them, on every page of a walk.
   const std::string from = "listings" + std::string(q.id_from || q.id_to ? d.PrimaryKeyOnly() : "");
-  const std::string page = "SELECT " + (q.summary_only ? kListingSummaryCols : kListingCols) +
-                           " FROM " + from + w.sql() + order + " LIMIT ? OFFSET ?";
-  return ReadPage(c_, ListingFrom, TotalAndPage(total, page, order), bind_total, w, q.limit,
-                  q.offset);
+  return ReadPage(c_, ListingFrom, total, bind_total,
+                  (q.summary_only ? kListingSummaryCols : kListingCols) + " FROM " + from +
+                      w.sql() + order + " LIMIT ? OFFSET ?",
+                  w, q.limit, q.offset);
 }
 
 Result<std::vector<int64_t>> SqlTx::ListExpired(int64_t now, int64_t limit) {
@@ -465,18 +461,14 @@ Result<Page<Notification>> SqlTx::ListNotifications(int64_t user_id, bool unread
   if (unread_only) w.And("read_at = 0");
   // The listing's kind comes along (empty once the listing is deleted), so a client can link to
   // its page.
-  const char* order = " ORDER BY id DESC";
-  return ReadPage(
-      c_, NotificationFrom,
-      TotalAndPage("SELECT COUNT(*) FROM notifications" + w.sql(),
-                   "SELECT n.id, n.user_id, n.kind, n.subscription_id, n.listing_id, n.title, "
-                   "n.message, n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, "
-                   "n.call_id, n.detail FROM (SELECT * FROM notifications" +
-                       w.sql() + order +
-                       " LIMIT ? OFFSET ?) n LEFT JOIN listings l ON l.id = n.listing_id ORDER "
-                       "BY n.id DESC",
-                   order),
-      w, w, limit, offset);
+  return ReadPage(c_, NotificationFrom, "SELECT COUNT(*) FROM notifications" + w.sql(), w,
+                  "n.id, n.user_id, n.kind, n.subscription_id, n.listing_id, n.title, n.message, "
+                  "n.created_at, n.read_at, COALESCE(l.kind, ''), n.deal_id, n.call_id, n.detail "
+                  "FROM (SELECT * FROM notifications" +
+                      w.sql() +
+                      " ORDER BY id DESC LIMIT ? OFFSET ?) n LEFT JOIN listings l ON l.id = "
+                      "n.listing_id ORDER BY n.id DESC",
+                  w, limit, offset);
 }
 
 Status SqlTx::MarkNotificationRead(int64_t id, int64_t user_id, int64_t at) {

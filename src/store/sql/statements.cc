@@ -8,11 +8,4 @@ std::string Marks(int n) {
   return out;
 }
 
-std::string TotalAndPage(std::string_view total, std::string_view page, std::string_view order) {
-  // The page is the right side of a LEFT JOIN with one row, so an empty page still brings the
-  // total; the join does not promise to keep the page's order, hence the outer ORDER BY.
-  return "SELECT (" + std::string(total) + "), pg.* FROM (SELECT 1) one LEFT JOIN (" +
-         std::string(page) + ") pg ON 1 = 1" + std::string(order);
-}
-
 }  // namespace kc::sql

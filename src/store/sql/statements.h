@@ -174,26 +174,30 @@ auto One(Conn& c, F from, std::string_view what, std::string_view sql, const V&.
 // "?,?,…,?": `n` placeholders, for a VALUES list.
 std::string Marks(int n);
 
-// A total and a page of rows in one statement (one round trip): `total` is a scalar subquery,
-// `page` a SELECT with its ORDER BY, LIMIT and OFFSET, and `order` its ORDER BY again, for the
-// outer query (unqualified column names). The total comes back even when the page is empty.
-std::string TotalAndPage(std::string_view total, std::string_view page, std::string_view order);
-
-// Runs a TotalAndPage statement: the total from its first column, each item read with `from`
-// from the columns after it.
-template <typename F, typename... V>
-auto ReadPage(Conn& c, F from, std::string_view sql, const V&... values)
-    -> Result<Page<std::invoke_result_t<F, const Row&>>> {
-  auto s = Query(c, sql, values...);
+// A page of rows with their total, in one statement: "SELECT (<total>), <page>", where `total`
+// is a SELECT of one number whose placeholders take `total_values` (a Where, or a function
+// binding them), and `page` the columns and the rest of the SELECT (FROM, WHERE, ORDER BY,
+// LIMIT ? OFFSET ?) whose placeholders take `page_values`. The total is read from the first
+// column and each item with `from` from the columns after it. An empty page (past the end, or
+// nothing matches) has no row to carry the total, which is then asked for alone.
+template <typename F, typename T, typename... V>
+auto ReadPage(Conn& c, F from, std::string_view total, const T& total_values, std::string_view page,
+              const V&... page_values) -> Result<Page<std::invoke_result_t<F, const Row&>>> {
+  const std::string total_sql(total);
+  auto s =
+      Query(c, "SELECT (" + total_sql + "), " + std::string(page), total_values, page_values...);
   if (!s.ok()) return s.status();
-  Page<std::invoke_result_t<F, const Row&>> page;
+  Page<std::invoke_result_t<F, const Row&>> out;
   while ((*s)->Step()) {
-    page.total = (*s)->Int(0);
-    if ((*s)->IsNull(1)) continue;  // an empty page: only the total came back
-    page.items.push_back(from(ShiftedRow(**s, 1)));
+    out.total = (*s)->Int(0);
+    out.items.push_back(from(ShiftedRow(**s, 1)));
   }
   KC_RETURN_IF_ERROR((*s)->status());
-  return page;
+  if (!out.items.empty()) return out;
+  auto n = Scalar(c, total_sql, total_values);
+  if (!n.ok()) return n.status();
+  out.total = *n;
+  return out;
 }
 
 }  // namespace kc::sql

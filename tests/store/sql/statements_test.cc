@@ -113,22 +113,30 @@ TEST_F(SqlStatementsTest, WhereHoldsTheFiltersPresentWithTheirValues) {
 
 TEST_F(SqlStatementsTest, ReadPageBringsTheTotalWithAnyPage) {
   for (const char* name : {"a", "b", "c"}) Add(name, 1);
+  Add("d", 2);
   Where w;
   w.And("n = ?", 1);
-  const char* order = " ORDER BY id DESC";
-  const std::string sql =
-      TotalAndPage("SELECT COUNT(*) FROM items" + w.sql(),
-                   std::string(kSelect) + w.sql() + order + " LIMIT ? OFFSET ?", order);
-  auto page = ReadPage(conn(), ItemFrom, sql, w, w, 2, 0);
+  auto read = [&](int64_t limit, int64_t offset) {
+    return ReadPage(conn(), ItemFrom, "SELECT COUNT(*) FROM items" + w.sql(), w,
+                    "id, name, n, x FROM items" + w.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?", w,
+                    limit, offset);
+  };
+  auto page = read(2, 0);
   ASSERT_TRUE(page.ok()) << page.status().message();
   EXPECT_EQ(page->total, 3);
   ASSERT_EQ(page->items.size(), 2u);
   EXPECT_EQ(page->items[0].name, "c");
   EXPECT_EQ(page->items[1].name, "b");
-  auto past = ReadPage(conn(), ItemFrom, sql, w, w, 2, 10);
+  auto past = read(2, 10);
   ASSERT_TRUE(past.ok()) << past.status().message();
-  EXPECT_EQ(past->total, 3);
+  EXPECT_EQ(past->total, 3) << "an empty page still has its total";
   EXPECT_TRUE(past->items.empty());
+  w = Where();
+  w.And("n = ?", 9);
+  auto none = read(2, 0);
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_EQ(none->total, 0);
+  EXPECT_TRUE(none->items.empty());
 }
 
 }  // namespace
