@@ -1,7 +1,7 @@
 // The Store: the only source of truth. One transaction per use case: a service passes a function
 // to Read or Write, and everything that function does through the StoreTx commits or rolls back
-// together. Implementations: sqlite/ (embedded, default) and postgres/ (several nodes on one
-// database).
+// together. One implementation, sql/sql_store.h, on either database: sqlite/ (embedded, the
+// default) or postgres/ (several nodes on one database).
 #pragma once
 
 #include <array>

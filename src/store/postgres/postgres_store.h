@@ -1,8 +1,8 @@
-// The production backend: PostgreSQL 15 through libpqxx, for several stateless nodes sharing one
-// database. Same semantics as the SQLite store (NotFound and Conflict statuses, savepoints for
-// Nested, the change log in commit order, an append-only audit trail); writes are serialised
-// across every node by an advisory lock, reads run in REPEATABLE READ snapshots, and a lost
-// server is reported as Unavailable until it is back (connections are re-opened by themselves).
+// The production backend: the SqlStore (store/sql/sql_store.h) on PostgreSQL 15 through libpqxx,
+// for several stateless nodes sharing one database. The same code and semantics as on SQLite;
+// writes are serialised across every node by an advisory lock, reads run in REPEATABLE READ
+// snapshots, and a lost server is reported as Unavailable until it is back (connections are
+// re-opened by themselves).
 #pragma once
 
 #include <memory>

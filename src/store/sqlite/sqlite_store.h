@@ -1,4 +1,5 @@
-// The embedded backend: one SQLite file in WAL mode; one writer, many readers.
+// The embedded backend: the SqlStore (store/sql/sql_store.h) on one SQLite file in WAL mode; one
+// writer, many readers.
 #pragma once
 
 #include <memory>
