@@ -3,11 +3,14 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "search/query.h"
+#include "search/schema.h"
 #include "text/analyzer.h"
 
 namespace kc::search {
@@ -23,33 +26,54 @@ double WeightShare(const TermWeights& terms, const std::set<std::string>& matche
   return total > 0 ? found / total : 0;
 }
 
-// The share of the query's words that the listing has in the other language: a word counts
+// The share of the query's words that a listing has in the other language: a word counts
 // when a translation of it (or of a phrase it is in) has at least half of its terms' weight
-// matched.
-double TranslatedShare(const std::string& q, const TextQuery& text, const QueryOptions& o,
-                       const std::set<std::string>& matched) {
-  const text::Terms query = text::Analyze(q);
-  const std::set<std::string> words(query.words.begin(), query.words.end());
-  if (words.empty()) return 0;
-  std::set<std::string> covered;
-  for (const Translation& tr : text.translations) {
-    bool found = false;
-    for (const std::string& target : tr.targets) {
-      TermWeights target_terms;
-      AddTextTerms(text::Analyze(target), 1.0, o, &target_terms);
-      TermWeights in_query;  // the target's terms that the query kept
-      for (const auto& [term, w] : target_terms) {
-        if (text.terms.count(term) != 0) in_query.emplace(term, w);
+// matched. Prepared once per query, then asked of each listing.
+class TranslatedShare {
+ public:
+  TranslatedShare(const std::string& q, const TextQuery& text, const QueryOptions& o) {
+    const text::Terms query = text::Analyze(q);
+    words_.insert(query.words.begin(), query.words.end());
+    for (const Translation& tr : text.translations) {
+      Source source;
+      for (const std::string& w : text::Analyze(tr.source).words) source.words.insert(w);
+      for (const std::string& target : tr.targets) {
+        TermWeights target_terms;
+        AddTextTerms(text::Analyze(target), 1.0, o, &target_terms);
+        TermWeights in_query;  // the target's terms that the query kept
+        for (const auto& [term, w] : target_terms) {
+          if (text.terms.count(term) != 0) in_query.emplace(term, w);
+        }
+        if (!in_query.empty()) source.targets.push_back(std::move(in_query));
       }
-      if (!in_query.empty() && WeightShare(in_query, matched) >= 0.5) found = true;
+      if (!source.targets.empty()) sources_.push_back(std::move(source));
     }
-    if (!found) continue;
-    for (const std::string& w : text::Analyze(tr.source).words) covered.insert(w);
   }
-  size_t n = 0;
-  for (const std::string& w : words) n += covered.count(w);
-  return static_cast<double>(n) / static_cast<double>(words.size());
-}
+
+  double Of(const std::set<std::string>& matched) const {
+    if (words_.empty()) return 0;
+    std::set<std::string> covered;
+    for (const Source& source : sources_) {
+      for (const TermWeights& target : source.targets) {
+        if (WeightShare(target, matched) >= 0.5) {
+          covered.insert(source.words.begin(), source.words.end());
+          break;
+        }
+      }
+    }
+    size_t n = 0;
+    for (const std::string& w : words_) n += covered.count(w);
+    return static_cast<double>(n) / static_cast<double>(words_.size());
+  }
+
+ private:
+  struct Source {
+    std::set<std::string> words;       // the words translated
+    std::vector<TermWeights> targets;  // each translation's terms that the query kept
+  };
+  std::set<std::string> words_;
+  std::vector<Source> sources_;
+};
 }  // namespace
 
 PercolationBatch::PercolationBatch(SearchIndex::Reader index, Xapian::WritableDatabase batch,
@@ -95,26 +119,44 @@ Result<std::vector<int64_t>> PercolationBatch::Matches(const Translator* transla
     // Weights and dropped terms come from the whole index, as in a search.
     const TextQuery text = BuildTextQuery(request.q, db, translator, options);
     if (text.empty()) return out;
-    Filters filters{request.kind, request.category, request.discipline, request.region};
-    Xapian::Enquire enquire(batch_);
-    enquire.set_query(ApplyFilters(text.ToXapian(), filters));
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size_));
-    if (mset.empty()) return out;
+    // The query's terms each listing holds, read from the batch's posting lists: the terms
+    // Xapian would report as matching (a members-only form counts as its term), without
+    // walking every hit's term list.
+    std::map<Xapian::docid, std::set<std::string>> matched;
+    for (const auto& [term, weight] : text.terms) {
+      const bool both = text.in_members_text.count(term) != 0;
+      for (const std::string& form : {term, both ? MembersTerm(term) : std::string()}) {
+        if (form.empty()) continue;
+        for (auto p = batch_.postlist_begin(form); p != batch_.postlist_end(form); ++p) {
+          matched[*p].insert(term);
+        }
+      }
+    }
+    if (matched.empty()) return out;
+    // The listings that pass the request's filters, when it has any.
+    std::optional<std::set<Xapian::docid>> allowed;
+    const Filters filters{request.kind, request.category, request.discipline, request.region};
+    if (std::optional<Xapian::Query> filter = FilterQuery(filters)) {
+      Xapian::Enquire enquire(batch_);
+      enquire.set_query(*filter);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      allowed.emplace();
+      for (Xapian::docid id : enquire.get_mset(0, static_cast<Xapian::doccount>(size_))) {
+        allowed->insert(id);
+      }
+    }
     // The query in its own language: the share of its terms' weight (translations aside,
     // which would only dilute it) ...
     std::optional<TextQuery> own;
     if (translator != nullptr) own = BuildTextQuery(request.q, db, nullptr, options);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      std::set<std::string> matched;  // a synonym's members-only form counts as its term
-      for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
-           ++t) {
-        matched.insert(std::string(PublicFormOf(*t)));
-      }
+    std::optional<TranslatedShare> translated;
+    if (!text.translations.empty()) translated.emplace(request.q, text, options);
+    for (const auto& [id, terms] : matched) {
+      if (allowed && allowed->count(id) == 0) continue;
       // ... or across languages: the share of its words that the listing has translated.
-      if (WeightShare(own ? own->terms : text.terms, matched) >= min_share ||
-          (!text.translations.empty() &&
-           TranslatedShare(request.q, text, options, matched) >= min_share)) {
-        out.push_back(static_cast<int64_t>(*it));
+      if (WeightShare(own ? own->terms : text.terms, terms) >= min_share ||
+          (translated && translated->Of(terms) >= min_share)) {
+        out.push_back(static_cast<int64_t>(id));
       }
     }
   } catch (const Xapian::Error& e) {
