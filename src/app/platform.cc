@@ -190,9 +190,12 @@ Status Platform::OpenSearch() {
       std::make_unique<Subscriptions>(*store_, clock_, *index_, translator_.get(), *matcher_);
   indexer_ = std::make_unique<Indexer>(*store_, *index_);
   indexer_->StopWhen(&stop_indexing_);
-  indexer_->OnPublished([this](const Listing& l) {
-    auto n = subscriptions_->OnPublished(l);
-    if (!n.ok()) spdlog::warn("notifying subscribers failed: {}", n.status().message());
+  alerts_ = std::make_unique<Alerts>(*store_, *index_, *subscriptions_);
+  // Indexing only makes listings searchable; the alerts thread then announces them.
+  indexer_->OnPublished([this](const Listing&) {
+    std::lock_guard<std::mutex> lock(worker_mu_);
+    published_ = true;
+    worker_cv_.notify_all();
   });
   // An index ahead of the store (the data directory was restored from a backup), or written
   // in an earlier layout, is rebuilt.
@@ -297,7 +300,35 @@ Status Platform::Serve() {
   KC_RETURN_IF_ERROR(server_->Start());
   worker_ = std::thread([this] { RunWorker(); });
   if (indexer_) indexer_thread_ = std::thread([this] { RunIndexer(); });
+  if (alerts_) alerts_thread_ = std::thread([this] { RunAlerts(); });
   return Status::Ok();
+}
+
+void Platform::RunAlerts() {
+  // Failures are retried with growing delays and logged when they start and end, like the
+  // indexer's. Without a signal from this node's indexer it looks every 5 s: of several nodes
+  // on one database only the one holding the jobs lock sends alerts, and it may take over.
+  Backoff backoff(std::chrono::milliseconds(500), std::chrono::seconds(30));
+  std::unique_lock<std::mutex> lock(worker_mu_);
+  while (!stopping_) {
+    published_ = false;
+    lock.unlock();
+    auto delay = std::chrono::milliseconds(5000);
+    if (store_->LeadsBackgroundJobs()) {
+      auto n = alerts_->CatchUp();
+      if (!n.ok()) {
+        if (backoff.failures() == 0) {
+          spdlog::error("sending alerts failed, retrying: {}", n.status().message());
+        }
+        delay = backoff.Failed();
+      } else if (backoff.failures() > 0) {
+        spdlog::info("sending alerts works again after {} failed attempts", backoff.failures());
+        backoff.Succeeded();
+      }
+    }
+    lock.lock();
+    worker_cv_.wait_for(lock, delay, [this] { return stopping_ || published_; });
+  }
 }
 
 void Platform::RunWorker() {
@@ -332,6 +363,7 @@ void Platform::Stop() {
   worker_cv_.notify_all();
   if (worker_.joinable()) worker_.join();
   if (indexer_thread_.joinable()) indexer_thread_.join();
+  if (alerts_thread_.joinable()) alerts_thread_.join();
   // Match views counted since the worker's last round are not lost.
   if (stats_) {
     if (Status s = stats_->Flush(); !s.ok()) {

@@ -18,6 +18,7 @@
 #include "search/matcher.h"
 #include "search/search.h"
 #include "search/translate.h"
+#include "service/alerts.h"
 #include "service/indexer.h"
 #include "service/search_service.h"
 #include "service/subscriptions.h"
@@ -66,6 +67,7 @@ class Platform {
  private:
   void RunWorker();
   void RunIndexer();
+  void RunAlerts();
   Status OpenSearch();
 
   Config config_;
@@ -89,14 +91,17 @@ class Platform {
   std::unique_ptr<Campaigns> campaigns_;
   std::unique_ptr<Bodies> bodies_;
   std::unique_ptr<Indexer> indexer_;
+  std::unique_ptr<Alerts> alerts_;
   std::unique_ptr<api::Context> ctx_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   std::thread worker_;
   std::thread indexer_thread_;
+  std::thread alerts_thread_;
   std::mutex worker_mu_;
   std::condition_variable worker_cv_;
   bool stopping_ = false;
+  bool published_ = false;  // the indexer made a published listing searchable: alerts to send
   bool rebuild_needed_ = false;
   std::atomic<bool> stop_indexing_{
       false};  // the index is ahead of the store (restored data directory)

@@ -40,39 +40,60 @@ Result<IndexHealth> Indexer::Health() const {
   return h;
 }
 
+Status Indexer::Collect(StoreTx& tx, std::vector<Change> changes, Batch* out) {
+  out->changes = std::move(changes);
+  std::set<int64_t> seen;  // a listing changed several times in a batch is read once
+  for (const auto& c : out->changes) {
+    if (c.entity != "listing" || !seen.insert(c.entity_id).second) continue;
+    auto l = tx.GetListing(c.entity_id);
+    if (!l.ok() && l.status().kind() != ErrorKind::kNotFound) return l.status();
+    // The listing as it is now: a later change in the log gives the same answer, so changes
+    // may be applied more than once and in any order.
+    if (l.ok() && l->status == ListingStatus::kPublished) {
+      out->published.push_back(std::move(*l));
+    } else {
+      out->removed.push_back(c.entity_id);
+    }
+  }
+  return Status::Ok();
+}
+
+Status Indexer::Apply(const Batch& batch) {
+  for (int64_t id : batch.removed) KC_RETURN_IF_ERROR(index_.Remove(id));
+  for (const auto& l : batch.published) KC_RETURN_IF_ERROR(index_.Upsert(l));
+  return Status::Ok();
+}
+
 Result<int64_t> Indexer::CatchUpBatches() {
   int64_t applied = 0;
   while (!stop_ || !stop_->load()) {
-    std::vector<Change> changes;
-    std::vector<Listing> published;
-    std::vector<int64_t> removed;
+    Batch backlog;  // the next changes after the applied sequence
+    Batch fresh;    // the newest changes, when a backlog is behind them
     KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
       auto batch = tx.ChangesAfter(index_.applied_seq(), kBatch);
       if (!batch.ok()) return batch.status();
-      changes = std::move(*batch);
-      std::set<int64_t> seen;  // a listing changed several times in a batch is read once
-      for (const auto& c : changes) {
-        if (c.entity != "listing" || !seen.insert(c.entity_id).second) continue;
-        auto l = tx.GetListing(c.entity_id);
-        if (!l.ok() && l.status().kind() != ErrorKind::kNotFound) return l.status();
-        // The listing as it is now: a later change in the log gives the same answer.
-        if (l.ok() && l->status == ListingStatus::kPublished) {
-          published.push_back(std::move(*l));
-        } else {
-          removed.push_back(c.entity_id);
+      if (static_cast<int64_t>(batch->size()) == kBatch) {
+        auto last = tx.LastChangeSeq();
+        if (!last.ok()) return last.status();
+        const int64_t from = std::max({fresh_seq_, batch->back().seq, *last - kFreshBatch});
+        if (*last > from) {
+          auto newest = tx.ChangesAfter(from, kFreshBatch);
+          if (!newest.ok()) return newest.status();
+          KC_RETURN_IF_ERROR(Collect(tx, std::move(*newest), &fresh));
         }
       }
-      return Status::Ok();
+      return Collect(tx, std::move(*batch), &backlog);
     }));
-    if (changes.empty()) return applied;
-    for (int64_t id : removed) KC_RETURN_IF_ERROR(index_.Remove(id));
-    for (const auto& l : published) KC_RETURN_IF_ERROR(index_.Upsert(l));
-    KC_RETURN_IF_ERROR(index_.SetAppliedSeq(changes.back().seq));
+    if (backlog.changes.empty()) return applied;
+    KC_RETURN_IF_ERROR(Apply(fresh));
+    KC_RETURN_IF_ERROR(Apply(backlog));
+    KC_RETURN_IF_ERROR(index_.SetAppliedSeq(backlog.changes.back().seq));
     // Only a durable commit advances applied_seq(); a failed one leaves it where it was.
     KC_RETURN_IF_ERROR(index_.Commit());
-    applied += static_cast<int64_t>(changes.size());
+    if (!fresh.changes.empty()) fresh_seq_ = fresh.changes.back().seq;
+    applied += static_cast<int64_t>(backlog.changes.size());
     if (hook_) {
-      for (const auto& l : published) hook_(l);
+      for (const auto& l : backlog.published) hook_(l);
     }
   }
   return applied;

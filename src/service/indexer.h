@@ -7,6 +7,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/listing.h"
 #include "core/status.h"
@@ -38,6 +39,10 @@ class Indexer {
   using PublishedHook = std::function<void(const Listing&)>;
 
   static constexpr int64_t kBatch = 500;
+  // Behind a backlog (say a large import), the newest changes are applied first, this many
+  // with each batch, so that a listing approved meanwhile is searchable within a batch's time
+  // rather than after the whole backlog.
+  static constexpr int64_t kFreshBatch = 100;
 
   Indexer(Store& store, search::SearchIndex& index) : store_(store), index_(index) {}
   void OnPublished(PublishedHook hook) { hook_ = std::move(hook); }
@@ -45,9 +50,11 @@ class Indexer {
   void StopWhen(const std::atomic<bool>* stop) { stop_ = stop; }
 
   // Applies every change after the index's applied sequence number, in batches, each batch
-  // committed together with its sequence number. Returns the number of changes applied. A
-  // batch whose commit fails is not counted as applied (SearchIndex::Commit): the next call
-  // applies it again. Not safe to call from two threads at once.
+  // committed together with its sequence number; while more than a batch is behind, each
+  // commit also holds the newest kFreshBatch changes (applied again, harmlessly, when the
+  // backlog reaches them). Returns the number of changes applied. A batch whose commit fails
+  // is not counted as applied (SearchIndex::Commit): the next call applies it again. Not safe
+  // to call from two threads at once.
   Result<int64_t> CatchUp();
 
   // The index's applied sequence, the store's last change and whether the last CatchUp
@@ -62,12 +69,21 @@ class Indexer {
   Result<int64_t> Rebuild(size_t threads = 0);
 
  private:
+  // Changes read from the log with the listings they touch, as those are now.
+  struct Batch {
+    std::vector<Change> changes;
+    std::vector<Listing> published;  // to index
+    std::vector<int64_t> removed;    // to remove from the index
+  };
   Result<int64_t> CatchUpBatches();
+  static Status Collect(StoreTx& tx, std::vector<Change> changes, Batch* out);
+  Status Apply(const Batch& batch);
 
   Store& store_;
   search::SearchIndex& index_;
   PublishedHook hook_;
   const std::atomic<bool>* stop_ = nullptr;
+  int64_t fresh_seq_ = 0;  // the newest change applied ahead of the backlog
   mutable std::mutex failure_mu_;
   bool failing_ = false;  // the last CatchUp failed, with failure_
   std::string failure_;

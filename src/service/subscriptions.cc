@@ -1,5 +1,8 @@
 #include "service/subscriptions.h"
 
+#include <map>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "search/percolate.h"
@@ -131,32 +134,31 @@ Status Subscriptions::MarkRead(const Actor& actor, int64_t id) {
       [&](StoreTx& tx) { return tx.MarkNotificationRead(id, actor.user->id, clock_.Now()); });
 }
 
-Result<int> Subscriptions::OnPublished(const Listing& listing) {
-  auto searches = NotifySavedSearches(listing);
-  if (!searches.ok()) return searches.status();
-  auto follows = NotifyFollowers(listing);
-  if (!follows.ok()) return follows.status();
-  return *searches + *follows;
-}
-
-Result<int> Subscriptions::NotifySavedSearches(const Listing& listing) {
+Result<int> Subscriptions::Announce(const std::vector<int64_t>& listing_ids) {
+  if (listing_ids.empty()) return 0;
   std::vector<Subscription> saved;
+  std::map<int64_t, std::vector<Subscription>> followers;  // by followed listing
+  std::vector<Listing> listings;
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
     auto s = tx.SubscriptionsOfKind("search", 0);
     if (!s.ok()) return s.status();
     saved = std::move(*s);
+    auto f = tx.SubscriptionsOfKind("listing", 0);
+    if (!f.ok()) return f.status();
+    for (Subscription& sub : *f) followers[sub.listing_id].push_back(std::move(sub));
+    if (saved.empty() && followers.empty()) return Status::Ok();  // nobody listens
+    // The listings as they are now (as the indexer read them): those published are announced.
+    for (int64_t id : std::set<int64_t>(listing_ids.begin(), listing_ids.end())) {
+      auto l = tx.GetListing(id);
+      if (!l.ok() && l.status().kind() != ErrorKind::kNotFound) return l.status();
+      if (l.ok() && l->status == ListingStatus::kPublished) listings.push_back(std::move(*l));
+    }
     return Status::Ok();
   }));
+  if (listings.empty()) return 0;
   std::vector<Notification> notes;
-  for (const auto& s : saved) {
-    search::SearchRequest request = RequestOf(s.query);
-    request.member = true;  // a saved search belongs to a signed-in user
-    auto hit = search::ListingMatches(index_, translator_, request, listing.id);
-    if (!hit.ok()) return hit.status();
-    if (!*hit) continue;
-    notes.push_back(Notification{0, s.user_id, "saved_search", s.id, listing.id, listing.title,
-                                 request.q, clock_.Now(), 0});
-  }
+  KC_RETURN_IF_ERROR(NoticesForSavedSearches(listings, saved, &notes));
+  KC_RETURN_IF_ERROR(NoticesForFollowers(listings, followers, &notes));
   int created = 0;
   if (notes.empty()) return created;
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
@@ -170,36 +172,67 @@ Result<int> Subscriptions::NotifySavedSearches(const Listing& listing) {
   return created;
 }
 
-Result<int> Subscriptions::NotifyFollowers(const Listing& listing) {
-  // The listings the new one would be a match for: demands for a new achievement or expert,
-  // achievements for a new demand.
-  ListingKind target =
-      listing.kind == ListingKind::kDemand ? ListingKind::kAchievement : ListingKind::kDemand;
-  search::MatchRequest request;
-  request.target = target;
-  request.limit = kFollowFanOut;
-  request.now = clock_.Now();
-  request.member = true;  // followers are signed-in users
-  auto matches = matcher_.Match(listing, request);
-  if (!matches.ok()) return matches.status();
-  const std::vector<search::MatchHit>& hits = matches->hits;
-  int created = 0;
-  KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-    for (const auto& hit : hits) {
-      if (!IsRealMatch(hit)) continue;
-      auto followers = tx.SubscriptionsOfKind("listing", hit.id);
-      if (!followers.ok()) return followers.status();
-      for (const auto& f : *followers) {
-        Notification n{
-            0, f.user_id, "new_match", f.id, listing.id, listing.title, hit.title, clock_.Now(), 0};
-        auto ok = tx.InsertNotification(n);
-        if (!ok.ok()) return ok.status();
-        created += *ok ? 1 : 0;
-      }
+Status Subscriptions::NoticesForSavedSearches(const std::vector<Listing>& listings,
+                                              const std::vector<Subscription>& saved,
+                                              std::vector<Notification>* notes) {
+  if (saved.empty()) return Status::Ok();
+  std::map<int64_t, const Listing*> by_id;
+  for (const Listing& l : listings) by_id[l.id] = &l;
+  std::vector<int64_t> ids;
+  for (const auto& [id, l] : by_id) ids.push_back(id);
+  auto batch = search::PercolationBatch::Create(index_, ids);
+  if (!batch.ok()) return batch.status();
+  for (const auto& s : saved) {
+    search::SearchRequest request = RequestOf(s.query);
+    request.member = true;  // a saved search belongs to a signed-in user
+    auto hits = (*batch)->Matches(translator_, request);
+    if (!hits.ok()) return hits.status();
+    for (int64_t id : *hits) {
+      const Listing& l = *by_id.at(id);
+      notes->push_back(
+          Notification{0, s.user_id, "saved_search", s.id, l.id, l.title, request.q, clock_.Now(), 0});
+    }
+  }
+  return Status::Ok();
+}
+
+Status Subscriptions::NoticesForFollowers(
+    const std::vector<Listing>& listings,
+    const std::map<int64_t, std::vector<Subscription>>& followers,
+    std::vector<Notification>* notes) {
+  if (followers.empty()) return Status::Ok();
+  // Only listings of a kind some followed listing could match are matched at all.
+  std::set<ListingKind> followed_kinds;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    for (const auto& [id, subs] : followers) {
+      auto l = tx.GetListing(id);
+      if (l.ok()) followed_kinds.insert(l->kind);
     }
     return Status::Ok();
   }));
-  return created;
+  for (const Listing& listing : listings) {
+    // The listings the new one would be a match for: demands for a new achievement or
+    // expert, achievements for a new demand.
+    const ListingKind target =
+        listing.kind == ListingKind::kDemand ? ListingKind::kAchievement : ListingKind::kDemand;
+    if (followed_kinds.count(target) == 0) continue;
+    search::MatchRequest request;
+    request.target = target;
+    request.limit = kFollowFanOut;
+    request.now = clock_.Now();
+    request.member = true;  // followers are signed-in users
+    auto matches = matcher_.Match(listing, request);
+    if (!matches.ok()) return matches.status();
+    for (const auto& hit : matches->hits) {
+      auto f = followers.find(hit.id);
+      if (f == followers.end() || !IsRealMatch(hit)) continue;
+      for (const auto& sub : f->second) {
+        notes->push_back(Notification{0, sub.user_id, "new_match", sub.id, listing.id,
+                                      listing.title, hit.title, clock_.Now(), 0});
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace kc

@@ -2,6 +2,7 @@
 // saved search, or matches a followed listing, its owner gets an in-app notification.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,14 +49,21 @@ class Subscriptions {
                                            int64_t limit);
   Status MarkRead(const Actor& actor, int64_t id);
 
-  // Called for each listing newly indexed as published (Indexer hook): notifies the saved
-  // searches it answers and the followers of the listings it matches. A subscription is told
-  // about a listing once. Returns the number of notifications created.
-  Result<int> OnPublished(const Listing& listing);
+  // Announces those of `listing_ids` (changed listings, a batch from Alerts, alerts.h) that
+  // are published now and indexed: notifies the saved searches each answers (every saved
+  // search tested against the whole batch at once, search/percolate.h) and the followers of
+  // the listings each matches. A subscription is told about a listing once, however often it
+  // is announced. Reads no listing and searches nothing when nobody has a subscription.
+  // Returns the number of notifications created.
+  Result<int> Announce(const std::vector<int64_t>& listing_ids);
 
  private:
-  Result<int> NotifySavedSearches(const Listing& listing);
-  Result<int> NotifyFollowers(const Listing& listing);
+  Status NoticesForSavedSearches(const std::vector<Listing>& listings,
+                                 const std::vector<Subscription>& saved,
+                                 std::vector<Notification>* notes);
+  Status NoticesForFollowers(const std::vector<Listing>& listings,
+                             const std::map<int64_t, std::vector<Subscription>>& followers,
+                             std::vector<Notification>* notes);
 
   Store& store_;
   const Clock& clock_;

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "search/fixture.h"
 #include "search/index.h"
@@ -166,6 +167,40 @@ TEST_F(PercolateTest, AChineseSavedSearchAlertsOnAnEnglishListingAboutItsSubject
   ASSERT_TRUE(index_->Commit().ok());
   EXPECT_TRUE(Matches({.q = "污泥"}, 60));
   EXPECT_FALSE(Matches({.q = "锂离子电池"}, 60));
+}
+
+// A batch answers each saved search with exactly the listings that ListingMatches accepts one
+// at a time.
+TEST_F(PercolateTest, ABatchAgreesWithListingsTestedOneAtATime) {
+  auto batch = PercolationBatch::Create(*index_, {5, 1, 2, 3, 4, 999, 2});
+  ASSERT_TRUE(batch.ok()) << batch.status().message();
+  EXPECT_EQ((*batch)->size(), 5u) << "an id not indexed is left out, a repeated one counted once";
+  const std::vector<SearchRequest> requests = {
+      {.q = "锂离子电池正极材料"},     {.q = "表面缺陷检测"},
+      {.q = "表面缺陷检测", .kind = ListingKind::kDemand},
+      {.q = "sludge"},                 {.q = "flight controller"},
+      {.q = "正极材料 污泥脱水"},      {.q = "废旧电池回收 梯次利用 储能电站"},
+      {.q = ""}};
+  for (const SearchRequest& r : requests) {
+    auto ids = (*batch)->Matches(translator_.get(), r);
+    ASSERT_TRUE(ids.ok()) << ids.status().message();
+    std::vector<int64_t> one_by_one;
+    for (int64_t id = 1; id <= 5; ++id) {
+      if (Matches(r, id)) one_by_one.push_back(id);
+    }
+    EXPECT_EQ(*ids, one_by_one) << r.q;
+  }
+  auto surface = (*batch)->Matches(translator_.get(), {.q = "表面缺陷检测"});
+  ASSERT_TRUE(surface.ok());
+  EXPECT_EQ(*surface, (std::vector<int64_t>{1, 4}));
+}
+
+TEST_F(PercolateTest, AnEmptyBatchAnswersNothing) {
+  auto batch = PercolationBatch::Create(*index_, {});
+  ASSERT_TRUE(batch.ok()) << batch.status().message();
+  auto ids = (*batch)->Matches(translator_.get(), {.q = "锂离子电池正极材料"});
+  ASSERT_TRUE(ids.ok());
+  EXPECT_TRUE(ids->empty());
 }
 
 }  // namespace

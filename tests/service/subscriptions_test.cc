@@ -24,8 +24,9 @@ class SubscriptionsTest : public testing::IndexedServiceTest {
       : matcher_(index_.get(), translator_.get()),
         subs_(store(), clock_, *index_, translator_.get(), matcher_) {}
 
-  int MustOnPublished(const Listing& l) {
-    auto n = subs_.OnPublished(l);
+  // Announces one listing (as Alerts does a batch).
+  int MustAnnounce(const Listing& l) {
+    auto n = subs_.Announce({l.id});
     EXPECT_TRUE(n.ok()) << n.status().message();
     return n.ok() ? *n : -1;
   }
@@ -216,13 +217,13 @@ TEST_F(SubscriptionsTest, DeleteOnlyTheActorsOwnSubscriptions) {
   EXPECT_EQ(subs_.Delete(Actor::Of(a_member_), s.id).kind(), ErrorKind::kNotFound);
 }
 
-TEST_F(SubscriptionsTest, OnPublishedNotifiesMatchingSavedSearchesOnce) {
+TEST_F(SubscriptionsTest, AnnounceNotifiesMatchingSavedSearchesOnce) {
   const Subscription wanted = MustSave(b_member_, {.q = "锂电池极片 缺陷检测"});
   MustSave(a_admin_, {.q = "污泥脱水干化 污水处理厂"});
 
   clock_.Advance(60);
   const Listing l = Publish(a_member_, BatteryDemand());
-  EXPECT_EQ(MustOnPublished(l), 1);
+  EXPECT_EQ(MustAnnounce(l), 1);
 
   const std::vector<Notification> notes = NotificationsOf(b_member_);
   ASSERT_EQ(notes.size(), 1u);
@@ -237,7 +238,7 @@ TEST_F(SubscriptionsTest, OnPublishedNotifiesMatchingSavedSearchesOnce) {
   EXPECT_THAT(NotificationsOf(a_admin_), IsEmpty());
 
   // Told once, however often the listing is announced.
-  EXPECT_EQ(MustOnPublished(l), 0);
+  EXPECT_EQ(MustAnnounce(l), 0);
   EXPECT_EQ(NotificationsOf(b_member_).size(), 1u);
 }
 
@@ -247,7 +248,7 @@ TEST_F(SubscriptionsTest, SavedSearchFiltersAreApplied) {
   const Subscription in_region = MustSave(b_member_, {.q = "锂电池极片 缺陷检测", .region = "44"});
 
   const Listing demand = Publish(a_member_, BatteryDemand());  // region 440305
-  EXPECT_EQ(MustOnPublished(demand), 1);
+  EXPECT_EQ(MustAnnounce(demand), 1);
   const std::vector<Notification> notes = NotificationsOf(b_member_);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].subscription_id, in_region.id);
@@ -257,7 +258,7 @@ TEST_F(SubscriptionsTest, AnEnglishSavedSearchHearsOfAChineseListing) {
   const Subscription sludge = MustSave(b_member_, {.q = "sludge"});
   MustSave(b_member_, {.q = "lithium battery"});
   const Listing l = Publish(a_member_, SludgeDemand());  // 污泥 (glossary: sludge)
-  EXPECT_EQ(MustOnPublished(l), 1);
+  EXPECT_EQ(MustAnnounce(l), 1);
   const std::vector<Notification> notes = NotificationsOf(b_member_);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].subscription_id, sludge.id);
@@ -269,21 +270,27 @@ TEST_F(SubscriptionsTest, ASavedSearchHearsOfMembersOnlyDetails) {
   Listing l = SludgeDemand();
   l.body = std::string(130, 'x') + "另需钙钛矿组件封装工艺。";
   l.visibility = Visibility::kMembers;
-  EXPECT_EQ(MustOnPublished(Publish(a_member_, l)), 1);
+  EXPECT_EQ(MustAnnounce(Publish(a_member_, l)), 1);
 }
 
-TEST_F(SubscriptionsTest, IndexerHookNotifiesSavedSearches) {
-  indexer_.OnPublished([this](const Listing& l) { EXPECT_TRUE(subs_.OnPublished(l).ok()); });
-  MustSave(b_member_, {.q = "锂电池极片 缺陷检测"});
-  const Listing draft = MustCreate(a_member_, BatteryDemand());
-  ASSERT_TRUE(indexer_.CatchUp().ok());
-  EXPECT_THAT(NotificationsOf(b_member_), IsEmpty()) << "a draft is not announced";
+TEST_F(SubscriptionsTest, ABatchIsTestedAgainstEverySavedSearch) {
+  const Subscription battery = MustSave(b_member_, {.q = "锂电池极片 缺陷检测"});
+  const Subscription sludge = MustSave(b_member_, {.q = "污泥脱水干化"});
+  MustSave(a_admin_, {.q = "钙钛矿 封装"});
+  const Listing b = Publish(a_member_, BatteryDemand());
+  const Listing s = Publish(a_member_, SludgeDemand());
+  const Listing draft = MustCreate(a_member_, TeaAchievement());
 
-  const Listing l = Publish(a_member_, BatteryDemand());
-  const std::vector<Notification> notes = NotificationsOf(b_member_);
-  ASSERT_EQ(notes.size(), 1u);
-  EXPECT_EQ(notes[0].listing_id, l.id);
-  EXPECT_NE(draft.id, l.id);
+  auto n = subs_.Announce({b.id, s.id, draft.id, b.id});
+  ASSERT_TRUE(n.ok()) << n.status().message();
+  EXPECT_EQ(*n, 2) << "a draft is not announced, a listing twice in a batch once";
+  std::vector<std::pair<int64_t, int64_t>> told;  // (subscription, listing)
+  for (const Notification& note : NotificationsOf(b_member_)) {
+    told.emplace_back(note.subscription_id, note.listing_id);
+  }
+  EXPECT_THAT(told, ::testing::UnorderedElementsAre(std::pair(battery.id, b.id),
+                                                    std::pair(sludge.id, s.id)));
+  EXPECT_THAT(NotificationsOf(a_admin_), IsEmpty());
 }
 
 TEST_F(SubscriptionsTest, FollowersHearOfANewMatchingAchievement) {
@@ -295,7 +302,7 @@ TEST_F(SubscriptionsTest, FollowersHearOfANewMatchingAchievement) {
 
   clock_.Advance(120);
   const Listing match = Publish(b_member_, BatteryAchievement());
-  EXPECT_EQ(MustOnPublished(match), 1);
+  EXPECT_EQ(MustAnnounce(match), 1);
   const std::vector<Notification> notes = NotificationsOf(b_member_);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].kind, "new_match");
@@ -307,7 +314,7 @@ TEST_F(SubscriptionsTest, FollowersHearOfANewMatchingAchievement) {
   EXPECT_THAT(NotificationsOf(a_admin_), IsEmpty());
 
   // Told once per (subscription, listing).
-  EXPECT_EQ(MustOnPublished(match), 0);
+  EXPECT_EQ(MustAnnounce(match), 0);
   EXPECT_EQ(NotificationsOf(b_member_).size(), 1u);
 }
 
@@ -315,7 +322,7 @@ TEST_F(SubscriptionsTest, FollowersOfOtherKindsAreNotToldOfANewDemand) {
   // A new demand is matched against achievements: the follower of a demand is not told.
   const Listing demand = Publish(a_member_, BatteryDemand());
   MustFollow(b_member_, demand.id);
-  EXPECT_EQ(MustOnPublished(Publish(a_admin_, BatteryDemand())), 0);
+  EXPECT_EQ(MustAnnounce(Publish(a_admin_, BatteryDemand())), 0);
   EXPECT_THAT(NotificationsOf(b_member_), IsEmpty());
 }
 
@@ -331,7 +338,7 @@ TEST_F(SubscriptionsTest, FollowersAreNotToldOfAnUnrelatedAchievement) {
   MustFollow(a_admin_, sludge.id);
 
   const Listing tea = Publish(b_member_, TeaAchievement());
-  EXPECT_EQ(MustOnPublished(tea), 0);
+  EXPECT_EQ(MustAnnounce(tea), 0);
   EXPECT_THAT(NotificationsOf(b_member_), IsEmpty());
   EXPECT_THAT(NotificationsOf(a_admin_), IsEmpty());
 }
@@ -339,7 +346,7 @@ TEST_F(SubscriptionsTest, FollowersAreNotToldOfAnUnrelatedAchievement) {
 TEST_F(SubscriptionsTest, NotificationsArePagedNewestFirstAndFilteredByUnread) {
   for (int i = 0; i < 5; ++i) MustSave(b_member_, {.q = "锂电池极片缺陷 " + std::to_string(i)});
   const Listing l = Publish(a_member_, BatteryDemand());
-  ASSERT_EQ(MustOnPublished(l), 5);
+  ASSERT_EQ(MustAnnounce(l), 5);
 
   auto first = subs_.Notifications(Actor::Of(b_member_), false, 0, 2);
   ASSERT_TRUE(first.ok()) << first.status().message();
@@ -382,7 +389,7 @@ TEST_F(SubscriptionsTest, NotificationsArePagedNewestFirstAndFilteredByUnread) {
 TEST_F(SubscriptionsTest, MarkReadOfAnotherUsersNotificationIsNotFound) {
   MustSave(b_member_, {.q = "锂电池极片 缺陷检测"});
   const Listing l = Publish(a_member_, BatteryDemand());
-  ASSERT_EQ(MustOnPublished(l), 1);
+  ASSERT_EQ(MustAnnounce(l), 1);
   const int64_t id = NotificationsOf(b_member_).at(0).id;
 
   Status other = subs_.MarkRead(Actor::Of(a_member_), id);

@@ -144,6 +144,22 @@ TEST_F(MigrateTest, AppliesAMissingLowerNumberBelowAnAppliedOne) {
   EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM schema_version"), MigrationCount());
 }
 
+// 009 starts the alerts' cursor at the change log's end on a database that has changes: they
+// were announced when indexed (src/service/alerts.h). A new database gets no cursor (0).
+TEST_F(MigrateTest, TheAlertsCursorStartsAtTheEndOfAnUpgradedChangeLog) {
+  ASSERT_TRUE(Migrate(*conn_).ok());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT COUNT(*) FROM meta WHERE key = 'alerts_seq'"), 0);
+  ASSERT_TRUE(conn_
+                  ->Exec("INSERT INTO changes (entity, entity_id, op, at) VALUES "
+                         "('listing', 1, 'upsert', 1), ('listing', 2, 'upsert', 1), "
+                         "('listing', 1, 'delete', 2); "
+                         "DELETE FROM schema_version WHERE version = 9")
+                  .ok());
+  ASSERT_TRUE(Migrate(*conn_).ok());
+  EXPECT_EQ(QueryInt(*conn_, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'alerts_seq'"),
+            3);
+}
+
 TEST_F(MigrateTest, ReopeningTheStoreIsIdempotent) {
   std::string path = dir_.File("store.db");
   for (int i = 0; i < 3; ++i) {
