@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/news_page_parser.h"
-#include "core/page_encoding.h"
 #include "core/utf8.h"
+#include "importers/news_page_parser.h"
+#include "importers/page_encoding.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

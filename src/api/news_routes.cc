@@ -3,9 +3,9 @@
 #include "api/routes.h"
 #include "api/schemas.h"
 #include "core/iso_time.h"
-#include "core/news_page_parser.h"
-#include "core/page_encoding.h"
 #include "core/utf8.h"
+#include "importers/news_page_parser.h"
+#include "importers/page_encoding.h"
 #include "service/news_feed.h"
 #include "service/news_policy.h"
 
