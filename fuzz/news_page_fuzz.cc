@@ -1,6 +1,7 @@
-// Fuzz target: page import (POST /news/import, src/api/news_routes.cc): the page's bytes decoded
-// with a charset from the request's Content-Type or the page itself, then parsed. The first byte
-// of the input chooses the format and the header's charset; the rest is the page.
+// Fuzz target: page import (POST /news/import, News::ImportPage in src/service/news_import.cc):
+// the page's bytes decoded with a charset from the request's Content-Type or the page itself,
+// then parsed. The first byte of the input chooses the format and the header's charset; the
+// rest is the page.
 #include <array>
 #include <cstddef>
 #include <cstdint>
