@@ -1,5 +1,6 @@
 #include "api/schemas.h"
 
+#include "api/import_json.h"
 #include "api/org_json.h"
 #include "api/user_json.h"
 
@@ -154,13 +155,7 @@ json Components() {
       {"DemandInput", ListingInput(ListingKind::kDemand, false)},
       {"AchievementInput", ListingInput(ListingKind::kAchievement, false)},
       {"ExpertInput", ListingInput(ListingKind::kExpert, false)},
-      {"ImportReport",
-       Obj({{"created", Int()},
-            {"failed",
-             ListOf(
-                 Obj({{"line", Int()},
-                      {"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}})}}))},
-            {"ignored_fields", StrList()}})},
+      {"ImportReport", ImportReportSchema()},
   };
 }
 

@@ -69,8 +69,9 @@ inline json PageQuery() {
                       QueryParam("size", "items per page, 1 to 100 (default 20)", Int())});
 }
 
-// The shared component schemas (User, Org, Error, listings per kind). The schemas of users and
-// organisations are written beside their writers (api/user_json.h, api/org_json.h).
+// The shared component schemas (User, Org, Error, listings per kind, ImportReport). The schemas
+// of users, organisations and import reports are written beside their writers
+// (api/user_json.h, api/org_json.h, api/import_json.h).
 json Components();
 
 // The component name of a listing kind as a response ("Demand", "Achievement", "Expert"), and
