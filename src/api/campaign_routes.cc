@@ -158,9 +158,8 @@ http::Response Publish(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
-  KC_ASSIGN_OR_RESPOND(rows, ctx.campaigns->Publish(*actor, *id));
-  KC_ASSIGN_OR_RESPOND(c, ctx.campaigns->Get(*actor, *id));
-  return JsonResponse(200, ResultsJson(*c, *rows));
+  KC_ASSIGN_OR_RESPOND(published, ctx.campaigns->Publish(*actor, *id));
+  return JsonResponse(200, ResultsJson(published->campaign, published->results));
 }
 
 http::Response Results(Context& ctx, http::Request& req) {
