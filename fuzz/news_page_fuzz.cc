@@ -1,14 +1,15 @@
-// Fuzz target: page import (POST /news/import, src/api/news_routes.cc): the page's bytes decoded
-// with a charset from the request's Content-Type or the page itself, then parsed. The first byte
-// of the input chooses the format and the header's charset; the rest is the page.
+// Fuzz target: page import (POST /news/import, News::ImportPage in src/service/news_import.cc):
+// the page's bytes decoded with a charset from the request's Content-Type or the page itself,
+// then parsed. The first byte of the input chooses the format and the header's charset; the
+// rest is the page.
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "core/news_page_parser.h"
-#include "core/page_encoding.h"
 #include "core/utf8.h"
+#include "importers/news_page_parser.h"
+#include "importers/page_encoding.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

@@ -4,44 +4,16 @@
 #include <optional>
 
 #include "api/json_io.h"
+#include "api/org_json.h"
 #include "api/routes.h"
 #include "api/schemas.h"
-#include "api/views.h"
+#include "api/user_json.h"
 
 namespace kc::api {
 
 namespace {
 
 using http::bhttp::verb;
-
-Result<Org> ReadOrg(const json& j) {
-  if (!j.is_object()) return Invalid("org", "invalid_type", "org must be an object");
-  KC_RETURN_IF_ERROR(
-      AllowOnly(j, {"name", "type", "region", "country", "credit_code", "description", "website"}));
-  Org org;
-  std::string type;
-  KC_RETURN_IF_ERROR(RequireString(j, "name", &org.name));
-  KC_RETURN_IF_ERROR(RequireString(j, "type", &type));
-  auto t = OrgTypeFromName(type);
-  if (!t) return Invalid("type", "invalid_type", "not an organisation type");
-  org.type = *t;
-  std::optional<std::string> v;
-  KC_RETURN_IF_ERROR(OptString(j, "region", &v));
-  org.region = v.value_or("");
-  v.reset();
-  KC_RETURN_IF_ERROR(OptString(j, "country", &v));
-  org.country = v.value_or("CN");
-  v.reset();
-  KC_RETURN_IF_ERROR(OptString(j, "credit_code", &v));
-  org.credit_code = v.value_or("");
-  v.reset();
-  KC_RETURN_IF_ERROR(OptString(j, "description", &v));
-  org.description = v.value_or("");
-  v.reset();
-  KC_RETURN_IF_ERROR(OptString(j, "website", &v));
-  org.website = v.value_or("");
-  return org;
-}
 
 // Prefixes a field error inside "org" with "org." so the client knows where it is.
 Status InOrg(Status s) {
@@ -76,6 +48,15 @@ http::Response Refusal(const Status& s, int64_t retry_after) {
   return r;
 }
 
+// The user's organisation, for the answers that show it; none when the user has none or it
+// cannot be read (the account is answered all the same).
+std::optional<Org> OrgOf(Context& ctx, const User& user) {
+  if (!user.org_id) return std::nullopt;
+  auto org = ctx.orgs.Get(*user.org_id);
+  if (!org.ok()) return std::nullopt;
+  return std::move(*org);
+}
+
 std::string CookieAttrs(const Context& ctx, int64_t max_age) {
   return "; Path=/; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
          (ctx.secure_cookies ? "; Secure" : "");
@@ -95,7 +76,10 @@ http::Response Register(Context& ctx, http::Request& req) {
   if (s.ok()) s = OptString(*body, "challenge", &challenge);
   if (s.ok()) s = OptInt(*body, "org_id", &r.org_id);
   if (s.ok() && body->contains("org") && !(*body)["org"].is_null()) {
-    auto org = ReadOrg((*body)["org"]);
+    const json& org_body = (*body)["org"];
+    Result<Org> org = org_body.is_object()
+                          ? ReadOrg(org_body)
+                          : Result<Org>(Invalid("org", "invalid_type", "org must be an object"));
     if (org.ok()) {
       r.org = *org;
     } else {
@@ -117,12 +101,7 @@ http::Response Register(Context& ctx, http::Request& req) {
                   e.field() == "description" || e.field() == "website");
     return Refusal(org_field ? InOrg(e) : e, retry_after);
   }
-  json out = UserJson(*user, Actor::Of(*user));
-  if (user->org_id) {
-    auto org = ctx.orgs.Get(*user->org_id);
-    if (org.ok()) out["org"] = OrgJson(*org);
-  }
-  return JsonResponse(201, out);
+  return JsonResponse(201, UserWithOrgJson(*user, Actor::Of(*user), OrgOf(ctx, *user)));
 }
 
 http::Response Login(Context& ctx, http::Request& req) {
@@ -136,10 +115,7 @@ http::Response Login(Context& ctx, http::Request& req) {
   int64_t retry_after = 0;
   auto in = ctx.accounts.Login(username, password, ctx.ClientAddress(req), &retry_after);
   if (!in.ok()) return Refusal(in.status(), retry_after);
-  auto r = JsonResponse(200, {{"token", in->token},
-                              {"csrf_token", in->csrf_token},
-                              {"expires_at", in->expires_at},
-                              {"user", UserJson(in->user, Actor::Of(in->user))}});
+  auto r = JsonResponse(200, SignInJson(*in));
   int64_t age = in->expires_at - ctx.clock.Now();
   r.AddHeader("Set-Cookie", "kc_session=" + in->token + CookieAttrs(ctx, age) + "; HttpOnly");
   r.AddHeader("Set-Cookie", "kc_csrf=" + in->csrf_token + CookieAttrs(ctx, age));
@@ -165,12 +141,7 @@ http::Response Logout(Context& ctx, http::Request& req) {
 http::Response Me(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-  json out = UserJson(*actor->user, *actor);
-  if (actor->user->org_id) {
-    auto org = ctx.orgs.Get(*actor->user->org_id);
-    if (org.ok()) out["org"] = OrgJson(*org);
-  }
-  return JsonResponse(200, out);
+  return JsonResponse(200, UserWithOrgJson(*actor->user, *actor, OrgOf(ctx, *actor->user)));
 }
 
 }  // namespace
@@ -199,8 +170,7 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
       {.summary = "Sign in: a session cookie and a bearer token",
        .tag = "auth",
        .request_body = Obj({{"username", Str()}, {"password", Str()}}, {"username", "password"}),
-       .response = Obj(
-           {{"token", Str()}, {"csrf_token", Str()}, {"expires_at", Int()}, {"user", Ref("User")}}),
+       .response = SignInSchema(),
        .errors = {400, 401, 415, 422, 429}},
       /*blocking=*/true);
   router.Add(verb::post, "/api/v1/auth/logout",

@@ -1,5 +1,6 @@
 #include "api/deal_json.h"
 
+#include "api/json_io.h"
 #include "api/schemas.h"
 #include "core/iso_time.h"
 
@@ -14,6 +15,12 @@ json OrgRef(const Org& o) {
 }
 
 json OptId(const std::optional<int64_t>& id) { return id ? json(*id) : json(nullptr); }
+
+// A contract's fields, as a schema's properties.
+json ContractProperties() {
+  using namespace schema;
+  return {{"type", Str()}, {"amount_cny", Int()}, {"signed_on", Str()}, {"registration_no", Str()}};
+}
 
 }  // namespace
 
@@ -101,12 +108,11 @@ json DealSchema() {
        {"updated_at", Time()},
        {"signed_at", Time()},
        {"registered_at", Time()},
-       {"contract", Nullable(Obj({{"type", Str()},
-                                  {"amount_cny", Int()},
-                                  {"signed_on", Str()},
-                                  {"registration_no", Str()},
-                                  {"recorded_at", Time()}},
-                                 {"type", "amount_cny", "signed_on", "registration_no"}))},
+       {"contract", Nullable([] {
+          json contract = ContractInputSchema();
+          contract["properties"]["recorded_at"] = Time();
+          return contract;
+        }())},
        {"pending",
         {{"description", "a binding step one side proposed, awaiting the other's confirmation"},
          {"anyOf",
@@ -126,6 +132,96 @@ json DealSchema() {
                                {"detail", AnyObj()}},
                               {"at", "actor_id", "action", "detail"}))}},
       {"id", "title", "stage", "buyer", "seller", "broker", "pending", "confidential"});
+}
+
+json OpenDealInputSchema() {
+  using namespace schema;
+  return Obj({{"demand_id", Int()},
+              {"achievement_id", Int()},
+              {"org_id", Int()},
+              {"broker_org_id", Int()},
+              {"title", Str()},
+              {"note", Str()}});
+}
+
+Result<OpenDealRequest> ReadOpenDeal(const json& body) {
+  OpenDealRequest r;
+  std::optional<std::string> title, note;
+  KC_RETURN_IF_ERROR(
+      AllowOnly(body, {"demand_id", "achievement_id", "org_id", "broker_org_id", "title", "note"}));
+  KC_RETURN_IF_ERROR(OptInt(body, "demand_id", &r.demand_id));
+  KC_RETURN_IF_ERROR(OptInt(body, "achievement_id", &r.achievement_id));
+  KC_RETURN_IF_ERROR(OptInt(body, "org_id", &r.org_id));
+  KC_RETURN_IF_ERROR(OptInt(body, "broker_org_id", &r.broker_org_id));
+  KC_RETURN_IF_ERROR(OptString(body, "title", &title));
+  KC_RETURN_IF_ERROR(OptString(body, "note", &note));
+  r.title = title.value_or("");
+  r.note = note.value_or("");
+  return r;
+}
+
+json ContractInputSchema() {
+  return schema::Obj(ContractProperties(), {"type", "amount_cny", "signed_on", "registration_no"});
+}
+
+Result<Contract> ReadContract(const json& body) {
+  std::string type;
+  std::optional<int64_t> amount;
+  Contract c;
+  KC_RETURN_IF_ERROR(AllowOnly(body, {"type", "amount_cny", "signed_on", "registration_no"}));
+  KC_RETURN_IF_ERROR(RequireString(body, "type", &type));
+  KC_RETURN_IF_ERROR(OptInt(body, "amount_cny", &amount));
+  if (!amount) return Invalid("amount_cny", "required", "amount_cny is required");
+  KC_RETURN_IF_ERROR(RequireString(body, "signed_on", &c.signed_on));
+  KC_RETURN_IF_ERROR(RequireString(body, "registration_no", &c.registration_no));
+  auto t = ContractTypeFromName(type);
+  if (!t) {
+    return Invalid("type", "invalid_type",
+                   "type is development (技术开发), transfer (技术转让), license (技术许可), "
+                   "consulting (技术咨询) or service (技术服务)");
+  }
+  c.type = *t;
+  c.amount_cny = *amount;
+  return c;
+}
+
+json MessageJson(const DealMessage& m) {
+  return {{"id", m.id},
+          {"author_id", m.author_id},
+          {"author_name", m.author_name},
+          {"text", m.text},
+          {"created_at", IsoTime(m.created_at)}};
+}
+
+json MessageSchema() {
+  using namespace schema;
+  return Obj({{"id", Int()},
+              {"author_id", Int()},
+              {"author_name", Str()},
+              {"text", Str()},
+              {"created_at", Str()}});
+}
+
+json AttachmentJson(const DealAttachment& a) {
+  return {{"id", a.id},
+          {"file_name", a.file_name},
+          {"content_type", a.content_type},
+          {"size", a.size},
+          {"uploader_id", a.uploader_id},
+          {"created_at", IsoTime(a.created_at)},
+          {"url",
+           "/api/v1/deals/" + std::to_string(a.deal_id) + "/attachments/" + std::to_string(a.id)}};
+}
+
+json AttachmentSchema() {
+  using namespace schema;
+  return Obj({{"id", Int()},
+              {"file_name", Str()},
+              {"content_type", Str()},
+              {"size", Int()},
+              {"uploader_id", Int()},
+              {"created_at", Str()},
+              {"url", Str()}});
 }
 
 }  // namespace kc::api

@@ -7,7 +7,6 @@
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/schemas.h"
-#include "core/iso_time.h"
 
 namespace kc::api {
 
@@ -25,20 +24,8 @@ Result<Actor> SignedIn(Context& ctx, const http::Request& req, bool write) {
 http::Response OpenDeal(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-  OpenDealRequest r;
-  std::optional<std::string> title, note;
-  Status s =
-      AllowOnly(*body, {"demand_id", "achievement_id", "org_id", "broker_org_id", "title", "note"});
-  if (s.ok()) s = OptInt(*body, "demand_id", &r.demand_id);
-  if (s.ok()) s = OptInt(*body, "achievement_id", &r.achievement_id);
-  if (s.ok()) s = OptInt(*body, "org_id", &r.org_id);
-  if (s.ok()) s = OptInt(*body, "broker_org_id", &r.broker_org_id);
-  if (s.ok()) s = OptString(*body, "title", &title);
-  if (s.ok()) s = OptString(*body, "note", &note);
-  if (!s.ok()) return http::ErrorResponse(s);
-  r.title = title.value_or("");
-  r.note = note.value_or("");
-  KC_ASSIGN_OR_RESPOND(deal, ctx.deals->Open(*actor, r));
+  KC_ASSIGN_OR_RESPOND(r, ReadOpenDeal(*body));
+  KC_ASSIGN_OR_RESPOND(deal, ctx.deals->Open(*actor, *r));
   return JsonResponse(201, DealJson(*deal));
 }
 
@@ -101,25 +88,6 @@ http::Response WithdrawProposal(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(deal, ctx.deals->WithdrawProposal(*actor, *id));
   return JsonResponse(200, DealJson(*deal));
-}
-
-json MessageJson(const DealMessage& m) {
-  return {{"id", m.id},
-          {"author_id", m.author_id},
-          {"author_name", m.author_name},
-          {"text", m.text},
-          {"created_at", IsoTime(m.created_at)}};
-}
-
-json AttachmentJson(const DealAttachment& a) {
-  return {{"id", a.id},
-          {"file_name", a.file_name},
-          {"content_type", a.content_type},
-          {"size", a.size},
-          {"uploader_id", a.uploader_id},
-          {"created_at", IsoTime(a.created_at)},
-          {"url",
-           "/api/v1/deals/" + std::to_string(a.deal_id) + "/attachments/" + std::to_string(a.id)}};
 }
 
 http::Response PostMessage(Context& ctx, http::Request& req) {
@@ -192,27 +160,8 @@ http::Response PutContract(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-  std::string type;
-  std::optional<int64_t> amount;
-  Contract c;
-  Status s = AllowOnly(*body, {"type", "amount_cny", "signed_on", "registration_no"});
-  if (s.ok()) s = RequireString(*body, "type", &type);
-  if (s.ok()) s = OptInt(*body, "amount_cny", &amount);
-  if (s.ok() && !amount) s = Invalid("amount_cny", "required", "amount_cny is required");
-  if (s.ok()) s = RequireString(*body, "signed_on", &c.signed_on);
-  if (s.ok()) s = RequireString(*body, "registration_no", &c.registration_no);
-  if (s.ok()) {
-    auto t = ContractTypeFromName(type);
-    if (!t) {
-      s = Invalid("type", "invalid_type",
-                  "type is development (技术开发), transfer (技术转让), license (技术许可), "
-                  "consulting (技术咨询) or service (技术服务)");
-    }
-    c.type = t.value_or(ContractType::kDevelopment);
-  }
-  if (!s.ok()) return http::ErrorResponse(s);
-  c.amount_cny = *amount;
-  KC_ASSIGN_OR_RESPOND(deal, ctx.deals->RecordContract(*actor, *id, c));
+  KC_ASSIGN_OR_RESPOND(c, ReadContract(*body));
+  KC_ASSIGN_OR_RESPOND(deal, ctx.deals->RecordContract(*actor, *id, *c));
   return JsonResponse(200, DealJson(*deal));
 }
 
@@ -265,12 +214,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
                          "service agency's member brokers it",
               .tag = "deals",
               .auth = true,
-              .request_body = Obj({{"demand_id", Int()},
-                                   {"achievement_id", Int()},
-                                   {"org_id", Int()},
-                                   {"broker_org_id", Int()},
-                                   {"title", Str()},
-                                   {"note", Str()}}),
+              .request_body = OpenDealInputSchema(),
               .success_status = 201,
               .response = deal,
               .errors = {400, 401, 403, 422}});
@@ -313,11 +257,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
               .auth = true,
               .response = deal,
               .errors = {401, 403, 404}});
-  json message = Obj({{"id", Int()},
-                      {"author_id", Int()},
-                      {"author_name", Str()},
-                      {"text", Str()},
-                      {"created_at", Str()}});
+  const json message = MessageSchema();
   router.Add(verb::post, "/api/v1/deals/{id}/messages",
              Guarded([&ctx](http::Request& r) { return PostMessage(ctx, r); }),
              {.summary = "Post a message to a deal's parties",
@@ -334,13 +274,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
               .auth = true,
               .response = Obj({{"items", {{"type", "array"}, {"items", message}}}}),
               .errors = {401, 404}});
-  json file = Obj({{"id", Int()},
-                   {"file_name", Str()},
-                   {"content_type", Str()},
-                   {"size", Int()},
-                   {"uploader_id", Int()},
-                   {"created_at", Str()},
-                   {"url", Str()}});
+  const json file = AttachmentSchema();
   router.Add(verb::post, "/api/v1/deals/{id}/attachments",
              Guarded([&ctx](http::Request& r) { return Upload(ctx, r); }),
              {.summary = "Attach a document (the raw bytes as the body, at most 5 MiB; pdf, doc, "
@@ -374,11 +308,7 @@ void RegisterDealRoutes(http::Router& router, Context& ctx) {
                          "type, amount, signing date, registration number",
               .tag = "deals",
               .auth = true,
-              .request_body = Obj({{"type", Str()},
-                                   {"amount_cny", Int()},
-                                   {"signed_on", Str()},
-                                   {"registration_no", Str()}},
-                                  {"type", "amount_cny", "signed_on", "registration_no"}),
+              .request_body = ContractInputSchema(),
               .response = deal,
               .errors = {400, 401, 404, 409, 422}});
   json secret = Obj({{"details", Str()}}, {"details"});

@@ -1,5 +1,6 @@
 // POST /import/{demands|achievements|experts}: bulk import with a per-line report, and
 // GET /import/{kind}/template: a file to fill in. The formats are in docs/import.md.
+#include "api/import_json.h"
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/schemas.h"
@@ -38,15 +39,7 @@ http::Response Import(Context& ctx, http::Request& req) {
         BadInput("invalid_parameter", "format is csv, jsonl or xlsx", "format"));
   }
   KC_ASSIGN_OR_RESPOND(report, ctx.importer.Import(*actor, *kind, req.body(), format));
-  json failed = json::array();
-  for (const auto& fl : report->failed) {
-    json err = {{"code", fl.error.code()}, {"message", fl.error.message()}};
-    if (!fl.error.field().empty()) err["field"] = fl.error.field();
-    failed.push_back({{"line", fl.line}, {"error", err}});
-  }
-  return JsonResponse(200, {{"created", report->created},
-                            {"failed", failed},
-                            {"ignored_fields", report->ignored_fields}});
+  return JsonResponse(200, ImportReportJson(*report));
 }
 
 http::Response Template(http::Request& req) {

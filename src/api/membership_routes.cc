@@ -3,7 +3,7 @@
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/schemas.h"
-#include "api/views.h"
+#include "api/user_json.h"
 
 namespace kc::api {
 

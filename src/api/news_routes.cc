@@ -1,160 +1,16 @@
 // /news: articles, columns, tags, the Atom feed, and page import (新闻资讯).
 #include "api/json_io.h"
+#include "api/news_json.h"
 #include "api/routes.h"
 #include "api/schemas.h"
-#include "core/iso_time.h"
-#include "core/news_page_parser.h"
-#include "core/page_encoding.h"
-#include "core/utf8.h"
+#include "importers/page_encoding.h"
 #include "service/news_feed.h"
-#include "service/news_policy.h"
 
 namespace kc::api {
 
 namespace {
 
 using http::bhttp::verb;
-
-constexpr size_t kImportMaxBytes = 2 * 1024 * 1024;
-
-json ImagesJson(const std::vector<NewsImage>& images) {
-  json arr = json::array();
-  for (const auto& i : images) {
-    arr.push_back({{"url", i.url}, {"caption", i.caption}, {"credit", i.credit}});
-  }
-  return arr;
-}
-
-std::string OffsetText(int minutes) {
-  char buf[16];
-  int m = minutes < 0 ? -minutes : minutes;
-  std::snprintf(buf, sizeof(buf), "%c%02d:%02d", minutes < 0 ? '-' : '+', m / 60, m % 60);
-  return buf;
-}
-
-// The breadcrumb trail of an article page: 首页 > 新闻资讯 > its column.
-json BreadcrumbsJson(const NewsArticle& a, const std::vector<NewsColumn>& columns) {
-  json crumbs = json::array({{{"label", "首页"}, {"label_en", "Home"}, {"path", "/"}},
-                             {{"label", "新闻资讯"}, {"label_en", "News"}, {"path", "/news"}}});
-  for (const auto& c : columns) {
-    if (c.slug == a.column) {
-      crumbs.push_back(
-          {{"label", c.name}, {"label_en", c.name_en}, {"path", "/news?column=" + c.slug}});
-    }
-  }
-  return crumbs;
-}
-
-json ArticleJson(const NewsArticle& a, const std::vector<NewsColumn>& columns, bool full) {
-  json j = {{"id", a.id},
-            {"title", a.title},
-            {"source", a.source},
-            {"author", a.author},
-            {"editor", a.editor},
-            {"dateline", a.dateline},
-            {"published_at", IsoTimeWithOffset(a.published_at, a.utc_offset_minutes)},
-            {"time_zone", OffsetText(a.utc_offset_minutes)},
-            {"column", a.column},
-            {"tags", a.tags},
-            {"status", NewsStatusName(a.status)},
-            {"created_at", IsoTime(a.created_at)},
-            {"updated_at", IsoTime(a.updated_at)}};
-  for (const auto& c : columns) {
-    if (c.slug == a.column) j["column_name"] = {{"zh", c.name}, {"en", c.name_en}};
-  }
-  if (full) {
-    j["paragraphs"] = a.paragraphs;
-    j["images"] = ImagesJson(a.images);
-    j["breadcrumbs"] = BreadcrumbsJson(a, columns);
-  } else {
-    j["summary"] = a.paragraphs.empty() ? "" : a.paragraphs.front();
-    j["image"] = a.images.empty() || a.images.front().url.empty() ? "" : a.images.front().url;
-  }
-  return j;
-}
-
-json ColumnJson(const NewsColumn& c) {
-  return {{"id", c.id},
-          {"slug", c.slug},
-          {"name", c.name},
-          {"name_en", c.name_en},
-          {"position", c.position}};
-}
-
-Status ReadStringList(const json& body, const char* name, std::vector<std::string>* out) {
-  if (!body.contains(name) || body[name].is_null()) return Status::Ok();
-  const json& v = body[name];
-  if (!v.is_array()) return Invalid(name, "invalid_type", std::string(name) + " is a list");
-  out->clear();
-  for (const auto& e : v) {
-    if (!e.is_string()) {
-      return Invalid(name, "invalid_type", std::string(name) + " holds strings");
-    }
-    out->push_back(e.get<std::string>());
-  }
-  return Status::Ok();
-}
-
-Status ReadImages(const json& body, std::vector<NewsImage>* out) {
-  if (!body.contains("images") || body["images"].is_null()) return Status::Ok();
-  const json& v = body["images"];
-  if (!v.is_array()) return Invalid("images", "invalid_type", "images is a list");
-  out->clear();
-  for (const auto& e : v) {
-    if (!e.is_object()) {
-      return Invalid("images", "invalid_type", "an image is {url, caption, credit}");
-    }
-    NewsImage img;
-    for (auto [key, field] : {std::pair{"url", &img.url}, std::pair{"caption", &img.caption},
-                              std::pair{"credit", &img.credit}}) {
-      if (e.contains(key) && !e[key].is_null()) {
-        if (!e[key].is_string()) {
-          return Invalid("images", "invalid_type",
-                         std::string("an image's ") + key + " is a string");
-        }
-        *field = e[key].get<std::string>();
-      }
-    }
-    for (const auto& [key, _] : e.items()) {
-      if (key != "url" && key != "caption" && key != "credit") {
-        return BadInput("unknown_field", "unknown image field: " + key, "images");
-      }
-    }
-    out->push_back(std::move(img));
-  }
-  return Status::Ok();
-}
-
-// Applies the fields present in `body` to `a` (create and PATCH share it).
-Status ReadArticle(const json& body, NewsArticle* a) {
-  std::optional<std::string> text;
-  for (auto [name, field] :
-       {std::pair{"title", &a->title}, std::pair{"source", &a->source},
-        std::pair{"author", &a->author}, std::pair{"editor", &a->editor},
-        std::pair{"dateline", &a->dateline}, std::pair{"column", &a->column}}) {
-    KC_RETURN_IF_ERROR(OptString(body, name, &text));
-    if (text) *field = *text;
-    text.reset();
-  }
-  KC_RETURN_IF_ERROR(OptString(body, "published_at", &text));
-  if (text) {
-    if (text->empty()) {
-      a->published_at = 0;
-    } else {
-      auto t = ParseIsoTimeWithOffset(*text);
-      if (!t) {
-        return Invalid("published_at", "invalid_time",
-                       "published_at is an ISO 8601 time with its zone, e.g. "
-                       "2021-01-19T09:35:12+08:00");
-      }
-      a->published_at = t->epoch_seconds;
-      a->utc_offset_minutes = t->utc_offset_minutes;
-    }
-  }
-  KC_RETURN_IF_ERROR(ReadStringList(body, "paragraphs", &a->paragraphs));
-  KC_RETURN_IF_ERROR(ReadStringList(body, "tags", &a->tags));
-  return ReadImages(body, &a->images);
-}
 
 Result<std::vector<NewsColumn>> Columns(Context& ctx) { return ctx.news->Columns(); }
 
@@ -274,7 +130,7 @@ http::Response CreateColumn(Context& ctx, http::Request& req) {
 http::Response ListTags(Context& ctx, http::Request&) {
   KC_ASSIGN_OR_RESPOND(tags, ctx.news->Tags(50));
   json items = json::array();
-  for (const auto& t : *tags) items.push_back({{"tag", t.tag}, {"count", t.count}});
+  for (const auto& t : *tags) items.push_back(TagCountJson(t));
   return JsonResponse(200, {{"items", items}});
 }
 
@@ -289,134 +145,49 @@ http::Response Feed(Context& ctx, http::Request& req) {
   return r;
 }
 
-json ParsedJson(const ParsedNewsPage& p) {
-  return {{"title", p.title},
-          {"published_at", IsoTimeWithOffset(p.published_at, p.utc_offset_minutes)},
-          {"local_time", p.local_time},
-          {"time_zone", p.published_at ? OffsetText(p.utc_offset_minutes) : ""},
-          {"source", p.source},
-          {"author", p.author},
-          {"dateline", p.dateline},
-          {"editor", p.editor},
-          {"paragraphs", p.paragraphs},
-          {"images", ImagesJson(p.images)},
-          {"breadcrumbs", p.breadcrumbs},
-          {"missing", p.missing},
-          {"assumed", p.assumed},
-          {"format", p.format == PageFormat::kHtml ? "html" : "text"}};
-}
-
+// The page comes as the body itself (text/html, text/plain: bytes in any charset, which the
+// Content-Type may name) or inside JSON ({content, format?, save?, column?}).
 http::Response Import(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
-  if (!CanWriteNews(*actor)) {
-    return http::ErrorResponse(Forbidden("only editors and admins import news pages"));
-  }
-  std::string content;
-  PageFormat format = PageFormat::kAuto;
-  std::optional<bool> save;
-  std::optional<std::string> column;
+  NewsPageUpload upload;
   std::string_view type = req.Header(http::bhttp::field::content_type);
-  if (type.rfind("text/html", 0) == 0) {
-    content = req.body();
-    format = PageFormat::kHtml;
-  } else if (type.rfind("text/plain", 0) == 0) {
-    content = req.body();
-    format = PageFormat::kText;
+  if (type.rfind("text/html", 0) == 0 || type.rfind("text/plain", 0) == 0) {
+    upload.content = req.body();
+    upload.format = type.rfind("text/html", 0) == 0 ? PageFormat::kHtml : PageFormat::kText;
+    upload.charset = CharsetOfContentType(type);
   } else {
     KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-    std::optional<std::string> fmt;
+    std::optional<std::string> fmt, column;
+    std::optional<bool> save;
     Status s = AllowOnly(*body, {"content", "format", "save", "column"});
-    if (s.ok()) s = RequireString(*body, "content", &content);
+    if (s.ok()) s = RequireString(*body, "content", &upload.content);
     if (s.ok()) s = OptString(*body, "format", &fmt);
     if (s.ok()) s = OptBool(*body, "save", &save);
     if (s.ok()) s = OptString(*body, "column", &column);
     if (s.ok() && fmt && !fmt->empty() && *fmt != "auto") {
       if (*fmt == "text") {
-        format = PageFormat::kText;
+        upload.format = PageFormat::kText;
       } else if (*fmt == "html") {
-        format = PageFormat::kHtml;
+        upload.format = PageFormat::kHtml;
       } else {
         s = Invalid("format", "invalid_format", "format is text, html or auto");
       }
     }
     if (!s.ok()) return http::ErrorResponse(s);
+    upload.charset = CharsetOfContentType(type);
+    upload.save = save.value_or(false);
+    upload.column = column.value_or("");
   }
-  if (content.size() > kImportMaxBytes) {
-    return http::ErrorResponse(
-        Status::Error(ErrorKind::kTooLarge, "too_large", "a page is at most 2 MiB"));
-  }
-  if (!IsValidUtf8(content)) {  // a page sent as it is: GB2312, GBK, Big5 … (docs/news-import.md)
-    auto decoded = DecodePageToUtf8(content, CharsetOfContentType(type));
-    if (!decoded.ok()) return http::ErrorResponse(decoded.status());
-    content = std::move(*decoded);
-  }
-  if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return http::ErrorResponse(Invalid("content", "required", "the page is empty"));
-  }
-  ParsedNewsPage parsed = ParseNewsPage(content, format);
-  json out = ParsedJson(parsed);
-  if (save.value_or(false)) {
-    NewsArticle a;
-    a.title = parsed.title;
-    a.source = parsed.source;
-    a.author = parsed.author;
-    a.editor = parsed.editor;
-    a.dateline = parsed.dateline;
-    a.published_at = parsed.published_at;
-    a.utc_offset_minutes = parsed.utc_offset_minutes;
-    a.paragraphs = parsed.paragraphs;
-    a.images = parsed.images;
-    a.column = column.value_or("");
-    KC_ASSIGN_OR_RESPOND(created, ctx.news->Create(*actor, a, false));
-    out["id"] = created->id;
-    return JsonResponse(201, out);
-  }
-  return JsonResponse(200, out);
+  KC_ASSIGN_OR_RESPOND(imported, ctx.news->ImportPage(*actor, std::move(upload)));
+  return JsonResponse(imported->saved ? 201 : 200, ImportedPageJson(*imported));
 }
 
 }  // namespace
 
 void RegisterNewsRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
-  json image = Obj({{"url", Str()}, {"caption", Str()}, {"credit", Str()}});
-  json images = {{"type", "array"}, {"items", image}};
-  json crumb = Obj({{"label", Str()}, {"label_en", Str()}, {"path", Str()}});
-  json article = Obj({{"id", Int()},
-                      {"title", Str()},
-                      {"source", Str()},
-                      {"author", Str()},
-                      {"editor", Str()},
-                      {"dateline", Str()},
-                      {"published_at", Str()},
-                      {"time_zone", Str()},
-                      {"column", Str()},
-                      {"tags", StrList()},
-                      {"status", Enum({"draft", "published"})},
-                      {"created_at", Time()},
-                      {"updated_at", Time()},
-                      {"column_name", Obj({{"zh", Str()}, {"en", Str()}}, {"zh", "en"})},
-                      // GET /news/{id} and writes: the whole text.
-                      {"paragraphs", StrList()},
-                      {"images", images},
-                      {"breadcrumbs", ListOf(crumb)},
-                      // Lists: the first paragraph and the first image's URL.
-                      {"summary", Str()},
-                      {"image", Str()}},
-                     {"id", "title", "published_at", "time_zone", "column", "tags", "status"});
-  json input = Obj({{"title", Str()},
-                    {"source", Str()},
-                    {"author", Str()},
-                    {"editor", Str()},
-                    {"dateline", Str()},
-                    {"published_at", Str()},
-                    {"column", Str()},
-                    {"paragraphs", StrList()},
-                    {"images", images},
-                    {"tags", StrList()}});
-  json create = input;
-  create["properties"]["publish"] = Bool();
-  create["required"] = json::array({"title", "paragraphs"});
+  const json article = ArticleSchema();
   json query = PageQuery();
   query.push_back(QueryParam("column", "a column's slug"));
   query.push_back(QueryParam("tag", "a tag"));
@@ -435,7 +206,7 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx) {
                          "\"publish\": true",
               .tag = "news",
               .auth = true,
-              .request_body = create,
+              .request_body = ArticleInputSchema(/*for_create=*/true),
               .success_status = 201,
               .response = article,
               .errors = {400, 401, 403, 422}});
@@ -450,7 +221,7 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx) {
              {.summary = "Edit an article (editors)",
               .tag = "news",
               .auth = true,
-              .request_body = input,
+              .request_body = ArticleInputSchema(/*for_create=*/false),
               .response = article,
               .errors = {400, 401, 403, 404, 422}});
   router.Add(verb::delete_, "/api/v1/news/{id}",
@@ -474,31 +245,26 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx) {
               .auth = true,
               .response = article,
               .errors = {400, 401, 403, 404}});
-  json column = Obj(
-      {{"id", Int()}, {"slug", Str()}, {"name", Str()}, {"name_en", Str()}, {"position", Int()}});
+  const json column = ColumnSchema();
   router.Add(verb::get, "/api/v1/news/columns",
              Guarded([&ctx](http::Request& r) { return ListColumns(ctx, r); }),
              {.summary = "The news columns (栏目), in menu order",
               .tag = "news",
-              .response = Obj({{"items", {{"type", "array"}, {"items", column}}}})});
+              .response = Obj({{"items", ListOf(column)}})});
   router.Add(verb::post, "/api/v1/news/columns",
              Guarded([&ctx](http::Request& r) { return CreateColumn(ctx, r); }),
              {.summary = "Add a column (editors)",
               .tag = "news",
               .auth = true,
-              .request_body =
-                  Obj({{"slug", Str()}, {"name", Str()}, {"name_en", Str()}, {"position", Int()}},
-                      json::array({"slug", "name"})),
+              .request_body = ColumnInputSchema(),
               .success_status = 201,
               .response = column,
               .errors = {400, 401, 403, 409, 422}});
-  router.Add(
-      verb::get, "/api/v1/news/tags",
-      Guarded([&ctx](http::Request& r) { return ListTags(ctx, r); }),
-      {.summary = "Tags of published articles, most used first",
-       .tag = "news",
-       .response = Obj(
-           {{"items", {{"type", "array"}, {"items", Obj({{"tag", Str()}, {"count", Int()}})}}}})});
+  router.Add(verb::get, "/api/v1/news/tags",
+             Guarded([&ctx](http::Request& r) { return ListTags(ctx, r); }),
+             {.summary = "Tags of published articles, most used first",
+              .tag = "news",
+              .response = Obj({{"items", ListOf(TagCountSchema())}})});
   json feed_query = json::array({QueryParam("column", "only this column")});
   router.Add(verb::get, "/api/v1/news/feed",
              Guarded([&ctx](http::Request& r) { return Feed(ctx, r); }),
@@ -519,21 +285,7 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx) {
            Obj({{"content", Str()}, {"format", Str()}, {"save", Bool()}, {"column", Str()}},
                json::array({"content"})),
        .other_successes = {201},
-       .response = Obj({{"title", Str()},
-                        {"published_at", Str()},
-                        {"local_time", Str()},
-                        {"time_zone", Str()},
-                        {"source", Str()},
-                        {"author", Str()},
-                        {"dateline", Str()},
-                        {"editor", Str()},
-                        {"paragraphs", StrList()},
-                        {"images", images},
-                        {"breadcrumbs", StrList()},
-                        {"missing", StrList()},
-                        {"assumed", StrList()},
-                        {"format", Str()},
-                        {"id", Int()}}),
+       .response = ImportedPageSchema(),
        .errors = {400, 401, 403, 413, 422},
        .body_size = http::BodySize::kUpload});  // a whole page, pictures' markup and all
 }

@@ -1,8 +1,9 @@
 // /orgs and /orgs/{id}/members.
 #include "api/json_io.h"
+#include "api/org_json.h"
 #include "api/routes.h"
 #include "api/schemas.h"
-#include "api/views.h"
+#include "api/user_json.h"
 
 namespace kc::api {
 
@@ -10,40 +11,12 @@ namespace {
 
 using http::bhttp::verb;
 
-Status ReadOrgPatch(const json& body, OrgPatch* p) {
-  KC_RETURN_IF_ERROR(AllowOnly(
-      body, {"name", "type", "region", "country", "credit_code", "description", "website"}));
-  KC_RETURN_IF_ERROR(OptString(body, "name", &p->name));
-  KC_RETURN_IF_ERROR(OptString(body, "type", &p->type));
-  KC_RETURN_IF_ERROR(OptString(body, "region", &p->region));
-  KC_RETURN_IF_ERROR(OptString(body, "country", &p->country));
-  KC_RETURN_IF_ERROR(OptString(body, "credit_code", &p->credit_code));
-  KC_RETURN_IF_ERROR(OptString(body, "description", &p->description));
-  return OptString(body, "website", &p->website);
-}
-
 http::Response CreateOrg(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   if (!actor->signed_in()) return http::ErrorResponse(Unauthorized());
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-  OrgPatch p;
-  Status s = ReadOrgPatch(*body, &p);
-  if (s.ok() && !p.name) s = Invalid("name", "required", "name is required");
-  if (s.ok() && !p.type) s = Invalid("type", "required", "type is required");
-  Org org;
-  if (s.ok()) {
-    auto t = OrgTypeFromName(*p.type);
-    if (!t) s = Invalid("type", "invalid_type", "not an organisation type");
-    org.type = t.value_or(OrgType::kEnterprise);
-  }
-  if (!s.ok()) return http::ErrorResponse(s);
-  org.name = *p.name;
-  org.region = p.region.value_or("");
-  org.country = p.country.value_or("CN");
-  org.credit_code = p.credit_code.value_or("");
-  org.description = p.description.value_or("");
-  org.website = p.website.value_or("");
-  KC_ASSIGN_OR_RESPOND(created, ctx.orgs.Create(*actor, org));
+  KC_ASSIGN_OR_RESPOND(org, ReadOrg(*body));
+  KC_ASSIGN_OR_RESPOND(created, ctx.orgs.Create(*actor, *org));
   return JsonResponse(201, OrgJson(*created));
 }
 
@@ -71,10 +44,8 @@ http::Response PatchOrg(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-  OrgPatch p;
-  Status s = ReadOrgPatch(*body, &p);
-  if (!s.ok()) return http::ErrorResponse(s);
-  KC_ASSIGN_OR_RESPOND(org, ctx.orgs.Update(*actor, *id, p));
+  KC_ASSIGN_OR_RESPOND(patch, ReadOrgPatch(*body));
+  KC_ASSIGN_OR_RESPOND(org, ctx.orgs.Update(*actor, *id, *patch));
   return JsonResponse(200, OrgJson(*org));
 }
 
@@ -86,17 +57,6 @@ http::Response ListMembers(Context& ctx, http::Request& req) {
   json items = json::array();
   for (const auto& u : users->items) items.push_back(UserJson(u, *actor));
   return JsonResponse(200, PageJson(items, users->total, *page));
-}
-
-// The member's role within the organisation: "role" in these routes' bodies (they concern the
-// organisation only; a platform role is never set here).
-Result<OrgRole> ReadOrgRole(const json& body, OrgRole fallback) {
-  std::optional<std::string> role;
-  KC_RETURN_IF_ERROR(OptString(body, "role", &role));
-  if (!role) return fallback;
-  auto r = OrgRoleFromName(*role);
-  if (!r) return Invalid("role", "invalid_role", "a member's role is member or org_admin");
-  return *r;
 }
 
 http::Response AddMember(Context& ctx, http::Request& req) {
@@ -175,7 +135,7 @@ void RegisterOrgRoutes(http::Router& router, Context& ctx) {
              {.summary = "Edit an organisation (its org admins)",
               .tag = "orgs",
               .auth = true,
-              .request_body = OrgInput(true),
+              .request_body = OrgInputSchema(/*for_patch=*/true),
               .response = Ref("Org"),
               .errors = {400, 403, 404, 409, 422}});
   router.Add(verb::get, "/api/v1/orgs/{id}/members",

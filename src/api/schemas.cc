@@ -1,13 +1,13 @@
 #include "api/schemas.h"
 
+#include "api/import_json.h"
+#include "api/org_json.h"
+#include "api/user_json.h"
+
 namespace kc::api::schema {
 
 namespace {
 json Money() { return Obj({{"min_cny", Int()}, {"max_cny", Int()}, {"negotiable", Bool()}}); }
-json OrgTypeEnum() {
-  return Enum({"enterprise", "university", "institute", "hospital", "society", "service_agency",
-               "investor", "government", "offshore_base"});
-}
 json ListingStatusEnum() {
   return Enum({"draft", "pending", "published", "rejected", "closed", "expired"});
 }
@@ -111,39 +111,7 @@ json ListingOutput(ListingKind kind) {
   return j;
 }
 
-json OrgInput(bool for_patch) {
-  return Obj({{"name", Str()},
-              {"type", OrgTypeEnum()},
-              {"region", Str()},
-              {"country", Str()},
-              {"credit_code", Str()},
-              {"description", Str()},
-              {"website", Str()}},
-             for_patch ? json::array() : json::array({"name", "type"}));
-}
-
 json Components() {
-  json user = {{"id", Int()},
-               {"username", Str()},
-               {"display_name", Str()},
-               {"email", {{"type", "string"}, {"description", "to the user and admins"}}},
-               {"role",
-                {{"type", "string"},
-                 {"enum", {"member", "reviewer", "editor", "admin"}},
-                 {"description", "the platform role; independent of org_role"}}},
-               {"org_id", Nullable(Int())},
-               {"org_role",
-                {{"type", {"string", "null"}},
-                 {"enum", {"member", "org_admin", nullptr}},
-                 {"description", "the role within org_id; null without an organisation"}}},
-               {"requested_org_id",
-                {{"type", "integer"},
-                 {"description", "the organisation asked to join, until its admins decide"}}},
-               {"disabled", {{"type", "boolean"}, {"description", "to the user and admins"}}},
-               {"created_at", Time()}};
-  const json user_required = {"id", "username", "display_name", "role", "org_id", "org_role"};
-  json user_with_org = user;
-  user_with_org["org"] = Ref("Org");
   json summary = Obj({{"id", Int()},
                       {"type", Enum({"demand", "achievement", "expert"})},
                       {"ref", Str()},
@@ -172,22 +140,11 @@ json Components() {
       {"Error", Obj({{"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}},
                                    {"code", "message"})}},
                     {"error"})},
-      {"User", Obj(user, user_required)},
+      {"User", UserSchema()},
       // The account with its organisation (registration, GET /me).
-      {"UserWithOrg", Obj(user_with_org, user_required)},
-      {"Org", Obj({{"id", Int()},
-                   {"name", Str()},
-                   {"type", OrgTypeEnum()},
-                   {"region", Str()},
-                   {"region_name", {{"type", "string"}, {"description", "the province of region"}}},
-                   {"country", Str()},
-                   {"credit_code", Str()},
-                   {"description", Str()},
-                   {"website", Str()},
-                   {"demo", Bool()},
-                   {"created_at", Time()}},
-                  {"id", "name", "type"})},
-      {"OrgInput", OrgInput(false)},
+      {"UserWithOrg", UserWithOrgSchema()},
+      {"Org", OrgSchema()},
+      {"OrgInput", OrgInputSchema(/*for_patch=*/false)},
       {"Demand", ListingOutput(ListingKind::kDemand)},
       {"Achievement", ListingOutput(ListingKind::kAchievement)},
       {"Expert", ListingOutput(ListingKind::kExpert)},
@@ -198,13 +155,7 @@ json Components() {
       {"DemandInput", ListingInput(ListingKind::kDemand, false)},
       {"AchievementInput", ListingInput(ListingKind::kAchievement, false)},
       {"ExpertInput", ListingInput(ListingKind::kExpert, false)},
-      {"ImportReport",
-       Obj({{"created", Int()},
-            {"failed",
-             ListOf(
-                 Obj({{"line", Int()},
-                      {"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}})}}))},
-            {"ignored_fields", StrList()}})},
+      {"ImportReport", ImportReportSchema()},
   };
 }
 

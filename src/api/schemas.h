@@ -69,11 +69,10 @@ inline json PageQuery() {
                       QueryParam("size", "items per page, 1 to 100 (default 20)", Int())});
 }
 
-// The shared component schemas (User, Org, Error, listings per kind).
+// The shared component schemas (User, Org, Error, listings per kind, ImportReport). The schemas
+// of users, organisations and import reports are written beside their writers
+// (api/user_json.h, api/org_json.h, api/import_json.h).
 json Components();
-
-// What creating an organisation takes (every field optional for PATCH).
-json OrgInput(bool for_patch);
 
 // The component name of a listing kind as a response ("Demand", "Achievement", "Expert"), and
 // its schema: what service/listing_json.h's ListingToJson writes for it.

@@ -2,7 +2,7 @@
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/schemas.h"
-#include "api/views.h"
+#include "api/user_json.h"
 
 namespace kc::api {
 
@@ -40,18 +40,8 @@ http::Response PatchUser(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-  UserPatch p;
-  Status s = AllowOnly(*body, {"display_name", "email", "password", "current_password", "role",
-                               "org_role", "disabled"});
-  if (s.ok()) s = OptString(*body, "display_name", &p.display_name);
-  if (s.ok()) s = OptString(*body, "email", &p.email);
-  if (s.ok()) s = OptString(*body, "password", &p.password);
-  if (s.ok()) s = OptString(*body, "current_password", &p.current_password);
-  if (s.ok()) s = OptString(*body, "role", &p.role);
-  if (s.ok()) s = OptString(*body, "org_role", &p.org_role);
-  if (s.ok()) s = OptBool(*body, "disabled", &p.disabled);
-  if (!s.ok()) return http::ErrorResponse(s);
-  KC_ASSIGN_OR_RESPOND(user, ctx.accounts.Update(*actor, *id, p));
+  KC_ASSIGN_OR_RESPOND(patch, ReadUserPatch(*body));
+  KC_ASSIGN_OR_RESPOND(user, ctx.accounts.Update(*actor, *id, *patch));
   return JsonResponse(200, UserJson(*user, *actor));
 }
 
@@ -84,13 +74,7 @@ void RegisterUserRoutes(http::Router& router, Context& ctx) {
              {.summary = "Edit an account; admins also set role, org_role and disabled",
               .tag = "users",
               .auth = true,
-              .request_body = Obj({{"display_name", Str()},
-                                   {"email", Str()},
-                                   {"password", Str()},
-                                   {"current_password", Str()},
-                                   {"role", Str()},
-                                   {"org_role", Str()},
-                                   {"disabled", Bool()}}),
+              .request_body = UserPatchSchema(),
               .response = Ref("User"),
               .errors = {400, 403, 404, 422}},
              /*blocking=*/true);

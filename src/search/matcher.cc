@@ -57,6 +57,237 @@ struct Candidate {
   double relevance = 0;
 };
 
+// What retrieval found: the candidates by document, the best weights the features are scaled
+// by, and the reference weight of the candidate query that ran (relevance.h).
+struct Retrieved {
+  std::map<Xapian::docid, Candidate> candidates;
+  double best_text = 0;
+  double best_achievement = 0;
+  Reference reference;
+};
+
+// Phase 1: the key terms of the source (title and keywords as its head, the rest as its body,
+// weighted by the index's statistics), their index terms, and its keywords' keys.
+Result<SourceQuery> KeyTermsOf(const SearchIndex& index, const ListingTerms& analysed,
+                               size_t max_terms) {
+  const text::Terms head = Concat(analysed.title, analysed.keywords);
+  Result<text::TermStats> stats = index.StatsFor({&head, &analysed.body});
+  KC_RETURN_IF_ERROR(stats);
+  SourceQuery sq;
+  sq.key_terms = text::KeyTerms(head, analysed.body, *stats, max_terms);
+  sq.keyword_keys = KeysOf(analysed.keywords);
+  for (const text::WeightedTerm& t : sq.key_terms) {
+    sq.index_terms.push_back(SharedTerms::IndexTermOf(t.key));
+  }
+  return sq;
+}
+
+// Phase 2: the candidate query of the n heaviest key terms (their words, bigrams and
+// translations), with characters at char_weight; weights relative to the heaviest key term.
+// `sq` has at least one key term.
+CandidateQuery CandidateQueryOf(const SourceQuery& sq, size_t n, double char_weight,
+                                const QueryOptions& query_options, const Translator* translator) {
+  const double top = std::max(sq.key_terms.front().weight, 1e-9);
+  QueryOptions o = query_options;
+  o.char_weight = char_weight;
+  CandidateQuery q;
+  text::Terms key_words;
+  for (const text::WeightedTerm& t : sq.key_terms) {
+    if (key_words.words.size() >= n) break;
+    AddTextTerms(text::Analyze(t.term), t.weight / top, o, &q.own);
+    key_words.words.push_back(t.term);
+    key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
+  }
+  q.terms = q.own;
+  if (translator != nullptr) {
+    TermWeights translated;
+    for (const Translation& tr : translator->Translate(key_words, 2)) {
+      Alternatives& phrase = q.translations.emplace_back();
+      for (const std::string& target : tr.targets) {
+        AddTextTerms(text::Analyze(target), o.translation_weight / tr.targets.size(), o,
+                     &phrase.emplace_back());
+        for (const auto& [term, w] : phrase.back()) translated[term] += w;
+      }
+    }
+    for (const auto& [term, w] : Heaviest(translated, o.max_translated_terms)) {
+      q.terms[term] += w;
+    }
+  }
+  return q;
+}
+
+// Drops the candidate query's frequent terms; the text query of what is left and its
+// reference weight.
+TextQuery PrepareQuery(const Xapian::Database& db, const QueryOptions& query_options,
+                       CandidateQuery* q, Reference* reference) {
+  std::map<std::string, double> idf;
+  DropFrequentTerms(db, query_options, &q->terms, &idf);
+  *reference = ReferenceOf(q->own, q->translations, idf);
+  TextQuery text_query;
+  text_query.terms = q->terms;
+  text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
+  return text_query;
+}
+
+// The best n + 1 listings of `kind` for `query`.
+Xapian::MSet RunQuery(Xapian::Database& db, const Xapian::Query& query, ListingKind kind,
+                      size_t n) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(ApplyFilters(query, Filters{kind, "", "", ""}));
+  return enquire.get_mset(0, static_cast<Xapian::doccount>(n + 1));
+}
+
+// Phase 3: the candidates `mset` found by their text (never the source itself), with their
+// retrieval weight and relevance.
+Status AddTextCandidates(const Xapian::MSet& mset, int64_t source_id, Retrieved* r) {
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (static_cast<int64_t>(*it) == source_id) continue;
+    Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
+    KC_RETURN_IF_ERROR(stored);
+    Candidate c{std::move(*stored), it.get_weight()};
+    c.relevance = Relevance(c.text, r->reference.weight());
+    r->candidates[*it] = std::move(c);
+    r->best_text = std::max(r->best_text, it.get_weight());
+  }
+  return Status::Ok();
+}
+
+// Phase 4 (experts only): the inventors of the achievements `query` finds, followed in the
+// index to the experts of the same name, each credited with the achievement's weight and
+// title. A members-only achievement's inventors count for members only.
+Status AddInventors(Xapian::Database& db, const Xapian::Query& query, int64_t source_id,
+                    bool member, Retrieved* r) {
+  const Xapian::MSet achievements =
+      RunQuery(db, query, ListingKind::kAchievement, kInventorAchievements);
+  for (auto it = achievements.begin(); it != achievements.end(); ++it) {
+    if (static_cast<int64_t>(*it) == source_id) continue;
+    r->best_achievement = std::max(r->best_achievement, it.get_weight());
+    Result<StoredListing> a = DecodeStored(it.get_document().get_data());
+    KC_RETURN_IF_ERROR(a);
+    if (a->members_only && !member) continue;  // its inventors are not shown
+    for (const std::string& inventor : a->inventors) {
+      const std::string name_term = Term(kExpertNamePrefix, PersonKey(inventor));
+      for (auto p = db.postlist_begin(name_term); p != db.postlist_end(name_term); ++p) {
+        auto found = r->candidates.find(*p);
+        if (found == r->candidates.end()) {
+          Result<StoredListing> e = DecodeStored(db.get_document(*p).get_data());
+          KC_RETURN_IF_ERROR(e);
+          if (e->kind != ListingKind::kExpert || e->id == source_id) continue;
+          found = r->candidates.emplace(*p, Candidate{std::move(*e)}).first;
+        }
+        Candidate& c = found->second;
+        c.achievements = std::max(c.achievements, it.get_weight());
+        if (c.via.size() < 5) c.via.push_back(a->title);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// Phase 5: which key terms and phrases each candidate has (in its members-only text too, for a
+// member), in one pass over its sorted term list: its shared terms and its share of the key
+// terms' weight.
+void FindSharedTerms(Xapian::Database& db, const SourceQuery& sq, const SharedTerms& shared_terms,
+                     bool member, Retrieved* r) {
+  const std::vector<std::string>& probes = shared_terms.probes();
+  std::vector<std::pair<std::string, std::string>> member_probes;  // (index term, public)
+  for (const std::string& t : probes) {
+    member_probes.emplace_back(t, t);
+    member_probes.emplace_back(MembersTerm(t), t);
+  }
+  std::sort(member_probes.begin(), member_probes.end());
+  double total_weight = 0;
+  for (const auto& t : sq.key_terms) total_weight += t.weight;
+  std::unordered_set<std::string> found;
+  for (auto& [docid, c] : r->candidates) {
+    found.clear();
+    Xapian::TermIterator it = db.termlist_begin(docid);
+    const Xapian::TermIterator end = db.termlist_end(docid);
+    if (member && c.stored.members_only) {
+      for (const auto& [term, public_form] : member_probes) {
+        it.skip_to(term);
+        if (it == end) break;
+        if (*it == term) found.insert(public_form);
+      }
+    } else {
+      for (const std::string& term : probes) {
+        it.skip_to(term);
+        if (it == end) break;
+        if (*it == term) found.insert(term);
+      }
+    }
+    for (size_t i = 0; i < sq.index_terms.size(); ++i) {
+      if (found.count(sq.index_terms[i]) == 0) continue;
+      c.key_share += sq.key_terms[i].weight / std::max(total_weight, 1e-9);
+    }
+    c.shared = shared_terms.Shared(found);
+  }
+}
+
+// A candidate as a hit: its features scored with `weights`, and the explanation.
+MatchHit HitOf(const Listing& source, const MatchRequest& request, const SourceQuery& sq,
+               const Retrieved& r, Candidate& c, double relevance, const MatchWeights& weights) {
+  const StoredListing& s = c.stored;
+  MatchFeatures f;
+  f.text = r.best_text > 0 ? c.text / r.best_text : 0;
+  f.key_terms = std::min(1.0, c.key_share);
+  std::string keywords;
+  for (const std::string& k : s.keywords) keywords.append(k).append("，");
+  for (const std::string& d : s.disciplines) keywords.append(d).append("，");
+  f.keywords = KeywordOverlap(sq.keyword_keys, KeysOf(text::Analyze(keywords)));
+  const std::string discipline = SharedDiscipline(source, s);
+  f.discipline = discipline.empty() ? 0 : 1;
+  f.category = !s.category.empty() && s.category == source.category ? 1 : 0;
+  f.maturity = s.maturity ? std::clamp(*s.maturity, 0, 9) / 9.0 : 0;
+  f.region = SameProvince(source.region, s.region) ? 1 : 0;
+  f.recency = Recency(s.published_at, request.now);
+  f.achievements = r.best_achievement > 0 ? c.achievements / r.best_achievement : 0;
+  MatchHit hit{s.id, s.kind, s.ref, s.title, 0, relevance, {}};
+  hit.score = Score(f, weights, &hit.explanation.components);
+  Explanation& e = hit.explanation;
+  e.shared_terms = std::move(c.shared);
+  if (f.discipline > 0) {
+    e.field_match.push_back("discipline");
+    e.field_values["discipline"] = discipline;
+  }
+  if (f.category > 0) {
+    e.field_match.push_back("category");
+    e.field_values["category"] = s.category;
+  }
+  if (f.region > 0) {
+    e.field_match.push_back("region");
+    e.field_values["region"] = ProvinceOf(s.region);
+  }
+  e.text_similarity = RelevanceLevel(relevance);
+  hit.explanation.via_achievements = std::move(c.via);
+  return hit;
+}
+
+// Phase 6: the candidates at or above the threshold (when graded) as hits, best first, at most
+// the request's limit; how many there were and how many fell below.
+MatchResult Rank(const Listing& source, const MatchRequest& request, const SourceQuery& sq,
+                 Retrieved& r, double min_relevance) {
+  const MatchWeights weights = DefaultWeights(request.target);
+  MatchResult result;
+  const bool graded = source.kind == ListingKind::kDemand && r.reference.graded();
+  for (auto& [docid, c] : r.candidates) {
+    // An expert found through an achievement they invented is as relevant as it (both were
+    // found by the same query).
+    const double relevance = std::max(c.relevance, Relevance(c.achievements, r.reference.weight()));
+    if (graded && relevance < min_relevance) {
+      ++result.below_threshold;
+      continue;
+    }
+    result.hits.push_back(HitOf(source, request, sq, r, c, relevance, weights));
+  }
+  std::stable_sort(result.hits.begin(), result.hits.end(),
+                   [](const MatchHit& a, const MatchHit& b) { return a.score > b.score; });
+  result.good_total = result.hits.size();
+  result.graded = graded;
+  result.hits.resize(std::min(result.hits.size(), std::min(request.limit, kMaxLimit)));
+  return result;
+}
+
 }  // namespace
 
 Matcher::Matcher(const SearchIndex* index, const Translator* translator, MatchOptions options)
@@ -75,215 +306,44 @@ Result<MatchResult> Matcher::Match(const Listing& source, const MatchRequest& re
 
 Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest& request) const {
   const ListingTerms analysed = AnalyzeListing(source);
-  const text::Terms head = Concat(analysed.title, analysed.keywords);
-  Result<text::TermStats> stats = index_->StatsFor({&head, &analysed.body});
-  KC_RETURN_IF_ERROR(stats);
-  SourceQuery sq;
-  sq.key_terms = text::KeyTerms(head, analysed.body, *stats, options_.key_terms);
-  sq.keyword_keys = KeysOf(analysed.keywords);
-  if (sq.key_terms.empty()) return MatchResult();
-  const double top = std::max(sq.key_terms.front().weight, 1e-9);
-  for (const text::WeightedTerm& t : sq.key_terms) {
-    sq.index_terms.push_back(SharedTerms::IndexTermOf(t.key));
-  }
-  const SharedTerms shared_terms(source, analysed, sq.key_terms);
-  // The candidate query of the n heaviest key terms (their words, bigrams and translations),
-  // with characters at char_weight.
+  Result<SourceQuery> sq = KeyTermsOf(*index_, analysed, options_.key_terms);
+  KC_RETURN_IF_ERROR(sq);
+  if (sq->key_terms.empty()) return MatchResult();
+  const SharedTerms shared_terms(source, analysed, sq->key_terms);
   QueryOptions query_options = options_.query;
   query_options.members_text = request.member;
-  auto candidate_terms = [&](size_t n, double char_weight) {
-    QueryOptions o = query_options;
-    o.char_weight = char_weight;
-    CandidateQuery q;
-    text::Terms key_words;
-    for (const text::WeightedTerm& t : sq.key_terms) {
-      if (key_words.words.size() >= n) break;
-      AddTextTerms(text::Analyze(t.term), t.weight / top, o, &q.own);
-      key_words.words.push_back(t.term);
-      key_words.positions.push_back(static_cast<uint32_t>(key_words.positions.size() * 3));
-    }
-    q.terms = q.own;
-    if (translator_ != nullptr) {
-      TermWeights translated;
-      for (const Translation& tr : translator_->Translate(key_words, 2)) {
-        Alternatives& phrase = q.translations.emplace_back();
-        for (const std::string& target : tr.targets) {
-          AddTextTerms(text::Analyze(target), o.translation_weight / tr.targets.size(), o,
-                       &phrase.emplace_back());
-          for (const auto& [term, w] : phrase.back()) translated[term] += w;
-        }
-      }
-      for (const auto& [term, w] : Heaviest(translated, o.max_translated_terms)) {
-        q.terms[term] += w;
-      }
-    }
-    return q;
-  };
-  CandidateQuery candidate_query =
-      candidate_terms(options_.candidate_terms, options_.query.char_weight);
+  CandidateQuery candidate_query = CandidateQueryOf(
+      *sq, options_.candidate_terms, options_.query.char_weight, query_options, translator_);
 
   Result<SearchIndex::Reader> reader = index_->AcquireReader();
   KC_RETURN_IF_ERROR(reader);
   Xapian::Database& db = **reader;
-  std::map<Xapian::docid, Candidate> candidates;
-  double best_text = 0;
-  double best_achievement = 0;
-  Reference reference;  // of the candidate query that runs (relevance.h)
-  TextQuery text_query;
-  // Drops the query's frequent terms and sets text_query and reference to what is left.
-  auto prepare = [&](CandidateQuery* q) {
-    std::map<std::string, double> idf;
-    DropFrequentTerms(db, query_options, &q->terms, &idf);
-    reference = ReferenceOf(q->own, q->translations, idf);
-    text_query.terms = q->terms;
-    text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
-  };
+  Retrieved retrieved;
   try {
-    prepare(&candidate_query);
-    Xapian::Query query = text_query.ToXapian();
-    auto run = [&](ListingKind kind, size_t n) {
-      Xapian::Enquire enquire(db);
-      enquire.set_query(ApplyFilters(query, Filters{kind, "", "", ""}));
-      return enquire.get_mset(0, static_cast<Xapian::doccount>(n + 1));
-    };
-    Xapian::MSet mset = run(request.target, options_.candidates);
+    Xapian::Query query =
+        PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
+    Xapian::MSet mset = RunQuery(db, query, request.target, options_.candidates);
     // Too few candidates (a small index, or a source whose heaviest terms are rare): widen
     // to every key term, with characters. Large indexes rarely get here, and then the wider
     // query's common terms are dropped as usual.
     const size_t wanted = std::min(options_.candidates, std::min(request.limit, kMaxLimit)) + 1;
     if (options_.widen_when_few && mset.size() < wanted) {
-      candidate_query = candidate_terms(sq.key_terms.size(), options_.widen_char_weight);
-      prepare(&candidate_query);
-      query = text_query.ToXapian();
-      mset = run(request.target, options_.candidates);
+      candidate_query = CandidateQueryOf(*sq, sq->key_terms.size(), options_.widen_char_weight,
+                                         query_options, translator_);
+      query = PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
+      mset = RunQuery(db, query, request.target, options_.candidates);
     }
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      if (static_cast<int64_t>(*it) == source.id) continue;
-      Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
-      KC_RETURN_IF_ERROR(stored);
-      Candidate c{std::move(*stored), it.get_weight()};
-      c.relevance = Relevance(c.text, reference.weight());
-      candidates[*it] = std::move(c);
-      best_text = std::max(best_text, it.get_weight());
-    }
+    KC_RETURN_IF_ERROR(AddTextCandidates(mset, source.id, &retrieved));
     if (request.target == ListingKind::kExpert) {
-      const Xapian::MSet achievements = run(ListingKind::kAchievement, kInventorAchievements);
-      for (auto it = achievements.begin(); it != achievements.end(); ++it) {
-        if (static_cast<int64_t>(*it) == source.id) continue;
-        best_achievement = std::max(best_achievement, it.get_weight());
-        Result<StoredListing> a = DecodeStored(it.get_document().get_data());
-        KC_RETURN_IF_ERROR(a);
-        if (a->members_only && !request.member) continue;  // its inventors are not shown
-        for (const std::string& inventor : a->inventors) {
-          const std::string name_term = Term(kExpertNamePrefix, PersonKey(inventor));
-          for (auto p = db.postlist_begin(name_term); p != db.postlist_end(name_term); ++p) {
-            auto found = candidates.find(*p);
-            if (found == candidates.end()) {
-              Result<StoredListing> e = DecodeStored(db.get_document(*p).get_data());
-              KC_RETURN_IF_ERROR(e);
-              if (e->kind != ListingKind::kExpert || e->id == source.id) continue;
-              found = candidates.emplace(*p, Candidate{std::move(*e)}).first;
-            }
-            Candidate& c = found->second;
-            c.achievements = std::max(c.achievements, it.get_weight());
-            if (c.via.size() < 5) c.via.push_back(a->title);
-          }
-        }
-      }
+      KC_RETURN_IF_ERROR(AddInventors(db, query, source.id, request.member, &retrieved));
     }
-    // Which key terms and phrases each candidate has (in its members-only text too, for a
-    // member): one pass over its sorted term list.
-    const std::vector<std::string>& probes = shared_terms.probes();
-    std::vector<std::pair<std::string, std::string>> member_probes;  // (index term, public)
-    for (const std::string& t : probes) {
-      member_probes.emplace_back(t, t);
-      member_probes.emplace_back(MembersTerm(t), t);
-    }
-    std::sort(member_probes.begin(), member_probes.end());
-    double total_weight = 0;
-    for (const auto& t : sq.key_terms) total_weight += t.weight;
-    std::unordered_set<std::string> found;
-    for (auto& [docid, c] : candidates) {
-      found.clear();
-      Xapian::TermIterator it = db.termlist_begin(docid);
-      const Xapian::TermIterator end = db.termlist_end(docid);
-      if (request.member && c.stored.members_only) {
-        for (const auto& [term, public_form] : member_probes) {
-          it.skip_to(term);
-          if (it == end) break;
-          if (*it == term) found.insert(public_form);
-        }
-      } else {
-        for (const std::string& term : probes) {
-          it.skip_to(term);
-          if (it == end) break;
-          if (*it == term) found.insert(term);
-        }
-      }
-      for (size_t i = 0; i < sq.index_terms.size(); ++i) {
-        if (found.count(sq.index_terms[i]) == 0) continue;
-        c.key_share += sq.key_terms[i].weight / std::max(total_weight, 1e-9);
-      }
-      c.shared = shared_terms.Shared(found);
-    }
+    FindSharedTerms(db, *sq, shared_terms, request.member, &retrieved);
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;
   } catch (const Xapian::Error& e) {
     return Internal(std::string("match: ") + e.get_type() + ": " + e.get_msg());
   }
-
-  const MatchWeights weights = DefaultWeights(request.target);
-  MatchResult result;
-  const bool graded = source.kind == ListingKind::kDemand && reference.graded();
-  for (auto& [docid, c] : candidates) {
-    // An expert found through an achievement they invented is as relevant as it (both were
-    // found by the same query).
-    const double relevance = std::max(c.relevance, Relevance(c.achievements, reference.weight()));
-    if (graded && relevance < options_.min_relevance) {
-      ++result.below_threshold;
-      continue;
-    }
-    const StoredListing& s = c.stored;
-    MatchFeatures f;
-    f.text = best_text > 0 ? c.text / best_text : 0;
-    f.key_terms = std::min(1.0, c.key_share);
-    std::string keywords;
-    for (const std::string& k : s.keywords) keywords.append(k).append("，");
-    for (const std::string& d : s.disciplines) keywords.append(d).append("，");
-    f.keywords = KeywordOverlap(sq.keyword_keys, KeysOf(text::Analyze(keywords)));
-    const std::string discipline = SharedDiscipline(source, s);
-    f.discipline = discipline.empty() ? 0 : 1;
-    f.category = !s.category.empty() && s.category == source.category ? 1 : 0;
-    f.maturity = s.maturity ? std::clamp(*s.maturity, 0, 9) / 9.0 : 0;
-    f.region = SameProvince(source.region, s.region) ? 1 : 0;
-    f.recency = Recency(s.published_at, request.now);
-    f.achievements = best_achievement > 0 ? c.achievements / best_achievement : 0;
-    MatchHit hit{s.id, s.kind, s.ref, s.title, 0, relevance, {}};
-    hit.score = Score(f, weights, &hit.explanation.components);
-    Explanation& e = hit.explanation;
-    e.shared_terms = std::move(c.shared);
-    if (f.discipline > 0) {
-      e.field_match.push_back("discipline");
-      e.field_values["discipline"] = discipline;
-    }
-    if (f.category > 0) {
-      e.field_match.push_back("category");
-      e.field_values["category"] = s.category;
-    }
-    if (f.region > 0) {
-      e.field_match.push_back("region");
-      e.field_values["region"] = ProvinceOf(s.region);
-    }
-    e.text_similarity = RelevanceLevel(relevance);
-    hit.explanation.via_achievements = std::move(c.via);
-    result.hits.push_back(std::move(hit));
-  }
-  std::stable_sort(result.hits.begin(), result.hits.end(),
-                   [](const MatchHit& a, const MatchHit& b) { return a.score > b.score; });
-  result.good_total = result.hits.size();
-  result.graded = graded;
-  result.hits.resize(std::min(result.hits.size(), std::min(request.limit, kMaxLimit)));
-  return result;
+  return Rank(source, request, *sq, retrieved, options_.min_relevance);
 }
 
 }  // namespace kc::search

@@ -9,10 +9,11 @@
 
 namespace kc {
 
-Result<std::vector<CampaignResult>> Campaigns::Publish(const Actor& actor, int64_t campaign_id) {
+Result<PublishedCampaign> Campaigns::Publish(const Actor& actor, int64_t campaign_id) {
   if (!actor.signed_in()) return Unauthorized();
   if (!CanRunCampaigns(actor)) return Forbidden("only platform admins run campaigns");
-  std::vector<CampaignResult> rows;
+  PublishedCampaign out;
+  std::vector<CampaignResult>& rows = out.results;
   int64_t now = clock_.Now();
   Status s = store_.Write([&](StoreTx& tx) {
     auto c = Load(tx, campaign_id);
@@ -59,11 +60,12 @@ Result<std::vector<CampaignResult>> Campaigns::Publish(const Actor& actor, int64
     c->status = CampaignStatus::kPublished;
     c->published_at = now;
     KC_RETURN_IF_ERROR(tx.campaigns().UpdateCampaign(*c));
+    out.campaign = *c;
     return tx.AppendAudit(AuditOf(now, actor.id(), "campaign", campaign_id, "publish",
                                   {{"nominations", rows.size()}}));
   });
   if (!s.ok()) return s;
-  return rows;
+  return out;
 }
 
 Result<std::vector<CampaignResult>> Campaigns::Results(int64_t campaign_id) {

@@ -36,6 +36,12 @@ struct ReviewTask {
   std::map<std::string, double> my_scores;  // criterion key → score, when already scored
 };
 
+// A campaign as published, with its frozen results in rank order.
+struct PublishedCampaign {
+  Campaign campaign;
+  std::vector<CampaignResult> results;
+};
+
 class Campaigns {
  public:
   Campaigns(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -71,10 +77,10 @@ class Campaigns {
   Status Score(const Actor& actor, int64_t nomination_id,
                const std::map<std::string, double>& scores);
 
-  // Ranks the nominations (core/score_aggregation.h) and freezes the results. Admins; 409
-  // "reviews_incomplete" while a nomination has fewer than min_reviewers complete score sets,
-  // 409 "campaign_published" the second time.
-  Result<std::vector<CampaignResult>> Publish(const Actor& actor, int64_t campaign_id);
+  // Ranks the nominations (core/score_aggregation.h), freezes the results and returns them with
+  // the campaign as published. Admins; 409 "reviews_incomplete" while a nomination has fewer
+  // than min_reviewers complete score sets, 409 "campaign_published" the second time.
+  Result<PublishedCampaign> Publish(const Actor& actor, int64_t campaign_id);
   // The published results; 404 until published.
   Result<std::vector<CampaignResult>> Results(int64_t campaign_id);
 

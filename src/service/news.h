@@ -2,14 +2,35 @@
 // Editors are users with the role `editor`, and admins (the rules: news_policy.h).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/news.h"
+#include "importers/news_page_parser.h"
 #include "service/actor.h"
 #include "store/store.h"
 
 namespace kc {
+
+// The largest news page ImportPage takes (bytes as sent).
+inline constexpr size_t kNewsPageMaxBytes = 2 * 1024 * 1024;
+
+// A raw news page an editor imports (新闻页面导入, docs/news-import.md).
+struct NewsPageUpload {
+  std::string content;  // the page as sent: UTF-8, or GB2312, GBK, Big5 … (decoded on import)
+  std::string charset;  // the charset the request named ("" when none)
+  PageFormat format = PageFormat::kAuto;
+  bool save = false;   // store the article as a draft
+  std::string column;  // the draft's column (a slug; may be empty)
+};
+
+// What ImportPage found, and the draft it stored when asked to.
+struct ImportedNewsPage {
+  ParsedNewsPage page;
+  std::optional<NewsArticle> saved;
+};
 
 class News {
  public:
@@ -38,6 +59,14 @@ class News {
   Result<NewsColumn> Column(std::string_view slug);
   // Adds a column (editors only); 409 when the slug is taken.
   Result<NewsColumn> CreateColumn(const Actor& actor, NewsColumn column);
+
+  // Page import (news_import.cc): turns a raw news page into an article's fields
+  // (ParseNewsPage) and, with `upload.save`, stores them as a draft in `upload.column` (as
+  // Create). Content that is not UTF-8 is decoded by its charset (DecodePageToUtf8). Editors
+  // only (401 for a visitor, 403); 413 "too_large" above kNewsPageMaxBytes; 400 "bad_encoding"
+  // when no known charset decodes it; 422 "required" (field content) for a blank page; when
+  // saving, 422 for what the article fails (a page without text has no paragraphs).
+  Result<ImportedNewsPage> ImportPage(const Actor& actor, NewsPageUpload upload);
 
  private:
   Status CheckArticle(StoreTx& tx, NewsArticle& article);

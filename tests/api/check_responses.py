@@ -8,6 +8,11 @@
         reads every recorded response, finds its operation in the document (GET
         /api/v1/openapi.json of a server started from KECHUANG, or --doc), and validates each
         JSON body with a JSON Schema (2020-12) validator. CTest runs it after the API suites.
+    check_responses.py validate FILE
+        validates instances against schemas with the same validator: FILE holds
+        {"components": {...}, "cases": [{"schema": ..., "instance": ...}, ...]}; prints a JSON
+        array holding, for each case, the list of its errors ("$.path: message"). The writers'
+        tests use it (tests/api/schema_check.h).
 
 A response fails the check when
   - its body does not validate against the schema of its operation and status (object schemas
@@ -224,6 +229,23 @@ def check(records, ops):
     return findings, counted, operations_seen
 
 
+def validate(path):
+    """Validates each case of FILE (see the module's description); "#/components/..." resolves."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    out = []
+    for i, case in enumerate(doc["cases"]):
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "$ref": "#/cases/%d/schema" % i,
+                  "components": doc.get("components", {}), "cases": doc["cases"]}
+        jsonschema.Draft202012Validator.check_schema(case["schema"])
+        validator = jsonschema.Draft202012Validator(schema)
+        out.append(["%s: %s" % (json_path(e), e.message[:300])
+                    for e in validator.iter_errors(case["instance"])])
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -233,10 +255,14 @@ def main():
     p_check.add_argument("--binary")
     p_check.add_argument("--doc")
     p_check.add_argument("--responses", required=True)
+    p_validate = sub.add_parser("validate")
+    p_validate.add_argument("file")
     args = parser.parse_args()
     if args.command == "clear":
         clear(args.directory)
         return 0
+    if args.command == "validate":
+        return validate(args.file)
 
     records = read_records(args.responses)
     if not records:

@@ -45,11 +45,14 @@ TEST_F(CampaignsTest, ScoringPublicationAndTheFreeze) {
   EXPECT_EQ(campaigns_.Results(award.id).status().kind(), ErrorKind::kNotFound);
   auto published = campaigns_.Publish(Actor::Of(admin_), award.id);
   ASSERT_TRUE(published.ok()) << published.status().message();
-  ASSERT_EQ(published->size(), 2u);
-  EXPECT_EQ((*published)[0].nominee_name, "甲");
-  EXPECT_EQ((*published)[0].rank, 1);
-  EXPECT_EQ((*published)[0].reviewers, 2);
-  EXPECT_GT((*published)[0].total, (*published)[1].total);
+  EXPECT_EQ(published->campaign.status, CampaignStatus::kPublished);
+  EXPECT_EQ(published->campaign.published_at, clock_.Now());
+  const std::vector<CampaignResult>& rows = published->results;
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].nominee_name, "甲");
+  EXPECT_EQ(rows[0].rank, 1);
+  EXPECT_EQ(rows[0].reviewers, 2);
+  EXPECT_GT(rows[0].total, rows[1].total);
   EXPECT_EQ(campaigns_.Results(award.id)->size(), 2u);
 
   // Frozen: nothing changes after publication.
@@ -67,7 +70,7 @@ TEST_F(CampaignsTest, ScoringPublicationAndTheFreeze) {
           .status()
           .kind(),
       ErrorKind::kConflict);
-  EXPECT_EQ(campaigns_.Results(award.id)->at(0).total, (*published)[0].total);
+  EXPECT_EQ(campaigns_.Results(award.id)->at(0).total, rows[0].total);
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
-#include "core/news_page_parser.h"
+#include "importers/news_page_parser.h"
 
 #include <cctype>
 #include <optional>
 
-#include "core/html_text.h"
-#include "core/page_labels.h"
 #include "core/utf8.h"
+#include "importers/html_text.h"
+#include "importers/page_labels.h"
 
 namespace kc {
 
@@ -738,8 +738,8 @@ void ReadBody(const std::vector<TextBlock>& blocks, size_t body, ParsedNewsPage*
     }
     // "来源：市科技局" or "（作者：…）" closing the article: a field, not text.
     if (Utf8Length(b.text) <= 60 && (StartsWithLabel(b.text, PageLabel::kSource) ||
-                                    StartsWithLabel(b.text, PageLabel::kAuthor) ||
-                                    StartsWithLabel(b.text, PageLabel::kCount))) {
+                                     StartsWithLabel(b.text, PageLabel::kAuthor) ||
+                                     StartsWithLabel(b.text, PageLabel::kCount))) {
       TakeLabelledFields(b.text, out);
       continue;
     }
@@ -757,60 +757,79 @@ void ReadBody(const std::vector<TextBlock>& blocks, size_t body, ParsedNewsPage*
   }
 }
 
-}  // namespace
-
-ParsedNewsPage ParseNewsPage(std::string_view content, PageFormat format) {
-  ParsedNewsPage out;
-  if (format == PageFormat::kAuto)
+// The page as blocks of text in `format` (kAuto: as LooksLikeHtml decides), with a label and
+// its value in separate table cells joined; sets out->format.
+std::vector<TextBlock> ReadBlocks(std::string_view content, PageFormat format,
+                                  ParsedNewsPage* out) {
+  if (format == PageFormat::kAuto) {
     format = LooksLikeHtml(content) ? PageFormat::kHtml : PageFormat::kText;
-  out.format = format;
+  }
+  out->format = format;
   std::vector<TextBlock> blocks =
       format == PageFormat::kHtml ? HtmlToBlocks(content) : TextToBlocks(content);
   JoinBareLabels(&blocks);
+  return blocks;
+}
 
-  size_t begin = FindBreadcrumbs(blocks, &out);
+// The header: the title, the time, and the source, author and editor of the lines from `begin`
+// to the time line (else the title line) and of up to six labelled lines right after it.
+// Returns the index where the article's text begins.
+size_t ReadHeader(const std::vector<TextBlock>& blocks, size_t begin, ParsedNewsPage* out) {
   std::optional<FoundTime> time;
-  size_t time_line = FindTimeLine(blocks, begin, &time);
-  size_t title_line = FindTitle(blocks, begin, time_line, &out);
-  if (time) SetTime(*time, blocks[time_line].text, &out);
-
-  // The header lines (title, time, source …) and the labelled lines right after them.
+  const size_t time_line = FindTimeLine(blocks, begin, &time);
+  const size_t title_line = FindTitle(blocks, begin, time_line, out);
+  if (time) SetTime(*time, blocks[time_line].text, out);
   size_t body = begin;
   if (time_line < blocks.size()) {
     body = time_line + 1;
   } else if (title_line < blocks.size()) {
     body = title_line + 1;
   }
-  for (size_t i = begin; i < body; ++i) TakeHeaderFields(blocks[i], &out);
-  if (out.source.empty() && time) out.source = UnlabelledSource(blocks[time_line].text, *time);
+  for (size_t i = begin; i < body; ++i) TakeHeaderFields(blocks[i], out);
+  if (out->source.empty() && time) out->source = UnlabelledSource(blocks[time_line].text, *time);
   for (size_t extra = 0; body < blocks.size() && extra < 6; ++extra, ++body) {
     const TextBlock& b = blocks[body];
     bool header = b.kind == Kind::kText && Utf8Length(b.text) <= 120 &&
                   (StartsWithAnyLabel(b.text) || IsPageChrome(b.text));
     if (!header) break;
-    TakeHeaderFields(b, &out);
+    TakeHeaderFields(b, out);
   }
+  return body;
+}
 
-  ReadBody(blocks, body, &out);
-
-  // A picture story: its caption is its text.
-  if (out.paragraphs.empty()) {
-    for (const auto& img : out.images) {
-      if (!img.caption.empty()) out.paragraphs.push_back(img.caption);
-    }
+// A picture story has no text but its captions: they are its paragraphs.
+void CaptionsAsText(ParsedNewsPage* out) {
+  if (!out->paragraphs.empty()) return;
+  for (const auto& img : out->images) {
+    if (!img.caption.empty()) out->paragraphs.push_back(img.caption);
   }
+}
 
-  auto check = [&](bool found, const char* name) {
-    if (!found) out.missing.push_back(name);
+// Lists in out->missing every field the page did not give.
+void ListMissing(ParsedNewsPage* out) {
+  auto check = [out](bool found, const char* name) {
+    if (!found) out->missing.push_back(name);
   };
-  check(!out.title.empty(), "title");
-  check(out.published_at != 0, "published_at");
-  check(!out.source.empty(), "source");
-  check(!out.author.empty(), "author");
-  check(!out.dateline.empty(), "dateline");
-  check(!out.editor.empty(), "editor");
-  check(!out.paragraphs.empty(), "paragraphs");
-  check(!out.images.empty(), "images");
+  check(!out->title.empty(), "title");
+  check(out->published_at != 0, "published_at");
+  check(!out->source.empty(), "source");
+  check(!out->author.empty(), "author");
+  check(!out->dateline.empty(), "dateline");
+  check(!out->editor.empty(), "editor");
+  check(!out->paragraphs.empty(), "paragraphs");
+  check(!out->images.empty(), "images");
+}
+
+}  // namespace
+
+ParsedNewsPage ParseNewsPage(std::string_view content, PageFormat format) {
+  ParsedNewsPage out;
+  const std::vector<TextBlock> blocks = ReadBlocks(content, format, &out);
+  const size_t begin = FindBreadcrumbs(blocks, &out);  // what comes before is navigation
+  const size_t body = ReadHeader(blocks, begin, &out);
+  ReadBody(blocks, body, &out);
+  CaptionsAsText(&out);
+  ListMissing(&out);
   return out;
 }
 

@@ -1,4 +1,4 @@
-#include "core/page_encoding.h"
+#include "importers/page_encoding.h"
 
 #include <cstdint>
 

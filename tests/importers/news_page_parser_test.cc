@@ -1,4 +1,4 @@
-#include "core/news_page_parser.h"
+#include "importers/news_page_parser.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/page_encoding.h"
+#include "importers/page_encoding.h"
 
 namespace kc {
 namespace {
@@ -179,7 +179,7 @@ TEST(NewsPageParserTest, EditorInsideASentenceIsNotTheEditor) {
   EXPECT_THAT(p.paragraphs, ElementsAre("他曾任杂志编辑:负责科普栏目。"));
 }
 
-// --- Whole pages of each kind that editors import (tests/core/fixtures/news_pages/, invented
+// --- Whole pages of each kind that editors import (tests/importers/fixtures/news_pages/, invented
 // for these tests). The parser's rules were written against the "tuned" pages; the "held out"
 // pages were written last, after the rules, and were not tuned on: the figures of the
 // FieldScore test below are the parser's accuracy on pages it has not seen.
@@ -507,7 +507,7 @@ const std::vector<PageCase>& PageCases() {
 }
 
 std::string ReadFixture(const std::string& file) {
-  std::ifstream in(std::string(KC_SOURCE_DIR) + "/tests/core/fixtures/news_pages/" + file,
+  std::ifstream in(std::string(KC_SOURCE_DIR) + "/tests/importers/fixtures/news_pages/" + file,
                    std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();

@@ -1,4 +1,4 @@
-#include "core/page_labels.h"
+#include "importers/page_labels.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/html_text.h"
+#include "importers/html_text.h"
 
 #include <gtest/gtest.h>
 

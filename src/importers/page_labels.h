@@ -1,12 +1,13 @@
 // The labels and furniture of Chinese news pages (新闻页面的标签与页面元素), for page import
-// (core/news_page_parser.h): which words introduce the source, author, editor, reviewer, time
-// and view count, and which lines are the page's buttons and footer rather than its article.
-// Every word is recognised in simplified and in traditional characters (來源, 編輯, 發佈時間 …)
-// and, for the English ones, in any letter case. The lists are in docs/news-import.md.
+// (importers/news_page_parser.h): which words introduce the source, author, editor, reviewer,
+// time and view count, and which lines are the page's buttons and footer rather than its
+// article. Every word is recognised in simplified and in traditional characters (來源, 編輯,
+// 發佈時間 …) and, for the English ones, in any letter case. The lists are in
+// docs/news-import.md.
 //
-// The core module uses the standard library only (not the text module's OpenCC conversion), so
-// traditional forms are folded here by a small table that covers the characters of these words;
-// the article's own text is never converted.
+// The importers use core only (not the text module's OpenCC conversion), so traditional forms
+// are folded here by a small table that covers the characters of these words; the article's
+// own text is never converted.
 #pragma once
 
 #include <string>

@@ -2,7 +2,7 @@
 // HTML — into a clean article. Pure: no I/O, no clock. docs/news-import.md gives every rule.
 //
 // What it recognises, in the shape of Chinese news sites (labels in simplified or traditional
-// characters, core/page_labels.h):
+// characters, importers/page_labels.h):
 // - the breadcrumb line ("您的位置:首页 >新闻资讯 >"), and before it the site's navigation and
 //   headline lists, which are dropped;
 // - the title (the <h1> nearest before the time line, else the line before the time line, else

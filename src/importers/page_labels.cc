@@ -1,12 +1,11 @@
-#include "core/page_labels.h"
-
-#include "core/utf8.h"
-
+#include "importers/page_labels.h"
 
 #include <cstdint>
 #include <initializer_list>
 #include <unordered_map>
 #include <vector>
+
+#include "core/utf8.h"
 
 namespace kc {
 
@@ -146,7 +145,7 @@ bool MayStartLabel(std::string_view folded, size_t i, std::string_view word) {
   }
   unsigned char prev = static_cast<unsigned char>(folded[i - 1]);
   if (prev < 0x80) return true;  // a digit, a letter or ASCII punctuation
-  return Utf8Length(word) >= 4;   // 发布时间, 责任编辑, 信息来源 …
+  return Utf8Length(word) >= 4;  // 发布时间, 责任编辑, 信息来源 …
 }
 
 // The label of any kind that starts at folded[i]: the offset of its value, or 0.
