@@ -93,7 +93,7 @@ void RegisterUserRoutes(http::Router& router, Context& ctx) {
                                    {"disabled", Bool()}}),
               .response = Ref("User"),
               .errors = {400, 403, 404, 422}},
-             /*blocking=*/true);
+             http::Pool::kBlocking);
 }
 
 }  // namespace kc::api

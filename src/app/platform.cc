@@ -77,11 +77,10 @@ Status Platform::CheckWritable() const {
   }
   for (const std::string& path : paths) {
     if (Status s = kc::CheckWritable(path); !s.ok()) {
-      return Status::Error(s.kind(), s.code(),
-                           "the data directory " + dir +
-                               " must be writable by the user the server runs as (uid " +
-                               std::to_string(geteuid()) + "), and the file system not read-only: " +
-                               s.message());
+      return Status::Error(
+          s.kind(), s.code(),
+          "the data directory " + dir + " must be writable by the user the server runs as (uid " +
+              std::to_string(geteuid()) + "), and the file system not read-only: " + s.message());
     }
   }
   return Status::Ok();
@@ -272,10 +271,12 @@ Status Platform::Serve() {
   } else {
     spdlog::warn("no web front end: {} (build it with `make build`)", loaded.status().message());
   }
-  http::Fallback web = [this, files, app](http::Request& req, http::Response& res) {
-    if (api::ServeWebPage(*ctx_, app, req, res)) return true;
-    return files && files->Serve(req, res);
-  };
+  http::Fallback web{.serve =
+                         [this, files, app](http::Request& req, http::Response& res) {
+                           if (api::ServeWebPage(*ctx_, app, req, res)) return true;
+                           return files && files->Serve(req, res);
+                         },
+                     .pool = api::WebPagePool};
   // Only a caller with a valid session may send more than the small anonymous body; the
   // server asks before it reads the body (http/server.h).
   http::SignedInCheck signed_in = [this](const http::Request& req) {
