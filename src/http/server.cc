@@ -320,7 +320,8 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set("X-Request-Id", request_id);
     for (auto& [k, v] : r.headers) res->insert(k, v);
     for (const auto& [name, value] : SecurityHeaders(server_.options.https)) {
-      if (res->find(name) == res->end()) res->set(name, value);
+      // A handler's own value wins (static files set X-Content-Type-Options themselves).
+      if (r.headers.empty() || res->find(name) == res->end()) res->set(name, value);
     }
     res->keep_alive(keep_alive);
     // JSON of 1 KiB and more goes gzipped to a client that accepts it (docs/api.md,
@@ -340,8 +341,8 @@ class Session : public std::enable_shared_from_this<Session> {
     size_t bytes = res->body().size();
     if (req && req->method() == bhttp::verb::head) res->body().clear();
 
-    std::string target = req ? std::string(req->target()) : "-";
-    std::string method = req ? std::string(req->method_name()) : "-";
+    const std::string_view target = req ? req->target() : "-";
+    const std::string_view method = req ? req->method_name() : "-";
     if (r.status == 500) {
       // The response says "the server log has the details": here they are.
       spdlog::error("request {} {} {} failed: {}", request_id, method, target,
