@@ -266,18 +266,22 @@ json EditableJson(const Listing& l) {
   return j;
 }
 
-void WriteListing(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
-  const bool demand = l.kind == ListingKind::kDemand;
-  const bool achievement = l.kind == ListingKind::kAchievement;
+namespace {
+
+// The full view (`full`) or the summary a list shows: the summary is the full view without the
+// text, the contact and the kind's own fields (but an expert's name and affiliation).
+void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level, bool full) {
+  const bool demand = full && l.kind == ListingKind::kDemand;
+  const bool achievement = full && l.kind == ListingKind::kAchievement;
   const bool expert = l.kind == ListingKind::kExpert;
   // A members-only listing seen by a visitor: the summary stays, the details go.
   const bool details = level != ViewLevel::kSummary;
-  const bool contact = level != ViewLevel::kSummary && level != ViewLevel::kPublic;
+  const bool contact = full && level != ViewLevel::kSummary && level != ViewLevel::kPublic;
   // Members in sorted order, as nlohmann::json::dump() writes them.
   w.BeginObject();
   if (achievement && details) w.Key("abstract").String(l.body);
   if (expert) w.Key("affiliation").String(l.affiliation);
-  if (expert && details) w.Key("bio").String(l.body);
+  if (expert && full && details) w.Key("bio").String(l.body);
   if (demand && details) WriteMoney(w.Key("budget"), l.budget);
   w.Key("category").String(l.category);
   if (contact) {
@@ -292,7 +296,7 @@ void WriteListing(JsonWriter& w, const Listing& l, const Org* org, ViewLevel lev
   if (demand && details) w.Key("description").String(l.body);
   if (!details) w.Key("details_hidden").Bool(true);
   w.Key("discipline").String(l.discipline);
-  if (expert) w.Key("disciplines").StringArray(l.disciplines);
+  if (expert && full) w.Key("disciplines").StringArray(l.disciplines);
   w.Key("expires_at").String(IsoTime(l.expires_at));
   w.Key("id").Int(l.id);
   if (achievement && details) w.Key("inventors").StringArray(l.inventors);
@@ -332,6 +336,12 @@ void WriteListing(JsonWriter& w, const Listing& l, const Org* org, ViewLevel lev
   w.EndObject();
 }
 
+}  // namespace
+
+void WriteListing(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
+  WriteFields(w, l, org, level, /*full=*/true);
+}
+
 json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
   JsonWriter w;
   WriteListing(w, l, org, level);
@@ -339,40 +349,7 @@ json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
 }
 
 void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
-  const bool expert = l.kind == ListingKind::kExpert;
-  // Members in sorted order, as nlohmann::json::dump() writes them.
-  w.BeginObject();
-  if (expert) w.Key("affiliation").String(l.affiliation);
-  w.Key("category").String(l.category);
-  w.Key("created_at").String(IsoTime(l.created_at));
-  w.Key("demo").Bool(l.demo);
-  if (level == ViewLevel::kSummary) w.Key("details_hidden").Bool(true);
-  w.Key("discipline").String(l.discipline);
-  w.Key("expires_at").String(IsoTime(l.expires_at));
-  w.Key("id").Int(l.id);
-  w.Key("keywords").StringArray(l.keywords);
-  if (expert) w.Key("name").String(l.title);
-  if (org) {
-    w.Key("org").BeginObject();
-    w.Key("id").Int(org->id).Key("name").String(org->name);
-    w.Key("type").String(OrgTypeName(org->type));
-    w.EndObject();
-  }
-  w.Key("org_id").Int(l.org_id);
-  w.Key("published_at").String(IsoTime(l.published_at));
-  w.Key("ref").String(l.ref);
-  w.Key("region").String(l.region);
-  if (auto p = ProvinceName(l.region)) w.Key("region_name").String(*p);
-  if (level == ViewLevel::kOwner && l.status == ListingStatus::kRejected) {
-    w.Key("reject_reason").String(l.reject_reason);
-  }
-  w.Key("status").String(StatusName(l.status));
-  w.Key("summary").String(Utf8Prefix(l.body, kSummaryChars));
-  w.Key("title").String(expert ? l.rank : l.title);
-  w.Key("type").String(KindName(l.kind));
-  w.Key("updated_at").String(IsoTime(l.updated_at));
-  w.Key("visibility").String(VisibilityName(l.visibility));
-  w.EndObject();
+  WriteFields(w, l, org, level, /*full=*/false);
 }
 
 json ListingSummaryJson(const Listing& l, const Org* org, ViewLevel level) {
