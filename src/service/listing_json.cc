@@ -336,6 +336,12 @@ void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel leve
   w.EndObject();
 }
 
+json ParsedFields(const Listing& l, const Org* org, ViewLevel level, bool full) {
+  JsonWriter w;
+  WriteFields(w, l, org, level, full);
+  return json::parse(w.text());
+}
+
 }  // namespace
 
 void WriteListing(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
@@ -343,9 +349,7 @@ void WriteListing(JsonWriter& w, const Listing& l, const Org* org, ViewLevel lev
 }
 
 json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
-  JsonWriter w;
-  WriteListing(w, l, org, level);
-  return json::parse(w.text());
+  return ParsedFields(l, org, level, /*full=*/true);
 }
 
 void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
@@ -353,9 +357,7 @@ void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLe
 }
 
 json ListingSummaryJson(const Listing& l, const Org* org, ViewLevel level) {
-  JsonWriter w;
-  WriteListingSummary(w, l, org, level);
-  return json::parse(w.text());
+  return ParsedFields(l, org, level, /*full=*/false);
 }
 
 }  // namespace kc

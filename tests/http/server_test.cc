@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "http/security_headers.h"
+#include "http/signal.h"
 #include "http/test_client.h"
 
 namespace kc::http {
@@ -31,24 +32,7 @@ using ::testing::HasSubstr;
 using testing::TestClient;
 using namespace std::chrono_literals;
 
-// A one-shot event that a test can wait for with a timeout.
-class Signal {
- public:
-  void Notify() {
-    std::lock_guard<std::mutex> lock(mu_);
-    set_ = true;
-    cv_.notify_all();
-  }
-  bool WaitFor(std::chrono::milliseconds timeout) {
-    std::unique_lock<std::mutex> lock(mu_);
-    return cv_.wait_for(lock, timeout, [this] { return set_; });
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool set_ = false;
-};
+using testing::Signal;
 
 // What the access logger saw, copied (the record's pointers live only during the call).
 struct Logged {

@@ -4,34 +4,25 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <thread>
+
+#include "http/signal.h"
 
 namespace kc::http {
 namespace {
 
 using namespace std::chrono_literals;
 
-// A gate that tasks wait at until the test opens it (or five seconds pass, so that a broken
-// pool fails the test instead of hanging it).
+// A gate that tasks wait at until the test opens it (or five seconds pass).
 class Gate {
  public:
-  void Open() {
-    std::lock_guard<std::mutex> lock(mu_);
-    open_ = true;
-    cv_.notify_all();
-  }
-  void Wait() {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait_for(lock, 5s, [this] { return open_; });
-  }
+  void Open() { open_.Notify(); }
+  void Wait() { open_.WaitFor(5s); }
 
  private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool open_ = false;
+  testing::Signal open_;
 };
 
 // Waits until `pool` runs `n` tasks at once.
