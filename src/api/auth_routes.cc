@@ -164,7 +164,7 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
               .success_status = 201,
               .response = Ref("UserWithOrg"),
               .errors = {400, 409, 415, 422, 429, 503}},
-             /*blocking=*/true);
+             http::Pool::kBlocking);
   router.Add(
       verb::post, "/api/v1/auth/login", Guarded([&ctx](http::Request& r) { return Login(ctx, r); }),
       {.summary = "Sign in: a session cookie and a bearer token",
@@ -172,7 +172,7 @@ void RegisterAuthRoutes(http::Router& router, Context& ctx) {
        .request_body = Obj({{"username", Str()}, {"password", Str()}}, {"username", "password"}),
        .response = SignInSchema(),
        .errors = {400, 401, 415, 422, 429}},
-      /*blocking=*/true);
+      http::Pool::kBlocking);
   router.Add(verb::post, "/api/v1/auth/logout",
              Guarded([&ctx](http::Request& r) { return Logout(ctx, r); }),
              {.summary = "End the session", .tag = "auth", .success_status = 204, .errors = {403}});

@@ -83,7 +83,7 @@ void RegisterImportRoutes(http::Router& router, Context& ctx) {
               .response = Ref("ImportReport"),
               .errors = {400, 403, 404, 413},
               .body_size = http::BodySize::kUpload},
-             /*blocking=*/true);
+             http::Pool::kBlocking);
   router.Add(verb::get, "/api/v1/import/{kind}/template", Guarded(Template),
              {.summary = "A file to fill in for a bulk import: the header row of every column "
                          "the import reads for this kind, and one example row",
@@ -91,7 +91,7 @@ void RegisterImportRoutes(http::Router& router, Context& ctx) {
               .query_params =
                   json::array({QueryParam("format", "csv (default; UTF-8 with a BOM) or xlsx")}),
               .errors = {400, 404}},
-             /*blocking=*/true);
+             http::Pool::kBlocking);
 }
 
 }  // namespace kc::api

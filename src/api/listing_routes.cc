@@ -13,8 +13,18 @@ namespace {
 
 using http::bhttp::verb;
 
-json ViewOf(const ListingWithOrg& item, const Actor& actor) {
-  return ListingToJson(item.listing, &item.org, ViewLevelFor(actor, item.listing));
+// The listing as `actor` may see it, written as the answer's body.
+void WriteView(JsonWriter& w, const ListingWithOrg& item, const Actor& actor) {
+  WriteListing(w, item.listing, &item.org, ViewLevelFor(actor, item.listing));
+}
+
+http::Response ViewResponse(int status, const ListingWithOrg& item, const Actor& actor) {
+  JsonWriter w;
+  WriteView(w, item, actor);
+  http::Response r;
+  r.status = status;
+  r.body = w.Take();
+  return r;
 }
 
 // Reads the list filters shared by list and export.
@@ -73,16 +83,15 @@ class ListingHandlers {
     q->limit = page->size;
     q->summary_only = view == "summary";
     KC_ASSIGN_OR_RESPOND(result, ctx_.listings.List(*actor, *q));
-    if (!q->summary_only) {
-      json items = json::array();
-      for (const auto& item : result->items) items.push_back(ViewOf(item, *actor));
-      return JsonResponse(200, PageJson(std::move(items), result->total, *page));
-    }
     // The list envelope of PageJson, written as text.
     JsonWriter w;
     w.BeginObject().Key("items").BeginArray();
     for (const auto& item : result->items) {
-      WriteListingSummary(w, item.listing, &item.org, ViewLevelFor(*actor, item.listing));
+      if (q->summary_only) {
+        WriteListingSummary(w, item.listing, &item.org, ViewLevelFor(*actor, item.listing));
+      } else {
+        WriteView(w, item, *actor);
+      }
     }
     w.EndArray().Key("page").Int(page->page).Key("size").Int(page->size);
     w.Key("total").Int(result->total).EndObject();
@@ -97,14 +106,14 @@ class ListingHandlers {
     KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
     KC_ASSIGN_OR_RESPOND(draft, ListingFromJson(*body, kind_, JsonMode::kStrict));
     KC_ASSIGN_OR_RESPOND(created, ctx_.listings.Create(*actor, std::move(*draft)));
-    return JsonResponse(201, ViewOf(*created, *actor));
+    return ViewResponse(201, *created, *actor);
   }
 
   http::Response Get(http::Request& req) {
     KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
     KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
     KC_ASSIGN_OR_RESPOND(item, ctx_.listings.Get(*actor, kind_, *id));
-    return JsonResponse(200, ViewOf(*item, *actor));
+    return ViewResponse(200, *item, *actor);
   }
 
   http::Response Patch(http::Request& req) {
@@ -121,7 +130,7 @@ class ListingHandlers {
     merged.merge_patch(*body);
     KC_ASSIGN_OR_RESPOND(edited, ListingFromJson(merged, kind_, JsonMode::kStrict));
     KC_ASSIGN_OR_RESPOND(updated, ctx_.listings.Update(*actor, kind_, *id, std::move(*edited)));
-    return JsonResponse(200, ViewOf(*updated, *actor));
+    return ViewResponse(200, *updated, *actor);
   }
 
   http::Response Delete(http::Request& req) {
@@ -146,7 +155,7 @@ class ListingHandlers {
       if (!s.ok()) return http::ErrorResponse(s);
     }
     KC_ASSIGN_OR_RESPOND(item, ctx_.listings.Apply(*actor, kind_, *id, action, reason));
-    return JsonResponse(200, ViewOf(*item, *actor));
+    return ViewResponse(200, *item, *actor);
   }
 
   http::Response History(http::Request& req) {

@@ -120,7 +120,8 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
                                                {"discipline", MapOf(Int())},
                                                {"region", MapOf(Int())}})}},
                               {"total", "good_total", "page", "size", "hits", "facets"}),
-              .errors = {400}});
+              .errors = {400, 503}},
+             http::Pool::kSearch);
   json component = Obj({{"name", Str()},
                         {"value", {{"type", "number"}}},
                         {"weight", {{"type", "number"}}},
@@ -164,7 +165,8 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
                           {"below_threshold", Int()},
                           {"few_good_matches", {{"type", "boolean"}}},
                           {"hits", {{"type", "array"}, {"items", match}}}}),
-         .errors = {400, 404}});
+         .errors = {400, 404, 503}},
+        http::Pool::kSearch);
   }
 }
 

@@ -77,7 +77,7 @@ void RegisterUserRoutes(http::Router& router, Context& ctx) {
               .request_body = UserPatchSchema(),
               .response = Ref("User"),
               .errors = {400, 403, 404, 422}},
-             /*blocking=*/true);
+             http::Pool::kBlocking);
 }
 
 }  // namespace kc::api

@@ -303,6 +303,10 @@ std::string InsertBeforeHeadEnd(std::string_view html, std::string_view text) {
   return out;
 }
 
+http::Pool WebPagePool(const http::Request& req) {
+  return req.path() == "/search" ? http::Pool::kSearch : http::Pool::kIoThread;
+}
+
 bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, http::Response& res) {
   using http::bhttp::verb;
   if (req.method() != verb::get && req.method() != verb::head) return false;

@@ -13,6 +13,7 @@
 #include "api/page_assets.h"
 #include "api/page_text.h"
 #include "http/message.h"
+#include "http/router.h"
 
 namespace kc::api {
 
@@ -50,5 +51,9 @@ std::string InsertBeforeHeadEnd(std::string_view html, std::string_view text);
 //  - any other path without a file extension that the app has no route for: 404.
 // Language: PageLanguage (page_text.h). Pages depend on the reader: Cache-Control no-cache.
 bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, http::Response& res);
+
+// Where ServeWebPage runs for a request (http::Fallback::pool): the search pool for /search,
+// which runs a search; the I/O thread for everything else.
+http::Pool WebPagePool(const http::Request& req);
 
 }  // namespace kc::api

@@ -86,7 +86,8 @@ std::string Usage() {
 
 Usage:
   kechuang serve [--data DIR] [--listen HOST:PORT] [--db sqlite|postgres://USER@HOST:PORT/DB] [--no-demo]
-                 [--threads N] [--body-limit BYTES] [--json-body-limit BYTES]
+                 [--threads N] [--search-threads N] [--search-queue N]
+                 [--body-limit BYTES] [--json-body-limit BYTES]
                  [--anonymous-body-limit BYTES] [--header-limit BYTES]
                  [--max-connections N] [--max-client-connections N] [--base-url URL]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
@@ -137,10 +138,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
     } else if (a == "--secure-cookies") {
       c.secure_cookies = true;
     } else if (a == "--data" || a == "--listen" || a == "--db" || a == "--threads" ||
-               a == "--body-limit" || a == "--json-body-limit" || a == "--anonymous-body-limit" ||
-               a == "--header-limit" || a == "--max-connections" ||
-               a == "--max-client-connections" || a == "--base-url" || a == "--access-log" ||
-               a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
+               a == "--search-threads" || a == "--search-queue" || a == "--body-limit" ||
+               a == "--json-body-limit" || a == "--anonymous-body-limit" || a == "--header-limit" ||
+               a == "--max-connections" || a == "--max-client-connections" || a == "--base-url" ||
+               a == "--access-log" || a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
                a == "--registrations-per-client") {
       auto v = value();
       if (!v.ok()) return v.status();
@@ -166,6 +167,14 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
         auto n = Number(a, *v, 1, 256);
         if (!n.ok()) return n.status();
         c.server.threads = static_cast<int>(*n);
+      } else if (a == "--search-threads") {
+        auto n = Number(a, *v, 1, 256);
+        if (!n.ok()) return n.status();
+        c.server.search_threads = static_cast<int>(*n);
+      } else if (a == "--search-queue") {
+        auto n = Number(a, *v, 0, 100000);
+        if (!n.ok()) return n.status();
+        c.server.search_queue = static_cast<size_t>(*n);
       } else if (a == "--body-limit" || a == "--json-body-limit" || a == "--anonymous-body-limit") {
         auto n = Number(a, *v, 1024, int64_t{1} << 32);
         if (!n.ok()) return n.status();

@@ -32,7 +32,9 @@ struct Config {
   // --registrations-per-client N: registrations a client address may make per 10 minutes;
   // 0 turns the limit off.
   int registrations_per_client = 5;
-  http::ServerOptions server;  // --threads, body and header limits, connection caps, timeouts
+  // --threads, --search-threads, --search-queue, body and header limits, connection caps,
+  // timeouts
+  http::ServerOptions server;
 };
 
 // The base URL when none is configured: http:// and the address served on, with "localhost"

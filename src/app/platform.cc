@@ -1,8 +1,5 @@
 #include "app/platform.h"
 
-#include <spdlog/async.h>
-#include <spdlog/sinks/rotating_file_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -14,6 +11,7 @@
 #include "api/routes.h"
 #include "api/web_pages.h"
 #include "core/atomic_file.h"
+#include "http/access_log.h"
 #include "http/static_files.h"
 #include "service/backoff.h"
 #include "service/crypto.h"
@@ -28,23 +26,14 @@ const char* const kVersion = "0.1.0";
 
 namespace {
 
-// The access log: one line per request, with its request id.
-http::AccessLogger MakeAccessLogger(const std::string& target) {
-  if (target == "off") return {};
-  std::shared_ptr<spdlog::logger> logger;
-  if (target == "-") {
-    logger = spdlog::stdout_logger_mt<spdlog::async_factory>("access");
-  } else {
-    std::filesystem::create_directories(std::filesystem::path(target).parent_path());
-    logger =
-        spdlog::rotating_logger_mt<spdlog::async_factory>("access", target, 64 * 1024 * 1024, 5);
-  }
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %v");
-  logger->flush_on(spdlog::level::warn);
-  return [logger](const http::AccessRecord& r) {
-    logger->info("{} {} \"{} {}\" {} {} {}us", *r.request_id, *r.remote, r.method, r.target,
-                 r.status, r.bytes, r.micros);
-  };
+// The access log: one line per request, with its request id, written in batches
+// (http/access_log.h).
+Result<http::AccessLogger> MakeAccessLogger(const std::string& target) {
+  if (target == "off") return http::AccessLogger();
+  auto opened = http::AccessLog::Open(target);
+  if (!opened.ok()) return opened.status();
+  std::shared_ptr<http::AccessLog> log = std::move(*opened);
+  return http::AccessLogger([log](const http::AccessRecord& r) { log->Append(r); });
 }
 
 }  // namespace
@@ -77,11 +66,10 @@ Status Platform::CheckWritable() const {
   }
   for (const std::string& path : paths) {
     if (Status s = kc::CheckWritable(path); !s.ok()) {
-      return Status::Error(s.kind(), s.code(),
-                           "the data directory " + dir +
-                               " must be writable by the user the server runs as (uid " +
-                               std::to_string(geteuid()) + "), and the file system not read-only: " +
-                               s.message());
+      return Status::Error(
+          s.kind(), s.code(),
+          "the data directory " + dir + " must be writable by the user the server runs as (uid " +
+              std::to_string(geteuid()) + "), and the file system not read-only: " + s.message());
     }
   }
   return Status::Ok();
@@ -275,19 +263,22 @@ Status Platform::Serve() {
   } else {
     spdlog::warn("no web front end: {} (build it with `make build`)", loaded.status().message());
   }
-  http::Fallback web = [this, files, app](http::Request& req, http::Response& res) {
-    if (api::ServeWebPage(*ctx_, app, req, res)) return true;
-    return files && files->Serve(req, res);
-  };
+  http::Fallback web{.serve =
+                         [this, files, app](http::Request& req, http::Response& res) {
+                           if (api::ServeWebPage(*ctx_, app, req, res)) return true;
+                           return files && files->Serve(req, res);
+                         },
+                     .pool = api::WebPagePool};
   // Only a caller with a valid session may send more than the small anonymous body; the
   // server asks before it reads the body (http/server.h).
   http::SignedInCheck signed_in = [this](const http::Request& req) {
     auto actor = ctx_->Authenticate(req, /*write=*/false);
     return actor.ok() && actor->signed_in();
   };
-  server_ =
-      std::make_unique<http::Server>(config_.server, router_, MakeAccessLogger(config_.access_log),
-                                     std::move(web), std::move(signed_in));
+  auto access_log = MakeAccessLogger(config_.access_log);
+  if (!access_log.ok()) return access_log.status();
+  server_ = std::make_unique<http::Server>(config_.server, router_, std::move(*access_log),
+                                           std::move(web), std::move(signed_in));
   KC_RETURN_IF_ERROR(server_->Bind());
   ctx_->base_url = config_.base_url.empty() ? DefaultBaseUrl(config_.server.host, server_->port())
                                             : config_.base_url;

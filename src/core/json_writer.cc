@@ -147,6 +147,12 @@ JsonWriter& JsonWriter::Bool(bool value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::Null() {
+  BeforeValue();
+  out_ += "null";
+  return *this;
+}
+
 JsonWriter& JsonWriter::StringArray(const std::vector<std::string>& values) {
   BeginArray();
   for (const auto& v : values) String(v);

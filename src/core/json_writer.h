@@ -23,6 +23,7 @@ class JsonWriter {
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);
   JsonWriter& Bool(bool value);
+  JsonWriter& Null();
   JsonWriter& StringArray(const std::vector<std::string>& values);
 
   // The text written so far (complete once every object and array is closed).

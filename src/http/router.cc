@@ -24,8 +24,8 @@ bool MatchSegments(const std::vector<std::string>& pattern, const std::vector<st
 }  // namespace
 
 Route& Router::Add(bhttp::verb method, std::string pattern, Handler handler, RouteDoc doc,
-                   bool blocking) {
-  Route r{method, pattern, std::move(handler), std::move(doc), blocking, PathSegments(pattern)};
+                   Pool pool) {
+  Route r{method, pattern, std::move(handler), std::move(doc), pool, PathSegments(pattern)};
   routes_.push_back(std::move(r));
   return routes_.back();
 }

@@ -37,12 +37,20 @@ struct RouteDoc {
   BodySize body_size = BodySize::kJson;  // how large a body it takes (413 beyond)
 };
 
+// Where a request's handler runs (the pools are sized by ServerOptions).
+enum class Pool {
+  kIoThread,  // quick work: on the connection's I/O thread
+  kBlocking,  // rare slow work (password hashing, imports): the blocking pool, queued unbounded
+  kSearch,    // search-engine work (search, matching): the search pool, whose queue is bounded;
+              // a request that finds it full is answered 503 search_busy with Retry-After
+};
+
 struct Route {
   bhttp::verb method;
   std::string pattern;
   Handler handler;
   RouteDoc doc;
-  bool blocking = false;  // slow work (password hashing, imports): runs off the I/O threads
+  Pool pool = Pool::kIoThread;
   std::vector<std::string> segments;
 };
 
@@ -51,7 +59,7 @@ class Router {
  public:
   // Adds a route; later routes never shadow earlier ones with the same pattern.
   Route& Add(bhttp::verb method, std::string pattern, Handler handler, RouteDoc doc,
-             bool blocking = false);
+             Pool pool = Pool::kIoThread);
 
   // The result of matching a request: a route and its path parameters, or 404 when no pattern
   // matches the path, or 405 with the allowed methods.

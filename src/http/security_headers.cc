@@ -2,8 +2,12 @@
 
 namespace kc::http {
 
-std::vector<std::pair<std::string_view, std::string_view>> SecurityHeaders(bool https) {
-  std::vector<std::pair<std::string_view, std::string_view>> out = {
+namespace {
+
+using Headers = std::vector<std::pair<std::string_view, std::string_view>>;
+
+Headers Make(bool https) {
+  Headers out = {
       {"Content-Security-Policy", kContentSecurityPolicy},
       {"X-Frame-Options", "DENY"},
       {"Referrer-Policy", "strict-origin-when-cross-origin"},
@@ -11,6 +15,13 @@ std::vector<std::pair<std::string_view, std::string_view>> SecurityHeaders(bool 
   };
   if (https) out.emplace_back("Strict-Transport-Security", kStrictTransportSecurity);
   return out;
+}
+
+}  // namespace
+
+const Headers& SecurityHeaders(bool https) {
+  static const Headers plain = Make(false), secure = Make(true);
+  return https ? secure : plain;
 }
 
 }  // namespace kc::http

@@ -25,7 +25,7 @@ inline constexpr std::string_view kContentSecurityPolicy =
 inline constexpr std::string_view kStrictTransportSecurity = "max-age=31536000";
 
 // The headers, in order. `https`: the platform is reached over HTTPS (--secure-cookies), which
-// adds Strict-Transport-Security.
-std::vector<std::pair<std::string_view, std::string_view>> SecurityHeaders(bool https);
+// adds Strict-Transport-Security. Made once (every response carries them).
+const std::vector<std::pair<std::string_view, std::string_view>>& SecurityHeaders(bool https);
 
 }  // namespace kc::http

@@ -20,6 +20,7 @@
 #include "http/connection_limits.h"
 #include "http/request_id.h"
 #include "http/security_headers.h"
+#include "http/work_pool.h"
 
 namespace kc::http {
 
@@ -59,6 +60,14 @@ size_t ConnectionCap(const ServerOptions& o) {
   return files > kReservedFiles + 16 ? files - kReservedFiles : 16;
 }
 
+// The answer to a request that finds the search pool's queue full.
+Response SearchBusy() {
+  Response r = ErrorResponse(503, "search_busy",
+                             "the server is busy with other searches; try again in a moment");
+  r.AddHeader("Retry-After", "1");
+  return r;
+}
+
 // The 503 written to a connection over a cap, as bytes (no parser has seen a request yet).
 std::string RefusalBytes(bool https) {
   const std::string body =
@@ -80,13 +89,15 @@ class Session;
 
 // One I/O thread's share of the server: its io_context, its acceptor and its connections.
 struct Worker {
+  // Before ctx, so that sessions whose handlers ctx still holds when it goes (after a shutdown
+  // that outlasted its grace) can take themselves out.
+  std::mutex mu;
+  std::unordered_set<Session*> sessions;
   asio::io_context ctx{1};
   std::unique_ptr<tcp::acceptor> acceptor;
   asio::steady_timer accept_pause{ctx};
   std::chrono::milliseconds pause{0};  // the current pause after EMFILE; 0 when accepting
   asio::steady_timer trim_timer{ctx};  // the first worker's only
-  std::mutex mu;
-  std::unordered_set<Session*> sessions;
   std::thread thread;
 };
 
@@ -98,7 +109,8 @@ struct Server::Impl {
   SignedInCheck signed_in;
   ConnectionLimits limits;
   std::vector<std::unique_ptr<Worker>> workers;
-  std::unique_ptr<asio::thread_pool> blocking;
+  std::unique_ptr<WorkPool> blocking;  // Pool::kBlocking
+  std::unique_ptr<WorkPool> search;    // Pool::kSearch
   std::atomic<bool> stopping{false};
   bool bound = false;
 
@@ -245,10 +257,24 @@ class Session : public std::enable_shared_from_this<Session> {
     Write(nullptr, std::move(r), /*keep_alive=*/false);
   }
 
-  // Runs a handler; an exception becomes a 500 whose detail goes to the log.
-  static Response Run(const Route& route, Request& req) {
+  // The answer to a request: the fallback's, or the route's handler's (404 or 405 without a
+  // route). An exception becomes a 500 whose detail goes to the log.
+  Response Answer(Request& req) {
     try {
-      return route.handler(req);
+      Response res;
+      if (server_.fallback.serve && server_.fallback.serve(req, res)) return res;
+      if (!match_.route) {
+        if (match_.status == 405) {
+          res = ErrorResponse(405, "method_not_allowed",
+                              std::string(req.method_name()) + " is not allowed on " + req.path());
+          res.AddHeader("Allow", match_.allow);
+        } else {
+          res = ErrorResponse(404, "not_found", "no route for " + req.path());
+        }
+        return res;
+      }
+      req.SetParams(std::move(match_.params));
+      return match_.route->handler(req);
     } catch (const std::exception& e) {
       return ErrorResponse(Internal(std::string("exception: ") + e.what()));
     } catch (...) {
@@ -256,37 +282,32 @@ class Session : public std::enable_shared_from_this<Session> {
     }
   }
 
+  // Where a request is answered: where the fallback says for its own pages, else the route's
+  // pool.
+  Pool PoolFor(const Request& req) const {
+    if (server_.fallback.pool) {
+      if (Pool p = server_.fallback.pool(req); p != Pool::kIoThread) return p;
+    }
+    return match_.route ? match_.route->pool : Pool::kIoThread;
+  }
+
   void Dispatch(std::shared_ptr<Request> req) {
-    Response res;
-    if (server_.fallback && server_.fallback(*req, res)) {
-      return Write(req, std::move(res), req->keep_alive());
-    }
-    if (!match_.route) {
-      if (match_.status == 405) {
-        res = ErrorResponse(405, "method_not_allowed",
-                            std::string(req->method_name()) + " is not allowed on " + req->path());
-        res.AddHeader("Allow", match_.allow);
-      } else {
-        res = ErrorResponse(404, "not_found", "no route for " + req->path());
-      }
-      return Write(req, std::move(res), req->keep_alive());
-    }
-    const Route* route = match_.route;
-    req->SetParams(std::move(match_.params));
-    if (!route->blocking) {
-      return Write(req, Run(*route, *req), req->keep_alive());
-    }
-    // Slow work runs on the blocking pool; the answer is written back on this connection's
-    // I/O thread.
-    // The work guard keeps the I/O thread alive (even during Stop) until the answer is back.
+    const Pool pool = PoolFor(*req);
+    if (pool == Pool::kIoThread) return Write(req, Answer(*req), req->keep_alive());
+    // Slow work runs on its pool, while this I/O thread serves its other connections; the
+    // answer is written back on this connection's I/O thread. The work guard keeps the I/O
+    // thread alive (even during Stop) until the answer is back. Nothing else touches this
+    // session meanwhile: it reads its next request only after writing this answer.
     auto work = asio::make_work_guard(worker_.ctx);
-    asio::post(*server_.blocking, [self = shared_from_this(), req, route, work]() mutable {
-      Response r = Run(*route, *req);
+    WorkPool& workers = pool == Pool::kSearch ? *server_.search : *server_.blocking;
+    const bool queued = workers.TryPost([self = shared_from_this(), req, work]() mutable {
+      Response r = self->Answer(*req);
       asio::post(self->worker_.ctx, [self, req, r = std::move(r)]() mutable {
         self->Write(req, std::move(r), req->keep_alive());
       });
       work.reset();
     });
+    if (!queued) Write(req, SearchBusy(), req->keep_alive());
   }
 
   void Write(const std::shared_ptr<Request>& req, Response r, bool keep_alive) {
@@ -299,7 +320,8 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set("X-Request-Id", request_id);
     for (auto& [k, v] : r.headers) res->insert(k, v);
     for (const auto& [name, value] : SecurityHeaders(server_.options.https)) {
-      if (res->find(name) == res->end()) res->set(name, value);
+      // A handler's own value wins (static files set X-Content-Type-Options themselves).
+      if (r.headers.empty() || res->find(name) == res->end()) res->set(name, value);
     }
     res->keep_alive(keep_alive);
     // JSON of 1 KiB and more goes gzipped to a client that accepts it (docs/api.md,
@@ -319,8 +341,8 @@ class Session : public std::enable_shared_from_this<Session> {
     size_t bytes = res->body().size();
     if (req && req->method() == bhttp::verb::head) res->body().clear();
 
-    std::string target = req ? std::string(req->target()) : "-";
-    std::string method = req ? std::string(req->method_name()) : "-";
+    const std::string_view target = req ? req->target() : "-";
+    const std::string_view method = req ? req->method_name() : "-";
     if (r.status == 500) {
       // The response says "the server log has the details": here they are.
       spdlog::error("request {} {} {} failed: {}", request_id, method, target,
@@ -510,7 +532,11 @@ Status Server::Start() {
   KC_RETURN_IF_ERROR(Bind());
   mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
   auto& o = impl_->options;
-  impl_->blocking = std::make_unique<asio::thread_pool>(std::max(1, o.blocking_threads));
+  impl_->blocking = std::make_unique<WorkPool>(o.blocking_threads, WorkPool::kUnbounded);
+  impl_->search = std::make_unique<WorkPool>(
+      o.search_threads > 0 ? o.search_threads
+                           : static_cast<int>(std::thread::hardware_concurrency()),
+      o.search_queue);
   impl_->TrimAfterBursts(*impl_->workers.front());
   for (auto& w : impl_->workers) {
     impl_->Accept(*w);
@@ -545,7 +571,9 @@ void Server::Stop() {
   for (auto& w : impl_->workers) {
     if (w->thread.joinable()) w->thread.join();
   }
-  if (impl_->blocking) impl_->blocking->join();
+  // What is still queued runs now (its answers go nowhere: the I/O threads have stopped).
+  if (impl_->blocking) impl_->blocking->Stop();
+  if (impl_->search) impl_->search->Stop();
 }
 
 }  // namespace kc::http

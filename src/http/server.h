@@ -1,6 +1,11 @@
 // The HTTP/1.1 server: Boost.Beast, one io_context per thread, SO_REUSEPORT acceptors,
 // keep-alive, size limits and timeouts, connection caps, and graceful shutdown.
 //
+// An I/O thread reads a request and, for a quick route, runs its handler and writes the answer;
+// slow work (Route::pool) is handed to a pool of its own (work_pool.h) while the I/O thread goes
+// on serving its other connections, and the answer is written back on the I/O thread. The
+// search pool's queue is bounded: beyond it, 503 search_busy with Retry-After at once.
+//
 // What an unknown client can make the server hold is bounded (docs/security.md): a request's
 // body limit is decided from its header before any of the body is read (the small anonymous
 // limit unless a signed-in caller sends to a route that takes more), a header must arrive
@@ -24,9 +29,13 @@ namespace kc::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  uint16_t port = 8080;  // 0 picks a free port
-  int threads = 0;       // I/O threads; 0 = one per core
-  int blocking_threads = 2;
+  uint16_t port = 8080;      // 0 picks a free port
+  int threads = 0;           // I/O threads; 0 = one per core
+  int blocking_threads = 2;  // the blocking pool (Pool::kBlocking)
+  // The search pool (Pool::kSearch): its threads (0 = one per core) and how many requests may
+  // wait for one of them; a request beyond is answered 503 search_busy with Retry-After.
+  int search_threads = 0;
+  size_t search_queue = 64;
   size_t header_limit = 16 * 1024;
   // Request bodies: a caller who is not signed in sends at most anonymous_body_limit anywhere;
   // a signed-in caller json_body_limit to an ordinary route and body_limit to an upload route
@@ -62,9 +71,14 @@ struct AccessRecord {
 };
 using AccessLogger = std::function<void(const AccessRecord&)>;
 
-// Called before routing: may answer the request itself (e.g. static files); returns false to
-// let the router handle it.
-using Fallback = std::function<bool(Request&, Response&)>;
+// Offered every request before the router: may answer it itself (static files, the pages the
+// server writes). `serve` returns false to leave the request to the router. `pool` says where
+// `serve` runs for a request (asked on the I/O thread, from the request's method and path, so it
+// must be quick); unset, or Pool::kIoThread, is the I/O thread.
+struct Fallback {
+  std::function<bool(Request&, Response&)> serve;
+  std::function<Pool(const Request&)> pool;
+};
 
 // Whether a request (its header only; the body is not read yet) comes from a signed-in caller
 // with a valid session. Called on an I/O thread, and only for a request that announces a body
@@ -89,8 +103,9 @@ class Server {
   size_t max_connections() const;
   // Open connections now.
   size_t open_connections() const;
-  // Stops accepting, lets in-flight requests finish (up to shutdown_grace), closes idle
-  // connections, and joins the threads. Safe to call once from any thread but an I/O thread.
+  // Stops accepting, lets in-flight requests finish (up to shutdown_grace; those waiting in a
+  // pool's queue too, answered once they have run), closes idle connections, and joins the
+  // threads. Safe to call once from any thread but an I/O thread or a pool's.
   void Stop();
 
   struct Impl;

@@ -186,6 +186,16 @@ Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode
   return Status::Ok();
 }
 
+// {"negotiable":true}, or the bounds given and "negotiable":false.
+void WriteMoney(JsonWriter& w, const MoneyRange& m) {
+  w.BeginObject();
+  if (!m.negotiable()) {
+    if (m.max_cny) w.Key("max_cny").Int(*m.max_cny);
+    if (m.min_cny) w.Key("min_cny").Int(*m.min_cny);
+  }
+  w.Key("negotiable").Bool(m.negotiable()).EndObject();
+}
+
 json MoneyJson(const MoneyRange& m) {
   if (m.negotiable()) return json{{"negotiable", true}};
   json j = json::object();
@@ -256,48 +266,49 @@ json EditableJson(const Listing& l) {
   return j;
 }
 
-json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
-  json j = EditableJson(l);
-  j["id"] = l.id;
-  j["type"] = KindName(l.kind);
-  j["status"] = StatusName(l.status);
-  j["org_id"] = l.org_id;
-  if (org) j["org"] = {{"id", org->id}, {"name", org->name}, {"type", OrgTypeName(org->type)}};
-  if (auto p = ProvinceName(l.region)) j["region_name"] = *p;
-  j["summary"] = Utf8Prefix(l.body, kSummaryChars);
-  j["demo"] = l.demo;
-  j["created_at"] = IsoTime(l.created_at);
-  j["updated_at"] = IsoTime(l.updated_at);
-  j["published_at"] = IsoTime(l.published_at);
-  j["expires_at"] = IsoTime(l.expires_at);
-  if (level == ViewLevel::kOwner && l.status == ListingStatus::kRejected) {
-    j["reject_reason"] = l.reject_reason;
-  }
-  if (level == ViewLevel::kSummary || level == ViewLevel::kPublic) j.erase("contact");
-  if (level == ViewLevel::kSummary) {
-    // Members-only listing seen by a visitor: the summary stays, the details go.
-    for (const char* k : {"description", "abstract", "bio", "budget", "deadline", "price",
-                          "patents", "inventors"}) {
-      j.erase(k);
-    }
-    j["details_hidden"] = true;
-  }
-  return j;
-}
+namespace {
 
-void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
+// The full view (`full`) or the summary a list shows: the summary is the full view without the
+// text, the contact and the kind's own fields (but an expert's name and affiliation).
+void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level, bool full) {
+  const bool demand = full && l.kind == ListingKind::kDemand;
+  const bool achievement = full && l.kind == ListingKind::kAchievement;
   const bool expert = l.kind == ListingKind::kExpert;
+  // A members-only listing seen by a visitor: the summary stays, the details go.
+  const bool details = level != ViewLevel::kSummary;
+  const bool contact = full && level != ViewLevel::kSummary && level != ViewLevel::kPublic;
   // Members in sorted order, as nlohmann::json::dump() writes them.
   w.BeginObject();
+  if (achievement && details) w.Key("abstract").String(l.body);
   if (expert) w.Key("affiliation").String(l.affiliation);
+  if (expert && full && details) w.Key("bio").String(l.body);
+  if (demand && details) WriteMoney(w.Key("budget"), l.budget);
   w.Key("category").String(l.category);
+  if (contact) {
+    w.Key("contact").BeginObject();
+    w.Key("email").String(l.contact.email).Key("name").String(l.contact.name);
+    w.Key("phone").String(l.contact.phone).EndObject();
+  }
+  if (demand) w.Key("cooperation_modes").StringArray(l.cooperation_modes);
   w.Key("created_at").String(IsoTime(l.created_at));
+  if (demand && details) w.Key("deadline").String(l.deadline);
   w.Key("demo").Bool(l.demo);
-  if (level == ViewLevel::kSummary) w.Key("details_hidden").Bool(true);
+  if (demand && details) w.Key("description").String(l.body);
+  if (!details) w.Key("details_hidden").Bool(true);
   w.Key("discipline").String(l.discipline);
+  if (expert && full) w.Key("disciplines").StringArray(l.disciplines);
   w.Key("expires_at").String(IsoTime(l.expires_at));
   w.Key("id").Int(l.id);
+  if (achievement && details) w.Key("inventors").StringArray(l.inventors);
   w.Key("keywords").StringArray(l.keywords);
+  if (achievement) {
+    w.Key("maturity");
+    if (l.maturity) {
+      w.Int(*l.maturity);
+    } else {
+      w.Null();
+    }
+  }
   if (expert) w.Key("name").String(l.title);
   if (org) {
     w.Key("org").BeginObject();
@@ -306,6 +317,8 @@ void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLe
     w.EndObject();
   }
   w.Key("org_id").Int(l.org_id);
+  if (achievement && details) w.Key("patents").StringArray(l.patents);
+  if (achievement && details) WriteMoney(w.Key("price"), l.price);
   w.Key("published_at").String(IsoTime(l.published_at));
   w.Key("ref").String(l.ref);
   w.Key("region").String(l.region);
@@ -316,16 +329,35 @@ void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLe
   w.Key("status").String(StatusName(l.status));
   w.Key("summary").String(Utf8Prefix(l.body, kSummaryChars));
   w.Key("title").String(expert ? l.rank : l.title);
+  if (achievement) w.Key("transfer_modes").StringArray(l.transfer_modes);
   w.Key("type").String(KindName(l.kind));
   w.Key("updated_at").String(IsoTime(l.updated_at));
   w.Key("visibility").String(VisibilityName(l.visibility));
   w.EndObject();
 }
 
-json ListingSummaryJson(const Listing& l, const Org* org, ViewLevel level) {
+json ParsedFields(const Listing& l, const Org* org, ViewLevel level, bool full) {
   JsonWriter w;
-  WriteListingSummary(w, l, org, level);
+  WriteFields(w, l, org, level, full);
   return json::parse(w.text());
+}
+
+}  // namespace
+
+void WriteListing(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
+  WriteFields(w, l, org, level, /*full=*/true);
+}
+
+json ListingToJson(const Listing& l, const Org* org, ViewLevel level) {
+  return ParsedFields(l, org, level, /*full=*/true);
+}
+
+void WriteListingSummary(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level) {
+  WriteFields(w, l, org, level, /*full=*/false);
+}
+
+json ListingSummaryJson(const Listing& l, const Org* org, ViewLevel level) {
+  return ParsedFields(l, org, level, /*full=*/false);
 }
 
 }  // namespace kc

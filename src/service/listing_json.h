@@ -25,7 +25,10 @@ enum class JsonMode {
 Result<Listing> ListingFromJson(const nlohmann::json& j, ListingKind kind, JsonMode mode,
                                 std::vector<std::string>* ignored = nullptr);
 
-// The listing as the API shows it at `level`; `org` may be null.
+// The listing as the API shows it at `level` (GET /{kind}/{id}); `org` may be null. Written
+// straight as text (the detail route's answer), with keys in the order nlohmann::json::dump()
+// writes them; ListingToJson is the same as a json value.
+void WriteListing(JsonWriter& writer, const Listing& listing, const Org* org, ViewLevel level);
 nlohmann::json ListingToJson(const Listing& listing, const Org* org, ViewLevel level);
 
 // The listing as a list shows it at `level`: id, type, ref, title (experts: name, title,

@@ -1,10 +1,14 @@
 // Search and matching through the API: freshness, cross-script queries, facets, explanations.
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "api/api_fixture.h"
+#include "api/routes.h"
+#include "app/platform.h"
 
 namespace kc::testing {
 namespace {
@@ -53,6 +57,32 @@ class SearchRoutesTest : public ApiTest {
     return id;
   }
 };
+
+// Search and matching run on the search pool, never on an I/O thread (http/server.h); the
+// cheap routes stay on the I/O thread.
+TEST(SearchRoutesPoolTest, SearchAndMatchRoutesRunOnTheSearchPool) {
+  std::string dir = (std::filesystem::temp_directory_path() / "kc-search-pool-XXXXXX").string();
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  {
+    app::Config config;
+    config.data_dir = dir + "/data";
+    config.demo = false;
+    config.access_log = "off";
+    config.admin_password = "Test-Keeper-password";
+    app::Platform platform(config);
+    ASSERT_TRUE(platform.Open().ok());
+    http::Router router;
+    api::RegisterRoutes(router, platform.context());
+    int on_search_pool = 0;
+    for (const http::Route& r : router.routes()) {
+      const bool searches = r.pattern == "/api/v1/search" || r.pattern.ends_with("/{id}/matches");
+      EXPECT_EQ(r.pool == http::Pool::kSearch, searches) << r.pattern;
+      on_search_pool += r.pool == http::Pool::kSearch ? 1 : 0;
+    }
+    EXPECT_EQ(on_search_pool, 4);  // search, and the matches of three kinds
+  }
+  std::filesystem::remove_all(dir);
+}
 
 TEST_F(SearchRoutesTest, PublishedListingIsSearchableWithinASecondAndGoneWhenClosed) {
   Client owner = RegisterWithOrg("searcher1", "检索公司");

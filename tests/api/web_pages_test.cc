@@ -85,6 +85,21 @@ class WebPagesTest : public ApiTest {
   std::filesystem::path web_;
 };
 
+// The search page runs a search: it is written on the search pool, the other pages on the I/O
+// thread (http::Fallback::pool).
+TEST(WebPagePoolTest, TheSearchPageRunsOnTheSearchPool) {
+  auto pool = [](const char* target) {
+    http::Request req(http::BeastRequest(http::bhttp::verb::get, target, 11), "id", "127.0.0.1");
+    return api::WebPagePool(req);
+  };
+  EXPECT_EQ(pool("/search?q=%E7%84%8A%E7%BC%9D"), http::Pool::kSearch);
+  EXPECT_EQ(pool("/search"), http::Pool::kSearch);
+  for (const char* other : {"/", "/demands", "/demands/7", "/news", "/sitemap.xml", "/searching",
+                            "/assets/app.js", "/api/v1/search"}) {
+    EXPECT_EQ(pool(other), http::Pool::kIoThread) << other;
+  }
+}
+
 TEST_F(WebPagesTest, PublishedListingPageCarriesTitleDescriptionAndJsonLd) {
   Client owner = RegisterWithOrg("webpage1", "网页公司");
   Client reviewer = Reviewer();

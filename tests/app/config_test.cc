@@ -14,9 +14,9 @@ namespace {
 
 using ::testing::HasSubstr;
 
-constexpr const char* kEnvVars[] = {"KECHUANG_DATA", "KECHUANG_LISTEN", "KECHUANG_ADMIN_PASSWORD",
-                                    "KECHUANG_DB", "KECHUANG_TRUSTED_PROXIES",
-                                    "KECHUANG_BASE_URL"};
+constexpr const char* kEnvVars[] = {
+    "KECHUANG_DATA", "KECHUANG_LISTEN",          "KECHUANG_ADMIN_PASSWORD",
+    "KECHUANG_DB",   "KECHUANG_TRUSTED_PROXIES", "KECHUANG_BASE_URL"};
 
 // Clears the KECHUANG_* variables for each test and puts the old values back afterwards.
 class ConfigTest : public ::testing::Test {
@@ -66,6 +66,8 @@ TEST_F(ConfigTest, DefaultsWithoutFlagsOrEnvironment) {
   EXPECT_FALSE(c->secure_cookies);
   EXPECT_EQ(c->admin_password, std::nullopt);
   EXPECT_EQ(c->server.threads, 0);
+  EXPECT_EQ(c->server.search_threads, 0);  // one per core
+  EXPECT_EQ(c->server.search_queue, 64u);
   EXPECT_EQ(c->server.body_limit, 8u * 1024 * 1024);
   EXPECT_EQ(c->server.json_body_limit, 1024u * 1024);
   EXPECT_EQ(c->server.anonymous_body_limit, 64u * 1024);
@@ -86,6 +88,10 @@ TEST_F(ConfigTest, EveryFlagIsApplied) {
                                   "--no-demo",
                                   "--threads",
                                   "4",
+                                  "--search-threads",
+                                  "3",
+                                  "--search-queue",
+                                  "0",
                                   "--body-limit",
                                   "2048",
                                   "--header-limit",
@@ -117,6 +123,8 @@ TEST_F(ConfigTest, EveryFlagIsApplied) {
   EXPECT_EQ(c->db, "sqlite");
   EXPECT_FALSE(c->demo);
   EXPECT_EQ(c->server.threads, 4);
+  EXPECT_EQ(c->server.search_threads, 3);
+  EXPECT_EQ(c->server.search_queue, 0u);
   EXPECT_EQ(c->server.body_limit, 2048u);
   EXPECT_EQ(c->server.header_limit, 4096u);
   EXPECT_EQ(c->access_log, "-");
@@ -183,6 +191,12 @@ TEST_F(ConfigTest, BadNumbersAreErrorsNamingTheFlag) {
   }
   for (const char* bad : {"1023", "1048577", "big"}) {
     ExpectErrorNaming({"--header-limit", bad}, "--header-limit");
+  }
+  for (const char* bad : {"0", "257", "-1"}) {
+    ExpectErrorNaming({"--search-threads", bad}, "--search-threads");
+  }
+  for (const char* bad : {"-1", "100001", "many"}) {
+    ExpectErrorNaming({"--search-queue", bad}, "--search-queue");
   }
 }
 

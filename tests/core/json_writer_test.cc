@@ -19,6 +19,7 @@ TEST(JsonWriterTest, WritesWhatNlohmannDumpsForTheSameValues) {
   w.Key("e").BeginObject().EndObject();
   w.Key("f").BeginArray().BeginObject().Key("g").Int(1).EndObject().Int(2).EndArray();
   w.Key("h").String("引号\"反斜杠\\换行\n制表\t\b\f\r\x01\x1f\x7f😀");
+  w.Key("i").Null().Key("j").BeginArray().Null().Int(0).EndArray();
   w.EndObject();
   json expected = {{"a", {"x", "低温", ""}},
                    {"b", true},
@@ -26,7 +27,9 @@ TEST(JsonWriterTest, WritesWhatNlohmannDumpsForTheSameValues) {
                    {"d", -42},
                    {"e", json::object()},
                    {"f", {{{"g", 1}}, 2}},
-                   {"h", "引号\"反斜杠\\换行\n制表\t\b\f\r\x01\x1f\x7f😀"}};
+                   {"h", "引号\"反斜杠\\换行\n制表\t\b\f\r\x01\x1f\x7f😀"},
+                   {"i", nullptr},
+                   {"j", {nullptr, 0}}};
   EXPECT_EQ(w.text(), Dump(expected));
   EXPECT_EQ(json::parse(w.Take()), expected);
 }

@@ -191,9 +191,9 @@ TEST_F(RouterTest, KeepsEveryRouteWithItsDocumentation) {
   doc.summary = "Health";
   doc.tag = "meta";
   doc.success_status = 200;
-  Route& added = r.Add(bhttp::verb::get, "/health", Named("h"), doc, /*blocking=*/true);
+  Route& added = r.Add(bhttp::verb::get, "/health", Named("h"), doc, Pool::kBlocking);
   EXPECT_EQ(added.doc.summary, "Health");
-  EXPECT_TRUE(added.blocking);
+  EXPECT_EQ(added.pool, Pool::kBlocking);
   ASSERT_EQ(r.routes().size(), 1u);
   EXPECT_EQ(r.routes()[0].pattern, "/health");
   EXPECT_EQ(router_.routes().size(), 9u);

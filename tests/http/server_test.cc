@@ -13,12 +13,14 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "http/security_headers.h"
+#include "http/signal.h"
 #include "http/test_client.h"
 
 namespace kc::http {
@@ -30,24 +32,7 @@ using ::testing::HasSubstr;
 using testing::TestClient;
 using namespace std::chrono_literals;
 
-// A one-shot event that a test can wait for with a timeout.
-class Signal {
- public:
-  void Notify() {
-    std::lock_guard<std::mutex> lock(mu_);
-    set_ = true;
-    cv_.notify_all();
-  }
-  bool WaitFor(std::chrono::milliseconds timeout) {
-    std::unique_lock<std::mutex> lock(mu_);
-    return cv_.wait_for(lock, timeout, [this] { return set_; });
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool set_ = false;
-};
+using testing::Signal;
 
 // What the access logger saw, copied (the record's pointers live only during the call).
 struct Logged {
@@ -113,7 +98,7 @@ class ServerTest : public ::testing::Test {
           bool released = release_blocking_.WaitFor(5s);
           return Text(released ? "blocking done" : "never released");
         },
-        {}, /*blocking=*/true);
+        {}, Pool::kBlocking);
     auto slow = [this](Request&) {
       slow_entered_.Notify();
       std::this_thread::sleep_for(300ms);
@@ -121,7 +106,20 @@ class ServerTest : public ::testing::Test {
       return Text(std::string(kSlowBodySize, 'x'));
     };
     router_.Add(bhttp::verb::get, "/slow", slow, {});
-    router_.Add(bhttp::verb::get, "/slow-blocking", slow, {}, /*blocking=*/true);
+    router_.Add(bhttp::verb::get, "/slow-blocking", slow, {}, Pool::kBlocking);
+    router_.Add(
+        bhttp::verb::get, "/search",
+        [this](Request& req) {
+          {
+            std::lock_guard<std::mutex> lock(search_mu_);
+            search_threads_.insert(std::this_thread::get_id());
+          }
+          ++searches_entered_;
+          // Holds the search pool until the test lets it go.
+          bool released = release_searches_.WaitFor(5s);
+          return Text(released ? "found " + std::string(req.Query("q").value_or("")) : "stuck");
+        },
+        {}, Pool::kSearch);
     router_.Add(bhttp::verb::post, "/files",
                 [](Request& req) { return Text("stored " + std::to_string(req.body().size())); },
                 {.body_size = BodySize::kUpload});
@@ -147,6 +145,8 @@ class ServerTest : public ::testing::Test {
     o.port = 0;
     o.threads = 1;
     o.blocking_threads = 2;
+    o.search_threads = 1;
+    o.search_queue = 1;
     o.header_limit = 4096;
     o.anonymous_body_limit = 4096;
     o.json_body_limit = 4096;
@@ -178,7 +178,17 @@ class ServerTest : public ::testing::Test {
   Router router_;
   std::mutex log_mu_;
   std::vector<Logged> log_;
+  // Waits until `n` searches have entered their handler.
+  bool SearchesEnter(int n) {
+    for (int i = 0; i < 500 && searches_entered_.load() < n; ++i) std::this_thread::sleep_for(10ms);
+    return searches_entered_.load() >= n;
+  }
+
   std::thread::id io_thread_, blocking_thread_;
+  std::mutex search_mu_;
+  std::set<std::thread::id> search_threads_;
+  std::atomic<int> searches_entered_{0};
+  Signal release_searches_;
   Signal blocking_entered_, release_blocking_, slow_entered_;
   std::atomic<bool> slow_finished_{false};
   std::atomic<int> signed_in_asked_{0};
@@ -394,11 +404,11 @@ TEST_F(ServerTest, LogsEveryRequestOnceWithItsStatusAndRequestId) {
 
 TEST_F(ServerTest, TheFallbackAnswersBeforeTheRouter) {
   server_->Stop();
-  StartServer(Options(), [](Request& req, Response& res) {
-    if (!req.path().starts_with("/static/")) return false;
-    res = Text("static " + req.path());
-    return true;
-  });
+  StartServer(Options(), {.serve = [](Request& req, Response& res) {
+                if (!req.path().starts_with("/static/")) return false;
+                res = Text("static " + req.path());
+                return true;
+              }});
   TestClient c(server_->port());
   EXPECT_EQ(c.Get("/static/app.js").body(), "static /static/app.js");
   EXPECT_EQ(c.Get("/items/9").body(), "item 9");
@@ -522,12 +532,12 @@ TEST_F(ServerTest, EveryKindOfResponseCarriesTheSecurityHeaders) {
     ServerOptions o = Options();
     o.https = https;
     o.max_client_connections = 8;
-    StartServer(o, [](Request& req, Response& res) {
-      if (!req.path().starts_with("/static/")) return false;
-      res = Text("static");
-      res.AddHeader("X-Content-Type-Options", "nosniff");  // set twice, sent once
-      return true;
-    });
+    StartServer(o, {.serve = [](Request& req, Response& res) {
+                  if (!req.path().starts_with("/static/")) return false;
+                  res = Text("static");
+                  res.AddHeader("X-Content-Type-Options", "nosniff");  // set twice, sent once
+                  return true;
+                }});
     TestClient c(server_->port());
     ExpectSecurityHeaders(c.Get("/items/1"), https, "a routed answer");
     ExpectSecurityHeaders(c.Send(bhttp::verb::head, "/items/1"), https, "HEAD");
@@ -549,6 +559,115 @@ TEST_F(ServerTest, EveryKindOfResponseCarriesTheSecurityHeaders) {
     ASSERT_FALSE(bad.Read(&malformed));
     ExpectSecurityHeaders(malformed, https, "400");
   }
+}
+
+// One search runs on the search pool's only thread and one waits in its queue (search_queue 1),
+// while the only I/O thread goes on answering cheap requests.
+TEST_F(ServerTest, SearchesRunOnTheSearchPoolWhileTheIoThreadKeepsServing) {
+  TestClient io(server_->port());
+  ASSERT_EQ(io.Get("/io-thread").body(), "io");
+  TestClient running(server_->port()), waiting(server_->port());
+  ASSERT_FALSE(running.Write(testing::ClientRequest{bhttp::verb::get, "/search?q=a", 11}));
+  ASSERT_TRUE(SearchesEnter(1));
+  ASSERT_FALSE(waiting.Write(testing::ClientRequest{bhttp::verb::get, "/search?q=b", 11}));
+
+  for (int i = 0; i < 3; ++i) {
+    ClientResponse cheap = io.Get("/items/" + std::to_string(i));
+    ASSERT_FALSE(io.error) << io.error.message();
+    EXPECT_EQ(cheap.body(), "item " + std::to_string(i));
+  }
+  EXPECT_EQ(searches_entered_.load(), 1);  // the second still waits for the pool's thread
+  release_searches_.Notify();
+
+  ClientResponse a, b;
+  ASSERT_FALSE(running.Read(&a));
+  ASSERT_FALSE(waiting.Read(&b));
+  EXPECT_EQ(a.body(), "found a");
+  EXPECT_EQ(b.body(), "found b");
+  EXPECT_EQ(searches_entered_.load(), 2);
+  std::lock_guard<std::mutex> lock(search_mu_);
+  EXPECT_EQ(search_threads_.size(), 1u);
+  EXPECT_EQ(search_threads_.count(io_thread_), 0u);
+  EXPECT_EQ(search_threads_.count(std::this_thread::get_id()), 0u);
+  // The connections go on after an answer from the pool.
+  EXPECT_EQ(running.Get("/items/7").body(), "item 7");
+}
+
+TEST_F(ServerTest, ASearchThatFindsTheQueueFullIs503WithRetryAfterAtOnce) {
+  TestClient running(server_->port()), waiting(server_->port()), refused(server_->port());
+  ASSERT_FALSE(running.Write(testing::ClientRequest{bhttp::verb::get, "/search?q=a", 11}));
+  ASSERT_TRUE(SearchesEnter(1));
+  ASSERT_FALSE(waiting.Write(testing::ClientRequest{bhttp::verb::get, "/search?q=b", 11}));
+  std::this_thread::sleep_for(50ms);  // lets the I/O thread queue it first
+
+  ClientResponse busy = refused.Get("/search?q=c");
+  ASSERT_FALSE(refused.error) << refused.error.message();
+  EXPECT_EQ(busy.result_int(), 503);
+  EXPECT_EQ(busy[bhttp::field::retry_after], "1");
+  json error = ErrorOf(busy);
+  EXPECT_EQ(error.value("code", ""), "search_busy");
+  EXPECT_FALSE(error.value("message", "").empty());
+  ExpectSecurityHeaders(busy, false, "503 search_busy");
+  EXPECT_TRUE(busy.keep_alive());
+  EXPECT_EQ(refused.Get("/items/3").body(), "item 3");  // the same connection goes on
+
+  release_searches_.Notify();
+  ClientResponse a, b;
+  ASSERT_FALSE(running.Read(&a));
+  ASSERT_FALSE(waiting.Read(&b));
+  EXPECT_EQ(a.result_int(), 200);
+  EXPECT_EQ(b.result_int(), 200);
+  // Once the pool has drained it takes searches again.
+  EXPECT_EQ(refused.Get("/search?q=d").body(), "found d");
+  bool logged = false;
+  for (const Logged& l : Log()) logged = logged || (l.target == "/search?q=c" && l.status == 503);
+  EXPECT_TRUE(logged);
+}
+
+TEST_F(ServerTest, StopAnswersTheSearchesRunningAndWaitingInTheQueue) {
+  TestClient running(server_->port()), waiting(server_->port());
+  ASSERT_FALSE(running.Write(testing::ClientRequest{bhttp::verb::get, "/search?q=a", 11}));
+  ASSERT_TRUE(SearchesEnter(1));
+  ASSERT_FALSE(waiting.Write(testing::ClientRequest{bhttp::verb::get, "/search?q=b", 11}));
+  std::this_thread::sleep_for(50ms);  // lets the I/O thread queue it first
+  std::thread stopper([this] { server_->Stop(); });
+  std::this_thread::sleep_for(50ms);
+  release_searches_.Notify();
+
+  ClientResponse a, b;
+  auto ea = running.Read(&a);
+  auto eb = waiting.Read(&b);
+  stopper.join();
+  ASSERT_FALSE(ea) << "the running search lost its answer: " << ea.message();
+  ASSERT_FALSE(eb) << "the waiting search lost its answer: " << eb.message();
+  EXPECT_EQ(a.body(), "found a");
+  EXPECT_EQ(b.body(), "found b");
+  EXPECT_FALSE(b.keep_alive());  // the server is going away
+}
+
+TEST_F(ServerTest, TheFallbackRunsOnThePoolItNamesForARequest) {
+  server_->Stop();
+  std::mutex mu;
+  std::thread::id page_thread;
+  StartServer(Options(), {.serve =
+                              [&](Request& req, Response& res) {
+                                if (req.path() != "/page") return false;
+                                std::lock_guard<std::mutex> lock(mu);
+                                page_thread = std::this_thread::get_id();
+                                res = Text("page");
+                                return true;
+                              },
+                          .pool =
+                              [](const Request& req) {
+                                return req.path() == "/page" ? Pool::kSearch : Pool::kIoThread;
+                              }});
+  TestClient c(server_->port());
+  ASSERT_EQ(c.Get("/io-thread").body(), "io");
+  EXPECT_EQ(c.Get("/page").body(), "page");
+  EXPECT_EQ(c.Get("/items/2").body(), "item 2");  // not the fallback's: the router's, as before
+  std::lock_guard<std::mutex> lock(mu);
+  EXPECT_NE(page_thread, std::thread::id());
+  EXPECT_NE(page_thread, io_thread_);
 }
 
 TEST_F(ServerTest, LargeJsonIsGzippedForAClientThatAcceptsIt) {

@@ -331,6 +331,40 @@ TEST(ListingJsonTest, SummaryHasWhatAListShowsAndNoDetails) {
   EXPECT_FALSE(e.contains("org"));
 }
 
+// The text written is what dump() writes of the same value (sorted keys, the same escapes), for
+// every kind and view level: clients and the response check see one format.
+TEST(ListingJsonTest, WrittenTextIsWhatDumpWritesOfItsValue) {
+  Org org;
+  org.id = 3;
+  org.name = "研究院\"";
+  for (ListingKind kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
+    for (ViewLevel level :
+         {ViewLevel::kSummary, ViewLevel::kPublic, ViewLevel::kMember, ViewLevel::kOwner}) {
+      Listing l;
+      l.kind = kind;
+      l.id = 5;
+      l.status = ListingStatus::kRejected;
+      l.reject_reason = "缺少\n说明";
+      l.title = "标题";
+      l.body = std::string(150, 'x') + "控制字符\x01与坏字节\xff";
+      l.keywords = {"锂电池", "a\"b"};
+      l.region = "440305";
+      l.contact.email = "w@example.com";
+      l.budget.max_cny = 9;
+      l.price.min_cny = 1;
+      l.maturity = kind == ListingKind::kAchievement ? std::optional<int>(4) : std::nullopt;
+      l.patents = {"CN1"};
+      for (const Org* o : std::vector<const Org*>{nullptr, &org}) {
+        JsonWriter w;
+        WriteListing(w, l, o, level);
+        EXPECT_EQ(w.text(), json::parse(w.text()).dump())
+            << KindName(kind) << " at level " << static_cast<int>(level);
+        EXPECT_EQ(json::parse(w.text()), ListingToJson(l, o, level));
+      }
+    }
+  }
+}
+
 TEST(ListingJsonTest, EditableJsonReadsBackInStrictMode) {
   for (ListingKind kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
     Listing l = FullDemand();

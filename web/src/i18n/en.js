@@ -857,6 +857,7 @@ export default {
       headers_too_large: 'The request headers are too large',
       too_deep: 'The request is nested too deeply',
       too_many_connections: 'The server is busy; try again in a few seconds',
+      search_busy: 'Search is busy with many requests; try again in a moment',
     },
   },
 };

@@ -857,6 +857,7 @@ export default {
       headers_too_large: '请求头过大',
       too_deep: '请求内容嵌套层级过深',
       too_many_connections: '服务器繁忙，请几秒后再试',
+      search_busy: '检索请求较多，请稍后再试',
     },
   },
 };

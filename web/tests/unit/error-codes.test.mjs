@@ -14,8 +14,9 @@ const cppSrc = join(dirname(fileURLToPath(import.meta.url)), '../../../src');
 
 // Codes only the command line or start-up reports (never an HTTP answer).
 const NOT_HTTP = new Set([
-  'bad_address', 'bad_backup', 'bad_bounds', 'bad_dictionary', 'bad_flag', 'bad_id', 'bad_listing_id',
-  'bad_term_stats', 'bind_failed', 'dictionary_unavailable', 'index_locked', 'lexicon_unavailable',
+  'access_log_unavailable', 'bad_address', 'bad_backup', 'bad_bounds', 'bad_dictionary', 'bad_flag',
+  'bad_id', 'bad_listing_id', 'bad_term_stats', 'bind_failed', 'dictionary_unavailable', 'index_locked',
+  'lexicon_unavailable',
   'malformed_taxonomy', 'not_empty', 'opencc_unavailable', 'schema_mismatch', 'unknown_table',
   'usage', 'message',
 ]);
