@@ -6,30 +6,17 @@ rounds; prints the median CPU µs per request and the response size of each vari
 Usage: python3 bench/http/compression.py [--rounds 5] [--seconds 5] [--binary build/kechuang]
 """
 import argparse
+import gzip as gz
+import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
-import gzip as gz
 
-
-def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def wrk(url, seconds, headers):
-    cmd = ["taskset", "-c", "1", "wrk", "-t1", "-c8", f"-d{seconds}s", url]
-    for h in headers:
-        cmd += ["-H", h]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"(\d+) requests in", out).group(1))
+import harness
 
 
 def main():
@@ -47,15 +34,8 @@ def main():
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}/api/v1"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        first = urllib.request.urlopen(base + "/achievements?size=1&view=summary").read()
-        import json
-        aid = json.loads(first)["items"][0]["id"]
+        harness.wait_until_serving(base + "/health")
+        aid = harness.get_json(base + "/achievements?size=1&view=summary")["items"][0]["id"]
         targets = {"list of 20": "/achievements?size=20", "detail": f"/achievements/{aid}"}
         for name, path in targets.items():
             raw = urllib.request.urlopen(base + path).read()
@@ -65,9 +45,8 @@ def main():
             cpu = {"plain": [], "gzip": []}
             for _ in range(args.rounds):
                 for variant, headers in (("plain", []), ("gzip", ["Accept-Encoding: gzip"])):
-                    before = cpu_seconds(server.pid)
-                    n = wrk(base + path, args.seconds, headers)
-                    cpu[variant].append((cpu_seconds(server.pid) - before) / n * 1e6)
+                    r = harness.measure(server.pid, base + path, args.seconds, 8, headers=headers)
+                    cpu[variant].append(r["cpu_us"])
             p, g = statistics.median(cpu["plain"]), statistics.median(cpu["gzip"])
             print(f"{name}: {len(raw)} bytes plain, {len(packed)} gzipped; server CPU per request "
                   f"median of {args.rounds}: {p:.1f} µs plain, {g:.1f} µs gzip (ratio {g / p:.2f})")
