@@ -24,7 +24,23 @@ request = function()
   end
 end
 
-local errors = 0
+-- KC_DELAY_MS paces each connection (bench/mixed/soak.sh: a bounded load for a long run).
+local delay_ms = tonumber(os.getenv("KC_DELAY_MS") or "0")
+if delay_ms > 0 then
+  delay = function() return delay_ms end
+end
+
+-- Answers of 400 and above, counted per thread and printed at the end as "errors N" (wrk's own
+-- summary counts only sockets' errors and non-2xx/3xx answers together).
+errors = 0
 response = function(status)
   if status >= 400 then errors = errors + 1 end
+end
+
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+done = function()
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("errors") end
+  io.write(string.format("errors %d\n", total))
 end

@@ -67,17 +67,18 @@ prepare() {
   export KC_TOKEN KC_IDS
 }
 
-# wrk_once PORT CONNS → "req/s p99_ms"
+# wrk_once PORT CONNS → "req/s p99_ms errors"
 wrk_once() {
   local out
   out=$(wrk -t"$THREADS" -c"$2" -d"$DURATION" --latency -s bench/mixed/mixed.lua "http://127.0.0.1:$1/")
   local rps p99
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
-  echo "$rps $p99"
+  echo "$rps $p99 $(echo "$out" | awk '$1=="errors" {print $2}')"
 }
 
-# measure PORT… → median over RUNS of the summed req/s and the largest p99
+# measure PORT… → median over RUNS of the summed req/s, the largest p99 and the errors (answers
+# of 400 and above) of that run
 measure() {
   local ports=("$@") results=()
   local per=$((CONNS / ${#ports[@]}))
@@ -89,17 +90,17 @@ measure() {
       files+=("$WORK/wrk.$p")
     done
     wait "${waits[@]}"
-    results+=("$(cat "${files[@]}" | awk '{s+=$1; if ($2>m) m=$2} END {printf "%.0f %.2f", s, m}')")
+    results+=("$(cat "${files[@]}" | awk '{s+=$1; e+=$3; if ($2>m) m=$2} END {printf "%.0f %.2f %d", s, m, e}')")
   done
   printf '%s\n' "${results[@]}" | sort -n | awk -v n="$RUNS" 'NR==int((n+1)/2)'
 }
 
-printf '%-34s %10s %10s\n' setup "req/s" "p99 ms"
+printf '%-34s %10s %10s %8s\n' setup "req/s" "p99 ms" errors
 
 ./build/kechuang import demands "$WORK/demands.jsonl" --data "$WORK/sqlite" >/dev/null
 start_node sqlite 18301
 prepare 18301
-printf '%-34s %10s %10s\n' "1 node, SQLite" $(measure 18301)
+printf '%-34s %10s %10s %8s\n' "1 node, SQLite" $(measure 18301)
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 
 PG_EXTRA_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on" \
@@ -108,8 +109,8 @@ DB="$(cat "$WORK/pg/url")/postgres"
 ./build/kechuang import demands "$WORK/demands.jsonl" --data "$WORK/pg1" --db "$DB" >/dev/null
 start_node pg1 18302 --db "$DB"
 prepare 18302
-printf '%-34s %10s %10s\n' "1 node, PostgreSQL" $(measure 18302)
+printf '%-34s %10s %10s %8s\n' "1 node, PostgreSQL" $(measure 18302)
 start_node pg2 18303 --db "$DB"
-printf '%-34s %10s %10s\n' "2 nodes, one PostgreSQL" $(measure 18302 18303)
+printf '%-34s %10s %10s %8s\n' "2 nodes, one PostgreSQL" $(measure 18302 18303)
 echo "(median of $RUNS runs of $DURATION, $CONNS connections in all, wrk -t$THREADS per node," \
   "each node --threads 2; $(nproc) cores shared by servers, database and wrk)"
