@@ -17,6 +17,34 @@
 
 namespace kc::search {
 
+class PercolationBatch;
+
+// A saved search made ready for percolation: its query built once, with the term statistics
+// of the index when it was prepared, then tested against any number of batches (built anew
+// for each would cost as much as the test itself). Copies share one immutable query, which
+// several threads may test at once.
+class PreparedPercolation {
+ public:
+  // Prepares `request` (see PercolationBatch for the test). translator may be null (no
+  // cross-lingual test). Fails with kInternal on an index error.
+  static Result<PreparedPercolation> Prepare(const SearchIndex& index, const Translator* translator,
+                                             const SearchRequest& request);
+  // The number of documents in the index whose statistics the query was built with.
+  uint64_t doc_count() const;
+  ~PreparedPercolation();
+  PreparedPercolation(const PreparedPercolation&);
+  PreparedPercolation& operator=(const PreparedPercolation&);
+
+ private:
+  friend class PercolationBatch;
+  struct Parts;
+  explicit PreparedPercolation(std::shared_ptr<const Parts> parts);
+  // Prepare with the statistics of `db` (throws Xapian::Error).
+  static PreparedPercolation PrepareOn(const Xapian::Database& db, const Translator* translator,
+                                       const SearchRequest& request);
+  std::shared_ptr<const Parts> parts_;
+};
+
 // The test a listing passes to answer a saved search: it passes the request's filters and is
 // about the query's subject in either language: it holds at least `min_share` of the weight of
 // the query's own terms (words, bigrams, stems), or translations of at least `min_share` of
@@ -36,13 +64,17 @@ class PercolationBatch {
   // cross-lingual test). Not thread-safe: one batch belongs to one thread.
   Result<std::vector<int64_t>> Matches(const Translator* translator, const SearchRequest& request,
                                        double min_share = 0.5);
+  // The same for a prepared saved search: its ids of the batch, ascending.
+  Result<std::vector<int64_t>> Matches(const PreparedPercolation& query, double min_share = 0.5);
 
   size_t size() const { return size_; }
+  // The number of documents in the whole index when the batch was made.
+  uint64_t index_size() const;
 
  private:
   PercolationBatch(SearchIndex::Reader index, Xapian::WritableDatabase batch, size_t size);
 
-  SearchIndex::Reader index_;  // term statistics of the whole index
+  SearchIndex::Reader index_;       // term statistics of the whole index
   Xapian::WritableDatabase batch_;  // in memory: the batch's documents, under their own ids
   size_t size_;
 };

@@ -1,5 +1,7 @@
 #include "service/subscriptions.h"
 
+#include <cmath>
+
 #include <map>
 #include <set>
 
@@ -182,10 +184,23 @@ Status Subscriptions::NoticesForSavedSearches(const std::vector<Listing>& listin
   for (const auto& [id, l] : by_id) ids.push_back(id);
   auto batch = search::PercolationBatch::Create(index_, ids);
   if (!batch.ok()) return batch.status();
+  const auto docs = static_cast<double>((*batch)->index_size());
+  std::lock_guard<std::mutex> lock(prepared_mu_);
+  std::map<int64_t, Prepared> prepared;  // those of this batch, kept for the next
   for (const auto& s : saved) {
     search::SearchRequest request = RequestOf(s.query);
     request.member = true;  // a saved search belongs to a signed-in user
-    auto hits = (*batch)->Matches(translator_, request);
+    auto found = prepared_.find(s.id);
+    if (found != prepared_.end() && found->second.query == s.query &&
+        std::abs(docs - static_cast<double>(found->second.percolation.doc_count())) <=
+            kRestatShare * docs) {
+      prepared.emplace(s.id, found->second);
+    } else {
+      auto p = search::PreparedPercolation::Prepare(index_, translator_, request);
+      if (!p.ok()) return p.status();
+      prepared.emplace(s.id, Prepared{s.query, std::move(*p)});
+    }
+    auto hits = (*batch)->Matches(prepared.at(s.id).percolation);
     if (!hits.ok()) return hits.status();
     for (int64_t id : *hits) {
       const Listing& l = *by_id.at(id);
@@ -193,6 +208,7 @@ Status Subscriptions::NoticesForSavedSearches(const std::vector<Listing>& listin
           Notification{0, s.user_id, "saved_search", s.id, l.id, l.title, request.q, clock_.Now(), 0});
     }
   }
+  prepared_.swap(prepared);
   return Status::Ok();
 }
 

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
 #include "search/index.h"
 #include "search/matcher.h"
+#include "search/percolate.h"
 #include "search/search.h"
 #include "search/translate.h"
 #include "service/actor.h"
@@ -65,11 +67,22 @@ class Subscriptions {
                              const std::map<int64_t, std::vector<Subscription>>& followers,
                              std::vector<Notification>* notes);
 
+  // A saved search prepared for percolation, and the query it was prepared from.
+  struct Prepared {
+    std::string query;
+    search::PreparedPercolation percolation;
+  };
+  // A prepared saved search is prepared anew when the index's size has moved by more than
+  // this share since (its term statistics drift slowly), or when its query changed.
+  static constexpr double kRestatShare = 0.1;
+
   Store& store_;
   const Clock& clock_;
   const search::SearchIndex& index_;
   const search::Translator* translator_;
   const search::Matcher& matcher_;
+  std::mutex prepared_mu_;
+  std::map<int64_t, Prepared> prepared_;  // by subscription id: the saved searches of the last batch
 };
 
 }  // namespace kc

@@ -195,6 +195,39 @@ TEST_F(PercolateTest, ABatchAgreesWithListingsTestedOneAtATime) {
   EXPECT_EQ(*surface, (std::vector<int64_t>{1, 4}));
 }
 
+TEST_F(PercolateTest, APreparedSavedSearchAnswersEveryBatchAsTheRequestItself) {
+  const std::vector<SearchRequest> requests = {
+      {.q = "表面缺陷检测"},
+      {.q = "表面缺陷检测", .kind = ListingKind::kDemand},
+      {.q = "flight controller"},
+      {.q = "正极材料", .region = "32"},
+      {.q = ""}};
+  std::vector<PreparedPercolation> prepared;
+  for (const SearchRequest& r : requests) {
+    auto p = PreparedPercolation::Prepare(*index_, translator_.get(), r);
+    ASSERT_TRUE(p.ok()) << p.status().message();
+    EXPECT_EQ(p->doc_count(), 5u);
+    prepared.push_back(*p);
+  }
+  // Two batches, each tested with the queries prepared once before either existed.
+  for (const std::vector<int64_t>& ids : {std::vector<int64_t>{1, 2, 3}, {4, 5}}) {
+    auto batch = PercolationBatch::Create(*index_, ids);
+    ASSERT_TRUE(batch.ok()) << batch.status().message();
+    EXPECT_EQ((*batch)->index_size(), 5u);
+    for (size_t i = 0; i < requests.size(); ++i) {
+      auto direct = (*batch)->Matches(translator_.get(), requests[i]);
+      auto from_prepared = (*batch)->Matches(prepared[i]);
+      ASSERT_TRUE(direct.ok() && from_prepared.ok());
+      EXPECT_EQ(*from_prepared, *direct) << requests[i].q;
+    }
+  }
+  auto batch = PercolationBatch::Create(*index_, {1, 2, 3, 4, 5});
+  ASSERT_TRUE(batch.ok());
+  auto demands = (*batch)->Matches(prepared[1]);
+  ASSERT_TRUE(demands.ok());
+  EXPECT_EQ(*demands, (std::vector<int64_t>{4})) << "the kind filter is part of what is prepared";
+}
+
 TEST_F(PercolateTest, AnEmptyBatchAnswersNothing) {
   auto batch = PercolationBatch::Create(*index_, {});
   ASSERT_TRUE(batch.ok()) << batch.status().message();
