@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "search/aliases.h"
+#include "search/facets.h"
 #include "search/schema.h"
 #include "text/normalize.h"
 
@@ -230,6 +231,7 @@ Result<Xapian::Document> BuildDocument(const Listing& l) {
   if (!discipline.empty()) doc.add_value(kDisciplineSlot, discipline);
   const std::string province = ProvinceOf(l.region);
   if (!province.empty()) doc.add_value(kProvinceSlot, province);
+  doc.add_value(kFacetsSlot, FacetsValue(KindName(l.kind), l.category, discipline, province));
   doc.add_value(kPublishedSlot, Xapian::sortable_serialise(static_cast<double>(l.published_at)));
   if (l.maturity) doc.add_value(kMaturitySlot, std::to_string(*l.maturity));
 

@@ -123,7 +123,8 @@ class SearchIndex {
 inline constexpr const char* kAppliedSeqKey = "kc:applied_seq";
 // The key of the index's layout (schema.h) and this version's: raised when documents are
 // built differently enough that an index must be rebuilt. 2: members-only text under M.
+// 3: the facets together in kFacetsSlot.
 inline constexpr const char* kLayoutKey = "kc:layout";
-inline constexpr const char* kLayout = "2";
+inline constexpr const char* kLayout = "3";
 
 }  // namespace kc::search

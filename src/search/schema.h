@@ -51,12 +51,13 @@ std::vector<std::string_view> CjkChars(std::string_view word);
 inline constexpr size_t kMaxTermBytes = 240;
 
 enum ValueSlot : Xapian::valueno {
-  kKindSlot = 0,        // KindName
+  kKindSlot = 0,        // KindName (slots 0-3 as well in kFacetsSlot)
   kCategorySlot = 1,    // category name
   kDisciplineSlot = 2,  // discipline name (an expert's first)
   kProvinceSlot = 3,    // province code of the region: 440000
   kPublishedSlot = 4,   // published_at, Xapian::sortable_serialise
   kMaturitySlot = 5,    // TRL 1..9 as one digit, empty when unknown
+  kFacetsSlot = 6,      // the four above joined, for counting facets (facets.h: FacetsValue)
 };
 
 // prefix + value.

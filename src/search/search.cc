@@ -4,21 +4,12 @@
 
 #include "core/utf8.h"
 #include "search/document.h"
+#include "search/facets.h"
 #include "search/schema.h"
 #include "search/snippet.h"
 
 namespace kc::search {
 namespace {
-
-std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy) {
-  std::vector<FacetCount> out;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    out.push_back({*it, it.get_termfreq()});
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  return out;
-}
 
 std::string SnippetOf(const StoredListing& s, const Highlighter& h, bool member) {
   std::string text = s.excerpt;
@@ -90,12 +81,8 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
   Xapian::Enquire enquire(db);
   enquire.set_query(ApplyFilters(text.ToXapian(), filters));
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
-  Xapian::ValueCountMatchSpy kinds(kKindSlot), categories(kCategorySlot),
-      disciplines(kDisciplineSlot), provinces(kProvinceSlot);
-  enquire.add_matchspy(&kinds);
-  enquire.add_matchspy(&categories);
-  enquire.add_matchspy(&disciplines);
-  enquire.add_matchspy(&provinces);
+  FacetSpy facets;
+  enquire.add_matchspy(&facets);
   // No relevance without a threshold (weak_below 0, for measuring what it costs); no weak hits
   // for a query answered mostly through translations (Reference::graded).
   const bool graded = ranking_.weak_below > 0 && text.reference.graded();
@@ -117,7 +104,7 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
                            SnippetOf(*stored, highlighter, request.member), it.get_weight(),
                            relevance, graded && relevance < ranking_.weak_below});
   }
-  result.facets = {Counts(kinds), Counts(categories), Counts(disciplines), Counts(provinces)};
+  result.facets = facets.Counts();
   return result;
 }
 
