@@ -86,4 +86,4 @@ print(f"RSS first {rows[0][1] / 1024:.1f} MiB, last {rows[-1][1] / 1024:.1f} MiB
       f"max {max(r for _, r, _ in rows) / 1024:.1f} MiB; open files {rows[0][2]} .. {rows[-1][2]}")
 print(f"({sys.argv[2]} min, {sys.argv[3]} connections pausing {sys.argv[4]} ms, one wrk thread)")
 PY
-echo "listings at the end: $(curl -sf "$BASE/api/v1/demands?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+echo "published demands at the end (the creates make drafts): $(curl -sf "$BASE/api/v1/demands?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
