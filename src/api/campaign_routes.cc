@@ -12,9 +12,9 @@ namespace {
 
 using http::bhttp::verb;
 
-http::Response ListTemplates(Context&, http::Request& req) {
-  // This year in China's time zone unless the caller names one.
-  int year = std::stoi(ShanghaiDay(std::time(nullptr)).substr(0, 4));
+http::Response ListTemplates(Context& ctx, http::Request& req) {
+  // This year in China's time zone, by the platform's clock, unless the caller names one.
+  int year = ShanghaiYear(ctx.clock.Now());
   if (auto y = req.Query("year"); y && !y->empty()) {
     auto parsed = ParseId(*y, "year");
     if (!parsed.ok()) return http::ErrorResponse(parsed.status());

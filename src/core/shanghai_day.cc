@@ -15,4 +15,10 @@ std::string ShanghaiDay(int64_t epoch_seconds) {
   return out;
 }
 
+int ShanghaiYear(int64_t epoch_seconds) {
+  using namespace std::chrono;
+  const sys_seconds local{seconds(epoch_seconds + kShanghaiOffset)};
+  return static_cast<int>(year_month_day{floor<days>(local)}.year());
+}
+
 }  // namespace kc

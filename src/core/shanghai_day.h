@@ -13,4 +13,7 @@ inline constexpr int64_t kShanghaiOffset = 8 * 3600;
 // The day of `epoch_seconds` in Asia/Shanghai as "YYYY-MM-DD".
 std::string ShanghaiDay(int64_t epoch_seconds);
 
+// The year of `epoch_seconds` in Asia/Shanghai (a new year there begins at 16:00 UTC).
+int ShanghaiYear(int64_t epoch_seconds);
+
 }  // namespace kc

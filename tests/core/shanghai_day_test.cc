@@ -16,5 +16,12 @@ TEST(ShanghaiDayTest, TheDayTurnsAtMidnightInChinaNotUtc) {
   EXPECT_EQ(ShanghaiDay(1709136000), "2024-02-29");  // 2024-02-28T16:00Z
 }
 
+TEST(ShanghaiDayTest, TheYearTurnsAtMidnightInChina) {
+  EXPECT_EQ(ShanghaiYear(1767196799), 2025);  // 2025-12-31T23:59:59 in Shanghai
+  EXPECT_EQ(ShanghaiYear(1767196800), 2026);  // 2026-01-01T00:00:00 there, 16:00 UTC before
+  EXPECT_EQ(ShanghaiYear(0), 1970);
+  EXPECT_EQ(ShanghaiYear(-8 * 3600 - 1), 1969);
+}
+
 }  // namespace
 }  // namespace kc
