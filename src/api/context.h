@@ -11,13 +11,13 @@
 #include "service/actor.h"
 #include "service/bodies.h"
 #include "service/campaigns.h"
+#include "service/challenges.h"
 #include "service/deals.h"
 #include "service/exporter.h"
 #include "service/importer.h"
 #include "service/indexer.h"
 #include "service/listings.h"
 #include "service/news.h"
-#include "service/open_calls.h"
 #include "service/orgs.h"
 #include "service/search_service.h"
 #include "service/statistics.h"
@@ -37,7 +37,7 @@ struct Context {
   SearchService* search = nullptr;         // search and matching
   Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
   Deals* deals = nullptr;                  // technology transactions
-  OpenCalls* calls = nullptr;              // open calls (揭榜挂帅)
+  Challenges* challenges = nullptr;        // 揭榜挂帅
   Statistics* stats = nullptr;             // dashboard figures, agencies' records
   News* news = nullptr;                    // 新闻资讯
   Campaigns* campaigns = nullptr;          // 榜单与奖项

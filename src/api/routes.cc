@@ -13,7 +13,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterSearchRoutes(router, ctx);
   RegisterSubscriptionRoutes(router, ctx);
   if (ctx.deals) RegisterDealRoutes(router, ctx);
-  if (ctx.calls) RegisterCallRoutes(router, ctx);
+  if (ctx.challenges) RegisterChallengeRoutes(router, ctx);
   if (ctx.stats) RegisterStatsRoutes(router, ctx);
   RegisterNewsRoutes(router, ctx);
   RegisterCampaignRoutes(router, ctx);

@@ -20,7 +20,7 @@ void RegisterImportRoutes(http::Router& router, Context& ctx);
 void RegisterSearchRoutes(http::Router& router, Context& ctx);
 void RegisterSubscriptionRoutes(http::Router& router, Context& ctx);
 void RegisterDealRoutes(http::Router& router, Context& ctx);
-void RegisterCallRoutes(http::Router& router, Context& ctx);
+void RegisterChallengeRoutes(http::Router& router, Context& ctx);
 void RegisterStatsRoutes(http::Router& router, Context& ctx);
 void RegisterNewsRoutes(http::Router& router, Context& ctx);
 void RegisterCampaignRoutes(http::Router& router, Context& ctx);

@@ -101,7 +101,7 @@ Status Platform::Open() {
   importer_ = std::make_unique<Importer>(*store_, clock_);
   exporter_ = std::make_unique<Exporter>(*listings_);
   deals_ = std::make_unique<Deals>(*store_, clock_, config_.data_dir + "/attachments");
-  calls_ = std::make_unique<OpenCalls>(*store_, clock_);
+  challenges_ = std::make_unique<Challenges>(*store_, clock_);
   stats_ = std::make_unique<Statistics>(*store_, clock_);
   news_ = std::make_unique<News>(*store_, clock_);
   campaigns_ = std::make_unique<Campaigns>(*store_, clock_);
@@ -111,7 +111,7 @@ Status Platform::Open() {
                               kVersion, config_.secure_cookies, search_.get(),
                               subscriptions_.get()});
   ctx_->deals = deals_.get();
-  ctx_->calls = calls_.get();
+  ctx_->challenges = challenges_.get();
   ctx_->stats = stats_.get();
   ctx_->news = news_.get();
   ctx_->campaigns = campaigns_.get();

@@ -79,7 +79,7 @@ class Platform {
   std::unique_ptr<Importer> importer_;
   std::unique_ptr<Exporter> exporter_;
   std::unique_ptr<Deals> deals_;
-  std::unique_ptr<OpenCalls> calls_;
+  std::unique_ptr<Challenges> challenges_;
   std::unique_ptr<Statistics> stats_;
   std::unique_ptr<search::SearchIndex> index_;
   std::unique_ptr<search::Translator> translator_;

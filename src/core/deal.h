@@ -65,7 +65,7 @@ struct Deal {
   std::string title;
   std::optional<int64_t> demand_id;       // the buyer's demand it started from, if any
   std::optional<int64_t> achievement_id;  // the seller's achievement it is about, if any
-  std::optional<int64_t> call_id;         // the open call it was awarded by, if any
+  std::optional<int64_t> call_id;         // the challenge it was awarded by, if any
   int64_t buyer_org_id = 0;
   int64_t seller_org_id = 0;
   std::optional<int64_t> broker_org_id;

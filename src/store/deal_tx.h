@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/challenge.h"
 #include "core/deal.h"
-#include "core/open_call.h"
 #include "core/status.h"
 #include "store/records.h"
 
@@ -109,15 +109,15 @@ class DealTx {
   // Every deal brokered by `org_id`, oldest first.
   virtual Result<std::vector<BrokeredDeal>> BrokeredDeals(int64_t org_id) = 0;
 
-  // Open calls, newest first in lists.
-  virtual Result<int64_t> InsertCall(const OpenCall& call) = 0;
-  virtual Result<OpenCall> GetCall(int64_t id) = 0;
-  virtual Status UpdateCall(const OpenCall& call) = 0;
-  virtual Result<Page<OpenCall>> ListCalls(int64_t offset, int64_t limit) = 0;
-  // Judges of a call; adding one twice is adding once.
+  // Challenges, newest first in lists.
+  virtual Result<int64_t> InsertChallenge(const Challenge& challenge) = 0;
+  virtual Result<Challenge> GetChallenge(int64_t id) = 0;
+  virtual Status UpdateChallenge(const Challenge& challenge) = 0;
+  virtual Result<Page<Challenge>> ListChallenges(int64_t offset, int64_t limit) = 0;
+  // Judges of a challenge; adding one twice is adding once.
   virtual Status AddJudge(int64_t call_id, int64_t user_id) = 0;
   virtual Result<std::vector<int64_t>> ListJudges(int64_t call_id) = 0;
-  // Proposals: one per organisation and call (Conflict otherwise). Lists come oldest first
+  // Proposals: one per organisation and challenge (Conflict otherwise). Lists come oldest first
   // with the organisation's name and the mean of the judges' scores.
   virtual Result<int64_t> InsertProposal(const Proposal& proposal) = 0;
   virtual Result<Proposal> GetProposal(int64_t id) = 0;

@@ -54,14 +54,14 @@ Contact ContactFrom(const std::string& text) {
   return c;
 }
 
-std::string CallCriteriaJson(const std::vector<CallCriterion>& criteria) {
+std::string ChallengeCriteriaJson(const std::vector<ChallengeCriterion>& criteria) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& c : criteria) j.push_back({{"name", c.name}, {"weight", c.weight}});
   return j.dump();
 }
 
-std::vector<CallCriterion> CallCriteriaFrom(const std::string& text) {
-  std::vector<CallCriterion> out;
+std::vector<ChallengeCriterion> ChallengeCriteriaFrom(const std::string& text) {
+  std::vector<ChallengeCriterion> out;
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_array()) return out;
   for (const auto& e : j) {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/campaign.h"
+#include "core/challenge.h"
 #include "core/listing.h"
 #include "core/news.h"
-#include "core/open_call.h"
 
 namespace kc {
 
@@ -23,9 +23,9 @@ std::vector<std::string> SplitArray(const std::string& text);
 std::string ContactJson(const Contact& c);
 Contact ContactFrom(const std::string& text);
 
-// [{"name","weight"}] text for an open call's criteria, and back (a missing weight reads as 1).
-std::string CallCriteriaJson(const std::vector<CallCriterion>& criteria);
-std::vector<CallCriterion> CallCriteriaFrom(const std::string& text);
+// [{"name","weight"}] text for a challenge's criteria, and back (a missing weight reads as 1).
+std::string ChallengeCriteriaJson(const std::vector<ChallengeCriterion>& criteria);
+std::vector<ChallengeCriterion> ChallengeCriteriaFrom(const std::string& text);
 
 // [{"url","caption","credit"}] text for a news article's images, and back.
 std::string ImagesJson(const std::vector<NewsImage>& images);

@@ -68,7 +68,7 @@ struct Subscription {
 };
 
 // An in-app notification: about a newly published listing (from a subscription), the review of
-// one's own listing, or a deal or an open call the user takes part in.
+// one's own listing, or a deal or a challenge the user takes part in.
 struct Notification {
   int64_t id = 0;
   int64_t user_id = 0;
@@ -87,7 +87,7 @@ struct Notification {
   int64_t read_at = 0;       // 0 while unread
   std::string listing_kind;  // filled in by ListNotifications: "demand", …; "" when deleted
   int64_t deal_id = 0;       // the deal it is about, or 0
-  int64_t call_id = 0;       // the open call it is about, or 0
+  int64_t call_id = 0;       // the challenge it is about, or 0
   // What happened, as codes and values for the reader's language (a JSON object, e.g.
   // {"from":"signed","to":"registered"}); `message` stays the plain-text fallback.
   std::string detail = "{}";

@@ -106,7 +106,7 @@ class StoreTx {
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(std::string_view entity, int64_t entity_id) = 0;
 
-  // Technology transactions, open calls and their statistics (store/deal_tx.h), in this
+  // Technology transactions, challenges and their statistics (store/deal_tx.h), in this
   // transaction.
   virtual DealTx& deals() = 0;
 

@@ -11,7 +11,7 @@ export function mainNavItems(user) {
     { to: '/demands', label: 'nav.demands' },
     { to: '/achievements', label: 'nav.achievements' },
     { to: '/experts', label: 'nav.experts' },
-    { to: '/challenges', label: 'nav.calls' },
+    { to: '/challenges', label: 'nav.challenges' },
     { to: '/news', label: 'nav.news' },
     { to: '/campaigns', label: 'nav.lists' },
     { to: '/bodies', label: 'nav.bodies' },

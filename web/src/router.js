@@ -27,14 +27,14 @@ const routes = [
   { path: '/orgs/:id(\\d+)', name: 'org', component: () => import('./views/OrgView.vue') },
   { path: '/news', name: 'news', component: () => import('./views/NewsView.vue') },
   { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
-  { path: '/challenges', name: 'calls', component: () => import('./views/calls/CallsView.vue') },
+  { path: '/challenges', name: 'challenges', component: () => import('./views/challenges/ChallengesView.vue') },
   {
     path: '/challenges/new',
-    name: 'call-new',
-    component: () => import('./views/calls/NewCallView.vue'),
+    name: 'challenge-new',
+    component: () => import('./views/challenges/NewChallengeView.vue'),
     meta: { auth: true },
   },
-  { path: '/challenges/:id(\\d+)', name: 'call', component: () => import('./views/calls/CallView.vue') },
+  { path: '/challenges/:id(\\d+)', name: 'challenge', component: () => import('./views/challenges/ChallengeView.vue') },
   {
     path: '/news/new',
     name: 'news-new',

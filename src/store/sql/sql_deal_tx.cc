@@ -73,15 +73,15 @@ Contract ContractFrom(const Row& r) {
                   r.Int(6)};
 }
 
-// The call's columns after id.
-constexpr const char* kCallValueCols =
+// The challenge's columns after id.
+constexpr const char* kChallengeValueCols =
     "demand_id, org_id, title, description, reward_cny, deadline, criteria, phase, "
     "winner_proposal_id, deal_id, created_by, created_at, announced_at";
-constexpr int kCallValues = 13;
-const std::string kCallCols = std::string("id, ") + kCallValueCols;
+constexpr int kChallengeValues = 13;
+const std::string kChallengeCols = std::string("id, ") + kChallengeValueCols;
 
-OpenCall CallFrom(const Row& r) {
-  OpenCall c;
+Challenge ChallengeFrom(const Row& r) {
+  Challenge c;
   c.id = r.Int(0);
   c.demand_id = r.Int(1);
   c.org_id = r.Int(2);
@@ -89,8 +89,8 @@ OpenCall CallFrom(const Row& r) {
   c.description = r.Text(4);
   c.reward_cny = r.Int(5);
   c.deadline = r.Text(6);
-  c.criteria = CallCriteriaFrom(r.Text(7));
-  c.phase = CallPhaseFromName(r.Text(8)).value_or(CallPhase::kOpen);
+  c.criteria = ChallengeCriteriaFrom(r.Text(7));
+  c.phase = ChallengePhaseFromName(r.Text(8)).value_or(ChallengePhase::kOpen);
   c.winner_proposal_id = r.OptInt(9);
   c.deal_id = r.OptInt(10);
   c.created_by = r.Int(11);
@@ -99,11 +99,11 @@ OpenCall CallFrom(const Row& r) {
   return c;
 }
 
-// Binds the call's columns after id, in kCallValueCols order.
-void BindCall(Stmt& s, const OpenCall& c) {
+// Binds the challenge's columns after id, in kChallengeValueCols order.
+void BindChallenge(Stmt& s, const Challenge& c) {
   s.Bind(c.demand_id).Bind(c.org_id).Bind(c.title).Bind(c.description);
-  s.Bind(c.reward_cny).Bind(c.deadline).Bind(CallCriteriaJson(c.criteria));
-  s.Bind(CallPhaseName(c.phase)).Bind(c.winner_proposal_id).Bind(c.deal_id);
+  s.Bind(c.reward_cny).Bind(c.deadline).Bind(ChallengeCriteriaJson(c.criteria));
+  s.Bind(ChallengePhaseName(c.phase)).Bind(c.winner_proposal_id).Bind(c.deal_id);
   s.Bind(c.created_by).Bind(c.created_at).Bind(c.announced_at);
 }
 
@@ -299,28 +299,29 @@ Result<std::vector<BrokeredDeal>> SqlDealTx::BrokeredDeals(int64_t org_id) {
       org_id);
 }
 
-Result<int64_t> SqlDealTx::InsertCall(const OpenCall& c) {
+Result<int64_t> SqlDealTx::InsertChallenge(const Challenge& c) {
   return Scalar(c_,
-                std::string("INSERT INTO calls (") + kCallValueCols + ") VALUES (" +
-                    Marks(kCallValues) + ") RETURNING id",
-                [&](Stmt& s) { BindCall(s, c); });
+                std::string("INSERT INTO calls (") + kChallengeValueCols + ") VALUES (" +
+                    Marks(kChallengeValues) + ") RETURNING id",
+                [&](Stmt& s) { BindChallenge(s, c); });
 }
 
-Result<OpenCall> SqlDealTx::GetCall(int64_t id) {
-  return One(c_, CallFrom, "call", "SELECT " + kCallCols + " FROM calls WHERE id = ?", id);
+Result<Challenge> SqlDealTx::GetChallenge(int64_t id) {
+  return One(c_, ChallengeFrom, "challenge",
+             "SELECT " + kChallengeCols + " FROM calls WHERE id = ?", id);
 }
 
-Status SqlDealTx::UpdateCall(const OpenCall& c) {
+Status SqlDealTx::UpdateChallenge(const Challenge& c) {
   return Touch(
-      c_, "call",
-      std::string("UPDATE calls SET (") + kCallValueCols + ") = (" + Marks(kCallValues) +
+      c_, "challenge",
+      std::string("UPDATE calls SET (") + kChallengeValueCols + ") = (" + Marks(kChallengeValues) +
           ") WHERE id = ?",
-      [&](Stmt& s) { BindCall(s, c); }, c.id);
+      [&](Stmt& s) { BindChallenge(s, c); }, c.id);
 }
 
-Result<Page<OpenCall>> SqlDealTx::ListCalls(int64_t offset, int64_t limit) {
-  return ReadPage(c_, CallFrom, "SELECT COUNT(*) FROM calls", Where(),
-                  kCallCols + " FROM calls ORDER BY id DESC LIMIT ? OFFSET ?", limit, offset);
+Result<Page<Challenge>> SqlDealTx::ListChallenges(int64_t offset, int64_t limit) {
+  return ReadPage(c_, ChallengeFrom, "SELECT COUNT(*) FROM calls", Where(),
+                  kChallengeCols + " FROM calls ORDER BY id DESC LIMIT ? OFFSET ?", limit, offset);
 }
 
 Status SqlDealTx::AddJudge(int64_t call_id, int64_t user_id) {

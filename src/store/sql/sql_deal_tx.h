@@ -1,4 +1,4 @@
-// DealTx written once over the SQL layer, for both databases: the deal, open-call and
+// DealTx written once over the SQL layer, for both databases: the deal, challenge and
 // statistics queries, in the transaction (and savepoints) of the StoreTx that owns it. Lists are
 // one statement each, with their total; a batch of match views is written in one statement and
 // the dashboard's figures come back in one.
@@ -39,10 +39,10 @@ class SqlDealTx : public DealTx {
   Result<std::vector<AuditEntry>> AuditOfOrgDeals(int64_t org_id) override;
   Result<std::vector<BrokeredDeal>> BrokeredDeals(int64_t org_id) override;
 
-  Result<int64_t> InsertCall(const OpenCall& call) override;
-  Result<OpenCall> GetCall(int64_t id) override;
-  Status UpdateCall(const OpenCall& call) override;
-  Result<Page<OpenCall>> ListCalls(int64_t offset, int64_t limit) override;
+  Result<int64_t> InsertChallenge(const Challenge& challenge) override;
+  Result<Challenge> GetChallenge(int64_t id) override;
+  Status UpdateChallenge(const Challenge& challenge) override;
+  Result<Page<Challenge>> ListChallenges(int64_t offset, int64_t limit) override;
   Status AddJudge(int64_t call_id, int64_t user_id) override;
   Result<std::vector<int64_t>> ListJudges(int64_t call_id) override;
   Result<int64_t> InsertProposal(const Proposal& proposal) override;

@@ -441,7 +441,7 @@ Status SqlTx::DeleteSubscription(int64_t id, int64_t user_id) {
 }
 
 Result<bool> SqlTx::InsertNotification(const Notification& n) {
-  // Deal and call notices have no subscription: NULL never collides in notifications_once.
+  // Deal and challenge notices have no subscription: NULL never collides in notifications_once.
   auto s = Query(c_,
                  "INSERT INTO notifications (user_id, kind, subscription_id, listing_id, title, "
                  "message, created_at, deal_id, call_id, detail) VALUES (?,?,?,?,?,?,?,?,?,?) ON "

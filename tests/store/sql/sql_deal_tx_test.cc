@@ -296,7 +296,7 @@ TEST_F(SqlDealTxTest, DealNoticesDoNotCollideWithEachOtherOrWithSubscriptionNoti
 }
 
 TEST_F(SqlDealTxTest, CallsJudgesProposalsAndScores) {
-  OpenCall c;
+  Challenge c;
   c.demand_id = 7;
   c.org_id = buyer_;
   c.title = "揭榜：低温电解液";
@@ -306,7 +306,7 @@ TEST_F(SqlDealTxTest, CallsJudgesProposalsAndScores) {
   c.created_by = users_[0];
   c.created_at = 10;
   MustWrite([&](StoreTx& tx) -> Status {
-    auto id = tx.deals().InsertCall(c);
+    auto id = tx.deals().InsertChallenge(c);
     if (!id.ok()) return id.status();
     c.id = *id;
     KC_RETURN_IF_ERROR(tx.deals().AddJudge(c.id, users_[2]));
@@ -323,10 +323,10 @@ TEST_F(SqlDealTxTest, CallsJudgesProposalsAndScores) {
     KC_RETURN_IF_ERROR(tx.deals().PutScore({*pid, users_[2], {80, 60}, 72, 20}));
     KC_RETURN_IF_ERROR(tx.deals().PutScore({*pid, users_[3], {90, 90}, 90, 21}));
     KC_RETURN_IF_ERROR(tx.deals().PutScore({*pid, users_[3], {50, 50}, 50, 22}));
-    c.phase = CallPhase::kAnnounced;
+    c.phase = ChallengePhase::kAnnounced;
     c.winner_proposal_id = *pid;
     c.deal_id = 3;
-    return tx.deals().UpdateCall(c);
+    return tx.deals().UpdateChallenge(c);
   });
   Status dup = store_->Write([&](StoreTx& tx) {
     Proposal p;
@@ -338,13 +338,13 @@ TEST_F(SqlDealTxTest, CallsJudgesProposalsAndScores) {
   });
   EXPECT_EQ(dup.kind(), ErrorKind::kConflict) << "one proposal per organisation";
   Status s = store_->Read([&](StoreTx& tx) -> Status {
-    auto got = tx.deals().GetCall(c.id);
+    auto got = tx.deals().GetChallenge(c.id);
     if (!got.ok()) return got.status();
     EXPECT_EQ(got->title, c.title);
     if (got->criteria.size() != 2u) return Internal("unexpected size of got->criteria");
     EXPECT_EQ(got->criteria[0].name, "技术先进性");
     EXPECT_DOUBLE_EQ(got->criteria[1].weight, 40);
-    EXPECT_EQ(got->phase, CallPhase::kAnnounced);
+    EXPECT_EQ(got->phase, ChallengePhase::kAnnounced);
     EXPECT_EQ(got->deal_id, 3);
     auto judges = tx.deals().ListJudges(c.id);
     EXPECT_TRUE(judges.ok() && judges->size() == 2u);
@@ -354,7 +354,7 @@ TEST_F(SqlDealTxTest, CallsJudgesProposalsAndScores) {
     EXPECT_EQ((*proposals)[0].org_name, "卖方大学");
     EXPECT_EQ((*proposals)[0].judges_scored, 2);
     EXPECT_DOUBLE_EQ((*proposals)[0].score, 61.0);  // (72 + 50) / 2: a rescore replaces
-    EXPECT_EQ(tx.deals().ListCalls(0, 10)->total, 1);
+    EXPECT_EQ(tx.deals().ListChallenges(0, 10)->total, 1);
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.message();
@@ -480,12 +480,12 @@ TEST_F(SqlDealTxTest, BrokeredDealsCarryTheirContractAmount) {
 // Nested must leave the enclosing transaction usable.
 TEST_F(SqlDealTxTest, ARefusedProposalInNestedLeavesTheTransactionUsable) {
   Status s = store_->Write([&](StoreTx& tx) -> Status {
-    OpenCall c;
+    Challenge c;
     c.org_id = buyer_;
     c.title = "揭榜";
     c.deadline = "2026-12-31";
     c.created_by = users_[0];
-    auto call = tx.deals().InsertCall(c);
+    auto call = tx.deals().InsertChallenge(c);
     if (!call.ok()) return call.status();
     Proposal p;
     p.call_id = *call;

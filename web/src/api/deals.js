@@ -1,4 +1,4 @@
-// Deals (技术交易), open calls (揭榜挂帅) and the dashboard's figures: /deals, /challenges, /stats.
+// Deals (技术交易), challenges (揭榜挂帅) and the dashboard's figures: /deals, /challenges, /stats.
 import { api } from './client.js';
 
 // The forward path of a deal and the stages that end it early.
@@ -51,11 +51,11 @@ export const BINDING = ['signed', 'registered', 'completed'];
 export const withdrawProposal = (id) => api(`/deals/${id}/proposal`, { method: 'DELETE' });
 export const recordContract = (id, contract) => api(`/deals/${id}/contract`, { method: 'PUT', body: contract });
 
-export const listCalls = ({ page = 1, size = 20 } = {}) => api('/challenges', { query: { page, size } });
-export const getCall = (id) => api(`/challenges/${id}`);
-export const createCall = (body) => api('/challenges', { method: 'POST', body });
+export const listChallenges = ({ page = 1, size = 20 } = {}) => api('/challenges', { query: { page, size } });
+export const getChallenge = (id) => api(`/challenges/${id}`);
+export const createChallenge = (body) => api('/challenges', { method: 'POST', body });
 export const propose = (id, body) => api(`/challenges/${id}/proposals`, { method: 'POST', body });
-export const closeCall = (id) => api(`/challenges/${id}/close`, { method: 'POST' });
+export const closeChallenge = (id) => api(`/challenges/${id}/close`, { method: 'POST' });
 export const scoreProposal = (id, pid, scores) => api(`/challenges/${id}/proposals/${pid}/scores`, { method: 'POST', body: { scores } });
 export const announce = (id, pid) => api(`/challenges/${id}/announce`, { method: 'POST', body: { proposal_id: pid } });
 

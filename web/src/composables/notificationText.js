@@ -57,7 +57,7 @@ function legacyStageMove(message, t, name) {
   return text;
 }
 
-// Where a notification leads: a deal's notice opens the deal, a call's the call, a request to
+// Where a notification leads: a deal's notice opens the deal, a challenge's the challenge, a request to
 // join the organisation page, a listing's the listing.
 export function notificationLink(n) {
   if (n.deal_id) return `/workspace/deals/${n.deal_id}`;

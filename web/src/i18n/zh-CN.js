@@ -16,7 +16,7 @@ export default {
     achievements: '科技成果',
     experts: '专家人才',
     news: '新闻资讯',
-    calls: '揭榜挂帅',
+    challenges: '揭榜挂帅',
     dashboard: '数据看板',
     workspace: '工作台',
     review: '审核',
@@ -483,7 +483,7 @@ export default {
     historyDocument: '上传文件 {name}',
     historyContract: '登记合同 {no}',
   },
-  calls: {
+  challenges: {
     title: '揭榜挂帅',
     one: '揭榜挂帅',
     intro: '企业把技术难题张榜，专家与机构揭榜，评审打分后公布揭榜方并开启技术交易。',
@@ -507,7 +507,7 @@ export default {
     score: '提交评分',
     announce: '公布为揭榜方',
     new: '发布揭榜挂帅',
-    callTitle: '榜单名称',
+    challengeTitle: '榜单名称',
     titleHint: '默认使用需求标题',
     criteriaHint: '如：技术先进性:60、成本:40',
     judgesHint: '评审专家用户名，以逗号分隔',

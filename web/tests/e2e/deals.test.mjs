@@ -3,7 +3,7 @@
 // the NDA; the university (on a 375 px phone screen) sees the achievement's confidential details
 // only after the NDA, writes a message, uploads a document (a wrong type is refused) and signs;
 // registering without a contract record shows the API's error; with the contract recorded the
-// deal is registered, its history exported, and the dashboard's funnel counts it. An open call
+// deal is registered, its history exported, and the dashboard's funnel counts it. An challenge
 // goes from a demand through a proposal (on a phone), judging and the announced winner to a deal.
 // A service agency's member opens a deal from an achievement, naming the buyer, and brokers it.
 // The deals list pages and filters by stage.
@@ -263,7 +263,7 @@ describe('deals', () => {
     assert.equal(await page.locator('.el-pagination').count(), 0);
     assert.deepEqual(page.pageErrors, []);
   });
-  test('an open call goes from a demand through proposals and judging to a winner and a deal', async () => {
+  test('a challenge goes from a demand through proposals and judging to a winner and a deal', async () => {
     const admin = await browser.newContext();
     await apiAs(admin, 'POST', '/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     const ent = await member(`cent_${stamp}`, { name: `张榜测试公司${stamp}`, type: 'enterprise' });
@@ -277,7 +277,7 @@ describe('deals', () => {
       title, description: '需要寿命二十五年以上的海上风电塔筒防腐涂层方案。', keywords: ['防腐涂层', '海上风电'],
     });
 
-    // The demand's organisation turns it into an open call from the demand's page.
+    // The demand's organisation turns it into a challenge from the demand's page.
     const page = await newPage(ent);
     await page.goto(`${server.url}/demands/${demand}`);
     await page.getByRole('link', { name: '张榜求解' }).click();

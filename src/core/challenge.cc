@@ -1,35 +1,36 @@
-#include "core/open_call.h"
+#include "core/challenge.h"
 
 namespace kc {
 
-std::string_view CallPhaseName(CallPhase phase) {
+std::string_view ChallengePhaseName(ChallengePhase phase) {
   switch (phase) {
-    case CallPhase::kOpen:
+    case ChallengePhase::kOpen:
       return "open";
-    case CallPhase::kJudging:
+    case ChallengePhase::kJudging:
       return "judging";
-    case CallPhase::kAnnounced:
+    case ChallengePhase::kAnnounced:
       return "announced";
   }
   return "";
 }
 
-std::optional<CallPhase> CallPhaseFromName(std::string_view name) {
-  for (CallPhase p : {CallPhase::kOpen, CallPhase::kJudging, CallPhase::kAnnounced}) {
-    if (CallPhaseName(p) == name) return p;
+std::optional<ChallengePhase> ChallengePhaseFromName(std::string_view name) {
+  for (ChallengePhase p :
+       {ChallengePhase::kOpen, ChallengePhase::kJudging, ChallengePhase::kAnnounced}) {
+    if (ChallengePhaseName(p) == name) return p;
   }
   return std::nullopt;
 }
 
-CallPhase EffectivePhase(const OpenCall& call, std::string_view today) {
+ChallengePhase EffectivePhase(const Challenge& challenge, std::string_view today) {
   // ISO dates compare as text.
-  if (call.phase == CallPhase::kOpen && today > std::string_view(call.deadline)) {
-    return CallPhase::kJudging;
+  if (challenge.phase == ChallengePhase::kOpen && today > std::string_view(challenge.deadline)) {
+    return ChallengePhase::kJudging;
   }
-  return call.phase;
+  return challenge.phase;
 }
 
-Status ValidateCriteria(const std::vector<CallCriterion>& criteria) {
+Status ValidateCriteria(const std::vector<ChallengeCriterion>& criteria) {
   if (criteria.empty() || criteria.size() > 10) {
     return Invalid("criteria", "invalid_criteria", "give 1 to 10 judging criteria");
   }
@@ -45,7 +46,7 @@ Status ValidateCriteria(const std::vector<CallCriterion>& criteria) {
   return Status::Ok();
 }
 
-Result<double> WeightedScore(const std::vector<CallCriterion>& criteria,
+Result<double> WeightedScore(const std::vector<ChallengeCriterion>& criteria,
                              const std::vector<double>& scores) {
   if (scores.size() != criteria.size()) {
     return Invalid("scores", "invalid_scores",

@@ -1,4 +1,4 @@
-#include "api/call_json.h"
+#include "api/challenge_json.h"
 
 #include "api/json_io.h"
 #include "api/schemas.h"
@@ -15,7 +15,7 @@ json OrgSchema() {
   return Obj({{"id", Int()}, {"name", Str()}}, {"id", "name"});
 }
 
-Status ReadCriteria(const json& body, std::vector<CallCriterion>* out) {
+Status ReadCriteria(const json& body, std::vector<ChallengeCriterion>* out) {
   if (!body.contains("criteria")) return Invalid("criteria", "required", "criteria are required");
   const json& c = body["criteria"];
   if (!c.is_array()) return Invalid("criteria", "invalid_type", "criteria is an array");
@@ -70,8 +70,8 @@ json ProposalSchema() {
              {"id", "org", "summary", "score", "judges_scored"});
 }
 
-json CallJson(const CallView& v) {
-  const OpenCall& c = v.call;
+json ChallengeJson(const ChallengeView& v) {
+  const Challenge& c = v.challenge;
   json criteria = json::array();
   for (const auto& k : c.criteria) criteria.push_back({{"name", k.name}, {"weight", k.weight}});
   json judges = json::array();
@@ -89,7 +89,7 @@ json CallJson(const CallView& v) {
       {"reward_cny", c.reward_cny},
       {"deadline", c.deadline},
       {"criteria", criteria},
-      {"phase", CallPhaseName(v.phase)},
+      {"phase", ChallengePhaseName(v.phase)},
       {"judges", judges},
       {"proposal_count", v.proposal_count},
       {"proposals", proposals},
@@ -101,7 +101,7 @@ json CallJson(const CallView& v) {
       {"announced_at", IsoTime(c.announced_at)}};
 }
 
-json CallSchema() {
+json ChallengeSchema() {
   using namespace schema;
   return Obj(
       {{"id", Int()},
@@ -125,7 +125,7 @@ json CallSchema() {
       {"id", "demand_id", "org", "title", "phase", "proposal_count", "can_manage", "is_judge"});
 }
 
-json CallInputSchema() {
+json ChallengeInputSchema() {
   using namespace schema;
   return Obj({{"demand_id", Int()},
               {"title", Str()},
@@ -137,8 +137,8 @@ json CallInputSchema() {
              {"demand_id", "deadline", "criteria"});
 }
 
-Result<NewCall> ReadCall(const json& body) {
-  NewCall c;
+Result<NewChallenge> ReadChallenge(const json& body) {
+  NewChallenge c;
   std::optional<int64_t> demand_id, reward;
   std::optional<std::string> title, description;
   KC_RETURN_IF_ERROR(AllowOnly(

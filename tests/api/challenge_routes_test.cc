@@ -1,4 +1,5 @@
-// Open calls (揭榜挂帅) through the API: post, propose, judge, announce, and the deal that follows.
+// Open challenges (揭榜挂帅) through the API: post, propose, judge, announce, and the deal that
+// follows.
 #include <gtest/gtest.h>
 
 #include "api/api_fixture.h"
@@ -8,9 +9,9 @@ namespace {
 
 using nlohmann::json;
 
-class CallRoutesTest : public ApiTest {};
+class ChallengeRoutesTest : public ApiTest {};
 
-TEST_F(CallRoutesTest, FromDemandToWinnerAndDeal) {
+TEST_F(ChallengeRoutesTest, FromDemandToWinnerAndDeal) {
   Client ent = RegisterWithOrg("poster", "电池公司");
   Client lab = RegisterWithOrg("solver", "材料研究所", "institute");
   Client other = RegisterWithOrg("other", "另一研究所", "institute");

@@ -1,4 +1,4 @@
-#include "service/open_calls.h"
+#include "service/challenges.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -6,17 +6,17 @@
 #include "core/iso_time.h"
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/challenge_policy.h"
 #include "service/deal_notices.h"
 #include "service/listing_policy.h"
 #include "service/listing_validation.h"
-#include "service/open_call_policy.h"
 
 namespace kc {
 
 namespace {
 
-// Tells every active member of `org_id` about a call.
-Status NotifyOrg(StoreTx& tx, int64_t org_id, const OpenCall& call, const std::string& kind,
+// Tells every active member of `org_id` about a challenge.
+Status NotifyOrg(StoreTx& tx, int64_t org_id, const Challenge& challenge, const std::string& kind,
                  const std::string& message, int64_t now, std::optional<int64_t> except) {
   UserQuery q;
   q.org_id = org_id;
@@ -28,8 +28,8 @@ Status NotifyOrg(StoreTx& tx, int64_t org_id, const OpenCall& call, const std::s
     Notification n;
     n.user_id = u.id;
     n.kind = kind;
-    n.call_id = call.id;
-    n.title = call.title;
+    n.call_id = challenge.id;
+    n.title = challenge.title;
     n.message = message;
     n.created_at = now;
     KC_RETURN_IF_ERROR(tx.InsertNotification(n));
@@ -39,21 +39,21 @@ Status NotifyOrg(StoreTx& tx, int64_t org_id, const OpenCall& call, const std::s
 
 }  // namespace
 
-std::string OpenCalls::Today() const { return IsoTime(clock_.Now()).substr(0, 10); }
+std::string Challenges::Today() const { return IsoTime(clock_.Now()).substr(0, 10); }
 
-Result<CallView> OpenCalls::ViewOf(StoreTx& tx, const Actor& actor, OpenCall call) {
-  CallView v;
-  v.phase = EffectivePhase(call, Today());
-  auto org = tx.GetOrg(call.org_id);
+Result<ChallengeView> Challenges::ViewOf(StoreTx& tx, const Actor& actor, Challenge challenge) {
+  ChallengeView v;
+  v.phase = EffectivePhase(challenge, Today());
+  auto org = tx.GetOrg(challenge.org_id);
   if (!org.ok()) return org.status();
   v.org = *org;
-  auto judges = tx.deals().ListJudges(call.id);
+  auto judges = tx.deals().ListJudges(challenge.id);
   if (!judges.ok()) return judges.status();
   auto users = tx.GetUsers(*judges);
   if (!users.ok()) return users.status();
   std::map<int64_t, const User*> by_id;
   for (const User& u : *users) by_id[u.id] = &u;
-  for (int64_t id : *judges) {  // in the call's order
+  for (int64_t id : *judges) {  // in the challenge's order
     auto it = by_id.find(id);
     if (it == by_id.end()) continue;
     User shown;
@@ -63,18 +63,18 @@ Result<CallView> OpenCalls::ViewOf(StoreTx& tx, const Actor& actor, OpenCall cal
     v.judges.push_back(shown);
   }
   v.is_judge = IsJudge(actor, *judges);
-  v.can_manage = CanManageCall(actor, call);
-  auto proposals = tx.deals().ListProposals(call.id);
+  v.can_manage = CanManageChallenge(actor, challenge);
+  auto proposals = tx.deals().ListProposals(challenge.id);
   if (!proposals.ok()) return proposals.status();
   v.proposal_count = static_cast<int64_t>(proposals->size());
   for (Proposal& p : *proposals) {
-    if (SeesProposal(actor, call, p, v.is_judge)) v.proposals.push_back(std::move(p));
+    if (SeesProposal(actor, challenge, p, v.is_judge)) v.proposals.push_back(std::move(p));
   }
-  v.call = std::move(call);
+  v.challenge = std::move(challenge);
   return v;
 }
 
-Result<CallView> OpenCalls::Create(const Actor& actor, const NewCall& in) {
+Result<ChallengeView> Challenges::Create(const Actor& actor, const NewChallenge& in) {
   if (!actor.signed_in()) return Unauthorized();
   if (!IsIsoDate(in.deadline)) {
     return Invalid("deadline", "invalid_date", "deadline is a date as YYYY-MM-DD");
@@ -86,62 +86,62 @@ Result<CallView> OpenCalls::Create(const Actor& actor, const NewCall& in) {
   if (Utf8Length(in.description) > 10000) {
     return Invalid("description", "too_long", "description is too long");
   }
-  OpenCall call;
+  Challenge challenge;
   const int64_t now = clock_.Now();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto demand = tx.GetListing(in.demand_id);
     if (!demand.ok() || demand->kind != ListingKind::kDemand || !CanRead(actor, *demand)) {
       return Invalid("demand_id", "unknown_listing", "no demand with this id");
     }
-    if (!CanPostCall(actor, *demand)) {
-      return Forbidden("only the demand's organisation turns it into an open call");
+    if (!CanPostChallenge(actor, *demand)) {
+      return Forbidden("only the demand's organisation turns it into a challenge");
     }
     if (demand->status != ListingStatus::kPublished) {
       return Invalid("demand_id", "not_published", "publish the demand before calling for it");
     }
-    call.demand_id = demand->id;
-    call.org_id = demand->org_id;
-    call.title = in.title.empty() ? demand->title : in.title;
-    call.description = in.description.empty() ? demand->body : in.description;
-    call.reward_cny = in.reward_cny;
-    call.deadline = in.deadline;
-    call.criteria = in.criteria;
-    call.created_by = actor.user->id;
-    call.created_at = now;
-    auto id = tx.deals().InsertCall(call);
+    challenge.demand_id = demand->id;
+    challenge.org_id = demand->org_id;
+    challenge.title = in.title.empty() ? demand->title : in.title;
+    challenge.description = in.description.empty() ? demand->body : in.description;
+    challenge.reward_cny = in.reward_cny;
+    challenge.deadline = in.deadline;
+    challenge.criteria = in.criteria;
+    challenge.created_by = actor.user->id;
+    challenge.created_at = now;
+    auto id = tx.deals().InsertChallenge(challenge);
     if (!id.ok()) return id.status();
-    call.id = *id;
+    challenge.id = *id;
     for (const std::string& name : in.judges) {
       auto judge = tx.FindUserByName(name);
       if (!judge.ok()) return Invalid("judges", "unknown_user", "no user named " + name);
-      KC_RETURN_IF_ERROR(tx.deals().AddJudge(call.id, judge->id));
+      KC_RETURN_IF_ERROR(tx.deals().AddJudge(challenge.id, judge->id));
     }
-    return tx.AppendAudit(AuditOf(now, actor.id(), "call", call.id, "create",
-                                  {{"demand_id", call.demand_id},
-                                   {"reward_cny", call.reward_cny},
-                                   {"deadline", call.deadline}}));
+    return tx.AppendAudit(AuditOf(now, actor.id(), "call", challenge.id, "create",
+                                  {{"demand_id", challenge.demand_id},
+                                   {"reward_cny", challenge.reward_cny},
+                                   {"deadline", challenge.deadline}}));
   }));
-  return Get(actor, call.id);
+  return Get(actor, challenge.id);
 }
 
-Result<CallView> OpenCalls::Get(const Actor& actor, int64_t id) {
-  Result<CallView> out = NotFound("call");
+Result<ChallengeView> Challenges::Get(const Actor& actor, int64_t id) {
+  Result<ChallengeView> out = NotFound("call");
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
-    auto call = tx.deals().GetCall(id);
-    if (!call.ok()) return call.status();
-    out = ViewOf(tx, actor, *call);
+    auto challenge = tx.deals().GetChallenge(id);
+    if (!challenge.ok()) return challenge.status();
+    out = ViewOf(tx, actor, *challenge);
     return out.status();
   }));
   return out;
 }
 
-Result<Page<CallView>> OpenCalls::List(const Actor& actor, int64_t offset, int64_t limit) {
-  Page<CallView> out;
+Result<Page<ChallengeView>> Challenges::List(const Actor& actor, int64_t offset, int64_t limit) {
+  Page<ChallengeView> out;
   KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
-    auto page = tx.deals().ListCalls(offset, limit);
+    auto page = tx.deals().ListChallenges(offset, limit);
     if (!page.ok()) return page.status();
     out.total = page->total;
-    for (OpenCall& c : page->items) {
+    for (Challenge& c : page->items) {
       auto v = ViewOf(tx, actor, std::move(c));
       if (!v.ok()) return v.status();
       out.items.push_back(std::move(*v));
@@ -151,8 +151,9 @@ Result<Page<CallView>> OpenCalls::List(const Actor& actor, int64_t offset, int64
   return out;
 }
 
-Result<Proposal> OpenCalls::Propose(const Actor& actor, int64_t call_id, const std::string& summary,
-                                    std::optional<int64_t> achievement_id) {
+Result<Proposal> Challenges::Propose(const Actor& actor, int64_t call_id,
+                                     const std::string& summary,
+                                     std::optional<int64_t> achievement_id) {
   if (!actor.signed_in()) return Unauthorized();
   if (!actor.user->org_id) {
     return Invalid("org_id", "org_required",
@@ -166,12 +167,12 @@ Result<Proposal> OpenCalls::Propose(const Actor& actor, int64_t call_id, const s
   Proposal p;
   const int64_t now = clock_.Now();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-    auto call = tx.deals().GetCall(call_id);
-    if (!call.ok()) return call.status();
-    if (EffectivePhase(*call, Today()) != CallPhase::kOpen) {
+    auto challenge = tx.deals().GetChallenge(call_id);
+    if (!challenge.ok()) return challenge.status();
+    if (EffectivePhase(*challenge, Today()) != ChallengePhase::kOpen) {
       return Conflict("call_closed", "the call no longer takes proposals");
     }
-    if (*actor.user->org_id == call->org_id) {
+    if (*actor.user->org_id == challenge->org_id) {
       return Invalid("org_id", "own_call", "an organisation does not answer its own call");
     }
     if (achievement_id) {
@@ -200,7 +201,7 @@ Result<Proposal> OpenCalls::Propose(const Actor& actor, int64_t call_id, const s
     auto org = tx.GetOrg(p.org_id);
     const std::string message = org.ok() ? org->name : "";
     KC_RETURN_IF_ERROR(
-        NotifyOrg(tx, call->org_id, *call, "call_proposal", message, now, std::nullopt));
+        NotifyOrg(tx, challenge->org_id, *challenge, "call_proposal", message, now, std::nullopt));
     auto judges = tx.deals().ListJudges(call_id);
     if (!judges.ok()) return judges.status();
     for (int64_t judge : *judges) {
@@ -208,7 +209,7 @@ Result<Proposal> OpenCalls::Propose(const Actor& actor, int64_t call_id, const s
       n.user_id = judge;
       n.kind = "call_proposal";
       n.call_id = call_id;
-      n.title = call->title;
+      n.title = challenge->title;
       n.message = message;
       n.created_at = now;
       KC_RETURN_IF_ERROR(tx.InsertNotification(n));
@@ -218,43 +219,44 @@ Result<Proposal> OpenCalls::Propose(const Actor& actor, int64_t call_id, const s
   return p;
 }
 
-Result<CallView> OpenCalls::Close(const Actor& actor, int64_t call_id) {
+Result<ChallengeView> Challenges::Close(const Actor& actor, int64_t call_id) {
   if (!actor.signed_in()) return Unauthorized();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-    auto call = tx.deals().GetCall(call_id);
-    if (!call.ok()) return call.status();
-    if (!CanManageCall(actor, *call)) return Forbidden("only the call's organisation closes it");
-    if (call->phase != CallPhase::kOpen) {
+    auto challenge = tx.deals().GetChallenge(call_id);
+    if (!challenge.ok()) return challenge.status();
+    if (!CanManageChallenge(actor, *challenge))
+      return Forbidden("only the call's organisation closes it");
+    if (challenge->phase != ChallengePhase::kOpen) {
       return Conflict("invalid_phase",
-                      "the call is already " + std::string(CallPhaseName(call->phase)));
+                      "the call is already " + std::string(ChallengePhaseName(challenge->phase)));
     }
-    call->phase = CallPhase::kJudging;
-    KC_RETURN_IF_ERROR(tx.deals().UpdateCall(*call));
+    challenge->phase = ChallengePhase::kJudging;
+    KC_RETURN_IF_ERROR(tx.deals().UpdateChallenge(*challenge));
     return tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "call", call_id, "close", {}));
   }));
   return Get(actor, call_id);
 }
 
-Result<Proposal> OpenCalls::Score(const Actor& actor, int64_t call_id, int64_t proposal_id,
-                                  const std::vector<double>& scores) {
+Result<Proposal> Challenges::Score(const Actor& actor, int64_t call_id, int64_t proposal_id,
+                                   const std::vector<double>& scores) {
   if (!actor.signed_in()) return Unauthorized();
   Result<Proposal> out = NotFound("proposal");
   const int64_t now = clock_.Now();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-    auto call = tx.deals().GetCall(call_id);
-    if (!call.ok()) return call.status();
+    auto challenge = tx.deals().GetChallenge(call_id);
+    if (!challenge.ok()) return challenge.status();
     auto judges = tx.deals().ListJudges(call_id);
     if (!judges.ok()) return judges.status();
     if (!IsJudge(actor, *judges)) {
       return Forbidden("only the call's judges score proposals");
     }
-    if (EffectivePhase(*call, Today()) != CallPhase::kJudging) {
+    if (EffectivePhase(*challenge, Today()) != ChallengePhase::kJudging) {
       return Conflict("invalid_phase", "proposals are scored while the call is judging");
     }
     auto p = tx.deals().GetProposal(proposal_id);
     if (!p.ok()) return p.status();
     if (p->call_id != call_id) return NotFound("proposal");
-    auto total = WeightedScore(call->criteria, scores);
+    auto total = WeightedScore(challenge->criteria, scores);
     if (!total.ok()) return total.status();
     KC_RETURN_IF_ERROR(tx.deals().PutScore({proposal_id, actor.user->id, scores, *total, now}));
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "call", call_id, "score",
@@ -265,14 +267,16 @@ Result<Proposal> OpenCalls::Score(const Actor& actor, int64_t call_id, int64_t p
   return out;
 }
 
-Result<CallView> OpenCalls::Announce(const Actor& actor, int64_t call_id, int64_t proposal_id) {
+Result<ChallengeView> Challenges::Announce(const Actor& actor, int64_t call_id,
+                                           int64_t proposal_id) {
   if (!actor.signed_in()) return Unauthorized();
   const int64_t now = clock_.Now();
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
-    auto call = tx.deals().GetCall(call_id);
-    if (!call.ok()) return call.status();
-    if (!CanManageCall(actor, *call)) return Forbidden("only the call's organisation announces");
-    if (EffectivePhase(*call, Today()) != CallPhase::kJudging) {
+    auto challenge = tx.deals().GetChallenge(call_id);
+    if (!challenge.ok()) return challenge.status();
+    if (!CanManageChallenge(actor, *challenge))
+      return Forbidden("only the call's organisation announces");
+    if (EffectivePhase(*challenge, Today()) != ChallengePhase::kJudging) {
       return Conflict("invalid_phase", "announce the winner after the proposal phase, once");
     }
     auto winner = tx.deals().GetProposal(proposal_id);
@@ -280,11 +284,11 @@ Result<CallView> OpenCalls::Announce(const Actor& actor, int64_t call_id, int64_
       return Invalid("proposal_id", "unknown_proposal", "no proposal with this id in the call");
     }
     Deal deal;
-    deal.title = call->title;
-    deal.demand_id = call->demand_id;
+    deal.title = challenge->title;
+    deal.demand_id = challenge->demand_id;
     deal.achievement_id = winner->achievement_id;
     deal.call_id = call_id;
-    deal.buyer_org_id = call->org_id;
+    deal.buyer_org_id = challenge->org_id;
     deal.seller_org_id = winner->org_id;
     deal.opened_by = actor.user->id;
     deal.created_at = deal.updated_at = now;
@@ -296,11 +300,11 @@ Result<CallView> OpenCalls::Announce(const Actor& actor, int64_t call_id, int64_
                                                {"call_id", call_id},
                                                {"buyer_org_id", deal.buyer_org_id},
                                                {"seller_org_id", deal.seller_org_id}})));
-    call->phase = CallPhase::kAnnounced;
-    call->winner_proposal_id = proposal_id;
-    call->deal_id = deal.id;
-    call->announced_at = now;
-    KC_RETURN_IF_ERROR(tx.deals().UpdateCall(*call));
+    challenge->phase = ChallengePhase::kAnnounced;
+    challenge->winner_proposal_id = proposal_id;
+    challenge->deal_id = deal.id;
+    challenge->announced_at = now;
+    KC_RETURN_IF_ERROR(tx.deals().UpdateChallenge(*challenge));
     KC_RETURN_IF_ERROR(
         tx.AppendAudit(AuditOf(now, actor.id(), "call", call_id, "announce",
                                {{"proposal_id", proposal_id}, {"deal_id", deal.id}})));
@@ -308,7 +312,7 @@ Result<CallView> OpenCalls::Announce(const Actor& actor, int64_t call_id, int64_
     if (!proposals.ok()) return proposals.status();
     for (const Proposal& p : *proposals) {
       KC_RETURN_IF_ERROR(
-          NotifyOrg(tx, p.org_id, *call, "call_winner", winner->org_name, now, std::nullopt));
+          NotifyOrg(tx, p.org_id, *challenge, "call_winner", winner->org_name, now, std::nullopt));
     }
     return NotifyDealParties(tx, deal, actor.id(), "deal_opened", deal.title, now).status();
   }));

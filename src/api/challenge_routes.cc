@@ -1,5 +1,5 @@
-// /challenges: open calls (揭榜挂帅) with proposals, scores and the announced winner.
-#include "api/call_json.h"
+// /challenges: open challenges (揭榜挂帅) with proposals, scores and the announced winner.
+#include "api/challenge_json.h"
 #include "api/json_io.h"
 #include "api/routes.h"
 #include "api/schemas.h"
@@ -17,28 +17,28 @@ Result<Actor> SignedIn(Context& ctx, const http::Request& req, bool write) {
   return actor;
 }
 
-http::Response CreateCall(Context& ctx, http::Request& req) {
+http::Response CreateChallenge(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
-  KC_ASSIGN_OR_RESPOND(c, ReadCall(*body));
-  KC_ASSIGN_OR_RESPOND(call, ctx.calls->Create(*actor, *c));
-  return JsonResponse(201, CallJson(*call));
+  KC_ASSIGN_OR_RESPOND(c, ReadChallenge(*body));
+  KC_ASSIGN_OR_RESPOND(challenge, ctx.challenges->Create(*actor, *c));
+  return JsonResponse(201, ChallengeJson(*challenge));
 }
 
-http::Response ListCalls(Context& ctx, http::Request& req) {
+http::Response ListChallenges(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
   KC_ASSIGN_OR_RESPOND(page, ReadPage(req));
-  KC_ASSIGN_OR_RESPOND(calls, ctx.calls->List(*actor, page->offset(), page->size));
+  KC_ASSIGN_OR_RESPOND(challenges, ctx.challenges->List(*actor, page->offset(), page->size));
   json items = json::array();
-  for (const auto& c : calls->items) items.push_back(CallJson(c));
-  return JsonResponse(200, PageJson(items, calls->total, *page));
+  for (const auto& c : challenges->items) items.push_back(ChallengeJson(c));
+  return JsonResponse(200, PageJson(items, challenges->total, *page));
 }
 
-http::Response GetCall(Context& ctx, http::Request& req) {
+http::Response GetChallenge(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, false));
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
-  KC_ASSIGN_OR_RESPOND(call, ctx.calls->Get(*actor, *id));
-  return JsonResponse(200, CallJson(*call));
+  KC_ASSIGN_OR_RESPOND(challenge, ctx.challenges->Get(*actor, *id));
+  return JsonResponse(200, ChallengeJson(*challenge));
 }
 
 http::Response Propose(Context& ctx, http::Request& req) {
@@ -51,15 +51,15 @@ http::Response Propose(Context& ctx, http::Request& req) {
   if (s.ok()) s = RequireString(*body, "summary", &summary);
   if (s.ok()) s = OptInt(*body, "achievement_id", &achievement_id);
   if (!s.ok()) return http::ErrorResponse(s);
-  KC_ASSIGN_OR_RESPOND(p, ctx.calls->Propose(*actor, *id, summary, achievement_id));
+  KC_ASSIGN_OR_RESPOND(p, ctx.challenges->Propose(*actor, *id, summary, achievement_id));
   return JsonResponse(201, ProposalJson(*p));
 }
 
 http::Response Close(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(actor, SignedIn(ctx, req, true));
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
-  KC_ASSIGN_OR_RESPOND(call, ctx.calls->Close(*actor, *id));
-  return JsonResponse(200, CallJson(*call));
+  KC_ASSIGN_OR_RESPOND(challenge, ctx.challenges->Close(*actor, *id));
+  return JsonResponse(200, ChallengeJson(*challenge));
 }
 
 http::Response Score(Context& ctx, http::Request& req) {
@@ -68,7 +68,7 @@ http::Response Score(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(pid, ParseId(req.Param("proposal_id"), "proposal_id"));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   KC_ASSIGN_OR_RESPOND(scores, ReadJudgeScores(*body));
-  KC_ASSIGN_OR_RESPOND(p, ctx.calls->Score(*actor, *id, *pid, *scores));
+  KC_ASSIGN_OR_RESPOND(p, ctx.challenges->Score(*actor, *id, *pid, *scores));
   return JsonResponse(200, ProposalJson(*p));
 }
 
@@ -81,39 +81,39 @@ http::Response Announce(Context& ctx, http::Request& req) {
   if (s.ok()) s = OptInt(*body, "proposal_id", &pid);
   if (s.ok() && !pid) s = Invalid("proposal_id", "required", "name the winning proposal");
   if (!s.ok()) return http::ErrorResponse(s);
-  KC_ASSIGN_OR_RESPOND(call, ctx.calls->Announce(*actor, *id, *pid));
-  return JsonResponse(200, CallJson(*call));
+  KC_ASSIGN_OR_RESPOND(challenge, ctx.challenges->Announce(*actor, *id, *pid));
+  return JsonResponse(200, ChallengeJson(*challenge));
 }
 
 }  // namespace
 
-void RegisterCallRoutes(http::Router& router, Context& ctx) {
+void RegisterChallengeRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
-  const json call = CallSchema();
+  const json challenge = ChallengeSchema();
   const json proposal = ProposalSchema();
   router.Add(verb::post, "/api/v1/challenges",
-             Guarded([&ctx](http::Request& r) { return CreateCall(ctx, r); }),
-             {.summary = "Turn a published demand into an open call (揭榜挂帅) with a reward, a "
+             Guarded([&ctx](http::Request& r) { return CreateChallenge(ctx, r); }),
+             {.summary = "Turn a published demand into a challenge (揭榜挂帅) with a reward, a "
                          "deadline, judging criteria and judges (usernames)",
               .tag = "challenges",
               .auth = true,
-              .request_body = CallInputSchema(),
+              .request_body = ChallengeInputSchema(),
               .success_status = 201,
-              .response = call,
+              .response = challenge,
               .errors = {400, 401, 403, 422}});
   router.Add(verb::get, "/api/v1/challenges",
-             Guarded([&ctx](http::Request& r) { return ListCalls(ctx, r); }),
-             {.summary = "Open calls, newest first",
+             Guarded([&ctx](http::Request& r) { return ListChallenges(ctx, r); }),
+             {.summary = "Challenges, newest first",
               .tag = "challenges",
               .query_params = PageQuery(),
-              .response = PageOf(call),
+              .response = PageOf(challenge),
               .errors = {400}});
   router.Add(verb::get, "/api/v1/challenges/{id}",
-             Guarded([&ctx](http::Request& r) { return GetCall(ctx, r); }),
-             {.summary = "An open call with its phase; proposals for its organisation, judges "
+             Guarded([&ctx](http::Request& r) { return GetChallenge(ctx, r); }),
+             {.summary = "A challenge with its phase; proposals for its organisation, judges "
                          "and their own proposers",
               .tag = "challenges",
-              .response = call,
+              .response = challenge,
               .errors = {404}});
   router.Add(verb::post, "/api/v1/challenges/{id}/proposals",
              Guarded([&ctx](http::Request& r) { return Propose(ctx, r); }),
@@ -129,7 +129,7 @@ void RegisterCallRoutes(http::Router& router, Context& ctx) {
              {.summary = "End the proposal phase early and start judging",
               .tag = "challenges",
               .auth = true,
-              .response = call,
+              .response = challenge,
               .errors = {401, 403, 404, 409}});
   router.Add(verb::post, "/api/v1/challenges/{id}/proposals/{proposal_id}/scores",
              Guarded([&ctx](http::Request& r) { return Score(ctx, r); }),
@@ -146,7 +146,7 @@ void RegisterCallRoutes(http::Router& router, Context& ctx) {
               .tag = "challenges",
               .auth = true,
               .request_body = Obj({{"proposal_id", Int()}}, {"proposal_id"}),
-              .response = call,
+              .response = challenge,
               .errors = {400, 401, 403, 404, 409, 422}});
 }
 
