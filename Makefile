@@ -77,8 +77,12 @@ SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1:str
   UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0
 
-test-sanitize: deps
+# The sanitized server serves the same front end and dictionary as the normal build's (beside the
+# binary, as `kechuang serve` looks for them).
+test-sanitize: deps web cedict
 	@cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKC_SANITIZE=ON >/dev/null
+	@ln -sfn $(abspath $(BUILD_DIR))/web $(SANITIZE_DIR)/web
+	@ln -sfn $(abspath $(BUILD_DIR))/cedict.tsv $(SANITIZE_DIR)/cedict.tsv
 	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	cd $(SANITIZE_DIR) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS) --timeout 1200 \
 	  $(if $(SANITIZE_TESTS),-R '$(SANITIZE_TESTS)',)
