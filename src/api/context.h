@@ -9,7 +9,6 @@
 #include "http/router.h"
 #include "service/accounts.h"
 #include "service/actor.h"
-#include "service/bodies.h"
 #include "service/campaigns.h"
 #include "service/challenges.h"
 #include "service/deals.h"
@@ -19,6 +18,7 @@
 #include "service/listings.h"
 #include "service/news.h"
 #include "service/orgs.h"
+#include "service/programme_bodies.h"
 #include "service/search_service.h"
 #include "service/statistics.h"
 #include "service/subscriptions.h"
@@ -33,18 +33,18 @@ struct Context {
   Exporter& exporter;
   const Clock& clock;
   std::string version;
-  bool secure_cookies = false;             // add "Secure" to cookies (behind HTTPS)
-  SearchService* search = nullptr;         // search and matching
-  Subscriptions* subscriptions = nullptr;  // saved searches, follows, notifications
-  Deals* deals = nullptr;                  // technology transactions
-  Challenges* challenges = nullptr;        // 揭榜挂帅
-  Statistics* stats = nullptr;             // dashboard figures, agencies' records
-  News* news = nullptr;                    // 新闻资讯
-  Campaigns* campaigns = nullptr;          // 榜单与奖项
-  Bodies* bodies = nullptr;                // 咨询委员会与联合体
-  const Indexer* indexer = nullptr;        // keeps the search index in step (for /health)
-  std::string data_dir;                    // probed by /health: does it take a file?
-  TrustedProxies proxies;                  // whose X-Forwarded-For is believed
+  bool secure_cookies = false;                  // add "Secure" to cookies (behind HTTPS)
+  SearchService* search = nullptr;              // search and matching
+  Subscriptions* subscriptions = nullptr;       // saved searches, follows, notifications
+  Deals* deals = nullptr;                       // technology transactions
+  Challenges* challenges = nullptr;             // 揭榜挂帅
+  Statistics* stats = nullptr;                  // dashboard figures, agencies' records
+  News* news = nullptr;                         // 新闻资讯
+  Campaigns* campaigns = nullptr;               // 榜单与奖项
+  ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
+  const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
+  std::string data_dir;                         // probed by /health: does it take a file?
+  TrustedProxies proxies;                       // whose X-Forwarded-For is believed
 
   // The client's address: the connection's peer, or the client a trusted proxy forwarded for.
   std::string ClientAddress(const http::Request& req) const {

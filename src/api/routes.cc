@@ -17,7 +17,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   if (ctx.stats) RegisterStatsRoutes(router, ctx);
   RegisterNewsRoutes(router, ctx);
   RegisterCampaignRoutes(router, ctx);
-  RegisterBodyRoutes(router, ctx);
+  RegisterProgrammeBodyRoutes(router, ctx);
 }
 
 }  // namespace kc::api

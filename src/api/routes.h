@@ -24,6 +24,6 @@ void RegisterChallengeRoutes(http::Router& router, Context& ctx);
 void RegisterStatsRoutes(http::Router& router, Context& ctx);
 void RegisterNewsRoutes(http::Router& router, Context& ctx);
 void RegisterCampaignRoutes(http::Router& router, Context& ctx);
-void RegisterBodyRoutes(http::Router& router, Context& ctx);
+void RegisterProgrammeBodyRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

@@ -89,7 +89,7 @@ class Platform {
   std::unique_ptr<Subscriptions> subscriptions_;
   std::unique_ptr<News> news_;
   std::unique_ptr<Campaigns> campaigns_;
-  std::unique_ptr<Bodies> bodies_;
+  std::unique_ptr<ProgrammeBodies> programme_bodies_;
   std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<Alerts> alerts_;
   std::unique_ptr<api::Context> ctx_;

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/body.h"
 #include "core/campaign.h"
+#include "core/programme_body.h"
 #include "core/score_aggregation.h"
 #include "core/status.h"
 #include "store/records.h"
@@ -89,15 +89,15 @@ class CampaignTx {
   virtual Status InsertResults(int64_t campaign_id, const std::vector<CampaignResult>& rows) = 0;
   virtual Result<std::vector<CampaignResult>> ListResults(int64_t campaign_id) = 0;
 
-  // Bodies and their members. Conflict "slug" for a slug taken.
-  virtual Result<int64_t> InsertBody(const Body& body) = 0;
-  virtual Result<Body> GetBody(std::string_view slug) = 0;
-  virtual Result<std::vector<Body>> ListBodies() = 0;
-  virtual Result<int64_t> InsertBodyMember(const BodyMember& member) = 0;
+  // ProgrammeBodies and their members. Conflict "slug" for a slug taken.
+  virtual Result<int64_t> InsertProgrammeBody(const ProgrammeBody& body) = 0;
+  virtual Result<ProgrammeBody> GetProgrammeBody(std::string_view slug) = 0;
+  virtual Result<std::vector<ProgrammeBody>> ListProgrammeBodies() = 0;
+  virtual Result<int64_t> InsertProgrammeBodyMember(const ProgrammeBodyMember& member) = 0;
   // Members by position, then id.
-  virtual Result<std::vector<BodyMember>> ListBodyMembers(int64_t body_id) = 0;
+  virtual Result<std::vector<ProgrammeBodyMember>> ListProgrammeBodyMembers(int64_t body_id) = 0;
   // NotFound unless the member exists and belongs to `body_id`.
-  virtual Status DeleteBodyMember(int64_t body_id, int64_t member_id) = 0;
+  virtual Status DeleteProgrammeBodyMember(int64_t body_id, int64_t member_id) = 0;
 };
 
 }  // namespace kc

@@ -50,7 +50,7 @@ const routes = [
   },
   { path: '/campaigns', name: 'campaigns', component: () => import('./views/CampaignsView.vue') },
   { path: '/campaigns/:id(\\d+)', name: 'campaign', component: () => import('./views/CampaignView.vue') },
-  { path: '/bodies', name: 'bodies', component: () => import('./views/BodiesView.vue') },
+  { path: '/bodies', name: 'bodies', component: () => import('./views/ProgrammeBodiesView.vue') },
   {
     path: '/workspace/reviews',
     name: 'my-reviews',

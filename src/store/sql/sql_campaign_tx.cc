@@ -78,13 +78,13 @@ Assignment AssignmentFrom(const Row& r) {
 constexpr const char* kAssignmentSelect =
     "SELECT campaign_id, nomination_id, reviewer_id, assigned_at FROM campaign_assignments ";
 
-constexpr const char* kBodyCols =
+constexpr const char* kProgrammeBodyCols =
     "id, kind, slug, name, name_en, description, established, created_at";
 
-Body BodyFrom(const Row& r) {
-  Body b;
+ProgrammeBody ProgrammeBodyFrom(const Row& r) {
+  ProgrammeBody b;
   b.id = r.Int(0);
-  b.kind = BodyKindFromName(r.Text(1)).value_or(BodyKind::kAdvisoryCommittee);
+  b.kind = ProgrammeBodyKindFromName(r.Text(1)).value_or(ProgrammeBodyKind::kAdvisoryCommittee);
   b.slug = r.Text(2);
   b.name = r.Text(3);
   b.name_en = r.Text(4);
@@ -94,8 +94,8 @@ Body BodyFrom(const Row& r) {
   return b;
 }
 
-BodyMember MemberFrom(const Row& r) {
-  BodyMember m;
+ProgrammeBodyMember MemberFrom(const Row& r) {
+  ProgrammeBodyMember m;
   m.id = r.Int(0);
   m.body_id = r.Int(1);
   m.member_type = MemberTypeFromName(r.Text(2)).value_or(MemberType::kPerson);
@@ -306,24 +306,25 @@ Result<std::vector<CampaignResult>> SqlCampaignTx::ListResults(int64_t campaign_
       campaign_id);
 }
 
-Result<int64_t> SqlCampaignTx::InsertBody(const Body& b) {
+Result<int64_t> SqlCampaignTx::InsertProgrammeBody(const ProgrammeBody& b) {
   return InsertUnique(c_, Conflict("slug_taken", "a body with this slug exists", "slug"),
                       "INSERT INTO bodies (kind, slug, name, name_en, description, established, "
                       "created_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id",
-                      BodyKindName(b.kind), b.slug, b.name, b.name_en, b.description, b.established,
-                      b.created_at);
+                      ProgrammeBodyKindName(b.kind), b.slug, b.name, b.name_en, b.description,
+                      b.established, b.created_at);
 }
 
-Result<Body> SqlCampaignTx::GetBody(std::string_view slug) {
-  return One(c_, BodyFrom, "body",
-             std::string("SELECT ") + kBodyCols + " FROM bodies WHERE slug = ?", slug);
+Result<ProgrammeBody> SqlCampaignTx::GetProgrammeBody(std::string_view slug) {
+  return One(c_, ProgrammeBodyFrom, "body",
+             std::string("SELECT ") + kProgrammeBodyCols + " FROM bodies WHERE slug = ?", slug);
 }
 
-Result<std::vector<Body>> SqlCampaignTx::ListBodies() {
-  return All(c_, BodyFrom, std::string("SELECT ") + kBodyCols + " FROM bodies ORDER BY id");
+Result<std::vector<ProgrammeBody>> SqlCampaignTx::ListProgrammeBodies() {
+  return All(c_, ProgrammeBodyFrom,
+             std::string("SELECT ") + kProgrammeBodyCols + " FROM bodies ORDER BY id");
 }
 
-Result<int64_t> SqlCampaignTx::InsertBodyMember(const BodyMember& m) {
+Result<int64_t> SqlCampaignTx::InsertProgrammeBodyMember(const ProgrammeBodyMember& m) {
   return Scalar(c_,
                 "INSERT INTO body_members (body_id, member_type, name, org_id, title, role, "
                 "term_start, term_end, position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
@@ -332,14 +333,14 @@ Result<int64_t> SqlCampaignTx::InsertBodyMember(const BodyMember& m) {
                 m.term_start, m.term_end, m.position, m.created_at);
 }
 
-Result<std::vector<BodyMember>> SqlCampaignTx::ListBodyMembers(int64_t body_id) {
+Result<std::vector<ProgrammeBodyMember>> SqlCampaignTx::ListProgrammeBodyMembers(int64_t body_id) {
   return All(c_, MemberFrom,
              "SELECT id, body_id, member_type, name, org_id, title, role, term_start, term_end, "
              "position, created_at FROM body_members WHERE body_id = ? ORDER BY position, id",
              body_id);
 }
 
-Status SqlCampaignTx::DeleteBodyMember(int64_t body_id, int64_t member_id) {
+Status SqlCampaignTx::DeleteProgrammeBodyMember(int64_t body_id, int64_t member_id) {
   return Touch(c_, "member", "DELETE FROM body_members WHERE id = ? AND body_id = ?", member_id,
                body_id);
 }

@@ -35,12 +35,12 @@ class SqlCampaignTx : public CampaignTx {
   Status InsertResults(int64_t campaign_id, const std::vector<CampaignResult>& rows) override;
   Result<std::vector<CampaignResult>> ListResults(int64_t campaign_id) override;
 
-  Result<int64_t> InsertBody(const Body& body) override;
-  Result<Body> GetBody(std::string_view slug) override;
-  Result<std::vector<Body>> ListBodies() override;
-  Result<int64_t> InsertBodyMember(const BodyMember& member) override;
-  Result<std::vector<BodyMember>> ListBodyMembers(int64_t body_id) override;
-  Status DeleteBodyMember(int64_t body_id, int64_t member_id) override;
+  Result<int64_t> InsertProgrammeBody(const ProgrammeBody& body) override;
+  Result<ProgrammeBody> GetProgrammeBody(std::string_view slug) override;
+  Result<std::vector<ProgrammeBody>> ListProgrammeBodies() override;
+  Result<int64_t> InsertProgrammeBodyMember(const ProgrammeBodyMember& member) override;
+  Result<std::vector<ProgrammeBodyMember>> ListProgrammeBodyMembers(int64_t body_id) override;
+  Status DeleteProgrammeBodyMember(int64_t body_id, int64_t member_id) override;
 
  private:
   Conn& c_;

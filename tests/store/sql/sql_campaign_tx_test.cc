@@ -189,40 +189,41 @@ TEST_F(SqlCampaignTxTest, NominationsAssignmentsScoresAndResults) {
 
 TEST_F(SqlCampaignTxTest, BodiesAndMembers) {
   Must([&](StoreTx& tx) -> Status {
-    Body b{0,
-           BodyKind::kConsortium,
-           "consortium",
-           "“科创中国”联合体",
-           "Sci-Tech China Consortium",
-           "",
-           "2021-01-18",
-           1};
-    auto id = tx.campaigns().InsertBody(b);
+    ProgrammeBody b{0,
+                    ProgrammeBodyKind::kConsortium,
+                    "consortium",
+                    "“科创中国”联合体",
+                    "Sci-Tech China Consortium",
+                    "",
+                    "2021-01-18",
+                    1};
+    auto id = tx.campaigns().InsertProgrammeBody(b);
     if (!id.ok()) return id.status();
-    EXPECT_EQ(tx.campaigns().InsertBody(b).status().field(), "slug");
-    BodyMember m;
+    EXPECT_EQ(tx.campaigns().InsertProgrammeBody(b).status().field(), "slug");
+    ProgrammeBodyMember m;
     m.body_id = *id;
     m.member_type = MemberType::kOrganisation;
     m.name = "某大学";
     m.org_id = org_;
     m.role = "成员单位";
     m.position = 2;
-    KC_RETURN_IF_ERROR(tx.campaigns().InsertBodyMember(m));
+    KC_RETURN_IF_ERROR(tx.campaigns().InsertProgrammeBodyMember(m));
     m.name = "某研究院";
     m.role = "理事长单位";
     m.position = 1;
-    auto second = tx.campaigns().InsertBodyMember(m);
+    auto second = tx.campaigns().InsertProgrammeBodyMember(m);
     if (!second.ok()) return second.status();
-    auto members = tx.campaigns().ListBodyMembers(*id);
+    auto members = tx.campaigns().ListProgrammeBodyMembers(*id);
     if (!members.ok()) return members.status();
     EXPECT_EQ(members->size(), 2u);
     EXPECT_EQ((*members)[0].name, "某研究院") << "by position";
-    EXPECT_EQ(tx.campaigns().DeleteBodyMember(*id + 1, *second).kind(), ErrorKind::kNotFound);
-    KC_RETURN_IF_ERROR(tx.campaigns().DeleteBodyMember(*id, *second));
-    EXPECT_EQ(tx.campaigns().ListBodyMembers(*id)->size(), 1u);
-    EXPECT_EQ(tx.campaigns().GetBody("consortium")->kind, BodyKind::kConsortium);
-    EXPECT_EQ(tx.campaigns().GetBody("none").status().kind(), ErrorKind::kNotFound);
-    EXPECT_EQ(tx.campaigns().ListBodies()->size(), 1u);
+    EXPECT_EQ(tx.campaigns().DeleteProgrammeBodyMember(*id + 1, *second).kind(),
+              ErrorKind::kNotFound);
+    KC_RETURN_IF_ERROR(tx.campaigns().DeleteProgrammeBodyMember(*id, *second));
+    EXPECT_EQ(tx.campaigns().ListProgrammeBodyMembers(*id)->size(), 1u);
+    EXPECT_EQ(tx.campaigns().GetProgrammeBody("consortium")->kind, ProgrammeBodyKind::kConsortium);
+    EXPECT_EQ(tx.campaigns().GetProgrammeBody("none").status().kind(), ErrorKind::kNotFound);
+    EXPECT_EQ(tx.campaigns().ListProgrammeBodies()->size(), 1u);
     return Status::Ok();
   });
 }

@@ -8,9 +8,9 @@ namespace {
 
 using nlohmann::json;
 
-class BodyRoutesTest : public ApiTest {};
+class ProgrammeBodyRoutesTest : public ApiTest {};
 
-TEST_F(BodyRoutesTest, BodiesWithMembersRolesAndTerms) {
+TEST_F(ProgrammeBodyRoutesTest, BodiesWithMembersRolesAndTerms) {
   Client admin = Admin();
   auto body = admin.Post("/api/v1/bodies", {{"kind", "consortium"},
                                             {"slug", "consortium"},

@@ -1,7 +1,6 @@
-#include "core/body.h"
+#include "core/programme_body.h"
 
 #include "core/utf8.h"
-
 
 namespace kc {
 
@@ -18,12 +17,12 @@ bool AllDigits(std::string_view s) {
 
 }  // namespace
 
-std::string_view BodyKindName(BodyKind k) {
-  return k == BodyKind::kConsortium ? "consortium" : "advisory_committee";
+std::string_view ProgrammeBodyKindName(ProgrammeBodyKind k) {
+  return k == ProgrammeBodyKind::kConsortium ? "consortium" : "advisory_committee";
 }
-std::optional<BodyKind> BodyKindFromName(std::string_view n) {
-  if (n == "advisory_committee") return BodyKind::kAdvisoryCommittee;
-  if (n == "consortium") return BodyKind::kConsortium;
+std::optional<ProgrammeBodyKind> ProgrammeBodyKindFromName(std::string_view n) {
+  if (n == "advisory_committee") return ProgrammeBodyKind::kAdvisoryCommittee;
+  if (n == "consortium") return ProgrammeBodyKind::kConsortium;
   return std::nullopt;
 }
 std::string_view MemberTypeName(MemberType t) {
@@ -45,7 +44,7 @@ bool IsDateText(std::string_view s) {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-Status ValidateBody(const Body& b) {
+Status ValidateProgrammeBody(const ProgrammeBody& b) {
   if (b.slug.empty() || b.slug.size() > 60) {
     return Invalid("slug", "invalid_slug", "a slug has 1 to 60 characters");
   }
@@ -66,7 +65,7 @@ Status ValidateBody(const Body& b) {
   return Status::Ok();
 }
 
-Status ValidateBodyMember(const BodyMember& m) {
+Status ValidateProgrammeBodyMember(const ProgrammeBodyMember& m) {
   if (IsBlank(m.name)) return Invalid("name", "required", "a member needs a name");
   if (Utf8Length(m.name) > 100) return Invalid("name", "too_long", "at most 100 characters");
   if (IsBlank(m.role)) return Invalid("role", "required", "a member needs a role");

@@ -1,4 +1,4 @@
-#include "service/body_policy.h"
+#include "service/programme_body_policy.h"
 
 #include <gtest/gtest.h>
 
@@ -11,12 +11,12 @@ using testing::Caller;
 using testing::CheckTable;
 
 bool Ask(const std::string& action, const std::string&, const Caller& caller) {
-  if (action == "maintain") return CanMaintainBodies(caller.actor);
+  if (action == "maintain") return CanMaintainProgrammeBodies(caller.actor);
   ADD_FAILURE() << "no action " << action;
   return false;
 }
 
-TEST(BodyPolicyTest, RoleByAction) {
+TEST(ProgrammeBodyPolicyTest, RoleByAction) {
   // Neither editors nor reviewers nor org admins maintain the bodies.
   CheckTable({{"maintain", "-", {"admin"}}}, Ask);
 }

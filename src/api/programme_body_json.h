@@ -7,26 +7,26 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/body.h"
+#include "core/programme_body.h"
 #include "core/status.h"
-#include "service/bodies.h"
+#include "service/programme_bodies.h"
 
 namespace kc::api {
 
 // A body (all of it is public); with its members (GET /bodies/{slug}).
-nlohmann::json BodyJson(const Body& body);
-nlohmann::json BodyJson(const BodyWithMembers& body);
+nlohmann::json ProgrammeBodyJson(const ProgrammeBody& body);
+nlohmann::json ProgrammeBodyJson(const ProgrammeBodyWithMembers& body);
 // The schema of a body, also what creating one takes; `with_members` for the second writer.
-nlohmann::json BodySchema(bool with_members = false);
+nlohmann::json ProgrammeBodySchema(bool with_members = false);
 // A new body from `body`: kind, slug and name required; 422 naming the field otherwise.
-Result<Body> ReadBody(const nlohmann::json& body);
+Result<ProgrammeBody> ReadProgrammeBody(const nlohmann::json& body);
 
 // A member, a person or an organisation, with role and term.
-nlohmann::json MemberJson(const BodyMember& member);
+nlohmann::json MemberJson(const ProgrammeBodyMember& member);
 // The schema of a member, also what adding one takes.
 nlohmann::json MemberSchema();
 // A new member from `body`: member_type, name and role required; 422 naming the field
 // otherwise.
-Result<BodyMember> ReadMember(const nlohmann::json& body);
+Result<ProgrammeBodyMember> ReadMember(const nlohmann::json& body);
 
 }  // namespace kc::api

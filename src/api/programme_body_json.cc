@@ -1,4 +1,4 @@
-#include "api/body_json.h"
+#include "api/programme_body_json.h"
 
 #include <algorithm>
 
@@ -9,9 +9,9 @@ namespace kc::api {
 
 using nlohmann::json;
 
-json BodyJson(const Body& b) {
+json ProgrammeBodyJson(const ProgrammeBody& b) {
   return {{"id", b.id},
-          {"kind", BodyKindName(b.kind)},
+          {"kind", ProgrammeBodyKindName(b.kind)},
           {"slug", b.slug},
           {"name", b.name},
           {"name_en", b.name_en},
@@ -19,15 +19,15 @@ json BodyJson(const Body& b) {
           {"established", b.established}};
 }
 
-json BodyJson(const BodyWithMembers& b) {
-  json j = BodyJson(b.body);
+json ProgrammeBodyJson(const ProgrammeBodyWithMembers& b) {
+  json j = ProgrammeBodyJson(b.body);
   json members = json::array();
   for (const auto& m : b.members) members.push_back(MemberJson(m));
   j["members"] = members;
   return j;
 }
 
-json BodySchema(bool with_members) {
+json ProgrammeBodySchema(bool with_members) {
   using namespace schema;
   json body = Obj({{"id", Int()},
                    {"kind", Str()},
@@ -40,8 +40,8 @@ json BodySchema(bool with_members) {
   return body;
 }
 
-Result<Body> ReadBody(const json& body) {
-  Body b;
+Result<ProgrammeBody> ReadProgrammeBody(const json& body) {
+  ProgrammeBody b;
   std::string kind;
   std::optional<std::string> name_en, description, established;
   KC_RETURN_IF_ERROR(
@@ -52,7 +52,7 @@ Result<Body> ReadBody(const json& body) {
   KC_RETURN_IF_ERROR(OptString(body, "name_en", &name_en));
   KC_RETURN_IF_ERROR(OptString(body, "description", &description));
   KC_RETURN_IF_ERROR(OptString(body, "established", &established));
-  auto k = BodyKindFromName(kind);
+  auto k = ProgrammeBodyKindFromName(kind);
   if (!k) return Invalid("kind", "invalid_kind", "kind is advisory_committee or consortium");
   b.kind = *k;
   b.name_en = name_en.value_or("");
@@ -61,7 +61,7 @@ Result<Body> ReadBody(const json& body) {
   return b;
 }
 
-json MemberJson(const BodyMember& m) {
+json MemberJson(const ProgrammeBodyMember& m) {
   return {{"id", m.id},
           {"member_type", MemberTypeName(m.member_type)},
           {"name", m.name},
@@ -86,8 +86,8 @@ json MemberSchema() {
               {"position", Int()}});
 }
 
-Result<BodyMember> ReadMember(const json& body) {
-  BodyMember m;
+Result<ProgrammeBodyMember> ReadMember(const json& body) {
+  ProgrammeBodyMember m;
   std::string type;
   std::optional<std::string> title, term_start, term_end;
   std::optional<int64_t> org_id, position;

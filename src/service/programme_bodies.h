@@ -4,31 +4,32 @@
 
 #include <vector>
 
-#include "core/body.h"
 #include "core/clock.h"
+#include "core/programme_body.h"
 #include "service/actor.h"
 #include "store/store.h"
 
 namespace kc {
 
 // A body with its members.
-struct BodyWithMembers {
-  Body body;
-  std::vector<BodyMember> members;
+struct ProgrammeBodyWithMembers {
+  ProgrammeBody body;
+  std::vector<ProgrammeBodyMember> members;
 };
 
-class Bodies {
+class ProgrammeBodies {
  public:
-  Bodies(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  ProgrammeBodies(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // Admins; 409 "slug_taken", 422 for a bad field.
-  Result<Body> Create(const Actor& actor, Body body);
+  Result<ProgrammeBody> Create(const Actor& actor, ProgrammeBody body);
   // Adds a member (admins); a member organisation must exist when `org_id` is set.
-  Result<BodyMember> AddMember(const Actor& actor, std::string_view slug, BodyMember member);
+  Result<ProgrammeBodyMember> AddMember(const Actor& actor, std::string_view slug,
+                                        ProgrammeBodyMember member);
   Status RemoveMember(const Actor& actor, std::string_view slug, int64_t member_id);
 
-  Result<std::vector<Body>> List();
-  Result<BodyWithMembers> Get(std::string_view slug);
+  Result<std::vector<ProgrammeBody>> List();
+  Result<ProgrammeBodyWithMembers> Get(std::string_view slug);
 
  private:
   Store& store_;

@@ -11,14 +11,15 @@
 
 namespace kc {
 
-enum class BodyKind { kAdvisoryCommittee, kConsortium };
-std::string_view BodyKindName(BodyKind kind);  // "advisory_committee", "consortium"
-std::optional<BodyKind> BodyKindFromName(std::string_view name);
+enum class ProgrammeBodyKind { kAdvisoryCommittee, kConsortium };
+std::string_view ProgrammeBodyKindName(
+    ProgrammeBodyKind kind);  // "advisory_committee", "consortium"
+std::optional<ProgrammeBodyKind> ProgrammeBodyKindFromName(std::string_view name);
 
 // A body: 咨询委员会 or 联合体.
-struct Body {
+struct ProgrammeBody {
   int64_t id = 0;
-  BodyKind kind = BodyKind::kAdvisoryCommittee;
+  ProgrammeBodyKind kind = ProgrammeBodyKind::kAdvisoryCommittee;
   std::string slug;
   std::string name;
   std::string name_en;
@@ -32,7 +33,7 @@ std::string_view MemberTypeName(MemberType type);  // "person", "organisation"
 std::optional<MemberType> MemberTypeFromName(std::string_view name);
 
 // A member with a role (主任, 委员, 理事长单位, 成员单位 …) for a term.
-struct BodyMember {
+struct ProgrammeBodyMember {
   int64_t id = 0;
   int64_t body_id = 0;
   MemberType member_type = MemberType::kPerson;
@@ -47,9 +48,9 @@ struct BodyMember {
 };
 
 // Checks a body: slug (a-z, 0-9, '-'), a name, an established date of YYYY or YYYY-MM-DD.
-Status ValidateBody(const Body& body);
+Status ValidateProgrammeBody(const ProgrammeBody& body);
 // Checks a member: a name, a role, term dates YYYY-MM-DD with the end not before the start.
-Status ValidateBodyMember(const BodyMember& member);
+Status ValidateProgrammeBodyMember(const ProgrammeBodyMember& member);
 
 // True for "YYYY-MM-DD" with a month 1..12 and a day 1..31.
 bool IsDateText(std::string_view text);

@@ -1,4 +1,4 @@
-#include "api/body_json.h"
+#include "api/programme_body_json.h"
 
 #include <gtest/gtest.h>
 
@@ -9,35 +9,38 @@ namespace {
 
 using nlohmann::json;
 
-TEST(BodyJsonTest, BodiesAndMembersValidateAgainstTheirSchemas) {
-  Body b;
+TEST(ProgrammeBodyJsonTest, BodiesAndMembersValidateAgainstTheirSchemas) {
+  ProgrammeBody b;
   b.id = 1;
-  b.kind = BodyKind::kConsortium;
+  b.kind = ProgrammeBodyKind::kConsortium;
   b.slug = "consortium";
   b.name = "联合体";
-  BodyMember person;
+  ProgrammeBodyMember person;
   person.id = 2;
   person.name = "王教授";
   person.role = "主任";
-  BodyMember org = person;
+  ProgrammeBodyMember org = person;
   org.member_type = MemberType::kOrganisation;
   org.org_id = 7;
-  json with_members = BodyJson(BodyWithMembers{b, {person, org}});
+  json with_members = ProgrammeBodyJson(ProgrammeBodyWithMembers{b, {person, org}});
   EXPECT_EQ(with_members["members"].size(), 2u);
   EXPECT_TRUE(with_members["members"][0]["org_id"].is_null());
   EXPECT_EQ(with_members["members"][1]["org_id"], 7);
-  EXPECT_FALSE(BodyJson(b).contains("members"));
-  testing::ExpectValid(BodySchema(), {BodyJson(b), BodyJson(Body{})});
-  testing::ExpectValid(BodySchema(/*with_members=*/true), {with_members});
+  EXPECT_FALSE(ProgrammeBodyJson(b).contains("members"));
+  testing::ExpectValid(ProgrammeBodySchema(),
+                       {ProgrammeBodyJson(b), ProgrammeBodyJson(ProgrammeBody{})});
+  testing::ExpectValid(ProgrammeBodySchema(/*with_members=*/true), {with_members});
   testing::ExpectValid(MemberSchema(), {MemberJson(person), MemberJson(org)});
 }
 
-TEST(BodyJsonTest, ReadsBodiesAndMembers) {
-  auto b = ReadBody({{"kind", "advisory_committee"}, {"slug", "ac"}, {"name", "咨询委员会"}});
+TEST(ProgrammeBodyJsonTest, ReadsBodiesAndMembers) {
+  auto b =
+      ReadProgrammeBody({{"kind", "advisory_committee"}, {"slug", "ac"}, {"name", "咨询委员会"}});
   ASSERT_TRUE(b.ok()) << b.status().message();
-  EXPECT_EQ(b->kind, BodyKind::kAdvisoryCommittee);
-  EXPECT_EQ(ReadBody({{"kind", "club"}, {"slug", "c"}, {"name", "c"}}).status().field(), "kind");
-  EXPECT_EQ(ReadBody({{"slug", "c"}, {"name", "c"}}).status().field(), "kind");
+  EXPECT_EQ(b->kind, ProgrammeBodyKind::kAdvisoryCommittee);
+  EXPECT_EQ(ReadProgrammeBody({{"kind", "club"}, {"slug", "c"}, {"name", "c"}}).status().field(),
+            "kind");
+  EXPECT_EQ(ReadProgrammeBody({{"slug", "c"}, {"name", "c"}}).status().field(), "kind");
   auto m = ReadMember({{"member_type", "organisation"},
                        {"name", "某大学"},
                        {"role", "成员"},
