@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all deps build web cedict run test test-sanitize fuzz bench clean format
+.PHONY: all deps build web cedict run test test-sanitize test-sanitize-ci fuzz bench clean format
 
 all: build
 
@@ -70,9 +70,13 @@ test: build
 # The C++ tests built with AddressSanitizer and UndefinedBehaviorSanitizer (-DKC_SANITIZE=ON) in a
 # build directory of their own, the server binary that the API tests start included; any finding
 # ends the process with an error, so it fails its test (docs/security.md, "Sanitizers").
-# SANITIZE_TESTS narrows the run (a ctest -R regex, e.g. SANITIZE_TESTS='^(Csv|Router)').
+# SANITIZE_TESTS narrows the run (a ctest -R regex, e.g. SANITIZE_TESTS='^(Csv|Router)');
+# SANITIZE_MODULES builds and runs only the test executables of those modules of src/ (e.g.
+# SANITIZE_MODULES='core text'), which is what CI does (test-sanitize-ci).
 SANITIZE_DIR ?= build-sanitize
 SANITIZE_TESTS ?=
+SANITIZE_MODULES ?=
+SANITIZE_LABELS := $(if $(SANITIZE_MODULES),-L '^($(subst $() ,|,$(strip $(SANITIZE_MODULES))))$$',)
 SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
   UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0
@@ -83,9 +87,15 @@ test-sanitize: deps web cedict
 	@cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKC_SANITIZE=ON >/dev/null
 	@ln -sfn $(abspath $(BUILD_DIR))/web $(SANITIZE_DIR)/web
 	@ln -sfn $(abspath $(BUILD_DIR))/cedict.tsv $(SANITIZE_DIR)/cedict.tsv
-	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS) \
+	  $(if $(SANITIZE_MODULES),--target $(addsuffix _tests,$(SANITIZE_MODULES)),)
 	cd $(SANITIZE_DIR) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS) --timeout 1200 \
-	  $(if $(SANITIZE_TESTS),-R '$(SANITIZE_TESTS)',)
+	  $(SANITIZE_LABELS) $(if $(SANITIZE_TESTS),-R '$(SANITIZE_TESTS)',)
+
+# The subset that CI runs after `make test`: the modules whose tests need no server binary and
+# that parse what comes from outside (requests, JSON, CSV, pages, text).
+test-sanitize-ci:
+	@$(MAKE) --no-print-directory test-sanitize SANITIZE_MODULES='core importers text http'
 
 # The libFuzzer targets of fuzz/, FUZZ_SECONDS each (bench/fuzz/run.sh; clang).
 FUZZ_SECONDS ?= 60
