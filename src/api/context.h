@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "net/peers.h"
 #include "service/accounts.h"
 #include "service/actor.h"
 #include "service/campaigns.h"
@@ -43,6 +44,7 @@ struct Context {
   Campaigns* campaigns = nullptr;               // 榜单与奖项
   ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
   const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
+  net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving
   std::string data_dir;                         // probed by /health: does it take a file?
   TrustedProxies proxies;                       // whose X-Forwarded-For is believed
 
@@ -53,6 +55,9 @@ struct Context {
   // How readers reach the platform ("https://kc.example.org", no trailing slash): the base of
   // absolute links (sitemap, canonical URLs, feeds). Configured, never a request's Host.
   std::string base_url = "http://localhost";
+  // This node's document in the network (docs/network.md §1.1) as served, JSON; empty when the
+  // platform is not serving as a node.
+  std::string node_document;
 
   // The caller: from "Authorization: Bearer TOKEN" or the kc_session cookie. A bad bearer token
   // is 401; a stale cookie counts as a visitor. For writes (`write`) with a cookie session the

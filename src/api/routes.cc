@@ -18,6 +18,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterNewsRoutes(router, ctx);
   RegisterCampaignRoutes(router, ctx);
   RegisterProgrammeBodyRoutes(router, ctx);
+  RegisterNetRoutes(router, ctx);
 }
 
 }  // namespace kc::api

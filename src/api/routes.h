@@ -25,5 +25,6 @@ void RegisterStatsRoutes(http::Router& router, Context& ctx);
 void RegisterNewsRoutes(http::Router& router, Context& ctx);
 void RegisterCampaignRoutes(http::Router& router, Context& ctx);
 void RegisterProgrammeBodyRoutes(http::Router& router, Context& ctx);
+void RegisterNetRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "api/client_address.h"
+#include "core/country_code.h"
+#include "core/utf8.h"
 
 namespace kc::app {
 
@@ -40,6 +42,23 @@ Status SetDb(Config& c, const std::string& v) {
                     "--db is sqlite or a postgres://USER@HOST:PORT/DB URL, not '" + v + "'");
   }
   c.db = v;
+  return Status::Ok();
+}
+
+// The node's display name in the network: 1 to 200 characters of UTF-8 (docs/network.md §1.1).
+Status SetNodeName(Config& c, std::string v) {
+  if (v.empty() || !IsValidUtf8(v) || Utf8Length(v) > 200) {
+    return BadInput("bad_flag", "--node-name must be 1 to 200 characters of UTF-8");
+  }
+  c.node_name = std::move(v);
+  return Status::Ok();
+}
+
+Status SetNodeCountry(Config& c, std::string v) {
+  if (!IsCountryCode(v)) {
+    return BadInput("bad_flag", "--node-country must be an ISO 3166-1 alpha-2 code such as CN");
+  }
+  c.node_country = std::move(v);
   return Status::Ok();
 }
 
@@ -90,6 +109,7 @@ Usage:
                  [--body-limit BYTES] [--json-body-limit BYTES]
                  [--anonymous-body-limit BYTES] [--header-limit BYTES]
                  [--max-connections N] [--max-client-connections N] [--base-url URL]
+                 [--node-name NAME] [--node-country CC]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
                  [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
@@ -101,7 +121,7 @@ Usage:
   kechuang version
 
 Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_BASE_URL,
-KECHUANG_ADMIN_PASSWORD (the first start's admin),
+KECHUANG_ADMIN_PASSWORD (the first start's admin), KECHUANG_NODE_NAME, KECHUANG_NODE_COUNTRY,
 KECHUANG_TRUSTED_PROXIES (comma-separated, as --trusted-proxy).
 )";
 }
@@ -127,6 +147,12 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
   if (const char* b = std::getenv("KECHUANG_BASE_URL"); b && *b) {
     KC_RETURN_IF_ERROR(SetBaseUrl(c, b));
   }
+  if (const char* n = std::getenv("KECHUANG_NODE_NAME"); n && *n) {
+    KC_RETURN_IF_ERROR(SetNodeName(c, n));
+  }
+  if (const char* n = std::getenv("KECHUANG_NODE_COUNTRY"); n && *n) {
+    KC_RETURN_IF_ERROR(SetNodeCountry(c, n));
+  }
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> Result<std::string> {
@@ -142,7 +168,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
                a == "--json-body-limit" || a == "--anonymous-body-limit" || a == "--header-limit" ||
                a == "--max-connections" || a == "--max-client-connections" || a == "--base-url" ||
                a == "--access-log" || a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
-               a == "--registrations-per-client") {
+               a == "--registrations-per-client" || a == "--node-name" || a == "--node-country") {
       auto v = value();
       if (!v.ok()) return v.status();
       if (a == "--data") {
@@ -151,6 +177,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
         c.web_dir = *v;
       } else if (a == "--cedict") {
         c.cedict = *v;
+      } else if (a == "--node-name") {
+        KC_RETURN_IF_ERROR(SetNodeName(c, *v));
+      } else if (a == "--node-country") {
+        KC_RETURN_IF_ERROR(SetNodeCountry(c, *v));
       } else if (a == "--trusted-proxy") {
         c.trusted_proxies.push_back(*v);
       } else if (a == "--registrations-per-client") {

@@ -23,6 +23,10 @@ struct Config {
   // for absolute links (sitemap, canonical URLs, feeds), never taken from a request's Host.
   // Empty: DefaultBaseUrl of the address served on.
   std::string base_url;
+  // --node-name, KECHUANG_NODE_NAME and --node-country, KECHUANG_NODE_COUNTRY: how this node
+  // presents itself to partner platforms in its node document (docs/network.md §1.1).
+  std::string node_name = "Kechuang";
+  std::string node_country = "CN";
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD

@@ -13,6 +13,9 @@
 #include "core/atomic_file.h"
 #include "http/access_log.h"
 #include "http/static_files.h"
+#include "net/node_document.h"
+#include "net/node_fetch.h"
+#include "net/node_key.h"
 #include "service/backoff.h"
 #include "service/crypto.h"
 #include "service/demo.h"
@@ -286,6 +289,16 @@ Status Platform::Serve() {
     spdlog::warn("--secure-cookies without --base-url: links in the sitemap and pages use {}",
                  ctx_->base_url);
   }
+  // The node's identity in the network (docs/network.md §1): its key, made at the first start.
+  auto key = net::NodeKey::LoadOrCreate(config_.data_dir);
+  if (!key.ok()) return key.status();
+  ctx_->node_document = net::NodeDocumentJson(net::DescribeNode(
+      *key, config_.node_name, ctx_->base_url, {"zh-CN", "en"}, config_.node_country));
+  spdlog::info("network node {} (key fingerprint {})", key->NodeId(), key->Fingerprint());
+  peers_ = std::make_unique<net::Peers>(*store_, clock_, key->NodeId(), [](const std::string& url) {
+    return net::FetchNodeDocument(url, std::chrono::seconds(5));
+  });
+  ctx_->peers = peers_.get();
   // Errors (every internal error, with its request id) reach the log at once.
   spdlog::flush_on(spdlog::level::warn);
   KC_RETURN_IF_ERROR(server_->Start());

@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "net/peers.h"
 #include "search/index.h"
 #include "search/matcher.h"
 #include "search/search.h"
@@ -90,6 +91,7 @@ class Platform {
   std::unique_ptr<News> news_;
   std::unique_ptr<Campaigns> campaigns_;
   std::unique_ptr<ProgrammeBodies> programme_bodies_;
+  std::unique_ptr<net::Peers> peers_;  // made at Start, with the node's key
   std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<Alerts> alerts_;
   std::unique_ptr<api::Context> ctx_;

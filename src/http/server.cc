@@ -257,12 +257,13 @@ class Session : public std::enable_shared_from_this<Session> {
     Write(nullptr, std::move(r), /*keep_alive=*/false);
   }
 
-  // The answer to a request: the fallback's, or the route's handler's (404 or 405 without a
-  // route). An exception becomes a 500 whose detail goes to the log.
+  // The answer to a request: the route's handler's, else the fallback's (for the paths no route
+  // claims: the web pages), else 404 or 405. An exception becomes a 500 whose detail goes to
+  // the log.
   Response Answer(Request& req) {
     try {
       Response res;
-      if (server_.fallback.serve && server_.fallback.serve(req, res)) return res;
+      if (!match_.route && server_.fallback.serve && server_.fallback.serve(req, res)) return res;
       if (!match_.route) {
         if (match_.status == 405) {
           res = ErrorResponse(405, "method_not_allowed",
@@ -282,10 +283,10 @@ class Session : public std::enable_shared_from_this<Session> {
     }
   }
 
-  // Where a request is answered: where the fallback says for its own pages, else the route's
-  // pool.
+  // Where a request is answered: the route's pool, else where the fallback says for its own
+  // pages.
   Pool PoolFor(const Request& req) const {
-    if (server_.fallback.pool) {
+    if (!match_.route && server_.fallback.pool) {
       if (Pool p = server_.fallback.pool(req); p != Pool::kIoThread) return p;
     }
     return match_.route ? match_.route->pool : Pool::kIoThread;

@@ -7,6 +7,7 @@
 #include "store/sql/conn.h"
 #include "store/sql/sql_campaign_tx.h"
 #include "store/sql/sql_deal_tx.h"
+#include "store/sql/sql_net_tx.h"
 #include "store/sql/sql_news_tx.h"
 #include "store/store.h"
 
@@ -14,7 +15,7 @@ namespace kc::sql {
 
 class SqlTx : public StoreTx {
  public:
-  explicit SqlTx(Conn& conn) : c_(conn), deals_(conn), news_(conn), campaigns_(conn) {}
+  explicit SqlTx(Conn& conn) : c_(conn), deals_(conn), news_(conn), campaigns_(conn), net_(conn) {}
 
   Result<int64_t> InsertUser(const User& user) override;
   Result<User> GetUser(int64_t id) override;
@@ -73,6 +74,7 @@ class SqlTx : public StoreTx {
   Status SetMeta(std::string_view key, std::string_view value) override;
   NewsTx& news() override { return news_; }
   CampaignTx& campaigns() override { return campaigns_; }
+  NetTx& net() override { return net_; }
 
   // A savepoint, the same in both databases; on PostgreSQL rolling back to it also clears a
   // failed statement's abort of the transaction.
@@ -83,6 +85,7 @@ class SqlTx : public StoreTx {
   SqlDealTx deals_;
   SqlNewsTx news_;
   SqlCampaignTx campaigns_;
+  SqlNetTx net_;
 };
 
 }  // namespace kc::sql

@@ -1,0 +1,23 @@
+// Fetching a node's document (docs/network.md §1.1) from its base URL over HTTP.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "core/status.h"
+
+namespace kc::net {
+
+// Returns the body of GET `base_url`/.well-known/kechuang-node. Only http:// URLs are fetched
+// here (https:// answers unsupported_url until TLS is built: put a node behind a reverse proxy
+// that peers reach over plain HTTP on a private network meanwhile). Refuses, with
+// peer_unreachable (503), a node that cannot be reached or does not answer within `timeout`,
+// an answer other than 200, and a body over 64 KiB.
+Result<std::string> FetchNodeDocument(const std::string& base_url,
+                                      std::chrono::milliseconds timeout);
+
+// The fetch as a function, so that services can be given another (docs, tests).
+using NodeDocumentFetcher = std::function<Result<std::string>(const std::string& base_url)>;
+
+}  // namespace kc::net
