@@ -131,6 +131,14 @@ const std::vector<Row>& Rows() {
       {"GET /api/v1/bodies", "/api/v1/bodies", "", "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/bodies/{slug}", "/api/v1/bodies/matrix-body", "",
        "200 200 200 200 200 200 200 200 200"},
+      // The network: the node document and the partner list are public, the directory is the
+      // platform admin's alone (no peer exists here, so the admin's read of one is 404).
+      {"GET /.well-known/kechuang-node", "/.well-known/kechuang-node", "",
+       "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/partners", "/api/v1/partners", "", "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/net/peers", "/api/v1/net/peers", "", "401 403 403 403 403 403 403 403 200"},
+      {"GET /api/v1/net/peers/{id}", "/api/v1/net/peers/1", "",
+       "401 403 403 403 403 403 403 403 404"},
       // A draft article is its editors' only.
       {"GET /api/v1/news", "/api/v1/news", kDraftNews, "200 200 200 200 200 200 200 200+ 200+"},
       {"GET /api/v1/news/{id}", "/api/v1/news/$news", kDraftNews,
