@@ -12,20 +12,19 @@ namespace {
 
 using http::bhttp::verb;
 
+// Only `kechuang serve` makes the node's key and the directory; a platform without them is no
+// network node.
+http::Response NoNetwork() {
+  return http::ErrorResponse(404, "not_found", "this platform is not a network node");
+}
+
 http::Response NodeDocument(Context& ctx, http::Request&) {
-  // Only `kechuang serve` makes the node's key; a platform without one is no node.
-  if (ctx.node_document.empty()) {
-    return http::ErrorResponse(404, "not_found", "this platform is not a network node");
-  }
+  if (ctx.node_document.empty()) return NoNetwork();
   http::Response r;
   r.body = ctx.node_document;
   r.AddHeader("Content-Type", "application/json");
   r.AddHeader("Cache-Control", "public, max-age=300");
   return r;
-}
-
-http::Response NoNetwork() {
-  return http::ErrorResponse(404, "not_found", "this platform is not a network node");
 }
 
 http::Response ListPeers(Context& ctx, http::Request& req) {
