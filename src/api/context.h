@@ -7,6 +7,9 @@
 #include "core/clock.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "net/feed.h"
+#include "net/node_key.h"
+#include "net/peer_auth.h"
 #include "net/peers.h"
 #include "service/accounts.h"
 #include "service/actor.h"
@@ -45,6 +48,9 @@ struct Context {
   ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
   const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
   net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving
+  net::PeerAuth* peer_auth = nullptr;           // checks other nodes' signed requests
+  net::FeedSource* feed = nullptr;              // this node's listing feed
+  const net::NodeKey* node_key = nullptr;       // signs this node's feed answers
   std::string data_dir;                         // probed by /health: does it take a file?
   TrustedProxies proxies;                       // whose X-Forwarded-For is believed
 

@@ -5,6 +5,7 @@
 #include "api/peer_json.h"
 #include "api/routes.h"
 #include "api/schemas.h"
+#include "net/http_signature.h"
 
 namespace kc::api {
 
@@ -84,6 +85,90 @@ http::Response ListPartners(Context& ctx, http::Request&) {
   return JsonResponse(200, {{"items", items}});
 }
 
+// The request as the signature covers it (docs/network.md §3).
+net::ReceivedRequest Received(const http::Request& req) {
+  net::ReceivedRequest r;
+  r.method = std::string(http::bhttp::to_string(req.method()));
+  r.path_and_query = std::string(req.target());
+  r.body = req.body();
+  r.headers = {std::string(req.Header("Content-Digest")), std::string(req.Header("Date")),
+               std::string(req.Header("Signature-Input")), std::string(req.Header("Signature"))};
+  return r;
+}
+
+// A whole number from 0 up in a query parameter, or `fallback` when absent.
+std::optional<int64_t> Count(const std::optional<std::string>& text, int64_t fallback) {
+  if (!text || text->empty()) return fallback;
+  if (text->size() > 18 || text->find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return std::stoll(*text);
+}
+
+http::Response Feed(Context& ctx, http::Request& req) {
+  if (!ctx.peer_auth || !ctx.feed || !ctx.node_key) return NoNetwork();
+  const net::ReceivedRequest received = Received(req);
+  KC_ASSIGN_OR_RESPOND(peer, ctx.peer_auth->Authenticate(received, /*need_active=*/true));
+  const auto after = Count(req.Query("after"), 0);
+  if (!after) {
+    return http::ErrorResponse(
+        BadInput("invalid_cursor", "after is a cursor from an earlier page, or 0", "after"));
+  }
+  const auto limit = Count(req.Query("limit"), net::kDefaultFeedLimit);
+  if (!limit || *limit < 1 || *limit > net::kMaxFeedLimit) {
+    return http::ErrorResponse(BadInput("invalid_limit", "limit is from 1 to 500", "limit"));
+  }
+  KC_ASSIGN_OR_RESPOND(page, ctx.feed->Page(*after, *limit));
+  http::Response r;
+  r.body = net::FeedPageJson(*page);
+  r.AddHeader("Content-Type", "application/json");
+  r.AddHeader("Cache-Control", "no-store");
+  // Signed for this request (§3.1: the request's method and URI are covered).
+  const auto sig = net::SignResponse(*ctx.node_key, 200, r.body, received.method,
+                                     ctx.base_url + received.path_and_query, ctx.clock.Now(),
+                                     net::NewNonce());
+  r.AddHeader("Content-Digest", sig.content_digest);
+  r.AddHeader("Date", sig.date);
+  r.AddHeader("Signature-Input", sig.signature_input);
+  r.AddHeader("Signature", sig.signature);
+  return r;
+}
+
+// {"node": <node document>} of a §2 message.
+Result<net::NodeDocument> NodeOf(const http::Request& req) {
+  auto body = ParseObject(req.body());
+  if (!body.ok()) return body.status();
+  auto node = body->find("node");
+  if (node == body->end() || !node->is_object()) {
+    return BadInput("bad_node_document", "the body is {\"node\": <node document>}", "node");
+  }
+  return net::ParseNodeDocument(node->dump());
+}
+
+http::Response PeerRequest(Context& ctx, http::Request& req) {
+  if (!ctx.peer_auth || !ctx.peers) return NoNetwork();
+  KC_ASSIGN_OR_RESPOND(node, NodeOf(req));
+  std::array<uint8_t, net::NodeKey::kPublicKeyBytes> key{};
+  if (!net::DecodePublicKey(node->public_key, &key)) {
+    return http::ErrorResponse(BadInput("bad_node_document", "public_key is not a key", "node"));
+  }
+  KC_ASSIGN_OR_RESPOND(signature, ctx.peer_auth->AuthenticateKey(Received(req), key));
+  KC_ASSIGN_OR_RESPOND(peer, ctx.peers->Receive(*node));
+  return JsonResponse(202, {{"status", PeerStatusName(peer->status)}});
+}
+
+http::Response PeerAccept(Context& ctx, http::Request& req) {
+  if (!ctx.peer_auth || !ctx.peers) return NoNetwork();
+  KC_ASSIGN_OR_RESPOND(signer, ctx.peer_auth->Authenticate(Received(req), /*need_active=*/false));
+  KC_ASSIGN_OR_RESPOND(node, NodeOf(req));
+  if (node->node_id != signer->node_id) {
+    return http::ErrorResponse(
+        BadInput("bad_node_document", "the document is not the signer's", "node"));
+  }
+  KC_ASSIGN_OR_RESPOND(peer, ctx.peers->Accepted(*signer));
+  return JsonResponse(200, {{"status", PeerStatusName(peer->status)}});
+}
+
 }  // namespace
 
 void RegisterNetRoutes(http::Router& router, Context& ctx) {
@@ -149,6 +234,40 @@ void RegisterNetRoutes(http::Router& router, Context& ctx) {
               .request_body = PeerChangeSchema(),
               .response = PeerSchema(),
               .errors = {400, 401, 403, 404, 409, 422}});
+  const std::vector<int> signed_errors = {400, 401, 403, 404, 413, 429};
+  router.Add(verb::get, "/api/v1/net/feed",
+             Guarded([&ctx](http::Request& r) { return Feed(ctx, r); }),
+             {.summary = "This node's listing feed for an active partner (docs/network.md §4): "
+                         "a request signed with HTTP Message Signatures (§3), a signed answer",
+              .tag = "network",
+              .query_params = json::array(
+                  {QueryParam("after", "the cursor of the previous page (next), 0 to begin"),
+                   QueryParam("limit", "entries per page, 1 to 500, default 200")}),
+              .response = Obj({{"node_id", Str()},
+                               {"entries", {{"type", "array"}}},
+                               {"next", Str()},
+                               {"more", Bool()}}),
+              .errors = signed_errors});
+  router.Add(verb::post, "/api/v1/net/peer-requests",
+             Guarded([&ctx](http::Request& r) { return PeerRequest(ctx, r); }),
+             {.summary = "Another node asks to be a partner (docs/network.md §2 step 2), signed "
+                         "with the key of the node document it sends; kept as requested until an "
+                         "admin accepts",
+              .tag = "network",
+              .request_body = Obj({{"node", {{"type", "object"}}}}, {"node"}),
+              .success_status = 202,
+              .response = Obj({{"status", Str()}}),
+              .errors = {400, 401, 404, 409, 413, 422, 503}},
+             // The sender's document is fetched from its base URL: never on an I/O thread.
+             http::Pool::kBlocking);
+  router.Add(verb::post, "/api/v1/net/peer-accept",
+             Guarded([&ctx](http::Request& r) { return PeerAccept(ctx, r); }),
+             {.summary = "A partner accepted this node's request (docs/network.md §2 step 3), "
+                         "signed with the partner's key",
+              .tag = "network",
+              .request_body = Obj({{"node", {{"type", "object"}}}}, {"node"}),
+              .response = Obj({{"status", Str()}}),
+              .errors = {400, 401, 404, 409, 413}});
 }
 
 }  // namespace kc::api

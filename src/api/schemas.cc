@@ -23,6 +23,13 @@ json Modes() {
              {"transfer", "license", "joint_development", "commissioned_development", "consulting",
               "talent", "equity", "other"}}}}};
 }
+// A partner's listing: where it comes from (docs/network.md §4).
+json Origin() {
+  json j = Obj({{"id", Str()}, {"org_name", Str()}, {"peer_id", Int()}, {"url", Str()}},
+               {"id", "org_name", "peer_id", "url"});
+  j["description"] = "present on a partner platform's listing, which is read-only here";
+  return j;
+}
 json Contact() { return Obj({{"name", Str()}, {"phone", Str()}, {"email", Str()}}); }
 }  // namespace
 
@@ -33,7 +40,10 @@ json ListingInput(ListingKind kind, bool for_patch) {
                 {"discipline", Str()},
                 {"region", {{"type", "string"}, {"pattern", "^[0-9]{6}$"}}},
                 {"visibility", {{"type", "string"}, {"enum", {"public", "members"}}}},
-                {"contact", Contact()}};
+                {"contact", Contact()},
+                {"shared",
+                 {{"type", "boolean"},
+                  {"description", "offered to partner platforms (docs/network.md §4); default true"}}}};
   json required;
   switch (kind) {
     case ListingKind::kDemand:
@@ -94,6 +104,7 @@ json ListingOutput(ListingKind kind) {
   props["org_id"] = Int();
   props["org"] = OrgBrief();
   props["region_name"] = {{"type", "string"}, {"description", "the province of region"}};
+  props["origin"] = Origin();
   props["summary"] = {{"type", "string"}, {"description", "the first 120 characters of the text"}};
   props["demo"] = Bool();
   props["created_at"] = Time();
@@ -134,7 +145,9 @@ json Components() {
                       {"published_at", Time()},
                       {"expires_at", Time()},
                       {"details_hidden", Bool()},
-                      {"reject_reason", Str()}},
+                      {"reject_reason", Str()},
+                      {"shared", Bool()},
+                      {"origin", Origin()}},
                      {"id", "type", "ref", "title", "summary", "keywords", "status", "org_id"});
   return {
       {"Error", Obj({{"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}},

@@ -28,6 +28,7 @@ Status WalkListings(Context& ctx, const std::function<bool(const SitemapUrl&)>& 
     if (!page.ok()) return page.status();
     for (const auto& item : page->items) {
       const Listing& l = item.listing;
+      if (l.remote()) continue;  // a partner's listing has its page on its own node
       if (!(go_on = visit({"/" + std::string(KindPlural(l.kind)) + "/" + std::to_string(l.id),
                            l.updated_at}))) {
         break;

@@ -109,7 +109,7 @@ Usage:
                  [--body-limit BYTES] [--json-body-limit BYTES]
                  [--anonymous-body-limit BYTES] [--header-limit BYTES]
                  [--max-connections N] [--max-client-connections N] [--base-url URL]
-                 [--node-name NAME] [--node-country CC]
+                 [--node-name NAME] [--node-country CC] [--net-sync-interval SECONDS]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
                  [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
@@ -168,7 +168,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
                a == "--json-body-limit" || a == "--anonymous-body-limit" || a == "--header-limit" ||
                a == "--max-connections" || a == "--max-client-connections" || a == "--base-url" ||
                a == "--access-log" || a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
-               a == "--registrations-per-client" || a == "--node-name" || a == "--node-country") {
+               a == "--registrations-per-client" || a == "--node-name" || a == "--node-country" ||
+               a == "--net-sync-interval") {
       auto v = value();
       if (!v.ok()) return v.status();
       if (a == "--data") {
@@ -181,6 +182,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
         KC_RETURN_IF_ERROR(SetNodeName(c, *v));
       } else if (a == "--node-country") {
         KC_RETURN_IF_ERROR(SetNodeCountry(c, *v));
+      } else if (a == "--net-sync-interval") {
+        auto n = Number(a, *v, 1, 86400);
+        if (!n.ok()) return n.status();
+        c.net_sync_seconds = static_cast<int>(*n);
       } else if (a == "--trusted-proxy") {
         c.trusted_proxies.push_back(*v);
       } else if (a == "--registrations-per-client") {

@@ -27,6 +27,8 @@ struct Config {
   // presents itself to partner platforms in its node document (docs/network.md §1.1).
   std::string node_name = "Kechuang";
   std::string node_country = "CN";
+  // --net-sync-interval SECONDS: how often each active partner's feed is pulled (§4).
+  int net_sync_seconds = 5;
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD

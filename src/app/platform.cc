@@ -15,7 +15,11 @@
 #include "http/static_files.h"
 #include "net/node_document.h"
 #include "net/node_fetch.h"
+#include "net/feed.h"
+#include "net/feed_puller.h"
 #include "net/node_key.h"
+#include "net/peer_auth.h"
+#include "net/peer_link.h"
 #include "service/backoff.h"
 #include "service/crypto.h"
 #include "service/demo.h"
@@ -292,20 +296,47 @@ Status Platform::Serve() {
   // The node's identity in the network (docs/network.md §1): its key, made at the first start.
   auto key = net::NodeKey::LoadOrCreate(config_.data_dir);
   if (!key.ok()) return key.status();
+  node_key_ = std::make_unique<net::NodeKey>(std::move(*key));
+  const std::string node_id = node_key_->NodeId();
   ctx_->node_document = net::NodeDocumentJson(net::DescribeNode(
-      *key, config_.node_name, ctx_->base_url, {"zh-CN", "en"}, config_.node_country));
-  spdlog::info("network node {} (key fingerprint {})", key->NodeId(), key->Fingerprint());
-  peers_ = std::make_unique<net::Peers>(*store_, clock_, key->NodeId(), [](const std::string& url) {
-    return net::FetchNodeDocument(url, std::chrono::seconds(5));
-  });
+      *node_key_, config_.node_name, ctx_->base_url, {"zh-CN", "en"}, config_.node_country));
+  spdlog::info("network node {} (key fingerprint {})", node_id, node_key_->Fingerprint());
+  peer_link_ = std::make_unique<net::PeerLink>(*node_key_, clock_, std::chrono::seconds(30));
+  peer_auth_ = std::make_unique<net::PeerAuth>(*store_, clock_, ctx_->base_url);
+  feed_ = std::make_unique<net::FeedSource>(*store_, node_id, ctx_->base_url);
+  puller_ = std::make_unique<net::FeedPuller>(*store_, clock_, *peer_link_);
+  peers_ = std::make_unique<net::Peers>(
+      *store_, clock_, node_id,
+      [](const std::string& url) { return net::FetchNodeDocument(url, std::chrono::seconds(5)); },
+      peer_link_.get(), ctx_->node_document);
   ctx_->peers = peers_.get();
+  ctx_->peer_auth = peer_auth_.get();
+  ctx_->feed = feed_.get();
+  ctx_->node_key = node_key_.get();
   // Errors (every internal error, with its request id) reach the log at once.
   spdlog::flush_on(spdlog::level::warn);
   KC_RETURN_IF_ERROR(server_->Start());
   worker_ = std::thread([this] { RunWorker(); });
   if (indexer_) indexer_thread_ = std::thread([this] { RunIndexer(); });
   if (alerts_) alerts_thread_ = std::thread([this] { RunAlerts(); });
+  network_thread_ = std::thread([this] { RunNetwork(); });
   return Status::Ok();
+}
+
+void Platform::RunNetwork() {
+  // Of several nodes on one database only the one holding the jobs lock pulls, so each peer is
+  // pulled by one process at a time (docs/network.md §4). Failures are recorded per peer.
+  std::unique_lock<std::mutex> lock(worker_mu_);
+  while (!stopping_) {
+    lock.unlock();
+    if (store_->LeadsBackgroundJobs()) {
+      const int64_t n = puller_->PullAll();
+      if (n > 0) spdlog::info("{} listing changes pulled from partner platforms", n);
+    }
+    lock.lock();
+    worker_cv_.wait_for(lock, std::chrono::seconds(config_.net_sync_seconds),
+                        [this] { return stopping_; });
+  }
 }
 
 void Platform::RunAlerts() {
@@ -368,6 +399,7 @@ void Platform::Stop() {
   if (worker_.joinable()) worker_.join();
   if (indexer_thread_.joinable()) indexer_thread_.join();
   if (alerts_thread_.joinable()) alerts_thread_.join();
+  if (network_thread_.joinable()) network_thread_.join();
   // Match views counted since the worker's last round are not lost.
   if (stats_) {
     if (Status s = stats_->Flush(); !s.ok()) {

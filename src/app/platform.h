@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "net/feed_puller.h"
 #include "net/peers.h"
 #include "search/index.h"
 #include "search/matcher.h"
@@ -69,6 +70,7 @@ class Platform {
   void RunWorker();
   void RunIndexer();
   void RunAlerts();
+  void RunNetwork();
   Status OpenSearch();
 
   Config config_;
@@ -91,7 +93,13 @@ class Platform {
   std::unique_ptr<News> news_;
   std::unique_ptr<Campaigns> campaigns_;
   std::unique_ptr<ProgrammeBodies> programme_bodies_;
-  std::unique_ptr<net::Peers> peers_;  // made at Start, with the node's key
+  // The network (docs/network.md), made at Start with the node's key.
+  std::unique_ptr<net::NodeKey> node_key_;
+  std::unique_ptr<net::PeerLink> peer_link_;
+  std::unique_ptr<net::PeerAuth> peer_auth_;
+  std::unique_ptr<net::FeedSource> feed_;
+  std::unique_ptr<net::FeedPuller> puller_;
+  std::unique_ptr<net::Peers> peers_;
   std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<Alerts> alerts_;
   std::unique_ptr<api::Context> ctx_;
@@ -100,6 +108,7 @@ class Platform {
   std::thread worker_;
   std::thread indexer_thread_;
   std::thread alerts_thread_;
+  std::thread network_thread_;
   std::mutex worker_mu_;
   std::condition_variable worker_cv_;
   bool stopping_ = false;

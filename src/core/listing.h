@@ -93,6 +93,17 @@ struct Listing {
   std::string rank;         // 职称, e.g. 教授; "title" in the expert's JSON
   std::string affiliation;  // the organisation the expert works for, as a name
   std::vector<std::string> disciplines;
+
+  // The network (docs/network.md §4).
+  bool shared = true;  // offered to partner nodes (the owner's opt-out when false)
+  // A copy of a partner's listing, read-only on this node: the peer it came from (0: this
+  // node's own listing), and its id, page and organisation's name on that node.
+  int64_t origin_peer_id = 0;
+  std::string origin_id;
+  std::string origin_url;
+  std::string origin_org_name;
+
+  bool remote() const { return origin_peer_id != 0; }
 };
 
 }  // namespace kc

@@ -54,6 +54,11 @@ struct Peer {
   std::vector<std::string> frameworks;  // CooperationFrameworks() codes
   PeerStatus status = PeerStatus::kRequested;
   bool incoming = false;  // the other node asked first (§2 step 2); false: this node's admin did
+  // Pulling its feed (§4): the cursor reached, the last successful pull (UNIX s, 0: never),
+  // the last pull's failure (empty when it succeeded).
+  int64_t feed_cursor = 0;
+  int64_t synced_at = 0;
+  std::string sync_error;
   int64_t created_at = 0;
   int64_t updated_at = 0;
 };

@@ -1,138 +1,24 @@
 #include "net/node_fetch.h"
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-
 #include "net/node_document.h"
+#include "net/peer_http.h"
 
 namespace kc::net {
 
-namespace {
-
-namespace beast = boost::beast;
-namespace bhttp = beast::http;
-using tcp = boost::asio::ip::tcp;
-
-constexpr size_t kMaxBody = 64 * 1024;
-
-struct Target {
-  std::string host;
-  std::string port = "80";
-  std::string path;  // without a trailing slash
-};
-
-// http://HOST[:PORT][/PATH]; nullopt for anything else.
-std::optional<Target> ParseHttpUrl(std::string_view url) {
-  constexpr std::string_view kScheme = "http://";
-  if (url.substr(0, kScheme.size()) != kScheme) return std::nullopt;
-  url.remove_prefix(kScheme.size());
-  const size_t slash = url.find('/');
-  std::string_view authority = url.substr(0, slash);
-  Target t;
-  if (slash != std::string_view::npos) t.path = std::string(url.substr(slash));
-  while (!t.path.empty() && t.path.back() == '/') t.path.pop_back();
-  if (!authority.empty() && authority.front() == '[') {  // [IPv6]:port
-    const size_t close = authority.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    t.host = std::string(authority.substr(1, close - 1));
-    authority.remove_prefix(close + 1);
-    if (!authority.empty()) {
-      if (authority.front() != ':') return std::nullopt;
-      t.port = std::string(authority.substr(1));
-    }
-  } else {
-    const size_t colon = authority.rfind(':');
-    t.host = std::string(authority.substr(0, colon));
-    if (colon != std::string_view::npos) t.port = std::string(authority.substr(colon + 1));
-  }
-  if (t.host.empty() || t.port.empty() ||
-      t.port.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
-  return t;
-}
-
-Status Unreachable(const std::string& base_url, const std::string& why) {
-  return Status::Error(ErrorKind::kUnavailable, "peer_unreachable",
-                       "could not fetch the node document of " + base_url.substr(0, 200) + ": " +
-                           why);
-}
-
-}  // namespace
-
 Result<std::string> FetchNodeDocument(const std::string& base_url,
                                       std::chrono::milliseconds timeout) {
-  if (base_url.rfind("https://", 0) == 0) {
-    return Invalid("base_url", "unsupported_url",
-                   "this node fetches partners over http:// only (docs/network.md §7)");
+  OutgoingRequest req;
+  req.url = base_url;
+  while (!req.url.empty() && req.url.back() == '/') req.url.pop_back();
+  req.url += std::string(kNodeDocumentPath);
+  auto reply = Exchange(req, timeout, 64 * 1024, "the node document of " + base_url);
+  if (!reply.ok()) return reply.status();
+  if (reply->status != 200) {
+    return Status::Error(ErrorKind::kUnavailable, "peer_unreachable",
+                         "could not reach the node document of " + base_url.substr(0, 200) +
+                             ": it answered HTTP " + std::to_string(reply->status));
   }
-  auto target = ParseHttpUrl(base_url);
-  if (!target) {
-    return Invalid("base_url", "invalid_url", "the base URL must be http://HOST[:PORT][/PATH]");
-  }
-  try {
-    // Asynchronous steps on a private io_context, so that the stream's deadline (which governs
-    // only asynchronous operations) bounds the whole exchange.
-    boost::asio::io_context io;
-    tcp::resolver resolver(io);
-    beast::tcp_stream stream(io);
-    beast::error_code ec;
-    auto endpoints = resolver.resolve(target->host, target->port, ec);
-    if (ec) return Unreachable(base_url, ec.message());
-    bhttp::request<bhttp::empty_body> req(bhttp::verb::get,
-                                          target->path + std::string(kNodeDocumentPath), 11);
-    req.set(bhttp::field::host,
-            target->host + (target->port == "80" ? "" : ":" + target->port));
-    req.set(bhttp::field::accept, "application/json");
-    req.set(bhttp::field::user_agent, "kechuang-net/1");
-    beast::flat_buffer buffer;
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.body_limit(kMaxBody);
-    parser.header_limit(16 * 1024);
-    stream.expires_after(timeout);
-    stream.async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) {
-      if (e) {
-        ec = e;
-        return;
-      }
-      bhttp::async_write(stream, req, [&](beast::error_code e2, size_t) {
-        if (e2) {
-          ec = e2;
-          return;
-        }
-        // The header first: a declared length over the limit is refused before any body is
-        // read (the parser's own body limit is not applied to a declared length in every
-        // Boost version).
-        bhttp::async_read_header(stream, buffer, parser, [&](beast::error_code e3, size_t) {
-          if (e3) {
-            ec = e3;
-            return;
-          }
-          if (parser.content_length() && *parser.content_length() > kMaxBody) {
-            ec = bhttp::error::body_limit;
-            return;
-          }
-          bhttp::async_read(stream, buffer, parser, [&](beast::error_code e4, size_t) { ec = e4; });
-        });
-      });
-    });
-    io.run();
-    if (ec == bhttp::error::body_limit) return Unreachable(base_url, "the answer is over 64 KiB");
-    if (ec == beast::error::timeout) return Unreachable(base_url, "no answer in time");
-    if (ec) return Unreachable(base_url, ec.message());
-    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-    const auto& res = parser.get();
-    if (res.body().size() > kMaxBody) return Unreachable(base_url, "the answer is over 64 KiB");
-    if (res.result_int() != 200) {
-      return Unreachable(base_url, "it answered HTTP " + std::to_string(res.result_int()));
-    }
-    return res.body();
-  } catch (const std::exception& e) {
-    return Unreachable(base_url, e.what());
-  }
+  return std::move(reply->body);
 }
 
 }  // namespace kc::net

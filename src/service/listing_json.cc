@@ -182,6 +182,11 @@ Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode
   if (expert && k == "title") return ReadString(v, k, &l.rank);
   if (expert && k == "affiliation") return ReadString(v, k, &l.affiliation);
   if (expert && k == "disciplines") return ReadList(v, k, mode, &l.disciplines);
+  if (k == "shared") {
+    if (!v.is_boolean()) return WrongType(k, "true or false");
+    l.shared = v.get<bool>();
+    return Status::Ok();
+  }
   *known = false;
   return Status::Ok();
 }
@@ -240,6 +245,7 @@ json EditableJson(const Listing& l) {
             {"visibility", VisibilityName(l.visibility)},
             {"contact",
              {{"name", l.contact.name}, {"phone", l.contact.phone}, {"email", l.contact.email}}},
+            {"shared", l.shared},
             {BodyField(l.kind), l.body}};
   switch (l.kind) {
     case ListingKind::kDemand:
@@ -317,6 +323,12 @@ void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel leve
     w.EndObject();
   }
   w.Key("org_id").Int(l.org_id);
+  if (l.remote()) {  // a partner's listing (docs/network.md §4): where it comes from
+    w.Key("origin").BeginObject();
+    w.Key("id").String(l.origin_id).Key("org_name").String(l.origin_org_name);
+    w.Key("peer_id").Int(l.origin_peer_id).Key("url").String(l.origin_url);
+    w.EndObject();
+  }
   if (achievement && details) w.Key("patents").StringArray(l.patents);
   if (achievement && details) WriteMoney(w.Key("price"), l.price);
   w.Key("published_at").String(IsoTime(l.published_at));
@@ -326,6 +338,7 @@ void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel leve
   if (level == ViewLevel::kOwner && l.status == ListingStatus::kRejected) {
     w.Key("reject_reason").String(l.reject_reason);
   }
+  if (!l.remote()) w.Key("shared").Bool(l.shared);
   w.Key("status").String(StatusName(l.status));
   w.Key("summary").String(Utf8Prefix(l.body, kSummaryChars));
   w.Key("title").String(expert ? l.rank : l.title);

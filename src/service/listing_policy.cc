@@ -16,10 +16,13 @@ ViewLevel ViewLevelFor(const Actor& actor, const Listing& listing) {
   return listing.visibility == Visibility::kPublic ? ViewLevel::kPublic : ViewLevel::kSummary;
 }
 
-bool CanEdit(const Actor& actor, const Listing& listing) { return actor.in_org(listing.org_id); }
+// A partner's listing is a copy that only its origin node changes (docs/network.md §4).
+bool CanEdit(const Actor& actor, const Listing& listing) {
+  return !listing.remote() && actor.in_org(listing.org_id);
+}
 
 bool CanFix(const Actor& actor, const Listing& listing) {
-  return CanEdit(actor, listing) || actor.is_reviewer();
+  return !listing.remote() && (CanEdit(actor, listing) || actor.is_reviewer());
 }
 
 bool CanReview(const Actor& actor) { return actor.is_reviewer(); }

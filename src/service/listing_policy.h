@@ -21,7 +21,8 @@ bool CanRead(const Actor& actor, const Listing& listing);
 // The view level for a listing the actor may read.
 ViewLevel ViewLevelFor(const Actor& actor, const Listing& listing);
 
-// True when the actor may edit, submit, close, renew or delete the listing.
+// True when the actor may edit, submit, close, renew or delete the listing. Nobody may edit a
+// partner's listing (Listing::remote()) here; CanFix neither.
 bool CanEdit(const Actor& actor, const Listing& listing);
 
 // True when the actor may change a listing's fields: its organisation, or a reviewer fixing it

@@ -13,7 +13,8 @@ inline constexpr const char* kListingCols =
     "id, kind, org_id, owner_id, ref, title, body, keywords, category, discipline, region, "
     "status, reject_reason, visibility, contact, demo, created_at, updated_at, published_at, "
     "expires_at, budget_min, budget_max, deadline, cooperation_modes, maturity, patents, "
-    "transfer_modes, price_min, price_max, inventors, rank, affiliation, disciplines";
+    "transfer_modes, price_min, price_max, inventors, rank, affiliation, disciplines, shared, "
+    "origin_peer_id, origin_id, origin_url, origin_org_name";
 
 // kListingCols with the details a list does not show read as NULL and the body cut to
 // kSummaryChars + 1 characters.
@@ -22,6 +23,7 @@ inline const std::string kListingSummaryCols =
     std::to_string(kSummaryChars + 1) +
     "), keywords, category, discipline, region, status, reject_reason, visibility, NULL, demo, "
     "created_at, updated_at, published_at, expires_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, rank, affiliation, NULL";
+    "NULL, NULL, NULL, rank, affiliation, NULL, shared, origin_peer_id, origin_id, origin_url, "
+    "origin_org_name";
 
 }  // namespace kc

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/listing.h"
 #include "core/peer.h"
 #include "core/status.h"
 
@@ -28,6 +29,33 @@ class NetTx {
   virtual Status UpdatePeer(const Peer& peer) = 0;
   // The peers in `status` (every peer without one), by name then id.
   virtual Result<std::vector<Peer>> ListPeers(std::optional<PeerStatus> status) = 0;
+  // Records a pull of the peer's feed (§4): the cursor reached, the time of the last success
+  // and the failure of this pull (empty: it succeeded). NotFound("peer") for an unknown id.
+  virtual Status SetPeerSync(int64_t peer_id, int64_t feed_cursor, int64_t synced_at,
+                             std::string_view sync_error) = 0;
+
+  // The listing feed (§4). A change of one of this node's own listings (not a copy).
+  struct FeedChange {
+    int64_t seq = 0;         // its latest change in the change log
+    int64_t listing_id = 0;  // the listing, which may since have been deleted
+  };
+  // The listings changed after change `after`, each once at its latest change, in change
+  // order, at most `limit`; copies of partners' listings are left out.
+  virtual Result<std::vector<FeedChange>> FeedChanges(int64_t after, int64_t limit) = 0;
+  // Whether the organisation offers its listings to partners (false for an unknown id).
+  virtual Result<bool> OrgShared(int64_t org_id) = 0;
+  virtual Status SetOrgShared(int64_t org_id, bool shared) = 0;
+
+  // Copies of partners' listings.
+  // The local id of the peer's listing `origin_id`, or nullopt.
+  virtual Result<std::optional<int64_t>> FindCopy(int64_t peer_id, std::string_view origin_id) = 0;
+  // The local ids of the peer's copies in `status`, by id.
+  virtual Result<std::vector<int64_t>> CopiesOf(int64_t peer_id, ListingStatus status) = 0;
+  // The organisation holding the peer's copies, made on the first call: named after the peer
+  // (with its node id when another organisation has that name), a service agency of its country.
+  virtual Result<int64_t> PeerOrg(const Peer& peer, int64_t now) = 0;
+  // The account that owns every copy (it cannot sign in).
+  virtual Result<int64_t> NetworkUserId() = 0;
 };
 
 }  // namespace kc

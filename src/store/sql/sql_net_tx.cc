@@ -1,5 +1,6 @@
 #include "store/sql/sql_net_tx.h"
 
+#include "core/org.h"
 #include "store/json_columns.h"
 #include "store/sql/statements.h"
 
@@ -9,7 +10,8 @@ namespace {
 
 constexpr const char* kPeerCols =
     "SELECT id, node_id, name, base_url, public_key, fingerprint, country, languages, "
-    "frameworks, status, incoming, created_at, updated_at FROM peers";
+    "frameworks, status, incoming, created_at, updated_at, feed_cursor, synced_at, sync_error "
+    "FROM peers";
 
 // The peer in kPeerCols order.
 Peer PeerFrom(const Row& r) {
@@ -27,8 +29,13 @@ Peer PeerFrom(const Row& r) {
   p.incoming = r.Int(10) != 0;
   p.created_at = r.Int(11);
   p.updated_at = r.Int(12);
+  p.feed_cursor = r.Int(13);
+  p.synced_at = r.Int(14);
+  p.sync_error = r.Text(15);
   return p;
 }
+
+int64_t IdFrom(const Row& r) { return r.Int(0); }
 
 }  // namespace
 
@@ -66,6 +73,73 @@ Result<std::vector<Peer>> SqlNetTx::ListPeers(std::optional<PeerStatus> status) 
              std::string(kPeerCols) + " WHERE (? = '' OR status = ?) ORDER BY name" +
                  std::string(c_.dialect().ByteOrder()) + ", id",
              name, name);
+}
+
+Status SqlNetTx::SetPeerSync(int64_t peer_id, int64_t feed_cursor, int64_t synced_at,
+                            std::string_view sync_error) {
+  return Touch(c_, "peer", "UPDATE peers SET feed_cursor=?, synced_at=?, sync_error=? WHERE id=?",
+               feed_cursor, synced_at, sync_error, peer_id);
+}
+
+Result<std::vector<NetTx::FeedChange>> SqlNetTx::FeedChanges(int64_t after, int64_t limit) {
+  // Each listing at its latest change (no later change of it exists), in the change log's
+  // order; a deleted listing (no row) is kept, a copy is not. changes_entity serves the probe.
+  return All(
+      c_,
+      [](const Row& r) {
+        return FeedChange{r.Int(0), r.Int(1)};
+      },
+      "SELECT c.seq, c.entity_id FROM changes c LEFT JOIN listings l ON l.id = c.entity_id "
+      "WHERE c.entity = 'listing' AND c.seq > ? AND l.origin_peer_id IS NULL AND NOT EXISTS "
+      "(SELECT 1 FROM changes d WHERE d.entity = 'listing' AND d.entity_id = c.entity_id AND "
+      "d.seq > c.seq) ORDER BY c.seq LIMIT ?",
+      after, limit);
+}
+
+Result<bool> SqlNetTx::OrgShared(int64_t org_id) {
+  auto n = Scalar(c_, "SELECT shared_to_network FROM orgs WHERE id = ?", org_id);
+  if (!n.ok()) return n.status();
+  return *n != 0;
+}
+
+Status SqlNetTx::SetOrgShared(int64_t org_id, bool shared) {
+  return Touch(c_, "organisation", "UPDATE orgs SET shared_to_network = ? WHERE id = ?",
+               int64_t{shared ? 1 : 0}, org_id);
+}
+
+Result<std::optional<int64_t>> SqlNetTx::FindCopy(int64_t peer_id, std::string_view origin_id) {
+  return First(c_, IdFrom, "SELECT id FROM listings WHERE origin_peer_id = ? AND origin_id = ?",
+               peer_id, origin_id);
+}
+
+Result<std::vector<int64_t>> SqlNetTx::CopiesOf(int64_t peer_id, ListingStatus status) {
+  return All(c_, IdFrom,
+             "SELECT id FROM listings WHERE origin_peer_id = ? AND status = ? ORDER BY id",
+             peer_id, std::string(StatusName(status)));
+}
+
+Result<int64_t> SqlNetTx::PeerOrg(const Peer& peer, int64_t now) {
+  auto found = First(c_, IdFrom, "SELECT id FROM orgs WHERE peer_id = ?", peer.id);
+  if (!found.ok()) return found.status();
+  if (*found) return **found;
+  // The name may be taken by a local organisation: then it carries the node id too.
+  for (const std::string& name : {peer.name, peer.name + " (" + peer.node_id + ")"}) {
+    auto id = InsertUnique(
+        c_, Conflict("org_exists", "an organisation has this name", "name"),
+        "INSERT INTO orgs (name, type, country, description, website, created_at, peer_id) "
+        "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id",
+        name, std::string(OrgTypeName(OrgType::kServiceAgency)),
+        peer.country.empty() ? std::string("CN") : peer.country,
+        std::string("partner platform ") + peer.node_id, peer.base_url, now, peer.id);
+    if (id.ok() || id.status().code() != "org_exists") return id;
+  }
+  return Conflict("org_exists", "the partner's name is taken by two organisations", "name");
+}
+
+Result<int64_t> SqlNetTx::NetworkUserId() {
+  auto id = Scalar(c_, "SELECT id FROM users WHERE username = '_network'");
+  if (id.ok() && *id == 0) return NotFound("user");
+  return id;
 }
 
 }  // namespace kc::sql

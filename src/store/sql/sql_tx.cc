@@ -57,7 +57,7 @@ void BindOrg(Stmt& s, const Org& o) {
 
 // The listing's columns after id: kListingCols without its leading "id, ".
 const std::string kListingValueCols = std::string(kListingCols).substr(4);
-constexpr int kListingValues = 32;
+constexpr int kListingValues = 37;
 
 Listing ListingFrom(const Row& r) {
   Listing l;
@@ -94,6 +94,11 @@ Listing ListingFrom(const Row& r) {
   l.rank = r.Text(30);
   l.affiliation = r.Text(31);
   l.disciplines = SplitArray(r.Text(32));
+  l.shared = r.Int(33) != 0;
+  l.origin_peer_id = r.OptInt(34).value_or(0);
+  l.origin_id = r.Text(35);
+  l.origin_url = r.Text(36);
+  l.origin_org_name = r.Text(37);
   return l;
 }
 
@@ -117,6 +122,9 @@ void BindListing(Stmt& s, const Listing& l) {
   s.Bind(JoinArray(l.patents)).Bind(JoinArray(l.transfer_modes));
   s.Bind(l.price.min_cny).Bind(l.price.max_cny).Bind(JoinArray(l.inventors));
   s.Bind(l.rank).Bind(l.affiliation).Bind(JoinArray(l.disciplines));
+  s.Bind(int64_t{l.shared});
+  s.Bind(l.origin_peer_id ? std::optional<int64_t>(l.origin_peer_id) : std::nullopt);
+  s.Bind(l.origin_id).Bind(l.origin_url).Bind(l.origin_org_name);
 }
 
 constexpr const char* kSubscriptionCols = "id, user_id, kind, query, listing_id, created_at";

@@ -1,0 +1,55 @@
+// The receiving side of docs/network.md §3.3: who signed a request from another node, checked
+// in the order of that section, with the replay memory and the peer's status.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/peer.h"
+#include "core/status.h"
+#include "net/http_signature.h"
+#include "net/node_key.h"
+#include "net/nonce_cache.h"
+#include "store/store.h"
+
+namespace kc::net {
+
+// A request as the HTTP layer received it.
+struct ReceivedRequest {
+  std::string method;          // "GET", "POST"
+  std::string path_and_query;  // the request target as sent, e.g. "/api/v1/net/feed?after=0"
+  std::string body;
+  SignatureHeaders headers;    // "" for an absent header
+};
+
+class PeerAuth {
+ public:
+  // `base_url`: this node's, from which the signed @target-uri is rebuilt (§3.1).
+  PeerAuth(Store& store, const Clock& clock, std::string base_url)
+      : store_(store), clock_(clock), base_url_(std::move(base_url)) {}
+
+  // The peer in the directory that signed `request` (§3.3 steps 2–8): unknown_key (401) for a
+  // key id that is no peer's or a removed one's, the signature's own errors, replayed (401) for
+  // a nonce seen in the last 600 s, and peer_not_active (403) when `need_active` and the peer is
+  // not active. Every refusal is logged with the key id.
+  Result<Peer> Authenticate(const ReceivedRequest& request, bool need_active);
+
+  // The same checks for a request signed by `public_key`, a node not yet in the directory (a
+  // peer request, §2 step 2): its key id must be that key's node id.
+  Result<VerifiedSignature> AuthenticateKey(
+      const ReceivedRequest& request,
+      const std::array<uint8_t, NodeKey::kPublicKeyBytes>& public_key);
+
+ private:
+  Result<VerifiedSignature> Check(const ReceivedRequest& request, const PublicKeyLookup& key_of);
+
+  Store& store_;
+  const Clock& clock_;
+  const std::string base_url_;
+  NonceCache nonces_;
+};
+
+}  // namespace kc::net

@@ -1,0 +1,147 @@
+#include "net/peer_http.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <cctype>
+#include <optional>
+#include <string_view>
+
+namespace kc::net {
+
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = boost::asio::ip::tcp;
+
+struct Target {
+  std::string host;
+  std::string port = "80";
+  std::string path;  // with the query; "/" when the URL has none
+};
+
+// http://HOST[:PORT][/PATH][?QUERY]; nullopt for anything else.
+std::optional<Target> ParseHttpUrl(std::string_view url) {
+  constexpr std::string_view kScheme = "http://";
+  if (url.substr(0, kScheme.size()) != kScheme) return std::nullopt;
+  url.remove_prefix(kScheme.size());
+  const size_t slash = url.find_first_of("/?");
+  std::string_view authority = url.substr(0, slash);
+  Target t;
+  t.path = slash == std::string_view::npos ? "/" : std::string(url.substr(slash));
+  if (t.path.front() == '?') t.path = "/" + t.path;
+  if (!authority.empty() && authority.front() == '[') {  // [IPv6]:port
+    const size_t close = authority.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    t.host = std::string(authority.substr(1, close - 1));
+    authority.remove_prefix(close + 1);
+    if (!authority.empty()) {
+      if (authority.front() != ':') return std::nullopt;
+      t.port = std::string(authority.substr(1));
+    }
+  } else {
+    const size_t colon = authority.rfind(':');
+    t.host = std::string(authority.substr(0, colon));
+    if (colon != std::string_view::npos) t.port = std::string(authority.substr(colon + 1));
+  }
+  if (t.host.empty() || t.port.empty() ||
+      t.port.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return t;
+}
+
+Status Unreachable(const std::string& what, const std::string& why) {
+  return Status::Error(ErrorKind::kUnavailable, "peer_unreachable",
+                       "could not reach " + what.substr(0, 200) + ": " + why);
+}
+
+}  // namespace
+
+Result<PeerReply> Exchange(const OutgoingRequest& request, std::chrono::milliseconds timeout,
+                           size_t max_body, const std::string& what) {
+  if (request.url.rfind("https://", 0) == 0) {
+    return Invalid("base_url", "unsupported_url",
+                   "this node reaches partners over http:// only (docs/network.md §7)");
+  }
+  auto target = ParseHttpUrl(request.url);
+  if (!target) {
+    return Invalid("base_url", "invalid_url", "the base URL must be http://HOST[:PORT][/PATH]");
+  }
+  try {
+    // Asynchronous steps on a private io_context, so that the stream's deadline (which governs
+    // only asynchronous operations) bounds the whole exchange.
+    boost::asio::io_context io;
+    tcp::resolver resolver(io);
+    beast::tcp_stream stream(io);
+    beast::error_code ec;
+    auto endpoints = resolver.resolve(target->host, target->port, ec);
+    if (ec) return Unreachable(what, ec.message());
+    bhttp::verb verb = bhttp::string_to_verb(request.method);
+    if (verb == bhttp::verb::unknown) return Invalid("method", "invalid_method", "unknown method");
+    bhttp::request<bhttp::string_body> req(verb, target->path, 11);
+    req.set(bhttp::field::host, target->host + (target->port == "80" ? "" : ":" + target->port));
+    req.set(bhttp::field::accept, "application/json");
+    req.set(bhttp::field::user_agent, "kechuang-net/1");
+    for (const auto& [name, value] : request.headers) req.set(name, value);
+    if (!request.body.empty()) req.set(bhttp::field::content_type, "application/json");
+    req.body() = request.body;
+    req.prepare_payload();
+    beast::flat_buffer buffer;
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(max_body);
+    parser.header_limit(16 * 1024);
+    stream.expires_after(timeout);
+    stream.async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) {
+      if (e) {
+        ec = e;
+        return;
+      }
+      bhttp::async_write(stream, req, [&](beast::error_code e2, size_t) {
+        if (e2) {
+          ec = e2;
+          return;
+        }
+        // The header first: a declared length over the limit is refused before any body is
+        // read (the parser's own body limit is not applied to a declared length in every
+        // Boost version).
+        bhttp::async_read_header(stream, buffer, parser, [&](beast::error_code e3, size_t) {
+          if (e3) {
+            ec = e3;
+            return;
+          }
+          if (parser.content_length() && *parser.content_length() > max_body) {
+            ec = bhttp::error::body_limit;
+            return;
+          }
+          bhttp::async_read(stream, buffer, parser, [&](beast::error_code e4, size_t) { ec = e4; });
+        });
+      });
+    });
+    io.run();
+    const std::string cap = std::to_string(max_body / 1024) + " KiB";
+    if (ec == bhttp::error::body_limit) return Unreachable(what, "the answer is over " + cap);
+    if (ec == beast::error::timeout) return Unreachable(what, "no answer in time");
+    if (ec) return Unreachable(what, ec.message());
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    auto& res = parser.get();
+    if (res.body().size() > max_body) return Unreachable(what, "the answer is over " + cap);
+    PeerReply reply;
+    reply.status = res.result_int();
+    for (const auto& field : res) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      reply.headers[name] = std::string(field.value());
+    }
+    reply.body = std::move(res.body());
+    return reply;
+  } catch (const std::exception& e) {
+    return Unreachable(what, e.what());
+  }
+}
+
+}  // namespace kc::net
