@@ -23,6 +23,7 @@ add_test(NAME web_unit
           ${CMAKE_SOURCE_DIR}/web/tests/unit/regions.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/error-codes.test.mjs
           ${CMAKE_SOURCE_DIR}/web/tests/unit/session-roles.test.mjs
+          ${CMAKE_SOURCE_DIR}/web/tests/unit/network.test.mjs
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/web)
 set_tests_properties(web_unit PROPERTIES ENVIRONMENT "${KC_WEB_TEST_ENV}" TIMEOUT 60 LABELS web)
 

@@ -8,13 +8,33 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import zhCN from './src/i18n/zh-CN.js';
 import en from './src/i18n/en.js';
 
+// Country and region names for every ISO 3166-1 alpha-2 code Node's ICU knows, in `locale`:
+// {JP: '日本', …}. The app asks the browser (Intl.DisplayNames, api/network.js); the server's
+// pages read these (country.<CODE>, src/api/partners_page.h).
+function countryNames(locale) {
+  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  const out = {};
+  for (let a = 65; a <= 90; a += 1) {
+    for (let b = 65; b <= 90; b += 1) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (name && name !== code) out[code] = name;
+    }
+  }
+  return out;
+}
+
 // messages.json beside index.html: the app's texts in both languages, so that the pages the
 // server writes for readers without JavaScript use the same words (src/api/page_text.h).
 function emitMessages() {
   return {
     name: 'kc-messages',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'messages.json', source: JSON.stringify({ 'zh-CN': zhCN, en }) });
+      const messages = {
+        'zh-CN': { ...zhCN, country: countryNames('zh-CN') },
+        en: { ...en, country: countryNames('en') },
+      };
+      this.emitFile({ type: 'asset', fileName: 'messages.json', source: JSON.stringify(messages) });
     },
   };
 }

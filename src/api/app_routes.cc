@@ -56,6 +56,7 @@ const std::vector<std::string_view>& AppRoutePatterns() {
       "/campaigns",
       "/campaigns/:id(\\d+)",
       "/bodies",
+      "/partners",
       "/workspace/reviews",
       "/login",
       "/register",
@@ -71,6 +72,7 @@ const std::vector<std::string_view>& AppRoutePatterns() {
       "/admin/users",
       "/admin/orgs",
       "/admin/import",
+      "/admin/peers",
   };
   return patterns;
 }

@@ -89,7 +89,31 @@ std::string PathOf(const json& l) {
          std::to_string(l.value("id", int64_t{0}));
 }
 
+// A partner platform's listing (docs/network.md §4) carries where it comes from; null for this
+// platform's own.
+const json* OriginOf(const json& l) {
+  auto it = l.find("origin");
+  return it != l.end() && it->is_object() ? &*it : nullptr;
+}
+
+// The origin's page when it is a web address (never javascript: or data:), else "".
+std::string OriginUrl(const json& origin) {
+  std::string url = Str(origin, "url");
+  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 ? url : "";
+}
+
+// "From partner platform · ORG" as the app's tag writes it.
+std::string OriginTag(const json& origin, const PageText& text, std::string_view lang) {
+  const std::string org = Str(origin, "org_name");
+  return org.empty() ? text.Get(lang, "origin.tagPlain")
+                     : text.Get(lang, "origin.tag", {{"org", org}});
+}
+
 json OrgLd(const json& l, std::string_view base_url) {
+  if (const json* origin = OriginOf(l)) {  // the local record is only a stand-in for its peer
+    if (Str(*origin, "org_name").empty()) return nullptr;
+    return {{"@type", "Organization"}, {"name", Str(*origin, "org_name")}};
+  }
   if (!l.contains("org") || !l["org"].is_object()) return nullptr;
   const json& org = l["org"];
   return {{"@type", "Organization"},
@@ -119,6 +143,9 @@ json ListingLd(const json& l, const std::string& description, std::string_view b
     ld["keywords"] = Joined(l, "keywords", ", ");
   }
   const json org = OrgLd(l, base_url);
+  if (const json* origin = OriginOf(l); origin && !OriginUrl(*origin).empty()) {
+    ld["url"] = OriginUrl(*origin);  // its page is on the partner's platform
+  }
   if (kind == "demand") {
     // A demand announces that its organisation seeks a technical service.
     ld["@type"] = "Demand";
@@ -201,9 +228,11 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
   const std::string body = hidden ? Str(l, "summary") : Str(l, body_field);
   const std::string plural(KindPlural(KindFromName(kind).value_or(ListingKind::kDemand)));
 
+  const json* origin = OriginOf(l);
   PageContent page;
   page.title = NameOf(l);
-  page.path = PathOf(l);
+  // A partner's listing is a copy: its own page, on its platform, is the one to index.
+  page.path = origin ? "" : PathOf(l);
   std::string summary = Str(l, "summary");
   page.description = summary.empty() ? page.title : summary;
   page.json_ld = ListingLd(l, page.description, base_url);
@@ -211,11 +240,22 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
   std::string h = "<p class=\"kc-meta\">" + Link("/", t("nav.home")) + " › " +
                   Link("/" + plural, t("nav." + plural)) + "</p>\n";
   h += "<article><h1>" + EscapeMarkup(page.title) + "</h1>\n";
+  if (origin) {
+    h += "<p class=\"kc-meta\"><strong>" + EscapeMarkup(OriginTag(*origin, text, lang)) +
+         "</strong>";
+    if (const std::string url = OriginUrl(*origin); !url.empty()) {
+      h += " · <a href=\"" + EscapeMarkup(url) + "\" rel=\"noopener external\">" +
+           EscapeMarkup(t("origin.view")) + " ↗</a>";
+    }
+    h += "<br>" + EscapeMarkup(t("origin.readOnly")) + "</p>\n";
+  }
   if (hidden)
     h += "<p>" + EscapeMarkup(t("detail.detailsHidden")) + " " +
          Link("/login?next=" + page.path, t("nav.signIn")) + "</p>\n";
   h += "<dl>";
-  if (l.contains("org") && l["org"].is_object()) {
+  if (origin) {
+    h += FieldRow(t("form.org"), Str(*origin, "org_name"));
+  } else if (l.contains("org") && l["org"].is_object()) {
     h += "<dt>" + EscapeMarkup(t("form.org")) + "</dt><dd>" +
          Link("/orgs/" + std::to_string(l["org"].value("id", int64_t{0})), Str(l["org"], "name")) +
          "</dd>";
@@ -269,7 +309,11 @@ PageContent ListingListPage(ListingKind kind, const json& items, int64_t total, 
       auto add = [&meta](const std::string& s) {
         if (!s.empty()) meta += (meta.empty() ? "" : " · ") + s;
       };
-      if (l.contains("org") && l["org"].is_object()) add(Str(l["org"], "name"));
+      if (const json* origin = OriginOf(l)) {
+        add(OriginTag(*origin, text, lang));
+      } else if (l.contains("org") && l["org"].is_object()) {
+        add(Str(l["org"], "name"));
+      }
       add(TaxonomyName(Str(l, "category"), true, lang));
       add(RegionName(Str(l, "region"), lang));
       add(ShanghaiDate(EpochOfIsoTime(Str(l, "published_at"))));

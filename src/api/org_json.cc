@@ -28,7 +28,9 @@ json OrgJson(const Org& o) {
             {"description", o.description},
             {"website", o.website},
             {"demo", o.demo},
+            {"shared_to_network", o.shared_to_network},
             {"created_at", IsoTime(o.created_at)}};
+  if (o.peer_id) j["peer_id"] = o.peer_id;
   if (auto p = ProvinceName(o.region)) j["region_name"] = *p;
   return j;
 }
@@ -45,6 +47,12 @@ json OrgSchema() {
               {"description", Str()},
               {"website", Str()},
               {"demo", Bool()},
+              {"shared_to_network",
+               {{"type", "boolean"},
+                {"description", "its listings are offered to partner platforms"}}},
+              {"peer_id",
+               {{"type", "integer"},
+                {"description", "present on the organisation standing for a partner platform"}}},
               {"created_at", Time()}},
              {"id", "name", "type"});
 }
@@ -57,14 +65,16 @@ json OrgInputSchema(bool for_patch) {
               {"country", Str()},
               {"credit_code", Str()},
               {"description", Str()},
-              {"website", Str()}},
+              {"website", Str()},
+              {"shared_to_network", Bool()}},
              for_patch ? json::array() : json::array({"name", "type"}));
 }
 
 Result<OrgPatch> ReadOrgPatch(const json& body) {
   OrgPatch p;
   KC_RETURN_IF_ERROR(AllowOnly(
-      body, {"name", "type", "region", "country", "credit_code", "description", "website"}));
+      body, {"name", "type", "region", "country", "credit_code", "description", "website",
+             "shared_to_network"}));
   KC_RETURN_IF_ERROR(OptString(body, "name", &p.name));
   KC_RETURN_IF_ERROR(OptString(body, "type", &p.type));
   KC_RETURN_IF_ERROR(OptString(body, "region", &p.region));
@@ -72,6 +82,12 @@ Result<OrgPatch> ReadOrgPatch(const json& body) {
   KC_RETURN_IF_ERROR(OptString(body, "credit_code", &p.credit_code));
   KC_RETURN_IF_ERROR(OptString(body, "description", &p.description));
   KC_RETURN_IF_ERROR(OptString(body, "website", &p.website));
+  if (auto it = body.find("shared_to_network"); it != body.end() && !it->is_null()) {
+    if (!it->is_boolean()) {
+      return Invalid("shared_to_network", "invalid_type", "shared_to_network is true or false");
+    }
+    p.shared_to_network = it->get<bool>();
+  }
   return p;
 }
 
@@ -91,6 +107,7 @@ Result<Org> ReadOrg(const json& body) {
   org.credit_code = p.credit_code.value_or("");
   org.description = p.description.value_or("");
   org.website = p.website.value_or("");
+  org.shared_to_network = p.shared_to_network.value_or(true);
   return org;
 }
 

@@ -51,7 +51,7 @@ std::string Navigation(const PageText& text, std::string_view lang) {
          Link("/", t("app.name")) + "</strong>" + Link("/demands", t("nav.demands")) +
          Link("/achievements", t("nav.achievements")) + Link("/experts", t("nav.experts")) +
          Link("/news", t("nav.news")) + Link("/campaigns", t("nav.lists")) +
-         Link("/search", t("search.label")) +
+         Link("/partners", t("nav.partners")) + Link("/search", t("search.label")) +
          Link("?lang=" + other, other == "en" ? "English" : "中文") + "</nav>\n";
 }
 

@@ -60,6 +60,9 @@ json PeerJson(const Peer& p) {
   j["public_key"] = p.public_key;
   j["status"] = PeerStatusName(p.status);
   j["incoming"] = p.incoming;
+  j["feed_cursor"] = p.feed_cursor;
+  j["synced_at"] = p.synced_at ? json(IsoTime(p.synced_at)) : json(nullptr);
+  j["sync_error"] = p.sync_error;
   j["created_at"] = IsoTime(p.created_at);
   j["updated_at"] = IsoTime(p.updated_at);
   return j;
@@ -72,6 +75,11 @@ json PeerSchema() {
   s["properties"]["public_key"] = Str();
   s["properties"]["status"] = StatusEnum();
   s["properties"]["incoming"] = Bool();
+  s["properties"]["feed_cursor"] = {
+      {"type", "integer"}, {"description", "how far this node has pulled the peer's feed"}};
+  s["properties"]["synced_at"] = Nullable(Time());
+  s["properties"]["sync_error"] = {
+      {"type", "string"}, {"description", "why the last pull failed; empty when it succeeded"}};
   s["properties"]["created_at"] = Time();
   s["properties"]["updated_at"] = Time();
   return s;

@@ -1,5 +1,7 @@
 #include "api/search_response.h"
 
+#include "api/schemas.h"
+
 namespace kc::api {
 
 namespace {
@@ -51,6 +53,32 @@ json SearchQueryJson(const SearchQuery& query) {
   return out;
 }
 
+Status AddOrigins(Context& ctx, json& hits) {
+  if (!ctx.peers || hits.empty()) return Status::Ok();
+  std::vector<int64_t> ids;
+  for (const auto& h : hits) ids.push_back(h["id"].get<int64_t>());
+  auto origins = ctx.peers->OriginsOf(ids);
+  if (!origins.ok()) return origins.status();
+  for (const auto& o : *origins) {
+    for (auto& h : hits) {
+      if (h["id"].get<int64_t>() != o.listing_id) continue;
+      h["origin"] = {{"peer_id", o.peer_id},
+                     {"node_name", o.node_name},
+                     {"url", o.url},
+                     {"org_name", o.org_name}};
+    }
+  }
+  return Status::Ok();
+}
+
+json HitOriginSchema() {
+  using namespace schema;
+  json j = Obj({{"peer_id", Int()}, {"node_name", Str()}, {"url", Str()}, {"org_name", Str()}},
+               {"peer_id", "node_name", "url", "org_name"});
+  j["description"] = "a partner platform's listing: the node it comes from and its page there";
+  return j;
+}
+
 Result<json> SearchResponse(Context& ctx, const Actor& actor, const SearchQuery& query) {
   auto result = ctx.search->Search(actor, query.request);
   if (!result.ok()) return result.status();
@@ -65,6 +93,7 @@ Result<json> SearchResponse(Context& ctx, const Actor& actor, const SearchQuery&
                     {"relevance", h.relevance},
                     {"weak", h.weak}});
   }
+  KC_RETURN_IF_ERROR(AddOrigins(ctx, hits));
   return json{{"total", result->total},
               {"good_total", result->good_total},
               {"page", query.page.page},

@@ -33,4 +33,12 @@ json SearchQueryJson(const SearchQuery& query);
 // hits (search.h) come after the good ones.
 Result<json> SearchResponse(Context& ctx, const Actor& actor, const SearchQuery& query);
 
+// Adds "origin": {"peer_id", "node_name", "url", "org_name"} to each hit (an object with "id")
+// that is a partner platform's listing (docs/network.md §4.1), so that a list and a match say
+// which node it comes from.
+Status AddOrigins(Context& ctx, json& hits);
+
+// The schema of that member.
+json HitOriginSchema();
+
 }  // namespace kc::api

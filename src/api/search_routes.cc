@@ -71,6 +71,7 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
                    {"relevance", h.relevance},
                    {"explanation", ExplanationJson(h.explanation)}});
   }
+  if (Status s = AddOrigins(ctx, out); !s.ok()) return http::ErrorResponse(s);
   // Only matches above the relevance threshold are listed; the counts let a page say "only N
   // good matches" instead of padding the list (docs/search.md).
   return JsonResponse(200,
@@ -103,7 +104,8 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
            {"weak",
             {{"type", "boolean"},
              {"description",
-              "has only a small, common part of the query; listed after every good hit"}}}});
+              "has only a small, common part of the query; listed after every good hit"}}},
+           {"origin", HitOriginSchema()}});
   router.Add(verb::get, "/api/v1/search",
              Guarded([&ctx](http::Request& r) { return Search(ctx, r); }),
              {.summary = "Search published listings, with facet counts per type, category, "
@@ -137,7 +139,8 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
                                          {"field_values", MapOf(Str())},
                                          {"text_similarity", Str()},
                                          {"via_achievements", StrList()},
-                                         {"components", ListOf(component)}})}});
+                                         {"components", ListOf(component)}})},
+                    {"origin", HitOriginSchema()}});
   json match_query = json::array({QueryParam("type", "the kind of listing to find"),
                                   QueryParam("size", "1 to 100 (default 10)", Int())});
   struct Source {

@@ -95,7 +95,8 @@ Status WalkCampaigns(Context& ctx, const std::function<bool(const SitemapUrl&)>&
 SitemapWalk SiteUrls(Context& ctx) {
   return [&ctx](const std::function<bool(const SitemapUrl&)>& visit) -> Status {
     bool go_on = true;
-    for (const char* path : {"/", "/demands", "/achievements", "/experts", "/news", "/campaigns"}) {
+    for (const char* path :
+         {"/", "/demands", "/achievements", "/experts", "/news", "/campaigns", "/partners"}) {
       if (!(go_on = visit({path, 0}))) return Status::Ok();
     }
     KC_RETURN_IF_ERROR(WalkListings(ctx, visit, go_on));

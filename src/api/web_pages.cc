@@ -11,6 +11,8 @@
 #include "api/news_page.h"
 #include "api/org_page.h"
 #include "api/page_html.h"
+#include "api/partners_page.h"
+#include "api/peer_json.h"
 #include "api/search_response.h"
 #include "api/sitemap.h"
 #include "core/markup_escape.h"
@@ -205,6 +207,20 @@ Answer CampaignListRecordPage(const PageRequest& p) {
   return {200, p.Compose(c)};
 }
 
+// The active partner platforms (朋友圈), and the same list for the app as GET /api/v1/partners
+// answers it. A platform that is no network node has none.
+Answer PartnersRecordPage(const PageRequest& p) {
+  json items = json::array();
+  if (p.ctx.peers) {
+    auto partners = p.ctx.peers->ListPartners();
+    if (!partners.ok()) return {200, p.app.index_html};  // the app asks, and shows the error
+    for (const auto& partner : *partners) items.push_back(PartnerJson(partner));
+  }
+  std::string html = p.Compose(PartnersPage(items, p.app.text, p.lang, p.base));
+  html = InsertBeforeHeadEnd(html, ApiDataScript("/partners", json::object(), {{"items", items}}));
+  return {200, InsertBeforeHeadEnd(html, p.app.assets.PreloadLinks("src/views/PartnersView.vue"))};
+}
+
 // The home page: the newest of each list, as links.
 Answer HomePage(const PageRequest& p) {
   auto t = [&](std::string_view key) { return p.app.text.Get(p.lang, key); };
@@ -283,6 +299,7 @@ std::optional<Answer> ListPage(const PageRequest& p, std::string_view path) {
   if (path == "/") return HomePage(p);
   if (path == "/news") return NewsListRecordPage(p);
   if (path == "/campaigns") return CampaignListRecordPage(p);
+  if (path == "/partners") return PartnersRecordPage(p);
   if (path.size() > 1) {
     if (auto kind = KindFromPlural(path.substr(1))) return ListingListRecordPage(p, *kind);
   }

@@ -35,6 +35,8 @@ struct Org {
   std::string website;
   bool demo = false;
   int64_t created_at = 0;
+  bool shared_to_network = true;  // its listings are offered to partner platforms (docs/network.md §4.1)
+  int64_t peer_id = 0;            // not 0: the organisation standing for that partner platform here
 };
 
 // A platform-wide role (平台角色): reviewers (审核员) moderate listings, editors (编辑) write and

@@ -61,9 +61,16 @@ int64_t ParseUtc(const std::string& s) {
                                     &z) != 7 || z != 'Z') {
     return -1;
   }
+  const std::tm asked = tm;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
-  return static_cast<int64_t>(timegm(&tm));
+  const auto t = static_cast<int64_t>(timegm(&tm));
+  // timegm normalises 31 February to 3 March: refuse what it had to move.
+  if (tm.tm_mday != asked.tm_mday || tm.tm_hour != asked.tm_hour || tm.tm_min != asked.tm_min ||
+      tm.tm_sec != asked.tm_sec) {
+    return -1;
+  }
+  return t;
 }
 
 Status Bad(const std::string& where, const std::string& why) {
@@ -98,31 +105,46 @@ Status ReadList(const json& obj, const char* key, const std::string& where,
   return Status::Ok();
 }
 
+// `s` within `max` characters as served (with "…" when cut, counted in).
+std::string Within(const std::string& s, size_t max) { return Utf8Prefix(s, max - 1); }
+std::string Short(const std::string& s) {
+  return Utf8Length(s) <= kMaxShort ? s : Within(s, kMaxShort);
+}
+
+// A list as served: at most kMaxList items, each within kMaxShort.
+json ShortList(const std::vector<std::string>& items) {
+  json out = json::array();
+  for (size_t i = 0; i < items.size() && i < kMaxList; ++i) out.push_back(Short(items[i]));
+  return out;
+}
+
+// The listing's fields cut to the limits ParseFeedPage enforces, so that no listing this node
+// accepted can make a partner refuse the whole page.
 json ListingJson(const FeedEntry& e) {
   const Listing& l = e.listing;
-  json j = {{"title", l.title},
-            {BodyKey(l.kind), l.body},
-            {"keywords", l.keywords},
-            {"category", l.category},
-            {"discipline", l.discipline},
-            {"region", l.region},
+  json j = {{"title", Utf8Length(l.title) <= kMaxTitle ? l.title : Within(l.title, kMaxTitle)},
+            {BodyKey(l.kind), Utf8Length(l.body) <= kMaxBody ? l.body : Within(l.body, kMaxBody)},
+            {"keywords", ShortList(l.keywords)},
+            {"category", Short(l.category)},
+            {"discipline", Short(l.discipline)},
+            {"region", Short(l.region)},
             {"country", e.country},
             {"language", e.language},
-            {"org_name", l.origin_org_name},
+            {"org_name", Short(l.origin_org_name)},
             {"url", l.origin_url}};
   switch (l.kind) {
     case ListingKind::kDemand:
-      j["cooperation_modes"] = l.cooperation_modes;
+      j["cooperation_modes"] = ShortList(l.cooperation_modes);
       break;
     case ListingKind::kAchievement:
       j["maturity"] = l.maturity ? json(*l.maturity) : json(nullptr);
-      j["transfer_modes"] = l.transfer_modes;
-      j["inventors"] = l.inventors;
+      j["transfer_modes"] = ShortList(l.transfer_modes);
+      j["inventors"] = ShortList(l.inventors);
       break;
     case ListingKind::kExpert:
-      j["rank"] = l.rank;
-      j["affiliation"] = l.affiliation;
-      j["disciplines"] = l.disciplines;
+      j["rank"] = Short(l.rank);
+      j["affiliation"] = Short(l.affiliation);
+      j["disciplines"] = ShortList(l.disciplines);
       break;
   }
   return j;
@@ -239,9 +261,7 @@ Result<FeedPage> ReadFeed(StoreTx& tx, const std::string& node_id, const std::st
       if (org == orgs.end()) {
         auto o = tx.GetOrg(l->org_id);
         if (!o.ok()) return o.status();
-        auto shared = tx.net().OrgShared(l->org_id);
-        if (!shared.ok()) return shared.status();
-        org = orgs.emplace(l->org_id, OrgFacts{*shared, o->name, o->country}).first;
+        org = orgs.emplace(l->org_id, OrgFacts{o->shared_to_network, o->name, o->country}).first;
       }
       if (IsShared(*l, org->second.shared)) {
         e.listing = std::move(*l);
@@ -326,6 +346,8 @@ Result<FeedPage> ParseFeedPage(std::string_view body, std::string_view node_id,
   auto more = j.find("more");
   if (more == j.end() || !more->is_boolean()) return Bad("more", "not true or false");
   page.more = more->get<bool>();
+  // More after an empty page would have the puller ask the same page again forever.
+  if (page.more && page.entries.empty()) return Bad("more", "true on an empty page");
   return page;
 }
 

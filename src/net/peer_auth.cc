@@ -28,12 +28,26 @@ Result<VerifiedSignature> PeerAuth::Check(const ReceivedRequest& request,
   auto v = VerifyRequest(request.method, uri, request.body, request.headers, key_of,
                          clock_.Now());
   if (!v.ok()) return Refused(v.status(), KeyIdForLog(request.headers.signature_input));
+  if (!WithinBudget(v->keyid, clock_.Now())) {
+    return Refused(Status::Error(ErrorKind::kTooMany, "rate_limited",
+                                 "too many requests from this node; try again in a minute"),
+                   v->keyid);
+  }
   if (!nonces_.Remember(v->keyid, v->nonce, clock_.Now())) {
     return Refused(Status::Error(ErrorKind::kUnauthorized, "replayed",
                                  "this signature's nonce was already used"),
                    v->keyid);
   }
   return v;
+}
+
+bool PeerAuth::WithinBudget(const std::string& keyid, int64_t now) {
+  std::lock_guard<std::mutex> lock(budget_mu_);
+  if (now / 60 != budget_minute_) {
+    budget_minute_ = now / 60;
+    requests_.clear();
+  }
+  return ++requests_[keyid] <= kRequestsPerMinute;
 }
 
 Result<Peer> PeerAuth::Authenticate(const ReceivedRequest& request, bool need_active) {
@@ -48,7 +62,7 @@ Result<Peer> PeerAuth::Authenticate(const ReceivedRequest& request, bool need_ac
       return Status::Ok();
     });
     if (!s.ok()) lookup_failed = s;
-    if (!signer || signer->status == PeerStatus::kRemoved) return std::nullopt;
+    if (!signer) return std::nullopt;
     std::array<uint8_t, NodeKey::kPublicKeyBytes> key{};
     if (!DecodePublicKey(signer->public_key, &key)) return std::nullopt;
     return key;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <mutex>
+#include <unordered_map>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,14 +29,19 @@ struct ReceivedRequest {
 
 class PeerAuth {
  public:
+  // Signed requests a node may make per minute (§5 rate_limited): enough for an initial sync
+  // of a large feed at full speed, not for a flood.
+  static constexpr int kRequestsPerMinute = 1200;
+
   // `base_url`: this node's, from which the signed @target-uri is rebuilt (§3.1).
   PeerAuth(Store& store, const Clock& clock, std::string base_url)
       : store_(store), clock_(clock), base_url_(std::move(base_url)) {}
 
   // The peer in the directory that signed `request` (§3.3 steps 2–8): unknown_key (401) for a
-  // key id that is no peer's or a removed one's, the signature's own errors, replayed (401) for
-  // a nonce seen in the last 600 s, and peer_not_active (403) when `need_active` and the peer is
-  // not active. Every refusal is logged with the key id.
+  // key id that is no peer's, the signature's own errors, replayed (401) for a nonce seen in the
+  // last 600 s, rate_limited (429) beyond kRequestsPerMinute for one key, and peer_not_active
+  // (403) when `need_active` and the peer is not active (a removed peer included). Every
+  // refusal is logged with the key id.
   Result<Peer> Authenticate(const ReceivedRequest& request, bool need_active);
 
   // The same checks for a request signed by `public_key`, a node not yet in the directory (a
@@ -45,11 +52,16 @@ class PeerAuth {
 
  private:
   Result<VerifiedSignature> Check(const ReceivedRequest& request, const PublicKeyLookup& key_of);
+  // False when `keyid` made kRequestsPerMinute requests in the current minute already.
+  bool WithinBudget(const std::string& keyid, int64_t now);
 
   Store& store_;
   const Clock& clock_;
   const std::string base_url_;
   NonceCache nonces_;
+  std::mutex budget_mu_;
+  int64_t budget_minute_ = 0;                      // the minute the counts are for
+  std::unordered_map<std::string, int> requests_;  // key id → requests in that minute
 };
 
 }  // namespace kc::net

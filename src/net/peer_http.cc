@@ -84,7 +84,10 @@ Result<PeerReply> Exchange(const OutgoingRequest& request, std::chrono::millisec
     bhttp::verb verb = bhttp::string_to_verb(request.method);
     if (verb == bhttp::verb::unknown) return Invalid("method", "invalid_method", "unknown method");
     bhttp::request<bhttp::string_body> req(verb, target->path, 11);
-    req.set(bhttp::field::host, target->host + (target->port == "80" ? "" : ":" + target->port));
+    // An IPv6 address goes in brackets, as in the URL (RFC 9110 §7.2).
+    const std::string host =
+        target->host.find(':') == std::string::npos ? target->host : "[" + target->host + "]";
+    req.set(bhttp::field::host, host + (target->port == "80" ? "" : ":" + target->port));
     req.set(bhttp::field::accept, "application/json");
     req.set(bhttp::field::user_agent, "kechuang-net/1");
     for (const auto& [name, value] : request.headers) req.set(name, value);

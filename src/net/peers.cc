@@ -194,6 +194,17 @@ Result<std::vector<Peer>> Peers::ListPartners() {
   return out;
 }
 
+Result<std::vector<NetTx::CopyOrigin>> Peers::OriginsOf(const std::vector<int64_t>& listing_ids) {
+  std::vector<NetTx::CopyOrigin> out;
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) {
+    auto found = tx.net().OriginsOf(listing_ids);
+    if (!found.ok()) return found.status();
+    out = std::move(*found);
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<Peer> Peers::Receive(const NodeDocument& node) {
   if (node.node_id == own_node_id_) {
     return Invalid("node", "own_node", "a node does not peer with itself");

@@ -54,6 +54,8 @@ class Peers {
   Result<Peer> Get(const Actor& actor, int64_t id);
   // The active peers, for the public partners page.
   Result<std::vector<Peer>> ListPartners();
+  // Where the partners' listings among `listing_ids` come from (public: copies are published).
+  Result<std::vector<NetTx::CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids);
 
   // §2 step 2 received: `node`, whose signature the caller checked, asks to be a partner. It is
   // stored as an incoming `requested` peer (its document's base URL must serve the same key:

@@ -77,6 +77,7 @@ nlohmann::json ChangedFields(const Listing& a, const Listing& b) {
   if (expert) check("title", a.rank != b.rank);
   check("affiliation", a.affiliation != b.affiliation);
   check("disciplines", a.disciplines != b.disciplines);
+  check("shared", a.shared != b.shared);
   return out;
 }
 
@@ -215,14 +216,16 @@ Result<ListingWithOrg> Listings::Update(const Actor& actor, ListingKind kind, in
     l.rank = edited.rank;
     l.affiliation = edited.affiliation;
     l.disciplines = edited.disciplines;
+    l.shared = edited.shared;
     nlohmann::json changed = ChangedFields(*cur, l);
     if (changed.empty()) {
       out = WithOrg(tx, l);
       return out.status();
     }
     // Reviewers and admins fix listings in place; an owner's change to a live listing is
-    // reviewed again.
-    if (!actor.is_reviewer()) l.status = *next;
+    // reviewed again, but for sharing it with partner platforms or not, which changes no text.
+    const bool only_sharing = changed.size() == 1 && changed[0] == "shared";
+    if (!actor.is_reviewer() && !only_sharing) l.status = *next;
     l.updated_at = clock_.Now();
     Status s = tx.UpdateListing(l);
     if (!s.ok() && s.kind() == ErrorKind::kConflict) {

@@ -108,6 +108,30 @@ Result<Page<Org>> Orgs::List(const OrgQuery& query) {
   return out;
 }
 
+namespace {
+
+// Appends a change for each listing of the organisation.
+Status LogOrgListings(StoreTx& tx, int64_t org_id, int64_t now) {
+  ListingQuery q;
+  q.org_id = org_id;
+  q.sort = ListingSort::kOldest;
+  q.limit = 500;
+  q.count_total = false;
+  q.summary_only = true;
+  for (;;) {
+    auto page = tx.ListListings(q);
+    if (!page.ok()) return page.status();
+    for (const auto& l : page->items) {
+      auto seq = tx.AppendChange(Change{0, "listing", l.id, "upsert", now});
+      if (!seq.ok()) return seq.status();
+    }
+    if (page->items.size() < static_cast<size_t>(q.limit)) return Status::Ok();
+    q.id_from = page->items.back().id + 1;
+  }
+}
+
+}  // namespace
+
 Result<Org> Orgs::Update(const Actor& actor, int64_t id, const OrgPatch& p) {
   if (!actor.signed_in()) return Unauthorized();
   Result<Org> out = Org{};
@@ -127,6 +151,7 @@ Result<Org> Orgs::Update(const Actor& actor, int64_t id, const OrgPatch& p) {
     if (p.credit_code) o.credit_code = *p.credit_code;
     if (p.description) o.description = *p.description;
     if (p.website) o.website = *p.website;
+    if (p.shared_to_network) o.shared_to_network = *p.shared_to_network;
     KC_RETURN_IF_ERROR(ValidateOrg(o));
     if (o.name != org->name) {
       auto existing = tx.FindOrgByName(o.name);
@@ -136,6 +161,11 @@ Result<Org> Orgs::Update(const Actor& actor, int64_t id, const OrgPatch& p) {
       }
     }
     KC_RETURN_IF_ERROR(tx.UpdateOrg(o));
+    if (o.shared_to_network != org->shared_to_network) {
+      // Every listing of the organisation enters the network feed again: as upserts or as
+      // tombstones (docs/network.md §4.1).
+      KC_RETURN_IF_ERROR(LogOrgListings(tx, id, clock_.Now()));
+    }
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(clock_.Now(), actor.id(), "org", id, "update", {})));
     out = o;
     return Status::Ok();

@@ -18,6 +18,7 @@ Status ValidateOrg(Org& org);
 // The changes a PATCH may make; empty members stay as they are.
 struct OrgPatch {
   std::optional<std::string> name, type, region, country, credit_code, description, website;
+  std::optional<bool> shared_to_network;
 };
 
 class Orgs {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,7 +26,8 @@ class NetTx {
   virtual Result<Peer> GetPeer(int64_t id) = 0;
   // The peer with this node id, or nullopt.
   virtual Result<std::optional<Peer>> FindPeerByNodeId(std::string_view node_id) = 0;
-  // Writes every field but id, node_id and created_at.
+  // Writes every field but id, node_id, created_at and the pull's (feed_cursor, synced_at,
+  // sync_error: SetPeerSync's), so that an admin's edit never moves the cursor.
   virtual Status UpdatePeer(const Peer& peer) = 0;
   // The peers in `status` (every peer without one), by name then id.
   virtual Result<std::vector<Peer>> ListPeers(std::optional<PeerStatus> status) = 0;
@@ -54,8 +56,18 @@ class NetTx {
   // The organisation holding the peer's copies, made on the first call: named after the peer
   // (with its node id when another organisation has that name), a service agency of its country.
   virtual Result<int64_t> PeerOrg(const Peer& peer, int64_t now) = 0;
-  // The account that owns every copy (it cannot sign in).
+  // The account that owns every copy (it cannot sign in), made by the first call.
   virtual Result<int64_t> NetworkUserId() = 0;
+
+  // Where the copies among `listing_ids` come from; this node's own listings are left out.
+  struct CopyOrigin {
+    int64_t listing_id = 0;
+    int64_t peer_id = 0;
+    std::string node_name;  // the peer's name
+    std::string url;        // the listing's page on the peer
+    std::string org_name;   // its organisation there
+  };
+  virtual Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) = 0;
 };
 
 }  // namespace kc

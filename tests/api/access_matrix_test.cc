@@ -139,6 +139,8 @@ const std::vector<Row>& Rows() {
       {"GET /api/v1/net/peers", "/api/v1/net/peers", "", "401 403 403 403 403 403 403 403 200"},
       {"GET /api/v1/net/peers/{id}", "/api/v1/net/peers/1", "",
        "401 403 403 403 403 403 403 403 404"},
+      // The feed is for partner nodes' signatures only: no session opens it, an admin's neither.
+      {"GET /api/v1/net/feed", "/api/v1/net/feed", "", "401 401 401 401 401 401 401 401 401"},
       // A draft article is its editors' only.
       {"GET /api/v1/news", "/api/v1/news", kDraftNews, "200 200 200 200 200 200 200 200+ 200+"},
       {"GET /api/v1/news/{id}", "/api/v1/news/$news", kDraftNews,

@@ -130,6 +130,47 @@ TEST(ListingPageTest, JsonLdParsesAndUsesSchemaOrgTypesPerKind) {
   EXPECT_EQ(ld["affiliation"]["name"], "某大学");
 }
 
+// A partner platform's listing is a read-only copy: it says where it comes from and links
+// there (a web address only), names the origin's organisation instead of the local stand-in,
+// and leaves the canonical page to the origin.
+TEST(ListingPageTest, APartnersListingNamesItsOriginAndLinksThere) {
+  const PageText text = PageText::FromJson(R"({"zh-CN": {
+      "origin": {"tag": "来自合作平台 · {org}", "tagPlain": "来自合作平台",
+                 "view": "在合作平台查看", "readOnly": "只读副本"},
+      "form": {"org": "机构"}}})");
+  Org stand_in;
+  stand_in.id = 99;
+  stand_in.name = "Tokyo TLO";
+  Listing l = Demand();
+  l.origin_peer_id = 4;
+  l.origin_id = "88";
+  l.origin_url = "https://tlo.example.jp/demands/88";
+  l.origin_org_name = "<東京>大学";
+  json shown = ListingToJson(l, &stand_in, ViewLevelFor(Actor::Visitor(), l));
+  PageContent page = ListingPage(shown, text, "zh-CN", "http://example.org");
+  const std::string& h = page.body_html;
+  EXPECT_NE(h.find("来自合作平台 · &lt;東京&gt;大学"), std::string::npos) << h;
+  EXPECT_NE(h.find("<a href=\"https://tlo.example.jp/demands/88\" rel=\"noopener external\">"
+                   "在合作平台查看"),
+            std::string::npos);
+  EXPECT_NE(h.find("<dt>机构</dt><dd>&lt;東京&gt;大学</dd>"), std::string::npos);
+  EXPECT_EQ(h.find("/orgs/99"), std::string::npos);
+  EXPECT_EQ(page.path, "");
+  EXPECT_EQ(LdOf(page)["url"], "https://tlo.example.jp/demands/88");
+
+  l.origin_url = "javascript:alert(1)";
+  l.origin_org_name = "";
+  page = ListingPage(ListingToJson(l, &stand_in, ViewLevel::kPublic), text, "zh-CN",
+                     "http://example.org");
+  EXPECT_EQ(page.body_html.find("javascript:"), std::string::npos);
+  EXPECT_NE(page.body_html.find("<strong>来自合作平台</strong>"), std::string::npos);
+
+  json items = json::array({ListingSummaryJson(l, &stand_in, ViewLevel::kPublic)});
+  PageContent list = ListingListPage(ListingKind::kDemand, items, 1, 1, 20, text, "zh-CN");
+  EXPECT_NE(list.body_html.find("来自合作平台"), std::string::npos) << list.body_html;
+  EXPECT_EQ(list.body_html.find("Tokyo TLO"), std::string::npos);
+}
+
 TEST(ListingListPageTest, LinksEveryListingAndTheNextPage) {
   Org org;
   org.id = 3;

@@ -1,9 +1,17 @@
 // GET /.well-known/kechuang-node against the real binary (docs/network.md §1.1).
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
 
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <thread>
+
 #include "api/api_fixture.h"
+#include "net/http_signature.h"
 #include "net/node_document.h"
+#include "net/node_key.h"
 
 namespace kc::testing {
 namespace {
@@ -73,6 +81,13 @@ class PartnerDirectoryTest : public ApiTest {
     return out;
   }
 
+  Client BAdmin() {
+    Client c(b_->port());
+    auto r = c.Login("admin", ServerProcess::kAdminPassword);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return c;
+  }
+
   std::unique_ptr<ServerProcess> b_;
   std::string b_url_;
   net::NodeDocument b_doc_;
@@ -96,8 +111,19 @@ TEST_F(PartnerDirectoryTest, AnAdminAddsAPartnerThatBecomesPublicOnceActive) {
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.json["error"]["code"], "peer_exists");
 
-  auto active = admin.Patch("/api/v1/net/peers/" + std::to_string(id), {{"status", "active"}});
-  ASSERT_EQ(active.status, 200) << active.body;
+  // This node asked: only B's admin makes it active (§2 step 3).
+  auto early = admin.Patch("/api/v1/net/peers/" + std::to_string(id), {{"status", "active"}});
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.json["error"]["code"], "awaiting_acceptance");
+  Client b_admin = BAdmin();
+  auto incoming = b_admin.Get("/api/v1/net/peers?status=requested");
+  ASSERT_EQ(incoming.json["items"].size(), 1u) << incoming.body;
+  EXPECT_EQ(incoming.json["items"][0]["incoming"], true);
+  const int64_t a_on_b = incoming.json["items"][0]["id"];
+  auto accepted =
+      b_admin.Patch("/api/v1/net/peers/" + std::to_string(a_on_b), {{"status", "active"}});
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  auto active = admin.Get("/api/v1/net/peers/" + std::to_string(id));
   EXPECT_EQ(active.json["status"], "active");
   auto partners = Anonymous().Get("/api/v1/partners");
   ASSERT_EQ(partners.status, 200);
@@ -183,6 +209,336 @@ TEST_F(PartnerDirectoryTest, NobodyButThePlatformAdminReachesTheDirectory) {
   EXPECT_EQ(admin.Patch(path, {{"status", "paused"}}).status, 422);
   EXPECT_EQ(admin.Patch(path, {{"country", "Japan"}}).status, 422);
   EXPECT_EQ(admin.Get("/api/v1/net/peers/99999").status, 404);
+}
+
+
+// Two real nodes that pull each other's feeds every second (docs/network.md §2–§4): this one
+// (A) publishes, B finds A's listings in its search.
+class NetworkSyncTest : public ApiTest {
+ protected:
+  std::vector<std::string> ServerArgs() override {
+    return {"--no-demo", "--node-name", "上海节点", "--net-sync-interval", "1"};
+  }
+
+  void SetUp() override {
+    ApiTest::SetUp();
+    b_ = std::make_unique<ServerProcess>(std::vector<std::string>{
+        "--no-demo", "--node-name", "Tokyo TLO", "--node-country", "JP", "--net-sync-interval",
+        "1"});
+    ASSERT_TRUE(b_->running());
+    a_url_ = "http://127.0.0.1:" + std::to_string(server_->port());
+    a_doc_ = Document(server_->port());
+    b_doc_ = Document(b_->port());
+  }
+
+  static net::NodeDocument Document(uint16_t port) {
+    auto doc = net::ParseNodeDocument(Client(port).Get("/.well-known/kechuang-node").body);
+    EXPECT_TRUE(doc.ok());
+    return doc.ok() ? *doc : net::NodeDocument{};
+  }
+
+  Client BAdmin() {
+    Client c(b_->port());
+    auto r = c.Login("admin", ServerProcess::kAdminPassword);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return c;
+  }
+
+  // B adds A, A's admin accepts: both records active. Returns A's id on B.
+  int64_t Peer() {
+    Client b_admin = BAdmin();
+    auto added = b_admin.Post("/api/v1/net/peers",
+                              {{"base_url", a_url_}, {"fingerprint", a_doc_.fingerprint}});
+    EXPECT_EQ(added.status, 201) << added.body;
+    Client a_admin = Admin();
+    auto incoming = a_admin.Get("/api/v1/net/peers?status=requested");
+    EXPECT_EQ(incoming.json["items"].size(), 1u) << incoming.body;
+    if (incoming.json["items"].empty()) return 0;
+    const std::string b_on_a =
+        "/api/v1/net/peers/" + std::to_string(incoming.json["items"][0]["id"].get<int64_t>());
+    auto accepted = a_admin.Patch(b_on_a, {{"status", "active"}});
+    EXPECT_EQ(accepted.status, 200) << accepted.body;
+    return added.json.value("id", int64_t{0});
+  }
+
+  // A published achievement of an organisation on A; its id.
+  int64_t Publish(Client& owner, const nlohmann::json& fields) {
+    auto made = owner.Post("/api/v1/achievements", fields);
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string path = "/api/v1/achievements/" + std::to_string(made.json["id"].get<int64_t>());
+    EXPECT_EQ(owner.Post(path + "/submit", nlohmann::json::object()).status, 200);
+    auto approved = Admin().Post(path + "/approve", nlohmann::json::object());
+    EXPECT_EQ(approved.status, 200) << approved.body;
+    return made.json["id"];
+  }
+
+  // B's search hits for `q`.
+  nlohmann::json SearchB(const std::string& q) {
+    return Client(b_->port()).Get("/api/v1/search?q=" + q).json["hits"];
+  }
+
+  // Waits up to 20 s (the sync runs every second) for `done`.
+  static bool Eventually(const std::function<bool()>& done) {
+    for (int i = 0; i < 200; ++i) {
+      if (done()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return done();
+  }
+
+  std::unique_ptr<ServerProcess> b_;
+  std::string a_url_;
+  net::NodeDocument a_doc_, b_doc_;
+};
+
+TEST_F(NetworkSyncTest, APublishedListingIsSearchableOnThePartnerAndFollowsEditsAndClosing) {
+  ASSERT_NE(Peer(), 0);
+  Client owner = RegisterWithOrg("guangdian", "上海光电研究院", "institute");
+  const int64_t id = Publish(owner, {{"title", "钙钛矿太阳能电池封装技术"},
+                                     {"abstract", "柔性封装，湿热测试一千小时效率保持95%。"},
+                                     {"keywords", {"钙钛矿", "封装"}},
+                                     {"maturity", 6}});
+  // Not shared: opted out by its owner, or members-only. Neither ever reaches B.
+  Publish(owner, {{"title", "钙钛矿内部工艺"}, {"abstract", "不共享。"}, {"shared", false}});
+  Publish(owner, {{"title", "钙钛矿会员资料"}, {"abstract", "仅会员。"}, {"visibility", "members"}});
+
+  ASSERT_TRUE(Eventually([&] { return SearchB("钙钛矿").size() == 1; })) << SearchB("钙钛矿");
+  auto hit = SearchB("钙钛矿")[0];
+  EXPECT_EQ(hit["title"], "钙钛矿太阳能电池封装技术");
+  EXPECT_EQ(hit["origin"]["node_name"], "上海节点");  // which node it comes from
+  auto copy = Client(b_->port()).Get("/api/v1/achievements/" + std::to_string(hit["id"].get<int64_t>()));
+  ASSERT_EQ(copy.status, 200);
+  EXPECT_EQ(copy.json["origin"]["id"], std::to_string(id));
+  EXPECT_EQ(copy.json["origin"]["url"], a_url_ + "/achievements/" + std::to_string(id));
+  EXPECT_EQ(copy.json["origin"]["org_name"], "上海光电研究院");
+  EXPECT_EQ(copy.json["org"]["name"], "上海节点");
+  EXPECT_EQ(copy.json["maturity"], 6);
+  // A copy is read-only on B, even for B's platform admin.
+  const std::string copy_path = "/api/v1/achievements/" + std::to_string(hit["id"].get<int64_t>());
+  EXPECT_EQ(BAdmin().Patch(copy_path, {{"title", "改写"}}).status, 403);
+
+  // Its owner opts it out: it leaves B; opting in again brings it back (no review needed).
+  const std::string own_path = "/api/v1/achievements/" + std::to_string(id);
+  auto opted_out = owner.Patch(own_path, {{"shared", false}});
+  ASSERT_EQ(opted_out.status, 200) << opted_out.body;
+  EXPECT_EQ(opted_out.json["status"], "published");
+  EXPECT_EQ(opted_out.json["shared"], false);
+  ASSERT_TRUE(Eventually([&] { return SearchB("钙钛矿").empty(); })) << SearchB("钙钛矿");
+  ASSERT_EQ(owner.Patch(own_path, {{"shared", true}}).status, 200);
+  ASSERT_TRUE(Eventually([&] { return SearchB("钙钛矿").size() == 1; }));
+  // So does its organisation, for all its listings at once.
+  const std::string org_path =
+      "/api/v1/orgs/" + std::to_string(owner.Get("/api/v1/me").json["org_id"].get<int64_t>());
+  ASSERT_EQ(owner.Patch(org_path, {{"shared_to_network", false}}).status, 200);
+  ASSERT_TRUE(Eventually([&] { return SearchB("钙钛矿").empty(); })) << SearchB("钙钛矿");
+  ASSERT_EQ(owner.Patch(org_path, {{"shared_to_network", true}}).status, 200);
+  ASSERT_TRUE(Eventually([&] { return SearchB("钙钛矿").size() == 1; }));
+
+  // An edit follows once approved (an owner's edit is reviewed again).
+  auto edited = owner.Patch(own_path, {{"title", "钙钛矿电池柔性封装技术"}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  if (edited.json["status"] == "pending") {
+    ASSERT_EQ(Admin().Post(own_path + "/approve", nlohmann::json::object()).status, 200);
+  }
+  ASSERT_TRUE(Eventually([&] {
+    auto hits = SearchB("钙钛矿");
+    return hits.size() == 1 && hits[0]["title"] == "钙钛矿电池柔性封装技术";
+  })) << SearchB("钙钛矿");
+  // Closing follows.
+  ASSERT_EQ(owner.Post("/api/v1/achievements/" + std::to_string(id) + "/close",
+                       nlohmann::json::object())
+                .status,
+            200);
+  ASSERT_TRUE(Eventually([&] { return SearchB("钙钛矿").empty(); })) << SearchB("钙钛矿");
+}
+
+TEST_F(NetworkSyncTest, ASuspendedPartnersListingsLeaveSearchAndComeBackOnResume) {
+  const int64_t a_on_b = Peer();
+  ASSERT_NE(a_on_b, 0);
+  Client owner = RegisterWithOrg("guangdian", "上海光电研究院", "institute");
+  Publish(owner, {{"title", "石墨烯导热膜"}, {"abstract", "高导热石墨烯膜的连续制备。"}});
+  ASSERT_TRUE(Eventually([&] { return SearchB("石墨烯").size() == 1; }));
+
+  Client b_admin = BAdmin();
+  const std::string path = "/api/v1/net/peers/" + std::to_string(a_on_b);
+  ASSERT_EQ(b_admin.Patch(path, {{"status", "suspended"}}).status, 200);
+  // At once, not after a sync: the copies are closed with the move.
+  ASSERT_TRUE(Eventually([&] { return SearchB("石墨烯").empty(); }));
+  ASSERT_EQ(b_admin.Patch(path, {{"status", "active"}}).status, 200);
+  ASSERT_TRUE(Eventually([&] { return SearchB("石墨烯").size() == 1; }));
+  auto peer = b_admin.Get(path);
+  EXPECT_GT(peer.json["feed_cursor"].get<int64_t>(), 0);
+  EXPECT_EQ(peer.json["sync_error"], "");
+}
+
+// As an attacker on the feed: requests without a signature, with a flipped byte, replayed, by
+// an unknown key, with a known key id but another key, and by a removed partner are refused.
+TEST_F(NetworkSyncTest, TheFeedServesOnlyActivePartnersByValidFreshSignatures) {
+  ASSERT_NE(Peer(), 0);
+  // B's key, read from B's data directory: the test speaks as B.
+  auto b_key = net::NodeKey::LoadOrCreate(b_->data_dir());
+  ASSERT_TRUE(b_key.ok());
+  const std::string target = "/api/v1/net/feed?after=0&limit=10";
+  auto sign = [&](const net::NodeKey& key, const std::string& path) {
+    auto s = net::SignRequest(key, "GET", a_url_ + path, "", std::time(nullptr), net::NewNonce());
+    return std::map<std::string, std::string>{{"Content-Digest", s.content_digest},
+                                              {"Date", s.date},
+                                              {"Signature-Input", s.signature_input},
+                                              {"Signature", s.signature}};
+  };
+  Client a(server_->port());
+  auto unsigned_get = a.Get(target);
+  EXPECT_EQ(unsigned_get.status, 401);
+  EXPECT_EQ(unsigned_get.ErrorCode(), "signature_missing");
+
+  auto headers = sign(*b_key, target);
+  auto ok = a.Send("GET", target, "", headers);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json["node_id"], a_doc_.node_id);
+  // The answer is signed by A for this request.
+  net::SignatureHeaders got{ok.Header("content-digest"), ok.Header("date"),
+                            ok.Header("signature-input"), ok.Header("signature")};
+  std::array<uint8_t, net::NodeKey::kPublicKeyBytes> a_key{};
+  ASSERT_TRUE(net::DecodePublicKey(a_doc_.public_key, &a_key));
+  auto a_key_of = [&](std::string_view) { return std::optional(a_key); };
+  EXPECT_TRUE(net::VerifyResponse(200, ok.body, got, "GET", a_url_ + target, a_key_of,
+                                  std::time(nullptr))
+                  .ok());
+  EXPECT_FALSE(net::VerifyResponse(200, ok.body, got, "GET", a_url_ + "/api/v1/net/feed",
+                                   a_key_of, std::time(nullptr))
+                   .ok());
+
+  auto replayed = a.Send("GET", target, "", headers);
+  EXPECT_EQ(replayed.status, 401);
+  EXPECT_EQ(replayed.ErrorCode(), "replayed");
+
+  auto fresh = sign(*b_key, target);
+  auto flipped = a.Send("GET", "/api/v1/net/feed?after=1&limit=10", "", fresh);
+  EXPECT_EQ(flipped.status, 401);
+  EXPECT_EQ(flipped.ErrorCode(), "signature_invalid");
+
+  const std::string stranger_dir = ::testing::TempDir() + "/stranger-key";
+  std::filesystem::remove_all(stranger_dir);
+  std::filesystem::create_directories(stranger_dir);
+  auto stranger = net::NodeKey::LoadOrCreate(stranger_dir);
+  ASSERT_TRUE(stranger.ok());
+  auto unknown = a.Send("GET", target, "", sign(*stranger, target));
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(unknown.ErrorCode(), "unknown_key");
+  // B's key id, the stranger's signature.
+  auto forged = sign(*stranger, target);
+  const std::string stranger_id = stranger->NodeId();
+  std::string& input = forged["Signature-Input"];
+  input.replace(input.find(stranger_id), stranger_id.size(), b_key->NodeId());
+  auto wrong_key = a.Send("GET", target, "", forged);
+  EXPECT_EQ(wrong_key.status, 401);
+  EXPECT_EQ(wrong_key.ErrorCode(), "signature_invalid");
+
+  // A removes B: B's valid signatures no longer open the feed.
+  Client a_admin = Admin();
+  auto peers = a_admin.Get("/api/v1/net/peers");
+  ASSERT_EQ(peers.json["items"].size(), 1u);
+  ASSERT_EQ(a_admin
+                .Patch("/api/v1/net/peers/" +
+                           std::to_string(peers.json["items"][0]["id"].get<int64_t>()),
+                       {{"status", "removed"}})
+                .status,
+            200);
+  auto removed = a.Send("GET", target, "", sign(*b_key, target));
+  EXPECT_EQ(removed.status, 403);
+  EXPECT_EQ(removed.ErrorCode(), "peer_not_active");
+  std::filesystem::remove_all(stranger_dir);
+}
+
+// A node killed in the middle of a pull resumes from its cursor: every listing once, none
+// lost; a node that was down while its partner changed catches up when it returns.
+TEST_F(NetworkSyncTest, AKilledNodeResumesWithoutLossOrDuplicatesAndCatchesUpAfterDowntime) {
+  ASSERT_NE(Peer(), 0);
+  auto import = [&](int from, int count) {
+    std::string body;
+    for (int i = from; i < from + count; ++i) {
+      body += nlohmann::json{{"title", "批量成果" + std::to_string(i)},
+                             {"abstract", "用于同步测试的成果摘要，编号" + std::to_string(i) + "。"},
+                             {"keywords", {"同步测试"}}}
+                  .dump() +
+              "\n";
+    }
+    auto r = Admin().Send("POST", "/api/v1/import/achievements", body, {},
+                          "application/x-ndjson");
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json["created"], count);
+  };
+  auto total_on_b = [&] {
+    auto r = Client(b_->port()).Get("/api/v1/achievements?size=1");
+    return r.status == 200 ? r.json["total"].get<int64_t>() : int64_t{-1};
+  };
+  import(0, 1200);
+  ASSERT_TRUE(Eventually([&] { return total_on_b() > 0; }));
+  b_->Stop(SIGKILL);
+  b_->Restart();
+  ASSERT_TRUE(b_->running());
+  ASSERT_TRUE(Eventually([&] { return total_on_b() == 1200; })) << total_on_b();
+
+  // B is away while A publishes more and closes one; back, it has A's set exactly.
+  b_->Stop();
+  import(1200, 300);
+  auto first = Anonymous().Get("/api/v1/achievements?sort=oldest&size=1");
+  ASSERT_EQ(first.status, 200);
+  Client a_admin = Admin();
+  ASSERT_EQ(a_admin
+                .Post("/api/v1/achievements/" +
+                          std::to_string(first.json["items"][0]["id"].get<int64_t>()) + "/close",
+                      nlohmann::json::object())
+                .status,
+            200);
+  b_->Restart();
+  ASSERT_TRUE(Eventually([&] { return total_on_b() == 1499; })) << total_on_b();
+  // And it stays so: a copy is never made twice (one row per origin listing).
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  EXPECT_EQ(total_on_b(), 1499);
+}
+
+// Three nodes. In a chain A–B–C, A's listing reaches B but never C (no node relays what it
+// received); once C peers with A too (a star around A), it does.
+TEST_F(NetworkSyncTest, ListingsAreNeverRelayedInAChainButReachEveryDirectPartner) {
+  ASSERT_NE(Peer(), 0);  // A–B
+  ServerProcess c({"--no-demo", "--node-name", "Seoul Hub", "--node-country", "KR",
+                   "--net-sync-interval", "1"});
+  ASSERT_TRUE(c.running());
+  auto admin_of = [](uint16_t port) {
+    Client cl(port);
+    EXPECT_EQ(cl.Login("admin", ServerProcess::kAdminPassword).status, 200);
+    return cl;
+  };
+  // `asker` adds `accepter`, whose admin accepts.
+  auto link = [&](uint16_t asker, uint16_t accepter) {
+    auto doc = Document(accepter);
+    auto added = admin_of(asker).Post(
+        "/api/v1/net/peers", {{"base_url", "http://127.0.0.1:" + std::to_string(accepter)},
+                              {"fingerprint", doc.fingerprint}});
+    ASSERT_EQ(added.status, 201) << added.body;
+    Client acc = admin_of(accepter);
+    auto incoming = acc.Get("/api/v1/net/peers?status=requested");
+    ASSERT_EQ(incoming.json["items"].size(), 1u) << incoming.body;
+    auto ok = acc.Patch(
+        "/api/v1/net/peers/" + std::to_string(incoming.json["items"][0]["id"].get<int64_t>()),
+        {{"status", "active"}});
+    ASSERT_EQ(ok.status, 200) << ok.body;
+  };
+  link(c.port(), b_->port());  // B–C
+  Client owner = RegisterWithOrg("guangdian", "上海光电研究院", "institute");
+  Publish(owner, {{"title", "量子点显示材料"}, {"abstract", "高色域量子点膜。"}});
+  auto on = [](uint16_t port) {
+    return Client(port).Get("/api/v1/search?q=量子点").json["hits"].size();
+  };
+  ASSERT_TRUE(Eventually([&] { return on(b_->port()) == 1; }));
+  // Three sync rounds of C later, C still has nothing: B does not pass A's listing on.
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  EXPECT_EQ(on(c.port()), 0u);
+  link(c.port(), server_->port());  // A–C
+  ASSERT_TRUE(Eventually([&] { return on(c.port()) == 1; }));
+  auto hit = Client(c.port()).Get("/api/v1/search?q=量子点").json["hits"][0];
+  EXPECT_EQ(hit["origin"]["node_name"], "上海节点");
 }
 
 }  // namespace

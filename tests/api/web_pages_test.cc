@@ -330,6 +330,24 @@ TEST_F(WebPagesTest, OrganisationNewsAndCampaignPagesCarryTheirContent) {
   EXPECT_EQ(Anonymous().Get("/sitemap-1.xml").status, 404);  // one file holds them
 }
 
+// The partners page is written for readers without JavaScript, carries the list for the app,
+// and is in the sitemap; this node has no partners yet.
+TEST_F(WebPagesTest, PartnersPageIsWrittenWithTheListTheAppReads) {
+  auto r = Anonymous().Get("/partners");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.Header("content-type").find("text/html"), std::string::npos);
+  EXPECT_NE(r.body.find("<h1>partners.title</h1>"), std::string::npos) << r.body;
+  const auto canonical = r.body.find("<link rel=\"canonical\" href=\"");
+  ASSERT_NE(canonical, std::string::npos);
+  EXPECT_EQ(r.body.substr(r.body.find('>', canonical) - 10, 11), "/partners\">");
+  json data = EmbeddedData(r.body);
+  ASSERT_TRUE(data.is_object()) << r.body;
+  EXPECT_EQ(data["path"], "/partners");
+  EXPECT_EQ(data["body"], json({{"items", json::array()}}));
+  EXPECT_EQ(JsonLd(r.body)["@type"], "ItemList");
+  EXPECT_NE(Anonymous().Get("/sitemap.xml").body.find("/partners</loc>"), std::string::npos);
+}
+
 TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
   auto unknown = Anonymous().Get("/no-such-page");
   EXPECT_EQ(unknown.status, 404);

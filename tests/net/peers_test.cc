@@ -129,15 +129,31 @@ TEST_F(PeersTest, OnlyPlatformAdminsManageAndThePublicSeesOnlyActivePartners) {
             ErrorKind::kForbidden);
   EXPECT_TRUE(peers_->ListPartners()->empty());  // requested is not a partner yet
 
-  auto active = peers_->Change(Actor::Of(admin_), added->id, {.status = PeerStatus::kActive});
+  // This node asked: the partner's acceptance (§2 step 3), not this node's admin, makes it
+  // active.
+  EXPECT_EQ(peers_->Change(Actor::Of(admin_), added->id, {.status = PeerStatus::kActive})
+                .status()
+                .code(),
+            "awaiting_acceptance");
+  auto active = peers_->Accepted(*added);
   ASSERT_TRUE(active.ok()) << active.status().message();
+  EXPECT_EQ(active->status, PeerStatus::kActive);
+  EXPECT_TRUE(peers_->Accepted(*added).ok());  // twice changes nothing
   ASSERT_EQ(peers_->ListPartners()->size(), 1u);
   EXPECT_EQ(peers_->ListPartners()->front().node_id, tokyo_.node_id);
 }
 
 TEST_F(PeersTest, StatusMovesFollowTheRulesAndAreAudited) {
-  auto p = peers_->Add(Actor::Of(admin_), "http://tokyo.test", tokyo_.fingerprint, {});
-  ASSERT_TRUE(p.ok());
+  // Tokyo asked (§2 step 2): an incoming request, which this node's admin accepts.
+  auto p = peers_->Receive(tokyo_);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_TRUE(p->incoming);
+  EXPECT_EQ(p->status, PeerStatus::kRequested);
+  auto again = peers_->Receive(tokyo_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->id, p->id);
+  EXPECT_EQ(peers_->Receive(own_).status().code(), "own_node");
+  EXPECT_EQ(peers_->Accepted(*p).status().code(), "invalid_transition");  // this node never asked
   EXPECT_EQ(peers_->Change(Actor::Of(admin_), p->id, {.status = PeerStatus::kSuspended})
                 .status()
                 .code(),
@@ -169,7 +185,8 @@ TEST_F(PeersTest, StatusMovesFollowTheRulesAndAreAudited) {
                     return Status::Ok();
                   })
                   .ok());
-  EXPECT_EQ(trail.size(), 3u);  // add, activate, remove (the refused moves left nothing)
+  // received, activated, removed (the refused moves left nothing)
+  EXPECT_EQ(trail.size(), 3u);
 }
 
 }  // namespace

@@ -16,13 +16,17 @@ size_t Columns(const std::string& list) {
 
 TEST(ListingColumnsTest, TheSummaryKeepsEveryColumnsPosition) {
   std::string full = kListingCols;
-  EXPECT_EQ(Columns(full), 33u);
+  EXPECT_EQ(Columns(full), 38u);
   EXPECT_EQ(Columns(kListingSummaryCols), Columns(full));
   EXPECT_NE(kListingSummaryCols.find("substr(body, 1, " + std::to_string(kSummaryChars + 1)),
             std::string::npos);
   // Where the full list has id, title and rank, so has the summary.
   EXPECT_TRUE(kListingSummaryCols.starts_with("id, kind, org_id, owner_id, ref, title, "));
-  EXPECT_TRUE(kListingSummaryCols.ends_with("rank, affiliation, NULL"));
+  EXPECT_NE(kListingSummaryCols.find("rank, affiliation, NULL, "), std::string::npos);
+  // A list marks partners' listings: the network columns are read in full.
+  EXPECT_TRUE(kListingSummaryCols.ends_with(
+      "shared, origin_peer_id, origin_id, origin_url, origin_org_name"));
+  EXPECT_TRUE(full.ends_with("shared, origin_peer_id, origin_id, origin_url, origin_org_name"));
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ export function mainNavItems(user) {
     { to: '/news', label: 'nav.news' },
     { to: '/campaigns', label: 'nav.lists' },
     { to: '/bodies', label: 'nav.bodies' },
+    { to: '/partners', label: 'nav.partners' },
     { to: '/dashboard', label: 'nav.dashboard' },
   ];
   if (user) items.push({ to: '/workspace', label: 'nav.workspace' });
@@ -34,6 +35,7 @@ export function adminNavItems(user) {
     items.push({ to: '/admin/users', label: 'nav.adminUsers' });
     items.push({ to: '/admin/orgs', label: 'nav.adminOrgs' });
     items.push({ to: '/admin/import', label: 'nav.adminImport' });
+    items.push({ to: '/admin/peers', label: 'nav.adminPeers' });
   }
   return items;
 }

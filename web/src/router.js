@@ -51,6 +51,7 @@ const routes = [
   { path: '/campaigns', name: 'campaigns', component: () => import('./views/CampaignsView.vue') },
   { path: '/campaigns/:id(\\d+)', name: 'campaign', component: () => import('./views/CampaignView.vue') },
   { path: '/bodies', name: 'bodies', component: () => import('./views/ProgrammeBodiesView.vue') },
+  { path: '/partners', name: 'partners', component: () => import('./views/PartnersView.vue') },
   {
     path: '/workspace/reviews',
     name: 'my-reviews',
@@ -129,6 +130,12 @@ const routes = [
     path: '/admin/import',
     name: 'admin-import',
     component: () => import('./views/admin/ImportView.vue'),
+    meta: { auth: true, roles: ['admin'], admin: true },
+  },
+  {
+    path: '/admin/peers',
+    name: 'admin-peers',
+    component: () => import('./views/admin/PeersView.vue'),
     meta: { auth: true, roles: ['admin'], admin: true },
   },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

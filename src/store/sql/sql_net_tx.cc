@@ -137,9 +137,29 @@ Result<int64_t> SqlNetTx::PeerOrg(const Peer& peer, int64_t now) {
 }
 
 Result<int64_t> SqlNetTx::NetworkUserId() {
+  // Made at the first copy, not by a migration: a new database stays empty (restore needs it).
+  // It cannot sign in (disabled, no password), and no one can register the name (user names
+  // start with a letter or digit).
   auto id = Scalar(c_, "SELECT id FROM users WHERE username = '_network'");
-  if (id.ok() && *id == 0) return NotFound("user");
-  return id;
+  if (!id.ok() || *id != 0) return id;
+  return Scalar(c_,
+                "INSERT INTO users (username, display_name, role, password_hash, disabled, "
+                "created_at) VALUES ('_network', 'Partner platforms', 'member', '!', 1, 0) "
+                "RETURNING id");
+}
+
+Result<std::vector<NetTx::CopyOrigin>> SqlNetTx::OriginsOf(
+    const std::vector<int64_t>& listing_ids) {
+  if (listing_ids.empty()) return std::vector<CopyOrigin>{};
+  return All(
+      c_,
+      [](const Row& r) {
+        return CopyOrigin{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)};
+      },
+      "SELECT l.id, l.origin_peer_id, p.name, l.origin_url, l.origin_org_name FROM listings l "
+      "JOIN peers p ON p.id = l.origin_peer_id WHERE " +
+          c_.dialect().InIds("l.id"),
+      c_.dialect().IdList(listing_ids));
 }
 
 }  // namespace kc::sql

@@ -25,6 +25,7 @@ class SqlNetTx : public NetTx {
   Result<std::vector<int64_t>> CopiesOf(int64_t peer_id, ListingStatus status) override;
   Result<int64_t> PeerOrg(const Peer& peer, int64_t now) override;
   Result<int64_t> NetworkUserId() override;
+  Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) override;
 
  private:
   Conn& c_;

@@ -30,7 +30,8 @@ User UserFrom(const Row& r) {
 
 // The organisation's columns after id.
 constexpr const char* kOrgValueCols =
-    "name, type, region, country, credit_code, description, website, demo, created_at";
+    "name, type, region, country, credit_code, description, website, demo, created_at, "
+    "shared_to_network, peer_id";
 const std::string kOrgCols = std::string("id, ") + kOrgValueCols;
 
 Org OrgFrom(const Row& r) {
@@ -45,6 +46,8 @@ Org OrgFrom(const Row& r) {
   o.website = r.Text(7);
   o.demo = r.Int(8) != 0;
   o.created_at = r.Int(9);
+  o.shared_to_network = r.Int(10) != 0;
+  o.peer_id = r.OptInt(11).value_or(0);
   return o;
 }
 
@@ -52,7 +55,8 @@ Org OrgFrom(const Row& r) {
 void BindOrg(Stmt& s, const Org& o) {
   s.Bind(o.name).Bind(OrgTypeName(o.type)).Bind(o.region).Bind(o.country);
   s.Bind(o.credit_code).Bind(o.description).Bind(o.website);
-  s.Bind(int64_t{o.demo}).Bind(o.created_at);
+  s.Bind(int64_t{o.demo}).Bind(o.created_at).Bind(int64_t{o.shared_to_network});
+  s.Bind(o.peer_id ? std::optional<int64_t>(o.peer_id) : std::nullopt);
 }
 
 // The listing's columns after id: kListingCols without its leading "id, ".
@@ -274,7 +278,7 @@ Result<int64_t> SqlTx::PruneAttempts(int64_t before) {
 
 Result<int64_t> SqlTx::InsertOrg(const Org& o) {
   return Scalar(c_,
-                std::string("INSERT INTO orgs (") + kOrgValueCols + ") VALUES (" + Marks(9) +
+                std::string("INSERT INTO orgs (") + kOrgValueCols + ") VALUES (" + Marks(11) +
                     ") RETURNING id",
                 [&](Stmt& s) { BindOrg(s, o); });
 }
@@ -296,7 +300,7 @@ Result<std::optional<Org>> SqlTx::FindOrgByName(std::string_view name) {
 Status SqlTx::UpdateOrg(const Org& o) {
   return Touch(
       c_, "organisation",
-      std::string("UPDATE orgs SET (") + kOrgValueCols + ") = (" + Marks(9) + ") WHERE id = ?",
+      std::string("UPDATE orgs SET (") + kOrgValueCols + ") = (" + Marks(11) + ") WHERE id = ?",
       [&](Stmt& s) { BindOrg(s, o); }, o.id);
 }
 

@@ -34,6 +34,50 @@ class SqlNetTxTest : public testing::StoreFixture {
     });
     return id;
   }
+
+  // Inserts `l` and logs its change, as the listing service does; returns its id.
+  int64_t AddListing(const Listing& l) {
+    int64_t id = 0;
+    MustWrite([&](StoreTx& tx) -> Status {
+      auto r = tx.InsertListing(l);
+      if (!r.ok()) return r.status();
+      id = *r;
+      return tx.AppendChange(Change{0, "listing", id, "upsert", 100}).status();
+    });
+    return id;
+  }
+  // Logs another change of listing `id` and returns its seq.
+  int64_t Touch(int64_t id, const std::string& op = "upsert") {
+    int64_t seq = 0;
+    MustWrite([&](StoreTx& tx) -> Status {
+      auto r = tx.AppendChange(Change{0, "listing", id, op, 100});
+      if (!r.ok()) return r.status();
+      seq = *r;
+      return Status::Ok();
+    });
+    return seq;
+  }
+  // A copy of `peer`'s listing `origin_id`.
+  Listing ACopy(int64_t org, int64_t owner, int64_t peer, const std::string& origin_id) {
+    Listing l = MakeListing(org, owner, "copy " + origin_id);
+    l.status = ListingStatus::kPublished;
+    l.shared = false;
+    l.origin_peer_id = peer;
+    l.origin_id = origin_id;
+    l.origin_url = "https://peer.example.org/demands/" + origin_id;
+    l.origin_org_name = "Origin org";
+    return l;
+  }
+  std::vector<NetTx::FeedChange> Feed(int64_t after, int64_t limit) {
+    std::vector<NetTx::FeedChange> out;
+    MustRead([&](StoreTx& tx) -> Status {
+      auto r = tx.net().FeedChanges(after, limit);
+      if (!r.ok()) return r.status();
+      out = *r;
+      return Status::Ok();
+    });
+    return out;
+  }
 };
 
 TEST_F(SqlNetTxTest, APeerReadsBackWithEveryField) {
@@ -122,6 +166,281 @@ TEST_F(SqlNetTxTest, AnUpdateWritesTheStateAndTheListFiltersByIt) {
     auto removed = tx.net().ListPeers(PeerStatus::kRemoved);
     if (!removed.ok()) return removed.status();
     EXPECT_TRUE(removed->empty());
+    return Status::Ok();
+  });
+}
+
+TEST_F(SqlNetTxTest, SetPeerSyncRecordsAPullAndUpdatePeerLeavesItAlone) {
+  const int64_t id = Insert(APeer("kc1sync", "Sync"));
+  MustRead([&](StoreTx& tx) -> Status {
+    auto p = tx.net().GetPeer(id);
+    if (!p.ok()) return p.status();
+    EXPECT_EQ(p->feed_cursor, 0);
+    EXPECT_EQ(p->synced_at, 0);
+    EXPECT_EQ(p->sync_error, "");
+    return Status::Ok();
+  });
+  MustWrite([&](StoreTx& tx) -> Status {
+    KC_RETURN_IF_ERROR(tx.net().SetPeerSync(id, 42, 500, "HTTP 503: 服务不可用"));
+    EXPECT_EQ(tx.net().SetPeerSync(id + 1000, 1, 1, "").code(), "not_found");
+    return Status::Ok();
+  });
+  MustWrite([&](StoreTx& tx) -> Status {
+    // An admin's edit made from an older read does not move the cursor back.
+    auto p = tx.net().GetPeer(id);
+    if (!p.ok()) return p.status();
+    EXPECT_EQ(p->feed_cursor, 42);
+    EXPECT_EQ(p->synced_at, 500);
+    EXPECT_EQ(p->sync_error, "HTTP 503: 服务不可用");
+    p->feed_cursor = 0;
+    p->synced_at = 0;
+    p->sync_error = "";
+    p->status = PeerStatus::kActive;
+    return tx.net().UpdatePeer(*p);
+  });
+  MustRead([&](StoreTx& tx) -> Status {
+    auto p = tx.net().GetPeer(id);
+    if (!p.ok()) return p.status();
+    EXPECT_EQ(p->status, PeerStatus::kActive);
+    EXPECT_EQ(p->feed_cursor, 42);
+    EXPECT_EQ(p->synced_at, 500);
+    EXPECT_EQ(p->sync_error, "HTTP 503: 服务不可用");
+    auto listed = tx.net().ListPeers(PeerStatus::kActive);
+    if (!listed.ok()) return listed.status();
+    EXPECT_EQ(listed->size(), 1u);
+    if (!listed->empty()) {
+      EXPECT_EQ(listed->front().feed_cursor, 42);
+    }
+    return Status::Ok();
+  });
+  MustWrite([&](StoreTx& tx) { return tx.net().SetPeerSync(id, 43, 600, ""); });
+  MustRead([&](StoreTx& tx) -> Status {
+    auto p = tx.net().GetPeer(id);
+    if (!p.ok()) return p.status();
+    EXPECT_EQ(p->feed_cursor, 43);
+    EXPECT_EQ(p->sync_error, "") << "a success clears the last failure";
+    return Status::Ok();
+  });
+}
+
+TEST_F(SqlNetTxTest, FeedChangesGiveEachListingOnceAtItsLatestChange) {
+  const int64_t org = AddOrg("Org");
+  const int64_t user = AddUser("owner", org);
+  const int64_t a = AddListing(MakeListing(org, user, "a"));
+  const int64_t b = AddListing(MakeListing(org, user, "b"));
+  const int64_t c = AddListing(MakeListing(org, user, "c"));
+  const int64_t b2 = Touch(b);
+  const int64_t a2 = Touch(a);
+  // Other entities' changes are not the feed's.
+  MustWrite([&](StoreTx& tx) {
+    return tx.AppendChange(Change{0, "org", org, "upsert", 100}).status();
+  });
+  const int64_t a3 = Touch(a);
+
+  auto all = Feed(0, 100);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].listing_id, c);
+  EXPECT_EQ(all[1].listing_id, b);
+  EXPECT_EQ(all[1].seq, b2);
+  EXPECT_EQ(all[2].listing_id, a);
+  EXPECT_EQ(all[2].seq, a3);
+  EXPECT_LT(all[0].seq, all[1].seq);
+
+  // After a cursor: only what changed since, still each once at its latest.
+  auto since = Feed(b2, 100);
+  ASSERT_EQ(since.size(), 1u);
+  EXPECT_EQ(since[0].listing_id, a);
+  EXPECT_EQ(since[0].seq, a3);
+  EXPECT_TRUE(Feed(a3, 100).empty());
+  EXPECT_GT(a3, a2);
+
+  // The limit counts listings, in change order.
+  auto two = Feed(0, 2);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].listing_id, c);
+  EXPECT_EQ(two[1].listing_id, b);
+  auto rest = Feed(two[1].seq, 2);
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].listing_id, a);
+}
+
+TEST_F(SqlNetTxTest, FeedChangesKeepDeletedListingsAndLeaveCopiesOut) {
+  const int64_t org = AddOrg("Org");
+  const int64_t user = AddUser("owner", org);
+  const int64_t peer = Insert(APeer("kc1copies", "Copies"));
+  const int64_t copy = AddListing(ACopy(org, user, peer, "7"));
+  const int64_t own = AddListing(MakeListing(org, user, "own"));
+  const int64_t gone = AddListing(MakeListing(org, user, "gone"));
+  MustWrite([&](StoreTx& tx) { return tx.DeleteListing(gone); });
+  const int64_t gone_seq = Touch(gone, "delete");
+  Touch(copy);
+
+  auto feed = Feed(0, 100);
+  ASSERT_EQ(feed.size(), 2u);
+  EXPECT_EQ(feed[0].listing_id, own);
+  EXPECT_EQ(feed[1].listing_id, gone);
+  EXPECT_EQ(feed[1].seq, gone_seq);
+  for (const auto& ch : feed) EXPECT_NE(ch.listing_id, copy);
+}
+
+TEST_F(SqlNetTxTest, AnOrganisationSharesUntilItOptsOut) {
+  const int64_t org = AddOrg("Org");
+  const int64_t other = AddOrg("Other");
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto shared = tx.net().OrgShared(org);
+    if (!shared.ok()) return shared.status();
+    EXPECT_TRUE(*shared) << "shared by default";
+    KC_RETURN_IF_ERROR(tx.net().SetOrgShared(org, false));
+    EXPECT_EQ(tx.net().SetOrgShared(other + 1000, false).code(), "not_found");
+    return Status::Ok();
+  });
+  MustRead([&](StoreTx& tx) -> Status {
+    auto shared = tx.net().OrgShared(org);
+    if (!shared.ok()) return shared.status();
+    EXPECT_FALSE(*shared);
+    auto untouched = tx.net().OrgShared(other);
+    if (!untouched.ok()) return untouched.status();
+    EXPECT_TRUE(*untouched);
+    auto unknown = tx.net().OrgShared(other + 1000);
+    if (!unknown.ok()) return unknown.status();
+    EXPECT_FALSE(*unknown);
+    return Status::Ok();
+  });
+  MustWrite([&](StoreTx& tx) { return tx.net().SetOrgShared(org, true); });
+  MustRead([&](StoreTx& tx) -> Status {
+    auto shared = tx.net().OrgShared(org);
+    if (!shared.ok()) return shared.status();
+    EXPECT_TRUE(*shared);
+    return Status::Ok();
+  });
+}
+
+TEST_F(SqlNetTxTest, CopiesAreFoundByPeerAndOriginIdAndListedByStatus) {
+  const int64_t org = AddOrg("Org");
+  const int64_t user = AddUser("owner", org);
+  const int64_t tokyo = Insert(APeer("kc1tokyo", "Tokyo"));
+  const int64_t seoul = Insert(APeer("kc1seoul", "Seoul"));
+  const int64_t t1 = AddListing(ACopy(org, user, tokyo, "1"));
+  const int64_t t2 = AddListing(ACopy(org, user, tokyo, "2"));
+  Listing closed = ACopy(org, user, tokyo, "3");
+  closed.status = ListingStatus::kClosed;
+  const int64_t t3 = AddListing(closed);
+  const int64_t s1 = AddListing(ACopy(org, user, seoul, "1"));
+  Listing own = MakeListing(org, user, "own");
+  own.status = ListingStatus::kPublished;
+  AddListing(own);
+
+  MustRead([&](StoreTx& tx) -> Status {
+    auto f = tx.net().FindCopy(tokyo, "1");
+    if (!f.ok()) return f.status();
+    EXPECT_EQ(f->value_or(0), t1);
+    f = tx.net().FindCopy(seoul, "1");
+    if (!f.ok()) return f.status();
+    EXPECT_EQ(f->value_or(0), s1);
+    f = tx.net().FindCopy(seoul, "2");
+    if (!f.ok()) return f.status();
+    EXPECT_FALSE(f->has_value());
+    f = tx.net().FindCopy(tokyo, "");
+    if (!f.ok()) return f.status();
+    EXPECT_FALSE(f->has_value()) << "an own listing (empty origin id) is no copy";
+    f = tx.net().FindCopy(tokyo, "3");
+    if (!f.ok()) return f.status();
+    EXPECT_EQ(f->value_or(0), t3) << "a closed copy is still found";
+
+    auto published = tx.net().CopiesOf(tokyo, ListingStatus::kPublished);
+    if (!published.ok()) return published.status();
+    EXPECT_EQ(*published, (std::vector<int64_t>{t1, t2}));
+    auto closed_ids = tx.net().CopiesOf(tokyo, ListingStatus::kClosed);
+    if (!closed_ids.ok()) return closed_ids.status();
+    EXPECT_EQ(*closed_ids, (std::vector<int64_t>{t3}));
+    auto of_seoul = tx.net().CopiesOf(seoul, ListingStatus::kPublished);
+    if (!of_seoul.ok()) return of_seoul.status();
+    EXPECT_EQ(*of_seoul, (std::vector<int64_t>{s1}));
+    auto none = tx.net().CopiesOf(seoul + 1000, ListingStatus::kPublished);
+    if (!none.ok()) return none.status();
+    EXPECT_TRUE(none->empty());
+    return Status::Ok();
+  });
+  // A peer's listing is copied once.
+  Status twice = store_->Write(
+      [&](StoreTx& tx) { return tx.InsertListing(ACopy(org, user, tokyo, "1")).status(); });
+  EXPECT_FALSE(twice.ok());
+}
+
+TEST_F(SqlNetTxTest, ThePeersOrgIsMadeOnceAndTakesTheNodeIdWhenItsNameIsTaken) {
+  AddOrg("Tokyo");  // a local organisation with the peer's name
+  Peer tokyo = APeer("kc1tokyo", "Tokyo");
+  tokyo.id = Insert(tokyo);
+  Peer osaka = APeer("kc1osaka", "Osaka");
+  osaka.country = "";
+  osaka.id = Insert(osaka);
+  int64_t tokyo_org = 0, osaka_org = 0;
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto t = tx.net().PeerOrg(tokyo, 300);
+    if (!t.ok()) return t.status();
+    tokyo_org = *t;
+    auto again = tx.net().PeerOrg(tokyo, 400);
+    if (!again.ok()) return again.status();
+    EXPECT_EQ(*again, tokyo_org);
+    auto o = tx.net().PeerOrg(osaka, 300);
+    if (!o.ok()) return o.status();
+    osaka_org = *o;
+    return Status::Ok();
+  });
+  EXPECT_NE(tokyo_org, osaka_org);
+  MustRead([&](StoreTx& tx) -> Status {
+    auto t = tx.GetOrg(tokyo_org);
+    if (!t.ok()) return t.status();
+    EXPECT_EQ(t->name, "Tokyo (kc1tokyo)");
+    EXPECT_EQ(t->type, OrgType::kServiceAgency);
+    EXPECT_EQ(t->country, "JP");
+    EXPECT_EQ(t->website, tokyo.base_url);
+    EXPECT_EQ(t->created_at, 300);
+    EXPECT_EQ(t->peer_id, tokyo.id);
+    auto o = tx.GetOrg(osaka_org);
+    if (!o.ok()) return o.status();
+    EXPECT_EQ(o->name, "Osaka");
+    EXPECT_EQ(o->country, "CN") << "a peer without a country";
+    return Status::Ok();
+  });
+  // In a later transaction too, and after the peer was renamed.
+  tokyo.name = "Tokyo renamed";
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto t = tx.net().PeerOrg(tokyo, 500);
+    if (!t.ok()) return t.status();
+    EXPECT_EQ(*t, tokyo_org);
+    return Status::Ok();
+  });
+}
+
+TEST_F(SqlNetTxTest, APeerOrgWhoseNameAndFallbackAreBothTakenIsAConflict) {
+  AddOrg("Kyoto");
+  AddOrg("Kyoto (kc1kyoto)");
+  Peer kyoto = APeer("kc1kyoto", "Kyoto");
+  kyoto.id = Insert(kyoto);
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto r = tx.net().PeerOrg(kyoto, 300);
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), "org_exists");
+    // The refusal leaves the transaction usable (on PostgreSQL too).
+    return tx.net().SetPeerSync(kyoto.id, 1, 1, "");
+  });
+}
+
+TEST_F(SqlNetTxTest, TheNetworkUserOwnsCopiesAndCannotSignIn) {
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto id = tx.net().NetworkUserId();
+    if (!id.ok()) return id.status();
+    EXPECT_GT(*id, 0);
+    auto again = tx.net().NetworkUserId();  // made once
+    if (!again.ok()) return again.status();
+    EXPECT_EQ(*again, *id);
+    auto u = tx.GetUser(*id);
+    if (!u.ok()) return u.status();
+    EXPECT_EQ(u->username, "_network");
+    EXPECT_TRUE(u->disabled);
+    EXPECT_FALSE(u->org_id.has_value());
+    EXPECT_EQ(u->role, Role::kMember);
     return Status::Ok();
   });
 }

@@ -4,6 +4,8 @@ import { KINDS } from '../api/client.js';
 
 const COMMON = () => ({
   keywords: [], category: '', discipline: '', region: '', visibility: 'public', ref: '',
+  // Offered to partner platforms (docs/network.md §4); the server's default too.
+  shared: true,
   contact: { name: '', phone: '', email: '' },
 });
 

@@ -26,12 +26,13 @@ export function checkPrerequisites() {
 }
 
 // Starts the server on 127.0.0.1 with a port the kernel picks; resolves once it prints its URL.
-export async function startServer() {
+// `args` are further flags of `kechuang serve` (--node-name, --net-sync-interval …).
+export async function startServer({ args = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kc-e2e-'));
   const child = spawn(BINARY, [
     'serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--web', WEB_DIR, '--access-log', 'off',
     // The tests register many accounts from one address.
-    '--registrations-per-client', '0',
+    '--registrations-per-client', '0', ...args,
   ], {
     env: { ...process.env, KECHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,7 +22,3 @@ CREATE INDEX changes_entity ON changes(entity, entity_id, seq);
 ALTER TABLE peers ADD COLUMN feed_cursor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE peers ADD COLUMN synced_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE peers ADD COLUMN sync_error TEXT NOT NULL DEFAULT '';
--- The owner of every copy: an account that cannot sign in (disabled, no password) and whose
--- name no one can register (user names start with a letter or digit).
-INSERT INTO users (username, display_name, role, password_hash, disabled, created_at)
-  VALUES ('_network', 'Partner platforms', 'member', '!', 1, 0);
