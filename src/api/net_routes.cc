@@ -147,6 +147,9 @@ Result<net::NodeDocument> NodeOf(const http::Request& req) {
 
 http::Response PeerRequest(Context& ctx, http::Request& req) {
   if (!ctx.peer_auth || !ctx.peers) return NoNetwork();
+  if (Status s = ctx.peer_auth->AllowPeerRequest(ctx.ClientAddress(req)); !s.ok()) {
+    return http::ErrorResponse(s);
+  }
   KC_ASSIGN_OR_RESPOND(node, NodeOf(req));
   std::array<uint8_t, net::NodeKey::kPublicKeyBytes> key{};
   if (!net::DecodePublicKey(node->public_key, &key)) {
@@ -257,7 +260,7 @@ void RegisterNetRoutes(http::Router& router, Context& ctx) {
               .request_body = Obj({{"node", {{"type", "object"}}}}, {"node"}),
               .success_status = 202,
               .response = Obj({{"status", Str()}}),
-              .errors = {400, 401, 404, 409, 413, 422, 503}},
+              .errors = {400, 401, 404, 409, 413, 422, 429, 503}},
              // The sender's document is fetched from its base URL: never on an I/O thread.
              http::Pool::kBlocking);
   router.Add(verb::post, "/api/v1/net/peer-accept",

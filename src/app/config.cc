@@ -110,6 +110,7 @@ Usage:
                  [--anonymous-body-limit BYTES] [--header-limit BYTES]
                  [--max-connections N] [--max-client-connections N] [--base-url URL]
                  [--node-name NAME] [--node-country CC] [--net-sync-interval SECONDS]
+                 [--net-allow-internal]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
                  [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
@@ -163,6 +164,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
       c.demo = false;
     } else if (a == "--secure-cookies") {
       c.secure_cookies = true;
+    } else if (a == "--net-allow-internal") {
+      c.net_allow_internal = true;
     } else if (a == "--data" || a == "--listen" || a == "--db" || a == "--threads" ||
                a == "--search-threads" || a == "--search-queue" || a == "--body-limit" ||
                a == "--json-body-limit" || a == "--anonymous-body-limit" || a == "--header-limit" ||

@@ -29,6 +29,9 @@ struct Config {
   std::string node_country = "CN";
   // --net-sync-interval SECONDS: how often each active partner's feed is pulled (§4).
   int net_sync_seconds = 5;
+  // --net-allow-internal: partner URLs may lead to loopback and private addresses (a private
+  // network of nodes, tests); off, such URLs are refused (docs/network.md §7).
+  bool net_allow_internal = false;
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD

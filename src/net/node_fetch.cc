@@ -6,8 +6,9 @@
 namespace kc::net {
 
 Result<std::string> FetchNodeDocument(const std::string& base_url,
-                                      std::chrono::milliseconds timeout) {
+                                      std::chrono::milliseconds timeout, bool allow_internal) {
   OutgoingRequest req;
+  req.allow_internal = allow_internal;
   req.url = base_url;
   while (!req.url.empty() && req.url.back() == '/') req.url.pop_back();
   req.url += std::string(kNodeDocumentPath);

@@ -14,8 +14,10 @@ namespace kc::net {
 // that peers reach over plain HTTP on a private network meanwhile). Refuses, with
 // peer_unreachable (503), a node that cannot be reached or does not answer within `timeout`,
 // an answer other than 200, and a body over 64 KiB.
+// `allow_internal` as in OutgoingRequest (peer_http.h).
 Result<std::string> FetchNodeDocument(const std::string& base_url,
-                                      std::chrono::milliseconds timeout);
+                                      std::chrono::milliseconds timeout,
+                                      bool allow_internal = false);
 
 // The fetch as a function, so that services can be given another (docs, tests).
 using NodeDocumentFetcher = std::function<Result<std::string>(const std::string& base_url)>;

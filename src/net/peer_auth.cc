@@ -28,7 +28,7 @@ Result<VerifiedSignature> PeerAuth::Check(const ReceivedRequest& request,
   auto v = VerifyRequest(request.method, uri, request.body, request.headers, key_of,
                          clock_.Now());
   if (!v.ok()) return Refused(v.status(), KeyIdForLog(request.headers.signature_input));
-  if (!WithinBudget(v->keyid, clock_.Now())) {
+  if (!per_key_.Count(v->keyid, clock_.Now())) {
     return Refused(Status::Error(ErrorKind::kTooMany, "rate_limited",
                                  "too many requests from this node; try again in a minute"),
                    v->keyid);
@@ -41,13 +41,20 @@ Result<VerifiedSignature> PeerAuth::Check(const ReceivedRequest& request,
   return v;
 }
 
-bool PeerAuth::WithinBudget(const std::string& keyid, int64_t now) {
-  std::lock_guard<std::mutex> lock(budget_mu_);
-  if (now / 60 != budget_minute_) {
-    budget_minute_ = now / 60;
-    requests_.clear();
+bool PeerAuth::Window::Count(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (now / seconds_ != window_) {
+    window_ = now / seconds_;
+    count_.clear();
   }
-  return ++requests_[keyid] <= kRequestsPerMinute;
+  return ++count_[key] <= limit_;
+}
+
+Status PeerAuth::AllowPeerRequest(const std::string& client) {
+  if (per_client_.Count(client, clock_.Now())) return Status::Ok();
+  return Refused(Status::Error(ErrorKind::kTooMany, "rate_limited",
+                               "too many peer requests from this address; try again later"),
+                 client);
 }
 
 Result<Peer> PeerAuth::Authenticate(const ReceivedRequest& request, bool need_active) {

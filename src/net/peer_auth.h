@@ -32,6 +32,9 @@ class PeerAuth {
   // Signed requests a node may make per minute (§5 rate_limited): enough for an initial sync
   // of a large feed at full speed, not for a flood.
   static constexpr int kRequestsPerMinute = 1200;
+  // Peer requests (§2 step 2) one client address may send per 10 minutes: anyone can make a
+  // key, so these are counted by address, before any work.
+  static constexpr int kPeerRequestsPer10Minutes = 10;
 
   // `base_url`: this node's, from which the signed @target-uri is rebuilt (§3.1).
   PeerAuth(Store& store, const Clock& clock, std::string base_url)
@@ -46,22 +49,37 @@ class PeerAuth {
 
   // The same checks for a request signed by `public_key`, a node not yet in the directory (a
   // peer request, §2 step 2): its key id must be that key's node id.
+  // rate_limited (429) when `client` sent kPeerRequestsPer10Minutes peer requests in the
+  // current 10 minutes already; counts this one.
+  Status AllowPeerRequest(const std::string& client);
+
   Result<VerifiedSignature> AuthenticateKey(
       const ReceivedRequest& request,
       const std::array<uint8_t, NodeKey::kPublicKeyBytes>& public_key);
 
  private:
   Result<VerifiedSignature> Check(const ReceivedRequest& request, const PublicKeyLookup& key_of);
-  // False when `keyid` made kRequestsPerMinute requests in the current minute already.
-  bool WithinBudget(const std::string& keyid, int64_t now);
+  // Requests counted per key in fixed windows of `seconds`.
+  class Window {
+   public:
+    Window(int64_t seconds, int limit) : seconds_(seconds), limit_(limit) {}
+    // Counts one request of `key` at `now`; false beyond the limit.
+    bool Count(const std::string& key, int64_t now);
+
+   private:
+    const int64_t seconds_;
+    const int limit_;
+    std::mutex mu_;
+    int64_t window_ = 0;                          // the window the counts are for
+    std::unordered_map<std::string, int> count_;  // key → requests in it
+  };
 
   Store& store_;
   const Clock& clock_;
   const std::string base_url_;
   NonceCache nonces_;
-  std::mutex budget_mu_;
-  int64_t budget_minute_ = 0;                      // the minute the counts are for
-  std::unordered_map<std::string, int> requests_;  // key id → requests in that minute
+  Window per_key_{60, kRequestsPerMinute};
+  Window per_client_{600, kPeerRequestsPer10Minutes};
 };
 
 }  // namespace kc::net

@@ -62,6 +62,26 @@ Status Unreachable(const std::string& what, const std::string& why) {
 
 }  // namespace
 
+bool IsInternalAddress(const std::string& text) {
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(text, ec);
+  if (ec) return true;
+  if (address.is_v6()) {
+    const auto v6 = address.to_v6();
+    if (v6.is_v4_mapped()) {
+      address = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, v6);
+    } else {
+      const auto b = v6.to_bytes();
+      return v6.is_loopback() || v6.is_unspecified() || v6.is_link_local() ||
+             v6.is_site_local() || v6.is_multicast() || (b[0] & 0xfe) == 0xfc;
+    }
+  }
+  const auto b = address.to_v4().to_bytes();
+  return b[0] == 0 || b[0] == 10 || b[0] == 127 || (b[0] == 100 && (b[1] & 0xc0) == 64) ||
+         (b[0] == 169 && b[1] == 254) || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
+         (b[0] == 192 && b[1] == 168) || b[0] >= 224;
+}
+
 Result<PeerReply> Exchange(const OutgoingRequest& request, std::chrono::milliseconds timeout,
                            size_t max_body, const std::string& what) {
   if (request.url.rfind("https://", 0) == 0) {
@@ -81,6 +101,15 @@ Result<PeerReply> Exchange(const OutgoingRequest& request, std::chrono::millisec
     beast::error_code ec;
     auto endpoints = resolver.resolve(target->host, target->port, ec);
     if (ec) return Unreachable(what, ec.message());
+    if (!request.allow_internal) {
+      for (const auto& entry : endpoints) {
+        if (IsInternalAddress(entry.endpoint().address().to_string())) {
+          return Invalid("base_url", "internal_address",
+                         "this node does not reach loopback, private or link-local addresses "
+                         "(--net-allow-internal allows them, for a private network or tests)");
+        }
+      }
+    }
     bhttp::verb verb = bhttp::string_to_verb(request.method);
     if (verb == bhttp::verb::unknown) return Invalid("method", "invalid_method", "unknown method");
     bhttp::request<bhttp::string_body> req(verb, target->path, 11);

@@ -12,6 +12,7 @@ Result<PeerReply> PeerLink::Send(const std::string& method, const std::string& u
   req.method = method;
   req.url = url;
   req.body = body;
+  req.allow_internal = allow_internal_;
   req.headers = {{"Content-Digest", sig.content_digest},
                  {"Date", sig.date},
                  {"Signature-Input", sig.signature_input},

@@ -17,8 +17,10 @@ namespace kc::net {
 
 class PeerLink {
  public:
-  PeerLink(const NodeKey& key, const Clock& clock, std::chrono::milliseconds timeout)
-      : key_(key), clock_(clock), timeout_(timeout) {}
+  // `allow_internal` as in OutgoingRequest (peer_http.h).
+  PeerLink(const NodeKey& key, const Clock& clock, std::chrono::milliseconds timeout,
+           bool allow_internal = false)
+      : key_(key), clock_(clock), timeout_(timeout), allow_internal_(allow_internal) {}
   virtual ~PeerLink() = default;
 
   // A signed POST of the JSON `body` to `base_url` + `path`. Any HTTP status is a reply; fails
@@ -43,6 +45,7 @@ class PeerLink {
   const NodeKey& key_;
   const Clock& clock_;
   const std::chrono::milliseconds timeout_;
+  const bool allow_internal_;
 };
 
 }  // namespace kc::net

@@ -55,13 +55,30 @@ TEST_F(NetRoutesTest, TheNodeKeepsItsPrivateKeyAndIdAcrossARestart) {
   EXPECT_EQ(after->public_key, before->public_key);
 }
 
+// Without --net-allow-internal, a partner URL that leads to this machine or its private network
+// is refused before anything is fetched: an admin's typo or another node's document cannot make
+// the node probe its own network.
+TEST_F(NetRoutesTest, APartnerUrlIntoThePrivateNetworkIsRefused) {
+  Client admin = Admin();
+  for (const std::string& url : {"http://127.0.0.1:" + std::to_string(server_->port()),
+                                std::string("http://169.254.169.254"), std::string("http://10.0.0.7:8080")}) {
+    auto r = admin.Post("/api/v1/net/peers", {{"base_url", url}, {"fingerprint", std::string(64, 'a')}});
+    EXPECT_EQ(r.status, 422) << url << " " << r.body;
+    EXPECT_EQ(r.ErrorCode(), "internal_address") << url;
+  }
+  EXPECT_EQ(admin.Get("/api/v1/net/peers").json["items"].size(), 0u);
+}
+
 // The partner directory between two real servers on loopback: this one (A) adds B by the URL
 // and fingerprint B's admin would give, fetched over HTTP.
 class PartnerDirectoryTest : public ApiTest {
  protected:
+  // Both nodes are on loopback, which a node reaches only when allowed to.
+  std::vector<std::string> ServerArgs() override { return {"--no-demo", "--net-allow-internal"}; }
+
   void SetUp() override {
     ApiTest::SetUp();
-    b_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--no-demo", "--node-name",
+    b_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--no-demo", "--net-allow-internal", "--node-name",
                                                                   "Tokyo TLO", "--node-country",
                                                                   "JP"});
     ASSERT_TRUE(b_->running());
@@ -217,14 +234,15 @@ TEST_F(PartnerDirectoryTest, NobodyButThePlatformAdminReachesTheDirectory) {
 class NetworkSyncTest : public ApiTest {
  protected:
   std::vector<std::string> ServerArgs() override {
-    return {"--no-demo", "--node-name", "上海节点", "--net-sync-interval", "1"};
+    return {"--no-demo", "--node-name", "上海节点", "--net-sync-interval", "1",
+            "--net-allow-internal"};
   }
 
   void SetUp() override {
     ApiTest::SetUp();
     b_ = std::make_unique<ServerProcess>(std::vector<std::string>{
         "--no-demo", "--node-name", "Tokyo TLO", "--node-country", "JP", "--net-sync-interval",
-        "1"});
+        "1", "--net-allow-internal"});
     ASSERT_TRUE(b_->running());
     a_url_ = "http://127.0.0.1:" + std::to_string(server_->port());
     a_doc_ = Document(server_->port());
@@ -503,7 +521,7 @@ TEST_F(NetworkSyncTest, AKilledNodeResumesWithoutLossOrDuplicatesAndCatchesUpAft
 TEST_F(NetworkSyncTest, ListingsAreNeverRelayedInAChainButReachEveryDirectPartner) {
   ASSERT_NE(Peer(), 0);  // A–B
   ServerProcess c({"--no-demo", "--node-name", "Seoul Hub", "--node-country", "KR",
-                   "--net-sync-interval", "1"});
+                   "--net-sync-interval", "1", "--net-allow-internal"});
   ASSERT_TRUE(c.running());
   auto admin_of = [](uint16_t port) {
     Client cl(port);

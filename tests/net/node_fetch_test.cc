@@ -71,7 +71,7 @@ std::string Http(int status, const std::string& body) {
 
 TEST(NodeFetchTest, ReadsTheDocumentFromTheWellKnownPathUnderTheBaseUrl) {
   OneShotServer server(Http(200, R"({"protocol":"kechuang-net"})"));
-  auto body = FetchNodeDocument(server.url() + "/kc", milliseconds(2000));
+  auto body = FetchNodeDocument(server.url() + "/kc", milliseconds(2000), true);
   ASSERT_TRUE(body.ok()) << body.status().message();
   EXPECT_EQ(*body, R"({"protocol":"kechuang-net"})");
   EXPECT_EQ(server.request().rfind("GET /kc/.well-known/kechuang-node HTTP/1.1", 0), 0u)
@@ -81,19 +81,19 @@ TEST(NodeFetchTest, ReadsTheDocumentFromTheWellKnownPathUnderTheBaseUrl) {
 TEST(NodeFetchTest, AnErrorStatusAnOversizedBodyAndSilenceAreUnreachable) {
   {
     OneShotServer server(Http(404, "{}"));
-    auto r = FetchNodeDocument(server.url(), milliseconds(2000));
+    auto r = FetchNodeDocument(server.url(), milliseconds(2000), true);
     EXPECT_EQ(r.status().code(), "peer_unreachable");
     EXPECT_NE(r.status().message().find("404"), std::string::npos);
   }
   {
     OneShotServer server(Http(200, std::string(70 * 1024, ' ')));
-    auto r = FetchNodeDocument(server.url(), milliseconds(2000));
+    auto r = FetchNodeDocument(server.url(), milliseconds(2000), true);
     EXPECT_EQ(r.status().code(), "peer_unreachable");
   }
   {
     OneShotServer server("");  // reads the request, never answers
     const auto start = std::chrono::steady_clock::now();
-    auto r = FetchNodeDocument(server.url(), milliseconds(300));
+    auto r = FetchNodeDocument(server.url(), milliseconds(300), true);
     EXPECT_EQ(r.status().code(), "peer_unreachable");
     EXPECT_EQ(r.status().kind(), ErrorKind::kUnavailable);
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
@@ -103,19 +103,24 @@ TEST(NodeFetchTest, AnErrorStatusAnOversizedBodyAndSilenceAreUnreachable) {
 TEST(NodeFetchTest, AClosedPortIsUnreachable) {
   std::string url;
   { OneShotServer server(Http(200, "{}")); url = server.url(); }
-  auto r = FetchNodeDocument(url, milliseconds(1000));
+  auto r = FetchNodeDocument(url, milliseconds(1000), true);
   EXPECT_EQ(r.status().code(), "peer_unreachable");
 }
 
 TEST(NodeFetchTest, OnlyPlainHttpUrlsAreFetched) {
-  EXPECT_EQ(FetchNodeDocument("https://kc.example.org", milliseconds(100)).status().code(),
+  EXPECT_EQ(FetchNodeDocument("https://kc.example.org", milliseconds(100), true).status().code(),
             "unsupported_url");
   for (const char* bad : {"ftp://x", "http://", "http://host:port", "kc.example.org",
                           "http://[::1"}) {
-    auto r = FetchNodeDocument(bad, milliseconds(100));
+    auto r = FetchNodeDocument(bad, milliseconds(100), true);
     EXPECT_EQ(r.status().code(), "invalid_url") << bad;
     EXPECT_EQ(r.status().field(), "base_url") << bad;
   }
+}
+
+TEST(NodeFetchTest, ALoopbackUrlIsRefusedUnlessInternalAddressesAreAllowed) {
+  EXPECT_EQ(FetchNodeDocument("http://127.0.0.1:9", milliseconds(500)).status().code(),
+            "internal_address");
 }
 
 }  // namespace

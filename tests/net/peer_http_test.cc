@@ -146,6 +146,7 @@ Result<PeerReply> Get(const std::string& url, milliseconds timeout = millisecond
                       size_t cap = kCap) {
   OutgoingRequest r;
   r.url = url;
+  r.allow_internal = true;  // the test server is on loopback
   return Exchange(r, timeout, cap, "the test node");
 }
 
@@ -179,6 +180,7 @@ TEST(PeerHttpTest, APostSendsItsBodyWithAJsonContentTypeAndTheGivenHeaders) {
   OutgoingRequest r;
   r.method = "POST";
   r.url = server.url() + "/api/v1/net/peer-requests";
+  r.allow_internal = true;
   r.body = R"({"node":{"node_id":"kc1abc","name":"東京"}})";
   r.headers = {{"Content-Digest", "sha-256=:abc=:"}, {"Signature", "kc=:AAAA:"}};
   auto reply = Exchange(r, milliseconds(2000), kCap, "the test node");
@@ -364,13 +366,47 @@ TEST(PeerHttpTest, AnUnknownMethodIsRefused) {
   OutgoingRequest r;
   r.method = "BREW";
   r.url = server.url() + "/x";
+  r.allow_internal = true;
   auto reply = Exchange(r, milliseconds(500), kCap, "the test node");
   EXPECT_FALSE(reply.ok());
   EXPECT_EQ(reply.status().code(), "invalid_method");
   // The server got nothing; let its accept return.
   OutgoingRequest ok;
   ok.url = server.url() + "/x";
+  ok.allow_internal = true;
   EXPECT_TRUE(Exchange(ok, milliseconds(2000), kCap, "the test node").ok());
+}
+
+// A URL given by another node must not lead into this node's own network: loopback, private and
+// link-local addresses (cloud metadata at 169.254.169.254) are refused unless allowed, before
+// anything is sent.
+TEST(PeerHttpTest, InternalAddressesAreRefusedUnlessAllowed) {
+  OneShotServer server(Http(200, "{}"));
+  OutgoingRequest r;
+  r.url = server.url() + "/x";
+  auto refused = Exchange(r, milliseconds(1000), kCap, "the test node");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), "internal_address");
+  r.url = "http://localhost:" + server.url().substr(server.url().rfind(':') + 1) + "/x";
+  EXPECT_EQ(Exchange(r, milliseconds(1000), kCap, "the test node").status().code(),
+            "internal_address")
+      << "a name that resolves to loopback";
+  r.allow_internal = true;
+  r.url = server.url() + "/x";
+  EXPECT_TRUE(Exchange(r, milliseconds(2000), kCap, "the test node").ok());
+}
+
+TEST(PeerHttpTest, InternalAddressesAreTheLoopbackPrivateLinkLocalAndSpecialRanges) {
+  for (const char* a : {"127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+                        "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1",
+                        "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1",
+                        "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "not an address"}) {
+    EXPECT_TRUE(IsInternalAddress(a)) << a;
+  }
+  for (const char* a : {"8.8.8.8", "172.32.0.1", "100.128.0.1", "192.169.0.1", "203.0.113.9",
+                        "2001:db8::1", "2400:3200::1", "::ffff:8.8.8.8"}) {
+    EXPECT_FALSE(IsInternalAddress(a)) << a;
+  }
 }
 
 }  // namespace

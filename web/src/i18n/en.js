@@ -809,6 +809,7 @@ export default {
       invalid_status: 'Choose a status from the list',
       awaiting_acceptance: 'This platform sent the request; the partner platform\'s administrator accepts it',
       peer_refused: 'The partner platform refused the request ({message}); try again later or ask its administrator',
+      internal_address: 'This platform does not connect to loopback, private or link-local addresses; give the partner platform\'s public address',
       peer_not_active: 'This partner platform is not active',
       bad_feed: 'The partner platform sent something that is not valid',
       bad_peer_key: 'The partner platform\'s stored key is not usable; remove it and add it again',

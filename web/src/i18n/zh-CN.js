@@ -809,6 +809,7 @@ export default {
       invalid_status: '请从列表中选择状态',
       awaiting_acceptance: '本方已发出申请，需由对方平台的管理员接受',
       peer_refused: '对方平台拒绝了该请求，请稍后再试或与对方管理员联系',
+      internal_address: '本平台不连接本机、内网或链路本地地址，请填写对方平台的公网地址',
       peer_not_active: '该合作平台当前不在合作中',
       bad_feed: '对方平台发来的信息无效',
       bad_peer_key: '该合作平台的密钥不可用，请移除后重新添加',

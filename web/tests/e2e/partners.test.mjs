@@ -25,8 +25,8 @@ before(async () => {
   checkPrerequisites();
   // A pulls its partners' feeds every second; B is in Japan.
   [a, b] = await Promise.all([
-    startServer({ args: ['--node-name', `Node A ${stamp}`, '--net-sync-interval', '1'] }),
-    startServer({ args: ['--node-name', B_NAME, '--node-country', 'JP'] }),
+    startServer({ args: ['--node-name', `Node A ${stamp}`, '--net-sync-interval', '1', '--net-allow-internal'] }),
+    startServer({ args: ['--node-name', B_NAME, '--node-country', 'JP', '--net-allow-internal'] }),
   ]);
   browser = await launchBrowser();
   adminA = await browser.newContext({ locale: 'zh-CN' });
