@@ -12,12 +12,12 @@ text without it) in JSON Lines requests of 2,000; B's admin adds A, A's admin ac
 - the cost of a feed page on A: the durations of A's `GET /api/v1/net/feed` answers in its
   access log (500 entries a page);
 - steady-state convergence, R rounds: a member of A publishes a listing (submit, approve) and
-  B's search is asked every 50 ms until it finds it; at the default sync interval (5 s) unless
+  B's search is asked every 50 ms until it finds it; at the default sync interval (3 s) unless
   --interval says otherwise.
 
 Prints each figure and the medians. Stops the servers and removes their directories at the end.
 
-Usage: bench/network/sync.py [--listings 100000] [--rounds 10] [--interval 5]
+Usage: bench/network/sync.py [--listings 100000] [--rounds 10] [--interval 3]
                              [--binary build/kechuang] [--data ../shared/data]
 """
 import argparse
@@ -127,7 +127,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--listings", type=int, default=100000)
     ap.add_argument("--rounds", type=int, default=10)
-    ap.add_argument("--interval", type=int, default=5)
+    ap.add_argument("--interval", type=int, default=3)
     ap.add_argument("--binary", default="build/kechuang")
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "../../../shared/data"))
     ap.add_argument("--port", type=int, default=18431)

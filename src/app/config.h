@@ -28,7 +28,7 @@ struct Config {
   std::string node_name = "Kechuang";
   std::string node_country = "CN";
   // --net-sync-interval SECONDS: how often each active partner's feed is pulled (§4).
-  int net_sync_seconds = 5;
+  int net_sync_seconds = 3;
   // --net-allow-internal: partner URLs may lead to loopback and private addresses (a private
   // network of nodes, tests); off, such URLs are refused (docs/network.md §7).
   bool net_allow_internal = false;
