@@ -42,11 +42,9 @@ class NetTx {
     int64_t listing_id = 0;  // the listing, which may since have been deleted
   };
   // The listings changed after change `after`, each once at its latest change, in change
-  // order, at most `limit`; copies of partners' listings are left out.
+  // order, at most `limit`; copies of partners' listings are left out. Whether a listing is
+  // shared is the caller's (net/feed.h: the listing's and its organisation's opt-outs).
   virtual Result<std::vector<FeedChange>> FeedChanges(int64_t after, int64_t limit) = 0;
-  // Whether the organisation offers its listings to partners (false for an unknown id).
-  virtual Result<bool> OrgShared(int64_t org_id) = 0;
-  virtual Status SetOrgShared(int64_t org_id, bool shared) = 0;
 
   // Copies of partners' listings.
   // The local id of the peer's listing `origin_id`, or nullopt.

@@ -225,7 +225,12 @@ TEST_F(FeedTest, AnOrganisationThatOptsOutTurnsItsListingsIntoTombstones) {
   of_b.org_id = org_b_.id;
   of_b.owner_id = b_member_.id;
   const int64_t b = Put(of_b);
-  Status s = store().Write([&](StoreTx& tx) { return tx.net().SetOrgShared(org_a_.id, false); });
+  Status s = store().Write([&](StoreTx& tx) -> Status {
+    auto o = tx.GetOrg(org_a_.id);
+    if (!o.ok()) return o.status();
+    o->shared_to_network = false;
+    return tx.UpdateOrg(*o);
+  });
   ASSERT_TRUE(s.ok()) << s.message();
 
   auto page = Read(0);

@@ -96,17 +96,6 @@ Result<std::vector<NetTx::FeedChange>> SqlNetTx::FeedChanges(int64_t after, int6
       after, limit);
 }
 
-Result<bool> SqlNetTx::OrgShared(int64_t org_id) {
-  auto n = Scalar(c_, "SELECT shared_to_network FROM orgs WHERE id = ?", org_id);
-  if (!n.ok()) return n.status();
-  return *n != 0;
-}
-
-Status SqlNetTx::SetOrgShared(int64_t org_id, bool shared) {
-  return Touch(c_, "organisation", "UPDATE orgs SET shared_to_network = ? WHERE id = ?",
-               int64_t{shared ? 1 : 0}, org_id);
-}
-
 Result<std::optional<int64_t>> SqlNetTx::FindCopy(int64_t peer_id, std::string_view origin_id) {
   return First(c_, IdFrom, "SELECT id FROM listings WHERE origin_peer_id = ? AND origin_id = ?",
                peer_id, origin_id);

@@ -19,8 +19,6 @@ class SqlNetTx : public NetTx {
   Status SetPeerSync(int64_t peer_id, int64_t feed_cursor, int64_t synced_at,
                      std::string_view sync_error) override;
   Result<std::vector<FeedChange>> FeedChanges(int64_t after, int64_t limit) override;
-  Result<bool> OrgShared(int64_t org_id) override;
-  Status SetOrgShared(int64_t org_id, bool shared) override;
   Result<std::optional<int64_t>> FindCopy(int64_t peer_id, std::string_view origin_id) override;
   Result<std::vector<int64_t>> CopiesOf(int64_t peer_id, ListingStatus status) override;
   Result<int64_t> PeerOrg(const Peer& peer, int64_t now) override;

@@ -283,34 +283,26 @@ TEST_F(SqlNetTxTest, FeedChangesKeepDeletedListingsAndLeaveCopiesOut) {
   for (const auto& ch : feed) EXPECT_NE(ch.listing_id, copy);
 }
 
+// The opt-out is a column of the organisation: shared by default, kept by UpdateOrg, and
+// another organisation is untouched.
 TEST_F(SqlNetTxTest, AnOrganisationSharesUntilItOptsOut) {
   const int64_t org = AddOrg("Org");
   const int64_t other = AddOrg("Other");
   MustWrite([&](StoreTx& tx) -> Status {
-    auto shared = tx.net().OrgShared(org);
-    if (!shared.ok()) return shared.status();
-    EXPECT_TRUE(*shared) << "shared by default";
-    KC_RETURN_IF_ERROR(tx.net().SetOrgShared(org, false));
-    EXPECT_EQ(tx.net().SetOrgShared(other + 1000, false).code(), "not_found");
-    return Status::Ok();
+    auto o = tx.GetOrg(org);
+    if (!o.ok()) return o.status();
+    EXPECT_TRUE(o->shared_to_network) << "shared by default";
+    EXPECT_EQ(o->peer_id, 0);
+    o->shared_to_network = false;
+    return tx.UpdateOrg(*o);
   });
   MustRead([&](StoreTx& tx) -> Status {
-    auto shared = tx.net().OrgShared(org);
-    if (!shared.ok()) return shared.status();
-    EXPECT_FALSE(*shared);
-    auto untouched = tx.net().OrgShared(other);
+    auto o = tx.GetOrg(org);
+    if (!o.ok()) return o.status();
+    EXPECT_FALSE(o->shared_to_network);
+    auto untouched = tx.GetOrg(other);
     if (!untouched.ok()) return untouched.status();
-    EXPECT_TRUE(*untouched);
-    auto unknown = tx.net().OrgShared(other + 1000);
-    if (!unknown.ok()) return unknown.status();
-    EXPECT_FALSE(*unknown);
-    return Status::Ok();
-  });
-  MustWrite([&](StoreTx& tx) { return tx.net().SetOrgShared(org, true); });
-  MustRead([&](StoreTx& tx) -> Status {
-    auto shared = tx.net().OrgShared(org);
-    if (!shared.ok()) return shared.status();
-    EXPECT_TRUE(*shared);
+    EXPECT_TRUE(untouched->shared_to_network);
     return Status::Ok();
   });
 }
