@@ -7,6 +7,7 @@
 
 #include "core/iso_time.h"
 #include "core/utf8.h"
+#include "service/listing_json.h"
 
 namespace kc::net {
 
@@ -21,18 +22,6 @@ constexpr size_t kMaxBody = 50000;
 constexpr size_t kMaxShort = 200;  // category, discipline, region, org name, an expert's fields
 constexpr size_t kMaxList = 50;    // items of a list
 constexpr size_t kMaxUrl = 2000;
-
-const char* BodyKey(ListingKind kind) {
-  switch (kind) {
-    case ListingKind::kDemand:
-      return "description";
-    case ListingKind::kAchievement:
-      return "abstract";
-    case ListingKind::kExpert:
-      return "bio";
-  }
-  return "description";
-}
 
 // "zh-CN" when the title or the start of the body has Han characters, else "en".
 std::string LanguageOf(const Listing& l) {
@@ -123,7 +112,7 @@ json ShortList(const std::vector<std::string>& items) {
 json ListingJson(const FeedEntry& e) {
   const Listing& l = e.listing;
   json j = {{"title", Utf8Length(l.title) <= kMaxTitle ? l.title : Within(l.title, kMaxTitle)},
-            {BodyKey(l.kind), Utf8Length(l.body) <= kMaxBody ? l.body : Within(l.body, kMaxBody)},
+            {BodyField(l.kind), Utf8Length(l.body) <= kMaxBody ? l.body : Within(l.body, kMaxBody)},
             {"keywords", ShortList(l.keywords)},
             {"category", Short(l.category)},
             {"discipline", Short(l.discipline)},
@@ -185,7 +174,7 @@ Result<FeedEntry> ParseEntry(const json& e, const std::string& where, std::strin
   const std::string at = where + ".listing";
   KC_RETURN_IF_ERROR(ReadText(*lj, "title", kMaxTitle, at, &l.title, true));
   if (l.title.empty()) return Bad(at + ".title", "empty");
-  KC_RETURN_IF_ERROR(ReadText(*lj, BodyKey(l.kind), kMaxBody, at, &l.body));
+  KC_RETURN_IF_ERROR(ReadText(*lj, BodyField(l.kind), kMaxBody, at, &l.body));
   KC_RETURN_IF_ERROR(ReadList(*lj, "keywords", at, &l.keywords));
   KC_RETURN_IF_ERROR(ReadText(*lj, "category", kMaxShort, at, &l.category));
   KC_RETURN_IF_ERROR(ReadText(*lj, "discipline", kMaxShort, at, &l.discipline));
