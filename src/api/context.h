@@ -8,6 +8,7 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "net/feed.h"
+#include "net/inquiries.h"
 #include "net/node_key.h"
 #include "net/peer_auth.h"
 #include "net/peers.h"
@@ -50,6 +51,7 @@ struct Context {
   net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving
   net::PeerAuth* peer_auth = nullptr;           // checks other nodes' signed requests
   net::FeedSource* feed = nullptr;              // this node's listing feed
+  net::Inquiries* inquiries = nullptr;          // inquiries from and to partners
   const net::NodeKey* node_key = nullptr;       // signs this node's feed answers
   std::string data_dir;                         // probed by /health: does it take a file?
   TrustedProxies proxies;                       // whose X-Forwarded-For is believed

@@ -60,6 +60,17 @@ json DealJson(const DealView& v) {
   } else {
     j["pending"] = nullptr;
   }
+  // An inquiry between nodes (docs/network.md §6).
+  if (v.network) {
+    j["network"] = {{"peer_id", v.network->peer_id},
+                    {"node_name", v.network->node_name},
+                    {"inquiry", v.network->inquiry},
+                    {"pending", v.network->pending},
+                    {"failed", v.network->failed},
+                    {"last_error", v.network->last_error}};
+  } else {
+    j["network"] = nullptr;
+  }
   json confidential = {{"exists", v.has_confidential}, {"visible", v.confidential.has_value()}};
   if (v.confidential) confidential["details"] = *v.confidential;
   j["confidential"] = confidential;
@@ -122,6 +133,14 @@ json DealSchema() {
                 {"at", Time()}},
                {"stage", "by_org_id", "by_user_id", "at"}),
            {{"type", "null"}}}}}},
+       {"network",
+        Nullable(Obj({{"peer_id", Int()},
+                      {"node_name", Str()},
+                      {"inquiry", Str()},
+                      {"pending", Int()},
+                      {"failed", Int()},
+                      {"last_error", Str()}},
+                     {"peer_id", "node_name", "inquiry", "pending", "failed", "last_error"}))},
        {"confidential",
         Obj({{"exists", Bool()}, {"visible", Bool()}, {"details", Str()}}, {"exists", "visible"})},
        {"history", ListOf(Obj({{"at", Time()},

@@ -172,6 +172,20 @@ http::Response PeerAccept(Context& ctx, http::Request& req) {
   return JsonResponse(200, {{"status", PeerStatusName(peer->status)}});
 }
 
+// §6: an inquiry or an inquiry's event from an active peer.
+template <typename Receive>
+http::Response Inquiry(Context& ctx, http::Request& req, Receive receive) {
+  if (!ctx.peer_auth || !ctx.inquiries) return NoNetwork();
+  KC_ASSIGN_OR_RESPOND(peer, ctx.peer_auth->Authenticate(Received(req), /*need_active=*/true));
+  KC_ASSIGN_OR_RESPOND(receipt, receive(*peer, req.body()));
+  http::Response r;
+  r.status = receipt->status;
+  r.body = receipt->body;
+  r.AddHeader("Content-Type", "application/json");
+  r.AddHeader("Cache-Control", "no-store");
+  return r;
+}
+
 }  // namespace
 
 void RegisterNetRoutes(http::Router& router, Context& ctx) {
@@ -271,6 +285,33 @@ void RegisterNetRoutes(http::Router& router, Context& ctx) {
               .request_body = Obj({{"node", {{"type", "object"}}}}, {"node"}),
               .response = Obj({{"status", Str()}}),
               .errors = {400, 401, 404, 409, 413}});
+  router.Add(verb::post, std::string(net::kInquiriesPath),
+             Guarded([&ctx](http::Request& r) {
+               return Inquiry(ctx, r, [&ctx](const Peer& peer, std::string_view body) {
+                 return ctx.inquiries->ReceiveInquiry(peer, body);
+               });
+             }),
+             {.summary = "An active partner's member inquires about one of this node's shared "
+                         "demands or achievements (docs/network.md §6.1), signed (§3): it opens "
+                         "a deal at the intent stage here; a repeated inquiry id changes nothing",
+              .tag = "network",
+              .request_body = Obj({{"inquiry", {{"type", "object"}}}}, {"inquiry"}),
+              .success_status = 201,
+              .response = Obj({{"inquiry", Obj({{"id", Str()}, {"deal_id", Str()}})}}),
+              .errors = {400, 401, 403, 404, 409, 413, 422, 429}});
+  router.Add(verb::post, std::string(net::kInquiryEventsPath),
+             Guarded([&ctx](http::Request& r) {
+               return Inquiry(ctx, r, [&ctx](const Peer& peer, std::string_view body) {
+                 return ctx.inquiries->ReceiveEvent(peer, body);
+               });
+             }),
+             {.summary = "A message, stage move or withdrawn proposal on the deal of one of the "
+                         "partner's inquiries (docs/network.md §6.2), signed (§3); a repeated "
+                         "event id changes nothing (\"applied\": false)",
+              .tag = "network",
+              .request_body = Obj({{"event", {{"type", "object"}}}}, {"event"}),
+              .response = Obj({{"event", Obj({{"id", Str()}, {"applied", Bool()}})}}),
+              .errors = {400, 401, 403, 404, 409, 413, 422, 429}});
 }
 
 }  // namespace kc::api

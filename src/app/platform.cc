@@ -315,6 +315,10 @@ Status Platform::Serve() {
   ctx_->peers = peers_.get();
   ctx_->peer_auth = peer_auth_.get();
   ctx_->feed = feed_.get();
+  inquiries_ = std::make_unique<net::Inquiries>(*store_, clock_, *deals_);
+  deals_->set_relay(inquiries_.get());
+  ctx_->inquiries = inquiries_.get();
+  outbox_ = std::make_unique<net::OutboxSender>(*store_, clock_, *peer_link_);
   ctx_->node_key = node_key_.get();
   // Errors (every internal error, with its request id) reach the log at once.
   spdlog::flush_on(spdlog::level::warn);
@@ -335,6 +339,10 @@ void Platform::RunNetwork() {
     if (store_->LeadsBackgroundJobs()) {
       const int64_t n = puller_->PullAll();
       if (n > 0) spdlog::info("{} listing changes pulled from partner platforms", n);
+      // Messages to partners (inquiries, docs/network.md §6) go out in the same rounds.
+      if (auto sent = outbox_->DeliverDue(); !sent.ok()) {
+        spdlog::warn("sending messages to partner platforms failed: {}", sent.status().message());
+      }
     }
     lock.lock();
     worker_cv_.wait_for(lock, std::chrono::seconds(config_.net_sync_seconds),

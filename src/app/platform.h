@@ -15,6 +15,8 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "net/feed_puller.h"
+#include "net/inquiries.h"
+#include "net/outbox_sender.h"
 #include "net/peers.h"
 #include "search/index.h"
 #include "search/matcher.h"
@@ -100,6 +102,8 @@ class Platform {
   std::unique_ptr<net::FeedSource> feed_;
   std::unique_ptr<net::FeedPuller> puller_;
   std::unique_ptr<net::Peers> peers_;
+  std::unique_ptr<net::Inquiries> inquiries_;
+  std::unique_ptr<net::OutboxSender> outbox_;
   std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<Alerts> alerts_;
   std::unique_ptr<api::Context> ctx_;

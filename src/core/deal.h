@@ -83,6 +83,10 @@ struct Deal {
   std::optional<int64_t> proposed_by_org;  // the buyer or the seller organisation
   std::optional<int64_t> proposed_by;      // the user who proposed it
   int64_t proposed_at = 0;
+  // An inquiry between nodes (docs/network.md §6): the partner platform that holds the other
+  // copy of this deal, and the inquiry's id, the same on both nodes. Empty for local deals.
+  std::optional<int64_t> peer_id;
+  std::string peer_ref;
 };
 
 // True when a party may see the confidential details of the deal's achievement: only after an
@@ -106,9 +110,11 @@ struct DealMessage {
   int64_t id = 0;
   int64_t deal_id = 0;
   int64_t author_id = 0;
-  std::string author_name;  // filled in by lists
+  std::string author_name;  // filled in by lists: author_label, else the user's name
   std::string text;
   int64_t created_at = 0;
+  // The author as a partner platform named them (docs/network.md §6); empty for local authors.
+  std::string author_label;
 };
 
 // A document inside a deal; the bytes live in the data directory under `stored_name`.

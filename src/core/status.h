@@ -129,4 +129,10 @@ const Status& StatusOf(const Result<T>& r) {
     if (!_kc_status.ok()) return _kc_status;          \
   } while (0)
 
+// Declares `var` = `expr` (a Result) and returns its status from the enclosing function when it
+// failed; `*var` is the value after it.
+#define KC_ASSIGN_OR_RETURN(var, expr) \
+  auto var = (expr);                   \
+  if (!var.ok()) return var.status()
+
 }  // namespace kc

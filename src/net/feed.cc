@@ -33,14 +33,6 @@ std::string LanguageOf(const Listing& l) {
   return "en";
 }
 
-bool IsOriginId(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
-  }
-  return true;
-}
-
 // "YYYY-MM-DDTHH:MM:SSZ" → UNIX seconds; -1 otherwise.
 int64_t ParseUtc(const std::string& s) {
   std::tm tm{};
@@ -338,6 +330,14 @@ Result<FeedPage> ParseFeedPage(std::string_view body, std::string_view node_id,
   // More after an empty page would have the puller ask the same page again forever.
   if (page.more && page.entries.empty()) return Bad("more", "true on an empty page");
   return page;
+}
+
+bool IsOriginId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  return true;
 }
 
 }  // namespace kc::net

@@ -35,6 +35,9 @@ struct FeedPage {
   bool more = false;
 };
 
+// Whether `id` is an id as the protocol allows them (§4, §6): 1 to 64 of [A-Za-z0-9_-].
+bool IsOriginId(std::string_view id);
+
 // Whether this node offers the listing to partners: its own, published, public, not demo data,
 // not opted out by itself nor (`org_shared`) by its organisation.
 bool IsShared(const Listing& listing, bool org_shared);

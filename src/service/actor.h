@@ -1,7 +1,9 @@
 // Who is calling a use case: a signed-in user or a visitor.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <string>
 
 #include "core/org.h"
 
@@ -9,9 +11,17 @@ namespace kc {
 
 struct Actor {
   std::optional<User> user;  // empty for a visitor
+  // Set when the action comes from a partner platform (docs/network.md §6): `user` then stands
+  // for the partner's party (the `_network` account in that party's organisation, with the
+  // author's name), and the message is recorded once and not sent back.
+  struct Relayed {
+    int64_t peer_id = 0;
+    std::string message_id;
+  };
+  std::optional<Relayed> relayed;
 
   static Actor Visitor() { return Actor{}; }
-  static Actor Of(User u) { return Actor{std::move(u)}; }
+  static Actor Of(User u) { return Actor{std::move(u), std::nullopt}; }
 
   bool signed_in() const { return user.has_value(); }
   bool is_admin() const { return user && user->role == Role::kAdmin; }

@@ -87,6 +87,7 @@ Result<DealMessage> Deals::PostMessage(const Actor& actor, int64_t deal_id,
                    "a message is at most " + std::to_string(kMaxMessage) + " characters");
   }
   DealMessage m{0, deal_id, actor.user->id, actor.user->display_name, text, clock_.Now()};
+  if (actor.relayed) m.author_label = actor.user->display_name;
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto d = PartyDeal(tx, actor, deal_id);
     if (!d.ok()) return d.status();
@@ -95,6 +96,7 @@ Result<DealMessage> Deals::PostMessage(const Actor& actor, int64_t deal_id,
     m.id = *id;
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(m.created_at, actor.id(), "deal", deal_id, "message",
                                               {{"message_id", m.id}, {"text", text}})));
+    KC_RETURN_IF_ERROR(Relay(tx, actor, *d, {DealChange::Kind::kMessage, text}));
     return NotifyDealParties(tx, *d, actor.id(), "deal_message", Utf8Prefix(text, 100),
                              m.created_at)
         .status();

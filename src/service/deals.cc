@@ -4,6 +4,7 @@
 
 #include "core/utf8.h"
 #include "service/audit.h"
+#include "service/crypto.h"
 #include "service/deal_notices.h"
 #include "service/deal_policy.h"
 #include "service/listing_policy.h"
@@ -43,6 +44,12 @@ Status CheckNote(const std::string& note, const char* field) {
 }
 
 }  // namespace
+
+Status Deals::Relay(StoreTx& tx, const Actor& actor, const Deal& deal,
+                    const DealChange& change) {
+  if (!deal.peer_id || relay_ == nullptr) return Status::Ok();
+  return relay_->Relay(tx, actor, deal, change);
+}
 
 Result<Deal> Deals::PartyDeal(StoreTx& tx, const Actor& actor, int64_t id) {
   auto d = tx.deals().GetDeal(id);
@@ -91,6 +98,14 @@ Result<std::vector<DealView>> Deals::ViewsOf(StoreTx& tx, std::vector<Deal> deal
     if (auto c = contract_by_deal.find(deal.id); c != contract_by_deal.end()) {
       v.contract = *c->second;
     }
+    if (deal.peer_id) {
+      auto peer = tx.net().GetPeer(*deal.peer_id);
+      if (!peer.ok()) return peer.status();
+      auto delivery = tx.net().DealDelivery(deal.id);
+      if (!delivery.ok()) return delivery.status();
+      v.network = DealNetwork{peer->id,          peer->name,        deal.peer_ref,
+                              delivery->pending, delivery->failed, delivery->last_error};
+    }
     if (deal.achievement_id) {
       auto secret = secrets->find(*deal.achievement_id);
       v.has_confidential = secret != secrets->end();
@@ -134,7 +149,7 @@ Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
       if (!o.ok()) return o.status();
       own = *o;
     }
-    const bool agency = own && own->type == OrgType::kServiceAgency;
+    const bool agency = !actor.relayed && own && own->type == OrgType::kServiceAgency;
     // The side without a listing: named, or the caller's own organisation.
     std::optional<int64_t> other = req.org_id;
     if (!other && !(demand && achievement)) {
@@ -173,7 +188,21 @@ Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
     }
     deal.demand_id = req.demand_id;
     deal.achievement_id = req.achievement_id;
-    deal.stage = DealStage::kIntent;
+    // An inquiry: about a copy of one partner's listing, or arriving from a partner.
+    if (actor.relayed) {
+      deal.peer_id = actor.relayed->peer_id;
+      deal.peer_ref = req.peer_ref;
+    }
+    for (const auto* l : {demand ? &*demand : nullptr, achievement ? &*achievement : nullptr}) {
+      if (l == nullptr || !l->remote()) continue;
+      if (deal.peer_id) {
+        return Invalid(achievement && l == &*achievement ? "achievement_id" : "demand_id",
+                       "remote_listing",
+                       "an inquiry is about one partner platform's listing and your own");
+      }
+      deal.peer_id = l->origin_peer_id;
+      deal.peer_ref = "iq-" + RandomHex(16);
+    }
     deal.created_at = deal.updated_at = now;
     auto id = tx.deals().InsertDeal(deal);
     if (!id.ok()) return id.status();
@@ -184,6 +213,7 @@ Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
     if (deal.broker_org_id) detail["broker_org_id"] = *deal.broker_org_id;
     if (!req.note.empty()) detail["note"] = req.note;
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", deal.id, "open", detail)));
+    KC_RETURN_IF_ERROR(Relay(tx, actor, deal, {DealChange::Kind::kOpened, req.note}));
     return NotifyDealParties(tx, deal, actor.id(), "deal_opened",
                              req.note.empty() ? deal.title : req.note, now)
         .status();
@@ -267,7 +297,8 @@ Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to
     if (reason && *reason == DealReason::kOther && note.empty()) {
       return Invalid("note", "required", "the reason 'other' needs a note");
     }
-    if (to == DealStage::kRegistered) {
+    // The contract is recorded on the node where the step is taken (docs/network.md §6).
+    if (to == DealStage::kRegistered && !actor.relayed) {
       auto contract = tx.deals().GetContract(id);
       if (!contract.ok()) return contract.status();
       if (!contract->has_value()) {
@@ -289,7 +320,8 @@ Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to
           return Conflict("awaiting_confirmation",
                           "your side has proposed this step; the other party confirms it");
         }
-        return Propose(tx, actor, *d, to, *side, note, now);
+        KC_RETURN_IF_ERROR(Propose(tx, actor, *d, to, *side, note, now));
+        return Relay(tx, actor, *d, {DealChange::Kind::kStage, note, to, reason});
       }
     }
     nlohmann::json detail = {{"from", DealStageName(from)}, {"to", DealStageName(to)}};
@@ -311,6 +343,7 @@ Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to
     if (reason) detail["reason"] = DealReasonName(*reason);
     if (!note.empty()) detail["note"] = note;
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", id, "stage", detail)));
+    KC_RETURN_IF_ERROR(Relay(tx, actor, *d, {DealChange::Kind::kStage, note, to, reason}));
     std::string message = std::string(DealStageName(from)) + " → " + std::string(DealStageName(to));
     if (reason) message += " (" + std::string(DealReasonName(*reason)) + ")";
     if (!note.empty()) message += ": " + note;
@@ -355,6 +388,7 @@ Result<DealView> Deals::WithdrawProposal(const Actor& actor, int64_t id) {
     KC_RETURN_IF_ERROR(tx.deals().UpdateDeal(*d));
     const char* action = own ? "proposal_withdrawn" : "proposal_refused";
     KC_RETURN_IF_ERROR(tx.AppendAudit(AuditOf(now, actor.id(), "deal", id, action, detail)));
+    KC_RETURN_IF_ERROR(Relay(tx, actor, *d, {DealChange::Kind::kWithdraw}));
     return NotifyDealParties(tx, *d, actor.id(), action, detail["stage"].get<std::string>(), now,
                              detail)
         .status();

@@ -14,6 +14,7 @@
 #include "core/deal.h"
 #include "core/org.h"
 #include "service/actor.h"
+#include "service/deal_relay.h"
 #include "store/store.h"
 
 namespace kc {
@@ -27,6 +28,19 @@ struct OpenDealRequest {
   std::optional<int64_t> broker_org_id;   // a service agency (implied when one opens it)
   std::string title;                      // defaults to the listings' titles
   std::string note;                       // the opening message, may be empty
+  // For an inquiry that arrives from a partner platform (docs/network.md §6): the inquiry's id
+  // there, which the deal keeps; the partner is the actor's Relayed::peer_id.
+  std::string peer_ref;
+};
+
+// The partner platform of an inquiry (docs/network.md §6) and how the messages to it fare.
+struct DealNetwork {
+  int64_t peer_id = 0;
+  std::string node_name;   // the partner's name
+  std::string inquiry;     // the inquiry's id, the same on both nodes
+  int64_t pending = 0;     // messages to the partner not delivered yet
+  int64_t failed = 0;      // messages the partner refused
+  std::string last_error;  // why the latest of those is not delivered
 };
 
 // A deal as its parties see it.
@@ -35,6 +49,7 @@ struct DealView {
   Org buyer, seller;
   std::optional<Org> broker;
   std::optional<Contract> contract;
+  std::optional<DealNetwork> network;  // for an inquiry between nodes
   bool has_confidential = false;            // the achievement holds confidential details
   std::optional<std::string> confidential;  // and here they are, once ConfidentialVisible
   std::vector<AuditEntry> history;          // filled in by Get: every recorded step
@@ -57,10 +72,17 @@ class Deals {
   Deals(Store& store, const Clock& clock, std::string attachments_dir = "")
       : store_(store), clock_(clock), attachments_dir_(std::move(attachments_dir)) {}
 
+  // Mirrors deals about partners' listings on the partner (docs/network.md §6). Without a
+  // relay, such deals stay local. Set before serving; not owned.
+  void set_relay(DealRelay* relay) { relay_ = relay; }
+
   // Opens a deal in the intent stage. The caller must belong to the buyer or seller, or to a
   // service agency (who then brokers it), or be an admin. 422 for unknown listings or
   // organisations, a broker that is no service agency, or buyer and seller being one
-  // organisation; 403 when the caller takes no part.
+  // organisation; 403 when the caller takes no part. A deal about a copy of a partner's listing
+  // is an inquiry (docs/network.md §6): it is relayed to the partner, and may name no other
+  // partner's listing (422 "remote_listing"). A relayed actor opens the deal for its own
+  // organisation as it is (never as a broker), with the request's peer_ref.
   Result<DealView> Open(const Actor& actor, const OpenDealRequest& request);
 
   // The deal with its history; NotFound for non-parties.
@@ -123,9 +145,13 @@ class Deals {
   // The same for many deals, in order, with one store call for each kind of detail.
   static Result<std::vector<DealView>> ViewsOf(StoreTx& tx, std::vector<Deal> deals);
 
+  // Tells the relay of a change of a deal with a partner; nothing for local deals.
+  Status Relay(StoreTx& tx, const Actor& actor, const Deal& deal, const DealChange& change);
+
   Store& store_;
   const Clock& clock_;
   std::string attachments_dir_;
+  DealRelay* relay_ = nullptr;
 };
 
 }  // namespace kc

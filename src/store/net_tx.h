@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/listing.h"
+#include "core/org.h"
 #include "core/peer.h"
 #include "core/status.h"
 
@@ -66,6 +67,56 @@ class NetTx {
     std::string org_name;   // its organisation there
   };
   virtual Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) = 0;
+
+  // Inquiries (docs/network.md §6).
+  // The organisation standing here for the peer's member organisation `origin_org_id` (one
+  // that inquired), made at the first call with `name`, `type` and `country`; when another
+  // organisation has that name, it carries the peer's name, then the peer's node id, too.
+  virtual Result<int64_t> RemoteOrg(const Peer& peer, std::string_view origin_org_id,
+                                    const std::string& name, OrgType type,
+                                    const std::string& country, int64_t now) = 0;
+  // The deal of the peer's inquiry `peer_ref`, or nullopt.
+  virtual Result<std::optional<int64_t>> FindPeerDeal(int64_t peer_id,
+                                                      std::string_view peer_ref) = 0;
+
+  // A message to a peer, queued in the transaction of the change it reports.
+  struct OutboxMessage {
+    int64_t id = 0;
+    int64_t peer_id = 0;
+    std::optional<int64_t> deal_id;
+    std::string path;        // e.g. "/api/v1/net/inquiries"
+    std::string message_id;  // unique per peer: the receiver's idempotency key
+    std::string body;        // the JSON sent
+    std::string status = "pending";  // pending, delivered, failed
+    int64_t attempts = 0;
+    int64_t next_at = 0;  // not before this time (seconds)
+    std::string last_error;
+    int64_t created_at = 0;
+    int64_t delivered_at = 0;
+  };
+  // Queues `message` (its id is ignored) and returns its id.
+  virtual Result<int64_t> Enqueue(const OutboxMessage& message) = 0;
+  // Pending messages by peer, then in the order they were queued; at most `limit`.
+  virtual Result<std::vector<OutboxMessage>> PendingMessages(int64_t limit) = 0;
+  // Writes status, attempts, next_at, last_error and delivered_at of message `message.id`.
+  virtual Status UpdateOutbox(const OutboxMessage& message) = 0;
+  // How the messages of a deal fare: how many wait, how many failed for good, and the latest
+  // error of either.
+  struct Delivery {
+    int64_t pending = 0;
+    int64_t failed = 0;
+    std::string last_error;
+  };
+  virtual Result<Delivery> DealDelivery(int64_t deal_id) = 0;
+
+  // Records the peer's message `message_id` as received (for `deal_id`);
+  // Conflict("duplicate_message") when it already was.
+  virtual Status RecordReceived(int64_t peer_id, std::string_view message_id,
+                                std::optional<int64_t> deal_id, int64_t now) = 0;
+  // The deal a received message was about (nullopt inside: about none); nullopt when the
+  // message was never received.
+  virtual Result<std::optional<std::optional<int64_t>>> Received(int64_t peer_id,
+                                                               std::string_view message_id) = 0;
 };
 
 }  // namespace kc

@@ -36,10 +36,11 @@ class ApiTest : public ::testing::Test {
     return c;
   }
 
-  // Registers `username` with a new organisation of `type` and signs in (an org admin).
+  // Registers `username` with a new organisation of `type` and signs in (an org admin), on
+  // this test's server or the one listening on `port`.
   Client RegisterWithOrg(const std::string& username, const std::string& org_name,
-                         const std::string& type = "enterprise") {
-    Client c(server_->port());
+                         const std::string& type = "enterprise", uint16_t port = 0) {
+    Client c(port != 0 ? port : server_->port());
     auto r = c.Post("/api/v1/auth/register",
                     {{"username", username},
                      {"password", PasswordOf(username)},

@@ -559,5 +559,194 @@ TEST_F(NetworkSyncTest, ListingsAreNeverRelayedInAChainButReachEveryDirectPartne
   EXPECT_EQ(hit["origin"]["node_name"], "上海节点");
 }
 
+// §6: a member on B inquires about A's achievement. It reaches A as a deal at the intent stage
+// with B's organisation; replies, stage moves and a binding step travel both ways.
+TEST_F(NetworkSyncTest, AnInquiryOnAPartnersListingBecomesADealThereAndBothSidesFollow) {
+  ASSERT_NE(Peer(), 0);
+  Client owner = RegisterWithOrg("guangdian", "上海光电研究院", "institute");
+  const int64_t id = Publish(owner, {{"title", "钙钛矿太阳能电池封装技术"},
+                                     {"abstract", "柔性封装，湿热测试一千小时效率保持95%。"}});
+  ASSERT_TRUE(Eventually([&] { return SearchB("钙钛矿").size() == 1; }));
+  const int64_t copy_id = SearchB("钙钛矿")[0]["id"];
+  Client buyer = RegisterWithOrg("sato", "Nagoya Motors", "enterprise", b_->port());
+  auto opened =
+      buyer.Post("/api/v1/deals", {{"achievement_id", copy_id}, {"note", "Can you license it?"}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(opened.json["network"]["node_name"], "上海节点");
+  const std::string b_deal = "/api/v1/deals/" + std::to_string(opened.json["id"].get<int64_t>());
+
+  nlohmann::json a_deals;
+  ASSERT_TRUE(Eventually([&] {
+    a_deals = owner.Get("/api/v1/deals").json;
+    return a_deals["total"] == 1;
+  })) << a_deals;
+  const auto a_view = a_deals["items"][0];
+  EXPECT_EQ(a_view["stage"], "intent");
+  EXPECT_EQ(a_view["achievement_id"], id);
+  EXPECT_EQ(a_view["buyer"]["name"], "Nagoya Motors");
+  EXPECT_EQ(a_view["network"]["node_name"], "Tokyo TLO");
+  EXPECT_EQ(a_view["network"]["inquiry"], opened.json["network"]["inquiry"]);
+  const std::string a_deal = "/api/v1/deals/" + std::to_string(a_view["id"].get<int64_t>());
+  EXPECT_TRUE(Eventually([&] { return buyer.Get(b_deal).json["network"]["pending"] == 0; }));
+
+  // A replies and moves on; both reach B, the reply under its author's name.
+  ASSERT_EQ(owner.Post(a_deal + "/messages", {{"text", "Yes, under a licence."}}).status, 201);
+  ASSERT_EQ(owner.Post(a_deal + "/stage", {{"stage", "negotiating"}}).status, 200);
+  ASSERT_TRUE(Eventually([&] { return buyer.Get(b_deal).json["stage"] == "negotiating"; }));
+  auto messages = buyer.Get(b_deal + "/messages").json["items"];
+  ASSERT_EQ(messages.size(), 1u) << messages;
+  EXPECT_EQ(messages[0]["text"], "Yes, under a licence.");
+  EXPECT_EQ(messages[0]["author_name"], "guangdian (上海节点)");
+  // B's message reaches A.
+  ASSERT_EQ(buyer.Post(b_deal + "/messages", {{"text", "What royalty rate?"}}).status, 201);
+  ASSERT_TRUE(Eventually([&] { return owner.Get(a_deal + "/messages").json["items"].size() == 2; }));
+  EXPECT_EQ(owner.Get(a_deal + "/messages").json["items"][1]["author_name"],
+            "sato (Nagoya Motors)");
+
+  // A binding step: B proposes signing, A sees the proposal and confirms; both are signed.
+  auto proposed = buyer.Post(b_deal + "/stage", {{"stage", "signed"}});
+  ASSERT_EQ(proposed.status, 202) << proposed.body;
+  EXPECT_EQ(proposed.json["stage"], "negotiating");
+  ASSERT_TRUE(Eventually([&] { return !owner.Get(a_deal).json["pending"].is_null(); }));
+  EXPECT_EQ(owner.Get(a_deal).json["pending"]["stage"], "signed");
+  auto confirmed = owner.Post(a_deal + "/stage", {{"stage", "signed"}});
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(confirmed.json["stage"], "signed");
+  ASSERT_TRUE(Eventually([&] { return buyer.Get(b_deal).json["stage"] == "signed"; }));
+  // Both sides keep the history, and each has the one deal.
+  EXPECT_GE(owner.Get(a_deal).json["history"].size(), 5u);
+  EXPECT_GE(buyer.Get(b_deal).json["history"].size(), 5u);
+  EXPECT_EQ(owner.Get("/api/v1/deals").json["total"], 1);
+  EXPECT_EQ(buyer.Get("/api/v1/deals").json["total"], 1);
+  EXPECT_EQ(buyer.Get(b_deal).json["network"]["failed"], 0);
+}
+
+// Messages wait while the partner has suspended this node and go out, once, when it resumes.
+TEST_F(NetworkSyncTest, AnInquiryWaitsWhileThePartnerHasSuspendedThisNodeAndArrivesOnce) {
+  ASSERT_NE(Peer(), 0);
+  Client owner = RegisterWithOrg("guangdian", "上海光电研究院", "institute");
+  Publish(owner, {{"title", "石墨烯导热膜"}, {"abstract", "高导热石墨烯膜的连续制备。"}});
+  ASSERT_TRUE(Eventually([&] { return SearchB("石墨烯").size() == 1; }));
+  const int64_t copy_id = SearchB("石墨烯")[0]["id"];
+
+  Client a_admin = Admin();
+  const std::string b_on_a = "/api/v1/net/peers/" +
+      std::to_string(a_admin.Get("/api/v1/net/peers").json["items"][0]["id"].get<int64_t>());
+  ASSERT_EQ(a_admin.Patch(b_on_a, {{"status", "suspended"}}).status, 200);
+  Client buyer = RegisterWithOrg("sato", "Nagoya Motors", "enterprise", b_->port());
+  auto opened = buyer.Post("/api/v1/deals", {{"achievement_id", copy_id}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string b_deal = "/api/v1/deals/" + std::to_string(opened.json["id"].get<int64_t>());
+  ASSERT_TRUE(Eventually([&] {
+    return buyer.Get(b_deal).json["network"]["last_error"].get<std::string>().find(
+               "peer_not_active") != std::string::npos;
+  })) << buyer.Get(b_deal).body;
+  EXPECT_EQ(buyer.Get(b_deal).json["network"]["pending"], 1);
+  EXPECT_EQ(owner.Get("/api/v1/deals").json["total"], 0);
+
+  ASSERT_EQ(a_admin.Patch(b_on_a, {{"status", "active"}}).status, 200);
+  ASSERT_TRUE(Eventually([&] { return owner.Get("/api/v1/deals").json["total"] == 1; }));
+  ASSERT_TRUE(Eventually([&] { return buyer.Get(b_deal).json["network"]["pending"] == 0; }));
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  EXPECT_EQ(owner.Get("/api/v1/deals").json["total"], 1);
+}
+
+// As an attacker speaking §6 to A: a retried inquiry or event is taken once; an inquiry about a
+// listing A does not share, an event on another's inquiry, a malformed body, an unknown key and
+// a removed partner are refused.
+TEST_F(NetworkSyncTest, InquiriesAreTakenOnceAndOnlyFromActivePartnersAboutSharedListings) {
+  ASSERT_NE(Peer(), 0);
+  Client owner = RegisterWithOrg("guangdian", "上海光电研究院", "institute");
+  const int64_t shared = Publish(owner, {{"title", "石墨烯导热膜"}, {"abstract", "连续制备。"}});
+  const int64_t hidden =
+      Publish(owner, {{"title", "内部工艺"}, {"abstract", "不共享。"}, {"shared", false}});
+  auto b_key = net::NodeKey::LoadOrCreate(b_->data_dir());
+  ASSERT_TRUE(b_key.ok());
+  auto post = [&](const net::NodeKey& key, const std::string& path, const nlohmann::json& body) {
+    const std::string text = body.dump();
+    auto s = net::SignRequest(key, "POST", a_url_ + path, text, std::time(nullptr),
+                              net::NewNonce());
+    return Client(server_->port())
+        .Send("POST", path, text,
+              {{"Content-Digest", s.content_digest},
+               {"Date", s.date},
+               {"Signature-Input", s.signature_input},
+               {"Signature", s.signature}},
+              "application/json");
+  };
+  auto inquiry = [](const std::string& id, int64_t listing) {
+    return nlohmann::json{
+        {"inquiry",
+         {{"id", id},
+          {"listing_id", std::to_string(listing)},
+          {"title", "石墨烯导热膜"},
+          {"text", "Interested."},
+          {"author", "Sato"},
+          {"org", {{"id", "7"}, {"name", "Osaka Labs"}, {"type", "enterprise"}, {"country", "JP"}}}}}};
+  };
+  auto first = post(*b_key, "/api/v1/net/inquiries", inquiry("iq-one", shared));
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto retried = post(*b_key, "/api/v1/net/inquiries", inquiry("iq-one", shared));
+  EXPECT_EQ(retried.status, 200) << retried.body;
+  EXPECT_EQ(retried.json["inquiry"]["deal_id"], first.json["inquiry"]["deal_id"]);
+  ASSERT_EQ(owner.Get("/api/v1/deals").json["total"], 1);
+  const std::string a_deal = "/api/v1/deals/" + first.json["inquiry"]["deal_id"].get<std::string>();
+  EXPECT_EQ(owner.Get(a_deal).json["buyer"]["name"], "Osaka Labs");
+
+  auto not_shared = post(*b_key, "/api/v1/net/inquiries", inquiry("iq-two", hidden));
+  EXPECT_EQ(not_shared.status, 404);
+  EXPECT_EQ(not_shared.ErrorCode(), "unknown_listing");
+  auto bad = inquiry("iq-three", shared);
+  bad["inquiry"]["org"].erase("name");
+  auto malformed = post(*b_key, "/api/v1/net/inquiries", bad);
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(malformed.ErrorCode(), "bad_message");
+
+  // An event, sent twice, is applied once.
+  const nlohmann::json event = {
+      {"event", {{"id", "ev-1"}, {"inquiry", "iq-one"}, {"type", "message"}, {"text", "Hello"}}}};
+  auto applied = post(*b_key, "/api/v1/net/inquiry-events", event);
+  ASSERT_EQ(applied.status, 200) << applied.body;
+  EXPECT_EQ(applied.json["event"]["applied"], true);
+  auto again = post(*b_key, "/api/v1/net/inquiry-events", event);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json["event"]["applied"], false);
+  EXPECT_EQ(owner.Get(a_deal + "/messages").json["items"].size(), 1u);
+  // A stage move the deal's machine forbids is refused as it would be for a local party.
+  auto skipped = post(*b_key, "/api/v1/net/inquiry-events",
+                      {{"event", {{"id", "ev-2"}, {"inquiry", "iq-one"}, {"type", "stage"},
+                                  {"stage", "completed"}}}});
+  EXPECT_EQ(skipped.status, 409) << skipped.body;
+  // An inquiry B never made, as far as A knows (another node's, or none).
+  auto foreign = post(*b_key, "/api/v1/net/inquiry-events",
+                      {{"event", {{"id", "ev-3"}, {"inquiry", "iq-other"}, {"type", "message"},
+                                  {"text", "x"}}}});
+  EXPECT_EQ(foreign.status, 404);
+  EXPECT_EQ(foreign.ErrorCode(), "unknown_inquiry");
+
+  const std::string stranger_dir = ::testing::TempDir() + "/stranger-inquiry-key";
+  std::filesystem::remove_all(stranger_dir);
+  std::filesystem::create_directories(stranger_dir);
+  auto stranger = net::NodeKey::LoadOrCreate(stranger_dir);
+  ASSERT_TRUE(stranger.ok());
+  auto unknown = post(*stranger, "/api/v1/net/inquiries", inquiry("iq-four", shared));
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(unknown.ErrorCode(), "unknown_key");
+  std::filesystem::remove_all(stranger_dir);
+
+  Client a_admin = Admin();
+  ASSERT_EQ(a_admin
+                .Patch("/api/v1/net/peers/" +
+                           std::to_string(
+                               a_admin.Get("/api/v1/net/peers").json["items"][0]["id"].get<int64_t>()),
+                       {{"status", "removed"}})
+                .status,
+            200);
+  auto removed = post(*b_key, "/api/v1/net/inquiries", inquiry("iq-five", shared));
+  EXPECT_EQ(removed.status, 403);
+  EXPECT_EQ(removed.ErrorCode(), "peer_not_active");
+  EXPECT_EQ(owner.Get("/api/v1/deals").json["total"], 1);
+}
+
 }  // namespace
 }  // namespace kc::testing

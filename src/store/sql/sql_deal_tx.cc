@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kDealValueCols =
     "title, demand_id, achievement_id, call_id, buyer_org_id, seller_org_id, broker_org_id, "
     "stage, reason, reason_note, nda_passed, opened_by, created_at, updated_at, signed_at, "
-    "registered_at, proposed_stage, proposed_by_org, proposed_by, proposed_at";
-constexpr int kDealValues = 20;
+    "registered_at, proposed_stage, proposed_by_org, proposed_by, proposed_at, peer_id, peer_ref";
+constexpr int kDealValues = 22;
 const std::string kDealCols = std::string("id, ") + kDealValueCols;
 
 Deal DealFrom(const Row& r) {
@@ -40,6 +40,8 @@ Deal DealFrom(const Row& r) {
   d.proposed_by_org = r.OptInt(18);
   d.proposed_by = r.OptInt(19);
   d.proposed_at = r.Int(20);
+  d.peer_id = r.OptInt(21);
+  d.peer_ref = r.Text(22);
   return d;
 }
 
@@ -52,6 +54,7 @@ void BindDeal(Stmt& s, const Deal& d) {
   s.Bind(d.created_at).Bind(d.updated_at).Bind(d.signed_at).Bind(d.registered_at);
   s.Bind(d.proposed_stage ? DealStageName(*d.proposed_stage) : "");
   s.Bind(d.proposed_by_org).Bind(d.proposed_by).Bind(d.proposed_at);
+  s.Bind(d.peer_id).Bind(d.peer_ref);
 }
 
 constexpr const char* kAttachmentCols =
@@ -185,18 +188,19 @@ Result<std::vector<int64_t>> SqlDealTx::PartyUserIds(const Deal& d) {
 
 Result<int64_t> SqlDealTx::InsertMessage(const DealMessage& m) {
   return Scalar(c_,
-                "INSERT INTO deal_messages (deal_id, author_id, text, created_at) VALUES "
-                "(?,?,?,?) RETURNING id",
-                m.deal_id, m.author_id, m.text, m.created_at);
+                "INSERT INTO deal_messages (deal_id, author_id, text, created_at, author_label) "
+                "VALUES (?,?,?,?,?) RETURNING id",
+                m.deal_id, m.author_id, m.text, m.created_at, m.author_label);
 }
 
 Result<std::vector<DealMessage>> SqlDealTx::ListMessages(int64_t deal_id) {
   return All(
       c_,
       [](const Row& r) {
-        return DealMessage{r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Int(5)};
+        return DealMessage{r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Int(5), r.Text(6)};
       },
-      "SELECT m.id, m.deal_id, m.author_id, COALESCE(u.display_name, ''), m.text, m.created_at "
+      "SELECT m.id, m.deal_id, m.author_id, COALESCE(NULLIF(m.author_label, ''), u.display_name, "
+      "''), m.text, m.created_at, m.author_label "
       "FROM deal_messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.deal_id = ? ORDER "
       "BY m.id",
       deal_id);
@@ -286,12 +290,12 @@ Result<std::vector<BrokeredDeal>> SqlDealTx::BrokeredDeals(int64_t org_id) {
   return All(
       c_,
       [](const Row& r) {
-        return BrokeredDeal{DealFrom(r), r.Int(21), r.Text(22)};
+        return BrokeredDeal{DealFrom(r), r.Int(23), r.Text(24)};
       },
       "SELECT d.id, d.title, d.demand_id, d.achievement_id, d.call_id, d.buyer_org_id, "
       "d.seller_org_id, d.broker_org_id, d.stage, d.reason, d.reason_note, d.nda_passed, "
       "d.opened_by, d.created_at, d.updated_at, d.signed_at, d.registered_at, "
-      "d.proposed_stage, d.proposed_by_org, d.proposed_by, d.proposed_at, "
+      "d.proposed_stage, d.proposed_by_org, d.proposed_by, d.proposed_at, d.peer_id, d.peer_ref, "
       "COALESCE(c.amount_cny, 0), COALESCE(NULLIF(dl.discipline, ''), al.discipline, '') "
       "FROM deals d LEFT JOIN deal_contracts c ON c.deal_id = d.id LEFT JOIN listings dl "
       "ON dl.id = d.demand_id LEFT JOIN listings al ON al.id = d.achievement_id WHERE "

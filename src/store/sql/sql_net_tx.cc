@@ -108,21 +108,40 @@ Result<std::vector<int64_t>> SqlNetTx::CopiesOf(int64_t peer_id, ListingStatus s
 }
 
 Result<int64_t> SqlNetTx::PeerOrg(const Peer& peer, int64_t now) {
-  auto found = First(c_, IdFrom, "SELECT id FROM orgs WHERE peer_id = ?", peer.id);
+  return FindOrMakeOrg(peer, "", {peer.name, peer.name + " (" + peer.node_id + ")"},
+                       OrgType::kServiceAgency, peer.country,
+                       std::string("partner platform ") + peer.node_id, peer.base_url, now);
+}
+
+Result<int64_t> SqlNetTx::RemoteOrg(const Peer& peer, std::string_view origin_org_id,
+                                    const std::string& name, OrgType type,
+                                    const std::string& country, int64_t now) {
+  return FindOrMakeOrg(
+      peer, origin_org_id,
+      {name, name + " (" + peer.name + ")", name + " (" + peer.node_id + ")"}, type, country,
+      "member of partner platform " + peer.node_id, "", now);
+}
+
+Result<int64_t> SqlNetTx::FindOrMakeOrg(const Peer& peer, std::string_view origin_org_id,
+                                        const std::vector<std::string>& names, OrgType type,
+                                        const std::string& country,
+                                        const std::string& description,
+                                        const std::string& website, int64_t now) {
+  auto found = First(c_, IdFrom, "SELECT id FROM orgs WHERE peer_id = ? AND origin_org_id = ?",
+                     peer.id, origin_org_id);
   if (!found.ok()) return found.status();
   if (*found) return **found;
-  // The name may be taken by a local organisation: then it carries the node id too.
-  for (const std::string& name : {peer.name, peer.name + " (" + peer.node_id + ")"}) {
+  // A name may be taken by another organisation: then the next one is tried.
+  for (const std::string& name : names) {
     auto id = InsertUnique(
         c_, Conflict("org_exists", "an organisation has this name", "name"),
-        "INSERT INTO orgs (name, type, country, description, website, created_at, peer_id) "
-        "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id",
-        name, std::string(OrgTypeName(OrgType::kServiceAgency)),
-        peer.country.empty() ? std::string("CN") : peer.country,
-        std::string("partner platform ") + peer.node_id, peer.base_url, now, peer.id);
+        "INSERT INTO orgs (name, type, country, description, website, created_at, peer_id, "
+        "origin_org_id) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id",
+        name, std::string(OrgTypeName(type)), country.empty() ? std::string("CN") : country,
+        description, website, now, peer.id, origin_org_id);
     if (id.ok() || id.status().code() != "org_exists") return id;
   }
-  return Conflict("org_exists", "the partner's name is taken by two organisations", "name");
+  return Conflict("org_exists", "the partner's names are taken by other organisations", "name");
 }
 
 Result<int64_t> SqlNetTx::NetworkUserId() {
@@ -149,6 +168,97 @@ Result<std::vector<NetTx::CopyOrigin>> SqlNetTx::OriginsOf(
       "JOIN peers p ON p.id = l.origin_peer_id WHERE " +
           c_.dialect().InIds("l.id"),
       c_.dialect().IdList(listing_ids));
+}
+
+Result<std::optional<int64_t>> SqlNetTx::FindPeerDeal(int64_t peer_id,
+                                                      std::string_view peer_ref) {
+  return First(c_, IdFrom, "SELECT id FROM deals WHERE peer_id = ? AND peer_ref = ?", peer_id,
+               peer_ref);
+}
+
+namespace {
+
+constexpr const char* kOutboxCols =
+    "SELECT id, peer_id, deal_id, path, message_id, body, status, attempts, next_at, "
+    "last_error, created_at, delivered_at FROM net_outbox";
+
+NetTx::OutboxMessage OutboxFrom(const Row& r) {
+  NetTx::OutboxMessage m;
+  m.id = r.Int(0);
+  m.peer_id = r.Int(1);
+  m.deal_id = r.OptInt(2);
+  m.path = r.Text(3);
+  m.message_id = r.Text(4);
+  m.body = r.Text(5);
+  m.status = r.Text(6);
+  m.attempts = r.Int(7);
+  m.next_at = r.Int(8);
+  m.last_error = r.Text(9);
+  m.created_at = r.Int(10);
+  m.delivered_at = r.Int(11);
+  return m;
+}
+
+}  // namespace
+
+Result<int64_t> SqlNetTx::Enqueue(const OutboxMessage& m) {
+  return InsertUnique(
+      c_, Conflict("duplicate_message", "this message is already queued", "message_id"),
+      "INSERT INTO net_outbox (peer_id, deal_id, path, message_id, body, status, attempts, "
+      "next_at, last_error, created_at, delivered_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON "
+      "CONFLICT DO NOTHING RETURNING id",
+      m.peer_id, m.deal_id, m.path, m.message_id, m.body, m.status, m.attempts, m.next_at,
+      m.last_error, m.created_at, m.delivered_at);
+}
+
+Result<std::vector<NetTx::OutboxMessage>> SqlNetTx::PendingMessages(int64_t limit) {
+  return All(c_, OutboxFrom,
+             std::string(kOutboxCols) + " WHERE status = 'pending' ORDER BY peer_id, id LIMIT ?",
+             limit);
+}
+
+Status SqlNetTx::UpdateOutbox(const OutboxMessage& m) {
+  return Touch(c_, "message",
+               "UPDATE net_outbox SET status=?, attempts=?, next_at=?, last_error=?, "
+               "delivered_at=? WHERE id=?",
+               m.status, m.attempts, m.next_at, m.last_error, m.delivered_at, m.id);
+}
+
+Result<NetTx::Delivery> SqlNetTx::DealDelivery(int64_t deal_id) {
+  Delivery d;
+  auto counts = All(
+      c_, [](const Row& r) { return std::pair<std::string, int64_t>{r.Text(0), r.Int(1)}; },
+      "SELECT status, COUNT(*) FROM net_outbox WHERE deal_id = ? GROUP BY status", deal_id);
+  if (!counts.ok()) return counts.status();
+  for (const auto& [status, n] : *counts) {
+    if (status == "pending") d.pending = n;
+    if (status == "failed") d.failed = n;
+  }
+  auto error = First(c_, [](const Row& r) { return r.Text(0); },
+                     "SELECT last_error FROM net_outbox WHERE deal_id = ? AND status <> "
+                     "'delivered' AND last_error <> '' ORDER BY id DESC LIMIT 1",
+                     deal_id);
+  if (!error.ok()) return error.status();
+  if (*error) d.last_error = **error;
+  return d;
+}
+
+Status SqlNetTx::RecordReceived(int64_t peer_id, std::string_view message_id,
+                                std::optional<int64_t> deal_id, int64_t now) {
+  return InsertUnique(c_,
+                      Conflict("duplicate_message", "this message was already received",
+                               "message_id"),
+                      "INSERT INTO net_inbox (peer_id, message_id, deal_id, received_at) VALUES "
+                      "(?,?,?,?) ON CONFLICT DO NOTHING",
+                      peer_id, message_id, deal_id, now)
+      .status();
+}
+
+Result<std::optional<std::optional<int64_t>>> SqlNetTx::Received(int64_t peer_id,
+                                                               std::string_view message_id) {
+  return First(c_, [](const Row& r) { return r.OptInt(0); },
+               "SELECT deal_id FROM net_inbox WHERE peer_id = ? AND message_id = ?", peer_id,
+               message_id);
 }
 
 }  // namespace kc::sql

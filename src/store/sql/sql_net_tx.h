@@ -24,8 +24,27 @@ class SqlNetTx : public NetTx {
   Result<int64_t> PeerOrg(const Peer& peer, int64_t now) override;
   Result<int64_t> NetworkUserId() override;
   Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) override;
+  Result<int64_t> RemoteOrg(const Peer& peer, std::string_view origin_org_id,
+                            const std::string& name, OrgType type, const std::string& country,
+                            int64_t now) override;
+  Result<std::optional<int64_t>> FindPeerDeal(int64_t peer_id, std::string_view peer_ref) override;
+  Result<int64_t> Enqueue(const OutboxMessage& message) override;
+  Result<std::vector<OutboxMessage>> PendingMessages(int64_t limit) override;
+  Status UpdateOutbox(const OutboxMessage& message) override;
+  Result<Delivery> DealDelivery(int64_t deal_id) override;
+  Status RecordReceived(int64_t peer_id, std::string_view message_id,
+                        std::optional<int64_t> deal_id, int64_t now) override;
+  Result<std::optional<std::optional<int64_t>>> Received(int64_t peer_id,
+                                                       std::string_view message_id) override;
 
  private:
+  // The organisation standing for (`peer`, `origin_org_id`), made with the first of `names`
+  // that is free.
+  Result<int64_t> FindOrMakeOrg(const Peer& peer, std::string_view origin_org_id,
+                                const std::vector<std::string>& names, OrgType type,
+                                const std::string& country, const std::string& description,
+                                const std::string& website, int64_t now);
+
   Conn& c_;
 };
 
