@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libxapian-dev libfriso-dev friso-dict libopencc-dev python3-jieba
+  libxapian-dev libfriso-dev friso-dict libopencc-dev python3-jieba libxgboost-dev
   libpqxx-dev libsoci-dev postgresql libxlsxwriter-dev libsimdjson-dev libminizip-dev libexpat1-dev libdeflate-dev
   wrk curl ca-certificates
   python3-jsonschema
