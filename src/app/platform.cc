@@ -339,6 +339,11 @@ void Platform::RunNetwork() {
     if (store_->LeadsBackgroundJobs()) {
       const int64_t n = puller_->PullAll();
       if (n > 0) spdlog::info("{} listing changes pulled from partner platforms", n);
+      // The shared replay memory forgets the signatures that are out of their time window.
+      Status forgot = store_->Write([&](StoreTx& tx) {
+        return tx.net().ForgetNonces(clock_.Now()).status();
+      });
+      if (!forgot.ok()) spdlog::warn("forgetting old signatures failed: {}", forgot.message());
       // Messages to partners (inquiries, docs/network.md §6) go out in the same rounds.
       if (auto sent = outbox_->DeliverDue(); !sent.ok()) {
         spdlog::warn("sending messages to partner platforms failed: {}", sent.status().message());

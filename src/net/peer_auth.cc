@@ -38,6 +38,13 @@ Result<VerifiedSignature> PeerAuth::Check(const ReceivedRequest& request,
                                  "this signature's nonce was already used"),
                    v->keyid);
   }
+  // The memory in this process catches a replay to this process at no cost; the database's
+  // catches one sent to another app node on the same database.
+  Status shared = store_.Write([&](StoreTx& tx) {
+    return tx.net().RememberNonce(v->keyid, v->nonce,
+                                  clock_.Now() + NonceCache::kMemorySeconds);
+  });
+  if (!shared.ok()) return Refused(shared, v->keyid);
   return v;
 }
 

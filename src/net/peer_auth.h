@@ -1,5 +1,6 @@
 // The receiving side of docs/network.md §3.3: who signed a request from another node, checked
-// in the order of that section, with the replay memory and the peer's status.
+// in the order of that section, with the replay memory (in this process, and in the database for
+// the other app nodes on it) and the peer's status.
 #pragma once
 
 #include <array>

@@ -68,6 +68,13 @@ class NetTx {
   };
   virtual Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) = 0;
 
+  // The replay memory (§3.3 step 7), shared by the app nodes of one database: records
+  // (`keyid`, `nonce`) until `expires_at`; Conflict("replayed") when it is held already.
+  virtual Status RememberNonce(std::string_view keyid, std::string_view nonce,
+                               int64_t expires_at) = 0;
+  // Forgets the pairs that expired before `now`; returns how many.
+  virtual Result<int64_t> ForgetNonces(int64_t now) = 0;
+
   // Inquiries (docs/network.md §6).
   // The organisation standing here for the peer's member organisation `origin_org_id` (one
   // that inquired), made at the first call with `name`, `type` and `country`; when another

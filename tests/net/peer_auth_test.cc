@@ -157,6 +157,27 @@ TEST_F(PeerAuthTest, ARequestSeenBeforeIsAReplay) {
 }
 
 // §3.3 step 7 follows step 6: a forged request cannot burn a partner's nonce.
+// Several app nodes on one database: a request one of them took is a replay at the others.
+TEST_F(PeerAuthTest, ARequestTakenByAnotherAppNodeOnTheSameDatabaseIsAReplay) {
+  PeerAuth other_node(store(), clock_, kOwnBase);
+  const ReceivedRequest request = Signed(tokyo_);
+  ASSERT_TRUE(auth_->Authenticate(request, true).ok());
+  auto replayed = other_node.Authenticate(request, true);
+  ASSERT_FALSE(replayed.ok());
+  EXPECT_EQ(replayed.status().code(), "replayed");
+  EXPECT_EQ(replayed.status().kind(), ErrorKind::kUnauthorized);
+  // Out of the time window the shared memory forgets it (and the signature is stale anyway).
+  clock_.Advance(NonceCache::kMemorySeconds + 1);
+  Status forgot = store().Write([&](StoreTx& tx) -> Status {
+    auto n = tx.net().ForgetNonces(clock_.Now());
+    if (!n.ok()) return n.status();
+    EXPECT_EQ(*n, 1);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(forgot.ok());
+  EXPECT_TRUE(other_node.Authenticate(Signed(tokyo_), true).ok());
+}
+
 TEST_F(PeerAuthTest, ARefusedRequestDoesNotUseUpItsNonce) {
   const ReceivedRequest good = Signed(tokyo_, "POST", "/api/v1/net/peer-accept", "{}");
   ReceivedRequest forged = good;

@@ -170,6 +170,24 @@ Result<std::vector<NetTx::CopyOrigin>> SqlNetTx::OriginsOf(
       c_.dialect().IdList(listing_ids));
 }
 
+Status SqlNetTx::RememberNonce(std::string_view keyid, std::string_view nonce,
+                              int64_t expires_at) {
+  return InsertUnique(c_,
+                      Status::Error(ErrorKind::kUnauthorized, "replayed",
+                                    "this signature's nonce was already used"),
+                      "INSERT INTO net_nonces (keyid, nonce, expires_at) VALUES (?,?,?) ON "
+                      "CONFLICT DO NOTHING",
+                      keyid, nonce, expires_at)
+      .status();
+}
+
+Result<int64_t> SqlNetTx::ForgetNonces(int64_t now) {
+  auto s = Query(c_, "DELETE FROM net_nonces WHERE expires_at < ?", now);
+  if (!s.ok()) return s.status();
+  KC_RETURN_IF_ERROR((*s)->Run());
+  return static_cast<int64_t>((*s)->changes());
+}
+
 Result<std::optional<int64_t>> SqlNetTx::FindPeerDeal(int64_t peer_id,
                                                       std::string_view peer_ref) {
   return First(c_, IdFrom, "SELECT id FROM deals WHERE peer_id = ? AND peer_ref = ?", peer_id,

@@ -24,6 +24,9 @@ class SqlNetTx : public NetTx {
   Result<int64_t> PeerOrg(const Peer& peer, int64_t now) override;
   Result<int64_t> NetworkUserId() override;
   Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) override;
+  Status RememberNonce(std::string_view keyid, std::string_view nonce,
+                       int64_t expires_at) override;
+  Result<int64_t> ForgetNonces(int64_t now) override;
   Result<int64_t> RemoteOrg(const Peer& peer, std::string_view origin_org_id,
                             const std::string& name, OrgType type, const std::string& country,
                             int64_t now) override;

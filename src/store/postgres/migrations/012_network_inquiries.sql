@@ -40,3 +40,12 @@ CREATE TABLE net_inbox (
   received_at BIGINT NOT NULL,
   PRIMARY KEY (peer_id, message_id)
 );
+-- The replay memory of docs/network.md §3.3 step 7, shared by every app node of one database:
+-- each signature's (key id, nonce), kept until it is out of the time window.
+CREATE TABLE net_nonces (
+  keyid TEXT NOT NULL,
+  nonce TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (keyid, nonce)
+);
+CREATE INDEX net_nonces_expiry ON net_nonces(expires_at);
