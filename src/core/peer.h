@@ -59,6 +59,9 @@ struct Peer {
   int64_t feed_cursor = 0;
   int64_t synced_at = 0;
   std::string sync_error;
+  // A full pass of its feed after 410 cursor_expired (§4): the change log's end when it began;
+  // at its end the copies not rewritten since are closed. 0: no full pass under way.
+  int64_t resync_seq = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;
 };

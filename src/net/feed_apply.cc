@@ -92,10 +92,11 @@ Result<FeedApplied> ApplyFeedPage(StoreTx& tx, const Peer& peer, const FeedPage&
   return done;
 }
 
-Result<int64_t> CloseCopies(StoreTx& tx, const Peer& peer, int64_t now) {
-  auto ids = tx.net().CopiesOf(peer.id, ListingStatus::kPublished);
-  if (!ids.ok()) return ids.status();
-  for (int64_t id : *ids) {
+namespace {
+
+// Closes the copies `ids` and logs each for the search index.
+Status CloseAll(StoreTx& tx, const std::vector<int64_t>& ids, int64_t now) {
+  for (int64_t id : ids) {
     auto copy = tx.GetListing(id);
     if (!copy.ok()) return copy.status();
     copy->status = ListingStatus::kClosed;
@@ -103,6 +104,24 @@ Result<int64_t> CloseCopies(StoreTx& tx, const Peer& peer, int64_t now) {
     KC_RETURN_IF_ERROR(tx.UpdateListing(*copy));
     KC_RETURN_IF_ERROR(Logged(tx, id, now));
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<int64_t> EndFullPass(StoreTx& tx, const Peer& peer, int64_t now) {
+  if (peer.resync_seq == 0) return int64_t{0};
+  auto stale = tx.net().CopiesUnchangedSince(peer.id, peer.resync_seq);
+  if (!stale.ok()) return stale.status();
+  KC_RETURN_IF_ERROR(CloseAll(tx, *stale, now));
+  KC_RETURN_IF_ERROR(tx.net().SetResync(peer.id, 0));
+  return static_cast<int64_t>(stale->size());
+}
+
+Result<int64_t> CloseCopies(StoreTx& tx, const Peer& peer, int64_t now) {
+  auto ids = tx.net().CopiesOf(peer.id, ListingStatus::kPublished);
+  if (!ids.ok()) return ids.status();
+  KC_RETURN_IF_ERROR(CloseAll(tx, *ids, now));
   KC_RETURN_IF_ERROR(tx.net().SetPeerSync(peer.id, 0, peer.synced_at, ""));
   return static_cast<int64_t>(ids->size());
 }

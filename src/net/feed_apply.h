@@ -24,6 +24,11 @@ struct FeedApplied {
 Result<FeedApplied> ApplyFeedPage(StoreTx& tx, const Peer& peer, const FeedPage& page,
                                   int64_t now);
 
+// Ends a full pass of `peer`'s feed (§4, after 410 cursor_expired; Peer::resync_seq not 0):
+// closes the published copies that the pass did not rewrite, which the origin no longer shares,
+// and marks the pass done. Returns how many copies were closed; 0 when no pass is under way.
+Result<int64_t> EndFullPass(StoreTx& tx, const Peer& peer, int64_t now);
+
 // Closes every published copy of `peer` (suspended or removed, §2) and moves its cursor back to
 // the start, so that a resumed peer's listings come back with its next pull. Returns how many
 // copies were closed.

@@ -1,5 +1,7 @@
 #include "net/feed_puller.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -42,7 +44,15 @@ Result<int64_t> FeedPuller::Pull(const Peer& peer) {
     auto reply = link_.GetSigned(peer.base_url, path, key, kMaxPage);
     if (!reply.ok()) return reply.status();
     if (reply->status == 410 && !restarted) {
-      // §4: the cursor is older than the origin keeps; a full pass from 0 follows.
+      // §4: the cursor is older than the origin keeps. A full pass from 0 follows; the copies
+      // it does not rewrite are closed at its end (EndFullPass), even after a crash midway.
+      Status s = store_.Write([&](StoreTx& tx) -> Status {
+        auto end = tx.LastChangeSeq();
+        if (!end.ok()) return end.status();
+        KC_RETURN_IF_ERROR(tx.net().SetResync(peer.id, std::max<int64_t>(*end, 1)));
+        return tx.net().SetPeerSync(peer.id, 0, peer.synced_at, "");
+      });
+      if (!s.ok()) return s;
       cursor = 0;
       restarted = true;
       continue;
@@ -61,7 +71,8 @@ Result<int64_t> FeedPuller::Pull(const Peer& peer) {
       auto done = ApplyFeedPage(tx, *now_peer, *page, clock_.Now());
       if (!done.ok()) return done.status();
       applied += static_cast<int64_t>(page->entries.size());
-      return Status::Ok();
+      if (page->more) return Status::Ok();
+      return EndFullPass(tx, *now_peer, clock_.Now()).status();
     });
     if (!s.ok()) return s;
     cursor = page->next;

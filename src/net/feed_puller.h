@@ -24,7 +24,7 @@ class FeedPuller {
   // Pulls `peer`'s feed from its cursor until a page says nothing more follows. Returns the
   // entries applied. A refused answer (not 200, a bad signature, a bad page) stops the pull
   // with its error and leaves the cursor after the last page applied; 410 cursor_expired starts
-  // again from 0.
+  // a full pass from 0, at whose end the copies it did not rewrite are closed (EndFullPass).
   Result<int64_t> Pull(const Peer& peer);
 
   // Pulls every active peer once. A peer's failure is recorded on it (Peer::sync_error) and the

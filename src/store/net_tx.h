@@ -68,6 +68,12 @@ class NetTx {
   };
   virtual Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) = 0;
 
+  // A full pass of the peer's feed (§4, after 410): starts with the change log's end `seq`
+  // (0: none under way). NotFound("peer") for an unknown id.
+  virtual Status SetResync(int64_t peer_id, int64_t seq) = 0;
+  // The peer's published copies not rewritten (no change logged) after change `seq`, by id.
+  virtual Result<std::vector<int64_t>> CopiesUnchangedSince(int64_t peer_id, int64_t seq) = 0;
+
   // The replay memory (§3.3 step 7), shared by the app nodes of one database: records
   // (`keyid`, `nonce`) until `expires_at`; Conflict("replayed") when it is held already.
   virtual Status RememberNonce(std::string_view keyid, std::string_view nonce,

@@ -10,8 +10,8 @@ namespace {
 
 constexpr const char* kPeerCols =
     "SELECT id, node_id, name, base_url, public_key, fingerprint, country, languages, "
-    "frameworks, status, incoming, created_at, updated_at, feed_cursor, synced_at, sync_error "
-    "FROM peers";
+    "frameworks, status, incoming, created_at, updated_at, feed_cursor, synced_at, sync_error, "
+    "resync_seq FROM peers";
 
 // The peer in kPeerCols order.
 Peer PeerFrom(const Row& r) {
@@ -32,6 +32,7 @@ Peer PeerFrom(const Row& r) {
   p.feed_cursor = r.Int(13);
   p.synced_at = r.Int(14);
   p.sync_error = r.Text(15);
+  p.resync_seq = r.Int(16);
   return p;
 }
 
@@ -168,6 +169,19 @@ Result<std::vector<NetTx::CopyOrigin>> SqlNetTx::OriginsOf(
       "JOIN peers p ON p.id = l.origin_peer_id WHERE " +
           c_.dialect().InIds("l.id"),
       c_.dialect().IdList(listing_ids));
+}
+
+Status SqlNetTx::SetResync(int64_t peer_id, int64_t seq) {
+  return Touch(c_, "peer", "UPDATE peers SET resync_seq = ? WHERE id = ?", seq, peer_id);
+}
+
+Result<std::vector<int64_t>> SqlNetTx::CopiesUnchangedSince(int64_t peer_id, int64_t seq) {
+  // A published copy whose latest change is at or before `seq` (every rewrite is logged).
+  return All(c_, IdFrom,
+             "SELECT l.id FROM listings l WHERE l.origin_peer_id = ? AND l.status = 'published' "
+             "AND NOT EXISTS (SELECT 1 FROM changes c WHERE c.entity = 'listing' AND "
+             "c.entity_id = l.id AND c.seq > ?) ORDER BY l.id",
+             peer_id, seq);
 }
 
 Status SqlNetTx::RememberNonce(std::string_view keyid, std::string_view nonce,

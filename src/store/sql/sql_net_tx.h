@@ -24,6 +24,8 @@ class SqlNetTx : public NetTx {
   Result<int64_t> PeerOrg(const Peer& peer, int64_t now) override;
   Result<int64_t> NetworkUserId() override;
   Result<std::vector<CopyOrigin>> OriginsOf(const std::vector<int64_t>& listing_ids) override;
+  Status SetResync(int64_t peer_id, int64_t seq) override;
+  Result<std::vector<int64_t>> CopiesUnchangedSince(int64_t peer_id, int64_t seq) override;
   Status RememberNonce(std::string_view keyid, std::string_view nonce,
                        int64_t expires_at) override;
   Result<int64_t> ForgetNonces(int64_t now) override;

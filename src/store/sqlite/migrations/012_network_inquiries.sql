@@ -48,3 +48,6 @@ CREATE TABLE net_nonces (
   PRIMARY KEY (keyid, nonce)
 );
 CREATE INDEX net_nonces_expiry ON net_nonces(expires_at);
+-- A full pass of a peer's feed after 410 cursor_expired (docs/network.md §4): the change log's
+-- end when it began (0: none under way).
+ALTER TABLE peers ADD COLUMN resync_seq INTEGER NOT NULL DEFAULT 0;
