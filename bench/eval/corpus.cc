@@ -96,7 +96,8 @@ Result<DataSet> LoadCsl(const std::string& data_dir) {
     std::string keywords;
     if (j.contains("keywords") && j["keywords"].is_array()) {
       for (const json& k : j["keywords"]) {
-        if (k.is_string()) keywords.append(keywords.empty() ? "" : " ").append(k.get<std::string>());
+        if (!k.is_string()) continue;
+        keywords.append(keywords.empty() ? "" : " ").append(k.get<std::string>());
       }
     }
     if (!keywords.empty()) d.training.push_back({keywords, id});

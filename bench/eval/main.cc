@@ -47,7 +47,7 @@ struct Options {
   bool rerank = false;
   search::RankTrainingDataOptions ltr_data;
   search::RankerTrainingOptions ltr{.rounds = 150, .max_depth = 6, .eta = 0.1};
-  size_t ltr_depth = 50;  // candidates re-ranked per query
+  size_t ltr_depth = 50;         // candidates re-ranked per query
   size_t ltr_train_queries = 0;  // at most this many training queries (evenly spread); 0: all
   // Instead of scoring: the model's options compared on halves of the training queries.
   bool ltr_validate = false;

@@ -91,7 +91,8 @@ Result<std::vector<search::RankTrainingQuery>> ByListingId(const search::SearchI
 
 // Mean reciprocal rank at 10 of the relevant candidate (grade > 0) when each query's rows are
 // ordered by `scores` (higher first; null: the first stage's order).
-double MrrAt10(const search::RankerTrainingSet& set, const std::vector<std::vector<float>>* scores) {
+double MrrAt10(const search::RankerTrainingSet& set,
+               const std::vector<std::vector<float>>* scores) {
   double sum = 0;
   for (size_t q = 0; q < set.queries.size(); ++q) {
     const auto& grades = set.queries[q].grades;
@@ -124,9 +125,10 @@ Status ValidateReranker(const search::SearchIndex& index, const search::Translat
   KC_RETURN_IF_ERROR(fit_set);
   auto check_set = search::CollectRankTrainingSet(index, translator, check, data_options);
   KC_RETURN_IF_ERROR(check_set);
-  std::printf("\nRe-ranker validation on the training queries (fit: documents of even id, %zu "
-              "queries; check: odd, %zu queries; MRR@10 among the first %zu)\n",
-              fit_set->queries.size(), check_set->queries.size(), data_options.candidates);
+  std::printf(
+      "\nRe-ranker validation on the training queries (fit: documents of even id, %zu "
+      "queries; check: odd, %zu queries; MRR@10 among the first %zu)\n",
+      fit_set->queries.size(), check_set->queries.size(), data_options.candidates);
   std::printf("| rounds | max depth | eta | first stage | re-ranked |\n|---|---|---|---|---|\n");
   for (const auto& options : configs) {
     auto model = search::TrainRanker(*fit_set, options);

@@ -245,10 +245,10 @@ int TrainRanker(std::vector<std::string> args) {
   }
   auto report = TrainRankerFromStore(**store, config->data_dir, translator.get(), options);
   if (!report.ok()) return Fail(report.status());
-  std::cout << "trained on " << report->listings << " listings: " << report->queries.kept
-            << " of " << report->queries.queries
-            << " title and keyword queries found their listing; model written to "
-            << report->path << std::endl;
+  std::cout << "trained on " << report->listings << " listings: " << report->queries.kept << " of "
+            << report->queries.queries
+            << " title and keyword queries found their listing; model written to " << report->path
+            << std::endl;
   return 0;
 }
 

@@ -131,9 +131,8 @@ class QueryProfile {
 };
 
 // The within-document frequency of each probe the document has.
-std::unordered_map<std::string, Xapian::termcount> FindProbes(const Xapian::Database& db,
-                                                              Xapian::docid docid,
-                                                              const std::vector<std::string>& probes) {
+std::unordered_map<std::string, Xapian::termcount> FindProbes(
+    const Xapian::Database& db, Xapian::docid docid, const std::vector<std::string>& probes) {
   std::unordered_map<std::string, Xapian::termcount> found;
   Xapian::TermIterator it = db.termlist_begin(docid);
   const Xapian::TermIterator end = db.termlist_end(docid);
@@ -181,9 +180,9 @@ std::vector<float> FeaturesOf(const Xapian::Database& db, const QueryProfile& p,
   const text::Terms keyword_terms = text::Analyze(KeywordText(c.stored));
   const TermCounts title = CountTerms(title_terms, &title_total);
   const TermCounts keywords = CountTerms(keyword_terms, &keyword_total);
-  const double body_length = std::max(
-      0.0, static_cast<double>(db.get_doclength(c.docid)) -
-               static_cast<double>(kTitleWdf * title_total + kKeywordWdf * keyword_total));
+  const double body_length =
+      std::max(0.0, static_cast<double>(db.get_doclength(c.docid)) -
+                        static_cast<double>(kTitleWdf * title_total + kKeywordWdf * keyword_total));
   const double body_norm = 1 - kB + kB * body_length / std::max(avg_length, 1.0);
 
   const auto found = FindProbes(db, c.docid, p.probes());
@@ -196,8 +195,9 @@ std::vector<float> FeaturesOf(const Xapian::Database& db, const QueryProfile& p,
     int tf[kFieldCount];
     tf[kTitle] = CountOf(title, t.term);
     tf[kKeywords] = CountOf(keywords, t.term);
-    tf[kBody] = std::max(0, static_cast<int>(hit->second) - static_cast<int>(kTitleWdf) * tf[kTitle] -
-                                static_cast<int>(kKeywordWdf) * tf[kKeywords]);
+    tf[kBody] =
+        std::max(0, static_cast<int>(hit->second) - static_cast<int>(kTitleWdf) * tf[kTitle] -
+                        static_cast<int>(kKeywordWdf) * tf[kKeywords]);
     for (size_t field = 0; field < kFieldCount; ++field) {
       if (tf[field] == 0) continue;
       const double norm = field == kBody ? body_norm : 1.0;
@@ -241,7 +241,8 @@ std::vector<float> FeaturesOf(const Xapian::Database& db, const QueryProfile& p,
   f[kTitleLength] = static_cast<float>(title_terms.words.size());
   f[kBodyLength] = static_cast<float>(std::log1p(body_length));
   if (matched_own + matched_translated > 0) {
-    f[kTranslationShare] = static_cast<float>(matched_translated / (matched_own + matched_translated));
+    f[kTranslationShare] =
+        static_cast<float>(matched_translated / (matched_own + matched_translated));
   }
   f[kFirstStageScore] = static_cast<float>(c.weight);
   f[kFirstStageRatio] = best_weight > 0 ? static_cast<float>(c.weight / best_weight) : 0;

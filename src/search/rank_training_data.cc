@@ -64,8 +64,7 @@ Result<RankerTrainingSet> CollectRankTrainingSet(const SearchIndex& index,
 }
 
 Result<std::string> TrainRankerOnListings(const std::vector<Listing>& listings,
-                                          const std::string& work_dir,
-                                          const Translator* translator,
+                                          const std::string& work_dir, const Translator* translator,
                                           const RankTrainingDataOptions& data_options,
                                           const RankerTrainingOptions& training_options,
                                           RankTrainingDataSummary* summary) {
@@ -77,8 +76,8 @@ Result<std::string> TrainRankerOnListings(const std::vector<Listing>& listings,
     KC_RETURN_IF_ERROR(index);
     for (const Listing& l : listings) KC_RETURN_IF_ERROR((*index)->Upsert(WithoutQueryText(l)));
     KC_RETURN_IF_ERROR((*index)->Commit());
-    set = CollectRankTrainingSet(**index, translator, RankTrainingQueriesOf(listings),
-                                 data_options, summary);
+    set = CollectRankTrainingSet(**index, translator, RankTrainingQueriesOf(listings), data_options,
+                                 summary);
   }
   KC_RETURN_IF_ERROR(set);
   if (set->queries.empty()) {

@@ -64,8 +64,7 @@ Result<RankerTrainingSet> CollectRankTrainingSet(const SearchIndex& index,
 // (TrainRanker); returns the model's JSON. Fails with kInvalid ("no_training_queries") when no
 // query found its listing, with the errors of the steps otherwise.
 Result<std::string> TrainRankerOnListings(const std::vector<Listing>& listings,
-                                          const std::string& work_dir,
-                                          const Translator* translator,
+                                          const std::string& work_dir, const Translator* translator,
                                           const RankTrainingDataOptions& data_options,
                                           const RankerTrainingOptions& training_options,
                                           RankTrainingDataSummary* summary = nullptr);

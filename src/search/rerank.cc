@@ -30,8 +30,7 @@ Result<std::vector<RankCandidate>> Rerank(const Xapian::Database& db, const Rank
   if (depth < 2) return std::move(all);
   std::vector<RankCandidate> head(std::make_move_iterator(all.begin()),
                                   std::make_move_iterator(all.begin() + depth));
-  Result<std::vector<float>> scores =
-      ranker.Score(ComputeRankFeatures(db, stage.query, head));
+  Result<std::vector<float>> scores = ranker.Score(ComputeRankFeatures(db, stage.query, head));
   KC_RETURN_IF_ERROR(scores);
   std::vector<size_t> order(depth);
   std::iota(order.begin(), order.end(), 0);

@@ -1,7 +1,7 @@
 // The command line, driven through the real binary as a subprocess.
 #include <fcntl.h>
-#include <grp.h>
 #include <gmock/gmock.h>
+#include <grp.h>
 #include <gtest/gtest.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -114,7 +114,8 @@ ProcessResult RunServeAs(uid_t uid, const std::vector<std::string>& args,
                          const std::string& scratch) {
   std::vector<std::string> argv_s = {KC_BINARY, "serve", "--listen", "127.0.0.1:0", "--no-demo"};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
-  const std::string out_path = scratch + "/serve-stdout.txt", err_path = scratch + "/serve-stderr.txt";
+  const std::string out_path = scratch + "/serve-stdout.txt",
+                    err_path = scratch + "/serve-stderr.txt";
   ProcessResult run;
   const pid_t pid = fork();
   if (pid < 0) {
@@ -312,8 +313,7 @@ TEST_F(CliTest, TrainRankerWritesAModelOfThePublishedListings) {
       {"import", "achievements", WriteFixture("a.jsonl", lines), "--data", Data()}, dir_.path());
   ASSERT_EQ(imp.exit_code, 0) << imp.err;
 
-  ProcessResult r =
-      RunKechuang({"train-ranker", "--data", Data(), "--rounds", "5"}, dir_.path());
+  ProcessResult r = RunKechuang({"train-ranker", "--data", Data(), "--rounds", "5"}, dir_.path());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("trained on 4 listings"));
   auto model = search::Ranker::Load(Data() + "/ranker.json");

@@ -25,15 +25,15 @@ class RankFeaturesTest : public ::testing::Test {
     ASSERT_TRUE(index.ok());
     index_ = std::move(*index);
     const ListingKind a = ListingKind::kAchievement;
-    ASSERT_TRUE(index_->Upsert(MakeListing(1, a, "锂电池正极材料", "本项目研究储能系统的寿命。",
-                                           {"储能", "锂电池"}))
+    ASSERT_TRUE(index_
+                    ->Upsert(MakeListing(1, a, "锂电池正极材料", "本项目研究储能系统的寿命。",
+                                         {"储能", "锂电池"}))
                     .ok());
-    ASSERT_TRUE(index_->Upsert(MakeListing(2, a, "固态电解质研究",
-                                           "提出一种锂电池正极材料的制备方法。"))
-                    .ok());
-    ASSERT_TRUE(index_->Upsert(MakeListing(3, a, "回收工艺",
-                                           "材料学院研究正极，另有锂电池回收。"))
-                    .ok());
+    ASSERT_TRUE(
+        index_->Upsert(MakeListing(2, a, "固态电解质研究", "提出一种锂电池正极材料的制备方法。"))
+            .ok());
+    ASSERT_TRUE(
+        index_->Upsert(MakeListing(3, a, "回收工艺", "材料学院研究正极，另有锂电池回收。")).ok());
     ASSERT_TRUE(
         index_->Upsert(MakeListing(4, a, "风力发电机组", "一种大型风力发电机组的叶片。")).ok());
     ASSERT_TRUE(index_->Commit().ok());
@@ -43,7 +43,8 @@ class RankFeaturesTest : public ::testing::Test {
   std::map<int64_t, std::map<std::string_view, float>> FeaturesFor(const std::string& q) {
     auto reader = index_->AcquireReader();
     EXPECT_TRUE(reader.ok());
-    auto stage = RunFirstStage(**reader, nullptr, QueryOptions{}, RankingOptions{}, q, Filters{}, 10);
+    auto stage =
+        RunFirstStage(**reader, nullptr, QueryOptions{}, RankingOptions{}, q, Filters{}, 10);
     EXPECT_TRUE(stage.ok());
     const auto rows = ComputeRankFeatures(**reader, stage->query, stage->candidates);
     EXPECT_EQ(rows.size(), stage->candidates.size());
@@ -134,9 +135,8 @@ TEST_F(RankFeaturesTest, TranslatedTermsFormTheirOwnSet) {
   for (const auto& row : rows) {
     EXPECT_EQ(row[kTermsAny], 0);
     EXPECT_EQ(row[kTranslationShare], 1);
-    EXPECT_GT(row[kBm25TranslationTitle] + row[kBm25TranslationKeywords] +
-                  row[kBm25TranslationBody],
-              0);
+    EXPECT_GT(
+        row[kBm25TranslationTitle] + row[kBm25TranslationKeywords] + row[kBm25TranslationBody], 0);
   }
 }
 

@@ -15,13 +15,13 @@ namespace {
 using testing::MakeListing;
 using testing::TempDir;
 
-const char* const kWords[] = {
-    "材料", "电池", "算法", "模型", "网络", "控制", "系统", "检测", "图像", "信号",
-    "数据", "结构", "工艺", "设备", "能源", "环境", "土壤", "水质", "蛋白", "基因",
-    "细胞", "药物", "温度", "压力", "电机", "光学", "激光", "芯片", "桥梁", "隧道",
-    "农业", "作物", "肥料", "病虫", "塑料", "纤维", "涂层", "焊接", "轴承", "齿轮"};
+const char* const kWords[] = {"材料", "电池", "算法", "模型", "网络", "控制", "系统", "检测",
+                              "图像", "信号", "数据", "结构", "工艺", "设备", "能源", "环境",
+                              "土壤", "水质", "蛋白", "基因", "细胞", "药物", "温度", "压力",
+                              "电机", "光学", "激光", "芯片", "桥梁", "隧道", "农业", "作物",
+                              "肥料", "病虫", "塑料", "纤维", "涂层", "焊接", "轴承", "齿轮"};
 const char* const kFiller[] = {"本项目", "研究", "提出", "一种", "新的", "方法", "通过", "实验",
-                               "验证", "结果", "表明", "显著", "提高", "效率", "降低", "成本"};
+                               "验证",   "结果", "表明", "显著", "提高", "效率", "降低", "成本"};
 
 // Listings made by the test: listing 2i (a subject) has a title of three words, those words as
 // keywords, and a body that says the three in a row once, after an opening of filler;
@@ -67,8 +67,8 @@ double FirstShare(const SearchIndex& index, const Ranker* ranker,
   for (const Listing& l : held_out) {
     if (l.keywords.empty()) continue;  // a decoy
     ++n;
-    auto stage = RunFirstStage(**reader, nullptr, QueryOptions{}, RankingOptions{}, l.title,
-                               Filters{}, 50);
+    auto stage =
+        RunFirstStage(**reader, nullptr, QueryOptions{}, RankingOptions{}, l.title, Filters{}, 50);
     EXPECT_TRUE(stage.ok());
     std::vector<RankCandidate> ranked = stage->candidates;
     if (ranker != nullptr) {
@@ -97,9 +97,9 @@ TEST(RankTrainingDataTest, QueriesAreTitlesAndKeywords) {
 }
 
 TEST(RankTrainingDataTest, TheListingIsIndexedWithoutItsQueries) {
-  const Listing l = WithoutQueryText(MakeListing(
-      1, ListingKind::kAchievement, "锂电池", "一二三四五六七八九十一二三四五六七八九十一二三四五六",
-      {"储能"}));
+  const Listing l = WithoutQueryText(
+      MakeListing(1, ListingKind::kAchievement, "锂电池",
+                  "一二三四五六七八九十一二三四五六七八九十一二三四五六", {"储能"}));
   EXPECT_EQ(l.title, "一二三四五六七八九十一二三四五六七八九十一二三四");
   EXPECT_TRUE(l.keywords.empty());
 }
