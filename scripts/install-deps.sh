@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
-  libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev
+  libboost-dev libssl-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxapian-dev libfriso-dev friso-dict libopencc-dev python3-jieba libxgboost-dev
   libpqxx-dev libsoci-dev postgresql libxlsxwriter-dev libsimdjson-dev libminizip-dev libexpat1-dev libdeflate-dev

@@ -297,6 +297,7 @@ void RegisterNetRoutes(http::Router& router, Context& ctx) {
               .tag = "network",
               .request_body = Obj({{"inquiry", {{"type", "object"}}}}, {"inquiry"}),
               .success_status = 201,
+              .other_successes = {200},
               .response = Obj({{"inquiry", Obj({{"id", Str()}, {"deal_id", Str()}})}}),
               .errors = {400, 401, 403, 404, 409, 413, 422, 429}});
   router.Add(verb::post, std::string(net::kInquiryEventsPath),

@@ -32,6 +32,9 @@ struct Config {
   // --net-allow-internal: partner URLs may lead to loopback and private addresses (a private
   // network of nodes, tests); off, such URLs are refused (docs/network.md §7).
   bool net_allow_internal = false;
+  // --net-ca-file PEM: certificate authorities to trust for partners' https:// besides the
+  // system's (a private network's own CA); empty: the system's alone (docs/network.md §3.4).
+  std::string net_ca_file;
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD

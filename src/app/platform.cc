@@ -302,14 +302,14 @@ Status Platform::Serve() {
       *node_key_, config_.node_name, ctx_->base_url, {"zh-CN", "en"}, config_.node_country));
   spdlog::info("network node {} (key fingerprint {})", node_id, node_key_->Fingerprint());
   peer_link_ = std::make_unique<net::PeerLink>(*node_key_, clock_, std::chrono::seconds(30),
-                                               config_.net_allow_internal);
+                                               config_.net_allow_internal, config_.net_ca_file);
   peer_auth_ = std::make_unique<net::PeerAuth>(*store_, clock_, ctx_->base_url);
   feed_ = std::make_unique<net::FeedSource>(*store_, node_id, ctx_->base_url);
   puller_ = std::make_unique<net::FeedPuller>(*store_, clock_, *peer_link_);
   peers_ = std::make_unique<net::Peers>(
       *store_, clock_, node_id,
-      [allow = config_.net_allow_internal](const std::string& url) {
-        return net::FetchNodeDocument(url, std::chrono::seconds(5), allow);
+      [allow = config_.net_allow_internal, ca = config_.net_ca_file](const std::string& url) {
+        return net::FetchNodeDocument(url, std::chrono::seconds(5), allow, ca);
       },
       peer_link_.get(), ctx_->node_document);
   ctx_->peers = peers_.get();

@@ -98,14 +98,15 @@ int64_t FeedPuller::PullAll() {
       if (!w.ok()) spdlog::warn("recording the pull of {} failed: {}", peer.node_id, w.message());
       continue;
     }
-    if (peer.sync_error != n.status().message()) {
-      spdlog::warn("pulling the feed of {} failed: {}", peer.node_id, n.status().message());
+    // "code: message": the admin's page words the code in the reader's language.
+    const std::string error = (n.status().code() + ": " + n.status().message()).substr(0, 500);
+    if (peer.sync_error != error) {
+      spdlog::warn("pulling the feed of {} failed: {}", peer.node_id, error);
     }
     Status w = store_.Write([&](StoreTx& tx) -> Status {
       auto now_peer = tx.net().GetPeer(peer.id);
       if (!now_peer.ok()) return now_peer.status();
-      return tx.net().SetPeerSync(peer.id, now_peer->feed_cursor, now_peer->synced_at,
-                                  n.status().message().substr(0, 500));
+      return tx.net().SetPeerSync(peer.id, now_peer->feed_cursor, now_peer->synced_at, error);
     });
     if (!w.ok()) spdlog::warn("recording the pull of {} failed: {}", peer.node_id, w.message());
   }

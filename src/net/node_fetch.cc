@@ -6,9 +6,11 @@
 namespace kc::net {
 
 Result<std::string> FetchNodeDocument(const std::string& base_url,
-                                      std::chrono::milliseconds timeout, bool allow_internal) {
+                                      std::chrono::milliseconds timeout, bool allow_internal,
+                                      const std::string& ca_file) {
   OutgoingRequest req;
   req.allow_internal = allow_internal;
+  req.ca_file = ca_file;
   req.url = base_url;
   while (!req.url.empty() && req.url.back() == '/') req.url.pop_back();
   req.url += std::string(kNodeDocumentPath);

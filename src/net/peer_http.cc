@@ -3,8 +3,10 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <cctype>
 #include <optional>
@@ -18,20 +20,29 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = boost::asio::ip::tcp;
 
+namespace ssl = boost::asio::ssl;
+
 struct Target {
+  bool tls = false;  // https://
   std::string host;
   std::string port = "80";
   std::string path;  // with the query; "/" when the URL has none
 };
 
-// http://HOST[:PORT][/PATH][?QUERY]; nullopt for anything else.
+// http(s)://HOST[:PORT][/PATH][?QUERY]; nullopt for anything else.
 std::optional<Target> ParseHttpUrl(std::string_view url) {
-  constexpr std::string_view kScheme = "http://";
-  if (url.substr(0, kScheme.size()) != kScheme) return std::nullopt;
-  url.remove_prefix(kScheme.size());
+  Target t;
+  if (url.rfind("https://", 0) == 0) {
+    t.tls = true;
+    t.port = "443";
+    url.remove_prefix(8);
+  } else if (url.rfind("http://", 0) == 0) {
+    url.remove_prefix(7);
+  } else {
+    return std::nullopt;
+  }
   const size_t slash = url.find_first_of("/?");
   std::string_view authority = url.substr(0, slash);
-  Target t;
   t.path = slash == std::string_view::npos ? "/" : std::string(url.substr(slash));
   if (t.path.front() == '?') t.path = "/" + t.path;
   if (!authority.empty() && authority.front() == '[') {  // [IPv6]:port
@@ -60,6 +71,37 @@ Status Unreachable(const std::string& what, const std::string& why) {
                        "could not reach " + what.substr(0, 200) + ": " + why);
 }
 
+using Request = bhttp::request<bhttp::string_body>;
+using Parser = bhttp::response_parser<bhttp::string_body>;
+
+// Writes `req` on a connected (for TLS, handshaken) stream and reads the answer into `parser`:
+// the header first, so that a declared length over `max_body` is refused before any body is read
+// (the parser's own body limit is not applied to a declared length in every Boost version).
+// Everything it is given must outlive the io_context's run; `max_body` is copied.
+template <class Stream>
+void WriteAndRead(Stream& stream, Request& req, beast::flat_buffer& buffer, Parser& parser,
+                  size_t max_body, beast::error_code& ec) {
+  bhttp::async_write(stream, req, [&stream, &buffer, &parser, &ec, max_body](beast::error_code e2,
+                                                                           size_t) {
+    if (e2) {
+      ec = e2;
+      return;
+    }
+    bhttp::async_read_header(stream, buffer, parser, [&stream, &buffer, &parser, &ec, max_body](
+                                                         beast::error_code e3, size_t) {
+      if (e3) {
+        ec = e3;
+        return;
+      }
+      if (parser.content_length() && *parser.content_length() > max_body) {
+        ec = bhttp::error::body_limit;
+        return;
+      }
+      bhttp::async_read(stream, buffer, parser, [&ec](beast::error_code e4, size_t) { ec = e4; });
+    });
+  });
+}
+
 }  // namespace
 
 bool IsInternalAddress(const std::string& text) {
@@ -82,22 +124,19 @@ bool IsInternalAddress(const std::string& text) {
          (b[0] == 192 && b[1] == 168) || b[0] >= 224;
 }
 
+
 Result<PeerReply> Exchange(const OutgoingRequest& request, std::chrono::milliseconds timeout,
                            size_t max_body, const std::string& what) {
-  if (request.url.rfind("https://", 0) == 0) {
-    return Invalid("base_url", "unsupported_url",
-                   "this node reaches partners over http:// only (docs/network.md §7)");
-  }
   auto target = ParseHttpUrl(request.url);
   if (!target) {
-    return Invalid("base_url", "invalid_url", "the base URL must be http://HOST[:PORT][/PATH]");
+    return Invalid("base_url", "invalid_url",
+                   "the base URL must be http(s)://HOST[:PORT][/PATH]");
   }
   try {
     // Asynchronous steps on a private io_context, so that the stream's deadline (which governs
     // only asynchronous operations) bounds the whole exchange.
     boost::asio::io_context io;
     tcp::resolver resolver(io);
-    beast::tcp_stream stream(io);
     beast::error_code ec;
     auto endpoints = resolver.resolve(target->host, target->port, ec);
     if (ec) return Unreachable(what, ec.message());
@@ -112,11 +151,12 @@ Result<PeerReply> Exchange(const OutgoingRequest& request, std::chrono::millisec
     }
     bhttp::verb verb = bhttp::string_to_verb(request.method);
     if (verb == bhttp::verb::unknown) return Invalid("method", "invalid_method", "unknown method");
-    bhttp::request<bhttp::string_body> req(verb, target->path, 11);
+    Request req(verb, target->path, 11);
     // An IPv6 address goes in brackets, as in the URL (RFC 9110 §7.2).
     const std::string host =
         target->host.find(':') == std::string::npos ? target->host : "[" + target->host + "]";
-    req.set(bhttp::field::host, host + (target->port == "80" ? "" : ":" + target->port));
+    const std::string default_port = target->tls ? "443" : "80";
+    req.set(bhttp::field::host, host + (target->port == default_port ? "" : ":" + target->port));
     req.set(bhttp::field::accept, "application/json");
     req.set(bhttp::field::user_agent, "kechuang-net/1");
     for (const auto& [name, value] : request.headers) req.set(name, value);
@@ -124,42 +164,63 @@ Result<PeerReply> Exchange(const OutgoingRequest& request, std::chrono::millisec
     req.body() = request.body;
     req.prepare_payload();
     beast::flat_buffer buffer;
-    bhttp::response_parser<bhttp::string_body> parser;
+    Parser parser;
     parser.body_limit(max_body);
     parser.header_limit(16 * 1024);
-    stream.expires_after(timeout);
-    stream.async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) {
-      if (e) {
-        ec = e;
-        return;
-      }
-      bhttp::async_write(stream, req, [&](beast::error_code e2, size_t) {
-        if (e2) {
-          ec = e2;
+
+    std::optional<beast::tcp_stream> plain;
+    std::optional<ssl::context> tls_context;
+    std::optional<beast::ssl_stream<beast::tcp_stream>> tls;
+    if (!target->tls) {
+      plain.emplace(io);
+      plain->expires_after(timeout);
+      plain->async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) {
+        if (e) {
+          ec = e;
           return;
         }
-        // The header first: a declared length over the limit is refused before any body is
-        // read (the parser's own body limit is not applied to a declared length in every
-        // Boost version).
-        bhttp::async_read_header(stream, buffer, parser, [&](beast::error_code e3, size_t) {
-          if (e3) {
-            ec = e3;
-            return;
-          }
-          if (parser.content_length() && *parser.content_length() > max_body) {
-            ec = bhttp::error::body_limit;
-            return;
-          }
-          bhttp::async_read(stream, buffer, parser, [&](beast::error_code e4, size_t) { ec = e4; });
-        });
+        WriteAndRead(*plain, req, buffer, parser, max_body, ec);
       });
-    });
+    } else {
+      // TLS 1.2 or later; the certificate must chain to the system's trusted authorities (or
+      // to `ca_file`) and name the host (a DNS name, or an IP address in its IP SANs).
+      tls_context.emplace(ssl::context::tls_client);
+      tls_context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                               ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                               ssl::context::no_tlsv1_1);
+      tls_context->set_default_verify_paths();
+      if (!request.ca_file.empty()) tls_context->load_verify_file(request.ca_file);
+      tls_context->set_verify_mode(ssl::verify_peer);
+      tls.emplace(io, *tls_context);
+      tls->set_verify_callback(ssl::host_name_verification(target->host));
+      // The server name (SNI) for a DNS name; an IP address is not sent (RFC 6066 §3).
+      beast::error_code not_address;
+      boost::asio::ip::make_address(target->host, not_address);
+      if (not_address && !SSL_set_tlsext_host_name(tls->native_handle(), target->host.c_str())) {
+        return Unreachable(what, "the TLS server name could not be set");
+      }
+      beast::get_lowest_layer(*tls).expires_after(timeout);
+      beast::get_lowest_layer(*tls).async_connect(
+          endpoints, [&](beast::error_code e, const tcp::endpoint&) {
+            if (e) {
+              ec = e;
+              return;
+            }
+            tls->async_handshake(ssl::stream_base::client, [&](beast::error_code e2) {
+              if (e2) {
+                ec = e2;
+                return;
+              }
+              WriteAndRead(*tls, req, buffer, parser, max_body, ec);
+            });
+          });
+    }
     io.run();
     const std::string cap = std::to_string(max_body / 1024) + " KiB";
     if (ec == bhttp::error::body_limit) return Unreachable(what, "the answer is over " + cap);
     if (ec == beast::error::timeout) return Unreachable(what, "no answer in time");
     if (ec) return Unreachable(what, ec.message());
-    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    if (plain) plain->socket().shutdown(tcp::socket::shutdown_both, ec);
     auto& res = parser.get();
     if (res.body().size() > max_body) return Unreachable(what, "the answer is over " + cap);
     PeerReply reply;

@@ -13,6 +13,7 @@ Result<PeerReply> PeerLink::Send(const std::string& method, const std::string& u
   req.url = url;
   req.body = body;
   req.allow_internal = allow_internal_;
+  req.ca_file = ca_file_;
   req.headers = {{"Content-Digest", sig.content_digest},
                  {"Date", sig.date},
                  {"Signature-Input", sig.signature_input},

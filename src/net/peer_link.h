@@ -17,10 +17,11 @@ namespace kc::net {
 
 class PeerLink {
  public:
-  // `allow_internal` as in OutgoingRequest (peer_http.h).
+  // `allow_internal` and `ca_file` as in OutgoingRequest (peer_http.h).
   PeerLink(const NodeKey& key, const Clock& clock, std::chrono::milliseconds timeout,
-           bool allow_internal = false)
-      : key_(key), clock_(clock), timeout_(timeout), allow_internal_(allow_internal) {}
+           bool allow_internal = false, std::string ca_file = "")
+      : key_(key), clock_(clock), timeout_(timeout), allow_internal_(allow_internal),
+        ca_file_(std::move(ca_file)) {}
   virtual ~PeerLink() = default;
 
   // A signed POST of the JSON `body` to `base_url` + `path`. Any HTTP status is a reply; fails
@@ -46,6 +47,7 @@ class PeerLink {
   const Clock& clock_;
   const std::chrono::milliseconds timeout_;
   const bool allow_internal_;
+  const std::string ca_file_;
 };
 
 }  // namespace kc::net

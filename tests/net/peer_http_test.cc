@@ -9,7 +9,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 namespace kc::net {
@@ -323,13 +330,11 @@ TEST(PeerHttpTest, AClosedPortIsUnreachable) {
   EXPECT_EQ(reply.status().kind(), ErrorKind::kUnavailable);
 }
 
-TEST(PeerHttpTest, OnlyPlainHttpUrlsWithAHostAreUsed) {
-  auto https = Get("https://kc.example.org/api/v1/net/feed", milliseconds(100));
-  EXPECT_EQ(https.status().code(), "unsupported_url");
-  EXPECT_EQ(https.status().kind(), ErrorKind::kInvalid);
+TEST(PeerHttpTest, OnlyHttpAndHttpsUrlsWithAHostAreUsed) {
   for (const char* bad :
        {"ftp://x/", "http://", "http:///path", "http://host:port/", "http://host:/",
-        "kc.example.org", "", "HTTP//x", "http://[::1", "http://[::1]x/"}) {
+        "kc.example.org", "", "HTTP//x", "http://[::1", "http://[::1]x/", "https://",
+        "https://host:port/"}) {
     auto r = Get(bad, milliseconds(100));
     EXPECT_EQ(r.status().code(), "invalid_url") << bad;
     EXPECT_EQ(r.status().kind(), ErrorKind::kInvalid) << bad;
@@ -407,6 +412,128 @@ TEST(PeerHttpTest, InternalAddressesAreTheLoopbackPrivateLinkLocalAndSpecialRang
                         "2001:db8::1", "2400:3200::1", "::ffff:8.8.8.8"}) {
     EXPECT_FALSE(IsInternalAddress(a)) << a;
   }
+}
+
+// https:// (docs/network.md §3.4): a TLS server on loopback with a certificate the test makes.
+// A self-signed certificate for `san` (e.g. "IP:127.0.0.1") in `dir`: cert.pem and key.pem.
+bool MakeCertificate(const std::filesystem::path& dir, const std::string& san) {
+  std::filesystem::create_directories(dir);
+  const std::string cmd =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
+      "-subj /CN=kechuang-test -addext subjectAltName=" + san + " -keyout " +
+      (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " 2>/dev/null";
+  return std::system(cmd.c_str()) == 0;
+}
+
+// Accepts one TLS connection on 127.0.0.1, reads one request and answers 200 with `body`. A
+// client that gives up during the handshake just ends the exchange.
+class OneShotTlsServer {
+ public:
+  OneShotTlsServer(const std::filesystem::path& dir, std::string body)
+      : context_(boost::asio::ssl::context::tls_server),
+        acceptor_(io_, {boost::asio::ip::make_address("127.0.0.1"), 0}),
+        body_(std::move(body)) {
+    context_.use_certificate_chain_file((dir / "cert.pem").string());
+    context_.use_private_key_file((dir / "key.pem").string(), boost::asio::ssl::context::pem);
+    thread_ = std::thread([this] { Serve(); });
+  }
+  ~OneShotTlsServer() {
+    boost::system::error_code ec;
+    acceptor_.close(ec);
+    if (thread_.joinable()) thread_.join();
+  }
+  std::string url() const {
+    return "https://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port());
+  }
+  const std::string& target() const { return target_; }
+
+ private:
+  void Serve() {
+    namespace beast = boost::beast;
+    boost::system::error_code ec;
+    boost::asio::ip::tcp::socket socket(io_);
+    acceptor_.accept(socket, ec);
+    if (ec) return;
+    beast::ssl_stream<boost::asio::ip::tcp::socket> stream(std::move(socket), context_);
+    stream.handshake(boost::asio::ssl::stream_base::server, ec);
+    if (ec) return;
+    beast::flat_buffer buffer;
+    beast::http::request<beast::http::string_body> req;
+    beast::http::read(stream, buffer, req, ec);
+    if (ec) return;
+    target_ = std::string(req.target());
+    beast::http::response<beast::http::string_body> res(beast::http::status::ok, 11);
+    res.set(beast::http::field::content_type, "application/json");
+    res.body() = body_;
+    res.prepare_payload();
+    beast::http::write(stream, res, ec);
+    stream.shutdown(ec);
+  }
+
+  boost::asio::io_context io_;
+  boost::asio::ssl::context context_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  std::string body_;
+  std::string target_;
+  std::thread thread_;
+};
+
+class PeerHttpsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) / "peer-https";
+    std::filesystem::remove_all(dir_);
+    if (!MakeCertificate(dir_ / "good", "IP:127.0.0.1") ||
+        !MakeCertificate(dir_ / "other", "IP:10.9.8.7")) {
+      GTEST_SKIP() << "the openssl command is not available";
+    }
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  OutgoingRequest Get(const std::string& url, const std::string& ca_file) {
+    OutgoingRequest r;
+    r.url = url + "/.well-known/kechuang-node";
+    r.allow_internal = true;
+    r.ca_file = ca_file;
+    return r;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(PeerHttpsTest, AnHttpsPartnerWithATrustedCertificateForItsAddressAnswers) {
+  OneShotTlsServer server(dir_ / "good", "{\"node_id\":\"kc1\"}");
+  auto reply = Exchange(Get(server.url(), (dir_ / "good" / "cert.pem").string()),
+                        milliseconds(5000), 64 * 1024, "the test node");
+  ASSERT_TRUE(reply.ok()) << reply.status().message();
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_EQ(reply->body, "{\"node_id\":\"kc1\"}");
+  EXPECT_EQ(server.target(), "/.well-known/kechuang-node");
+}
+
+TEST_F(PeerHttpsTest, ACertificateNoAuthorityVouchesForIsRefused) {
+  OneShotTlsServer server(dir_ / "good", "{}");
+  auto reply = Exchange(Get(server.url(), ""), milliseconds(5000), 64 * 1024, "the test node");
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.status().code(), "peer_unreachable");
+  EXPECT_NE(reply.status().message().find("certificate verify failed"), std::string::npos)
+      << reply.status().message();
+}
+
+TEST_F(PeerHttpsTest, ACertificateForAnotherAddressIsRefusedEvenFromATrustedAuthority) {
+  OneShotTlsServer server(dir_ / "other", "{}");
+  auto reply = Exchange(Get(server.url(), (dir_ / "other" / "cert.pem").string()),
+                        milliseconds(5000), 64 * 1024, "the test node");
+  ASSERT_FALSE(reply.ok());
+  EXPECT_EQ(reply.status().code(), "peer_unreachable");
+}
+
+TEST_F(PeerHttpsTest, PlainHttpToAnHttpsPartnerFailsRatherThanSendingInClear) {
+  OneShotTlsServer server(dir_ / "good", "{}");
+  std::string url = server.url();
+  url.replace(0, 5, "http");
+  auto reply = Exchange(Get(url, ""), milliseconds(3000), 64 * 1024, "the test node");
+  EXPECT_FALSE(reply.ok() && reply->status == 200);
 }
 
 }  // namespace

@@ -437,5 +437,152 @@ TEST_F(SqlNetTxTest, TheNetworkUserOwnsCopiesAndCannotSignIn) {
   });
 }
 
+// Inquiries (docs/network.md §6): the organisations of partners' members, the deal of an
+// inquiry, the outbox and the inbox.
+TEST_F(SqlNetTxTest, APartnersMemberOrganisationIsMadeOncePerOriginIdApartFromThePeersOwn) {
+  Peer tokyo = APeer("kc1tokyo", "Tokyo TLO");
+  tokyo.id = Insert(tokyo);
+  AddOrg("Osaka Labs");  // a local organisation has the name already
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto peer_org = tx.net().PeerOrg(tokyo, 200);
+    if (!peer_org.ok()) return peer_org.status();
+    auto member = tx.net().RemoteOrg(tokyo, "7", "Osaka Labs", OrgType::kUniversity, "JP", 200);
+    if (!member.ok()) return member.status();
+    EXPECT_NE(*member, *peer_org);
+    auto again = tx.net().RemoteOrg(tokyo, "7", "renamed", OrgType::kEnterprise, "JP", 300);
+    if (!again.ok()) return again.status();
+    EXPECT_EQ(*again, *member);
+    auto other = tx.net().RemoteOrg(tokyo, "8", "Kobe Steel", OrgType::kEnterprise, "", 200);
+    if (!other.ok()) return other.status();
+    EXPECT_NE(*other, *member);
+    auto o = tx.GetOrg(*member);
+    if (!o.ok()) return o.status();
+    EXPECT_EQ(o->name, "Osaka Labs (Tokyo TLO)");
+    EXPECT_EQ(o->type, OrgType::kUniversity);
+    EXPECT_EQ(o->country, "JP");
+    EXPECT_EQ(o->peer_id, tokyo.id);
+    auto peer_org_again = tx.net().PeerOrg(tokyo, 300);
+    if (!peer_org_again.ok()) return peer_org_again.status();
+    EXPECT_EQ(*peer_org_again, *peer_org);
+    return Status::Ok();
+  });
+}
+
+TEST_F(SqlNetTxTest, AnInquirysDealIsFoundByPeerAndReferenceAndIsUnique) {
+  Peer tokyo = APeer("kc1tokyo", "Tokyo TLO");
+  tokyo.id = Insert(tokyo);
+  const int64_t a = AddOrg("甲"), b = AddOrg("乙");
+  Deal d;
+  d.title = "询价";
+  d.buyer_org_id = a;
+  d.seller_org_id = b;
+  d.opened_by = AddUser("opener", a);
+  d.peer_id = tokyo.id;
+  d.peer_ref = "iq-1";
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto id = tx.deals().InsertDeal(d);
+    if (!id.ok()) return id.status();
+    auto found = tx.net().FindPeerDeal(tokyo.id, "iq-1");
+    if (!found.ok()) return found.status();
+    EXPECT_EQ(*found, std::optional<int64_t>(*id));
+    auto none = tx.net().FindPeerDeal(tokyo.id, "iq-2");
+    if (!none.ok()) return none.status();
+    EXPECT_FALSE(none->has_value());
+    auto back = tx.deals().GetDeal(*id);
+    if (!back.ok()) return back.status();
+    EXPECT_EQ(back->peer_id, std::optional<int64_t>(tokyo.id));
+    EXPECT_EQ(back->peer_ref, "iq-1");
+    return Status::Ok();
+  });
+  Status twice = store_->Write([&](StoreTx& tx) { return tx.deals().InsertDeal(d).status(); });
+  EXPECT_FALSE(twice.ok());
+}
+
+TEST_F(SqlNetTxTest, TheOutboxKeepsEachPeersMessagesInOrderAndCountsADealsDelivery) {
+  Peer tokyo = APeer("kc1tokyo", "Tokyo TLO"), kyoto = APeer("kc1kyoto", "Kyoto");
+  tokyo.id = Insert(tokyo);
+  kyoto.id = Insert(kyoto);
+  auto message = [](int64_t peer, const std::string& id, std::optional<int64_t> deal) {
+    NetTx::OutboxMessage m;
+    m.peer_id = peer;
+    m.deal_id = deal;
+    m.path = "/api/v1/net/inquiry-events";
+    m.message_id = id;
+    m.body = "{\"event\":{}}";
+    m.created_at = m.next_at = 100;
+    return m;
+  };
+  MustWrite([&](StoreTx& tx) -> Status {
+    for (auto [peer, id] : {std::pair{kyoto.id, "k1"}, {tokyo.id, "t1"}, {kyoto.id, "k2"},
+                            {tokyo.id, "t2"}}) {
+      KC_RETURN_IF_ERROR(tx.net().Enqueue(message(peer, id, std::nullopt)));
+    }
+    auto again = tx.net().Enqueue(message(tokyo.id, "t1", std::nullopt));
+    EXPECT_EQ(again.status().code(), "duplicate_message");
+    auto pending = tx.net().PendingMessages(10);
+    if (!pending.ok()) return pending.status();
+    std::vector<std::string> order;
+    for (const auto& m : *pending) order.push_back(m.message_id);
+    EXPECT_EQ(order, (std::vector<std::string>{"t1", "t2", "k1", "k2"}));
+
+    auto first = (*pending)[0];
+    first.status = "delivered";
+    first.attempts = 1;
+    first.delivered_at = 150;
+    KC_RETURN_IF_ERROR(tx.net().UpdateOutbox(first));
+    auto rest = tx.net().PendingMessages(10);
+    if (!rest.ok()) return rest.status();
+    EXPECT_EQ(rest->size(), 3u);
+    EXPECT_EQ(rest->front().message_id, "t2");
+    return Status::Ok();
+  });
+  // A deal's delivery: what waits, what was refused, and the latest error.
+  const int64_t a = AddOrg("甲"), b = AddOrg("乙");
+  const int64_t opener = AddUser("opener", a);
+  MustWrite([&](StoreTx& tx) -> Status {
+    Deal d;
+    d.title = "询价";
+    d.buyer_org_id = a;
+    d.seller_org_id = b;
+    d.opened_by = opener;
+    auto deal = tx.deals().InsertDeal(d);
+    if (!deal.ok()) return deal.status();
+    auto delivered = message(tokyo.id, "d1", *deal);
+    delivered.status = "delivered";
+    auto failed = message(tokyo.id, "d2", *deal);
+    failed.status = "failed";
+    failed.last_error = "404 unknown_listing: gone";
+    auto waiting = message(tokyo.id, "d3", *deal);
+    waiting.last_error = "connection refused";
+    for (const auto& m : {delivered, failed, waiting}) KC_RETURN_IF_ERROR(tx.net().Enqueue(m));
+    auto delivery = tx.net().DealDelivery(*deal);
+    if (!delivery.ok()) return delivery.status();
+    EXPECT_EQ(delivery->pending, 1);
+    EXPECT_EQ(delivery->failed, 1);
+    EXPECT_EQ(delivery->last_error, "connection refused");
+    return Status::Ok();
+  });
+}
+
+TEST_F(SqlNetTxTest, TheInboxTakesAMessageOnceAndTheTransactionGoesOn) {
+  Peer tokyo = APeer("kc1tokyo", "Tokyo TLO"), kyoto = APeer("kc1kyoto", "Kyoto");
+  tokyo.id = Insert(tokyo);
+  kyoto.id = Insert(kyoto);
+  MustWrite([&](StoreTx& tx) -> Status {
+    auto unseen = tx.net().Received(tokyo.id, "ev-1");
+    if (!unseen.ok()) return unseen.status();
+    EXPECT_FALSE(unseen->has_value());
+    KC_RETURN_IF_ERROR(tx.net().RecordReceived(tokyo.id, "ev-1", std::nullopt, 100));
+    EXPECT_EQ(tx.net().RecordReceived(tokyo.id, "ev-1", std::nullopt, 101).code(),
+              "duplicate_message");
+    // The same id from another peer is another message.
+    KC_RETURN_IF_ERROR(tx.net().RecordReceived(kyoto.id, "ev-1", std::nullopt, 102));
+    auto seen = tx.net().Received(tokyo.id, "ev-1");
+    if (!seen.ok()) return seen.status();
+    EXPECT_TRUE(seen->has_value());
+    return Status::Ok();
+  });
+}
+
 }  // namespace
 }  // namespace kc

@@ -2,7 +2,8 @@
 // adds B by address and fingerprint; B's admin accepts A in B's partner directory (the admin
 // view); A's partners page (朋友圈) then lists B by country without JavaScript at 390 px, and
 // with it; and a demand B shares, pulled by A, is marked on A as coming from the partner, with a
-// link to its page on B and no inquiry or contact actions.
+// link to its page on B and no contact details; an inquiry sent from it on A reaches B's deals
+// workspace (docs/network.md §6).
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -191,5 +192,45 @@ describe('partner network', () => {
     await page.locator('.listing-card', { hasText: shared.title }).locator('[data-test=origin-tag]').waitFor();
     assert.deepEqual(page.pageErrors, []);
     await context.close();
+  });
+
+  test('an inquiry sent on A about B\'s demand reaches B\'s deals workspace', async () => {
+    const list = await apiCall(a.url, adminA, 'GET', '/demands?size=50&view=summary');
+    const copy = list.items.find((d) => d.title === shared.title);
+    assert.ok(copy, 'A did not pull B\'s demand');
+    // A member of an enterprise on A.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const password = `Inquirer-${stamp}-9`;
+    await apiCall(a.url, context, 'POST', '/auth/register', {
+      username: `inquirer${stamp}`, password, display_name: '王工',
+      org: { name: `哈尔滨低温储能 ${stamp}`, type: 'enterprise', region: '230103' },
+    });
+    await apiCall(a.url, context, 'POST', '/auth/login', { username: `inquirer${stamp}`, password });
+    let page = await newPage(context);
+    await page.goto(`${a.url}/demands/${copy.id}`);
+    await page.locator('#detail-heading').waitFor();
+    await page.getByRole('button', { name: '发起询价' }).click();
+    await page.waitForURL(/\/workspace\/deals\/\d+$/);
+    const note = page.locator('[data-test=network]');
+    await note.getByText(`与合作平台“${B_NAME}”之间的询价`).waitFor();
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    await assertNoSidewaysScroll(page, 'an inquiry (app)');
+    assert.deepEqual(page.pageErrors, []);
+    await context.close();
+
+    // A sends it within a sync interval; on B it is a deal at the intent stage about its demand.
+    let deals;
+    for (let i = 0; i < 60; i += 1) {
+      deals = await apiCall(b.url, adminB, 'GET', '/deals');
+      if (deals.total === 1) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.equal(deals.total, 1, 'the inquiry did not reach B');
+    assert.equal(deals.items[0].stage, 'intent');
+    assert.equal(deals.items[0].network.node_name, `Node A ${stamp}`);
+    page = await newPage(adminB);
+    await page.goto(`${b.url}/workspace/deals`);
+    await page.locator('[data-test=inquiry-tag]').getByText(`询价 · Node A ${stamp}`).waitFor();
+    assert.deepEqual(page.pageErrors, []);
   });
 });

@@ -17,6 +17,9 @@ const NOT_HTTP = new Set([
   'access_log_unavailable', 'bad_address', 'bad_backup', 'bad_bounds', 'bad_dictionary', 'bad_flag',
   'bad_id', 'bad_listing_id', 'bad_term_stats', 'bind_failed', 'dictionary_unavailable', 'index_locked',
   'lexicon_unavailable',
+  // The ranking model's loading and training (docs/ranking.md): logged, never answered.
+  'bad_ranker_model', 'bad_training_options', 'bad_training_set', 'feature_count_mismatch',
+  'ranker_model_unavailable',
   'malformed_taxonomy', 'not_empty', 'opencc_unavailable', 'schema_mismatch', 'unknown_table',
   'usage', 'message',
 ]);
