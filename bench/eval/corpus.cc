@@ -89,7 +89,19 @@ Result<DataSet> LoadCsl(const std::string& data_dir) {
                       Str(j, "discipline")});
   };
   KC_RETURN_IF_ERROR(ReadJsonl(data_dir + "/csl-dev/docs.jsonl", add));
-  KC_RETURN_IF_ERROR(ReadJsonl(data_dir + "/zh-sci-abstracts/docs.jsonl", add));
+  KC_RETURN_IF_ERROR(ReadJsonl(data_dir + "/zh-sci-abstracts/docs.jsonl", [&](const json& j) {
+    add(j);
+    const std::string id = Str(j, "id");
+    if (!Str(j, "title").empty()) d.training.push_back({Str(j, "title"), id});
+    std::string keywords;
+    if (j.contains("keywords") && j["keywords"].is_array()) {
+      for (const json& k : j["keywords"]) {
+        if (!k.is_string()) continue;
+        keywords.append(keywords.empty() ? "" : " ").append(k.get<std::string>());
+      }
+    }
+    if (!keywords.empty()) d.training.push_back({keywords, id});
+  }));
   for (const char* set : {"keywords", "title"}) {
     auto q = ReadQueries(data_dir + "/csl-dev/queries_" + set + ".tsv", false, 1);
     KC_RETURN_IF_ERROR(q);

@@ -10,6 +10,9 @@
 #include "eval/corpus.h"
 #include "search/index.h"
 #include "search/query.h"
+#include "search/rank_training_data.h"
+#include "search/ranker.h"
+#include "search/ranker_training.h"
 #include "search/search.h"
 #include "search/translate.h"
 
@@ -45,6 +48,31 @@ enum class IndexPath {
 std::unique_ptr<Engine> MakeOurEngine(const search::Translator* translator,
                                       search::QueryOptions query, search::RankingOptions ranking,
                                       bool reuse = false, IndexPath path = IndexPath::kImport);
+
+// Our engine in two stages over `index` (built by our engine): the first `depth` candidates of
+// search::RunFirstStage re-ranked by `ranker` (search/rerank.h), the rest after them. Named
+// "kechuang-ltr"; Build does nothing. index, translator and ranker must outlive it.
+std::unique_ptr<Engine> MakeRerankedEngine(const search::SearchIndex* index,
+                                           const search::Translator* translator,
+                                           search::QueryOptions query,
+                                           search::RankingOptions ranking,
+                                           const search::Ranker* ranker, size_t depth);
+
+// A re-ranker model trained on `training` (queries with the data-set id of their document)
+// over `index`, which holds those documents; prints what it found and how long it took.
+Result<std::string> TrainRerankerOn(const search::SearchIndex& index,
+                                    const search::Translator* translator,
+                                    const std::vector<TrainingQuery>& training,
+                                    const search::RankTrainingDataOptions& data_options,
+                                    const search::RankerTrainingOptions& options);
+
+// Tuning without the scored sets: the training queries split by document into two halves, a
+// model trained with each of `configs` on one, and MRR@10 among the candidates on the other
+// (first stage and re-ranked) printed as a table.
+Status ValidateReranker(const search::SearchIndex& index, const search::Translator* translator,
+                        const std::vector<TrainingQuery>& training,
+                        const search::RankTrainingDataOptions& data_options,
+                        const std::vector<search::RankerTrainingOptions>& configs);
 
 // Stock Xapian 1.4: TermGenerator with FLAG_CJK_NGRAM (characters and bigrams of CJK text)
 // and the English stemmer; BM25 with default parameters; the query is the OR of the terms

@@ -7,12 +7,15 @@
 //        [--max-share X] [--char-share X] [--char-docs-floor N]
 //        [--max-translated-terms N] [--k1 X] [--b X]
 //        [--limit-queries N] [--relevance-study 1] [--weak-below X]
+//        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
+//        [--ltr-train-queries N] [--ltr-validate 1]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -39,6 +42,15 @@ struct Options {
   bool show_misses = false;  // print each query whose first hit is not relevant
   // After each set, the relevance thresholds' study on our engine's index (relevance_study.h).
   bool relevance_study = false;
+  // The learned re-ranker (engine kechuang-ltr): trained on csl's training queries (from
+  // zh-sci-abstracts) over our engine's csl index, then scored on every set.
+  bool rerank = false;
+  search::RankTrainingDataOptions ltr_data;
+  search::RankerTrainingOptions ltr{.rounds = 150, .max_depth = 6, .eta = 0.1};
+  size_t ltr_depth = 50;         // candidates re-ranked per query
+  size_t ltr_train_queries = 0;  // at most this many training queries (evenly spread); 0: all
+  // Instead of scoring: the model's options compared on halves of the training queries.
+  bool ltr_validate = false;
 };
 
 std::set<std::string> SplitCommas(const std::string& s) {
@@ -103,6 +115,20 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->relevance_study = v == "1";
     } else if (a == "--weak-below") {
       o->ranking.weak_below = std::stod(v);
+    } else if (a == "--rerank") {
+      o->rerank = v == "1";
+    } else if (a == "--ltr-rounds") {
+      o->ltr.rounds = std::stoi(v);
+    } else if (a == "--ltr-max-depth") {
+      o->ltr.max_depth = std::stoi(v);
+    } else if (a == "--ltr-eta") {
+      o->ltr.eta = std::stod(v);
+    } else if (a == "--ltr-validate") {
+      o->ltr_validate = v == "1";
+    } else if (a == "--ltr-depth") {
+      o->ltr_depth = std::stoul(v);
+    } else if (a == "--ltr-train-queries") {
+      o->ltr_train_queries = std::stoul(v);
     } else if (a == "--reuse") {
       o->reuse = v == "1";
     } else if (a == "--limit-queries") {
@@ -192,6 +218,47 @@ Status RunSet(const DataSet& data, Engine* engine, const Options& o, std::vector
   return Status::Ok();
 }
 
+// The re-ranked variant of our engine on `index` (our engine's index of `data`): the model is
+// trained first, on the first data set that has training queries (csl: zh-sci-abstracts'
+// titles and keywords), and kept for the sets after it.
+Status RunReranked(const DataSet& data, const search::SearchIndex& index,
+                   const search::Translator* translator, const Options& o,
+                   std::optional<search::Ranker>* ranker, std::vector<Row>* rows,
+                   std::vector<std::string>* builds) {
+  if (!ranker->has_value()) {
+    if (data.training.empty()) {
+      return Invalid("sets", "no_training_set", "--rerank needs the csl set, which trains it");
+    }
+    std::vector<TrainingQuery> training = data.training;
+    const size_t n = o.ltr_train_queries;
+    if (n > 0 && training.size() > n) {
+      std::vector<TrainingQuery> spread;
+      for (size_t i = 0; i < n; ++i) spread.push_back(training[i * training.size() / n]);
+      training = std::move(spread);
+    }
+    search::RankTrainingDataOptions data_options = o.ltr_data;
+    data_options.candidates = o.ltr_depth;
+    data_options.query = o.query;
+    data_options.ranking = o.ranking;
+    if (o.ltr_validate) {
+      const std::vector<search::RankerTrainingOptions> configs = {
+          o.ltr,
+          {.rounds = 50, .max_depth = 3, .eta = 0.1},
+          {.rounds = 300, .max_depth = 4, .eta = 0.05},
+          {.rounds = 100, .max_depth = 6, .eta = 0.3},
+          {.rounds = 400, .max_depth = 8, .eta = 0.03}};
+      return ValidateReranker(index, translator, training, data_options, configs);
+    }
+    auto model = TrainRerankerOn(index, translator, training, data_options, o.ltr);
+    KC_RETURN_IF_ERROR(model);
+    auto loaded = search::Ranker::FromBuffer(*model, "eval-ranker.json");
+    KC_RETURN_IF_ERROR(loaded);
+    ranker->emplace(std::move(*loaded));
+  }
+  auto engine = MakeRerankedEngine(&index, translator, o.query, o.ranking, &**ranker, o.ltr_depth);
+  return RunSet(data, engine.get(), o, rows, builds);
+}
+
 int Main(int argc, char** argv) {
   Options o;
   if (!ParseArgs(argc, argv, &o)) return 2;
@@ -216,6 +283,7 @@ int Main(int argc, char** argv) {
       "--------|--------|--------|\n");
   std::vector<Row> rows;
   std::vector<std::string> builds;
+  std::optional<search::Ranker> ranker;  // trained on the first set with training queries
   const std::pair<const char*, Result<DataSet> (*)(const std::string&)> sets[] = {
       {"csl", LoadCsl}, {"cranfield", LoadCranfield}, {"csprd", LoadCsprd}};
   for (const auto& [key, load] : sets) {
@@ -242,6 +310,9 @@ int Main(int argc, char** argv) {
       Status s = RunSet(*data, engine.get(), o, &rows, &builds);
       if (s.ok() && o.relevance_study && engine->index() != nullptr) {
         s = RunRelevanceStudy(*data, *engine->index(), translator.get(), o.query, o.ranking);
+      }
+      if (s.ok() && o.rerank && engine->index() != nullptr) {
+        s = RunReranked(*data, *engine->index(), translator.get(), o, &ranker, &rows, &builds);
       }
       if (!s.ok()) {
         std::fprintf(stderr, "%s/%s: %s\n", key, engine->name().c_str(), s.message().c_str());

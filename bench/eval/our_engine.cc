@@ -114,7 +114,7 @@ class OurEngine : public Engine {
     KC_RETURN_IF_ERROR(store);
     SystemClock clock;
     Accounts accounts(**store, clock);
-    KC_RETURN_IF_ERROR(accounts.EnsureAdmin(std::string("eval-admin-password")).status());
+    KC_RETURN_IF_ERROR(accounts.EnsureAdmin(std::string("eval-Keeper-password-7")).status());
     Result<User> admin = User{};
     KC_RETURN_IF_ERROR((*store)->Read([&](StoreTx& tx) -> Status {
       admin = tx.FindUserByName("admin");

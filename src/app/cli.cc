@@ -12,6 +12,7 @@
 #include "app/platform.h"
 #include "service/backup.h"
 #include "service/crypto.h"
+#include "service/ranker_trainer.h"
 
 namespace kc::app {
 
@@ -205,6 +206,52 @@ int Restore(std::vector<std::string> args) {
   return 0;
 }
 
+// kechuang train-ranker: a re-ranker model from the published listings, written to
+// DATA/ranker.json (service/ranker_trainer.h). --rounds and --max-listings are its own flags.
+int TrainRanker(std::vector<std::string> args) {
+  RankerTrainerOptions options;
+  std::vector<std::string> flags;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const bool own = args[i] == "--rounds" || args[i] == "--max-listings";
+    if (!own) {
+      flags.push_back(args[i]);
+      continue;
+    }
+    if (i + 1 >= args.size()) return Fail(BadInput("usage", args[i] + " needs a number"));
+    const std::string& v = args[++i];
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n == 0 || n > 100000) {
+      return Fail(BadInput("usage", args[i - 1] + " takes a number from 1 to 100000"));
+    }
+    if (args[i - 1] == "--rounds") {
+      options.training.rounds = static_cast<int>(n);
+    } else {
+      options.max_listings = n;
+    }
+  }
+  auto config = ParseConfig(flags);
+  if (!config.ok()) return Fail(config.status());
+  KC_RETURN_IF_ERROR_CLI(InitCrypto());
+  auto store = OpenStore(*config);
+  if (!store.ok()) return Fail(store.status());
+  std::unique_ptr<search::Translator> translator;
+  if (auto t = search::Translator::Load(config->cedict); t.ok()) {
+    translator = std::move(*t);
+  } else {
+    std::cerr << "kechuang: " << t.status().message() << "; translating with the glossary only"
+              << std::endl;
+    translator = search::Translator::GlossaryOnly();
+  }
+  auto report = TrainRankerFromStore(**store, config->data_dir, translator.get(), options);
+  if (!report.ok()) return Fail(report.status());
+  std::cout << "trained on " << report->listings << " listings: " << report->queries.kept << " of "
+            << report->queries.queries
+            << " title and keyword queries found their listing; model written to " << report->path
+            << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -221,6 +268,7 @@ int RunCli(int argc, char** argv) {
   if (cmd == "reindex") return Reindex(args);
   if (cmd == "backup") return Backup(args);
   if (cmd == "restore") return Restore(args);
+  if (cmd == "train-ranker") return TrainRanker(args);
   if (cmd == "version" || cmd == "--version") {
     std::cout << "kechuang " << kVersion << std::endl;
     return 0;

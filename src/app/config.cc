@@ -119,6 +119,8 @@ Usage:
   kechuang backup FILE [--data DIR] [--db URL]   every table (one snapshot) and attachments,
                                                  while serving; portable between backends
   kechuang restore FILE [--data DIR] [--db URL]  into an empty data directory or database
+  kechuang train-ranker [--data DIR] [--db URL] [--cedict FILE] [--rounds N] [--max-listings N]
+                 train the search re-ranker on the published listings into DATA/ranker.json
   kechuang version
 
 Environment: KECHUANG_DATA, KECHUANG_LISTEN, KECHUANG_DB, KECHUANG_BASE_URL,

@@ -135,7 +135,13 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
     all.english_stems.insert(all.english_stems.end(), t.english_stems.begin(),
                              t.english_stems.end());
   }
-  for (const std::string& w : all.words) out.highlight.words.push_back(w);
+  for (const std::string& w : all.words) {
+    out.highlight.words.push_back(w);
+    if (w.size() > kMaxTermBytes) continue;
+    out.sequence.push_back(text::KindOf(w) == text::TokenKind::kLatinWord
+                               ? Term(kStemPrefix, text::StemEnglish(w))
+                               : Term(kWordPrefix, w));
+  }
   for (const std::string& b : all.bigrams) out.highlight.words.push_back(b);
   for (const std::string& s : all.english_stems) out.highlight.stems.insert(s);
 
@@ -172,9 +178,9 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
       out.terms[term] += w;
     }
   }
-  std::map<std::string, double> idf;
-  DropFrequentTerms(db, o, &out.terms, &idf);
-  out.reference = ReferenceOf(own, alternatives, idf);
+  DropFrequentTerms(db, o, &out.terms, &out.idf);
+  out.reference = ReferenceOf(own, alternatives, out.idf);
+  out.own = own;
   out.in_members_text = InMembersText(db, o, out.terms);
   return out;
 }

@@ -73,6 +73,13 @@ struct TextQuery {
   std::vector<Translation> translations;
   // The reference weight of terms (relevance.h): a hit's weight over it is its relevance.
   Reference reference;
+  // What the re-ranker's features (rank_features.h) need besides: the terms of the query's own
+  // language with their weights (before translations are added and frequent terms dropped),
+  // the query's words in order as index terms (W, or Z for a Latin word), and the BM25 idf of
+  // every term of `terms`.
+  TermWeights own;
+  std::vector<std::string> sequence;
+  std::map<std::string, double> idf;
   bool empty() const { return terms.empty(); }
   // The weighted OR of terms, each term of in_members_text as a synonym of itself and its
   // members-only form; Xapian::Query() (matches nothing) when empty.

@@ -1,7 +1,7 @@
 // The command line, driven through the real binary as a subprocess.
 #include <fcntl.h>
-#include <grp.h>
 #include <gmock/gmock.h>
+#include <grp.h>
 #include <gtest/gtest.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "app/platform.h"
+#include "search/rank_features.h"
+#include "search/ranker.h"
 
 extern char** environ;
 
@@ -112,7 +114,8 @@ ProcessResult RunServeAs(uid_t uid, const std::vector<std::string>& args,
                          const std::string& scratch) {
   std::vector<std::string> argv_s = {KC_BINARY, "serve", "--listen", "127.0.0.1:0", "--no-demo"};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
-  const std::string out_path = scratch + "/serve-stdout.txt", err_path = scratch + "/serve-stderr.txt";
+  const std::string out_path = scratch + "/serve-stdout.txt",
+                    err_path = scratch + "/serve-stderr.txt";
   ProcessResult run;
   const pid_t pid = fork();
   if (pid < 0) {
@@ -287,6 +290,40 @@ TEST_F(CliTest, ImportingAGoodFileExits0) {
   EXPECT_EQ(imp.exit_code, 0) << imp.err;
   EXPECT_THAT(imp.out, HasSubstr("imported 1 achievements, 0 lines failed"));
   EXPECT_EQ(imp.err, "");
+}
+
+TEST_F(CliTest, TrainRankerWritesAModelOfThePublishedListings) {
+  const int64_t org_id = PrepareDataDir();
+  ASSERT_NE(org_id, 0);
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {"一种高反光表面成像方法", "本成果采用偏振结构光抑制镜面反射，实现高反光表面成像。"},
+      {"锂电池正极材料制备技术", "本成果以共沉淀法制备锂电池正极材料，提高能量密度。"},
+      {"污泥低温干化设备", "本成果提出一种污泥低温干化设备，能耗降低三成。"},
+      {"桥梁裂缝智能检测系统", "本成果利用无人机图像识别桥梁裂缝，检测精度高。"}};
+  std::string lines;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    lines += json({{"id", "CLI-R-" + std::to_string(i)},
+                   {"org_id", org_id},
+                   {"title", texts[i].first},
+                   {"abstract", texts[i].second}})
+                 .dump() +
+             "\n";
+  }
+  ProcessResult imp = RunKechuang(
+      {"import", "achievements", WriteFixture("a.jsonl", lines), "--data", Data()}, dir_.path());
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+
+  ProcessResult r = RunKechuang({"train-ranker", "--data", Data(), "--rounds", "5"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr("trained on 4 listings"));
+  auto model = search::Ranker::Load(Data() + "/ranker.json");
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  EXPECT_EQ(model->feature_count(), search::kRankFeatureCount);
+  EXPECT_FALSE(std::filesystem::exists(Data() + "/ranker-training"));  // scratch removed
+
+  ProcessResult bad = RunKechuang({"train-ranker", "--data", Data(), "--rounds", "x"}, dir_.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--rounds"));
 }
 
 TEST_F(CliTest, ImportUsageErrorsExit2) {
