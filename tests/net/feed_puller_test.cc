@@ -3,6 +3,7 @@
 #include "net/feed_puller.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <deque>
 #include <filesystem>
@@ -35,7 +36,7 @@ class ScriptedFeed : public PeerLink {
 };
 
 NodeKey TestKey(const std::string& name) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) / ("feed-puller-" + name);
+  const auto dir = std::filesystem::path(::testing::TempDir()) / ("feed-puller-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto key = NodeKey::LoadOrCreate(dir.string());
   EXPECT_TRUE(key.ok());

@@ -4,6 +4,7 @@
 #include "net/outbox_sender.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <deque>
 #include <filesystem>
@@ -33,7 +34,7 @@ class ScriptedLink : public PeerLink {
 };
 
 NodeKey TestKey() {
-  const auto dir = std::filesystem::path(::testing::TempDir()) / "outbox-sender-key";
+  const auto dir = std::filesystem::path(::testing::TempDir()) / ("outbox-sender-key-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto key = NodeKey::LoadOrCreate(dir.string());
   EXPECT_TRUE(key.ok());

@@ -481,7 +481,10 @@ class OneShotTlsServer {
 class PeerHttpsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) / "peer-https";
+    // A directory of this test's own: ctest runs the tests of this file in parallel.
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("peer-https-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     if (!MakeCertificate(dir_ / "good", "IP:127.0.0.1") ||
         !MakeCertificate(dir_ / "other", "IP:10.9.8.7")) {

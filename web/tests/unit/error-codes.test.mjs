@@ -19,7 +19,7 @@ const NOT_HTTP = new Set([
   'lexicon_unavailable',
   // The ranking model's loading and training (docs/ranking.md): logged, never answered.
   'bad_ranker_model', 'bad_training_options', 'bad_training_set', 'feature_count_mismatch',
-  'ranker_model_unavailable',
+  'ranker_model_unavailable', 'no_training_queries',
   'malformed_taxonomy', 'not_empty', 'opencc_unavailable', 'schema_mismatch', 'unknown_table',
   'usage', 'message',
 ]);
