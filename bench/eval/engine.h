@@ -9,6 +9,7 @@
 #include "core/status.h"
 #include "eval/corpus.h"
 #include "search/index.h"
+#include "search/matcher.h"
 #include "search/query.h"
 #include "search/rank_training_data.h"
 #include "search/ranker.h"
@@ -57,6 +58,13 @@ std::unique_ptr<Engine> MakeRerankedEngine(const search::SearchIndex* index,
                                            search::QueryOptions query,
                                            search::RankingOptions ranking,
                                            const search::Ranker* ranker, size_t depth);
+
+// The match path over `index` (built by our engine): each query a demand listing, its matches
+// among the achievements (search::Matcher with `options`). Named "kechuang-match"; Build does
+// nothing. index and translator must outlive it.
+std::unique_ptr<Engine> MakeMatchEngine(const search::SearchIndex* index,
+                                        const search::Translator* translator,
+                                        search::MatchOptions options);
 
 // A re-ranker model trained on `training` (queries with the data-set id of their document)
 // over `index`, which holds those documents; prints what it found and how long it took.

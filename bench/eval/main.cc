@@ -9,6 +9,8 @@
 //        [--limit-queries N] [--relevance-study 1] [--weak-below X]
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
 //        [--ltr-train-queries N] [--ltr-validate 1]
+//        [--match 1] [--match-key-terms N] [--match-candidate-terms N]
+//        [--match-terms-share X] [--half even|odd]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -51,6 +53,12 @@ struct Options {
   size_t ltr_train_queries = 0;  // at most this many training queries (evenly spread); 0: all
   // Instead of scoring: the model's options compared on halves of the training queries.
   bool ltr_validate = false;
+  // The match path (engine kechuang-match) over our engine's index, each query as a demand.
+  bool match = false;
+  search::MatchOptions match_options;
+  // Only the queries of even or odd position in each query set (tuning on one half, scoring
+  // on the other); empty: all.
+  std::string half;
 };
 
 std::set<std::string> SplitCommas(const std::string& s) {
@@ -129,6 +137,20 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->ltr_depth = std::stoul(v);
     } else if (a == "--ltr-train-queries") {
       o->ltr_train_queries = std::stoul(v);
+    } else if (a == "--match") {
+      o->match = v == "1";
+    } else if (a == "--match-key-terms") {
+      o->match_options.key_terms = std::stoul(v);
+    } else if (a == "--match-candidate-terms") {
+      o->match_options.candidate_terms = std::stoul(v);
+    } else if (a == "--match-terms-share") {
+      o->match_options.terms_share = std::stod(v);
+    } else if (a == "--half") {
+      if (v != "even" && v != "odd") {
+        std::cerr << "--half is even or odd\n";
+        return false;
+      }
+      o->half = v;
     } else if (a == "--reuse") {
       o->reuse = v == "1";
     } else if (a == "--limit-queries") {
@@ -293,6 +315,15 @@ int Main(int argc, char** argv) {
       std::fprintf(stderr, "%s: %s\n", key, data.status().message().c_str());
       return 1;
     }
+    if (!o.half.empty()) {
+      for (auto& [set_name, queries] : data->query_sets) {
+        std::vector<Query> kept;
+        for (size_t i = (o.half == "even" ? 0 : 1); i < queries.size(); i += 2) {
+          kept.push_back(queries[i]);
+        }
+        queries = std::move(kept);
+      }
+    }
     std::vector<std::unique_ptr<Engine>> engines;
     if (o.engines.count("kechuang")) {
       if (o.path != "direct") {
@@ -310,6 +341,10 @@ int Main(int argc, char** argv) {
       Status s = RunSet(*data, engine.get(), o, &rows, &builds);
       if (s.ok() && o.relevance_study && engine->index() != nullptr) {
         s = RunRelevanceStudy(*data, *engine->index(), translator.get(), o.query, o.ranking);
+      }
+      if (s.ok() && o.match && engine->index() != nullptr) {
+        auto matches = MakeMatchEngine(engine->index(), translator.get(), o.match_options);
+        s = RunSet(*data, matches.get(), o, &rows, &builds);
       }
       if (s.ok() && o.rerank && engine->index() != nullptr) {
         s = RunReranked(*data, *engine->index(), translator.get(), o, &ranker, &rows, &builds);

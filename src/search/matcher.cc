@@ -1,6 +1,8 @@
 #include "search/matcher.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,6 +23,9 @@ struct SourceQuery {
   std::vector<text::WeightedTerm> key_terms;
   std::vector<std::string> index_terms;  // key_terms[i] as its W or Z term
   std::vector<std::string> keyword_keys;
+  // Every distinct term of the source ranked the same way (key_terms are the first of them):
+  // the candidate query takes its terms from these.
+  std::vector<text::WeightedTerm> ranked_terms;
 };
 
 // The candidate query: its terms, and for its reference weight (relevance.h) the terms of the
@@ -66,15 +71,18 @@ struct Retrieved {
   Reference reference;
 };
 
-// Phase 1: the key terms of the source (title and keywords as its head, the rest as its body,
-// weighted by the index's statistics), their index terms, and its keywords' keys.
+// Phase 1: the terms of the source (title and keywords as its head, the rest as its body,
+// weighted by the index's statistics), the max_terms heaviest as its key terms, their index
+// terms, and its keywords' keys.
 Result<SourceQuery> KeyTermsOf(const SearchIndex& index, const ListingTerms& analysed,
                                size_t max_terms) {
   const text::Terms head = Concat(analysed.title, analysed.keywords);
   Result<text::TermStats> stats = index.StatsFor({&head, &analysed.body});
   KC_RETURN_IF_ERROR(stats);
   SourceQuery sq;
-  sq.key_terms = text::KeyTerms(head, analysed.body, *stats, max_terms);
+  sq.ranked_terms = text::KeyTerms(head, analysed.body, *stats, SIZE_MAX);
+  sq.key_terms.assign(sq.ranked_terms.begin(),
+                      sq.ranked_terms.begin() + std::min(max_terms, sq.ranked_terms.size()));
   sq.keyword_keys = KeysOf(analysed.keywords);
   for (const text::WeightedTerm& t : sq.key_terms) {
     sq.index_terms.push_back(SharedTerms::IndexTermOf(t.key));
@@ -82,8 +90,8 @@ Result<SourceQuery> KeyTermsOf(const SearchIndex& index, const ListingTerms& ana
   return sq;
 }
 
-// Phase 2: the candidate query of the n heaviest key terms (their words, bigrams and
-// translations), with characters at char_weight; weights relative to the heaviest key term.
+// Phase 2: the candidate query of the source's n heaviest terms (their words, bigrams and
+// translations), with characters at char_weight; weights relative to the heaviest term.
 // `sq` has at least one key term.
 CandidateQuery CandidateQueryOf(const SourceQuery& sq, size_t n, double char_weight,
                                 const QueryOptions& query_options, const Translator* translator) {
@@ -92,7 +100,7 @@ CandidateQuery CandidateQueryOf(const SourceQuery& sq, size_t n, double char_wei
   o.char_weight = char_weight;
   CandidateQuery q;
   text::Terms key_words;
-  for (const text::WeightedTerm& t : sq.key_terms) {
+  for (const text::WeightedTerm& t : sq.ranked_terms) {
     if (key_words.words.size() >= n) break;
     AddTextTerms(text::Analyze(t.term), t.weight / top, o, &q.own);
     key_words.words.push_back(t.term);
@@ -312,8 +320,9 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   const SharedTerms shared_terms(source, analysed, sq->key_terms);
   QueryOptions query_options = options_.query;
   query_options.members_text = request.member;
-  CandidateQuery candidate_query = CandidateQueryOf(
-      *sq, options_.candidate_terms, options_.query.char_weight, query_options, translator_);
+  size_t queried = options_.candidate_terms;
+  CandidateQuery candidate_query =
+      CandidateQueryOf(*sq, queried, options_.query.char_weight, query_options, translator_);
 
   Result<SearchIndex::Reader> reader = index_->AcquireReader();
   KC_RETURN_IF_ERROR(reader);
@@ -322,14 +331,24 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   try {
     Xapian::Query query =
         PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
+    // A source matched mostly through translations (a foreign-language listing): at least
+    // terms_share of all its terms (MatchOptions).
+    const size_t share = static_cast<size_t>(
+        std::ceil(options_.terms_share * static_cast<double>(sq->ranked_terms.size())));
+    if (!retrieved.reference.graded() && share > queried) {
+      queried = share;
+      candidate_query =
+          CandidateQueryOf(*sq, queried, options_.query.char_weight, query_options, translator_);
+      query = PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
+    }
     Xapian::MSet mset = RunQuery(db, query, request.target, options_.candidates);
     // Too few candidates (a small index, or a source whose heaviest terms are rare): widen
     // to every key term, with characters. Large indexes rarely get here, and then the wider
     // query's common terms are dropped as usual.
     const size_t wanted = std::min(options_.candidates, std::min(request.limit, kMaxLimit)) + 1;
     if (options_.widen_when_few && mset.size() < wanted) {
-      candidate_query = CandidateQueryOf(*sq, sq->key_terms.size(), options_.widen_char_weight,
-                                         query_options, translator_);
+      candidate_query = CandidateQueryOf(*sq, std::max(queried, sq->key_terms.size()),
+                                         options_.widen_char_weight, query_options, translator_);
       query = PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
       mset = RunQuery(db, query, request.target, options_.candidates);
     }

@@ -118,6 +118,7 @@ TEST_F(MatcherTest, CandidatesComeFromTheHeaviestKeyTerms) {
   EXPECT_EQ(ids(every), (std::vector<int64_t>{1, 2}));
   MatchOptions one = every;
   one.candidate_terms = 1;
+  one.terms_share = 0;
   one.widen_when_few = false;
   const std::vector<int64_t> found = ids(one);
   EXPECT_EQ(found.size(), 1u);
@@ -134,6 +135,7 @@ TEST_F(MatcherTest, TooFewCandidatesWidenToEveryKeyTerm) {
   MatchOptions narrow;
   narrow.min_relevance = 0;  // candidates, whatever their relevance
   narrow.candidate_terms = 1;
+  narrow.terms_share = 0;
   narrow.widen_when_few = false;
   auto none =
       Matcher(index_.get(), nullptr, narrow).Match(source, {ListingKind::kAchievement, 10, 0});
@@ -146,6 +148,46 @@ TEST_F(MatcherTest, TooFewCandidatesWidenToEveryKeyTerm) {
   ASSERT_TRUE(hits.ok());
   ASSERT_FALSE(hits->hits.empty());
   EXPECT_EQ(hits->hits.front().id, 1);
+}
+
+TEST_F(MatcherTest, ForeignListingIsMatchedByAllItsTerms) {
+  // A long English demand for Chinese listings: 30 words, each said twice, that translate only
+  // to a word of another achievement (锂离子电池) outweigh the one word it shares with the
+  // achievement it needs, a product name said once, which no dictionary translates.
+  std::unique_ptr<Translator> translator = Translator::GlossaryOnly();
+  std::string body;
+  for (int i = 0; i < 30; ++i) {
+    const std::string word = "zq" + std::string(1, static_cast<char>('a' + i % 26)) +
+                             std::string(1, static_cast<char>('a' + i / 26)) + "vorth";
+    translator->AddPair(word, "锂离子电池");
+    body += word + " " + word + " ";
+  }
+  body += "Kestrelon";
+  const Listing source = MakeListing(96, ListingKind::kDemand, "Sensor request", body);
+  const Listing named = MakeListing(40, ListingKind::kAchievement, "振动监测装置",
+                                    "采用Kestrelon芯片的无线振动监测装置，用于风机轴承。");
+  ASSERT_TRUE(index_->Upsert(named).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  auto found = [&](MatchOptions o) {
+    o.min_relevance = 0;
+    o.widen_when_few = false;
+    // As in an index of 50 documents or more: the English words no listing has are dropped,
+    // so the source is matched through its translations (none of them frequent here).
+    o.query.min_docs_for_share = 0;
+    o.query.max_term_share = 1;
+    auto hits = Matcher(index_.get(), translator.get(), o)
+                    .Match(source, {ListingKind::kAchievement, 10, 0});
+    EXPECT_TRUE(hits.ok());
+    std::vector<int64_t> ids;
+    if (hits.ok()) {
+      for (const MatchHit& h : hits->hits) ids.push_back(h.id);
+    }
+    return std::find(ids.begin(), ids.end(), 40) != ids.end();
+  };
+  EXPECT_TRUE(found(MatchOptions{}));  // every term of the listing is queried
+  MatchOptions heaviest;               // the 12 heaviest terms only
+  heaviest.terms_share = 0;
+  EXPECT_FALSE(found(heaviest));
 }
 
 TEST_F(MatcherTest, SourceWithoutTermsHasNoMatches) {
