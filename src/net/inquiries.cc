@@ -48,6 +48,20 @@ std::string Label(const std::string& author, const std::string& org_name) {
   return author.empty() ? org_name : author + " (" + org_name + ")";
 }
 
+// The `_network` account acting for a partner's party: in organisation `org_id` here, named
+// `label`, for the partner's message `message_id` (Actor::relayed).
+Actor PartnerParty(int64_t network_user, int64_t org_id, std::string label, int64_t peer_id,
+                   const std::string& message_id) {
+  User u;
+  u.id = network_user;
+  u.username = "_network";
+  u.display_name = std::move(label);
+  u.org_id = org_id;
+  Actor actor = Actor::Of(std::move(u));
+  actor.relayed = Actor::Relayed{peer_id, message_id};
+  return actor;
+}
+
 Status UnknownInquiry() {
   return Status::Error(ErrorKind::kNotFound, "unknown_inquiry",
                        "this partner has no inquiry with that id here");
@@ -178,13 +192,7 @@ Result<InquiryReceipt> Inquiries::ReceiveInquiry(const Peer& peer, std::string_v
     if (!org.ok()) return org.status();
     auto user = tx.net().NetworkUserId();
     if (!user.ok()) return user.status();
-    User u;
-    u.id = *user;
-    u.username = "_network";
-    u.display_name = Label(*author, *org_name);
-    u.org_id = *org;
-    actor.user = u;
-    actor.relayed = Actor::Relayed{peer.id, *id};
+    actor = PartnerParty(*user, *org, Label(*author, *org_name), peer.id, *id);
     (listing->kind == ListingKind::kDemand ? request.demand_id : request.achievement_id) =
         listing->id;
     return Status::Ok();
@@ -212,16 +220,10 @@ Result<Actor> Inquiries::PartnerActor(int64_t peer_id, const Deal& deal, const s
     if (!user.ok()) return user.status();
     for (const Org& o : *orgs) {
       if (o.peer_id != peer_id) continue;
-      User u;
-      u.id = *user;
-      u.username = "_network";
-      u.display_name = Label(author, o.name);
-      u.org_id = o.id;
-      actor.user = u;
+      actor = PartnerParty(*user, o.id, Label(author, o.name), peer_id, message_id);
+      return Status::Ok();
     }
-    if (!actor.user) return Internal("the partner takes no part in its inquiry's deal");
-    actor.relayed = Actor::Relayed{peer_id, message_id};
-    return Status::Ok();
+    return Internal("the partner takes no part in its inquiry's deal");
   }));
   return actor;
 }
