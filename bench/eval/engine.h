@@ -59,6 +59,14 @@ std::unique_ptr<Engine> MakeRerankedEngine(const search::SearchIndex* index,
                                            search::RankingOptions ranking,
                                            const search::Ranker* ranker, size_t depth);
 
+// The search the server runs over `index` (built by our engine): search::Searcher with the
+// re-ranking model of `rankers` where it applies (search/rerank.h). Named "kechuang-served";
+// Build does nothing. index, translator and rankers must outlive it.
+std::unique_ptr<Engine> MakeServedEngine(const search::SearchIndex* index,
+                                         const search::Translator* translator,
+                                         search::QueryOptions query, search::RankingOptions ranking,
+                                         const search::RankerSource* rankers);
+
 // The match path over `index` (built by our engine): each query a demand listing, its matches
 // among the achievements (search::Matcher with `options`). Named "kechuang-match"; Build does
 // nothing. index and translator must outlive it.

@@ -8,7 +8,7 @@
 //        [--max-translated-terms N] [--k1 X] [--b X]
 //        [--limit-queries N] [--relevance-study 1] [--weak-below X]
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
-//        [--ltr-train-queries N] [--ltr-validate 1]
+//        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
 //        [--match 1] [--match-key-terms N] [--match-candidate-terms N]
 //        [--match-terms-share X] [--half even|odd]
 #include <chrono>
@@ -21,6 +21,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/resources.h"
 #include "eval/corpus.h"
 #include "eval/engine.h"
 #include "eval/metrics.h"
@@ -51,6 +52,11 @@ struct Options {
   search::RankerTrainingOptions ltr{.rounds = 150, .max_depth = 6, .eta = 0.1};
   size_t ltr_depth = 50;         // candidates re-ranked per query
   size_t ltr_train_queries = 0;  // at most this many training queries (evenly spread); 0: all
+  // Each training query also in the dictionary's English (search::DictionaryEnglish).
+  bool ltr_english = false;
+  // Also the search the server runs (engine kechuang-served): our engine's index with the
+  // built-in re-ranking model (data/ranker/builtin.json) where it applies.
+  bool served = false;
   // Instead of scoring: the model's options compared on halves of the training queries.
   bool ltr_validate = false;
   // The match path (engine kechuang-match) over our engine's index, each query as a demand.
@@ -135,6 +141,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->ltr_validate = v == "1";
     } else if (a == "--ltr-depth") {
       o->ltr_depth = std::stoul(v);
+    } else if (a == "--served") {
+      o->served = v == "1";
+    } else if (a == "--ltr-english") {
+      o->ltr_english = v == "1";
     } else if (a == "--ltr-train-queries") {
       o->ltr_train_queries = std::stoul(v);
     } else if (a == "--match") {
@@ -258,6 +268,15 @@ Status RunReranked(const DataSet& data, const search::SearchIndex& index,
       for (size_t i = 0; i < n; ++i) spread.push_back(training[i * training.size() / n]);
       training = std::move(spread);
     }
+    if (o.ltr_english && translator != nullptr) {
+      const size_t chinese = training.size();
+      for (size_t i = 0; i < chinese; ++i) {
+        std::string english = search::DictionaryEnglish(training[i].text, *translator);
+        if (!english.empty()) training.push_back({std::move(english), training[i].doc_id});
+      }
+      std::fprintf(stderr, "re-ranker: %zu training queries, %zu of them in English\n",
+                   training.size(), training.size() - chinese);
+    }
     search::RankTrainingDataOptions data_options = o.ltr_data;
     data_options.candidates = o.ltr_depth;
     data_options.query = o.query;
@@ -306,6 +325,7 @@ int Main(int argc, char** argv) {
   std::vector<Row> rows;
   std::vector<std::string> builds;
   std::optional<search::Ranker> ranker;  // trained on the first set with training queries
+  const search::RankerSource builtin_ranker("", Resource("data/ranker/builtin.json").value_or(""));
   const std::pair<const char*, Result<DataSet> (*)(const std::string&)> sets[] = {
       {"csl", LoadCsl}, {"cranfield", LoadCranfield}, {"csprd", LoadCsprd}};
   for (const auto& [key, load] : sets) {
@@ -341,6 +361,11 @@ int Main(int argc, char** argv) {
       Status s = RunSet(*data, engine.get(), o, &rows, &builds);
       if (s.ok() && o.relevance_study && engine->index() != nullptr) {
         s = RunRelevanceStudy(*data, *engine->index(), translator.get(), o.query, o.ranking);
+      }
+      if (s.ok() && o.served && engine->index() != nullptr) {
+        auto served = MakeServedEngine(engine->index(), translator.get(), o.query, o.ranking,
+                                       &builtin_ranker);
+        s = RunSet(*data, served.get(), o, &rows, &builds);
       }
       if (s.ok() && o.match && engine->index() != nullptr) {
         auto matches = MakeMatchEngine(engine->index(), translator.get(), o.match_options);

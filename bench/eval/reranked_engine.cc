@@ -61,6 +61,32 @@ class RerankedEngine : public Engine {
   size_t depth_;
 };
 
+// search::Searcher as the server builds it: the first stage, then the model of `rankers` for
+// the queries it applies to (search/rerank.h, RerankApplies).
+class ServedEngine : public Engine {
+ public:
+  ServedEngine(const search::SearchIndex* index, const search::Translator* translator,
+               search::QueryOptions query, search::RankingOptions ranking,
+               const search::RankerSource* rankers)
+      : index_(index), searcher_(index, translator, query, ranking, {.source = rankers}) {}
+
+  std::string name() const override { return "kechuang-served"; }
+  const search::SearchIndex* index() const override { return index_; }
+  Status Build(const std::vector<Doc>&, const std::string&) override { return Status::Ok(); }
+
+  Result<std::vector<std::string>> Search(const std::string& query, size_t k) override {
+    auto result = searcher_.Search({.q = query, .limit = k});
+    KC_RETURN_IF_ERROR(result);
+    std::vector<std::string> ids;
+    for (const auto& h : result->hits) ids.push_back(h.ref);
+    return ids;
+  }
+
+ private:
+  const search::SearchIndex* index_;
+  search::Searcher searcher_;
+};
+
 // Data-set id (the listing's ref) → listing id, for every document of the index.
 Result<std::map<std::string, int64_t>> IdsByRef(const search::SearchIndex& index) {
   auto reader = index.AcquireReader();
@@ -146,6 +172,13 @@ Status ValidateReranker(const search::SearchIndex& index, const search::Translat
     std::fflush(stdout);
   }
   return Status::Ok();
+}
+
+std::unique_ptr<Engine> MakeServedEngine(const search::SearchIndex* index,
+                                         const search::Translator* translator,
+                                         search::QueryOptions query, search::RankingOptions ranking,
+                                         const search::RankerSource* rankers) {
+  return std::make_unique<ServedEngine>(index, translator, query, ranking, rankers);
 }
 
 std::unique_ptr<Engine> MakeRerankedEngine(const search::SearchIndex* index,

@@ -48,6 +48,7 @@ struct Context {
   Campaigns* campaigns = nullptr;               // 榜单与奖项
   ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
   const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
+  const search::RankerSource* rankers = nullptr;  // the re-ranking model in use (for /health)
   net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving
   net::PeerAuth* peer_auth = nullptr;           // checks other nodes' signed requests
   net::FeedSource* feed = nullptr;              // this node's listing feed

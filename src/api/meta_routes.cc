@@ -67,12 +67,22 @@ void RegisterMetaRoutes(http::Router& router, Context& ctx) {
         // writes with read_only_storage or storage_full; reads go on (docs/operations.md).
         body["storage"] = storage->State();
         if (body["storage"] != "ok") body["status"] = "degraded";
+        // The re-ranking model in use (docs/ranking.md): a model file that does not load leaves
+        // the built-in model serving, and says why here as in the log.
+        if (ctx.rankers) {
+          const auto ranker = ctx.rankers->Describe();
+          body["ranker"] = {{"source", search::RankerOriginName(ranker.origin)},
+                            {"model", ranker.name}};
+          if (!ranker.error.empty()) body["ranker"]["file_error"] = ranker.error;
+        }
         return JsonResponse(200, body);
       }),
-      {.summary = "Liveness, the search index's progress and the data directory's state (storage "
+      {.summary = "Liveness, the search index's progress, the re-ranking model in use (ranker: "
+                  "its source \"file\", \"built-in\" or \"none\", its name, and why a model "
+                  "file is not in use) and the data directory's state (storage "
                   "\"ok\", \"read_only\", \"full\"): status \"ok\", or \"degraded\" when the "
                   "index is failing or more than 100 changes behind or the storage takes no "
-                  "writes (docs/operations.md)",
+                  "writes (docs/operations.md, docs/ranking.md)",
        .tag = "meta",
        .response = Obj({{"status", Str()},
                         {"version", Str()},
@@ -80,7 +90,10 @@ void RegisterMetaRoutes(http::Router& router, Context& ctx) {
                         {"index", Obj({{"applied_seq", Int()},
                                        {"latest_seq", Int()},
                                        {"lag", Int()},
-                                       {"state", Str()}})}})});
+                                       {"state", Str()}})},
+                        {"ranker", Obj({{"source", Enum({"file", "built-in", "none"})},
+                                        {"model", Str()},
+                                        {"file_error", Str()}})}})});
 
   router.Add(
       http::bhttp::verb::get, "/api/v1/taxonomy", Guarded([](http::Request&) {

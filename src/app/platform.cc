@@ -11,6 +11,7 @@
 #include "api/routes.h"
 #include "api/web_pages.h"
 #include "core/atomic_file.h"
+#include "core/resources.h"
 #include "http/access_log.h"
 #include "http/static_files.h"
 #include "net/node_document.h"
@@ -23,6 +24,7 @@
 #include "service/backoff.h"
 #include "service/crypto.h"
 #include "service/demo.h"
+#include "service/ranker_trainer.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "text/analyzer.h"
@@ -124,6 +126,7 @@ Status Platform::Open() {
   ctx_->campaigns = campaigns_.get();
   ctx_->programme_bodies = programme_bodies_.get();
   ctx_->indexer = indexer_.get();
+  ctx_->rankers = rankers_.get();
   ctx_->data_dir = config_.data_dir;
   auto proxies = api::TrustedProxies::Parse(config_.trusted_proxies);
   if (!proxies.ok()) return proxies.status();
@@ -178,7 +181,20 @@ Status Platform::OpenSearch() {
                  config_.cedict);
     translator_ = search::Translator::GlossaryOnly();
   }
-  searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_.get());
+  // The learned re-ranker (docs/ranking.md, "The model in use"): DATA/ranker.json when it
+  // loads, else the built-in model; a new file is picked up within seconds.
+  rankers_ = std::make_unique<search::RankerSource>(
+      config_.data_dir + "/" + kRankerFile, Resource("data/ranker/builtin.json").value_or(""),
+      [](bool warning, const std::string& line) {
+        if (warning) {
+          spdlog::warn("{}", line);
+        } else {
+          spdlog::info("{}", line);
+        }
+      });
+  searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_.get(),
+                                                 search::QueryOptions{}, search::RankingOptions{},
+                                                 search::RerankOptions{.source = rankers_.get()});
   matcher_ = std::make_unique<search::Matcher>(index_.get(), translator_.get());
   search_ = std::make_unique<SearchService>(*store_, *searcher_, *matcher_, clock_);
   subscriptions_ =

@@ -88,6 +88,7 @@ class Platform {
   std::unique_ptr<Statistics> stats_;
   std::unique_ptr<search::SearchIndex> index_;
   std::unique_ptr<search::Translator> translator_;
+  std::unique_ptr<search::RankerSource> rankers_;
   std::unique_ptr<search::Searcher> searcher_;
   std::unique_ptr<search::Matcher> matcher_;
   std::unique_ptr<SearchService> search_;

@@ -5,8 +5,30 @@
 #include "core/utf8.h"
 #include "search/rank_features.h"
 #include "search/rerank.h"
+#include "text/analyzer.h"
+#include "text/segmenter.h"
 
 namespace kc::search {
+
+std::string DictionaryEnglish(std::string_view text, const Translator& translator) {
+  std::string out;
+  size_t cjk = 0, known = 0;
+  for (const std::string& word : text::Analyze(text).words) {
+    std::string english;
+    if (text::KindOf(word) != text::TokenKind::kCjkWord) {
+      english = word;
+    } else {
+      ++cjk;
+      std::vector<std::string> found = translator.ToEnglish(word);
+      if (found.empty()) continue;
+      ++known;
+      english = std::move(found.front());
+    }
+    out.append(out.empty() ? "" : " ").append(english);
+  }
+  if (cjk == 0 || known * 2 < cjk) return "";
+  return out;
+}
 
 std::vector<RankTrainingQuery> RankTrainingQueriesOf(const std::vector<Listing>& listings) {
   std::vector<RankTrainingQuery> queries;

@@ -28,6 +28,14 @@ struct RankTrainingQuery {
 // then its keywords joined by spaces, when it has them.
 std::vector<RankTrainingQuery> RankTrainingQueriesOf(const std::vector<Listing>& listings);
 
+// The dictionary's English of a Chinese text, word by word: each CJK word's first English,
+// Latin words and numbers as they are, joined by spaces. Empty when the text has no CJK word or
+// the dictionary knows fewer than half of them (a crude translation teaches nothing). Training
+// queries in English made so did not make the re-ranker good at English queries
+// (bench/eval `--ltr-english 1`, docs/ranking.md "Where it applies"), so only the evaluation
+// uses it.
+std::string DictionaryEnglish(std::string_view text, const Translator& translator);
+
 // Code points of the body that stand for the title of a listing indexed without it.
 inline constexpr size_t kStandInTitleChars = 24;
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "search/schema.h"
+
 namespace kc::search {
 
 Result<FirstStage> RunFirstStage(const Xapian::Database& db, const Translator* translator,
@@ -21,6 +23,17 @@ Result<FirstStage> RunFirstStage(const Xapian::Database& db, const Translator* t
     stage.candidates.push_back({*it, it.get_weight(), std::move(*stored)});
   }
   return stage;
+}
+
+bool RerankApplies(const TextQuery& query) {
+  size_t cjk = 0;
+  for (const std::string& term : query.sequence) {
+    if (term.starts_with(kWordPrefix) && term.size() > kWordPrefix.size() &&
+        static_cast<unsigned char>(term[kWordPrefix.size()]) >= 0xE0) {
+      ++cjk;
+    }
+  }
+  return cjk > 0 && cjk * 2 > query.sequence.size();
 }
 
 Result<std::vector<RankCandidate>> Rerank(const Xapian::Database& db, const Ranker& ranker,

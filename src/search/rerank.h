@@ -31,6 +31,12 @@ Result<FirstStage> RunFirstStage(const Xapian::Database& db, const Translator* t
                                  const QueryOptions& query_options, const RankingOptions& ranking,
                                  std::string_view q, const Filters& filters, size_t k);
 
+// Whether a query is one the learned re-ranker puts in a better order: one in Chinese (most
+// of its words, TextQuery::sequence, are CJK words). English queries, and queries answered
+// through translations, keep the first stage's order: a model trained on Chinese title and
+// keyword queries ranked them worse on held-out data (docs/ranking.md, "Where it applies").
+bool RerankApplies(const TextQuery& query);
+
 // The first `depth` candidates of stage reordered by ranker's scores of their features (ties
 // keep the first stage's order), followed by the rest in the first stage's order. Fails as
 // Ranker::Score does (a model of another feature count: kInvalid "feature_count_mismatch").

@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "search/document.h"
 #include "search/facets.h"
+#include "search/rerank.h"
 #include "search/schema.h"
 #include "search/snippet.h"
 
@@ -48,8 +49,12 @@ class GoodCount : public Xapian::MatchSpy {
 }  // namespace
 
 Searcher::Searcher(const SearchIndex* index, const Translator* translator,
-                   QueryOptions query_options, RankingOptions ranking)
-    : index_(index), translator_(translator), query_options_(query_options), ranking_(ranking) {}
+                   QueryOptions query_options, RankingOptions ranking, RerankOptions rerank)
+    : index_(index),
+      translator_(translator),
+      query_options_(query_options),
+      ranking_(ranking),
+      rerank_(rerank) {}
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) const {
   if (request.offset > kMaxOffset) {
@@ -89,20 +94,50 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
   const double reference = ranking_.weak_below > 0 ? text.reference.weight() : 0;
   GoodCount good(ranking_.weak_below * reference);
   if (graded) enquire.add_matchspy(&good);
+  // A page within the re-ranked depth is cut from the re-ranked best `depth` (and the first
+  // stage's order after them), so that the pages of one query neither repeat nor skip a hit.
+  std::shared_ptr<const Ranker> ranker;
+  if (rerank_.source != nullptr && request.offset < rerank_.depth && RerankApplies(text)) {
+    ranker = rerank_.source->Current();
+  }
+  const size_t first = ranker ? 0 : request.offset;
+  const size_t count = ranker ? std::max(rerank_.depth, request.offset + limit) : limit;
   const Xapian::MSet mset = enquire.get_mset(
-      static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(limit),
+      static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count),
       static_cast<Xapian::doccount>(std::max(kFacetSample, request.offset + limit)));
   result.total = mset.get_matches_estimated();
   result.good_total = graded ? good.Estimate(result.total) : result.total;
   result.graded = graded;
-  const Highlighter highlighter(text.highlight);
+  FirstStage stage;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Result<StoredListing> stored = DecodeStored(it.get_document().get_data());
     KC_RETURN_IF_ERROR(stored);
-    const double relevance = Relevance(it.get_weight(), reference);
-    result.hits.push_back({stored->id, stored->kind, stored->ref, stored->title,
-                           SnippetOf(*stored, highlighter, request.member), it.get_weight(),
-                           relevance, graded && relevance < ranking_.weak_below});
+    stage.candidates.push_back({*it, it.get_weight(), std::move(*stored)});
+  }
+  const Highlighter highlighter(text.highlight);
+  auto weak = [&](double weight) {
+    return graded && Relevance(weight, reference) < ranking_.weak_below;
+  };
+  std::vector<RankCandidate> ranked;
+  if (ranker) {
+    stage.query = text;
+    auto reordered = Rerank(db, *ranker, std::move(stage), rerank_.depth);
+    KC_RETURN_IF_ERROR(reordered);
+    // Weak hits stay after every good one, whatever the model thinks of them.
+    std::stable_partition(reordered->begin(), reordered->end(),
+                          [&](const RankCandidate& c) { return !weak(c.weight); });
+    const size_t begin = std::min(request.offset, reordered->size());
+    const size_t end = std::min(begin + limit, reordered->size());
+    ranked.assign(std::make_move_iterator(reordered->begin() + begin),
+                  std::make_move_iterator(reordered->begin() + end));
+  } else {
+    ranked = std::move(stage.candidates);
+  }
+  for (const RankCandidate& c : ranked) {
+    const double relevance = Relevance(c.weight, reference);
+    result.hits.push_back({c.stored.id, c.stored.kind, c.stored.ref, c.stored.title,
+                           SnippetOf(c.stored, highlighter, request.member), c.weight, relevance,
+                           weak(c.weight)});
   }
   result.facets = facets.Counts();
   return result;

@@ -11,6 +11,7 @@
 #include "core/status.h"
 #include "search/index.h"
 #include "search/query.h"
+#include "search/ranker_source.h"
 #include "search/relevance.h"
 #include "search/translate.h"
 
@@ -86,12 +87,21 @@ struct RankingOptions {
   double weak_below = kMinSearchRelevance;
 };
 
+// The second stage of a search (rerank.h, docs/ranking.md): the model that puts the best
+// `depth` hits of a query it applies to (RerankApplies) in its order.
+struct RerankOptions {
+  const RankerSource* source = nullptr;  // null: the first stage's order
+  size_t depth = 50;
+};
+
 // Searches one SearchIndex. Thread-safe: every call leases its own reader.
 class Searcher {
  public:
-  // translator may be null (no cross-lingual terms); both must outlive the Searcher.
+  // translator and rerank.source may be null (no cross-lingual terms, no second stage); all
+  // must outlive the Searcher.
   explicit Searcher(const SearchIndex* index, const Translator* translator = nullptr,
-                    QueryOptions query_options = {}, RankingOptions ranking = {});
+                    QueryOptions query_options = {}, RankingOptions ranking = {},
+                    RerankOptions rerank = {});
 
   // Fails with kBadInput for an offset beyond kMaxOffset; a limit beyond kMaxLimit is
   // lowered to it. kInternal when the index cannot be read.
@@ -105,6 +115,7 @@ class Searcher {
   const Translator* translator_;
   QueryOptions query_options_;
   RankingOptions ranking_;
+  RerankOptions rerank_;
 };
 
 }  // namespace kc::search

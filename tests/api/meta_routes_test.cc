@@ -2,11 +2,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <thread>
 
 #include "api/api_fixture.h"
+#include "core/resources.h"
 
 namespace kc::testing {
 namespace {
@@ -49,6 +52,52 @@ TEST_F(MetaRoutesTest, HealthReportsTheSearchIndexProgress) {
   EXPECT_EQ(last["index"]["lag"], 0) << last.dump();
   EXPECT_GT(last["index"]["latest_seq"].get<int64_t>(), 0) << last.dump();
   EXPECT_EQ(last["index"]["applied_seq"], last["index"]["latest_seq"]) << last.dump();
+}
+
+// The re-ranking model in use (docs/ranking.md, "The model in use"): the built-in one without a
+// model file; a corrupt file leaves it serving, says why in the log and in /health; a good file
+// written while the server runs is picked up without a restart.
+TEST_F(MetaRoutesTest, HealthNamesTheReRankerAndACorruptModelFileLeavesTheBuiltInOne) {
+  auto fresh = Anonymous().Get("/api/v1/health");
+  ASSERT_EQ(fresh.status, 200);
+  EXPECT_EQ(fresh.json["ranker"]["source"], "built-in") << fresh.body;
+  EXPECT_TRUE(fresh.json["ranker"].value("model", "").starts_with("built-in@")) << fresh.body;
+  EXPECT_FALSE(fresh.json["ranker"].contains("file_error")) << fresh.body;
+
+  const std::string file = server_->data_dir() + "/ranker.json";
+  server_->Stop();
+  std::ofstream(file) << R"({"learner": {"gradient_booster": {"model": {"trees": [)";
+  server_->Restart();
+  ASSERT_TRUE(server_->running());
+  auto corrupt = Anonymous().Get("/api/v1/health");
+  ASSERT_EQ(corrupt.status, 200);
+  EXPECT_EQ(corrupt.json["status"], "ok") << corrupt.body;
+  EXPECT_EQ(corrupt.json["ranker"]["source"], "built-in") << corrupt.body;
+  EXPECT_TRUE(corrupt.json["ranker"].value("file_error", "").starts_with("bad_ranker_model: "))
+      << corrupt.body;
+  EXPECT_EQ(Anonymous().Get("/api/v1/search?q=%E7%94%B5%E6%B1%A0%E6%9D%90%E6%96%99").status, 200);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (server_->Log().find("re-ranker: cannot use " + file) == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(server_->Log().find("re-ranker: cannot use " + file), std::string::npos)
+      << server_->Log();
+
+  // A good model file, written beside the running server.
+  const auto model = Resource("data/ranker/builtin.json");
+  ASSERT_TRUE(model.has_value());
+  std::ofstream(file + ".tmp") << *model;
+  std::filesystem::rename(file + ".tmp", file);
+  nlohmann::json last;
+  while (std::chrono::steady_clock::now() < deadline + std::chrono::seconds(5)) {
+    last = Anonymous().Get("/api/v1/health").json;
+    if (last["ranker"]["source"] == "file") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(last["ranker"]["source"], "file") << last.dump();
+  EXPECT_TRUE(last["ranker"].value("model", "").starts_with("ranker.json@")) << last.dump();
+  EXPECT_FALSE(last["ranker"].contains("file_error")) << last.dump();
 }
 
 TEST_F(MetaRoutesTest, TaxonomyHasThirteenCategories) {

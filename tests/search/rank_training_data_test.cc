@@ -6,6 +6,7 @@
 #include <set>
 
 #include "search/fixture.h"
+#include "search/planted_listings.h"
 #include "search/ranker.h"
 #include "search/rerank.h"
 
@@ -15,48 +16,7 @@ namespace {
 using testing::MakeListing;
 using testing::TempDir;
 
-const char* const kWords[] = {"材料", "电池", "算法", "模型", "网络", "控制", "系统", "检测",
-                              "图像", "信号", "数据", "结构", "工艺", "设备", "能源", "环境",
-                              "土壤", "水质", "蛋白", "基因", "细胞", "药物", "温度", "压力",
-                              "电机", "光学", "激光", "芯片", "桥梁", "隧道", "农业", "作物",
-                              "肥料", "病虫", "塑料", "纤维", "涂层", "焊接", "轴承", "齿轮"};
-const char* const kFiller[] = {"本项目", "研究", "提出", "一种", "新的", "方法", "通过", "实验",
-                               "验证",   "结果", "表明", "显著", "提高", "效率", "降低", "成本"};
-
-// Listings made by the test: listing 2i (a subject) has a title of three words, those words as
-// keywords, and a body that says the three in a row once, after an opening of filler;
-// listing 2i + 1 (its decoy) says the first two and the last two twice each, never all three
-// in a row. Indexed without title and keywords, the subject's title query finds both, the
-// decoy with the higher BM25 weight; the subject is the one it must rank first.
-std::vector<Listing> PlantedListings(size_t subjects, uint32_t seed) {
-  std::mt19937 rng(seed);
-  auto word = [&] { return std::string(kWords[rng() % std::size(kWords)]); };
-  auto filler = [&](size_t n) {
-    std::string s;
-    for (size_t i = 0; i < n; ++i) s += kFiller[rng() % std::size(kFiller)];
-    return s;
-  };
-  std::vector<Listing> listings;
-  for (size_t i = 0; i < subjects; ++i) {
-    std::vector<std::string> title;
-    while (title.size() < 3) {
-      std::string w = word();
-      if (std::find(title.begin(), title.end(), w) == title.end()) title.push_back(w);
-    }
-    const std::string joined = title[0] + title[1] + title[2];
-    const int64_t id = static_cast<int64_t>(2 * i + 1);
-    listings.push_back(MakeListing(id, ListingKind::kAchievement, joined,
-                                   filler(8) + "。" + filler(2) + joined + "的" + filler(3) + "。",
-                                   title));
-    std::string decoy = filler(8) + "。";
-    for (int round = 0; round < 2; ++round) {
-      decoy += filler(2) + title[0] + title[1] + "，" + filler(2) + title[1] + title[2] + "。";
-    }
-    listings.push_back(
-        MakeListing(id + 1, ListingKind::kAchievement, word() + word() + filler(1), decoy));
-  }
-  return listings;
-}
+using testing::PlantedListings;
 
 // The share of the held-out listings' title queries whose listing comes first.
 double FirstShare(const SearchIndex& index, const Ranker* ranker,
@@ -96,6 +56,19 @@ TEST(RankTrainingDataTest, QueriesAreTitlesAndKeywords) {
   EXPECT_EQ(queries[3].relevant_id, 3);
 }
 
+TEST(RankTrainingDataTest, DictionaryEnglishTranslatesWordByWordAndKeepsLatinWords) {
+  auto translator = Translator::GlossaryOnly();
+  translator->AddPair("neural network", "神经网络");
+  translator->AddPair("defect", "缺陷");
+  translator->AddPair("detection", "检测");
+  EXPECT_EQ(DictionaryEnglish("神经网络缺陷检测 CNN 2023", *translator),
+            "neural network defect detection cnn 2023");
+  // Fewer than half of the Chinese words known: nothing.
+  EXPECT_EQ(DictionaryEnglish("蛏子养殖滩涂检测", *translator), "");
+  // No Chinese word: nothing to translate.
+  EXPECT_EQ(DictionaryEnglish("neural network", *translator), "");
+}
+
 TEST(RankTrainingDataTest, TheListingIsIndexedWithoutItsQueries) {
   const Listing l = WithoutQueryText(
       MakeListing(1, ListingKind::kAchievement, "锂电池",
@@ -129,11 +102,7 @@ TEST(RankTrainingDataTest, CollectsGradedCandidatesOfTheQueriesThatFoundTheirLis
 
 TEST(RankTrainingDataTest, ATrainedModelRanksTheHeldOutListingsFirst) {
   TempDir dir;
-  const std::vector<Listing> train = PlantedListings(60, 7);
-  auto model = TrainRankerOnListings(train, dir.Sub("training"), nullptr, {},
-                                     {.rounds = 30, .max_depth = 4, .eta = 0.3});
-  ASSERT_TRUE(model.ok()) << model.status().message();
-  auto ranker = Ranker::FromBuffer(*model, "trained");
+  auto ranker = Ranker::FromBuffer(testing::PlantedModel(dir.Sub("training")), "trained");
   ASSERT_TRUE(ranker.ok()) << ranker.status().message();
   EXPECT_EQ(ranker->feature_count(), kRankFeatureCount);
 

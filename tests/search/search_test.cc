@@ -5,6 +5,8 @@
 #include <fstream>
 
 #include "search/fixture.h"
+#include "search/planted_listings.h"
+#include "search/rank_training_data.h"
 
 namespace kc::search {
 namespace {
@@ -214,6 +216,66 @@ TEST_F(SearchTest, HitsWithOnlyACommonWordOfTheQueryAreWeakAndComeLast) {
   ASSERT_TRUE(p.ok());
   for (const SearchHit& h : p->hits) EXPECT_FALSE(h.weak);
   EXPECT_EQ(p->good_total, p->total);
+}
+
+// Listings whose title queries the first stage ranks below a decoy (planted_listings.h),
+// indexed without their titles, searched with a model trained on other such listings.
+class RerankedSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto index = SearchIndex::Open(dir_.Sub("index"));
+    ASSERT_TRUE(index.ok());
+    index_ = std::move(*index);
+    held_out_ = testing::PlantedListings(30, 99);
+    for (const Listing& l : held_out_) ASSERT_TRUE(index_->Upsert(WithoutQueryText(l)).ok());
+    ASSERT_TRUE(index_->Commit().ok());
+    source_ = std::make_unique<RankerSource>(dir_.Sub("no-such-file.json"),
+                                             testing::PlantedModel(dir_.Sub("training")));
+    ASSERT_NE(source_->Current(), nullptr);
+  }
+
+  // The share of the subjects' title queries that find their subject first.
+  double FirstShare(const Searcher& searcher) {
+    size_t first = 0, subjects = 0;
+    for (const Listing& l : held_out_) {
+      if (l.keywords.empty()) continue;  // a decoy
+      ++subjects;
+      auto r = searcher.Search({.q = l.title});
+      EXPECT_TRUE(r.ok());
+      if (r.ok() && !r->hits.empty() && r->hits[0].id == l.id) ++first;
+    }
+    return static_cast<double>(first) / static_cast<double>(subjects);
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<SearchIndex> index_;
+  std::vector<Listing> held_out_;
+  std::unique_ptr<RankerSource> source_;
+};
+
+TEST_F(RerankedSearchTest, TheModelPutsThePlantedListingsFirst) {
+  const Searcher plain(index_.get());
+  const Searcher reranked(index_.get(), nullptr, {}, {}, {.source = source_.get()});
+  EXPECT_LT(FirstShare(plain), 0.5);
+  EXPECT_GE(FirstShare(reranked), 0.9);
+}
+
+TEST_F(RerankedSearchTest, PagesOfAReRankedQueryNeitherRepeatNorSkipAHit) {
+  const Searcher reranked(index_.get(), nullptr, {}, {}, {.source = source_.get(), .depth = 5});
+  const std::string q = held_out_.front().title;
+  auto whole = reranked.Search({.q = q, .limit = 12});
+  ASSERT_TRUE(whole.ok());
+  ASSERT_GE(whole->hits.size(), 9u);
+  std::vector<int64_t> paged;
+  for (size_t offset = 0; offset < 9; offset += 3) {
+    auto page = reranked.Search({.q = q, .offset = offset, .limit = 3});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->total, whole->total);
+    for (const SearchHit& h : page->hits) paged.push_back(h.id);
+  }
+  std::vector<int64_t> expected;
+  for (size_t i = 0; i < 9; ++i) expected.push_back(whole->hits[i].id);
+  EXPECT_EQ(paged, expected);
 }
 
 }  // namespace
