@@ -110,7 +110,7 @@ Usage:
                  [--anonymous-body-limit BYTES] [--header-limit BYTES]
                  [--max-connections N] [--max-client-connections N] [--base-url URL]
                  [--node-name NAME] [--node-country CC] [--net-sync-interval SECONDS]
-                 [--net-allow-internal] [--net-ca-file PEM]
+                 [--net-allow-internal] [--net-ca-file PEM] [--rerank-depth N]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
                  [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
@@ -174,7 +174,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
                a == "--max-connections" || a == "--max-client-connections" || a == "--base-url" ||
                a == "--access-log" || a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
                a == "--registrations-per-client" || a == "--node-name" || a == "--node-country" ||
-               a == "--net-sync-interval" || a == "--net-ca-file") {
+               a == "--net-sync-interval" || a == "--net-ca-file" || a == "--rerank-depth") {
       auto v = value();
       if (!v.ok()) return v.status();
       if (a == "--data") {
@@ -193,6 +193,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
         c.net_sync_seconds = static_cast<int>(*n);
       } else if (a == "--net-ca-file") {
         c.net_ca_file = *v;
+      } else if (a == "--rerank-depth") {
+        auto n = Number(a, *v, 0, 1000);
+        if (!n.ok()) return n.status();
+        c.rerank_depth = static_cast<int>(*n);
       } else if (a == "--trusted-proxy") {
         c.trusted_proxies.push_back(*v);
       } else if (a == "--registrations-per-client") {

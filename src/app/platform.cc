@@ -194,7 +194,12 @@ Status Platform::OpenSearch() {
       });
   searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_.get(),
                                                  search::QueryOptions{}, search::RankingOptions{},
-                                                 search::RerankOptions{.source = rankers_.get()});
+                                                 search::RerankOptions{
+                                                     .source = config_.rerank_depth > 0
+                                                                   ? rankers_.get()
+                                                                   : nullptr,
+                                                     .depth = static_cast<size_t>(
+                                                         config_.rerank_depth)});
   matcher_ = std::make_unique<search::Matcher>(index_.get(), translator_.get());
   search_ = std::make_unique<SearchService>(*store_, *searcher_, *matcher_, clock_);
   subscriptions_ =

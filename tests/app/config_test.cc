@@ -76,6 +76,7 @@ TEST_F(ConfigTest, DefaultsWithoutFlagsOrEnvironment) {
   EXPECT_EQ(c->server.max_client_connections, 128u);
   EXPECT_FALSE(c->server.https);
   EXPECT_EQ(c->base_url, "");  // derived from the address served on
+  EXPECT_EQ(c->rerank_depth, 50);
 }
 
 TEST_F(ConfigTest, EveryFlagIsApplied) {
@@ -180,6 +181,18 @@ TEST_F(ConfigTest, NumbersAtTheirBoundsAreAccepted) {
   EXPECT_EQ(c->server.threads, 256);
   EXPECT_EQ(c->server.body_limit, size_t{1} << 32);
   EXPECT_EQ(c->server.header_limit, 1u << 20);
+}
+
+TEST_F(ConfigTest, TheRerankDepthIsANumberFromZeroWhichTurnsTheReRankerOff) {
+  for (const auto& [flag, depth] : {std::pair{"0", 0}, {"20", 20}, {"1000", 1000}}) {
+    Result<Config> c = ParseConfig({"--rerank-depth", flag});
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    EXPECT_EQ(c->rerank_depth, depth);
+  }
+  for (const char* bad : {"-1", "1001", "deep", ""}) {
+    ExpectErrorNaming({"--rerank-depth", bad}, "--rerank-depth");
+  }
+  EXPECT_NE(Usage().find("--rerank-depth N"), std::string::npos);
 }
 
 TEST_F(ConfigTest, BadNumbersAreErrorsNamingTheFlag) {
