@@ -39,10 +39,35 @@ function emitMessages() {
   };
 }
 
+// The entry's stylesheet must not hold back the first paint: the server writes the page's
+// content with a small stylesheet of its own (docs/pages.md), and on a slow link this file would
+// share the line with the entry script. It is fetched as media="print" and applied by the entry
+// script before the app mounts (src/app-style.js); an inline onload would be refused by the
+// Content-Security-Policy (docs/security.md).
+function appStyleNotBlocking() {
+  return {
+    name: 'kc-app-style',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const links = /<link rel="stylesheet"( crossorigin)? href="(\/assets\/[^"]+\.css)">/g;
+        let n = 0;
+        const out = html.replace(links, (m, crossorigin, href) => {
+          n += 1;
+          return `<link rel="stylesheet" id="kc-app-style" media="print"${crossorigin || ''} href="${href}">`;
+        });
+        if (n > 1) throw new Error('index.html links more than one stylesheet; src/app-style.js applies one');
+        return out;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     vue(),
     emitMessages(),
+    appStyleNotBlocking(),
     AutoImport({
       resolvers: [ElementPlusResolver()],
       dts: false,

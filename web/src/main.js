@@ -6,6 +6,7 @@ import { applyLocale, i18n, pickLocale } from './i18n/index.js';
 import { loadSession } from './api/session.js';
 import { showError } from './composables/errors.js';
 import { dropEmbedded } from './api/embedded.js';
+import { applyAppStyle } from './app-style.js';
 // Styles of the services called from script (the resolvers style only what templates use).
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
@@ -23,7 +24,8 @@ function start() {
   // later task); what is left would be stale for later requests.
   router.isReady().then(() => setTimeout(dropEmbedded, 0));
 }
-// zh-CN is there at once; another language first loads its messages.
+// The app mounts once its stylesheet applies; zh-CN is there at once, another language first
+// loads its messages.
 const locale = pickLocale();
-if (locale === 'zh-CN') start();
-else applyLocale(locale).catch(showError).finally(start);
+const messages = locale === 'zh-CN' ? null : applyLocale(locale).catch(showError);
+Promise.all([applyAppStyle(), messages]).finally(start);

@@ -1,8 +1,9 @@
 // Pages read without JavaScript (docs/pages.md): with scripts off, at 390 px wide, each kind of
 // page the server writes shows its title and a field in the reader's language, a members-only
 // listing keeps its details out, list pages link their items, an unknown path and a missing
-// listing answer 404, and no page scrolls sideways. With scripts on, the app replaces the
-// server's content instead of showing it twice.
+// listing answer 404, and no page scrolls sideways. The app's stylesheet does not hold back the
+// first paint, and changes nothing of the written page when it applies. With scripts on, the app
+// replaces the server's content instead of showing it twice, styled from its first render.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -160,6 +161,39 @@ describe('pages without JavaScript', () => {
   });
 });
 
+describe('the app\'s stylesheet', () => {
+  // Where each element of the page is and how it looks, and the page's pixels.
+  async function appearance(page) {
+    const boxes = await page.evaluate(() => [...document.querySelectorAll('body, body *')].map((e) => {
+      const r = e.getBoundingClientRect();
+      const s = getComputedStyle(e);
+      return `${e.tagName} ${r.x},${r.y} ${r.width}x${r.height} ${s.color} ${s.backgroundColor} ${s.textDecorationLine} ${s.font}`;
+    }));
+    return { boxes, pixels: await page.screenshot({ fullPage: true }) };
+  }
+
+  test('is not render-blocking and changes nothing of a written page when it applies', async () => {
+    for (const path of ['/', '/demands', made.demand.path]) {
+      // Scripts on, but the app's entry script never arrives: the page as it first paints.
+      const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+      const page = await context.newPage();
+      openPages.push(page);
+      await page.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort());
+      await page.goto(`${server.url}${path}`);
+      const link = page.locator('link#kc-app-style');
+      assert.equal(await link.getAttribute('media'), 'print', `${path}: the stylesheet blocks the first paint`);
+      await page.waitForFunction(() => document.getElementById('kc-app-style').sheet !== null);
+      const before = await appearance(page);
+      await link.evaluate((l) => { l.media = 'all'; });
+      const after = await appearance(page);
+      assert.deepEqual(after.boxes, before.boxes, `${path}: the written page moves when the stylesheet applies`);
+      assert.ok(after.pixels.equals(before.pixels), `${path}: the written page changes when the stylesheet applies`);
+      await assertNoSidewaysScroll(page, path);
+      await context.close();
+    }
+  });
+});
+
 describe('with JavaScript', () => {
   test('the app replaces the server-written content', async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
@@ -169,6 +203,31 @@ describe('with JavaScript', () => {
     await page.locator('#detail-heading').waitFor();
     assert.equal(await page.locator('.kc-page').count(), 0);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    await context.close();
+  });
+
+  test('the app mounts with its stylesheet applied', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    openPages.push(page);
+    // The stylesheet arrives long after the entry script: the app waits for it.
+    await page.route(/\/assets\/index-[^/]+\.css$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      new MutationObserver((records, observer) => {
+        const app = document.getElementById('app');
+        if (app && app.querySelector('header')) {
+          const link = document.getElementById('kc-app-style');
+          window.kcStyleAtMount = link && `${link.media} ${link.sheet ? 'loaded' : 'loading'}`;
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: '最新技术需求' }).waitFor();
+    assert.equal(await page.evaluate(() => window.kcStyleAtMount), 'all loaded');
     await context.close();
   });
 });
