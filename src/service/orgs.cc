@@ -15,7 +15,7 @@ namespace kc {
 namespace {
 Status CheckText(std::string_view field, const std::string& v, size_t max_chars) {
   if (!IsValidUtf8(v)) return Invalid(std::string(field), "invalid_utf8", "not valid UTF-8");
-  if (v.size() > max_chars * 4) {
+  if (Utf8Length(v) > max_chars) {
     return Invalid(
         std::string(field), "too_long",
         std::string(field) + " is longer than " + std::to_string(max_chars) + " characters");

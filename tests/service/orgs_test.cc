@@ -86,7 +86,7 @@ TEST_F(OrgsTest, ValidateOrgNormalisesAndNamesTheBadField) {
   };
   const Case cases[] = {
       {"no name", [](Org& o) { o.name = " "; }, "name"},
-      {"long name", [](Org& o) { o.name = std::string(401, 'n'); }, "name"},
+      {"long name", [](Org& o) { o.name = std::string(101, 'n'); }, "name"},
       {"bad credit code", [](Org& o) { o.credit_code = "91350100M000100Y44"; }, "credit_code"},
       {"bad region", [](Org& o) { o.region = "999999"; }, "region"},
       {"region abroad",
@@ -106,6 +106,26 @@ TEST_F(OrgsTest, ValidateOrgNormalisesAndNamesTheBadField) {
     EXPECT_EQ(s.kind(), ErrorKind::kInvalid) << c.what;
     EXPECT_EQ(s.field(), c.field) << c.what;
   }
+}
+
+// Limits count characters (code points), not bytes: a Chinese name of 100 characters (300
+// bytes) is valid, one of 101 is not, nor is an ASCII one of 101.
+TEST_F(OrgsTest, TextLimitsCountCharactersNotBytes) {
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "研";
+  Org chinese = NewOrg(hundred);
+  EXPECT_TRUE(ValidateOrg(chinese).ok());
+  auto expect_too_long = [](Org o, const char* field) {
+    Status s = ValidateOrg(o);
+    ASSERT_FALSE(s.ok()) << field;
+    EXPECT_EQ(s.code(), "too_long");
+    EXPECT_EQ(s.field(), field);
+  };
+  expect_too_long(NewOrg(hundred + "究"), "name");
+  expect_too_long(NewOrg(std::string(101, 'n')), "name");
+  Org site = NewOrg("某大学");
+  site.website = "https://example.org/" + std::string(281, 'a');
+  expect_too_long(site, "website");
 }
 
 TEST_F(OrgsTest, OnlyTheOrganisationsAdminsAndPlatformAdminsUpdateIt) {
