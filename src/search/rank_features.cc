@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -160,6 +162,50 @@ size_t LongestRun(const QueryProfile& p,
   return best;
 }
 
+// A candidate field's text analysed as the features need it: its terms counted as the index
+// counts them and their total, and its distinct words as index terms (WordTerm).
+struct FieldTerms {
+  TermCounts counts;
+  int total = 0;
+  size_t words = 0;
+  std::unordered_set<std::string> word_terms;
+};
+
+// Analysed fields by their text. The same listings are candidates of many queries, and
+// analysing their title and keywords again (segmentation, normalisation, stemming) cost most of
+// the features' time (docs/ranking.md, "Cost"); the analysis is a function of the text alone,
+// so a remembered one is the same as a fresh one. At most kMaxEntries texts are kept; when
+// full, it starts again empty. Thread-safe.
+class FieldMemo {
+ public:
+  static FieldMemo& Shared() {
+    static FieldMemo memo;
+    return memo;
+  }
+
+  std::shared_ptr<const FieldTerms> Get(const std::string& text) {
+    {
+      std::lock_guard lock(mu_);
+      auto it = entries_.find(text);
+      if (it != entries_.end()) return it->second;
+    }
+    auto analysed = std::make_shared<FieldTerms>();
+    text::Terms terms = text::Analyze(text);
+    analysed->counts = CountTerms(terms, &analysed->total);
+    analysed->words = terms.words.size();
+    for (const std::string& w : terms.words) analysed->word_terms.insert(WordTerm(w));
+    std::lock_guard lock(mu_);
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    entries_.emplace(text, analysed);
+    return analysed;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 50000;
+  std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const FieldTerms>> entries_;
+};
+
 std::string KeywordText(const StoredListing& s) {
   std::string text;
   for (const std::string& k : s.keywords) text.append(k).append("，");
@@ -174,12 +220,12 @@ std::vector<float> FeaturesOf(const Xapian::Database& db, const QueryProfile& p,
                               double best_weight, double avg_length) {
   std::vector<float> f(kRankFeatureCount, 0.0F);
   // An expert's name is not indexed as text (document.cc), so it has no title field.
-  int title_total = 0, keyword_total = 0;
-  const text::Terms title_terms =
-      c.stored.kind == ListingKind::kExpert ? text::Terms() : text::Analyze(c.stored.title);
-  const text::Terms keyword_terms = text::Analyze(KeywordText(c.stored));
-  const TermCounts title = CountTerms(title_terms, &title_total);
-  const TermCounts keywords = CountTerms(keyword_terms, &keyword_total);
+  FieldMemo& memo = FieldMemo::Shared();
+  const auto title_field = memo.Get(c.stored.kind == ListingKind::kExpert ? "" : c.stored.title);
+  const auto keyword_field = memo.Get(KeywordText(c.stored));
+  const TermCounts& title = title_field->counts;
+  const TermCounts& keywords = keyword_field->counts;
+  const int title_total = title_field->total, keyword_total = keyword_field->total;
   const double body_length =
       std::max(0.0, static_cast<double>(db.get_doclength(c.docid)) -
                         static_cast<double>(kTitleWdf * title_total + kKeywordWdf * keyword_total));
@@ -230,15 +276,14 @@ std::vector<float> FeaturesOf(const Xapian::Database& db, const QueryProfile& p,
   f[kLongestRun] = static_cast<float>(run);
   if (!p.sequence().empty()) f[kLongestRunShare] = static_cast<float>(run) / p.sequence().size();
 
-  std::unordered_set<std::string> keyword_words;
-  for (const std::string& w : keyword_terms.words) keyword_words.insert(WordTerm(w));
+  const std::unordered_set<std::string>& keyword_words = keyword_field->word_terms;
   size_t shared_keywords = 0;
   for (const std::string& w : keyword_words) shared_keywords += p.IsQueryWord(w) ? 1 : 0;
   if (!keyword_words.empty()) {
     f[kKeywordOverlap] = static_cast<float>(shared_keywords) / keyword_words.size();
   }
 
-  f[kTitleLength] = static_cast<float>(title_terms.words.size());
+  f[kTitleLength] = static_cast<float>(title_field->words);
   f[kBodyLength] = static_cast<float>(std::log1p(body_length));
   if (matched_own + matched_translated > 0) {
     f[kTranslationShare] =

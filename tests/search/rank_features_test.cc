@@ -108,6 +108,20 @@ TEST_F(RankFeaturesTest, ProximityNeedsTheWordsTogether) {
   EXPECT_EQ(f[3]["longest_run"], 1);
 }
 
+// Analysed fields are remembered by their text: asking again gives the same features, and a
+// listing indexed again with another title gets the new title's.
+TEST_F(RankFeaturesTest, RememberedFieldsGiveTheSameFeaturesAndFollowAChangedTitle) {
+  const auto first = FeaturesFor("锂电池 正极");
+  EXPECT_EQ(FeaturesFor("锂电池 正极"), first);
+  ASSERT_TRUE(index_
+                  ->Upsert(MakeListing(1, ListingKind::kAchievement, "锂电池正极材料回收再利用工艺",
+                                       "本项目研究储能系统的寿命。", {"储能", "锂电池"}))
+                  .ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  const auto second = FeaturesFor("锂电池 正极");
+  EXPECT_GT(second.at(1).at("title_length"), first.at(1).at("title_length"));
+}
+
 TEST_F(RankFeaturesTest, KeywordsLengthsAndTheFirstStage) {
   auto f = FeaturesFor("储能 锂电池");
   EXPECT_EQ(f[1]["keyword_overlap"], 1);  // both keywords are query words
