@@ -56,3 +56,25 @@ test('no Chinese wording puts the server\'s English message inside it', () => {
   const withMessage = Object.entries(zhCN.errors.code).filter(([, v]) => v.includes('{message}'));
   assert.deepEqual(withMessage, []);
 });
+
+// A key given twice in one object of a messages file silently loses its first wording (the
+// bundler only warns): each key appears once per object.
+test('no messages file repeats a key within one object', () => {
+  for (const file of ['zh-CN.js', 'en.js']) {
+    const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../src/i18n', file), 'utf8');
+    const open = [new Set()];
+    const repeated = [];
+    for (const line of text.split('\n')) {
+      const key = line.match(/^\s*'?([A-Za-z_0-9-]+)'?\s*:/);
+      if (key) {
+        if (open[open.length - 1].has(key[1])) repeated.push(`${file}: ${key[1]}`);
+        open[open.length - 1].add(key[1]);
+      }
+      for (const c of line.replace(/'(?:[^'\\]|\\.)*'/g, '')) {
+        if (c === '{') open.push(new Set());
+        if (c === '}') open.pop();
+      }
+    }
+    assert.deepEqual(repeated, [], 'repeated keys');
+  }
+});
