@@ -10,7 +10,9 @@
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
 //        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
 //        [--match 1] [--match-key-terms N] [--match-candidate-terms N]
-//        [--match-terms-share X] [--half even|odd]
+//        [--match-terms-share X] [--match-min-relevance X] [--match-text-weight X]
+//        [--match-char-weight X]
+//        [--half even|odd]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -153,6 +155,24 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->match_options.key_terms = std::stoul(v);
     } else if (a == "--match-candidate-terms") {
       o->match_options.candidate_terms = std::stoul(v);
+    } else if (a == "--match-char-weight") {
+      o->match_options.query.char_weight = std::stod(v);
+    } else if (a == "--match-min-relevance") {
+      o->match_options.min_relevance = std::stod(v);
+    } else if (a == "--match-text-weight") {
+      // The text feature at this weight, the others scaled to share the rest.
+      search::MatchWeights w = search::DefaultWeights(ListingKind::kAchievement);
+      const double t = std::stod(v), rest = 1 - w.text;
+      const double scale = rest > 0 ? (1 - t) / rest : 0;
+      w = {.text = t,
+           .key_terms = w.key_terms * scale,
+           .keywords = w.keywords * scale,
+           .discipline = w.discipline * scale,
+           .category = w.category * scale,
+           .maturity = w.maturity * scale,
+           .region = w.region * scale,
+           .recency = w.recency * scale};
+      o->match_options.weights = w;
     } else if (a == "--match-terms-share") {
       o->match_options.terms_share = std::stod(v);
     } else if (a == "--half") {

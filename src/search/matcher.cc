@@ -274,8 +274,9 @@ MatchHit HitOf(const Listing& source, const MatchRequest& request, const SourceQ
 // Phase 6: the candidates at or above the threshold (when graded) as hits, best first, at most
 // the request's limit; how many there were and how many fell below.
 MatchResult Rank(const Listing& source, const MatchRequest& request, const SourceQuery& sq,
-                 Retrieved& r, double min_relevance) {
-  const MatchWeights weights = DefaultWeights(request.target);
+                 Retrieved& r, const MatchOptions& options) {
+  const MatchWeights weights = options.weights.value_or(DefaultWeights(request.target));
+  const double min_relevance = options.min_relevance;
   MatchResult result;
   const bool graded = source.kind == ListingKind::kDemand && r.reference.graded();
   for (auto& [docid, c] : r.candidates) {
@@ -362,7 +363,7 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   } catch (const Xapian::Error& e) {
     return Internal(std::string("match: ") + e.get_type() + ": " + e.get_msg());
   }
-  return Rank(source, request, *sq, retrieved, options_.min_relevance);
+  return Rank(source, request, *sq, retrieved, options_);
 }
 
 }  // namespace kc::search

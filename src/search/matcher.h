@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,8 @@ struct MatchOptions {
   // A candidate whose relevance (MatchHit::relevance) is below this is not shown; 0 shows
   // every candidate.
   double min_relevance = kMinMatchRelevance;
+  // How the features count; empty: DefaultWeights of the target kind (ranking.h).
+  std::optional<MatchWeights> weights;
 };
 
 // Matches listings of one index. Thread-safe: every call leases its own reader.
