@@ -72,6 +72,23 @@ TEST_F(MatcherTest, RelevantAchievementFirstWithExplanation) {
   EXPECT_TRUE(has_text);
 }
 
+// MatchOptions::weights replaces the default weights: with the text feature alone, a hit's score
+// is its text value and the explanation names that one component.
+TEST_F(MatcherTest, GivenWeightsReplaceTheDefaultOnes) {
+  MatchOptions options;
+  options.weights = MatchWeights{.text = 1};
+  Matcher matcher(index_.get(), nullptr, options);
+  auto hits = matcher.Match(demand_, {ListingKind::kAchievement, 10, 1700000000 + 86400});
+  ASSERT_TRUE(hits.ok()) << hits.status().message();
+  ASSERT_FALSE(hits->hits.empty());
+  for (const MatchHit& h : hits->hits) {
+    ASSERT_EQ(h.explanation.components.size(), 1u) << h.id;
+    EXPECT_EQ(h.explanation.components[0].name, "text");
+    EXPECT_DOUBLE_EQ(h.score, h.explanation.components[0].value);
+  }
+  EXPECT_EQ(hits->hits.front().score, 1.0);  // the best text score
+}
+
 TEST_F(MatcherTest, AchievementFindsDemands) {
   Matcher matcher(index_.get());
   const Listing achievement = testing::SampleListings()[0];
