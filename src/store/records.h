@@ -127,6 +127,8 @@ struct ListingQuery {
   // characters (enough for a summary that says it was cut), and contact, budget, deadline,
   // modes, maturity, patents, price, inventors and disciplines are left empty.
   bool summary_only = false;
+  // Only these ids when set (an event's presented listings, read in one round trip).
+  std::optional<std::vector<int64_t>> ids;
 };
 
 // Filters of an organisation list.
