@@ -163,8 +163,9 @@ Status CheckCheckIn(const Event& e, const EventRegistration& r, int64_t now) {
     return Conflict("event_not_published", "the event is not published yet");
   }
   if (now < e.starts_at - kCheckInMargin || now > e.ends_at + kCheckInMargin) {
-    return Conflict("check_in_closed", "check-in opens a day before the event and closes a day "
-                                       "after it");
+    return Conflict("check_in_closed",
+                    "check-in opens a day before the event and closes a day "
+                    "after it");
   }
   if (r.status != RegistrationStatus::kConfirmed) {
     return Conflict("not_confirmed", "only a confirmed registration checks in");
@@ -181,9 +182,8 @@ Result<EventStatus> NextEventStatus(EventStatus from, std::string_view action) {
   } else {
     return BadInput("unknown_action", "the action is publish or cancel");
   }
-  return Conflict("invalid_transition", "an event that is " +
-                                            std::string(EventStatusName(from)) + " cannot " +
-                                            std::string(action));
+  return Conflict("invalid_transition", "an event that is " + std::string(EventStatusName(from)) +
+                                            " cannot " + std::string(action));
 }
 
 bool IsCheckInCode(std::string_view code) {

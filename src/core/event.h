@@ -31,11 +31,11 @@ struct Event {
   EventKind kind = EventKind::kMatchmaking;
   std::string title;
   std::string description;
-  int64_t starts_at = 0;   // seconds since the epoch, UTC
-  int64_t ends_at = 0;     // not before starts_at
-  std::string venue;       // the place, or empty for an online-only event
-  std::string online_url;  // http(s) link of an online event, or empty
-  int64_t capacity = 0;    // seats; 0 for no limit
+  int64_t starts_at = 0;             // seconds since the epoch, UTC
+  int64_t ends_at = 0;               // not before starts_at
+  std::string venue;                 // the place, or empty for an online-only event
+  std::string online_url;            // http(s) link of an online event, or empty
+  int64_t capacity = 0;              // seats; 0 for no limit
   std::vector<int64_t> listing_ids;  // the demands and achievements presented, in order
   EventStatus status = EventStatus::kDraft;
   bool demo = false;
@@ -59,7 +59,7 @@ struct EventRegistration {
   std::string email;         // required of a visitor; a member's may be empty
   std::string organisation;  // as the registrant writes it
   RegistrationStatus status = RegistrationStatus::kConfirmed;
-  std::string code;  // the check-in code (签到码), kCheckInCodeLength characters
+  std::string code;        // the check-in code (签到码), kCheckInCodeLength characters
   int64_t created_at = 0;  // the waiting list's order
   int64_t updated_at = 0;
   int64_t checked_in_at = 0;  // 0 until checked in

@@ -75,7 +75,7 @@ struct Notification {
   // "saved_search", "new_match"; "listing_approved", "listing_rejected"; "deal_opened",
   // "deal_stage", "deal_proposal", "proposal_withdrawn", "proposal_refused", "deal_message",
   // "deal_document", "deal_contract"; "call_proposal", "call_winner"; "join_request",
-  // "join_approved", "join_rejected"
+  // "join_approved", "join_rejected"; "event_seat" (off an event's waiting list)
   std::string kind;
   int64_t subscription_id = 0;  // 0 for deal and call notices
   int64_t listing_id = 0;

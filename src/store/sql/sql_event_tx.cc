@@ -61,7 +61,12 @@ EventRegistration RegistrationFrom(const Row& r) {
 }
 
 void BindRegistration(Stmt& s, const EventRegistration& g) {
-  s.Bind(g.event_id).Bind(g.user_id).Bind(g.name).Bind(g.email).Bind(g.organisation).Bind(RegistrationStatusName(g.status));
+  s.Bind(g.event_id)
+      .Bind(g.user_id)
+      .Bind(g.name)
+      .Bind(g.email)
+      .Bind(g.organisation)
+      .Bind(RegistrationStatusName(g.status));
   s.Bind(g.code).Bind(g.created_at).Bind(g.updated_at).Bind(g.checked_in_at);
 }
 
@@ -126,8 +131,8 @@ Result<Page<Event>> SqlEventTx::ListEvents(const EventQuery& q) {
   if (q.org_id) w.And("e.org_id = ?", *q.org_id);
   if (q.kind) w.And("e.kind = ?", EventKindName(*q.kind));
   if (q.ending_after) w.And("e.ends_at >= ?", *q.ending_after);
-  const std::string order = q.ending_after ? " ORDER BY e.starts_at, e.id"
-                                           : " ORDER BY e.starts_at DESC, e.id DESC";
+  const std::string order =
+      q.ending_after ? " ORDER BY e.starts_at, e.id" : " ORDER BY e.starts_at DESC, e.id DESC";
   const std::string from = " FROM events e" + w.sql();
   auto page = ReadPage(c_, EventFrom, "SELECT COUNT(*)" + from, w,
                        kEventCols + from + order + " LIMIT ? OFFSET ?", w, q.limit, q.offset);
@@ -153,17 +158,18 @@ Result<int64_t> SqlEventTx::InsertRegistration(const EventRegistration& g) {
 }
 
 Status SqlEventTx::UpdateRegistration(const EventRegistration& g) {
-  return Touch(c_, "registration",
-               "UPDATE event_registrations SET event_id=?, user_id=?, name=?, email=?, "
-               "organisation=?, status=?, code=?, created_at=?, updated_at=?, checked_in_at=? "
-               "WHERE id=?",
-               [&](Stmt& s) { BindRegistration(s, g); }, g.id);
+  return Touch(
+      c_, "registration",
+      "UPDATE event_registrations SET event_id=?, user_id=?, name=?, email=?, "
+      "organisation=?, status=?, code=?, created_at=?, updated_at=?, checked_in_at=? "
+      "WHERE id=?",
+      [&](Stmt& s) { BindRegistration(s, g); }, g.id);
 }
 
 Result<EventRegistration> SqlEventTx::FindRegistrationByCode(int64_t event_id,
                                                              std::string_view code) {
-  return One(c_, RegistrationFrom, "registration",
-             RegistrationSelect("event_id = ? AND code = ?"), event_id, code);
+  return One(c_, RegistrationFrom, "registration", RegistrationSelect("event_id = ? AND code = ?"),
+             event_id, code);
 }
 
 Result<std::optional<EventRegistration>> SqlEventTx::FindRegistrationOfUser(int64_t event_id,
@@ -173,9 +179,8 @@ Result<std::optional<EventRegistration>> SqlEventTx::FindRegistrationOfUser(int6
                event_id, user_id);
 }
 
-Result<Page<EventRegistration>> SqlEventTx::ListRegistrations(int64_t event_id,
-                                                              bool with_cancelled, int64_t offset,
-                                                              int64_t limit) {
+Result<Page<EventRegistration>> SqlEventTx::ListRegistrations(int64_t event_id, bool with_cancelled,
+                                                              int64_t offset, int64_t limit) {
   const std::string where =
       " FROM event_registrations WHERE event_id = ? AND (? = 1 OR status <> 'cancelled')";
   auto filters = [&](Stmt& s) { s.Bind(event_id).Bind(int64_t{with_cancelled ? 1 : 0}); };

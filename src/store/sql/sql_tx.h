@@ -1,7 +1,7 @@
 // StoreTx written once over the SQL layer, for both databases: users, sessions, throttling,
 // organisations, listings, the change log, subscriptions, notifications, the audit trail and
-// settings, with the deal, news, campaign, network and event areas on the same connection. A SqlStore
-// (sql_store.h) makes one per transaction around the transaction's sql::Conn.
+// settings, with the deal, news, campaign, network and event areas on the same connection. A
+// SqlStore (sql_store.h) makes one per transaction around the transaction's sql::Conn.
 #pragma once
 
 #include "store/sql/conn.h"

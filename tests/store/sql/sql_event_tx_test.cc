@@ -53,8 +53,7 @@ class SqlEventTxTest : public testing::StoreFixture {
   }
 
   EventRegistration Registration(int64_t event, std::optional<int64_t> user,
-                                 const std::string& email, const std::string& code,
-                                 int64_t at) {
+                                 const std::string& email, const std::string& code, int64_t at) {
     EventRegistration g;
     g.event_id = event;
     g.user_id = user;
@@ -251,8 +250,7 @@ TEST_F(SqlEventTxTest, WaitingListCountsAndCodes) {
     EXPECT_EQ(live->total, 4);
     std::vector<std::string> mails;
     for (const auto& g : live->items) mails.push_back(g.email);
-    EXPECT_THAT(mails, ElementsAre("a@example.cn", "b@example.cn", "c@example.cn",
-                                   "d@example.cn"));
+    EXPECT_THAT(mails, ElementsAre("a@example.cn", "b@example.cn", "c@example.cn", "d@example.cn"));
     auto all = tx.events().ListRegistrations(event, true, 1, 2);
     EXPECT_EQ(all->total, 5);
     EXPECT_EQ(all->items.size(), 2u);
@@ -277,8 +275,8 @@ TEST_F(SqlEventTxTest, CountsDealsOpenedOnTheListingsSinceAnInstant) {
       return tx.deals().InsertDeal(deal).status();
     });
   };
-  open(demand, std::nullopt, kStart - 1);     // before the event
-  open(demand, std::nullopt, kStart);         // at its start
+  open(demand, std::nullopt, kStart - 1);  // before the event
+  open(demand, std::nullopt, kStart);      // at its start
   open(std::nullopt, achievement, kStart + 5);
   open(demand, achievement, kStart + 6);      // counted once
   open(std::nullopt, unrelated, kStart + 7);  // another listing
