@@ -23,7 +23,7 @@ function pagesFor(role) {
     '/', `/search?q=${encodeURIComponent('热变形')}`, '/demands', '/achievements', '/experts',
     `/demands/${data.demand}`, `/achievements/${data.achievement}`, '/challenges', '/news',
     '/dashboard', '/campaigns', `/campaigns/${data.campaign}`, '/bodies', `/orgs/${data.org}`,
-    '/partners',
+    '/partners', '/events',
   ];
   if (role === 'visitor') return [...pub, '/login', '/register'];
   const member = [
@@ -32,7 +32,7 @@ function pagesFor(role) {
     '/workspace/reviews', '/challenges/new',
   ];
   if (role === 'member') return [...member, '/workspace/org'];
-  return [...member, '/review', '/admin/users', '/admin/orgs', '/admin/import', '/admin/peers', '/news/new'];
+  return [...member, '/review', '/admin/users', '/admin/orgs', '/admin/import', '/admin/peers', '/news/new', '/events/new'];
 }
 
 // Codes that must never reach a Chinese page as they are.
