@@ -163,7 +163,9 @@ TEST_F(EventRoutesTest, BadInputIsRefusedInTheErrorShape) {
                    const std::string& field = "") {
     EXPECT_EQ(r.status, status) << r.body;
     EXPECT_EQ(r.ErrorCode(), code) << r.body;
-    if (!field.empty()) EXPECT_EQ(r.ErrorField(), field) << r.body;
+    if (!field.empty()) {
+      EXPECT_EQ(r.ErrorField(), field) << r.body;
+    }
   };
   json body = EventBody("对接会", 10);
   json bad = body;
