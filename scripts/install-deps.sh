@@ -10,6 +10,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxapian-dev libfriso-dev friso-dict libopencc-dev python3-jieba libxgboost-dev
   libpqxx-dev libsoci-dev postgresql libxlsxwriter-dev libsimdjson-dev libminizip-dev libexpat1-dev libdeflate-dev
+  libqrencode-dev
   wrk curl ca-certificates
   python3-jsonschema
   chromium fonts-noto-cjk

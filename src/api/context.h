@@ -21,6 +21,7 @@
 #include "service/importer.h"
 #include "service/indexer.h"
 #include "service/listings.h"
+#include "service/events.h"
 #include "service/news.h"
 #include "service/orgs.h"
 #include "service/programme_bodies.h"
@@ -47,6 +48,7 @@ struct Context {
   News* news = nullptr;                         // 新闻资讯
   Campaigns* campaigns = nullptr;               // 榜单与奖项
   ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
+  Events* events = nullptr;                     // 对接会、路演与年会
   const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
   const search::RankerSource* rankers = nullptr;  // the re-ranking model in use (for /health)
   net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving

@@ -50,8 +50,9 @@ std::string Navigation(const PageText& text, std::string_view lang) {
   return "<nav class=\"kc-nav\" aria-label=\"" + EscapeMarkup(t("nav.main")) + "\"><strong>" +
          Link("/", t("app.name")) + "</strong>" + Link("/demands", t("nav.demands")) +
          Link("/achievements", t("nav.achievements")) + Link("/experts", t("nav.experts")) +
-         Link("/news", t("nav.news")) + Link("/campaigns", t("nav.lists")) +
-         Link("/partners", t("nav.partners")) + Link("/search", t("search.label")) +
+         Link("/news", t("nav.news")) + Link("/events", t("nav.events")) +
+         Link("/campaigns", t("nav.lists")) + Link("/partners", t("nav.partners")) +
+         Link("/search", t("search.label")) +
          Link("?lang=" + other, other == "en" ? "English" : "中文") + "</nav>\n";
 }
 

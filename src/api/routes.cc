@@ -19,6 +19,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterCampaignRoutes(router, ctx);
   RegisterProgrammeBodyRoutes(router, ctx);
   RegisterNetRoutes(router, ctx);
+  if (ctx.events) RegisterEventRoutes(router, ctx);
 }
 
 }  // namespace kc::api

@@ -90,18 +90,35 @@ Status WalkCampaigns(Context& ctx, const std::function<bool(const SitemapUrl&)>&
   return Status::Ok();
 }
 
+Status WalkEvents(Context& ctx, const std::function<bool(const SitemapUrl&)>& visit, bool& go_on) {
+  if (!ctx.events) return Status::Ok();
+  EventListRequest r;  // visitors never see drafts
+  r.limit = kBatch;
+  while (go_on) {
+    auto page = ctx.events->List(Actor::Visitor(), r);
+    if (!page.ok()) return page.status();
+    for (const auto& e : page->items) {
+      if (!(go_on = visit({"/events/" + std::to_string(e.id), e.updated_at}))) break;
+    }
+    if (page->items.size() < static_cast<size_t>(r.limit)) break;
+    r.offset += r.limit;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 SitemapWalk SiteUrls(Context& ctx) {
   return [&ctx](const std::function<bool(const SitemapUrl&)>& visit) -> Status {
     bool go_on = true;
-    for (const char* path :
-         {"/", "/demands", "/achievements", "/experts", "/news", "/campaigns", "/partners"}) {
+    for (const char* path : {"/", "/demands", "/achievements", "/experts", "/news", "/events",
+                             "/campaigns", "/partners"}) {
       if (!(go_on = visit({path, 0}))) return Status::Ok();
     }
     KC_RETURN_IF_ERROR(WalkListings(ctx, visit, go_on));
     KC_RETURN_IF_ERROR(WalkOrgs(ctx, visit, go_on));
     KC_RETURN_IF_ERROR(WalkNews(ctx, visit, go_on));
+    KC_RETURN_IF_ERROR(WalkEvents(ctx, visit, go_on));
     return WalkCampaigns(ctx, visit, go_on);
   };
 }

@@ -6,6 +6,7 @@
 
 #include "api/app_routes.h"
 #include "api/campaign_page.h"
+#include "api/event_page.h"
 #include "api/json_io.h"
 #include "api/listing_page.h"
 #include "api/news_page.h"
@@ -167,6 +168,33 @@ Answer NewsListRecordPage(const PageRequest& p) {
                                       p.lang))};
 }
 
+Answer EventRecordPage(const PageRequest& p, int64_t id) {
+  if (!p.ctx.events) return {404, p.NotFoundPage()};
+  auto view = p.ctx.events->Get(Actor::Visitor(), id);
+  if (!view.ok()) {
+    // An organiser's draft: the app's page, which shows it to them.
+    auto actor = p.ctx.Authenticate(p.req, false);
+    if (actor.ok() && actor->signed_in() && p.ctx.events->Get(*actor, id).ok()) {
+      return {200, p.app.index_html};
+    }
+    return {404, p.NotFoundPage()};
+  }
+  return {200, p.Compose(EventPage(*view, p.app.text, p.lang, p.base, p.ctx.clock.Now()))};
+}
+
+Answer EventListRecordPage(const PageRequest& p) {
+  if (!p.ctx.events) return {200, p.app.index_html};
+  EventListRequest r;
+  r.upcoming = p.req.Query("past").value_or("") != "1";
+  const int64_t page = PageOf(p.req);
+  r.offset = (page - 1) * kListPageSize;
+  r.limit = kListPageSize;
+  auto result = p.ctx.events->List(Actor::Visitor(), r);
+  if (!result.ok()) return {200, p.app.index_html};
+  return {200, p.Compose(EventListPage(result->items, result->total, page, kListPageSize,
+                                       r.upcoming, p.app.text, p.lang))};
+}
+
 Answer CampaignRecordPage(const PageRequest& p, int64_t id) {
   if (!p.ctx.campaigns) return {404, p.NotFoundPage()};
   auto campaign = p.ctx.campaigns->Get(Actor::Visitor(), id);
@@ -286,12 +314,13 @@ int64_t SitemapPart(const std::string& path) {
   return n > 0 ? n : -1;
 }
 
-// The record pages: /{demands|achievements|experts|orgs|news|campaigns}/{id}.
+// The record pages: /{demands|achievements|experts|orgs|news|campaigns|events}/{id}.
 std::optional<Answer> RecordPage(const PageRequest& p, std::string_view first, int64_t id) {
   if (auto kind = KindFromPlural(first)) return ListingRecordPage(p, *kind, id);
   if (first == "orgs") return OrgRecordPage(p, id);
   if (first == "news") return NewsRecordPage(p, id);
   if (first == "campaigns") return CampaignRecordPage(p, id);
+  if (first == "events") return EventRecordPage(p, id);
   return std::nullopt;
 }
 
@@ -299,6 +328,7 @@ std::optional<Answer> ListPage(const PageRequest& p, std::string_view path) {
   if (path == "/") return HomePage(p);
   if (path == "/news") return NewsListRecordPage(p);
   if (path == "/campaigns") return CampaignListRecordPage(p);
+  if (path == "/events") return EventListRecordPage(p);
   if (path == "/partners") return PartnersRecordPage(p);
   if (path.size() > 1) {
     if (auto kind = KindFromPlural(path.substr(1))) return ListingListRecordPage(p, *kind);

@@ -1,5 +1,6 @@
 #include "service/accounts.h"
 
+#include "core/email.h"
 #include "core/utf8.h"
 #include "service/audit.h"
 #include "service/crypto.h"
@@ -73,11 +74,7 @@ Status ValidateProfile(const std::string& display_name, const std::string& email
     return Invalid("display_name", "invalid_display_name", "display_name is too long or not UTF-8");
   }
   if (!email.empty()) {
-    auto at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
-        email.size() > 254 || email.find(' ') != std::string::npos) {
-      return Invalid("email", "invalid_email", "not an e-mail address");
-    }
+    if (!IsEmailAddress(email)) return Invalid("email", "invalid_email", "not an e-mail address");
   }
   return Status::Ok();
 }

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/event.h"
 #include "core/json_lines.h"
 #include "core/resources.h"
 #include "service/listing_json.h"
@@ -40,8 +41,10 @@ Result<std::map<std::string, int64_t>> LoadOrgs(StoreTx& tx, int64_t now) {
   return ids;
 }
 
+// Loads the listings of `kind`, noting each one's id under its ref in `refs`.
 Result<int> LoadListings(StoreTx& tx, const Actor& owner, ListingKind kind,
-                         const std::map<std::string, int64_t>& orgs, int64_t now) {
+                         const std::map<std::string, int64_t>& orgs, int64_t now,
+                         std::map<std::string, int64_t>* refs) {
   std::string path = "data/demo/" + std::string(KindPlural(kind)) + ".jsonl";
   auto text = Resource(path);
   if (!text) return Internal(path + " is not embedded");
@@ -56,7 +59,9 @@ Result<int> LoadListings(StoreTx& tx, const Actor& owner, ListingKind kind,
     if (s.ok()) {
       listing->org_id = org->second;
       listing->demo = true;
-      s = Listings::CreateIn(tx, owner, std::move(*listing), true, now).status();
+      auto created = Listings::CreateIn(tx, owner, std::move(*listing), true, now);
+      s = created.status();
+      if (s.ok()) (*refs)[created->ref] = created->id;
     }
     if (!s.ok()) {
       return Internal(path + " line " + std::to_string(line.line) + ": " + s.message() +
@@ -65,6 +70,55 @@ Result<int> LoadListings(StoreTx& tx, const Actor& owner, ListingKind kind,
     ++n;
   }
   return n;
+}
+
+// The start of the event of `line`: "start" ("HH:MM", Shanghai time) on the day `in_days`
+// after today's date in Shanghai, so that the demo always has upcoming events.
+int64_t StartOf(const nlohmann::json& j, int64_t now) {
+  constexpr int64_t kShanghai = 8 * 3600;
+  const int64_t local = now + kShanghai;
+  const std::string hhmm = j.value("start", "09:00");
+  const int64_t minutes = std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2));
+  return local - local % 86400 + j.value("in_days", 0) * int64_t{86400} + minutes * 60 - kShanghai;
+}
+
+Status LoadEvents(StoreTx& tx, const Actor& owner, const std::map<std::string, int64_t>& orgs,
+                  const std::map<std::string, int64_t>& refs, int64_t now) {
+  auto text = Resource("data/demo/events.jsonl");
+  if (!text) return Internal("data/demo/events.jsonl is not embedded");
+  for (const auto& line : SplitJsonLines(*text)) {
+    auto j = nlohmann::json::parse(line.text);
+    Event e;
+    auto org = orgs.find(j.value("org", ""));
+    e.kind = EventKindFromName(j.value("kind", "")).value_or(EventKind::kMatchmaking);
+    e.title = j.value("title", "");
+    e.description = j.value("description", "");
+    e.starts_at = StartOf(j, now);
+    e.ends_at = e.starts_at + j.value("hours", 1) * int64_t{3600};
+    e.venue = j.value("venue", "");
+    e.online_url = j.value("online_url", "");
+    e.capacity = j.value("capacity", 0);
+    e.status = EventStatus::kPublished;
+    e.demo = true;
+    e.created_by = *owner.id();
+    e.created_at = e.updated_at = now;
+    Status s = org == orgs.end() ? Invalid("org", "unknown_org", "unknown org key") : Status::Ok();
+    for (const auto& ref : j.value("presents", std::vector<std::string>{})) {
+      auto id = refs.find(ref);
+      if (id == refs.end()) s = Invalid("presents", "unknown_listing", "unknown ref " + ref);
+      if (s.ok()) e.listing_ids.push_back(id->second);
+    }
+    if (s.ok()) {
+      e.org_id = org->second;
+      s = ValidateEvent(e);
+    }
+    if (s.ok()) s = tx.events().InsertEvent(e).status();
+    if (!s.ok()) {
+      return Internal("data/demo/events.jsonl line " + std::to_string(line.line) + ": " +
+                      s.message());
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -81,11 +135,13 @@ Result<int> LoadDemo(Store& store, const Clock& clock, int64_t owner_id) {
     const int64_t now = clock.Now();
     auto orgs = LoadOrgs(tx, now);
     if (!orgs.ok()) return orgs.status();
+    std::map<std::string, int64_t> refs;
     for (auto kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
-      auto n = LoadListings(tx, actor, kind, *orgs, now);
+      auto n = LoadListings(tx, actor, kind, *orgs, now, &refs);
       if (!n.ok()) return n.status();
       total += *n;
     }
+    KC_RETURN_IF_ERROR(LoadEvents(tx, actor, *orgs, refs, now));
     return tx.SetMeta(kMetaKey, std::to_string(now));
   }));
   return total;

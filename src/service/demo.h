@@ -1,5 +1,6 @@
 // The demo data set shipped in data/demo/: a dozen organisations with demands, achievements and
-// expert profiles, loaded on first start so that a new platform is not empty.
+// expert profiles, and four events presenting them (dated from the first start), loaded on first
+// start so that a new platform is not empty.
 #pragma once
 
 #include "core/clock.h"

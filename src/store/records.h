@@ -75,7 +75,7 @@ struct Notification {
   // "saved_search", "new_match"; "listing_approved", "listing_rejected"; "deal_opened",
   // "deal_stage", "deal_proposal", "proposal_withdrawn", "proposal_refused", "deal_message",
   // "deal_document", "deal_contract"; "call_proposal", "call_winner"; "join_request",
-  // "join_approved", "join_rejected"
+  // "join_approved", "join_rejected"; "event_seat" (off an event's waiting list)
   std::string kind;
   int64_t subscription_id = 0;  // 0 for deal and call notices
   int64_t listing_id = 0;
@@ -127,6 +127,8 @@ struct ListingQuery {
   // characters (enough for a summary that says it was cut), and contact, budget, deadline,
   // modes, maturity, patents, price, inventors and disciplines are left empty.
   bool summary_only = false;
+  // Only these ids when set (an event's presented listings, read in one round trip).
+  std::optional<std::vector<int64_t>> ids;
 };
 
 // Filters of an organisation list.

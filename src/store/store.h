@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "store/campaign_tx.h"
 #include "store/deal_tx.h"
+#include "store/event_tx.h"
 #include "store/net_tx.h"
 #include "store/news_tx.h"
 #include "store/records.h"
@@ -122,6 +123,8 @@ class StoreTx {
   virtual CampaignTx& campaigns() = 0;
   // The partner directory of the network, in this transaction (store/net_tx.h).
   virtual NetTx& net() = 0;
+  // Events, their listings and registrations, in this transaction (store/event_tx.h).
+  virtual EventTx& events() = 0;
 
   // Runs `fn` so that its writes are undone alone when it fails, while the enclosing
   // transaction goes on (a savepoint). Used by bulk import: one bad line loses nothing else.

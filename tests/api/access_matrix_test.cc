@@ -35,6 +35,8 @@ constexpr const char* kMessage = "矩阵留言MX-43";
 constexpr const char* kFileText = "%PDF-1.4 matrix-file MX-44";
 constexpr const char* kDraftTitle = "矩阵草稿需求MX-45";
 constexpr const char* kDraftNews = "矩阵草稿新闻MX-46";
+constexpr const char* kDraftEvent = "矩阵草稿活动MX-47";
+constexpr const char* kEventEmail = "visitor-mx48@example.com";
 
 const std::vector<Row>& Rows() {
   static const std::vector<Row> rows = {
@@ -150,6 +152,20 @@ const std::vector<Row>& Rows() {
       {"GET /api/v1/news/tags", "/api/v1/news/tags", "", "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/news/feed", "/api/v1/news/feed", kDraftNews,
        "200 200 200 200 200 200 200 200 200"},
+      // A draft event is its organisers' alone (the organisation's org admins, platform
+      // admins); registrants' addresses and codes too. A member reads its own registration.
+      {"GET /api/v1/events", "/api/v1/events", kDraftEvent,
+       "200 200 200 200 200 200+ 200 200 200+"},
+      {"GET /api/v1/events/feed.ics", "/api/v1/events/feed.ics", kDraftEvent,
+       "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/events/{id}", "/api/v1/events/$hidden_event", kDraftEvent,
+       "404 404 404 404 404 200+ 404 404 200+"},
+      {"GET /api/v1/events/{id}/calendar.ics", "/api/v1/events/$hidden_event/calendar.ics",
+       kDraftEvent, "404 404 404 404 404 200+ 404 404 200+"},
+      {"GET /api/v1/events/{id}/registrations", "/api/v1/events/$event/registrations", kEventEmail,
+       "401 403 403 403 403 200+ 403 403 200+"},
+      {"GET /api/v1/events/{id}/registration", "/api/v1/events/$event/registration",
+       "m_member@example.com", "401 404 404 404 200+ 404 404 404 404"},
   };
   return rows;
 }
@@ -258,6 +274,27 @@ class AccessMatrixTest : public ApiTest {
     ids_["news"] = Id(editor.Post(
         "/api/v1/news",
         {{"title", kDraftNews}, {"source", "矩阵新闻网"}, {"paragraphs", {"第一段。"}}}));
+
+    json event = {{"org_id", org},
+                  {"kind", "roadshow"},
+                  {"title", "矩阵路演"},
+                  {"starts_at", "2099-05-06T09:00:00+08:00"},
+                  {"ends_at", "2099-05-06T12:00:00+08:00"},
+                  {"venue", "矩阵会场"},
+                  {"listing_ids", {std::stoll(ids_["achievement"])}}};
+    ids_["event"] = Id(org_admin.Post("/api/v1/events", event));
+    EXPECT_EQ(org_admin.Post("/api/v1/events/" + ids_["event"] + "/publish", json::object()).status,
+              200);
+    EXPECT_EQ(Anonymous()
+                  .Post("/api/v1/events/" + ids_["event"] + "/registrations",
+                        {{"name", "矩阵访客"}, {"email", kEventEmail}})
+                  .status,
+              201);
+    EXPECT_EQ(
+        member.Post("/api/v1/events/" + ids_["event"] + "/registrations", json::object()).status,
+        201);
+    event["title"] = kDraftEvent;
+    ids_["hidden_event"] = Id(org_admin.Post("/api/v1/events", event));
 
     callers_.emplace("anonymous", Anonymous());
     callers_.emplace("no_org", RegisterUser("m_loner"));

@@ -161,6 +161,15 @@ TEST_F(MalformedSweepTest, NoMalformedRequestGetsA5xx) {
       201);
   records.Add("bodies", "sweep");
   records.Add("slug", "sweep");
+  auto event = admin.Post("/api/v1/events",
+                          {{"org_id", admin.Get("/api/v1/me").json.value("org_id", int64_t{0})},
+                           {"kind", "roadshow"},
+                           {"title", "扫描路演"},
+                           {"starts_at", IsoTime(now + 3600)},
+                           {"ends_at", IsoTime(now + 7200)},
+                           {"venue", "扫描会场"}});
+  records.Add("events", id(event));
+  EXPECT_EQ(admin.Post("/api/v1/events/" + id(event) + "/publish", json::object()).status, 200);
   records.Add("kind", "demands");
   records.Add("subscriptions", id(member.Post("/api/v1/me/subscriptions", {{"q", "扫描"}})));
   Client visitor = Anonymous();

@@ -332,6 +332,34 @@ TEST_F(WebPagesTest, OrganisationNewsAndCampaignPagesCarryTheirContent) {
 
 // The partners page is written for readers without JavaScript, carries the list for the app,
 // and is in the sitemap; this node has no partners yet.
+TEST_F(WebPagesTest, EventPagesCarryTheEventAndHideDrafts) {
+  Client admin = Admin();
+  const int64_t org_id = admin.Get("/api/v1/me").json.value("org_id", int64_t{0});
+  json body = {{"org_id", org_id},
+               {"kind", "conference"},
+               {"title", "成果转化<年会>"},
+               {"starts_at", "2099-05-06T09:00:00+08:00"},
+               {"ends_at", "2099-05-06T17:00:00+08:00"},
+               {"venue", "北京国家会议中心"}};
+  auto created = admin.Post("/api/v1/events", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = "/events/" + std::to_string(created.json.value("id", 0));
+  EXPECT_EQ(Anonymous().Get(path).status, 404);  // a draft
+  EXPECT_EQ(admin.Get(path).status, 200);        // the app shows its organiser the draft
+  ASSERT_EQ(admin.Post("/api/v1" + path + "/publish", json::object()).status, 200);
+  auto page = Anonymous().Get(path);
+  ASSERT_EQ(page.status, 200);
+  const std::string mounted = Mounted(page.body);
+  EXPECT_NE(mounted.find("成果转化&lt;年会&gt;"), std::string::npos);
+  EXPECT_NE(mounted.find("2099-05-06 09:00 – 17:00 (UTC+08:00)"), std::string::npos);
+  EXPECT_NE(page.body.find("\"@type\":\"Event\""), std::string::npos);
+  auto list = Anonymous().Get("/events");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(Mounted(list.body).find("href=\"" + path + "\""), std::string::npos);
+  EXPECT_NE(Anonymous().Get("/sitemap.xml").body.find(path + "</loc>"), std::string::npos);
+  EXPECT_EQ(Anonymous().Get("/events/987654").status, 404);
+}
+
 TEST_F(WebPagesTest, PartnersPageIsWrittenWithTheListTheAppReads) {
   auto r = Anonymous().Get("/partners");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -358,12 +386,13 @@ TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
   EXPECT_EQ(Anonymous().Get("/assets/missing.js").status, 404);
   EXPECT_EQ(Anonymous().Get("/assets/app-1234.js").status, 200);
   // Every route of web/src/router.js with an example path; routes of records that must exist
-  // (listings, organisations, news, campaigns) are tested with real ones above.
+  // (listings, organisations, news, campaigns, events) are tested with real ones above.
   for (auto pattern : api::AppRoutePatterns()) {
     std::string path(pattern);
     if (path.find(":id") != std::string::npos &&
         (path.rfind("/:plural", 0) == 0 || path.rfind("/orgs", 0) == 0 ||
-         path.rfind("/campaigns", 0) == 0 || path == "/news/:id(\\d+)")) {
+         path.rfind("/campaigns", 0) == 0 || path == "/news/:id(\\d+)" ||
+         path == "/events/:id(\\d+)")) {
       continue;
     }
     for (auto [param, example] :

@@ -70,7 +70,8 @@ TEST(ResourcesTest, ResourcesUnderTheDemoDirectoryIsSortedAndComplete) {
   std::vector<std::string> names(demo.begin(), demo.end());
   EXPECT_EQ(names,
             (std::vector<std::string>{"data/demo/achievements.jsonl", "data/demo/demands.jsonl",
-                                      "data/demo/experts.jsonl", "data/demo/orgs.jsonl"}));
+                                      "data/demo/events.jsonl", "data/demo/experts.jsonl",
+                                      "data/demo/orgs.jsonl"}));
 }
 
 TEST(ResourcesTest, ResourcesUnderIsSortedForEveryPrefix) {

@@ -28,12 +28,7 @@ class DealsTest : public testing::ServiceTest {
   }
 
   Listing Publish(const User& who, Listing draft) {
-    auto created = listings_.Create(Actor::Of(who), std::move(draft));
-    EXPECT_TRUE(created.ok()) << created.status().message();
-    const Listing& l = created->listing;
-    EXPECT_TRUE(listings_.Apply(Actor::Of(who), l.kind, l.id, ReviewAction::kSubmit).ok());
-    EXPECT_TRUE(listings_.Apply(Actor::Of(reviewer_), l.kind, l.id, ReviewAction::kApprove).ok());
-    return l;
+    return testing::PublishListing(listings_, who, reviewer_, std::move(draft));
   }
 
   DealView MustOpen(const User& who, OpenDealRequest r) {

@@ -66,6 +66,35 @@ TEST_F(DemoTest, LoadsTwelveOrganisationsAndFiftyPublishedListingsOnce) {
                   .ok());
 }
 
+TEST_F(DemoTest, LoadsFourPublishedEventsDatedFromTheFirstStart) {
+  User admin = AddUser("admin", Role::kAdmin, std::nullopt);
+  ASSERT_TRUE(LoadDemo(store(), clock_, admin.id).ok());
+  std::vector<Event> events;
+  ASSERT_TRUE(store()
+                  .Read([&](StoreTx& tx) -> Status {
+                    EventQuery q;
+                    q.limit = 100;
+                    auto page = tx.events().ListEvents(q);
+                    KC_RETURN_IF_ERROR(page);
+                    events = page->items;
+                    return Status::Ok();
+                  })
+                  .ok());
+  ASSERT_EQ(events.size(), 4u);
+  int upcoming = 0, presenting = 0;
+  for (const Event& e : events) {
+    presenting += e.listing_ids.empty() ? 0 : 1;
+    EXPECT_TRUE(e.demo) << e.title;
+    EXPECT_EQ(e.status, EventStatus::kPublished) << e.title;
+    EXPECT_TRUE(ValidateEvent(e).ok()) << e.title;
+    upcoming += e.starts_at > clock_.Now() ? 1 : 0;
+    // Starts on the hour or half hour in Shanghai (UTC+8).
+    EXPECT_EQ((e.starts_at + 8 * 3600) % 1800, 0) << e.title;
+  }
+  EXPECT_EQ(upcoming, 3);
+  EXPECT_EQ(presenting, 3);
+}
+
 TEST_F(DemoTest, AnUnknownOwnerLoadsNothingAtAll) {
   auto n = LoadDemo(store(), clock_, 999);
   ASSERT_FALSE(n.ok());

@@ -15,6 +15,7 @@
 #include "core/org.h"
 #include "service/actor.h"
 #include "service/crypto.h"
+#include "service/listings.h"
 #include "store/store.h"
 #include "store/temp_db.h"
 
@@ -165,6 +166,18 @@ class ServiceTest : public ::testing::Test {
   Org org_platform_, org_a_, org_b_;
   User admin_, reviewer_, a_admin_, a_member_, b_member_;
 };
+
+// Creates `draft` as `owner`, submits it and has `reviewer` approve it; returns it as created.
+inline Listing PublishListing(Listings& listings, const User& owner, const User& reviewer,
+                              Listing draft) {
+  auto created = listings.Create(Actor::Of(owner), std::move(draft));
+  EXPECT_TRUE(created.ok()) << created.status().message();
+  if (!created.ok()) return Listing{};
+  const Listing& l = created->listing;
+  EXPECT_TRUE(listings.Apply(Actor::Of(owner), l.kind, l.id, ReviewAction::kSubmit).ok());
+  EXPECT_TRUE(listings.Apply(Actor::Of(reviewer), l.kind, l.id, ReviewAction::kApprove).ok());
+  return l;
+}
 
 // A valid demand draft.
 inline Listing DemandDraft(const std::string& title) {

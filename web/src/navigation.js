@@ -13,6 +13,7 @@ export function mainNavItems(user) {
     { to: '/experts', label: 'nav.experts' },
     { to: '/challenges', label: 'nav.challenges' },
     { to: '/news', label: 'nav.news' },
+    { to: '/events', label: 'nav.events' },
     { to: '/campaigns', label: 'nav.lists' },
     { to: '/bodies', label: 'nav.bodies' },
     { to: '/partners', label: 'nav.partners' },

@@ -359,6 +359,7 @@ Result<Page<Listing>> SqlTx::ListListings(const ListingQuery& q) {
   }
   if (q.id_from) w.And("id >= ?", *q.id_from);
   if (q.id_to) w.And("id < ?", *q.id_to);
+  if (q.ids) w.And(d.InIds("id"), d.IdList(*q.ids));
   const bool by_kind_and_status_only =
       q.kind && q.statuses.size() == 1 && !q.org_id && q.category.empty() && q.discipline.empty() &&
       q.region_prefix.empty() && q.text.empty() && !q.id_from && !q.id_to;

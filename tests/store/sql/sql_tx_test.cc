@@ -348,6 +348,23 @@ TEST_F(SqlTxTest, ListListingsFiltersSortsAndCountsTotals) {
   EXPECT_EQ(c.items.size(), 2u);
 }
 
+TEST_F(SqlTxTest, ListListingsReadsTheGivenIds) {
+  int64_t org = AddOrg("a");
+  int64_t user = AddUser("alice", org);
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 4; ++i) ids.push_back(Insert(MakeListing(org, user, "t" + std::to_string(i))));
+  ListingQuery q;
+  q.sort = ListingSort::kOldest;
+  q.ids = std::vector<int64_t>{ids[3], ids[1], 9999};
+  auto page = List(q);
+  EXPECT_EQ(page.total, 2);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].id, ids[1]);
+  EXPECT_EQ(page.items[1].id, ids[3]);
+  q.ids = std::vector<int64_t>{};
+  EXPECT_EQ(List(q).total, 0);
+}
+
 TEST_F(SqlTxTest, ListListingsWalksIdRangesWithoutCounting) {
   int64_t org = AddOrg("a");
   int64_t user = AddUser("alice", org);

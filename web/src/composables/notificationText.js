@@ -58,9 +58,10 @@ function legacyStageMove(message, t, name) {
 }
 
 // Where a notification leads: a deal's notice opens the deal, a challenge's the challenge, a request to
-// join the organisation page, a listing's the listing.
+// join the organisation page, a seat at an event the event, a listing's the listing.
 export function notificationLink(n) {
   if (n.deal_id) return `/workspace/deals/${n.deal_id}`;
+  if (n.kind === 'event_seat' && n.detail?.event_id) return `/events/${n.detail.event_id}`;
   if (n.call_id) return `/challenges/${n.call_id}`;
   if (n.kind && n.kind.startsWith('join_')) return '/workspace/org';
   return `/listings/${n.listing_id}`;

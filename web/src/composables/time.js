@@ -125,6 +125,23 @@ function wallToInstant(day, secondOfDay, zone) {
   return new Date(t).toISOString().replace('.000Z', 'Z');
 }
 
+// "2026-12-01 09:30": the wall-clock date and time of an instant in `zone`, as a date-time
+// picker shows it; '' for nothing.
+export function wallDateTime(value, zone = viewerZone.value) {
+  const d = instantOf(value);
+  if (!d) return '';
+  const w = wallClock(d, zone);
+  return `${w.year}-${w.month}-${w.day} ${w.hour}:${w.minute}`;
+}
+
+// The instant (ISO, UTC) of wall-clock "2026-12-01 09:30" in `zone`: what a date-time picker
+// sends (an event's start and end); undefined for anything else.
+export function instantOfWall(text, zone = viewerZone.value) {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/.exec(text || '');
+  if (!m) return undefined;
+  return wallToInstant(m[1], Number(m[2]) * 3600 + Number(m[3]) * 60, zone);
+}
+
 // The zones offered in the picker: the default, UTC, and the browser's own when it differs.
 export function zoneChoices() {
   const list = [DEFAULT_ZONE, 'UTC'];

@@ -23,7 +23,7 @@ function pagesFor(role) {
     '/', `/search?q=${encodeURIComponent('热变形')}`, '/demands', '/achievements', '/experts',
     `/demands/${data.demand}`, `/achievements/${data.achievement}`, '/challenges', '/news',
     '/dashboard', '/campaigns', `/campaigns/${data.campaign}`, '/bodies', `/orgs/${data.org}`,
-    '/partners',
+    '/partners', '/events',
   ];
   if (role === 'visitor') return [...pub, '/login', '/register'];
   const member = [
@@ -32,7 +32,7 @@ function pagesFor(role) {
     '/workspace/reviews', '/challenges/new',
   ];
   if (role === 'member') return [...member, '/workspace/org'];
-  return [...member, '/review', '/admin/users', '/admin/orgs', '/admin/import', '/admin/peers', '/news/new'];
+  return [...member, '/review', '/admin/users', '/admin/orgs', '/admin/import', '/admin/peers', '/news/new', '/events/new'];
 }
 
 // Codes that must never reach a Chinese page as they are.
@@ -198,8 +198,8 @@ describe('phone menu and a visitor\'s console', () => {
         await more.click();
         hidden = await page.locator('.more-list a').count();
       }
-      // Home, 9 portal pages, workspace, admin area: 12 items, all in the row or under "more".
-      assert.equal(visible + hidden, 12, `${locale}: ${visible} shown + ${hidden} under more`);
+      // Home, 10 portal pages, workspace, admin area: 13 items, all in the row or under "more".
+      assert.equal(visible + hidden, 13, `${locale}: ${visible} shown + ${hidden} under more`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert.equal(overflow, false);
       await screenshot(page, `header-1366-${locale}`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createI18n } from 'vue-i18n';
 import zhCN from '../../src/i18n/zh-CN.js';
 import en from '../../src/i18n/en.js';
-import { notificationText } from '../../src/composables/notificationText.js';
+import { notificationLink, notificationText } from '../../src/composables/notificationText.js';
 
 function lines(locale) {
   const { t, te } = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } }).global;
@@ -57,4 +57,10 @@ test('a recorded contract has its own wording, not a new file', () => {
 
 test('an unknown kind still shows its message', () => {
   assert.match(lines('en')({ kind: 'something_new', message: 'hello' }), /hello/);
+});
+
+test('a seat at an event leads to the event', () => {
+  const n = { kind: 'event_seat', title: '对接会', detail: { event_id: 7 }, listing_id: 0 };
+  assert.equal(notificationLink(n), '/events/7');
+  assert.equal(notificationText(n, (k) => k), 'notifications.kinds.event_seat');
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   endOfDay, formatDate, formatDateTime, isZone, startOfDay, zoneLabel,
+  instantOfWall, wallDateTime,
 } from '../../src/composables/time.js';
 
 test('an instant between 00:00 and 08:00 Beijing time is shown on its Beijing day', () => {
@@ -44,4 +45,15 @@ test('only real zone names are zones', () => {
   assert.ok(isZone('Asia/Shanghai'));
   assert.ok(!isZone('Mars/Olympus'));
   assert.ok(!isZone(''));
+});
+
+test('a picked date and time is the instant of that wall clock in the zone, and back', () => {
+  assert.equal(instantOfWall('2026-05-06 09:00', 'Asia/Shanghai'), '2026-05-06T01:00:00Z');
+  assert.equal(instantOfWall('2026-05-06T00:30', 'Asia/Shanghai'), '2026-05-05T16:30:00Z');
+  assert.equal(instantOfWall('2026-05-06 09:00', 'UTC'), '2026-05-06T09:00:00Z');
+  // New York moves to daylight time on 2026-03-08: 12:00 is then UTC-4.
+  assert.equal(instantOfWall('2026-03-09 12:00', 'America/New_York'), '2026-03-09T16:00:00Z');
+  assert.equal(instantOfWall('tomorrow'), undefined);
+  assert.equal(wallDateTime('2026-05-05T16:30:00Z', 'Asia/Shanghai'), '2026-05-06 00:30');
+  assert.equal(wallDateTime('', 'Asia/Shanghai'), '');
 });
