@@ -1,5 +1,8 @@
 // /events: matchmaking meetings, roadshows and the annual conference (对接会、路演与年会), their
 // registrations, waiting list and check-in (docs/events.md).
+#include <algorithm>
+#include <string>
+
 #include "api/event_json.h"
 #include "api/import_json.h"
 #include "api/json_io.h"
@@ -88,7 +91,15 @@ http::Response Register(Context& ctx, http::Request& req) {
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   KC_ASSIGN_OR_RESPOND(registrant, ReadRegistrant(*body));
-  KC_ASSIGN_OR_RESPOND(g, ctx.events->Register(*actor, *id, *registrant));
+  int64_t retry_after = 0;
+  auto g = ctx.events->Register(*actor, *id, *registrant, ctx.ClientAddress(req), &retry_after);
+  if (!g.ok()) {
+    auto refused = http::ErrorResponse(g.status());
+    if (g.status().kind() == ErrorKind::kTooMany) {
+      refused.AddHeader("Retry-After", std::to_string(std::max<int64_t>(1, retry_after)));
+    }
+    return refused;
+  }
   return JsonResponse(201, RegistrationJson(*g, true));
 }
 
@@ -241,12 +252,14 @@ void RegisterEventRoutes(http::Router& router, Context& ctx) {
              Guarded([&ctx](http::Request& r) { return Register(ctx, r); }),
              {.summary = "Register for an event: a member (name and email default to the "
                          "account's) or a visitor with name and email. A seat while one is "
-                         "free, else the waiting list; the answer holds the check-in code",
+                         "free, else the waiting list; the answer holds the check-in code. A "
+                         "visitor's registrations are limited per client address (429 "
+                         "too_many_registrations with Retry-After)",
               .tag = "events",
               .request_body = RegistrantSchema(),
               .success_status = 201,
               .response = registration,
-              .errors = {400, 404, 409, 422}});
+              .errors = {400, 404, 409, 422, 429}});
   json registrations_query = PageQuery();
   registrations_query.push_back(
       QueryParam("cancelled", "true: cancelled registrations too", Enum({"true", "false"})));

@@ -258,7 +258,8 @@ Result<std::vector<Event>> Events::Upcoming(int64_t limit) {
   return out;
 }
 
-Result<EventRegistration> Events::Register(const Actor& actor, int64_t id, Registrant r) {
+Result<EventRegistration> Events::Register(const Actor& actor, int64_t id, Registrant r,
+                                           std::string_view client, int64_t* retry_after) {
   KC_RETURN_IF_ERROR(RequireUtf8({&r.name, &r.email, &r.organisation}));
   r.name = Trim(r.name);
   r.email = Trim(r.email);
@@ -275,10 +276,19 @@ Result<EventRegistration> Events::Register(const Actor& actor, int64_t id, Regis
   g.email = r.email;
   g.organisation = r.organisation;
   g.created_at = g.updated_at = clock_.Now();
+  int64_t wait = 0;
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto event = Load(tx, actor, id, false);
     if (!event.ok()) return event.status();
     KC_RETURN_IF_ERROR(CheckRegistrationOpen(*event, g.created_at));
+    if (!actor.signed_in()) {
+      // Counted in the registration's own transaction: one that fails is not counted.
+      auto w = EventRegistrationWait(tx, throttle_, client, g.created_at);
+      if (!w.ok()) return w.status();
+      wait = *w;
+      if (wait > 0) return Status::Ok();
+      KC_RETURN_IF_ERROR(RecordEventRegistration(tx, throttle_, client, g.created_at));
+    }
     auto counts = tx.events().CountRegistrations(id);
     if (!counts.ok()) return counts.status();
     g.status = PlaceFor(event->capacity, counts->confirmed);
@@ -297,6 +307,11 @@ Result<EventRegistration> Events::Register(const Actor& actor, int64_t id, Regis
         AuditOf(g.created_at, actor.id(), "event", id, "register",
                 {{"registration_id", g.id}, {"status", RegistrationStatusName(g.status)}}));
   }));
+  if (wait > 0) {
+    if (retry_after != nullptr) *retry_after = wait;
+    return Status::Error(ErrorKind::kTooMany, "too_many_registrations",
+                         "too many registrations from this address; try again later");
+  }
   return g;
 }
 

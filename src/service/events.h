@@ -14,6 +14,7 @@
 #include "core/listing.h"
 #include "service/actor.h"
 #include "service/importer.h"
+#include "service/throttle.h"
 #include "store/store.h"
 
 namespace kc {
@@ -61,7 +62,8 @@ struct EventListRequest {
 
 class Events {
  public:
-  Events(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  Events(Store& store, const Clock& clock, ThrottlePolicy throttle = {})
+      : store_(store), clock_(clock), throttle_(throttle) {}
 
   // Creates a draft event organised by `event.org_id`. 401 for a visitor, 403 unless the
   // caller may organise for that organisation (404 "unknown_org" is 422 `org_id`), 422 for a bad
@@ -86,8 +88,11 @@ class Events {
   // that is not over: a seat while one is free, else the waiting list. Returns the registration
   // with its check-in code — the only answer a visitor ever gets that holds it. 404 when the
   // event is not visible, 409 per CheckRegistrationOpen and "already_registered", 422 per
-  // ValidateRegistrant.
-  Result<EventRegistration> Register(const Actor& actor, int64_t id, Registrant registrant);
+  // ValidateRegistrant. A visitor's registrations are limited per client address (throttle.h):
+  // beyond, 429 "too_many_registrations" with the seconds to wait in *retry_after.
+  Result<EventRegistration> Register(const Actor& actor, int64_t id, Registrant registrant,
+                                     std::string_view client = "",
+                                     int64_t* retry_after = nullptr);
   // The caller's live registration for the event. 401 for a visitor; 404 when none.
   Result<EventRegistration> MyRegistration(const Actor& actor, int64_t id);
   // Cancels the registration holding `code` (whoever holds the code may: the registrant got
@@ -126,6 +131,7 @@ class Events {
 
   Store& store_;
   const Clock& clock_;
+  ThrottlePolicy throttle_;
 };
 
 }  // namespace kc

@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::string_view kLoginFailure = "login_failure";
 constexpr std::string_view kRegister = "register";
+constexpr std::string_view kEventRegister = "event_register";
 
 // The seconds left of a delay of `delay` that began at `since`.
 int64_t Remaining(int64_t since, int64_t delay, int64_t now) {
@@ -54,15 +55,37 @@ Status ClearLoginFailures(StoreTx& tx, std::string_view username, std::string_vi
   return tx.ClearAttempts(kLoginFailure, client, username);
 }
 
+namespace {
+
+// Seconds until `client` may make another attempt of `action`, at most `limit` per `window`.
+Result<int64_t> WindowWait(StoreTx& tx, std::string_view action, int limit, int64_t window,
+                           std::string_view client, int64_t now) {
+  if (limit <= 0) return int64_t{0};
+  auto recent = tx.CountAttempts(action, client, std::nullopt, now - window + 1);
+  if (!recent.ok()) return recent.status();
+  if (recent->count < limit) return int64_t{0};
+  // A place frees when the oldest attempt of the window leaves it.
+  return std::max<int64_t>(1, recent->first_at + window - now);
+}
+
+}  // namespace
+
 Result<int64_t> RegistrationWait(StoreTx& tx, const ThrottlePolicy& policy, std::string_view client,
                                  int64_t now) {
-  if (policy.registrations_per_client <= 0) return int64_t{0};
-  auto recent =
-      tx.CountAttempts(kRegister, client, std::nullopt, now - policy.registration_window + 1);
-  if (!recent.ok()) return recent.status();
-  if (recent->count < policy.registrations_per_client) return int64_t{0};
-  // A place frees when the oldest attempt of the window leaves it.
-  return std::max<int64_t>(1, recent->first_at + policy.registration_window - now);
+  return WindowWait(tx, kRegister, policy.registrations_per_client, policy.registration_window,
+                    client, now);
+}
+
+Result<int64_t> EventRegistrationWait(StoreTx& tx, const ThrottlePolicy& policy,
+                                      std::string_view client, int64_t now) {
+  return WindowWait(tx, kEventRegister, policy.event_registrations_per_client,
+                    policy.registration_window, client, now);
+}
+
+Status RecordEventRegistration(StoreTx& tx, const ThrottlePolicy& policy, std::string_view client,
+                               int64_t now) {
+  KC_RETURN_IF_ERROR(Prune(tx, policy, now));
+  return tx.RecordAttempt(Attempt{std::string(kEventRegister), std::string(client), "", now});
 }
 
 Status RecordRegistration(StoreTx& tx, const ThrottlePolicy& policy, std::string_view client,

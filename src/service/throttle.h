@@ -8,7 +8,9 @@
 // `free_failures_per_client` failures, whichever names it tries next. Nothing is ever locked:
 // the delay only grows, and everything older than `failure_window` is forgotten (and pruned).
 //
-// Registrations are limited to `registrations_per_client` per `registration_window` and client.
+// Registrations are limited to `registrations_per_client` per `registration_window` and client;
+// visitors' registrations for events to `event_registrations_per_client` per window and client,
+// so that a script cannot fill an event's seats with made-up addresses (docs/events.md).
 //
 // The functions run inside the caller's transaction.
 #pragma once
@@ -27,6 +29,7 @@ struct ThrottlePolicy {
   int64_t failure_window = 60 * 60;   // failures older than this are forgotten
   int registrations_per_client = 5;   // per registration_window; 0: no limit
   int64_t registration_window = 10 * 60;
+  int event_registrations_per_client = 20;  // visitors', per registration_window; 0: no limit
 };
 
 // The seconds to wait after `failures` failures of which `free` are allowed without delay:
@@ -49,5 +52,12 @@ Result<int64_t> RegistrationWait(StoreTx& tx, const ThrottlePolicy& policy, std:
 // Remembers a registration attempt, and forgets attempts older than the policy's windows.
 Status RecordRegistration(StoreTx& tx, const ThrottlePolicy& policy, std::string_view client,
                           int64_t now);
+
+// Seconds until `client` may register a visitor for an event again (0: now).
+Result<int64_t> EventRegistrationWait(StoreTx& tx, const ThrottlePolicy& policy,
+                                      std::string_view client, int64_t now);
+// Remembers a visitor's registration for an event, and forgets attempts older than the windows.
+Status RecordEventRegistration(StoreTx& tx, const ThrottlePolicy& policy, std::string_view client,
+                               int64_t now);
 
 }  // namespace kc

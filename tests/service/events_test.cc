@@ -233,6 +233,32 @@ TEST_F(EventsTest, RegistrationFillsSeatsThenTheWaitingList) {
   EXPECT_TRUE(events_.Register(Actor::Visitor(), id, Visitor("v1@example.cn")).ok());
 }
 
+// A script cannot fill an event's seats with made-up addresses: a visitor's registrations are
+// limited per client address (ThrottlePolicy::event_registrations_per_client); another address
+// and members are not held back.
+TEST_F(EventsTest, VisitorsRegistrationsAreLimitedPerClientAddress) {
+  const int64_t id = MustPublish(Draft(0)).event.id;
+  const int limit = ThrottlePolicy{}.event_registrations_per_client;
+  for (int i = 0; i < limit; ++i) {
+    auto g = events_.Register(Actor::Visitor(), id,
+                              Visitor("v" + std::to_string(i) + "@example.cn"), "203.0.113.7");
+    ASSERT_TRUE(g.ok()) << i << ": " << g.status().code();
+  }
+  int64_t retry_after = 0;
+  auto refused = events_.Register(Actor::Visitor(), id, Visitor("one-more@example.cn"),
+                                  "203.0.113.7", &retry_after);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().kind(), ErrorKind::kTooMany);
+  EXPECT_EQ(refused.status().code(), "too_many_registrations");
+  EXPECT_GT(retry_after, 0);
+  EXPECT_EQ(events_.Get(Actor::Visitor(), id)->counts.confirmed, limit);  // nothing was added
+  EXPECT_TRUE(events_.Register(Actor::Visitor(), id, Visitor("w@example.cn"), "198.51.100.9").ok());
+  EXPECT_TRUE(events_.Register(Actor::Of(a_member_), id, {}, "203.0.113.7").ok());
+  clock_.Advance(ThrottlePolicy{}.registration_window);
+  EXPECT_TRUE(
+      events_.Register(Actor::Visitor(), id, Visitor("later@example.cn"), "203.0.113.7").ok());
+}
+
 TEST_F(EventsTest, CodesAreTypedLooselyAndUnknownCodesAreNotFound) {
   const int64_t id = MustPublish(Draft()).event.id;
   auto g = MustRegister(Actor::Visitor(), id, Visitor("v@example.cn"));
