@@ -73,13 +73,17 @@ void RegisterMetaRoutes(http::Router& router, Context& ctx) {
           const auto ranker = ctx.rankers->Describe();
           body["ranker"] = {{"source", search::RankerOriginName(ranker.origin)},
                             {"model", ranker.name}};
-          if (!ranker.error.empty()) body["ranker"]["file_error"] = ranker.error;
+          // Only the code: the message names the file's path, which is not for anonymous
+          // callers; the log has it (RankerSource writes "code: message").
+          if (!ranker.error.empty()) {
+            body["ranker"]["file_error"] = ranker.error.substr(0, ranker.error.find(':'));
+          }
         }
         return JsonResponse(200, body);
       }),
       {.summary = "Liveness, the search index's progress, the re-ranking model in use (ranker: "
-                  "its source \"file\", \"built-in\" or \"none\", its name, and why a model "
-                  "file is not in use) and the data directory's state (storage "
+                  "its source \"file\", \"built-in\" or \"none\", its name, and the error code "
+                  "of a model file not in use) and the data directory's state (storage "
                   "\"ok\", \"read_only\", \"full\"): status \"ok\", or \"degraded\" when the "
                   "index is failing or more than 100 changes behind or the storage takes no "
                   "writes (docs/operations.md, docs/ranking.md)",
