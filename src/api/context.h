@@ -22,6 +22,7 @@
 #include "service/indexer.h"
 #include "service/listings.h"
 #include "service/news.h"
+#include "service/offshore_bases.h"
 #include "service/orgs.h"
 #include "service/programme_bodies.h"
 #include "service/search_service.h"
@@ -47,6 +48,7 @@ struct Context {
   News* news = nullptr;                         // 新闻资讯
   Campaigns* campaigns = nullptr;               // 榜单与奖项
   ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
+  OffshoreBases* bases = nullptr;               // 海外人才离岸创新创业基地
   const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
   const search::RankerSource* rankers = nullptr;  // the re-ranking model in use (for /health)
   net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving

@@ -19,6 +19,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterCampaignRoutes(router, ctx);
   RegisterProgrammeBodyRoutes(router, ctx);
   RegisterNetRoutes(router, ctx);
+  RegisterOffshoreBaseRoutes(router, ctx);
 }
 
 }  // namespace kc::api

@@ -26,5 +26,6 @@ void RegisterNewsRoutes(http::Router& router, Context& ctx);
 void RegisterCampaignRoutes(http::Router& router, Context& ctx);
 void RegisterProgrammeBodyRoutes(http::Router& router, Context& ctx);
 void RegisterNetRoutes(http::Router& router, Context& ctx);
+void RegisterOffshoreBaseRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

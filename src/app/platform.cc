@@ -115,6 +115,7 @@ Status Platform::Open() {
   news_ = std::make_unique<News>(*store_, clock_);
   campaigns_ = std::make_unique<Campaigns>(*store_, clock_);
   programme_bodies_ = std::make_unique<ProgrammeBodies>(*store_, clock_);
+  bases_ = std::make_unique<OffshoreBases>(*store_, clock_);
   if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
@@ -125,6 +126,7 @@ Status Platform::Open() {
   ctx_->news = news_.get();
   ctx_->campaigns = campaigns_.get();
   ctx_->programme_bodies = programme_bodies_.get();
+  ctx_->bases = bases_.get();
   ctx_->indexer = indexer_.get();
   ctx_->rankers = rankers_.get();
   ctx_->data_dir = config_.data_dir;
