@@ -133,7 +133,9 @@ TEST_F(OffshoreBaseRoutesTest, BadInputIsNamed) {
     auto r = admin.Post("/api/v1/bases", body);
     EXPECT_EQ(r.status, status) << body.dump() << " " << r.body;
     EXPECT_EQ(r.json["error"]["code"], code) << r.body;
-    if (!field.empty()) EXPECT_EQ(r.json["error"]["field"], field) << r.body;
+    if (!field.empty()) {
+      EXPECT_EQ(r.json["error"]["field"], field) << r.body;
+    }
   };
   json ok = Munich(0);
   ok.erase("org_id");
@@ -182,6 +184,28 @@ TEST_F(OffshoreBaseRoutesTest, BadInputIsNamed) {
   EXPECT_EQ(admin.Get("/api/v1/bases/abc").status, 400);
   EXPECT_EQ(admin.Get("/api/v1/bases?status=open").status, 400);
   EXPECT_EQ(admin.Get("/api/v1/bases/999999").status, 404);
+}
+
+TEST_F(OffshoreBaseRoutesTest, CsvImportReportsBadLinesAndImportsTheRest) {
+  const std::string csv =
+      "name,country,city,services,people,status\n"
+      "慕尼黑基地,DE,München,incubation;legal,王芳:主任,published\n"
+      "坏基地,Germany,Berlin,,,\n"
+      "硅谷基地,US,Palo Alto,matchmaking,,published\n";
+  auto report = Admin().Send("POST", "/api/v1/bases/import", csv, {}, "text/csv");
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_EQ(report.json["created"], 2);
+  ASSERT_EQ(report.json["failed"].size(), 1u);
+  EXPECT_EQ(report.json["failed"][0]["line"], 3);
+  EXPECT_EQ(report.json["failed"][0]["error"]["code"], "invalid_country");
+  EXPECT_EQ(Anonymous().Get("/api/v1/bases").json["total"], 2);
+  EXPECT_EQ(Anonymous().Send("POST", "/api/v1/bases/import", csv, {}, "text/csv").status, 401);
+  EXPECT_EQ(RegisterUser("importer").Send("POST", "/api/v1/bases/import", csv, {}, "text/csv")
+                .status,
+            403);
+  auto empty = Admin().Send("POST", "/api/v1/bases/import", "", {}, "text/csv");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(empty.json["error"]["code"], "empty_file");
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ class OffshoreBasesTest : public testing::ServiceTest {
     l.org_id = org_b_.id;
     l.owner_id = b_member_.id;
     l.status = status;
-    l.created_at = l.updated_at = kT0;
+    l.created_at = l.updated_at = testing::kT0;
     int64_t id = 0;
     Status s = store().Write([&](StoreTx& tx) -> Status {
       auto r = tx.InsertListing(l);
