@@ -200,9 +200,9 @@ TEST_F(OffshoreBaseRoutesTest, CsvImportReportsBadLinesAndImportsTheRest) {
   EXPECT_EQ(report.json["failed"][0]["error"]["code"], "invalid_country");
   EXPECT_EQ(Anonymous().Get("/api/v1/bases").json["total"], 2);
   EXPECT_EQ(Anonymous().Send("POST", "/api/v1/bases/import", csv, {}, "text/csv").status, 401);
-  EXPECT_EQ(RegisterUser("importer").Send("POST", "/api/v1/bases/import", csv, {}, "text/csv")
-                .status,
-            403);
+  EXPECT_EQ(
+      RegisterUser("importer").Send("POST", "/api/v1/bases/import", csv, {}, "text/csv").status,
+      403);
   auto empty = Admin().Send("POST", "/api/v1/bases/import", "", {}, "text/csv");
   EXPECT_EQ(empty.status, 400);
   EXPECT_EQ(empty.json["error"]["code"], "empty_file");
