@@ -23,6 +23,7 @@
 #include "service/listings.h"
 #include "service/events.h"
 #include "service/news.h"
+#include "service/offshore_bases.h"
 #include "service/orgs.h"
 #include "service/programme_bodies.h"
 #include "service/search_service.h"
@@ -49,6 +50,7 @@ struct Context {
   Campaigns* campaigns = nullptr;               // 榜单与奖项
   ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
   Events* events = nullptr;                     // 对接会、路演与年会
+  OffshoreBases* bases = nullptr;               // 海外人才离岸创新创业基地
   const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
   const search::RankerSource* rankers = nullptr;  // the re-ranking model in use (for /health)
   net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving

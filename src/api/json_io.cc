@@ -114,6 +114,20 @@ Status OptBool(const json& body, const char* name, std::optional<bool>* out) {
   return Status::Ok();
 }
 
+Status ReadStringList(const json& body, const char* name, std::vector<std::string>* out) {
+  if (!body.contains(name) || body[name].is_null()) return Status::Ok();
+  const json& v = body[name];
+  if (!v.is_array()) return Invalid(name, "invalid_type", std::string(name) + " is a list");
+  out->clear();
+  for (const auto& e : v) {
+    if (!e.is_string()) {
+      return Invalid(name, "invalid_type", std::string(name) + " holds strings");
+    }
+    out->push_back(e.get<std::string>());
+  }
+  return Status::Ok();
+}
+
 Result<int64_t> ParseId(std::string_view text, const char* name) {
   int64_t v = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);

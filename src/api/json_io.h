@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "http/message.h"
@@ -34,6 +35,8 @@ Status RequireString(const json& body, const char* name, std::string* out);
 Status OptString(const json& body, const char* name, std::optional<std::string>* out);
 Status OptInt(const json& body, const char* name, std::optional<int64_t>* out);
 Status OptBool(const json& body, const char* name, std::optional<bool>* out);
+// A list of strings; leaves `out` as it was when the field is absent or null.
+Status ReadStringList(const json& body, const char* name, std::vector<std::string>* out);
 
 // Page parameters: ?page= (from 1) and ?size= (1..100, default 20); 400 "invalid_parameter".
 struct PageParams {

@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 std::string Joined(const json& j, const char* key, std::string_view sep) {
   std::string out;
   auto it = j.find(key);
@@ -80,7 +75,7 @@ std::string Modes(const json& j, const char* key, const PageText& text, std::str
 
 // The display name of a listing: an expert's name, else its title.
 std::string NameOf(const json& l) {
-  return l.value("type", "") == "expert" ? Str(l, "name") : Str(l, "title");
+  return l.value("type", "") == "expert" ? JsonText(l, "name") : JsonText(l, "title");
 }
 
 std::string PathOf(const json& l) {
@@ -98,26 +93,26 @@ const json* OriginOf(const json& l) {
 
 // The origin's page when it is a web address (never javascript: or data:), else "".
 std::string OriginUrl(const json& origin) {
-  std::string url = Str(origin, "url");
+  std::string url = JsonText(origin, "url");
   return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 ? url : "";
 }
 
 // "From partner platform · ORG" as the app's tag writes it.
 std::string OriginTag(const json& origin, const PageText& text, std::string_view lang) {
-  const std::string org = Str(origin, "org_name");
+  const std::string org = JsonText(origin, "org_name");
   return org.empty() ? text.Get(lang, "origin.tagPlain")
                      : text.Get(lang, "origin.tag", {{"org", org}});
 }
 
 json OrgLd(const json& l, std::string_view base_url) {
   if (const json* origin = OriginOf(l)) {  // the local record is only a stand-in for its peer
-    if (Str(*origin, "org_name").empty()) return nullptr;
-    return {{"@type", "Organization"}, {"name", Str(*origin, "org_name")}};
+    if (JsonText(*origin, "org_name").empty()) return nullptr;
+    return {{"@type", "Organization"}, {"name", JsonText(*origin, "org_name")}};
   }
   if (!l.contains("org") || !l["org"].is_object()) return nullptr;
   const json& org = l["org"];
   return {{"@type", "Organization"},
-          {"name", Str(org, "name")},
+          {"name", JsonText(org, "name")},
           {"url", std::string(base_url) + "/orgs/" + std::to_string(org.value("id", int64_t{0}))}};
 }
 
@@ -150,27 +145,28 @@ json ListingLd(const json& l, const std::string& description, std::string_view b
     // A demand announces that its organisation seeks a technical service.
     ld["@type"] = "Demand";
     ld["itemOffered"] = {
-        {"@type", "Service"}, {"name", NameOf(l)}, {"category", Str(l, "category")}};
+        {"@type", "Service"}, {"name", NameOf(l)}, {"category", JsonText(l, "category")}};
     if (!org.is_null()) ld["seller"] = org;  // on a Demand, the party that seeks
     if (Priced(l, "budget")) ld["priceSpecification"] = PriceLd(l["budget"]);
-    if (!Str(l, "deadline").empty()) ld["validThrough"] = Str(l, "deadline");
-    if (!Str(l, "published_at").empty()) ld["validFrom"] = Str(l, "published_at");
-    if (!Str(l, "region").empty()) ld["areaServed"] = RegionName(Str(l, "region"), "zh-CN");
+    if (!JsonText(l, "deadline").empty()) ld["validThrough"] = JsonText(l, "deadline");
+    if (!JsonText(l, "published_at").empty()) ld["validFrom"] = JsonText(l, "published_at");
+    if (!JsonText(l, "region").empty())
+      ld["areaServed"] = RegionName(JsonText(l, "region"), "zh-CN");
   } else if (kind == "achievement") {
     ld["@type"] = "CreativeWork";
     if (!org.is_null()) ld["creator"] = org;
-    if (!Str(l, "category").empty()) ld["genre"] = Str(l, "category");
-    if (!Str(l, "discipline").empty()) ld["about"] = Str(l, "discipline");
-    if (!Str(l, "published_at").empty()) ld["datePublished"] = Str(l, "published_at");
+    if (!JsonText(l, "category").empty()) ld["genre"] = JsonText(l, "category");
+    if (!JsonText(l, "discipline").empty()) ld["about"] = JsonText(l, "discipline");
+    if (!JsonText(l, "published_at").empty()) ld["datePublished"] = JsonText(l, "published_at");
     if (Priced(l, "price")) {
       ld["offers"] = {
           {"@type", "Offer"}, {"url", url}, {"priceSpecification", PriceLd(l["price"])}};
     }
   } else {
     ld["@type"] = "Person";
-    if (!Str(l, "title").empty()) ld["jobTitle"] = Str(l, "title");
-    if (!Str(l, "affiliation").empty()) {
-      ld["affiliation"] = {{"@type", "Organization"}, {"name", Str(l, "affiliation")}};
+    if (!JsonText(l, "title").empty()) ld["jobTitle"] = JsonText(l, "title");
+    if (!JsonText(l, "affiliation").empty()) {
+      ld["affiliation"] = {{"@type", "Organization"}, {"name", JsonText(l, "affiliation")}};
     }
     if (l.contains("keywords") && l["keywords"].is_array()) ld["knowsAbout"] = l["keywords"];
   }
@@ -225,7 +221,7 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
                            : kind == "achievement" ? "abstract"
                                                    : "bio";
   const bool hidden = l.value("details_hidden", false);
-  const std::string body = hidden ? Str(l, "summary") : Str(l, body_field);
+  const std::string body = hidden ? JsonText(l, "summary") : JsonText(l, body_field);
   const std::string plural(KindPlural(KindFromName(kind).value_or(ListingKind::kDemand)));
 
   const json* origin = OriginOf(l);
@@ -233,7 +229,7 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
   page.title = NameOf(l);
   // A partner's listing is a copy: its own page, on its platform, is the one to index.
   page.path = origin ? "" : PathOf(l);
-  std::string summary = Str(l, "summary");
+  std::string summary = JsonText(l, "summary");
   page.description = summary.empty() ? page.title : summary;
   page.json_ld = ListingLd(l, page.description, base_url);
 
@@ -254,20 +250,21 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
          Link("/login?next=" + page.path, t("nav.signIn")) + "</p>\n";
   h += "<dl>";
   if (origin) {
-    h += FieldRow(t("form.org"), Str(*origin, "org_name"));
+    h += FieldRow(t("form.org"), JsonText(*origin, "org_name"));
   } else if (l.contains("org") && l["org"].is_object()) {
     h += "<dt>" + EscapeMarkup(t("form.org")) + "</dt><dd>" +
-         Link("/orgs/" + std::to_string(l["org"].value("id", int64_t{0})), Str(l["org"], "name")) +
+         Link("/orgs/" + std::to_string(l["org"].value("id", int64_t{0})),
+              JsonText(l["org"], "name")) +
          "</dd>";
   }
-  if (kind == "expert") h += FieldRow(t("form.rank"), Str(l, "title"));
-  h += FieldRow(t("form.affiliation"), Str(l, "affiliation"));
-  h += FieldRow(t("form.category"), TaxonomyName(Str(l, "category"), true, lang));
-  h += FieldRow(t("form.discipline"), TaxonomyName(Str(l, "discipline"), false, lang));
-  h += FieldRow(t("form.region"), RegionName(Str(l, "region"), lang));
+  if (kind == "expert") h += FieldRow(t("form.rank"), JsonText(l, "title"));
+  h += FieldRow(t("form.affiliation"), JsonText(l, "affiliation"));
+  h += FieldRow(t("form.category"), TaxonomyName(JsonText(l, "category"), true, lang));
+  h += FieldRow(t("form.discipline"), TaxonomyName(JsonText(l, "discipline"), false, lang));
+  h += FieldRow(t("form.region"), RegionName(JsonText(l, "region"), lang));
   if (l.contains("budget")) h += FieldRow(t("form.budget"), Money(l["budget"], text, lang));
   if (l.contains("price")) h += FieldRow(t("form.price"), Money(l["price"], text, lang));
-  h += FieldRow(t("form.deadline"), Str(l, "deadline"));
+  h += FieldRow(t("form.deadline"), JsonText(l, "deadline"));
   if (l.contains("maturity") && l["maturity"].is_number_integer()) {
     h += FieldRow(t("form.maturity"),
                   text.Get(lang, "form.trl", {{"n", std::to_string(l["maturity"].get<int>())}}));
@@ -278,8 +275,8 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
   h += FieldRow(t("form.inventors"), Joined(l, "inventors", "、"));
   h += FieldRow(t("form.disciplines"), Joined(l, "disciplines", "、"));
   h += FieldRow(t("form.keywords"), Joined(l, "keywords", "、"));
-  h += FieldRow(t("form.publishedAt"), ShanghaiTime(EpochOfIsoTime(Str(l, "published_at"))));
-  h += FieldRow(t("form.expiresAt"), ShanghaiTime(EpochOfIsoTime(Str(l, "expires_at"))));
+  h += FieldRow(t("form.publishedAt"), ShanghaiTime(EpochOfIsoTime(JsonText(l, "published_at"))));
+  h += FieldRow(t("form.expiresAt"), ShanghaiTime(EpochOfIsoTime(JsonText(l, "expires_at"))));
   h += "</dl>\n";
   if (!body.empty()) {
     h += "<h2>" + EscapeMarkup(t(std::string("form.") + body_field)) +
@@ -312,14 +309,14 @@ PageContent ListingListPage(ListingKind kind, const json& items, int64_t total, 
       if (const json* origin = OriginOf(l)) {
         add(OriginTag(*origin, text, lang));
       } else if (l.contains("org") && l["org"].is_object()) {
-        add(Str(l["org"], "name"));
+        add(JsonText(l["org"], "name"));
       }
-      add(TaxonomyName(Str(l, "category"), true, lang));
-      add(RegionName(Str(l, "region"), lang));
-      add(ShanghaiDate(EpochOfIsoTime(Str(l, "published_at"))));
+      add(TaxonomyName(JsonText(l, "category"), true, lang));
+      add(RegionName(JsonText(l, "region"), lang));
+      add(ShanghaiDate(EpochOfIsoTime(JsonText(l, "published_at"))));
       h += "<li>" + Link(PathOf(l), NameOf(l)) + "<br><span class=\"kc-meta\">" +
            EscapeMarkup(meta) + "</span>";
-      if (!Str(l, "summary").empty()) h += "<br>" + EscapeMarkup(Str(l, "summary"));
+      if (!JsonText(l, "summary").empty()) h += "<br>" + EscapeMarkup(JsonText(l, "summary"));
       h += "</li>\n";
     }
     h += "</ul>\n";

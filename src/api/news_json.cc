@@ -45,20 +45,6 @@ json BreadcrumbsJson(const NewsArticle& a, const std::vector<NewsColumn>& column
   return crumbs;
 }
 
-Status ReadStringList(const json& body, const char* name, std::vector<std::string>* out) {
-  if (!body.contains(name) || body[name].is_null()) return Status::Ok();
-  const json& v = body[name];
-  if (!v.is_array()) return Invalid(name, "invalid_type", std::string(name) + " is a list");
-  out->clear();
-  for (const auto& e : v) {
-    if (!e.is_string()) {
-      return Invalid(name, "invalid_type", std::string(name) + " holds strings");
-    }
-    out->push_back(e.get<std::string>());
-  }
-  return Status::Ok();
-}
-
 Status ReadImages(const json& body, std::vector<NewsImage>* out) {
   if (!body.contains("images") || body["images"].is_null()) return Status::Ok();
   const json& v = body["images"];

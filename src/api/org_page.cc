@@ -7,15 +7,6 @@
 
 namespace kc::api {
 
-namespace {
-
-// Only web addresses become links (never javascript: or data:).
-bool WebAddress(const std::string& url) {
-  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-}
-
-}  // namespace
-
 PageContent OrgPage(const Org& org, const nlohmann::json& listings, const PageText& text,
                     std::string_view lang, std::string_view base_url) {
   auto t = [&](std::string_view key) { return text.Get(lang, key); };
@@ -32,7 +23,7 @@ PageContent OrgPage(const Org& org, const nlohmann::json& listings, const PageTe
                   {"name", org.name},
                   {"url", std::string(base_url) + page.path}};
   if (!org.description.empty()) page.json_ld["description"] = org.description;
-  if (WebAddress(org.website)) page.json_ld["sameAs"] = org.website;
+  if (IsWebAddress(org.website)) page.json_ld["sameAs"] = org.website;
   if (!org.credit_code.empty()) page.json_ld["taxID"] = org.credit_code;  // 统一社会信用代码
   if (!org.region.empty()) {
     page.json_ld["address"] = {{"@type", "PostalAddress"},
@@ -44,7 +35,7 @@ PageContent OrgPage(const Org& org, const nlohmann::json& listings, const PageTe
   h += FieldRow(t("org.type"), t("orgType." + std::string(OrgTypeName(org.type))));
   h += FieldRow(t("org.region"), RegionName(org.region, lang));
   h += FieldRow(t("org.creditCode"), org.credit_code);
-  if (WebAddress(org.website)) {
+  if (IsWebAddress(org.website)) {
     h += "<dt>" + EscapeMarkup(t("org.website")) + "</dt><dd><a href=\"" +
          EscapeMarkup(org.website) + "\" rel=\"nofollow noopener\">" + EscapeMarkup(org.website) +
          "</a></dd>";

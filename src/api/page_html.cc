@@ -93,6 +93,15 @@ std::string Link(std::string_view href, std::string_view text) {
   return "<a href=\"" + EscapeMarkup(href) + "\">" + EscapeMarkup(text) + "</a>";
 }
 
+bool IsWebAddress(std::string_view url) {
+  return url.starts_with("https://") || url.starts_with("http://");
+}
+
+std::string JsonText(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 std::string PageLinks(int64_t total, int64_t size, int64_t page, const PageText& text,
                       std::string_view lang, const std::function<std::string(int64_t)>& href_of) {
   if (size <= 0 || total <= size) return "";

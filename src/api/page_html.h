@@ -56,6 +56,14 @@ std::string FieldRow(std::string_view label, std::string_view value);
 // A link, escaped: <a href="href">text</a>.
 std::string Link(std::string_view href, std::string_view text);
 
+// True for an http:// or https:// address: the only outside addresses a page links to (never
+// javascript: or data:).
+bool IsWebAddress(std::string_view url);
+
+// The string member `key` of `j` (an API answer a page is written from); "" when it is missing
+// or not a string.
+std::string JsonText(const nlohmann::json& j, const char* key);
+
 // Page links "‹ previous · page n · next ›" for a list of `total` items at `size` per page, on
 // page `page` (1-based); `href_of(page)` writes a page's address. "" when one page holds all.
 std::string PageLinks(int64_t total, int64_t size, int64_t page, const PageText& text,

@@ -12,16 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-// Only web addresses become links (never javascript: or data:).
-bool WebAddress(const std::string& url) {
-  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-}
-
 // "JP" for "jp" or " JP"; "" for anything that is not two letters.
 std::string CountryCode(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -62,7 +52,7 @@ std::vector<Group> ByCountry(const json& partners, const PageText& text, std::st
   if (partners.is_array()) {
     for (const auto& p : partners) {
       if (!p.is_object()) continue;
-      const std::string code = CountryCode(Str(p, "country"));
+      const std::string code = CountryCode(JsonText(p, "country"));
       Group& g = groups[code];
       g.code = code;
       g.name = CountryName(code, text, lang);
@@ -71,8 +61,9 @@ std::vector<Group> ByCountry(const json& partners, const PageText& text, std::st
   }
   std::vector<Group> out;
   for (auto& [code, g] : groups) {
-    std::sort(g.partners.begin(), g.partners.end(),
-              [](const json* a, const json* b) { return Str(*a, "name") < Str(*b, "name"); });
+    std::sort(g.partners.begin(), g.partners.end(), [](const json* a, const json* b) {
+      return JsonText(*a, "name") < JsonText(*b, "name");
+    });
     out.push_back(std::move(g));
   }
   std::stable_sort(out.begin(), out.end(), [](const Group& a, const Group& b) {
@@ -130,10 +121,10 @@ PageContent PartnersPage(const json& partners, const PageText& text, std::string
     h += "<section id=\"country-" + EscapeMarkup(g.code.empty() ? "none" : g.code) + "\"><h2>" +
          EscapeMarkup(name) + "</h2>\n<ul>\n";
     for (const json* p : g.partners) {
-      const std::string partner_name = Str(*p, "name");
-      const std::string url = Str(*p, "base_url");
+      const std::string partner_name = JsonText(*p, "name");
+      const std::string url = JsonText(*p, "base_url");
       h += "<li>";
-      if (WebAddress(url)) {
+      if (IsWebAddress(url)) {
         h += "<a href=\"" + EscapeMarkup(url) + "\" rel=\"noopener external\">" +
              EscapeMarkup(partner_name.empty() ? url : partner_name) + "</a><br><span " +
              "class=\"kc-meta\">" + EscapeMarkup(url) + "</span>";
@@ -147,7 +138,7 @@ PageContent PartnersPage(const json& partners, const PageText& text, std::string
       }
       h += "</li>\n";
       json org = {{"@type", "Organization"}, {"name", partner_name}};
-      if (WebAddress(url)) org["url"] = url;
+      if (IsWebAddress(url)) org["url"] = url;
       if (!g.code.empty())
         org["address"] = {{"@type", "PostalAddress"}, {"addressCountry", g.code}};
       elements.push_back({{"@type", "ListItem"},

@@ -20,6 +20,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterProgrammeBodyRoutes(router, ctx);
   RegisterNetRoutes(router, ctx);
   if (ctx.events) RegisterEventRoutes(router, ctx);
+  RegisterOffshoreBaseRoutes(router, ctx);
 }
 
 }  // namespace kc::api

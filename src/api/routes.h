@@ -27,5 +27,6 @@ void RegisterCampaignRoutes(http::Router& router, Context& ctx);
 void RegisterProgrammeBodyRoutes(http::Router& router, Context& ctx);
 void RegisterNetRoutes(http::Router& router, Context& ctx);
 void RegisterEventRoutes(http::Router& router, Context& ctx);
+void RegisterOffshoreBaseRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

@@ -5,11 +5,13 @@
 #include <vector>
 
 #include "api/app_routes.h"
+#include "api/bases_page.h"
 #include "api/campaign_page.h"
 #include "api/event_page.h"
 #include "api/json_io.h"
 #include "api/listing_page.h"
 #include "api/news_page.h"
+#include "api/offshore_base_json.h"
 #include "api/org_page.h"
 #include "api/page_html.h"
 #include "api/partners_page.h"
@@ -235,6 +237,49 @@ Answer CampaignListRecordPage(const PageRequest& p) {
   return {200, p.Compose(c)};
 }
 
+// A page of the offshore bases directory (?page=, ?country=, ?q= as the app's list), public
+// bases only, with the table of bases per country.
+Answer BasesListRecordPage(const PageRequest& p) {
+  if (!p.ctx.bases) return {200, p.app.index_html};
+  BaseListFilter f;
+  f.country = p.req.Query("country").value_or("");
+  f.text = p.req.Query("q").value_or("");
+  const int64_t page = PageOf(p.req);
+  f.offset = (page - 1) * kListPageSize;
+  f.limit = kListPageSize;
+  auto result = p.ctx.bases->List(Actor::Visitor(), f);
+  auto countries = p.ctx.bases->CountByCountry();
+  if (!result.ok() || !countries.ok()) return {200, p.app.index_html};
+  json items = json::array();
+  for (const auto& b : result->items) items.push_back(OffshoreBaseJson(b));
+  std::string html =
+      p.Compose(BasesPage(items, result->total, page, kListPageSize, BaseCountriesJson(*countries),
+                          p.app.text, p.lang, p.base));
+  html = InsertBeforeHeadEnd(
+      html, ApiDataScript("/bases/countries", json::object(), BaseCountriesJson(*countries)));
+  return {200, InsertBeforeHeadEnd(html, p.app.assets.PreloadLinks("src/views/BasesView.vue"))};
+}
+
+// A base's page: its public content when it is published or closed, and the base as GET
+// /api/v1/bases/{id} shows this reader when they may see it (a draft: its maintainers only).
+Answer BaseRecordPage(const PageRequest& p, int64_t id) {
+  if (!p.ctx.bases) return {404, p.NotFoundPage()};
+  auto published = p.ctx.bases->Get(Actor::Visitor(), id);
+  auto actor = p.ctx.Authenticate(p.req, false);
+  Result<OffshoreBaseDetail> shown = published;
+  if (actor.ok() && actor->signed_in()) shown = p.ctx.bases->Get(*actor, id);
+  if (!published.ok() && !shown.ok()) return {404, p.NotFoundPage()};
+  std::string html = p.app.index_html;
+  if (published.ok()) {
+    html = p.Compose(BasePage(OffshoreBaseJson(*published), p.app.text, p.lang, p.base));
+  }
+  if (shown.ok()) {
+    html = InsertBeforeHeadEnd(html, ApiDataScript("/bases/" + std::to_string(id), json::object(),
+                                                   OffshoreBaseJson(*shown)));
+  }
+  return {200, InsertBeforeHeadEnd(html, p.app.assets.PreloadLinks("src/views/BaseView.vue"))};
+}
+
 // The active partner platforms (朋友圈), and the same list for the app as GET /api/v1/partners
 // answers it. A platform that is no network node has none.
 Answer PartnersRecordPage(const PageRequest& p) {
@@ -321,6 +366,7 @@ std::optional<Answer> RecordPage(const PageRequest& p, std::string_view first, i
   if (first == "news") return NewsRecordPage(p, id);
   if (first == "campaigns") return CampaignRecordPage(p, id);
   if (first == "events") return EventRecordPage(p, id);
+  if (first == "bases") return BaseRecordPage(p, id);
   return std::nullopt;
 }
 
@@ -330,6 +376,7 @@ std::optional<Answer> ListPage(const PageRequest& p, std::string_view path) {
   if (path == "/campaigns") return CampaignListRecordPage(p);
   if (path == "/events") return EventListRecordPage(p);
   if (path == "/partners") return PartnersRecordPage(p);
+  if (path == "/bases") return BasesListRecordPage(p);
   if (path.size() > 1) {
     if (auto kind = KindFromPlural(path.substr(1))) return ListingListRecordPage(p, *kind);
   }

@@ -116,6 +116,7 @@ Status Platform::Open() {
   campaigns_ = std::make_unique<Campaigns>(*store_, clock_);
   programme_bodies_ = std::make_unique<ProgrammeBodies>(*store_, clock_);
   events_ = std::make_unique<Events>(*store_, clock_);
+  bases_ = std::make_unique<OffshoreBases>(*store_, clock_);
   if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
@@ -127,6 +128,7 @@ Status Platform::Open() {
   ctx_->campaigns = campaigns_.get();
   ctx_->programme_bodies = programme_bodies_.get();
   ctx_->events = events_.get();
+  ctx_->bases = bases_.get();
   ctx_->indexer = indexer_.get();
   ctx_->rankers = rankers_.get();
   ctx_->data_dir = config_.data_dir;

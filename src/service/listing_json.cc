@@ -113,21 +113,6 @@ Status ReadMoney(const json& v, const std::string& field, MoneyRange* out) {
   return Status::Ok();
 }
 
-Status ReadContact(const json& v, Contact* out) {
-  *out = Contact{};
-  if (v.is_null()) return Status::Ok();
-  if (!v.is_object()) return WrongType("contact", "an object {name, phone, email}");
-  for (const auto& [k, x] : v.items()) {
-    std::string* dst = k == "name"    ? &out->name
-                       : k == "phone" ? &out->phone
-                       : k == "email" ? &out->email
-                                      : nullptr;
-    if (!dst) return BadInput("unknown_field", "unknown field contact." + k, "contact." + k);
-    KC_RETURN_IF_ERROR(ReadString(x, "contact." + k, dst));
-  }
-  return Status::Ok();
-}
-
 // Reads one field into the listing; returns false in `known` when the kind has no such field.
 Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode mode, Listing& l,
                  bool* known) {
@@ -211,6 +196,21 @@ json MoneyJson(const MoneyRange& m) {
 }
 
 }  // namespace
+
+Status ReadContact(const json& v, Contact* out) {
+  *out = Contact{};
+  if (v.is_null()) return Status::Ok();
+  if (!v.is_object()) return WrongType("contact", "an object {name, phone, email}");
+  for (const auto& [k, x] : v.items()) {
+    std::string* dst = k == "name"    ? &out->name
+                       : k == "phone" ? &out->phone
+                       : k == "email" ? &out->email
+                                      : nullptr;
+    if (!dst) return BadInput("unknown_field", "unknown field contact." + k, "contact." + k);
+    KC_RETURN_IF_ERROR(ReadString(x, "contact." + k, dst));
+  }
+  return Status::Ok();
+}
 
 Result<Listing> ListingFromJson(const json& j, ListingKind kind, JsonMode mode,
                                 std::vector<std::string>* ignored) {

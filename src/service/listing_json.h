@@ -41,6 +41,10 @@ void WriteListingSummary(JsonWriter& writer, const Listing& listing, const Org* 
                          ViewLevel level);
 nlohmann::json ListingSummaryJson(const Listing& listing, const Org* org, ViewLevel level);
 
+// Reads a contact {name, phone, email} (null: an empty contact); 422 "invalid_type" or 400
+// "unknown_field" naming "contact.…" otherwise. Values are checked by ValidateContact.
+Status ReadContact(const nlohmann::json& value, Contact* out);
+
 // The editable fields in the input shape, so that a PATCH body can be merged over them.
 nlohmann::json EditableJson(const Listing& listing);
 

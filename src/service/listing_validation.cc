@@ -122,7 +122,7 @@ Status CheckTaxonomy(Listing& l) {
   return t.Validate(l.category, l.discipline);
 }
 
-Status CheckContact(Contact& c) {
+Status CheckContactFields(Contact& c) {
   KC_RETURN_IF_ERROR(CheckLine("contact.name", c.name, 50, false));
   KC_RETURN_IF_ERROR(CheckLine("contact.phone", c.phone, 40, false));
   KC_RETURN_IF_ERROR(CheckLine("contact.email", c.email, 254, false));
@@ -191,7 +191,9 @@ Status ValidateListing(Listing& l) {
   KC_RETURN_IF_ERROR(CheckKindFields(l));
   KC_RETURN_IF_ERROR(CheckTaxonomy(l));
   if (!l.region.empty()) KC_RETURN_IF_ERROR(ValidateRegionCode(l.region));
-  return CheckContact(l.contact);
+  return ValidateContact(l.contact);
 }
+
+Status ValidateContact(Contact& c) { return CheckContactFields(c); }
 
 }  // namespace kc

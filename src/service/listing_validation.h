@@ -14,6 +14,11 @@ namespace kc {
 // JSON name: "description"/"abstract"/"bio", "name" for an expert's name).
 Status ValidateListing(Listing& listing);
 
+// Checks and trims a contact as listings take it (name ≤ 50 characters, phone ≤ 40 of digits
+// and + - ( ) #, e-mail ≤ 254 with an @); 422 naming "contact.name", "contact.phone" or
+// "contact.email". Offshore bases share the rule (service/offshore_bases.h).
+Status ValidateContact(Contact& contact);
+
 
 // True for a valid calendar date written YYYY-MM-DD.
 bool IsIsoDate(std::string_view s);

@@ -17,6 +17,7 @@
 #include "core/listing.h"
 #include "core/org.h"
 #include "core/status.h"
+#include "store/base_tx.h"
 #include "store/campaign_tx.h"
 #include "store/deal_tx.h"
 #include "store/event_tx.h"
@@ -125,6 +126,9 @@ class StoreTx {
   virtual NetTx& net() = 0;
   // Events, their listings and registrations, in this transaction (store/event_tx.h).
   virtual EventTx& events() = 0;
+  // Offshore innovation bases, their people and projects, in this transaction
+  // (store/base_tx.h).
+  virtual BaseTx& bases() = 0;
 
   // Runs `fn` so that its writes are undone alone when it fails, while the enclosing
   // transaction goes on (a savepoint). Used by bulk import: one bad line loses nothing else.

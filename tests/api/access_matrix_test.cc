@@ -37,6 +37,7 @@ constexpr const char* kDraftTitle = "矩阵草稿需求MX-45";
 constexpr const char* kDraftNews = "矩阵草稿新闻MX-46";
 constexpr const char* kDraftEvent = "矩阵草稿活动MX-47";
 constexpr const char* kEventEmail = "visitor-mx48@example.com";
+constexpr const char* kDraftBase = "矩阵草稿基地MX-49";
 
 const std::vector<Row>& Rows() {
   static const std::vector<Row> rows = {
@@ -131,6 +132,12 @@ const std::vector<Row>& Rows() {
       {"GET /api/v1/campaigns/{id}/results", "/api/v1/campaigns/$campaign/results", "",
        "404 404 404 404 404 404 404 404 404"},
       {"GET /api/v1/bodies", "/api/v1/bodies", "", "200 200 200 200 200 200 200 200 200"},
+      // A draft offshore base is seen by its organisation's admins and the platform admins only.
+      {"GET /api/v1/bases", "/api/v1/bases", kDraftBase, "200 200 200 200 200 200+ 200 200 200+"},
+      {"GET /api/v1/bases/{id}", "/api/v1/bases/$base", kDraftBase,
+       "404 404 404 404 404 200+ 404 404 200+"},
+      {"GET /api/v1/bases/countries", "/api/v1/bases/countries", "",
+       "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/bodies/{slug}", "/api/v1/bodies/matrix-body", "",
        "200 200 200 200 200 200 200 200 200"},
       // The network: the node document and the partner list are public, the directory is the
@@ -271,6 +278,9 @@ class AccessMatrixTest : public ApiTest {
                         {{"kind", "consortium"}, {"slug", "matrix-body"}, {"name", "矩阵联合体"}})
                   .status,
               201);
+    ids_["base"] = Id(org_admin.Post(
+        "/api/v1/bases",
+        {{"name", kDraftBase}, {"country", "DE"}, {"city", "München"}, {"org_id", org}}));
     ids_["news"] = Id(editor.Post(
         "/api/v1/news",
         {{"title", kDraftNews}, {"source", "矩阵新闻网"}, {"paragraphs", {"第一段。"}}}));

@@ -160,6 +160,11 @@ TEST_F(MalformedSweepTest, NoMalformedRequestGetsA5xx) {
           .status,
       201);
   records.Add("bodies", "sweep");
+  records.Add(
+      "bases",
+      id(admin.Post(
+          "/api/v1/bases",
+          {{"name", "扫描基地"}, {"country", "DE"}, {"city", "Berlin"}, {"status", "published"}})));
   records.Add("slug", "sweep");
   auto event = admin.Post("/api/v1/events",
                           {{"org_id", admin.Get("/api/v1/me").json.value("org_id", int64_t{0})},

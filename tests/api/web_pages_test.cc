@@ -376,6 +376,35 @@ TEST_F(WebPagesTest, PartnersPageIsWrittenWithTheListTheAppReads) {
   EXPECT_NE(Anonymous().Get("/sitemap.xml").body.find("/partners</loc>"), std::string::npos);
 }
 
+TEST_F(WebPagesTest, OffshoreBasesAreWrittenAndADraftIsNotFound) {
+  Client admin = Admin();
+  auto base = admin.Post("/api/v1/bases", {{"name", "慕尼黑离岸基地"},
+                                           {"country", "DE"},
+                                           {"city", "München"},
+                                           {"status", "published"}});
+  ASSERT_EQ(base.status, 201) << base.body;
+  const std::string path = "/bases/" + std::to_string(base.json.value("id", 0));
+  auto page = Anonymous().Get(path);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<h1>慕尼黑离岸基地</h1>"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("\"path\":\"" + path + "\""), std::string::npos);
+  auto list = Anonymous().Get("/bases");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("href=\"" + path + "\""), std::string::npos) << list.body;
+  EXPECT_NE(list.body.find("/bases?country=DE"), std::string::npos);
+
+  auto draft =
+      admin.Post("/api/v1/bases", {{"name", "草稿离岸基地"}, {"country", "DE"}, {"city", "Bonn"}});
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  const std::string draft_path = "/bases/" + std::to_string(draft.json.value("id", 0));
+  EXPECT_EQ(Anonymous().Get(draft_path).status, 404);
+  EXPECT_EQ(Anonymous().Get("/bases").body.find("草稿离岸基地"), std::string::npos);
+  // Its maintainers get the app's page, with the base for the app and nothing written.
+  auto own = admin.Get(draft_path);
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(own.body.find("<h1>草稿离岸基地</h1>"), std::string::npos);
+}
+
 TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
   auto unknown = Anonymous().Get("/no-such-page");
   EXPECT_EQ(unknown.status, 404);
@@ -386,12 +415,12 @@ TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
   EXPECT_EQ(Anonymous().Get("/assets/missing.js").status, 404);
   EXPECT_EQ(Anonymous().Get("/assets/app-1234.js").status, 200);
   // Every route of web/src/router.js with an example path; routes of records that must exist
-  // (listings, organisations, news, campaigns, events) are tested with real ones above.
+  // (listings, organisations, news, campaigns, events, bases) are tested with real ones above.
   for (auto pattern : api::AppRoutePatterns()) {
     std::string path(pattern);
     if (path.find(":id") != std::string::npos &&
         (path.rfind("/:plural", 0) == 0 || path.rfind("/orgs", 0) == 0 ||
-         path.rfind("/campaigns", 0) == 0 || path == "/news/:id(\\d+)" ||
+         path.rfind("/campaigns", 0) == 0 || path.rfind("/bases/:id", 0) == 0 || path == "/news/:id(\\d+)" ||
          path == "/events/:id(\\d+)")) {
       continue;
     }

@@ -66,6 +66,20 @@ const routes = [
   { path: '/campaigns/:id(\\d+)', name: 'campaign', component: () => import('./views/CampaignView.vue') },
   { path: '/bodies', name: 'bodies', component: () => import('./views/ProgrammeBodiesView.vue') },
   { path: '/partners', name: 'partners', component: () => import('./views/PartnersView.vue') },
+  { path: '/bases', name: 'bases', component: () => import('./views/BasesView.vue') },
+  {
+    path: '/bases/new',
+    name: 'base-new',
+    component: () => import('./views/BaseEditView.vue'),
+    meta: { auth: true, roles: ['org_admin', 'admin'] },
+  },
+  { path: '/bases/:id(\\d+)', name: 'base', component: () => import('./views/BaseView.vue') },
+  {
+    path: '/bases/:id(\\d+)/edit',
+    name: 'base-edit',
+    component: () => import('./views/BaseEditView.vue'),
+    meta: { auth: true, roles: ['org_admin', 'admin'] },
+  },
   {
     path: '/workspace/reviews',
     name: 'my-reviews',

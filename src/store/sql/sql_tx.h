@@ -1,10 +1,11 @@
 // StoreTx written once over the SQL layer, for both databases: users, sessions, throttling,
 // organisations, listings, the change log, subscriptions, notifications, the audit trail and
-// settings, with the deal, news, campaign, network and event areas on the same connection. A
+// settings, with the deal, news, campaign, network, event and base areas on the same connection. A
 // SqlStore (sql_store.h) makes one per transaction around the transaction's sql::Conn.
 #pragma once
 
 #include "store/sql/conn.h"
+#include "store/sql/sql_base_tx.h"
 #include "store/sql/sql_campaign_tx.h"
 #include "store/sql/sql_deal_tx.h"
 #include "store/sql/sql_event_tx.h"
@@ -17,7 +18,7 @@ namespace kc::sql {
 class SqlTx : public StoreTx {
  public:
   explicit SqlTx(Conn& conn)
-      : c_(conn), deals_(conn), news_(conn), campaigns_(conn), net_(conn), events_(conn) {}
+      : c_(conn), deals_(conn), news_(conn), campaigns_(conn), net_(conn), events_(conn), bases_(conn) {}
 
   Result<int64_t> InsertUser(const User& user) override;
   Result<User> GetUser(int64_t id) override;
@@ -78,6 +79,7 @@ class SqlTx : public StoreTx {
   CampaignTx& campaigns() override { return campaigns_; }
   NetTx& net() override { return net_; }
   EventTx& events() override { return events_; }
+  BaseTx& bases() override { return bases_; }
 
   // A savepoint, the same in both databases; on PostgreSQL rolling back to it also clears a
   // failed statement's abort of the transaction.
@@ -90,6 +92,7 @@ class SqlTx : public StoreTx {
   SqlCampaignTx campaigns_;
   SqlNetTx net_;
   SqlEventTx events_;
+  SqlBaseTx bases_;
 };
 
 }  // namespace kc::sql

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "core/resources.h"
 #include "store/postgres/pool.h"
 #include "store/temp_db.h"
@@ -22,7 +25,13 @@ class PostgresMigrateTest : public ::testing::Test {
 };
 
 TEST_F(PostgresMigrateTest, AppliesEveryMigrationOnceAndRecordsIt) {
-  const int last = static_cast<int>(ResourcesUnder("src/store/postgres/migrations/").size());
+  // The highest number, and how many there are (numbers may have gaps).
+  int last = 0;
+  const auto paths = ResourcesUnder("src/store/postgres/migrations/");
+  for (std::string_view path : paths) {
+    std::string_view name = path.substr(path.rfind('/') + 1);
+    last = std::max(last, std::stoi(std::string(name.substr(0, name.find('_')))));
+  }
   auto v = Migrate(*conn_);
   ASSERT_TRUE(v.ok()) << v.status().message();
   EXPECT_EQ(*v, last);
@@ -30,7 +39,8 @@ TEST_F(PostgresMigrateTest, AppliesEveryMigrationOnceAndRecordsIt) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, last);
   pqxx::nontransaction tx(*conn_);
-  EXPECT_EQ(tx.exec1("SELECT COUNT(*) FROM schema_version")[0].as<int>(), last);
+  EXPECT_EQ(tx.exec1("SELECT COUNT(*) FROM schema_version")[0].as<int>(),
+            static_cast<int>(paths.size()));
   EXPECT_EQ(tx.exec1("SELECT COUNT(*) FROM listing_counts")[0].as<int>(), 0);
 }
 
