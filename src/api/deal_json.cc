@@ -34,11 +34,17 @@ json ContractJson(const Contract& c) {
 
 json DealJson(const DealView& v) {
   const Deal& d = v.deal;
+  // A talent engagement names its listings as talent_demand_id and talent_id (docs/talent.md).
+  const bool talent = d.kind == DealKind::kTalent;
+  const std::optional<int64_t> none;
   json j = {{"id", d.id},
             {"title", d.title},
+            {"kind", DealKindName(d.kind)},
             {"stage", DealStageName(d.stage)},
-            {"demand_id", OptId(d.demand_id)},
-            {"achievement_id", OptId(d.achievement_id)},
+            {"demand_id", OptId(talent ? none : d.demand_id)},
+            {"achievement_id", OptId(talent ? none : d.achievement_id)},
+            {"talent_demand_id", OptId(talent ? d.demand_id : none)},
+            {"talent_id", OptId(talent ? d.achievement_id : none)},
             {"call_id", OptId(d.call_id)},
             {"buyer", OrgRef(v.buyer)},
             {"seller", OrgRef(v.seller)},
@@ -105,9 +111,12 @@ json DealSchema() {
   return Obj(
       {{"id", Int()},
        {"title", Str()},
+       {"kind", Enum({"technology", "talent"})},
        {"stage", stage()},
        {"demand_id", Nullable(Int())},
        {"achievement_id", Nullable(Int())},
+       {"talent_demand_id", Nullable(Int())},
+       {"talent_id", Nullable(Int())},
        {"call_id", Nullable(Int())},
        {"buyer", org},
        {"seller", org},
@@ -157,6 +166,8 @@ json OpenDealInputSchema() {
   using namespace schema;
   return Obj({{"demand_id", Int()},
               {"achievement_id", Int()},
+              {"talent_demand_id", Int()},
+              {"talent_id", Int()},
               {"org_id", Int()},
               {"broker_org_id", Int()},
               {"title", Str()},
@@ -166,10 +177,12 @@ json OpenDealInputSchema() {
 Result<OpenDealRequest> ReadOpenDeal(const json& body) {
   OpenDealRequest r;
   std::optional<std::string> title, note;
-  KC_RETURN_IF_ERROR(
-      AllowOnly(body, {"demand_id", "achievement_id", "org_id", "broker_org_id", "title", "note"}));
+  KC_RETURN_IF_ERROR(AllowOnly(body, {"demand_id", "achievement_id", "talent_demand_id",
+                                      "talent_id", "org_id", "broker_org_id", "title", "note"}));
   KC_RETURN_IF_ERROR(OptInt(body, "demand_id", &r.demand_id));
   KC_RETURN_IF_ERROR(OptInt(body, "achievement_id", &r.achievement_id));
+  KC_RETURN_IF_ERROR(OptInt(body, "talent_demand_id", &r.talent_demand_id));
+  KC_RETURN_IF_ERROR(OptInt(body, "talent_id", &r.talent_id));
   KC_RETURN_IF_ERROR(OptInt(body, "org_id", &r.org_id));
   KC_RETURN_IF_ERROR(OptInt(body, "broker_org_id", &r.broker_org_id));
   KC_RETURN_IF_ERROR(OptString(body, "title", &title));

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "api/partners_page.h"
 #include "core/markup_escape.h"
 #include "core/region_code.h"
 #include "core/taxonomy.h"
@@ -61,14 +62,16 @@ std::string Money(const json& m, const PageText& text, std::string_view lang) {
   return Cny((has_min ? m["min_cny"] : m["max_cny"]).get<int64_t>(), lang);
 }
 
-std::string Modes(const json& j, const char* key, const PageText& text, std::string_view lang) {
+// The codes in j[key], each worded by the web's text `prefix` + code, joined.
+std::string Modes(const json& j, const char* key, const std::string& prefix, const PageText& text,
+                  std::string_view lang) {
   std::string out;
   auto it = j.find(key);
   if (it == j.end() || !it->is_array()) return out;
   for (const auto& v : *it) {
     if (!v.is_string()) continue;
     if (!out.empty()) out += "、";
-    out += text.Get(lang, "modes." + v.get<std::string>());
+    out += text.Get(lang, prefix + v.get<std::string>());
   }
   return out;
 }
@@ -162,6 +165,20 @@ json ListingLd(const json& l, const std::string& description, std::string_view b
       ld["offers"] = {
           {"@type", "Offer"}, {"url", url}, {"priceSpecification", PriceLd(l["price"])}};
     }
+  } else if (kind == "talent_demand") {
+    // A post, a partnership or funding offered to talent (docs/talent.md).
+    ld["@type"] = "JobPosting";
+    ld["title"] = NameOf(l);
+    if (!org.is_null()) ld["hiringOrganization"] = org;
+    if (!JsonText(l, "published_at").empty()) ld["datePosted"] = JsonText(l, "published_at");
+    if (!JsonText(l, "deadline").empty()) ld["validThrough"] = JsonText(l, "deadline");
+  } else if (kind == "talent") {
+    // The headline describes the person; their name is for members only (docs/talent.md).
+    ld["@type"] = "Person";
+    ld.erase("name");
+    if (!JsonText(l, "name").empty()) ld["name"] = JsonText(l, "name");
+    if (!JsonText(l, "rank").empty()) ld["jobTitle"] = JsonText(l, "rank");
+    if (l.contains("keywords") && l["keywords"].is_array()) ld["knowsAbout"] = l["keywords"];
   } else {
     ld["@type"] = "Person";
     if (!JsonText(l, "title").empty()) ld["jobTitle"] = JsonText(l, "title");
@@ -217,9 +234,9 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
                         std::string_view base_url) {
   auto t = [&](std::string_view key) { return text.Get(lang, key); };
   const std::string kind = l.value("type", "");
-  const char* body_field = kind == "demand"        ? "description"
-                           : kind == "achievement" ? "abstract"
-                                                   : "bio";
+  const char* body_field = kind == "demand" || kind == "talent_demand" ? "description"
+                           : kind == "achievement"                      ? "abstract"
+                                                                        : "bio";
   const bool hidden = l.value("details_hidden", false);
   const std::string body = hidden ? JsonText(l, "summary") : JsonText(l, body_field);
   const std::string plural(KindPlural(KindFromName(kind).value_or(ListingKind::kDemand)));
@@ -258,7 +275,20 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
          "</dd>";
   }
   if (kind == "expert") h += FieldRow(t("form.rank"), JsonText(l, "title"));
+  if (kind == "talent") {  // the name and affiliation are there for members only
+    h += FieldRow(t("form.personName"), JsonText(l, "name"));
+    h += FieldRow(t("form.rank"), JsonText(l, "rank"));
+    if (!JsonText(l, "country").empty()) {
+      h += FieldRow(t("form.country"), CountryName(JsonText(l, "country"), text, lang));
+    }
+  }
   h += FieldRow(t("form.affiliation"), JsonText(l, "affiliation"));
+  if (!JsonText(l, "talent_type").empty()) {
+    h += FieldRow(t("form.talent_type"), t("talentType." + JsonText(l, "talent_type")));
+  }
+  h += FieldRow(t("form.seeking"), Modes(l, "seeking", "talentModes.", text, lang));
+  h += FieldRow(t("form.offers"), Modes(l, "offers", "talentModes.", text, lang));
+  h += FieldRow(t("form.languages"), Modes(l, "languages", "language.", text, lang));
   h += FieldRow(t("form.category"), TaxonomyName(JsonText(l, "category"), true, lang));
   h += FieldRow(t("form.discipline"), TaxonomyName(JsonText(l, "discipline"), false, lang));
   h += FieldRow(t("form.region"), RegionName(JsonText(l, "region"), lang));
@@ -269,8 +299,8 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
     h += FieldRow(t("form.maturity"),
                   text.Get(lang, "form.trl", {{"n", std::to_string(l["maturity"].get<int>())}}));
   }
-  h += FieldRow(t("form.cooperation_modes"), Modes(l, "cooperation_modes", text, lang));
-  h += FieldRow(t("form.transfer_modes"), Modes(l, "transfer_modes", text, lang));
+  h += FieldRow(t("form.cooperation_modes"), Modes(l, "cooperation_modes", "modes.", text, lang));
+  h += FieldRow(t("form.transfer_modes"), Modes(l, "transfer_modes", "modes.", text, lang));
   h += FieldRow(t("form.patents"), Joined(l, "patents", ", "));
   h += FieldRow(t("form.inventors"), Joined(l, "inventors", "、"));
   h += FieldRow(t("form.disciplines"), Joined(l, "disciplines", "、"));

@@ -204,6 +204,10 @@ const char* InputSchemaName(ListingKind kind) {
       return "AchievementInput";
     case ListingKind::kExpert:
       return "ExpertInput";
+    case ListingKind::kTalent:
+      return "TalentInput";
+    case ListingKind::kTalentDemand:
+      return "TalentDemandInput";
   }
   return "DemandInput";
 }
@@ -311,9 +315,7 @@ void RegisterKind(http::Router& router, Context& ctx, ListingKind kind) {
 }  // namespace
 
 void RegisterListingRoutes(http::Router& router, Context& ctx) {
-  for (auto kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
-    RegisterKind(router, ctx, kind);
-  }
+  for (auto kind : AllKinds()) RegisterKind(router, ctx, kind);
 }
 
 }  // namespace kc::api

@@ -46,7 +46,7 @@ PageContent OrgPage(const Org& org, const nlohmann::json& listings, const PageTe
   if (!org.description.empty()) {
     h += "<p class=\"kc-text\">" + EscapeMarkup(org.description) + "</p>\n";
   }
-  for (const char* kind : {"demand", "achievement", "expert"}) {
+  for (const char* kind : {"demand", "achievement", "expert", "talent", "talent_demand"}) {
     std::string items;
     for (const auto& l : listings) {
       if (l.value("type", "") != kind) continue;

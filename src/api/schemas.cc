@@ -72,6 +72,31 @@ json ListingInput(ListingKind kind, bool for_patch) {
       props["bio"] = Str();
       required = {"name"};
       break;
+    case ListingKind::kTalent:  // docs/talent.md
+      props["title"] = {{"type", "string"}, {"description", "the public headline"}};
+      props["name"] = {{"type", "string"}, {"description", "the person's name, members only"}};
+      props["rank"] = {{"type", "string"}, {"description", "职称"}};
+      props["affiliation"] = {{"type", "string"}, {"description", "members only"}};
+      props["disciplines"] = StrList();
+      props["bio"] = Str();
+      props["country"] = {{"type", "string"}, {"description", "ISO 3166-1 alpha-2"}};
+      props["seeking"] = {{"type", "array"}, {"items", Enum({"post", "partner", "funding"})}};
+      props["talent_type"] = Enum({"", "overseas", "returnee", "domestic"});
+      props["languages"] = {{"type", "array"},
+                            {"items", {{"type", "string"}, {"description", "ISO 639-1"}}}};
+      required = {"title", "name"};
+      break;
+    case ListingKind::kTalentDemand:
+      props["title"] = Str();
+      props["description"] = Str();
+      props["budget"] = Money();
+      props["deadline"] = {{"type", "string"}, {"format", "date"}};
+      props["offers"] = {{"type", "array"}, {"items", Enum({"post", "partner", "funding"})}};
+      props["talent_type"] = Enum({"", "overseas", "returnee", "domestic"});
+      props["languages"] = {{"type", "array"},
+                            {"items", {{"type", "string"}, {"description", "ISO 639-1"}}}};
+      required = {"title", "description"};
+      break;
   }
   if (!for_patch) props["org_id"] = Int();
   json j = Obj(props, for_patch ? json::array() : required);
@@ -87,6 +112,10 @@ const char* ListingSchemaName(ListingKind kind) {
       return "Achievement";
     case ListingKind::kExpert:
       return "Expert";
+    case ListingKind::kTalent:
+      return "Talent";
+    case ListingKind::kTalentDemand:
+      return "TalentDemand";
   }
   return "Demand";
 }
@@ -99,7 +128,7 @@ json ListingOutput(ListingKind kind) {
   props["deadline"] = Str();
   props["maturity"] = Nullable(Int());
   props["id"] = Int();
-  props["type"] = Enum({"demand", "achievement", "expert"});
+  props["type"] = Enum({"demand", "achievement", "expert", "talent", "talent_demand"});
   props["status"] = ListingStatusEnum();
   props["org_id"] = Int();
   props["org"] = OrgBrief();
@@ -124,7 +153,7 @@ json ListingOutput(ListingKind kind) {
 
 json Components() {
   json summary = Obj({{"id", Int()},
-                      {"type", Enum({"demand", "achievement", "expert"})},
+                      {"type", Enum({"demand", "achievement", "expert", "talent", "talent_demand"})},
                       {"ref", Str()},
                       {"title", {{"type", "string"}, {"description", "experts: 职称"}}},
                       {"name", {{"type", "string"}, {"description", "experts"}}},
@@ -161,13 +190,18 @@ json Components() {
       {"Demand", ListingOutput(ListingKind::kDemand)},
       {"Achievement", ListingOutput(ListingKind::kAchievement)},
       {"Expert", ListingOutput(ListingKind::kExpert)},
+      {"Talent", ListingOutput(ListingKind::kTalent)},
+      {"TalentDemand", ListingOutput(ListingKind::kTalentDemand)},
       {"Listing",
-       {{"description", "a demand, an achievement or an expert"},
-        {"anyOf", {Ref("Demand"), Ref("Achievement"), Ref("Expert")}}}},
+       {{"description", "a demand, an achievement, an expert, a talent or a talent demand"},
+        {"anyOf",
+         {Ref("Demand"), Ref("Achievement"), Ref("Expert"), Ref("Talent"), Ref("TalentDemand")}}}},
       {"ListingSummary", summary},
       {"DemandInput", ListingInput(ListingKind::kDemand, false)},
       {"AchievementInput", ListingInput(ListingKind::kAchievement, false)},
       {"ExpertInput", ListingInput(ListingKind::kExpert, false)},
+      {"TalentInput", ListingInput(ListingKind::kTalent, false)},
+      {"TalentDemandInput", ListingInput(ListingKind::kTalentDemand, false)},
       {"ImportReport", ImportReportSchema()},
   };
 }

@@ -39,7 +39,16 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
     auto k = KindFromName(*type);
     if (!k) {
       return http::ErrorResponse(
-          BadInput("invalid_parameter", "type is achievement, demand or expert", "type"));
+          BadInput("invalid_parameter",
+                   "type is achievement, demand, expert, talent or talent_demand", "type"));
+    }
+    // Talent is matched with talent only, technology with technology (docs/talent.md).
+    if (IsTalentKind(*k) != IsTalentKind(source)) {
+      return http::ErrorResponse(BadInput(
+          "invalid_parameter",
+          IsTalentKind(source) ? "type is talent or talent_demand for a talent listing"
+                               : "type is achievement, demand or expert for this listing",
+          "type"));
     }
     target = *k;
   }
@@ -89,7 +98,7 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
   using namespace schema;
   json query = PageQuery();
   query.push_back(QueryParam("q", "Chinese, English or mixed words"));
-  query.push_back(QueryParam("type", "achievement, demand or expert"));
+  query.push_back(QueryParam("type", "achievement, demand, expert, talent or talent_demand"));
   query.push_back(QueryParam("category", "门类"));
   query.push_back(QueryParam("discipline", "学科"));
   query.push_back(QueryParam("region", "GB/T 2260 code or prefix"));
@@ -154,7 +163,11 @@ void RegisterSearchRoutes(http::Router& router, Context& ctx) {
         Source{ListingKind::kAchievement, ListingKind::kDemand,
                "Demands (or experts) an achievement answers, explained"},
         Source{ListingKind::kExpert, ListingKind::kDemand,
-               "Demands an expert can help with, explained"}}) {
+               "Demands an expert can help with, explained"},
+        Source{ListingKind::kTalent, ListingKind::kTalentDemand,
+               "Talent demands (posts, partnerships, funding) a talent fits, explained"},
+        Source{ListingKind::kTalentDemand, ListingKind::kTalent,
+               "Talent profiles that fit a talent demand, explained"}}) {
     ListingKind kind = s.kind, target = s.target;
     router.Add(
         verb::get, "/api/v1/" + std::string(KindPlural(kind)) + "/{id}/matches",

@@ -111,8 +111,8 @@ Status WalkEvents(Context& ctx, const std::function<bool(const SitemapUrl&)>& vi
 SitemapWalk SiteUrls(Context& ctx) {
   return [&ctx](const std::function<bool(const SitemapUrl&)>& visit) -> Status {
     bool go_on = true;
-    for (const char* path : {"/", "/demands", "/achievements", "/experts", "/news", "/events",
-                             "/campaigns", "/partners"}) {
+    for (const char* path : {"/", "/demands", "/achievements", "/experts", "/talents",
+                             "/talent-demands", "/news", "/events", "/campaigns", "/partners"}) {
       if (!(go_on = visit({path, 0}))) return Status::Ok();
     }
     KC_RETURN_IF_ERROR(WalkListings(ctx, visit, go_on));

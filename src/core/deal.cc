@@ -18,6 +18,11 @@ constexpr std::array<std::pair<DealStage, std::string_view>, 8> kStageNames = {{
     {DealStage::kCancelled, "cancelled"},
 }};
 
+constexpr std::array<std::pair<DealKind, std::string_view>, 2> kKindNames = {{
+    {DealKind::kTechnology, "technology"},
+    {DealKind::kTalent, "talent"},
+}};
+
 constexpr std::array<std::pair<DealReason, std::string_view>, 6> kReasonNames = {{
     {DealReason::kTooEarly, "too_early"},
     {DealReason::kPrice, "price"},
@@ -52,8 +57,14 @@ std::optional<E> ValueIn(const std::array<std::pair<E, std::string_view>, N>& ta
   return std::nullopt;
 }
 
-bool Allowed(DealStage from, DealStage to) {
+bool Allowed(DealStage from, DealStage to, DealKind kind) {
   using S = DealStage;
+  // A talent engagement has no registration: signed → completed | cancelled, and nothing leads
+  // to or leaves registered.
+  if (kind == DealKind::kTalent &&
+      (from == S::kSigned || from == S::kRegistered || to == S::kRegistered)) {
+    return from == S::kSigned && (to == S::kCompleted || to == S::kCancelled);
+  }
   switch (from) {
     case S::kIntent:
       return to == S::kNda || to == S::kNegotiating || to == S::kDeclined || to == S::kCancelled;
@@ -90,8 +101,14 @@ const std::vector<DealStage>& AllDealStages() {
   return all;
 }
 
-Result<DealStage> NextDealStage(DealStage from, DealStage to) {
-  if (!Allowed(from, to)) {
+std::string_view DealKindName(DealKind kind) { return NameIn(kKindNames, kind); }
+
+std::optional<DealKind> DealKindFromName(std::string_view name) {
+  return ValueIn(kKindNames, name);
+}
+
+Result<DealStage> NextDealStage(DealStage from, DealStage to, DealKind kind) {
+  if (!Allowed(from, to, kind)) {
     return Conflict("invalid_transition", "a deal cannot move from " +
                                               std::string(DealStageName(from)) + " to " +
                                               std::string(DealStageName(to)));

@@ -29,6 +29,13 @@ std::optional<DealStage> DealStageFromName(std::string_view name);
 // Every stage, in the order above.
 const std::vector<DealStage>& AllDealStages();
 
+// What a deal is about: a technology transaction (a demand and/or an achievement), or a talent
+// engagement (引才引智, docs/talent.md: a talent demand and/or a talent profile), which moves
+// through the same stages but has no technology contract to register.
+enum class DealKind { kTechnology, kTalent };
+std::string_view DealKindName(DealKind kind);  // "technology", "talent"
+std::optional<DealKind> DealKindFromName(std::string_view name);
+
 // Returns `to` when a deal in `from` may move there, or a Conflict status
 // ("invalid_transition") naming both stages. Allowed moves:
 //   intent → nda | negotiating | declined | cancelled
@@ -36,8 +43,10 @@ const std::vector<DealStage>& AllDealStages();
 //   negotiating → signed | declined | cancelled
 //   signed → registered | cancelled
 //   registered → completed
-// completed, declined and cancelled are final; staying in the same stage is not a move.
-Result<DealStage> NextDealStage(DealStage from, DealStage to);
+// completed, declined and cancelled are final; staying in the same stage is not a move. A talent
+// engagement goes signed → completed | cancelled instead: it is never registered.
+Result<DealStage> NextDealStage(DealStage from, DealStage to,
+                                DealKind kind = DealKind::kTechnology);
 
 // True for the steps that bind both parties (signed, registered, completed): one side proposes
 // them and they take effect only when the other side confirms.
@@ -63,8 +72,11 @@ std::optional<ContractType> ContractTypeFromName(std::string_view name);
 struct Deal {
   int64_t id = 0;
   std::string title;
-  std::optional<int64_t> demand_id;       // the buyer's demand it started from, if any
-  std::optional<int64_t> achievement_id;  // the seller's achievement it is about, if any
+  DealKind kind = DealKind::kTechnology;
+  // The buyer's demand it started from, if any (a talent demand in a talent engagement).
+  std::optional<int64_t> demand_id;
+  // The seller's achievement it is about, if any (a talent profile in a talent engagement).
+  std::optional<int64_t> achievement_id;
   std::optional<int64_t> call_id;         // the challenge it was awarded by, if any
   int64_t buyer_org_id = 0;
   int64_t seller_org_id = 0;

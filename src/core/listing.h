@@ -1,4 +1,4 @@
-// Listings: the three kinds of public offer a platform carries, and their review states.
+// Listings: the kinds of public offer a platform carries, and their review states.
 #pragma once
 
 #include <cstdint>
@@ -14,11 +14,22 @@ enum class ListingKind {
   kDemand,       // 技术需求: an enterprise's technical problem looking for a solver
   kAchievement,  // 科技成果: a research result offered for transfer, licence or cooperation
   kExpert,       // 专家: a person's profile offered for consulting and cooperation
+  // 引才引智 (docs/talent.md): a researcher abroad or a returning scholar and what they seek,
+  // and the posts, partnerships and funding that enterprises, regions and bases offer them.
+  kTalent,        // 人才: a talent profile (a public headline, the person's name for members)
+  kTalentDemand,  // 人才需求: a post, a partnership or funding offered to talent
 };
 std::string_view KindName(ListingKind kind);                       // "demand"
 std::string_view KindPlural(ListingKind kind);                     // "demands"
 std::optional<ListingKind> KindFromName(std::string_view name);    // "demand" → kDemand
 std::optional<ListingKind> KindFromPlural(std::string_view name);  // "demands" → kDemand
+// Every kind, in the order above.
+const std::vector<ListingKind>& AllKinds();
+// True for kTalent and kTalentDemand: matched with each other, never shared with partner nodes.
+bool IsTalentKind(ListingKind kind);
+// The kind a listing's matches are of by default: achievements for a demand, demands for an
+// achievement or an expert, talent demands for a talent and talent for a talent demand.
+ListingKind DefaultMatchTarget(ListingKind kind);
 
 // Review workflow (审核): draft → pending → published | rejected; published → closed | expired.
 enum class ListingStatus { kDraft, kPending, kPublished, kRejected, kClosed, kExpired };
@@ -54,6 +65,14 @@ struct Contact {
 // equity (作价入股), other.
 bool IsCooperationMode(std::string_view mode);
 
+// What talent seeks and what a talent demand offers share one vocabulary: post (a position),
+// partner (a research or business partner), funding (grants or investment).
+bool IsTalentMode(std::string_view mode);
+
+// Where a talent stands: overseas (海外人才, working abroad), returnee (归国人才, back in China
+// within the last years), domestic (国内人才).
+bool IsTalentType(std::string_view type);
+
 // A listing of any kind. Kind-specific fields are empty for the other kinds.
 struct Listing {
   int64_t id = 0;
@@ -61,8 +80,8 @@ struct Listing {
   int64_t org_id = 0;
   int64_t owner_id = 0;  // the user who created it
   std::string ref;       // 项目编号: the owner's own reference, unique per org and kind
-  std::string title;     // demand/achievement title; an expert's name
-  std::string body;      // description (demand), abstract (achievement), bio (expert)
+  std::string title;     // demand/achievement/talent title; an expert's name
+  std::string body;  // description (demands), abstract (achievement), bio (expert, talent)
   std::vector<std::string> keywords;
   std::string category;    // 门类, from the taxonomy
   std::string discipline;  // 学科, from the taxonomy
@@ -89,10 +108,17 @@ struct Listing {
   MoneyRange price;
   std::vector<std::string> inventors;
 
-  // Expert.
-  std::string rank;         // 职称, e.g. 教授; "title" in the expert's JSON
+  // Expert (rank, affiliation and disciplines also talent's).
+  std::string rank;         // 职称, e.g. 教授; "title" in the expert's JSON, "rank" in talent's
   std::string affiliation;  // the organisation the expert works for, as a name
   std::vector<std::string> disciplines;
+
+  // Talent and talent demand (docs/talent.md).
+  std::string person_name;                 // a talent's name: members only, never indexed
+  std::string talent_type;                 // IsTalentType, or empty
+  std::vector<std::string> languages;      // ISO 639-1 codes (core/language_code.h)
+  std::vector<std::string> talent_modes;   // IsTalentMode: sought (talent) or offered (demand)
+  std::string country;                     // a talent's country, ISO 3166-1 alpha-2, or empty
 
   // The network (docs/network.md §4).
   bool shared = true;  // offered to partner nodes (the owner's opt-out when false)

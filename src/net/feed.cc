@@ -127,6 +127,9 @@ json ListingJson(const FeedEntry& e) {
       j["affiliation"] = Short(l.affiliation);
       j["disciplines"] = ShortList(l.disciplines);
       break;
+    case ListingKind::kTalent:  // never shared (IsShared)
+    case ListingKind::kTalentDemand:
+      break;
   }
   return j;
 }
@@ -154,7 +157,8 @@ Result<FeedEntry> ParseEntry(const json& e, const std::string& where, std::strin
   auto kind_it = e.find("kind");
   std::optional<ListingKind> kind;
   if (kind_it != e.end() && kind_it->is_string()) kind = KindFromName(kind_it->get<std::string>());
-  if (!kind) return Bad(where + ".kind", "not demand, achievement or expert");
+  // Talent listings stay on their own node (docs/talent.md): the feed carries none.
+  if (!kind || IsTalentKind(*kind)) return Bad(where + ".kind", "not demand, achievement or expert");
   Listing& l = out.listing;
   l.kind = *kind;
   std::string updated;
@@ -201,6 +205,9 @@ Result<FeedEntry> ParseEntry(const json& e, const std::string& where, std::strin
       KC_RETURN_IF_ERROR(ReadText(*lj, "affiliation", kMaxShort, at, &l.affiliation));
       KC_RETURN_IF_ERROR(ReadList(*lj, "disciplines", at, &l.disciplines));
       break;
+    case ListingKind::kTalent:  // refused above
+    case ListingKind::kTalentDemand:
+      break;
   }
   return out;
 }
@@ -208,7 +215,7 @@ Result<FeedEntry> ParseEntry(const json& e, const std::string& where, std::strin
 }  // namespace
 
 bool IsShared(const Listing& l, bool org_shared) {
-  return !l.remote() && l.shared && org_shared && !l.demo &&
+  return !l.remote() && l.shared && org_shared && !l.demo && !IsTalentKind(l.kind) &&
          l.status == ListingStatus::kPublished && l.visibility == Visibility::kPublic;
 }
 

@@ -174,13 +174,17 @@ ListingTerms AnalyzeListing(const Listing& l) {
   ListingTerms t;
   t.title = text::Analyze(l.title);
   std::string keywords = Join(l.keywords, "，");
-  if (l.kind == ListingKind::kExpert) {
+  if (l.kind == ListingKind::kExpert || l.kind == ListingKind::kTalent) {
     if (!keywords.empty() && !l.disciplines.empty()) keywords.append("，");
     keywords.append(Join(l.disciplines, "，"));
   }
   t.keywords = text::Analyze(keywords);
   if (l.kind == ListingKind::kExpert) {
     t.body = text::Analyze(l.rank + "，" + l.affiliation + "，" + l.body);
+  } else if (l.kind == ListingKind::kTalent) {
+    // A talent's name and affiliation are for members only (docs/talent.md): never indexed, so
+    // no search finds a profile by them.
+    t.body = text::Analyze(l.rank + "，" + l.body);
   } else {
     t.body = text::Analyze(l.body);
   }

@@ -209,7 +209,7 @@ class FieldMemo {
 std::string KeywordText(const StoredListing& s) {
   std::string text;
   for (const std::string& k : s.keywords) text.append(k).append("，");
-  if (s.kind == ListingKind::kExpert) {
+  if (s.kind == ListingKind::kExpert || s.kind == ListingKind::kTalent) {
     for (const std::string& d : s.disciplines) text.append(d).append("，");
   }
   return text;

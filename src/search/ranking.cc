@@ -26,7 +26,15 @@ MatchWeights DefaultWeights(ListingKind target) {
               .region = 0.04,
               .recency = 0.04,
               .achievements = 0.25};
+    case ListingKind::kTalent:  // docs/talent.md: matched on text and fields alone
+      return {.text = 0.45,
+              .key_terms = 0.20,
+              .keywords = 0.12,
+              .discipline = 0.12,
+              .region = 0.04,
+              .recency = 0.07};
     case ListingKind::kDemand:
+    case ListingKind::kTalentDemand:
       break;
   }
   return {.text = 0.45,

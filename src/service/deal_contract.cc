@@ -42,6 +42,10 @@ Result<DealView> Deals::RecordContract(const Actor& actor, int64_t deal_id, Cont
   KC_RETURN_IF_ERROR(store_.Write([&](StoreTx& tx) -> Status {
     auto d = PartyDeal(tx, actor, deal_id);
     if (!d.ok()) return d.status();
+    if (d->kind == DealKind::kTalent) {
+      return Conflict("no_contract_registration",
+                      "a talent engagement has no technology contract to register");
+    }
     if (d->stage != DealStage::kSigned) {
       return Conflict("invalid_stage", "record the contract once the deal is signed (it is " +
                                            std::string(DealStageName(d->stage)) + ")");

@@ -119,11 +119,20 @@ Result<std::vector<DealView>> Deals::ViewsOf(StoreTx& tx, std::vector<Deal> deal
 
 Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
   if (!actor.signed_in()) return Unauthorized();
-  if (!req.demand_id && !req.achievement_id) {
+  const bool talent = req.talent_demand_id || req.talent_id;
+  if (talent && (req.demand_id || req.achievement_id)) {
+    return Invalid(req.talent_id ? "talent_id" : "talent_demand_id", "mixed_listings",
+                   "a deal is about technology listings or talent listings, not both");
+  }
+  const std::optional<int64_t> demand_id = talent ? req.talent_demand_id : req.demand_id;
+  const std::optional<int64_t> achievement_id = talent ? req.talent_id : req.achievement_id;
+  const char* demand_field = talent ? "talent_demand_id" : "demand_id";
+  const char* achievement_field = talent ? "talent_id" : "achievement_id";
+  if (!demand_id && !achievement_id) {
     return Invalid("demand_id", "listing_required",
                    "open a deal from a demand, an achievement or both (a match)");
   }
-  if (req.demand_id && req.achievement_id && req.org_id) {
+  if (demand_id && achievement_id && req.org_id) {
     return Invalid("org_id", "not_needed", "a deal between two listings names no other org_id");
   }
   KC_RETURN_IF_ERROR(CheckNote(req.note, "note"));
@@ -132,14 +141,17 @@ Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
   const int64_t now = clock_.Now();
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     std::optional<Listing> demand, achievement;
-    if (req.demand_id) {
-      auto l = ReadableListing(tx, actor, *req.demand_id, ListingKind::kDemand, "demand_id");
+    if (demand_id) {
+      auto l = ReadableListing(tx, actor, *demand_id,
+                               talent ? ListingKind::kTalentDemand : ListingKind::kDemand,
+                               demand_field);
       if (!l.ok()) return l.status();
       demand = *l;
     }
-    if (req.achievement_id) {
-      auto l = ReadableListing(tx, actor, *req.achievement_id, ListingKind::kAchievement,
-                               "achievement_id");
+    if (achievement_id) {
+      auto l = ReadableListing(tx, actor, *achievement_id,
+                               talent ? ListingKind::kTalent : ListingKind::kAchievement,
+                               achievement_field);
       if (!l.ok()) return l.status();
       achievement = *l;
     }
@@ -186,8 +198,9 @@ Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
         deal.title = demand ? demand->title : achievement->title;
       }
     }
-    deal.demand_id = req.demand_id;
-    deal.achievement_id = req.achievement_id;
+    deal.kind = talent ? DealKind::kTalent : DealKind::kTechnology;
+    deal.demand_id = demand_id;
+    deal.achievement_id = achievement_id;
     // An inquiry: about a copy of one partner's listing, or arriving from a partner.
     if (actor.relayed) {
       deal.peer_id = actor.relayed->peer_id;
@@ -286,7 +299,7 @@ Result<DealView> Deals::ChangeStage(const Actor& actor, int64_t id, DealStage to
     auto d = PartyDeal(tx, actor, id);
     if (!d.ok()) return d.status();
     const DealStage from = d->stage;
-    KC_RETURN_IF_ERROR(NextDealStage(from, to));
+    KC_RETURN_IF_ERROR(NextDealStage(from, to, d->kind));
     if (NeedsReason(to) && !reason) {
       return Invalid("reason", "reason_required",
                      "say why: too_early, price, technical_fit, ip_terms, capacity or other");

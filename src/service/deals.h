@@ -24,6 +24,10 @@ namespace kc {
 struct OpenDealRequest {
   std::optional<int64_t> demand_id;       // the buyer's demand
   std::optional<int64_t> achievement_id;  // the seller's achievement
+  // A talent engagement (docs/talent.md) instead: the talent demand (the buyer's side) and/or
+  // the talent profile (the seller's side); not together with demand_id or achievement_id.
+  std::optional<int64_t> talent_demand_id;
+  std::optional<int64_t> talent_id;
   std::optional<int64_t> org_id;          // the other side when only one listing is named
   std::optional<int64_t> broker_org_id;   // a service agency (implied when one opens it)
   std::string title;                      // defaults to the listings' titles

@@ -136,7 +136,7 @@ Result<int> LoadDemo(Store& store, const Clock& clock, int64_t owner_id) {
     auto orgs = LoadOrgs(tx, now);
     if (!orgs.ok()) return orgs.status();
     std::map<std::string, int64_t> refs;
-    for (auto kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
+    for (auto kind : AllKinds()) {
       auto n = LoadListings(tx, actor, kind, *orgs, now, &refs);
       if (!n.ok()) return n.status();
       total += *n;

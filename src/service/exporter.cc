@@ -30,6 +30,18 @@ std::vector<std::string> CsvColumns(ListingKind kind) {
     case ListingKind::kExpert:
       for (const char* c : {"affiliation", "disciplines"}) cols.push_back(c);
       break;
+    case ListingKind::kTalent:
+      for (const char* c : {"name", "rank", "affiliation", "disciplines", "country", "talent_type",
+                            "seeking", "languages"}) {
+        cols.push_back(c);
+      }
+      break;
+    case ListingKind::kTalentDemand:
+      for (const char* c :
+           {"budget_min", "budget_max", "deadline", "offers", "talent_type", "languages"}) {
+        cols.push_back(c);
+      }
+      break;
   }
   for (const char* c : {"visibility", "contact_name", "contact_phone", "contact_email",
                         "published_at", "expires_at"}) {

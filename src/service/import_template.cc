@@ -69,6 +69,39 @@ const std::vector<ImportColumn> kExpertColumns = WithCommon({
     {"discipline", false, T::kText, ""},
 });
 
+// Talent and talent demands (docs/talent.md).
+const std::vector<ImportColumn> kTalentColumns = WithCommon({
+    {"ref", false, T::kText, "T-2026-001"},
+    {"title", true, T::kText, "固态电池电解质方向海外博士后，寻求回国合作"},
+    {"name", true, T::kText, "刘洋"},
+    {"rank", false, T::kText, "博士后"},
+    {"affiliation", false, T::kText, "慕尼黑工业大学"},
+    {"bio", false, T::kText, "从事硫化物固态电解质研究五年，发表论文十余篇。"},
+    {"keywords", false, T::kList, "固态电池; 硫化物电解质"},
+    {"disciplines", false, T::kList, "材料科学与工程"},
+    {"country", false, T::kText, "DE"},
+    {"talent_type", false, T::kText, "overseas"},
+    {"seeking", false, T::kList, "post; partner"},
+    {"languages", false, T::kList, "zh; en; de"},
+    {"category", false, T::kText, ""},
+    {"discipline", false, T::kText, ""},
+});
+
+const std::vector<ImportColumn> kTalentDemandColumns = WithCommon({
+    {"ref", false, T::kText, "TD-2026-001"},
+    {"title", true, T::kText, "招聘固态电池研发负责人"},
+    {"description", true, T::kText, "负责固态电池电解质研发团队，提供安家费与科研启动经费。"},
+    {"keywords", false, T::kList, "固态电池; 电解质"},
+    {"category", false, T::kText, "工学"},
+    {"discipline", false, T::kText, "材料科学与工程"},
+    {"offers", false, T::kList, "post; funding"},
+    {"talent_type", false, T::kText, "overseas"},
+    {"languages", false, T::kList, "zh; en"},
+    {"budget_min", false, T::kNumber, "500000"},
+    {"budget_max", false, T::kNumber, "1000000"},
+    {"deadline", false, T::kDate, "2027-06-30"},
+});
+
 Result<std::string> CsvTemplate(const std::vector<ImportColumn>& columns) {
   std::vector<std::string> header, example;
   for (const auto& c : columns) {
@@ -140,6 +173,10 @@ const std::vector<ImportColumn>& ImportColumns(ListingKind kind) {
       return kAchievementColumns;
     case ListingKind::kExpert:
       return kExpertColumns;
+    case ListingKind::kTalent:
+      return kTalentColumns;
+    case ListingKind::kTalentDemand:
+      return kTalentDemandColumns;
     case ListingKind::kDemand:
       break;
   }

@@ -53,6 +53,12 @@ std::string FieldOfHeader(const std::string& raw, ListingKind kind) {
       {"发明人", "inventors"},
       {"截止日期", "deadline"},
       {"合作方式", "cooperation_modes"},
+      {"国家", "country"},
+      {"国家或地区", "country"},
+      {"语言", "languages"},
+      {"人才类型", "talent_type"},
+      {"寻求", "seeking"},
+      {"提供", "offers"},
       {"budget_min_cny", "budget.min_cny"},
       {"budget_max_cny", "budget.max_cny"},
       {"budget_min", "budget.min_cny"},
@@ -70,6 +76,7 @@ std::string FieldOfHeader(const std::string& raw, ListingKind kind) {
   auto e = h.find_last_not_of(" \t");
   h = b == std::string::npos ? "" : h.substr(b, e - b + 1);
   if (h == "职称" && kind == ListingKind::kExpert) return "title";
+  if (h == "职称" && kind == ListingKind::kTalent) return "rank";
   auto it = kAliases.find(h);
   if (it != kAliases.end()) return it->second;
   it = kAliases.find(Lower(h));

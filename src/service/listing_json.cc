@@ -20,7 +20,10 @@ const char* BodyField(ListingKind kind) {
     case ListingKind::kAchievement:
       return "abstract";
     case ListingKind::kExpert:
+    case ListingKind::kTalent:
       return "bio";
+    case ListingKind::kTalentDemand:
+      return "description";
   }
   return "description";
 }
@@ -120,6 +123,8 @@ Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode
   const bool demand = kind == ListingKind::kDemand;
   const bool achievement = kind == ListingKind::kAchievement;
   const bool expert = kind == ListingKind::kExpert;
+  const bool talent = kind == ListingKind::kTalent;
+  const bool talent_demand = kind == ListingKind::kTalentDemand;
   if (k == "ref") return ReadString(v, k, &l.ref);
   if (k == "org_id") {
     std::optional<int64_t> id;
@@ -148,8 +153,8 @@ Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode
     return Status::Ok();
   }
   if (k == "contact") return ReadContact(v, &l.contact);
-  if (demand && k == "budget") return ReadMoney(v, k, &l.budget);
-  if (demand && k == "deadline") return ReadString(v, k, &l.deadline);
+  if ((demand || talent_demand) && k == "budget") return ReadMoney(v, k, &l.budget);
+  if ((demand || talent_demand) && k == "deadline") return ReadString(v, k, &l.deadline);
   if (demand && k == "cooperation_modes") return ReadList(v, k, mode, &l.cooperation_modes);
   if (achievement && k == "maturity") {
     std::optional<int64_t> m;
@@ -167,6 +172,16 @@ Status ReadField(const std::string& k, const json& v, ListingKind kind, JsonMode
   if (expert && k == "title") return ReadString(v, k, &l.rank);
   if (expert && k == "affiliation") return ReadString(v, k, &l.affiliation);
   if (expert && k == "disciplines") return ReadList(v, k, mode, &l.disciplines);
+  // Talent and talent demand (docs/talent.md).
+  if (talent && k == "name") return ReadString(v, k, &l.person_name);
+  if (talent && k == "rank") return ReadString(v, k, &l.rank);
+  if (talent && k == "affiliation") return ReadString(v, k, &l.affiliation);
+  if (talent && k == "disciplines") return ReadList(v, k, mode, &l.disciplines);
+  if (talent && k == "country") return ReadString(v, k, &l.country);
+  if (talent && k == "seeking") return ReadList(v, k, mode, &l.talent_modes);
+  if (talent_demand && k == "offers") return ReadList(v, k, mode, &l.talent_modes);
+  if ((talent || talent_demand) && k == "talent_type") return ReadString(v, k, &l.talent_type);
+  if ((talent || talent_demand) && k == "languages") return ReadList(v, k, mode, &l.languages);
   if (k == "shared") {
     if (!v.is_boolean()) return WrongType(k, "true or false");
     l.shared = v.get<bool>();
@@ -233,6 +248,8 @@ Result<Listing> ListingFromJson(const json& j, ListingKind kind, JsonMode mode,
     return BadInput("unknown_field", "unknown field: " + k, k);
   }
   if (l.ref.empty()) l.ref = id_as_ref;
+  // A talent profile shows its details to members only unless its owner says otherwise.
+  if (kind == ListingKind::kTalent && !j.contains("visibility")) l.visibility = Visibility::kMembers;
   return l;
 }
 
@@ -268,6 +285,25 @@ json EditableJson(const Listing& l) {
       j["affiliation"] = l.affiliation;
       j["disciplines"] = l.disciplines;
       break;
+    case ListingKind::kTalent:
+      j["title"] = l.title;
+      j["name"] = l.person_name;
+      j["rank"] = l.rank;
+      j["affiliation"] = l.affiliation;
+      j["disciplines"] = l.disciplines;
+      j["country"] = l.country;
+      j["seeking"] = l.talent_modes;
+      j["talent_type"] = l.talent_type;
+      j["languages"] = l.languages;
+      break;
+    case ListingKind::kTalentDemand:
+      j["title"] = l.title;
+      j["budget"] = MoneyJson(l.budget);
+      j["deadline"] = l.deadline;
+      j["offers"] = l.talent_modes;
+      j["talent_type"] = l.talent_type;
+      j["languages"] = l.languages;
+      break;
   }
   return j;
 }
@@ -275,20 +311,27 @@ json EditableJson(const Listing& l) {
 namespace {
 
 // The full view (`full`) or the summary a list shows: the summary is the full view without the
-// text, the contact and the kind's own fields (but an expert's name and affiliation).
+// text, the contact and the kind's own fields (but an expert's name and affiliation, and what a
+// talent listing seeks or offers). A talent's name and affiliation are for members, and their
+// contact for their own organisation only: others reach them through the platform
+// (docs/talent.md).
 void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel level, bool full) {
   const bool demand = full && l.kind == ListingKind::kDemand;
   const bool achievement = full && l.kind == ListingKind::kAchievement;
   const bool expert = l.kind == ListingKind::kExpert;
+  const bool talent = l.kind == ListingKind::kTalent;
+  const bool talent_demand = l.kind == ListingKind::kTalentDemand;
+  const bool member = level == ViewLevel::kMember || level == ViewLevel::kOwner;
   // A members-only listing seen by a visitor: the summary stays, the details go.
   const bool details = level != ViewLevel::kSummary;
-  const bool contact = full && level != ViewLevel::kSummary && level != ViewLevel::kPublic;
+  const bool contact = full && (talent ? level == ViewLevel::kOwner
+                                       : level != ViewLevel::kSummary && level != ViewLevel::kPublic);
   // Members in sorted order, as nlohmann::json::dump() writes them.
   w.BeginObject();
   if (achievement && details) w.Key("abstract").String(l.body);
-  if (expert) w.Key("affiliation").String(l.affiliation);
-  if (expert && full && details) w.Key("bio").String(l.body);
-  if (demand && details) WriteMoney(w.Key("budget"), l.budget);
+  if (expert || (talent && full && member)) w.Key("affiliation").String(l.affiliation);
+  if ((expert || talent) && full && details) w.Key("bio").String(l.body);
+  if ((demand || (talent_demand && full)) && details) WriteMoney(w.Key("budget"), l.budget);
   w.Key("category").String(l.category);
   if (contact) {
     w.Key("contact").BeginObject();
@@ -296,17 +339,19 @@ void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel leve
     w.Key("phone").String(l.contact.phone).EndObject();
   }
   if (demand) w.Key("cooperation_modes").StringArray(l.cooperation_modes);
+  if (talent) w.Key("country").String(l.country);
   w.Key("created_at").String(IsoTime(l.created_at));
-  if (demand && details) w.Key("deadline").String(l.deadline);
+  if ((demand || talent_demand) && details) w.Key("deadline").String(l.deadline);
   w.Key("demo").Bool(l.demo);
-  if (demand && details) w.Key("description").String(l.body);
+  if ((demand || (talent_demand && full)) && details) w.Key("description").String(l.body);
   if (!details) w.Key("details_hidden").Bool(true);
   w.Key("discipline").String(l.discipline);
-  if (expert && full) w.Key("disciplines").StringArray(l.disciplines);
+  if ((expert || talent) && full) w.Key("disciplines").StringArray(l.disciplines);
   w.Key("expires_at").String(IsoTime(l.expires_at));
   w.Key("id").Int(l.id);
   if (achievement && details) w.Key("inventors").StringArray(l.inventors);
   w.Key("keywords").StringArray(l.keywords);
+  if ((talent || talent_demand) && full) w.Key("languages").StringArray(l.languages);
   if (achievement) {
     w.Key("maturity");
     if (l.maturity) {
@@ -316,6 +361,8 @@ void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel leve
     }
   }
   if (expert) w.Key("name").String(l.title);
+  if (talent && full && member) w.Key("name").String(l.person_name);
+  if (talent_demand) w.Key("offers").StringArray(l.talent_modes);
   if (org) {
     w.Key("org").BeginObject();
     w.Key("id").Int(org->id).Key("name").String(org->name);
@@ -332,15 +379,18 @@ void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel leve
   if (achievement && details) w.Key("patents").StringArray(l.patents);
   if (achievement && details) WriteMoney(w.Key("price"), l.price);
   w.Key("published_at").String(IsoTime(l.published_at));
+  if (talent) w.Key("rank").String(l.rank);
   w.Key("ref").String(l.ref);
   w.Key("region").String(l.region);
   if (auto p = ProvinceName(l.region)) w.Key("region_name").String(*p);
   if (level == ViewLevel::kOwner && l.status == ListingStatus::kRejected) {
     w.Key("reject_reason").String(l.reject_reason);
   }
+  if (talent) w.Key("seeking").StringArray(l.talent_modes);
   if (!l.remote()) w.Key("shared").Bool(l.shared);
   w.Key("status").String(StatusName(l.status));
   w.Key("summary").String(Utf8Prefix(l.body, kSummaryChars));
+  if (talent || talent_demand) w.Key("talent_type").String(l.talent_type);
   w.Key("title").String(expert ? l.rank : l.title);
   if (achievement) w.Key("transfer_modes").StringArray(l.transfer_modes);
   w.Key("type").String(KindName(l.kind));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/country_code.h"
+#include "core/language_code.h"
 #include "core/patent_number.h"
 #include "core/region_code.h"
 #include "core/taxonomy.h"
@@ -98,6 +100,46 @@ Status CheckModes(const std::string& field, std::vector<std::string>& modes) {
   return Status::Ok();
 }
 
+// Talent and talent demand (docs/talent.md): what is sought or offered, the kind of talent,
+// the languages.
+Status CheckTalentFields(Listing& l, const std::string& modes_field) {
+  KC_RETURN_IF_ERROR(CheckList(modes_field, l.talent_modes, 3, 20));
+  for (const auto& m : l.talent_modes) {
+    if (!IsTalentMode(m)) {
+      return Invalid(modes_field, "invalid_talent_mode",
+                     "unknown value '" + m + "'; use post, partner or funding");
+    }
+  }
+  Deduplicate(l.talent_modes);
+  KC_RETURN_IF_ERROR(CheckLine("talent_type", l.talent_type, 20, false));
+  if (!l.talent_type.empty() && !IsTalentType(l.talent_type)) {
+    return Invalid("talent_type", "invalid_talent_type",
+                   "talent_type is overseas, returnee or domestic");
+  }
+  KC_RETURN_IF_ERROR(CheckList("languages", l.languages, 10, 10));
+  for (auto& code : l.languages) {
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
+    KC_RETURN_IF_ERROR(ValidateLanguageCode(code));
+  }
+  Deduplicate(l.languages);
+  return Status::Ok();
+}
+
+// Disciplines given by name, code or English name, stored by their Chinese name.
+Status CheckDisciplines(std::vector<std::string>& disciplines) {
+  KC_RETURN_IF_ERROR(CheckList("disciplines", disciplines, 10, 60));
+  const Taxonomy& t = Taxonomy::Get();
+  for (auto& d : disciplines) {
+    if (auto c = t.CanonicalDiscipline(d)) d = *c;
+    if (!t.HasDiscipline(d)) {
+      return Invalid("disciplines", "unknown_discipline", "unknown discipline: " + d);
+    }
+  }
+  Deduplicate(disciplines);
+  return Status::Ok();
+}
+
 Status CheckMoney(const std::string& field, const MoneyRange& m) {
   if ((m.min_cny && *m.min_cny < 0) || (m.max_cny && *m.max_cny < 0)) {
     return Invalid(field, "invalid_amount", field + " cannot be negative");
@@ -165,18 +207,32 @@ Status CheckKindFields(Listing& l) {
       KC_RETURN_IF_ERROR(CheckBody("bio", l.body, 10000, false));
       KC_RETURN_IF_ERROR(CheckLine("title", l.rank, 50, false));
       KC_RETURN_IF_ERROR(CheckLine("affiliation", l.affiliation, 200, false));
-      KC_RETURN_IF_ERROR(CheckList("disciplines", l.disciplines, 10, 60));
-      const Taxonomy& t = Taxonomy::Get();
-      for (auto& d : l.disciplines) {
-        if (auto c = t.CanonicalDiscipline(d)) d = *c;
-        if (!t.HasDiscipline(d)) {
-          return Invalid("disciplines", "unknown_discipline", "unknown discipline: " + d);
-        }
-      }
-      Deduplicate(l.disciplines);
+      KC_RETURN_IF_ERROR(CheckDisciplines(l.disciplines));
       if (l.discipline.empty() && !l.disciplines.empty()) l.discipline = l.disciplines.front();
       return Status::Ok();
     }
+    case ListingKind::kTalent: {
+      KC_RETURN_IF_ERROR(CheckBody("bio", l.body, 10000, false));
+      KC_RETURN_IF_ERROR(CheckLine("name", l.person_name, 50, true));
+      KC_RETURN_IF_ERROR(CheckLine("rank", l.rank, 50, false));
+      KC_RETURN_IF_ERROR(CheckLine("affiliation", l.affiliation, 200, false));
+      KC_RETURN_IF_ERROR(CheckDisciplines(l.disciplines));
+      if (l.discipline.empty() && !l.disciplines.empty()) l.discipline = l.disciplines.front();
+      l.country = Trim(l.country);
+      if (!l.country.empty()) {
+        std::transform(l.country.begin(), l.country.end(), l.country.begin(),
+                       [](unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
+        KC_RETURN_IF_ERROR(ValidateCountryCode(l.country));
+      }
+      return CheckTalentFields(l, "seeking");
+    }
+    case ListingKind::kTalentDemand:
+      KC_RETURN_IF_ERROR(CheckBody("description", l.body, 20000, true));
+      KC_RETURN_IF_ERROR(CheckMoney("budget", l.budget));
+      if (!l.deadline.empty() && !IsIsoDate(l.deadline)) {
+        return Invalid("deadline", "invalid_date", "deadline must be a date as YYYY-MM-DD");
+      }
+      return CheckTalentFields(l, "offers");
   }
   return Status::Ok();
 }

@@ -75,8 +75,15 @@ nlohmann::json ChangedFields(const Listing& a, const Listing& b) {
   check("price", a.price.min_cny != b.price.min_cny || a.price.max_cny != b.price.max_cny);
   check("inventors", a.inventors != b.inventors);
   if (expert) check("title", a.rank != b.rank);
+  if (!expert) check("rank", a.rank != b.rank);
   check("affiliation", a.affiliation != b.affiliation);
   check("disciplines", a.disciplines != b.disciplines);
+  // Talent and talent demand (docs/talent.md).
+  check("name", a.person_name != b.person_name);
+  check("talent_type", a.talent_type != b.talent_type);
+  check("languages", a.languages != b.languages);
+  check(a.kind == ListingKind::kTalent ? "seeking" : "offers", a.talent_modes != b.talent_modes);
+  check("country", a.country != b.country);
   check("shared", a.shared != b.shared);
   return out;
 }

@@ -228,9 +228,8 @@ Status Subscriptions::NoticesForFollowers(
   }));
   for (const Listing& listing : listings) {
     // The listings the new one would be a match for: demands for a new achievement or
-    // expert, achievements for a new demand.
-    const ListingKind target =
-        listing.kind == ListingKind::kDemand ? ListingKind::kAchievement : ListingKind::kDemand;
+    // expert, achievements for a new demand, talent and talent demands for each other.
+    const ListingKind target = DefaultMatchTarget(listing.kind);
     if (followed_kinds.count(target) == 0) continue;
     search::MatchRequest request;
     request.target = target;

@@ -14,7 +14,8 @@ inline constexpr const char* kListingCols =
     "status, reject_reason, visibility, contact, demo, created_at, updated_at, published_at, "
     "expires_at, budget_min, budget_max, deadline, cooperation_modes, maturity, patents, "
     "transfer_modes, price_min, price_max, inventors, rank, affiliation, disciplines, shared, "
-    "origin_peer_id, origin_id, origin_url, origin_org_name";
+    "origin_peer_id, origin_id, origin_url, origin_org_name, person_name, talent_type, languages, "
+    "talent_modes, country";
 
 // kListingCols with the details a list does not show read as NULL and the body cut to
 // kSummaryChars + 1 characters.
@@ -24,6 +25,6 @@ inline const std::string kListingSummaryCols =
     "), keywords, category, discipline, region, status, reject_reason, visibility, NULL, demo, "
     "created_at, updated_at, published_at, expires_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
     "NULL, NULL, NULL, rank, affiliation, NULL, shared, origin_peer_id, origin_id, origin_url, "
-    "origin_org_name";
+    "origin_org_name, NULL, talent_type, NULL, talent_modes, country";
 
 }  // namespace kc

@@ -38,6 +38,8 @@ constexpr const char* kDraftNews = "矩阵草稿新闻MX-46";
 constexpr const char* kDraftEvent = "矩阵草稿活动MX-47";
 constexpr const char* kEventEmail = "visitor-mx48@example.com";
 constexpr const char* kDraftBase = "矩阵草稿基地MX-49";
+constexpr const char* kTalentName = "矩阵人才姓名MX-50";
+constexpr const char* kTalentEmail = "talent-mx51@example.com";
 
 const std::vector<Row>& Rows() {
   static const std::vector<Row> rows = {
@@ -110,6 +112,36 @@ const std::vector<Row>& Rows() {
        "401 403 403 403 200 200 200 403 200"},
       {"GET /api/v1/experts/{id}/matches", "/api/v1/experts/$expert/matches", "",
        "200 200 200 200 200 200 200 200 200"},
+      // A published talent profile of the organisation (docs/talent.md): its headline for
+      // everyone, the person's name for signed-in users, the contact for its own organisation
+      // (and the platform's reviewers and admins) only; a list shows what the profile shows.
+      // Search never carries the name, nor finds the profile by it.
+      {"GET /api/v1/talents", "/api/v1/talents", kTalentName,
+       "200 200+ 200+ 200+ 200+ 200+ 200+ 200+ 200+"},
+      {"GET /api/v1/talents", "/api/v1/talents", kTalentEmail,
+       "200 200 200 200 200+ 200+ 200+ 200 200+"},
+      {"GET /api/v1/talents/{id}", "/api/v1/talents/$talent", kTalentName,
+       "200 200+ 200+ 200+ 200+ 200+ 200+ 200+ 200+"},
+      {"GET /api/v1/talents/{id}", "/api/v1/talents/$talent", kTalentEmail,
+       "200 200 200 200 200+ 200+ 200+ 200 200+"},
+      {"GET /api/v1/talents/{id}/history", "/api/v1/talents/$talent/history", "",
+       "401 403 403 403 200 200 200 403 200"},
+      {"GET /api/v1/talents/{id}/matches", "/api/v1/talents/$talent/matches", "",
+       "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/talents/export", "/api/v1/talents/export", kTalentEmail,
+       "401 200 200 200 200+ 200+ 200+ 200 200+"},
+      {"GET /api/v1/search", "/api/v1/search?q=%E7%9F%A9%E9%98%B5%E4%BA%BA%E6%89%8D%E5%A7%93%E5%90%8D",
+       kTalentName, "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/talent-demands", "/api/v1/talent-demands", "",
+       "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/talent-demands/{id}", "/api/v1/talent-demands/$wanted", "",
+       "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/talent-demands/{id}/history",
+       "/api/v1/talent-demands/$wanted/history", "", "401 403 403 403 200 200 200 403 200"},
+      {"GET /api/v1/talent-demands/{id}/matches",
+       "/api/v1/talent-demands/$wanted/matches", "", "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/talent-demands/export", "/api/v1/talent-demands/export", "",
+       "401 200 200 200 200 200 200 200 200"},
       // A blank form to fill in: the same for everyone.
       {"GET /api/v1/import/{kind}/template", "/api/v1/import/demands/template", "",
        "200 200 200 200 200 200 200 200 200"},
@@ -248,6 +280,19 @@ class AccessMatrixTest : public ApiTest {
     std::string expert = "/api/v1/experts/" + ids_["expert"];
     EXPECT_EQ(org_admin.Post(expert + "/submit", json::object()).status, 200);
     EXPECT_EQ(reviewer.Post(expert + "/approve", json::object()).status, 200);
+
+    ids_["talent"] = Id(org_admin.Post("/api/v1/talents",
+                                       {{"title", "矩阵固态电池研究员"},
+                                        {"name", kTalentName},
+                                        {"bio", "从事固态电解质研究。"},
+                                        {"contact", {{"email", kTalentEmail}}}}));
+    ids_["wanted"] = Id(org_admin.Post(
+        "/api/v1/talent-demands", {{"title", "矩阵引才需求"}, {"description", "引进电池人才。"}}));
+    for (const std::string& path : {"/api/v1/talents/" + ids_["talent"],
+                                     "/api/v1/talent-demands/" + ids_["wanted"]}) {
+      EXPECT_EQ(org_admin.Post(path + "/submit", json::object()).status, 200) << path;
+      EXPECT_EQ(reviewer.Post(path + "/approve", json::object()).status, 200) << path;
+    }
 
     auto deal = buyer.Post("/api/v1/deals", {{"demand_id", demand},
                                              {"achievement_id", std::stoll(ids_["achievement"])},

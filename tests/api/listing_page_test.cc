@@ -130,6 +130,48 @@ TEST(ListingPageTest, JsonLdParsesAndUsesSchemaOrgTypesPerKind) {
   EXPECT_EQ(ld["affiliation"]["name"], "某大学");
 }
 
+// docs/talent.md: a visitor's page of a talent profile has its headline and what the person
+// seeks, never their name, affiliation or contact; a member's page names them.
+TEST(ListingPageTest, ATalentPageNamesThePersonToMembersOnly) {
+  Org org;
+  org.id = 3;
+  org.name = "人才中心";
+  Listing l = Demand();
+  l.kind = ListingKind::kTalent;
+  l.title = "德国固态电池研究员";
+  l.person_name = "欧阳明远";
+  l.affiliation = "慕尼黑工业大学";
+  l.rank = "研究员";
+  l.country = "DE";
+  l.talent_modes = {"post"};
+  l.visibility = Visibility::kMembers;
+  const auto page_for = [&](ViewLevel level) {
+    return ListingPage(ListingToJson(l, &org, level), Text(), "zh-CN", "http://example.org");
+  };
+  PageContent visitor = page_for(ViewLevelFor(Actor::Visitor(), l));
+  const std::string seen = visitor.body_html + visitor.description + LdOf(visitor).dump();
+  EXPECT_NE(visitor.body_html.find("德国固态电池研究员"), std::string::npos);
+  for (const char* secret : {"欧阳明远", "慕尼黑", "zhang@example.org", "0755-12345678"}) {
+    EXPECT_EQ(seen.find(secret), std::string::npos) << secret;
+  }
+  EXPECT_EQ(LdOf(visitor)["@type"], "Person");
+  EXPECT_FALSE(LdOf(visitor).contains("name"));
+  PageContent member = page_for(ViewLevel::kMember);
+  EXPECT_NE(member.body_html.find("欧阳明远"), std::string::npos);
+  EXPECT_EQ(LdOf(member)["name"], "欧阳明远");
+  EXPECT_EQ(member.body_html.find("zhang@example.org"), std::string::npos);
+
+  Listing want = Demand();
+  want.kind = ListingKind::kTalentDemand;
+  want.deadline = "2027-03-01";
+  json ld = LdOf(ListingPage(ListingToJson(want, &org, ViewLevel::kPublic), Text(), "zh-CN",
+                             "http://example.org"));
+  EXPECT_EQ(ld["@type"], "JobPosting");
+  EXPECT_EQ(ld["title"], want.title);
+  EXPECT_EQ(ld["validThrough"], "2027-03-01");
+  EXPECT_EQ(ld["url"], "http://example.org/talent-demands/7");
+}
+
 // A partner platform's listing is a read-only copy: it says where it comes from and links
 // there (a web address only), names the origin's organisation instead of the local stand-in,
 // and leaves the canonical page to the origin.

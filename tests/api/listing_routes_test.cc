@@ -313,5 +313,91 @@ TEST_F(ListingRoutesTest, ListGivesEveryFieldAndSummariesWithViewSummary) {
   EXPECT_EQ(mine.json["items"][0]["reject_reason"], "缺少指标");
 }
 
+// docs/talent.md: a talent profile's headline is public, the person's name and affiliation
+// are for signed-in members, and the contact is for the profile's own organisation: anyone else
+// reaches the person through a deal. Asked as each kind of outsider.
+TEST_F(ListingRoutesTest, ATalentProfileKeepsItsNameAndContactFromOutsiders) {
+  Client owner = RegisterWithOrg("talentorg", "人才中心");
+  Client reviewer = Reviewer();
+  auto created = owner.Post("/api/v1/talents", {{"title", "德国固态电池研究员"},
+                                                {"name", "欧阳明远"},
+                                                {"rank", "研究员"},
+                                                {"affiliation", "慕尼黑工业大学"},
+                                                {"bio", "十五年硫化物固态电解质研究。"},
+                                                {"country", "de"},
+                                                {"talent_type", "overseas"},
+                                                {"languages", {"zh", "DE"}},
+                                                {"seeking", {"post", "funding"}},
+                                                {"contact", {{"email", "oy@example.de"}}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json["country"], "DE");
+  EXPECT_EQ(created.json["languages"], json::array({"zh", "de"}));
+  EXPECT_EQ(created.json["visibility"], "members");
+  const std::string base = "/api/v1/talents/" + std::to_string(created.json["id"].get<int64_t>());
+  ASSERT_EQ(owner.Post(base + "/submit", json::object()).status, 200);
+  ASSERT_EQ(reviewer.Post(base + "/approve", json::object()).status, 200);
+
+  auto visitor = Anonymous().Get(base);
+  ASSERT_EQ(visitor.status, 200);
+  EXPECT_EQ(visitor.json["title"], "德国固态电池研究员");
+  EXPECT_EQ(visitor.json["seeking"], json::array({"post", "funding"}));
+  for (const char* secret : {"欧阳明远", "慕尼黑", "oy@example.de"}) {
+    EXPECT_EQ(visitor.body.find(secret), std::string::npos) << secret;
+    EXPECT_EQ(Anonymous().Get("/api/v1/talents").body.find(secret), std::string::npos) << secret;
+  }
+  // Searching by the name finds nothing, for anyone.
+  Client outsider = RegisterWithOrg("outsider", "他人公司");
+  auto by_name = outsider.Get("/api/v1/search?q=%E6%AC%A7%E9%98%B3%E6%98%8E%E8%BF%9C");
+  ASSERT_EQ(by_name.status, 200);
+  EXPECT_EQ(by_name.body.find(base.substr(base.rfind('/') + 1) + ",\"kind\":\"talent"),
+            std::string::npos);
+  EXPECT_EQ(by_name.body.find("欧阳明远"), std::string::npos);
+
+  auto member = outsider.Get(base);
+  EXPECT_EQ(member.json["name"], "欧阳明远");
+  EXPECT_EQ(member.json["affiliation"], "慕尼黑工业大学");
+  EXPECT_FALSE(member.json.contains("contact"));
+  EXPECT_EQ(member.body.find("oy@example.de"), std::string::npos);
+  // Nor can the outsider change the profile or read its history.
+  EXPECT_EQ(outsider.Patch(base, {{"contact", {{"email", "me@example.com"}}}}).status, 403);
+  EXPECT_EQ(outsider.Get(base + "/history").status, 403);
+  EXPECT_EQ(outsider.Get("/api/v1/talents/export").body.find("oy@example.de"), std::string::npos);
+
+  EXPECT_EQ(owner.Get(base).json["contact"]["email"], "oy@example.de");
+}
+
+TEST_F(ListingRoutesTest, TalentFieldsAreCheckedWithClearErrors) {
+  Client owner = RegisterWithOrg("talentbad", "人才中心二");
+  struct Case {
+    std::string path;
+    json body;
+    std::string field, code;
+  };
+  const std::vector<Case> cases = {
+      {"/api/v1/talents", {{"title", "x"}}, "name", "required"},
+      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"seeking", {"job"}}}, "seeking",
+       "invalid_talent_mode"},
+      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"languages", {"klingon"}}},
+       "languages", "unknown_language"},
+      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"talent_type", "alien"}},
+       "talent_type", "invalid_talent_type"},
+      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"country", "XX"}}, "country",
+       "invalid_country"},
+      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"offers", {"post"}}}, "offers",
+       "unknown_field"},
+      {"/api/v1/talent-demands", {{"title", "x"}}, "description", "required"},
+      {"/api/v1/talent-demands", {{"title", "x"}, {"description", "y"}, {"offers", {"equity"}}},
+       "offers", "invalid_talent_mode"},
+  };
+  for (const Case& c : cases) {
+    auto r = owner.Post(c.path, c.body);
+    EXPECT_TRUE(r.status == 422 || r.status == 400) << c.body.dump() << " " << r.status;
+    EXPECT_EQ(r.ErrorCode(), c.code) << c.body.dump() << " " << r.body;
+    EXPECT_EQ(r.ErrorField(), c.field) << c.body.dump();
+  }
+  // Nothing was created.
+  EXPECT_EQ(owner.Get("/api/v1/talents?org_id=mine&status=draft").json["total"], 0);
+}
+
 }  // namespace
 }  // namespace kc::testing

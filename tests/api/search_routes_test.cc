@@ -309,5 +309,59 @@ TEST_F(SearchRoutesTest, IndexSurvivesKill9AndAgreesWithTheStore) {
   EXPECT_TRUE(HasHit(after.Get(q), id));
 }
 
+// docs/talent.md
+TEST_F(SearchRoutesTest, TalentDemandsAndTalentAreMatchedWithEachOther) {
+  Client owner = RegisterWithOrg("talentmatch", "引才企业");
+  Client centre = RegisterWithOrg("talentcentre", "海外人才中心");
+  Client reviewer = Reviewer();
+  auto publish = [&](Client& c, const std::string& plural, const json& body) {
+    auto r = c.Post("/api/v1/" + plural, body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    const std::string base = "/api/v1/" + plural + "/" + std::to_string(r.json.value("id", 0));
+    EXPECT_EQ(c.Post(base + "/submit", json::object()).status, 200);
+    EXPECT_EQ(reviewer.Post(base + "/approve", json::object()).status, 200);
+    return base;
+  };
+  const std::string want = publish(owner, "talent-demands",
+                                   {{"title", "引进锂离子电池正极材料领军人才"},
+                                    {"description", "提供岗位与启动经费，方向为锂离子电池正极材料。"},
+                                    {"keywords", {"锂离子电池", "正极材料"}},
+                                    {"offers", {"post", "funding"}}});
+  const std::string person = publish(centre, "talents",
+                                     {{"title", "锂离子电池正极材料研究员"},
+                                      {"name", "赵"},
+                                      {"bio", "长期从事锂离子电池正极材料研究。"},
+                                      {"keywords", {"锂离子电池", "正极材料"}}});
+  // An English profile is matched across languages (the built-in glossary at least).
+  const std::string english = publish(centre, "talents",
+                                      {{"title", "Lithium ion battery cathode researcher"},
+                                       {"name", "Jane Doe"},
+                                       {"bio", "Ten years of lithium ion battery cathode research."},
+                                       {"keywords", {"lithium ion battery"}}});
+  publish(centre, "achievements", {{"title", "锂离子电池正极材料制备方法"},
+                                   {"abstract", "一种锂离子电池正极材料的制备方法。"},
+                                   {"keywords", {"锂离子电池", "正极材料"}}});
+  const int64_t person_id = std::stoll(person.substr(person.rfind('/') + 1));
+  const int64_t english_id = std::stoll(english.substr(english.rfind('/') + 1));
+  Client visitor = Anonymous();
+  auto talent = WaitFor(
+      visitor, want + "/matches",
+      [&](const HttpResult& x) { return HasHit(x, person_id) && HasHit(x, english_id); }, 3.0);
+  ASSERT_EQ(talent.status, 200) << talent.body;
+  ASSERT_FALSE(talent.json["hits"].empty()) << talent.body;
+  for (const auto& hit : talent.json["hits"]) EXPECT_EQ(hit["type"], "talent") << hit.dump();
+  EXPECT_EQ(talent.json["hits"][0]["id"], person_id);
+  EXPECT_EQ(talent.body.find("\"赵\""), std::string::npos);  // no name in a match either
+  EXPECT_TRUE(HasHit(talent, english_id)) << talent.body;
+  EXPECT_EQ(talent.body.find("Jane Doe"), std::string::npos);
+  auto demands = visitor.Get(person + "/matches");
+  ASSERT_EQ(demands.status, 200);
+  ASSERT_FALSE(demands.json["hits"].empty()) << demands.body;
+  EXPECT_EQ(demands.json["hits"][0]["type"], "talent_demand");
+  // A talent listing is never matched with technology listings.
+  auto wrong = Anonymous().Get(want + "/matches?type=achievement");
+  EXPECT_EQ(wrong.status, 400) << wrong.body;
+}
+
 }  // namespace
 }  // namespace kc::testing

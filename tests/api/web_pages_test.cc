@@ -425,7 +425,8 @@ TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
       continue;
     }
     for (auto [param, example] :
-         {std::pair<std::string, std::string>{":plural(demands|achievements|experts)", "experts"},
+         {std::pair<std::string, std::string>{
+              ":plural(demands|achievements|experts|talents|talent-demands)", "talent-demands"},
           {":id(\\d+)", "1"}}) {
       for (size_t pos; (pos = path.find(param)) != std::string::npos;)
         path.replace(pos, param.size(), example);

@@ -126,12 +126,12 @@ TEST_F(PlatformTest, OpenLoadsTheDemoOnAFreshDirectoryExactlyOnce) {
     Status s = p.Open();
     std::string out = ::testing::internal::GetCapturedStdout();
     ASSERT_TRUE(s.ok()) << s.message();
-    EXPECT_THAT(out, HasSubstr("Loaded 50 demo listings"));
+    EXPECT_THAT(out, HasSubstr("Loaded 59 demo listings"));
     Counts c = CountAll(p);
     EXPECT_EQ(c.demands, 20);
     EXPECT_EQ(c.achievements, 20);
     EXPECT_EQ(c.experts, 10);
-    EXPECT_EQ(c.demo_listings, 50);
+    EXPECT_EQ(c.demo_listings, 59);
     EXPECT_EQ(c.orgs, 12 + 1);  // the demo's and the platform's own
     EXPECT_EQ(c.users, 1);      // the admin
   }
@@ -285,7 +285,7 @@ TEST_F(PlatformTest, AnIndexInAnEarlierLayoutIsRebuiltWhenServing) {
     std::this_thread::sleep_for(50ms);
   }
   EXPECT_EQ(layout(), search::kLayout);
-  EXPECT_EQ(Xapian::Database(index_dir).get_doccount(), 50u);
+  EXPECT_EQ(Xapian::Database(index_dir).get_doccount(), 59u);
   p.Stop();
 }
 

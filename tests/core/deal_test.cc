@@ -99,6 +99,34 @@ TEST(DealStageTest, ConfidentialDetailsOnlyAfterTheNdaWhileTheDealLives) {
   EXPECT_FALSE(ConfidentialVisible(d));
 }
 
+TEST(DealStageTest, ATalentEngagementIsCompletedWithoutBeingRegistered) {
+  using S = DealStage;
+  auto next = NextDealStage(S::kSigned, S::kCompleted, DealKind::kTalent);
+  ASSERT_TRUE(next.ok()) << next.status().message();
+  EXPECT_EQ(*next, S::kCompleted);
+  EXPECT_TRUE(NextDealStage(S::kSigned, S::kCancelled, DealKind::kTalent).ok());
+  Status registered = NextDealStage(S::kSigned, S::kRegistered, DealKind::kTalent).status();
+  EXPECT_EQ(registered.code(), "invalid_transition");
+  EXPECT_FALSE(NextDealStage(S::kRegistered, S::kCompleted, DealKind::kTalent).ok());
+  // A technology deal still needs its registration before completion.
+  EXPECT_EQ(NextDealStage(S::kSigned, S::kCompleted).status().code(), "invalid_transition");
+  // The stages before signing are the same for both kinds.
+  for (const auto& [from, to] : DocumentedMoves()) {
+    if (from == S::kSigned || from == S::kRegistered) continue;
+    EXPECT_TRUE(NextDealStage(from, to, DealKind::kTalent).ok())
+        << DealStageName(from) << " → " << DealStageName(to);
+  }
+}
+
+TEST(DealKindTest, NamesRoundTripAndUnknownNamesAreRefused) {
+  for (auto k : {DealKind::kTechnology, DealKind::kTalent}) {
+    EXPECT_EQ(DealKindFromName(DealKindName(k)), k);
+  }
+  EXPECT_EQ(DealKindName(DealKind::kTalent), "talent");
+  EXPECT_EQ(DealKindFromName(""), std::nullopt);
+  EXPECT_EQ(DealKindFromName("Talent"), std::nullopt);
+}
+
 TEST(DealTest, OnlySigningRegisteringAndCompletingBindBothParties) {
   using S = DealStage;
   for (S stage : AllDealStages()) {

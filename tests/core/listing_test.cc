@@ -15,7 +15,10 @@ TEST(ListingKindTest, NamesAndPluralsRoundTripForEveryKind) {
       {ListingKind::kDemand, {"demand", "demands"}},
       {ListingKind::kAchievement, {"achievement", "achievements"}},
       {ListingKind::kExpert, {"expert", "experts"}},
+      {ListingKind::kTalent, {"talent", "talents"}},
+      {ListingKind::kTalentDemand, {"talent_demand", "talent-demands"}},
   };
+  ASSERT_EQ(AllKinds().size(), kinds.size());
   for (const auto& [kind, names] : kinds) {
     SCOPED_TRACE(names.first);
     EXPECT_EQ(KindName(kind), names.first);
@@ -34,6 +37,30 @@ TEST(ListingKindTest, UnknownOrMixedUpNamesAreRejected) {
     EXPECT_EQ(KindFromName(bad), std::nullopt);
     EXPECT_EQ(KindFromPlural(bad), std::nullopt);
   }
+}
+
+TEST(ListingKindTest, TalentKindsMatchEachOtherAndTheOthersKeepTheirTargets) {
+  EXPECT_TRUE(IsTalentKind(ListingKind::kTalent));
+  EXPECT_TRUE(IsTalentKind(ListingKind::kTalentDemand));
+  for (auto k : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
+    EXPECT_FALSE(IsTalentKind(k));
+    // A technology listing is never matched with talent, and the other way round.
+    EXPECT_FALSE(IsTalentKind(DefaultMatchTarget(k)));
+  }
+  EXPECT_EQ(DefaultMatchTarget(ListingKind::kDemand), ListingKind::kAchievement);
+  EXPECT_EQ(DefaultMatchTarget(ListingKind::kAchievement), ListingKind::kDemand);
+  EXPECT_EQ(DefaultMatchTarget(ListingKind::kExpert), ListingKind::kDemand);
+  EXPECT_EQ(DefaultMatchTarget(ListingKind::kTalent), ListingKind::kTalentDemand);
+  EXPECT_EQ(DefaultMatchTarget(ListingKind::kTalentDemand), ListingKind::kTalent);
+}
+
+TEST(TalentVocabularyTest, ModesAndTypesAreExactlyTheDocumentedCodes) {
+  for (const char* m : {"post", "partner", "funding"}) EXPECT_TRUE(IsTalentMode(m)) << m;
+  for (const char* m : {"", "Post", "job", "transfer", "talent", "funding "}) {
+    EXPECT_FALSE(IsTalentMode(m)) << m;
+  }
+  for (const char* t : {"overseas", "returnee", "domestic"}) EXPECT_TRUE(IsTalentType(t)) << t;
+  for (const char* t : {"", "Overseas", "foreign", "海外人才"}) EXPECT_FALSE(IsTalentType(t)) << t;
 }
 
 TEST(ListingStatusTest, NamesRoundTripForEveryStatus) {

@@ -74,6 +74,29 @@ TEST(DocumentTest, EnglishStemsAndExpertNames) {
   EXPECT_FALSE(terms.count("W王"));  // a name is not subject matter
 }
 
+// docs/talent.md: a talent is found by what they work on, never by their name or employer.
+TEST(DocumentTest, ATalentsNameAndAffiliationAreNeverIndexed) {
+  Listing talent = testing::MakeListing(13, ListingKind::kTalent, "固态电池电解质研究员",
+                                        "长期从事硫化物固态电解质研究", {"固态电池"});
+  talent.person_name = "欧阳明远";
+  talent.affiliation = "慕尼黑工业大学";
+  talent.rank = "研究员";
+  talent.disciplines = {"材料科学与工程"};
+  Result<Xapian::Document> doc = BuildDocument(talent);
+  ASSERT_TRUE(doc.ok());
+  const std::set<std::string> terms = TermsOf(*doc);
+  EXPECT_TRUE(terms.count("Ktalent"));
+  EXPECT_TRUE(terms.count("W电解质"));
+  EXPECT_TRUE(terms.count("XD材料科学与工程"));
+  for (const std::string& t : terms) {
+    for (const char* secret : {"欧阳", "明远", "慕尼黑", "工业大学"}) {
+      EXPECT_EQ(t.find(secret), std::string::npos) << t;
+    }
+  }
+  EXPECT_EQ(doc->get_data().find("欧阳"), std::string::npos);
+  EXPECT_EQ(doc->get_data().find("慕尼黑"), std::string::npos);
+}
+
 TEST(DocumentTest, IdOutsideXapianRangeIsInvalid) {
   Listing l = testing::SampleListings()[0];
   l.id = int64_t{1} << 33;

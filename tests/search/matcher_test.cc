@@ -114,6 +114,33 @@ TEST_F(MatcherTest, ExpertsThroughTheirAchievements) {
   }
 }
 
+// docs/talent.md: talent demands and talent profiles are matched with each other only.
+TEST_F(MatcherTest, TalentDemandsFindTalentAndTalentFindsTalentDemands) {
+  Listing battery = MakeListing(40, ListingKind::kTalent, "锂离子电池正极材料研究员",
+                                "长期从事锂离子电池正极材料与固态电解质研究。", {"锂离子电池"});
+  battery.person_name = "欧阳";
+  Listing vision = MakeListing(41, ListingKind::kTalent, "工业机器视觉算法科学家",
+                               "从事表面缺陷视觉检测与深度学习算法研究。", {"机器视觉"});
+  Listing want = MakeListing(42, ListingKind::kTalentDemand, "引进锂离子电池正极材料领军人才",
+                             "提供岗位与启动经费，研究方向为锂离子电池正极材料。", {"锂离子电池"});
+  for (const Listing& l : {battery, vision, want}) ASSERT_TRUE(index_->Upsert(l).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  Matcher matcher(index_.get());
+
+  auto talent = matcher.Match(want, {ListingKind::kTalent, 10, 0});
+  ASSERT_TRUE(talent.ok()) << talent.status().message();
+  ASSERT_FALSE(talent->hits.empty());
+  EXPECT_EQ(talent->hits.front().id, 40);
+  for (const MatchHit& h : talent->hits) EXPECT_EQ(h.kind, ListingKind::kTalent);
+
+  auto demands = matcher.Match(battery, {ListingKind::kTalentDemand, 10, 0});
+  ASSERT_TRUE(demands.ok());
+  ASSERT_FALSE(demands->hits.empty());
+  EXPECT_EQ(demands->hits.front().id, 42);
+  // The battery expert (31) shares the subject but is not a talent profile.
+  for (const MatchHit& h : talent->hits) EXPECT_NE(h.id, 31);
+}
+
 TEST_F(MatcherTest, CandidatesComeFromTheHeaviestKeyTerms) {
   // Two subjects: with every key term both achievements are candidates, with one key term
   // only the achievement of that term's subject.

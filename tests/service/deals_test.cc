@@ -188,6 +188,72 @@ TEST_F(DealsTest, TheFullPathRecordsEveryStepAndNeedsAContractToRegister) {
   EXPECT_EQ(full->deal.stage, DealStage::kCompleted);
 }
 
+// docs/talent.md: a talent engagement opens from a talent demand and/or a talent profile, moves
+// through the same stages, and is completed once signed: it has no contract to register.
+TEST_F(DealsTest, ATalentEngagementSkipsRegistrationAndRefusesAContract) {
+  Listing want;
+  want.kind = ListingKind::kTalentDemand;
+  want.title = "招聘固态电池首席科学家";
+  want.body = "提供实验室与启动经费，面向海外高层次人才。";
+  want.talent_modes = {"post", "funding"};
+  want = Publish(a_member_, want);
+  Listing person;
+  person.kind = ListingKind::kTalent;
+  person.title = "德国固态电池研究员";
+  person.person_name = "李华";
+  person.body = "十五年固态电解质研究经验。";
+  person = Publish(b_member_, person);
+
+  OpenDealRequest r;
+  r.talent_demand_id = want.id;
+  r.talent_id = person.id;
+  DealView d = MustOpen(a_member_, r);
+  EXPECT_EQ(d.deal.kind, DealKind::kTalent);
+  EXPECT_EQ(d.buyer.id, org_a_.id);
+  EXPECT_EQ(d.seller.id, org_b_.id);
+  EXPECT_EQ(d.deal.demand_id, want.id);
+  EXPECT_EQ(d.deal.achievement_id, person.id);
+  const int64_t id = d.deal.id;
+  ASSERT_TRUE(Move(b_member_, id, DealStage::kNegotiating).ok());
+  ASSERT_TRUE(Move(a_member_, id, DealStage::kSigned).ok());
+  ASSERT_TRUE(Move(b_member_, id, DealStage::kSigned).ok());
+  auto contract = deals_.RecordContract(Actor::Of(a_member_), id,
+                                        {id, ContractType::kService, 100, "2026-01-11", "X"});
+  EXPECT_EQ(contract.status().code(), "no_contract_registration");
+  EXPECT_EQ(contract.status().kind(), ErrorKind::kConflict);
+  EXPECT_EQ(Move(a_member_, id, DealStage::kRegistered).status().code(), "invalid_transition");
+  ASSERT_TRUE(Move(a_member_, id, DealStage::kCompleted).ok());
+  auto done = Move(b_member_, id, DealStage::kCompleted);
+  ASSERT_TRUE(done.ok()) << done.status().message();
+  EXPECT_EQ(done->deal.stage, DealStage::kCompleted);
+  // Read back from the store, the deal is still a talent engagement.
+  auto read = deals_.Get(Actor::Of(a_member_), id);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->deal.kind, DealKind::kTalent);
+}
+
+TEST_F(DealsTest, TalentAndTechnologyListingsDoNotMixInOneDeal) {
+  Listing person;
+  person.kind = ListingKind::kTalent;
+  person.title = "归国学者";
+  person.person_name = "王";
+  person = Publish(b_member_, person);
+  OpenDealRequest mixed = Match();
+  mixed.talent_id = person.id;
+  auto r = deals_.Open(Actor::Of(a_member_), mixed);
+  EXPECT_EQ(r.status().code(), "mixed_listings");
+  EXPECT_EQ(r.status().field(), "talent_id");
+  // A technology id cannot name a talent profile, nor a talent id an achievement.
+  OpenDealRequest wrong;
+  wrong.achievement_id = person.id;
+  EXPECT_EQ(deals_.Open(Actor::Of(a_member_), wrong).status().code(), "unknown_listing");
+  OpenDealRequest wrong_talent;
+  wrong_talent.talent_id = achievement_.id;
+  auto w = deals_.Open(Actor::Of(a_member_), wrong_talent);
+  EXPECT_EQ(w.status().code(), "unknown_listing");
+  EXPECT_EQ(w.status().field(), "talent_id");
+}
+
 TEST_F(DealsTest, DeclineNeedsAReasonTheOtherSideSees) {
   DealView d = MustOpen(a_member_, Match());
   auto no_reason = Move(b_member_, d.deal.id, DealStage::kDeclined);

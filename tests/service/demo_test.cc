@@ -24,16 +24,16 @@ class DemoTest : public testing::ServiceTest {
   }
 };
 
-TEST_F(DemoTest, LoadsTwelveOrganisationsAndFiftyPublishedListingsOnce) {
+TEST_F(DemoTest, LoadsTwelveOrganisationsAndFiftyNinePublishedListingsOnce) {
   User admin = AddUser("admin", Role::kAdmin, std::nullopt);
   auto n = LoadDemo(store(), clock_, admin.id);
   ASSERT_TRUE(n.ok()) << n.status().message();
-  EXPECT_EQ(*n, 50);
+  EXPECT_EQ(*n, 59);
   EXPECT_EQ(OrgCount(), 12);
 
   auto listings = AllListings();
-  ASSERT_EQ(listings.size(), 50u);
-  int demands = 0, achievements = 0, experts = 0;
+  ASSERT_EQ(listings.size(), 59u);
+  int demands = 0, achievements = 0, experts = 0, talents = 0, talent_demands = 0;
   for (const auto& l : listings) {
     EXPECT_EQ(l.status, ListingStatus::kPublished) << l.title;
     EXPECT_TRUE(l.demo) << l.title;
@@ -43,11 +43,19 @@ TEST_F(DemoTest, LoadsTwelveOrganisationsAndFiftyPublishedListingsOnce) {
     demands += l.kind == ListingKind::kDemand;
     achievements += l.kind == ListingKind::kAchievement;
     experts += l.kind == ListingKind::kExpert;
+    talents += l.kind == ListingKind::kTalent;
+    talent_demands += l.kind == ListingKind::kTalentDemand;
+    // A demo talent profile names its person, for members (docs/talent.md).
+    if (l.kind == ListingKind::kTalent) {
+      EXPECT_FALSE(l.person_name.empty()) << l.title;
+    }
   }
   EXPECT_EQ(demands, 20);
   EXPECT_EQ(achievements, 20);
   EXPECT_EQ(experts, 10);
-  EXPECT_EQ(Changes().size(), 50u) << "the search index learns of every demo listing";
+  EXPECT_EQ(talents, 5);
+  EXPECT_EQ(talent_demands, 4);
+  EXPECT_EQ(Changes().size(), 59u) << "the search index learns of every demo listing";
 
   // Loaded once: the second call loads nothing and changes nothing.
   clock_.Advance(3600);
@@ -55,8 +63,8 @@ TEST_F(DemoTest, LoadsTwelveOrganisationsAndFiftyPublishedListingsOnce) {
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_EQ(*again, 0);
   EXPECT_EQ(OrgCount(), 12);
-  EXPECT_EQ(AllListings().size(), 50u);
-  EXPECT_EQ(Changes().size(), 50u);
+  EXPECT_EQ(AllListings().size(), 59u);
+  EXPECT_EQ(Changes().size(), 59u);
   ASSERT_TRUE(store()
                   .Read([&](StoreTx& tx) -> Status {
                     auto meta = tx.GetMeta("demo_loaded");
@@ -103,7 +111,7 @@ TEST_F(DemoTest, AnUnknownOwnerLoadsNothingAtAll) {
   EXPECT_TRUE(AllListings().empty());
   // Not remembered as loaded: a later call with a real owner loads it.
   User admin = AddUser("admin", Role::kAdmin, std::nullopt);
-  EXPECT_EQ(*LoadDemo(store(), clock_, admin.id), 50);
+  EXPECT_EQ(*LoadDemo(store(), clock_, admin.id), 59);
 }
 
 TEST_F(DemoTest, AClashingOrganisationRollsBackTheWholeLoad) {

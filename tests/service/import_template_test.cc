@@ -13,7 +13,8 @@ namespace kc {
 namespace {
 
 constexpr ListingKind kKinds[] = {ListingKind::kDemand, ListingKind::kAchievement,
-                                  ListingKind::kExpert};
+                                  ListingKind::kExpert, ListingKind::kTalent,
+                                  ListingKind::kTalentDemand};
 
 std::vector<std::string> Names(ListingKind kind) {
   std::vector<std::string> out;
@@ -49,6 +50,11 @@ TEST_F(ImportTemplateTest, EveryKindHasItsOwnColumnsAndTheRequiredOnes) {
   EXPECT_THAT(required(ListingKind::kDemand), ::testing::ElementsAre("title", "description"));
   EXPECT_THAT(required(ListingKind::kAchievement), ::testing::ElementsAre("title", "abstract"));
   EXPECT_THAT(required(ListingKind::kExpert), ::testing::ElementsAre("name"));
+  EXPECT_THAT(required(ListingKind::kTalent), ::testing::ElementsAre("title", "name"));
+  EXPECT_THAT(required(ListingKind::kTalentDemand),
+              ::testing::ElementsAre("title", "description"));
+  EXPECT_THAT(Names(ListingKind::kTalent), ::testing::Contains("seeking"));
+  EXPECT_THAT(Names(ListingKind::kTalentDemand), ::testing::Contains("offers"));
 }
 
 TEST_F(ImportTemplateTest, TheCsvTemplateIsTheHeaderAndAnExampleThatImports) {

@@ -176,6 +176,31 @@ TEST_F(ImporterTest, CsvWithChineseHeadersQuotedCellsListsAndBom) {
   EXPECT_EQ(stored[2].ref, "C-5");
 }
 
+// docs/talent.md: talent profiles import from a sheet with Chinese headers; a bad line is
+// reported by its number and the others are imported.
+TEST_F(ImporterTest, TalentProfilesImportWithChineseHeadersAndBadLinesAreReported) {
+  std::string csv =
+      "标题,姓名,职称,单位,简介,国家,人才类型,寻求,语言\n"
+      "德国固态电池研究员,刘洋,博士后,慕尼黑工业大学,硫化物电解质研究,de,overseas,岗位不对,zh\n"
+      "德国固态电池研究员二,刘洋,博士后,慕尼黑工业大学,硫化物电解质研究,de,overseas,post；funding,zh；EN\n"
+      "无名者,,,,简介,,,,\n"
+      "语言错误,王,,,简介,,,,klingon\n";
+  ImportReport r = MustImport(ListingKind::kTalent, csv);
+  EXPECT_EQ(r.created, 1);
+  EXPECT_THAT(Failures(r), ElementsAre(std::pair(2, "seeking:invalid_talent_mode"),
+                                       std::pair(4, "name:required"),
+                                       std::pair(5, "languages:unknown_language")));
+  auto stored = AllListings();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].kind, ListingKind::kTalent);
+  EXPECT_EQ(stored[0].person_name, "刘洋");
+  EXPECT_EQ(stored[0].rank, "博士后");
+  EXPECT_EQ(stored[0].country, "DE");
+  EXPECT_THAT(stored[0].talent_modes, ElementsAre("post", "funding"));
+  EXPECT_THAT(stored[0].languages, ElementsAre("zh", "en"));
+  EXPECT_EQ(stored[0].visibility, Visibility::kMembers);
+}
+
 // The single quote that exports put in front of text starting like a formula is dropped, in CSV
 // and XLSX; a quote in front of anything else is data.
 TEST_F(ImporterTest, TheFormulaGuardQuoteIsDroppedOnlyInFrontOfAFormulaCharacter) {

@@ -337,7 +337,7 @@ TEST(ListingJsonTest, WrittenTextIsWhatDumpWritesOfItsValue) {
   Org org;
   org.id = 3;
   org.name = "研究院\"";
-  for (ListingKind kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
+  for (ListingKind kind : AllKinds()) {
     for (ViewLevel level :
          {ViewLevel::kSummary, ViewLevel::kPublic, ViewLevel::kMember, ViewLevel::kOwner}) {
       Listing l;
@@ -354,6 +354,11 @@ TEST(ListingJsonTest, WrittenTextIsWhatDumpWritesOfItsValue) {
       l.price.min_cny = 1;
       l.maturity = kind == ListingKind::kAchievement ? std::optional<int>(4) : std::nullopt;
       l.patents = {"CN1"};
+      l.person_name = "李\"华";
+      l.languages = {"en", "de"};
+      l.talent_modes = {"post"};
+      l.talent_type = "overseas";
+      l.country = "DE";
       for (const Org* o : std::vector<const Org*>{nullptr, &org}) {
         JsonWriter w;
         WriteListing(w, l, o, level);
@@ -366,7 +371,7 @@ TEST(ListingJsonTest, WrittenTextIsWhatDumpWritesOfItsValue) {
 }
 
 TEST(ListingJsonTest, EditableJsonReadsBackInStrictMode) {
-  for (ListingKind kind : {ListingKind::kDemand, ListingKind::kAchievement, ListingKind::kExpert}) {
+  for (ListingKind kind : AllKinds()) {
     Listing l = FullDemand();
     l.kind = kind;
     l.maturity = 4;
@@ -376,6 +381,11 @@ TEST(ListingJsonTest, EditableJsonReadsBackInStrictMode) {
     l.rank = "研究员";
     l.affiliation = "某所";
     l.disciplines = {"力学"};
+    l.person_name = "李华";
+    l.talent_type = "returnee";
+    l.languages = {"zh", "en"};
+    l.talent_modes = {"post", "funding"};
+    l.country = "DE";
     json j = EditableJson(l);
     EXPECT_TRUE(j.contains(BodyField(kind)));
     auto back = Strict(j, kind);
@@ -393,10 +403,24 @@ TEST(ListingJsonTest, EditableJsonReadsBackInStrictMode) {
       EXPECT_FALSE(back->price.min_cny.has_value());
       EXPECT_EQ(back->price.max_cny, 50);
       EXPECT_EQ(back->patents, l.patents);
-    } else {
+    } else if (kind == ListingKind::kExpert) {
       EXPECT_EQ(back->rank, "研究员");
       EXPECT_EQ(back->affiliation, "某所");
       EXPECT_EQ(back->disciplines, l.disciplines);
+    } else {
+      EXPECT_EQ(back->talent_type, "returnee");
+      EXPECT_EQ(back->languages, l.languages);
+      EXPECT_EQ(back->talent_modes, l.talent_modes);
+      if (kind == ListingKind::kTalent) {
+        EXPECT_EQ(back->person_name, "李华");
+        EXPECT_EQ(back->rank, "研究员");
+        EXPECT_EQ(back->affiliation, "某所");
+        EXPECT_EQ(back->country, "DE");
+        EXPECT_EQ(back->disciplines, l.disciplines);
+      } else {
+        EXPECT_EQ(back->budget.max_cny, 200);
+        EXPECT_EQ(back->deadline, l.deadline);
+      }
     }
   }
 }
@@ -405,6 +429,90 @@ TEST(ListingJsonTest, BodyFieldNames) {
   EXPECT_STREQ(BodyField(ListingKind::kDemand), "description");
   EXPECT_STREQ(BodyField(ListingKind::kAchievement), "abstract");
   EXPECT_STREQ(BodyField(ListingKind::kExpert), "bio");
+  EXPECT_STREQ(BodyField(ListingKind::kTalent), "bio");
+  EXPECT_STREQ(BodyField(ListingKind::kTalentDemand), "description");
+}
+
+Listing FullTalent() {
+  Listing l;
+  l.id = 11;
+  l.kind = ListingKind::kTalent;
+  l.title = "德国固态电池研究员";
+  l.person_name = "李华";
+  l.rank = "研究员";
+  l.affiliation = "Fraunhofer ISE";
+  l.body = "十五年固态电解质研究";
+  l.disciplines = {"材料科学"};
+  l.country = "DE";
+  l.talent_type = "overseas";
+  l.languages = {"zh", "de"};
+  l.talent_modes = {"post", "partner"};
+  l.contact = {"李华", "+49 30 123", "li@example.de"};
+  l.visibility = Visibility::kMembers;
+  return l;
+}
+
+// docs/talent.md: a public headline for everyone, the name and affiliation for members, the
+// contact for the profile's own organisation only — others reach the person through a deal.
+TEST(ListingJsonTest, ATalentsNameIsForMembersAndTheirContactForTheirOwnOrganisationOnly) {
+  const Listing l = FullTalent();
+  json owner = ListingToJson(l, nullptr, ViewLevel::kOwner);
+  EXPECT_EQ(owner["name"], "李华");
+  EXPECT_EQ(owner["affiliation"], "Fraunhofer ISE");
+  EXPECT_EQ(owner["contact"]["email"], "li@example.de");
+  EXPECT_EQ(owner["title"], "德国固态电池研究员");
+  EXPECT_EQ(owner["rank"], "研究员");
+  EXPECT_THAT(owner["languages"], ElementsAre("zh", "de"));
+  EXPECT_THAT(owner["seeking"], ElementsAre("post", "partner"));
+  EXPECT_EQ(owner["talent_type"], "overseas");
+  EXPECT_EQ(owner["country"], "DE");
+
+  json member = ListingToJson(l, nullptr, ViewLevel::kMember);
+  EXPECT_EQ(member["name"], "李华");
+  EXPECT_EQ(member["affiliation"], "Fraunhofer ISE");
+  EXPECT_EQ(member["bio"], l.body);
+  EXPECT_FALSE(member.contains("contact"));
+  EXPECT_EQ(member.dump().find("li@example.de"), std::string::npos);
+  EXPECT_EQ(member.dump().find("+49 30 123"), std::string::npos);
+
+  for (ViewLevel level : {ViewLevel::kPublic, ViewLevel::kSummary}) {
+    json v = ListingToJson(l, nullptr, level);
+    EXPECT_EQ(v["title"], "德国固态电池研究员");
+    EXPECT_FALSE(v.contains("name"));
+    EXPECT_FALSE(v.contains("affiliation"));
+    EXPECT_FALSE(v.contains("contact"));
+    const std::string text = v.dump();
+    for (const char* secret : {"李华", "Fraunhofer", "li@example.de", "+49"}) {
+      EXPECT_EQ(text.find(secret), std::string::npos) << secret << " at level "
+                                                      << static_cast<int>(level);
+    }
+  }
+  // A list's summary never carries the name, whoever reads it.
+  json row = ListingSummaryJson(l, nullptr, ViewLevel::kMember);
+  EXPECT_FALSE(row.contains("name"));
+  EXPECT_EQ(row["country"], "DE");
+  EXPECT_THAT(row["seeking"], ElementsAre("post", "partner"));
+}
+
+TEST(ListingJsonTest, ATalentProfileIsForMembersUnlessItsOwnerSaysOtherwise) {
+  json j = {{"title", "归国学者"}, {"name", "王"}};
+  auto l = Strict(j, ListingKind::kTalent);
+  ASSERT_TRUE(l.ok()) << l.status().message();
+  EXPECT_EQ(l->visibility, Visibility::kMembers);
+  EXPECT_EQ(l->person_name, "王");
+  j["visibility"] = "public";
+  EXPECT_EQ(Strict(j, ListingKind::kTalent)->visibility, Visibility::kPublic);
+  // A talent demand is an ordinary public offer.
+  auto d = Strict({{"title", "引才"}, {"description", "岗位"}}, ListingKind::kTalentDemand);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->visibility, Visibility::kPublic);
+  // Each kind has its own fields: a demand has no `seeking`, a talent no `offers`.
+  ExpectStatus(Strict({{"title", "x"}, {"seeking", {"post"}}}).status(), ErrorKind::kBadInput,
+               "unknown_field", "seeking");
+  ExpectStatus(Strict({{"title", "x"}, {"offers", {"post"}}}, ListingKind::kTalent).status(),
+               ErrorKind::kBadInput, "unknown_field", "offers");
+  ExpectStatus(Strict({{"title", "x"}, {"languages", "en"}}, ListingKind::kTalent).status(),
+               ErrorKind::kInvalid, "invalid_type", "languages");
 }
 
 }  // namespace

@@ -34,6 +34,21 @@ Listing Expert() {
   return l;
 }
 
+Listing Talent() {
+  Listing l;
+  l.kind = ListingKind::kTalent;
+  l.title = "德国固态电池研究员";
+  l.person_name = "李华";
+  return l;
+}
+
+Listing TalentDemand() {
+  Listing l = Demand();
+  l.kind = ListingKind::kTalentDemand;
+  l.title = "招聘电池首席科学家";
+  return l;
+}
+
 std::string Repeat(const std::string& s, int n) {
   std::string out;
   for (int i = 0; i < n; ++i) out += s;
@@ -50,7 +65,7 @@ void ExpectInvalid(Listing l, const std::string& field, const std::string& code)
 }
 
 TEST(ListingValidationTest, AMinimalListingOfEachKindIsValid) {
-  for (Listing l : {Demand(), Achievement(), Expert()}) {
+  for (Listing l : {Demand(), Achievement(), Expert(), Talent(), TalentDemand()}) {
     Status s = ValidateListing(l);
     EXPECT_TRUE(s.ok()) << s.field() << ": " << s.message();
   }
@@ -349,6 +364,59 @@ TEST(ListingValidationTest, RegionAndContactAreChecked) {
   Listing email = Demand();
   email.contact.email = "nobody.example.com";
   ExpectInvalid(email, "contact.email", "invalid_email");
+}
+
+// docs/talent.md
+TEST(ListingValidationTest, ATalentNeedsANameAndItsCodesComeFromTheVocabularies) {
+  Listing nameless = Talent();
+  nameless.person_name = "  ";
+  ExpectInvalid(nameless, "name", "required");
+  Listing long_name = Talent();
+  long_name.person_name = Repeat("李", 51);
+  ExpectInvalid(long_name, "name", "too_long");
+
+  Listing l = Talent();
+  l.talent_modes = {"post", "funding", "post"};
+  l.languages = {"EN", "zh", "en"};
+  l.country = " de ";
+  l.talent_type = "returnee";
+  l.disciplines = {"Mechanics"};
+  ASSERT_TRUE(ValidateListing(l).ok());
+  EXPECT_THAT(l.talent_modes, ElementsAre("post", "funding"));
+  EXPECT_THAT(l.languages, ElementsAre("en", "zh"));
+  EXPECT_EQ(l.country, "DE");
+  EXPECT_EQ(l.discipline, "力学");  // the first field fills the discipline, as for experts
+
+  Listing bad_mode = Talent();
+  bad_mode.talent_modes = {"job"};
+  ExpectInvalid(bad_mode, "seeking", "invalid_talent_mode");
+  Listing bad_offer = TalentDemand();
+  bad_offer.talent_modes = {"equity"};
+  ExpectInvalid(bad_offer, "offers", "invalid_talent_mode");
+  Listing bad_type = Talent();
+  bad_type.talent_type = "foreign";
+  ExpectInvalid(bad_type, "talent_type", "invalid_talent_type");
+  Listing bad_language = TalentDemand();
+  bad_language.languages = {"english"};
+  ExpectInvalid(bad_language, "languages", "unknown_language");
+  Listing bad_country = Talent();
+  bad_country.country = "Germany";
+  ExpectInvalid(bad_country, "country", "invalid_country");
+  Listing bad_field = Talent();
+  bad_field.disciplines = {"炼金术"};
+  ExpectInvalid(bad_field, "disciplines", "unknown_discipline");
+}
+
+TEST(ListingValidationTest, ATalentDemandNeedsADescriptionAndARealDeadline) {
+  Listing empty = TalentDemand();
+  empty.body.clear();
+  ExpectInvalid(empty, "description", "required");
+  Listing bad_date = TalentDemand();
+  bad_date.deadline = "2027-02-30";
+  ExpectInvalid(bad_date, "deadline", "invalid_date");
+  Listing bad_budget = TalentDemand();
+  bad_budget.budget = {300, 100};
+  EXPECT_FALSE(ValidateListing(bad_budget).ok());
 }
 
 }  // namespace

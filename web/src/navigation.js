@@ -11,6 +11,7 @@ export function mainNavItems(user) {
     { to: '/demands', label: 'nav.demands' },
     { to: '/achievements', label: 'nav.achievements' },
     { to: '/experts', label: 'nav.experts' },
+    { to: '/talents', label: 'nav.talents' },
     { to: '/challenges', label: 'nav.challenges' },
     { to: '/news', label: 'nav.news' },
     { to: '/events', label: 'nav.events' },

@@ -10,12 +10,12 @@ const routes = [
   { path: '/', name: 'home', component: HomeView },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
   {
-    path: '/:plural(demands|achievements|experts)',
+    path: '/:plural(demands|achievements|experts|talents|talent-demands)',
     name: 'listings',
     component: () => import('./views/ListingListView.vue'),
   },
   {
-    path: '/:plural(demands|achievements|experts)/:id(\\d+)',
+    path: '/:plural(demands|achievements|experts|talents|talent-demands)/:id(\\d+)',
     name: 'listing',
     component: () => import('./views/ListingDetailView.vue'),
   },
@@ -95,13 +95,13 @@ const routes = [
     meta: { auth: true },
   },
   {
-    path: '/workspace/:plural(demands|achievements|experts)/new',
+    path: '/workspace/:plural(demands|achievements|experts|talents|talent-demands)/new',
     name: 'listing-new',
     component: () => import('./views/workspace/ListingEditView.vue'),
     meta: { auth: true },
   },
   {
-    path: '/workspace/:plural(demands|achievements|experts)/:id(\\d+)/edit',
+    path: '/workspace/:plural(demands|achievements|experts|talents|talent-demands)/:id(\\d+)/edit',
     name: 'listing-edit',
     component: () => import('./views/workspace/ListingEditView.vue'),
     meta: { auth: true },

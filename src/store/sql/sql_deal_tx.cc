@@ -13,8 +13,9 @@ namespace {
 constexpr const char* kDealValueCols =
     "title, demand_id, achievement_id, call_id, buyer_org_id, seller_org_id, broker_org_id, "
     "stage, reason, reason_note, nda_passed, opened_by, created_at, updated_at, signed_at, "
-    "registered_at, proposed_stage, proposed_by_org, proposed_by, proposed_at, peer_id, peer_ref";
-constexpr int kDealValues = 22;
+    "registered_at, proposed_stage, proposed_by_org, proposed_by, proposed_at, peer_id, peer_ref, "
+    "kind";
+constexpr int kDealValues = 23;
 const std::string kDealCols = std::string("id, ") + kDealValueCols;
 
 Deal DealFrom(const Row& r) {
@@ -42,6 +43,7 @@ Deal DealFrom(const Row& r) {
   d.proposed_at = r.Int(20);
   d.peer_id = r.OptInt(21);
   d.peer_ref = r.Text(22);
+  d.kind = DealKindFromName(r.Text(23)).value_or(DealKind::kTechnology);
   return d;
 }
 
@@ -54,7 +56,7 @@ void BindDeal(Stmt& s, const Deal& d) {
   s.Bind(d.created_at).Bind(d.updated_at).Bind(d.signed_at).Bind(d.registered_at);
   s.Bind(d.proposed_stage ? DealStageName(*d.proposed_stage) : "");
   s.Bind(d.proposed_by_org).Bind(d.proposed_by).Bind(d.proposed_at);
-  s.Bind(d.peer_id).Bind(d.peer_ref);
+  s.Bind(d.peer_id).Bind(d.peer_ref).Bind(DealKindName(d.kind));
 }
 
 constexpr const char* kAttachmentCols =
@@ -290,13 +292,13 @@ Result<std::vector<BrokeredDeal>> SqlDealTx::BrokeredDeals(int64_t org_id) {
   return All(
       c_,
       [](const Row& r) {
-        return BrokeredDeal{DealFrom(r), r.Int(23), r.Text(24)};
+        return BrokeredDeal{DealFrom(r), r.Int(24), r.Text(25)};
       },
       "SELECT d.id, d.title, d.demand_id, d.achievement_id, d.call_id, d.buyer_org_id, "
       "d.seller_org_id, d.broker_org_id, d.stage, d.reason, d.reason_note, d.nda_passed, "
       "d.opened_by, d.created_at, d.updated_at, d.signed_at, d.registered_at, "
       "d.proposed_stage, d.proposed_by_org, d.proposed_by, d.proposed_at, d.peer_id, d.peer_ref, "
-      "COALESCE(c.amount_cny, 0), COALESCE(NULLIF(dl.discipline, ''), al.discipline, '') "
+      "d.kind, COALESCE(c.amount_cny, 0), COALESCE(NULLIF(dl.discipline, ''), al.discipline, '') "
       "FROM deals d LEFT JOIN deal_contracts c ON c.deal_id = d.id LEFT JOIN listings dl "
       "ON dl.id = d.demand_id LEFT JOIN listings al ON al.id = d.achievement_id WHERE "
       "d.broker_org_id = ? ORDER BY d.id",

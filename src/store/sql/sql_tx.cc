@@ -61,7 +61,7 @@ void BindOrg(Stmt& s, const Org& o) {
 
 // The listing's columns after id: kListingCols without its leading "id, ".
 const std::string kListingValueCols = std::string(kListingCols).substr(4);
-constexpr int kListingValues = 37;
+constexpr int kListingValues = 42;
 
 Listing ListingFrom(const Row& r) {
   Listing l;
@@ -103,6 +103,11 @@ Listing ListingFrom(const Row& r) {
   l.origin_id = r.Text(35);
   l.origin_url = r.Text(36);
   l.origin_org_name = r.Text(37);
+  l.person_name = r.Text(38);
+  l.talent_type = r.Text(39);
+  l.languages = SplitArray(r.Text(40));
+  l.talent_modes = SplitArray(r.Text(41));
+  l.country = r.Text(42);
   return l;
 }
 
@@ -129,6 +134,8 @@ void BindListing(Stmt& s, const Listing& l) {
   s.Bind(int64_t{l.shared});
   s.Bind(l.origin_peer_id ? std::optional<int64_t>(l.origin_peer_id) : std::nullopt);
   s.Bind(l.origin_id).Bind(l.origin_url).Bind(l.origin_org_name);
+  s.Bind(l.person_name).Bind(l.talent_type).Bind(JoinArray(l.languages));
+  s.Bind(JoinArray(l.talent_modes)).Bind(l.country);
 }
 
 constexpr const char* kSubscriptionCols = "id, user_id, kind, query, listing_id, created_at";

@@ -62,8 +62,10 @@ class SqlDealTxTest : public ::testing::Test {
     return id;
   }
 
-  Deal NewDeal(int64_t buyer, int64_t seller, std::optional<int64_t> broker = std::nullopt) {
+  Deal NewDeal(int64_t buyer, int64_t seller, std::optional<int64_t> broker = std::nullopt,
+              DealKind kind = DealKind::kTechnology) {
     Deal d;
+    d.kind = kind;
     d.title = "低温电解液";
     d.demand_id = 7;
     d.buyer_org_id = buyer;
@@ -134,7 +136,22 @@ TEST_F(SqlDealTxTest, ADealRoundTripsEveryField) {
     EXPECT_EQ(got->updated_at, 1500);
     EXPECT_EQ(got->signed_at, 2000);
     EXPECT_EQ(got->registered_at, 3000);
+    EXPECT_EQ(got->kind, DealKind::kTechnology);
     EXPECT_EQ(tx.deals().GetDeal(d.id + 100).status().kind(), ErrorKind::kNotFound);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+}
+
+TEST_F(SqlDealTxTest, ATalentEngagementKeepsItsKind) {
+  Deal d = NewDeal(buyer_, seller_, std::nullopt, DealKind::kTalent);
+  d.stage = DealStage::kCompleted;
+  MustWrite([&](StoreTx& tx) { return tx.deals().UpdateDeal(d); });
+  Status s = store_->Read([&](StoreTx& tx) -> Status {
+    auto got = tx.deals().GetDeal(d.id);
+    if (!got.ok()) return got.status();
+    EXPECT_EQ(got->kind, DealKind::kTalent);
+    EXPECT_EQ(got->stage, DealStage::kCompleted);
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.message();

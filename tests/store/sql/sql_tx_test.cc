@@ -86,6 +86,58 @@ TEST_F(SqlTxTest, ListingRoundTripsEveryField) {
   EXPECT_EQ(got->disciplines, l.disciplines);
 }
 
+// Talent fields (docs/talent.md, migration 016): stored in full, and a list's summary reads what
+// a list shows (what is sought, the type, the country) but never the person's name.
+TEST_F(SqlTxTest, TalentFieldsRoundTripAndTheSummaryLeavesTheNameOut) {
+  int64_t org = AddOrg("org");
+  int64_t user = AddUser("alice", org);
+  Listing l = MakeListing(org, user, "德国固态电池研究员");
+  l.kind = ListingKind::kTalent;
+  l.person_name = "李\"华";
+  l.talent_type = "overseas";
+  l.languages = {"zh", "de"};
+  l.talent_modes = {"post", "funding"};
+  l.country = "DE";
+  l.rank = "研究员";
+  l.affiliation = "Fraunhofer";
+  l.disciplines = {"力学"};
+  int64_t id = Insert(l);
+  auto got = Get(id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->kind, ListingKind::kTalent);
+  EXPECT_EQ(got->person_name, "李\"华");
+  EXPECT_EQ(got->talent_type, "overseas");
+  EXPECT_THAT(got->languages, ElementsAre("zh", "de"));
+  EXPECT_THAT(got->talent_modes, ElementsAre("post", "funding"));
+  EXPECT_EQ(got->country, "DE");
+  EXPECT_EQ(got->rank, "研究员");
+  EXPECT_EQ(got->disciplines, l.disciplines);
+
+  Listing d = MakeListing(org, user, "招聘首席科学家");
+  d.kind = ListingKind::kTalentDemand;
+  d.talent_modes = {"post"};
+  d.budget = {500000, 1000000};
+  d.deadline = "2027-03-01";
+  int64_t did = Insert(d);
+  auto gd = Get(did);
+  ASSERT_TRUE(gd.ok());
+  EXPECT_EQ(gd->kind, ListingKind::kTalentDemand);
+  EXPECT_THAT(gd->talent_modes, ElementsAre("post"));
+  EXPECT_EQ(gd->budget.max_cny, 1000000);
+  EXPECT_TRUE(gd->person_name.empty());
+  EXPECT_TRUE(gd->languages.empty());
+
+  ListingQuery q;
+  q.summary_only = true;
+  q.kind = ListingKind::kTalent;
+  auto page = List(q);
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].person_name, "");
+  EXPECT_EQ(page.items[0].talent_type, "overseas");
+  EXPECT_THAT(page.items[0].talent_modes, ElementsAre("post", "funding"));
+  EXPECT_EQ(page.items[0].country, "DE");
+}
+
 TEST_F(SqlTxTest, EmptyOptionalsStayEmpty) {
   int64_t org = AddOrg("org");
   int64_t user = AddUser("alice", org);

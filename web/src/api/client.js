@@ -85,11 +85,14 @@ export function isMissingRoute(e) {
     /no route|not allowed/i.test(e.message);
 }
 
-// The three kinds of listing: URL plural, the name field and the body field of each.
+// The kinds of listing: URL plural, the name field and the body field of each. A talent
+// profile's `title` is its public headline; the person's `name` is for members (docs/talent.md).
 export const KINDS = {
   demand: { plural: 'demands', nameField: 'title', bodyField: 'description' },
   achievement: { plural: 'achievements', nameField: 'title', bodyField: 'abstract' },
   expert: { plural: 'experts', nameField: 'name', bodyField: 'bio' },
+  talent: { plural: 'talents', nameField: 'title', bodyField: 'bio' },
+  talent_demand: { plural: 'talent-demands', nameField: 'title', bodyField: 'description' },
 };
 export const KIND_BY_PLURAL = Object.fromEntries(
   Object.entries(KINDS).map(([k, v]) => [v.plural, k]),

@@ -3,6 +3,11 @@ import { api } from './client.js';
 
 // The forward path of a deal and the stages that end it early.
 export const STAGES = ['intent', 'nda', 'negotiating', 'signed', 'registered', 'completed'];
+// A talent engagement (kind "talent") is never registered as a technology contract: signed is
+// followed by completed (docs/talent.md).
+export function stagesOf(kind) {
+  return kind === 'talent' ? STAGES.filter((s) => s !== 'registered') : STAGES;
+}
 export const EXITS = ['declined', 'cancelled'];
 export const REASONS = ['too_early', 'price', 'technical_fit', 'ip_terms', 'capacity', 'other'];
 export const CONTRACT_TYPES = ['development', 'transfer', 'license', 'consulting', 'service'];
@@ -15,11 +20,13 @@ const NEXT = {
   signed: ['registered', 'cancelled'],
   registered: ['completed'],
 };
-export function nextStages(stage) {
+export function nextStages(stage, kind = 'technology') {
+  if (kind === 'talent' && stage === 'signed') return ['completed', 'cancelled'];
   return NEXT[stage] || [];
 }
 
-// Opens a deal: `from` has demand_id and/or achievement_id, and org_id for the other side.
+// Opens a deal: `from` has demand_id and/or achievement_id (or talent_demand_id and/or
+// talent_id), and org_id for the other side.
 export function openDeal(from) {
   return api('/deals', { method: 'POST', body: from });
 }

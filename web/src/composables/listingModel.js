@@ -18,6 +18,15 @@ const BY_KIND = {
     price: { negotiable: true },
   }),
   expert: () => ({ name: '', title: '', affiliation: '', bio: '', disciplines: [] }),
+  // docs/talent.md
+  talent: () => ({
+    title: '', name: '', rank: '', affiliation: '', bio: '', disciplines: [], country: '',
+    talent_type: '', seeking: [], languages: [], visibility: 'members', shared: false,
+  }),
+  talent_demand: () => ({
+    title: '', description: '', budget: { negotiable: true }, deadline: '', offers: [],
+    talent_type: '', languages: [], shared: false,
+  }),
 };
 
 export function emptyModel(kind) {

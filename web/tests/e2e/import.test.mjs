@@ -92,6 +92,26 @@ describe('import page', () => {
     assert.deepEqual(page.pageErrors, []);
   });
 
+  test('events import from a CSV file and a bad line is reported by its number', async () => {
+    const { page } = await adminPage('zh-CN', { width: 1280, height: 900 });
+    await page.goto(`${server.url}/admin/import`);
+    await page.locator('#import-kind').click({ force: true });
+    await page.getByRole('option', { name: '活动' }).click();
+    await page.getByRole('heading', { name: '列说明 · 活动' }).waitFor();
+    assert.ok((await guideColumns(page)).includes('starts_at'));
+    assert.equal(await page.getByRole('heading', { name: '模板' }).count(), 0, 'no template for events');
+    const stamp = Date.now().toString(36);
+    const csv = '类型,标题,开始时间,结束时间,地点\n'
+      + `对接会,导入的对接会${stamp},2099-05-06 09:00,2099-05-06 12:00,深圳会展中心\n`
+      + `路演,没有地点的路演${stamp},2099-05-07 09:00,2099-05-07 12:00,\n`;
+    await page.locator('#import-file').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '上传导入' }).click();
+    await page.getByText('成功导入 1 条，失败 1 条').waitFor();
+    assert.equal(await page.locator('.el-table__row td').first().innerText(), '3');
+    await page.locator('.el-table__row', { hasText: 'venue' }).waitFor();
+    assert.deepEqual(page.pageErrors, []);
+  });
+
   test('the guide reads on a phone in English', async () => {
     const { context, page } = await adminPage('en', { width: 390, height: 844 });
     await page.goto(`${server.url}/admin/import`);

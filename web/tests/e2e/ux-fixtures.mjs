@@ -85,6 +85,20 @@ export async function seed(env) {
     abstract: '基于温度场测量建立主轴热误差模型，实时补偿，已在加工中心验证。',
     keywords: ['热误差', '补偿'], category: '工学',
   });
+  // A talent profile (docs/talent.md): its name is for signed-in readers only.
+  const talentName = `欧阳明远${stamp}`;
+  const talent = await publish(uni, 'talents', {
+    title: `德国数控机床热误差补偿研究员${stamp}`, name: talentName, rank: '研究员',
+    affiliation: '亚琛工业大学', bio: '长期从事机床热误差建模与补偿研究。', country: 'DE',
+    talent_type: 'overseas', seeking: ['post', 'partner'], languages: ['zh', 'de'],
+    keywords: ['热误差', '数控机床'],
+  });
+  const talentDemand = await publish(ent, 'talent-demands', {
+    title: `引进数控机床热误差补偿领军人才${stamp}`,
+    description: '提供研发岗位与启动经费，方向为数控机床热误差建模与补偿。',
+    offers: ['post', 'funding'], talent_type: 'overseas', languages: ['zh'],
+    keywords: ['热误差', '数控机床'],
+  });
   // Two demands waiting for review.
   const pending = [];
   for (const n of [1, 2]) {
@@ -112,7 +126,7 @@ export async function seed(env) {
   await Promise.all([admin.close(), ent.close(), uni.close()]);
   return {
     stamp, users, demand, demandTitle, achievement, pending, deal: deal.id, campaign: campaign.id,
-    window, org: me.org_id,
+    window, org: me.org_id, talent, talentName, talentDemand,
   };
 }
 

@@ -23,7 +23,8 @@ function pagesFor(role) {
     '/', `/search?q=${encodeURIComponent('热变形')}`, '/demands', '/achievements', '/experts',
     `/demands/${data.demand}`, `/achievements/${data.achievement}`, '/challenges', '/news',
     '/dashboard', '/campaigns', `/campaigns/${data.campaign}`, '/bodies', `/orgs/${data.org}`,
-    '/partners', '/events',
+    '/partners', '/events', '/talents', '/talent-demands', `/talents/${data.talent}`,
+    `/talent-demands/${data.talentDemand}`,
   ];
   if (role === 'visitor') return [...pub, '/login', '/register'];
   const member = [

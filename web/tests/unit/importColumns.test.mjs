@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IMPORT_COLUMNS, MODES } from '../../src/views/admin/ImportColumns.js';
+import { IMPORT_COLUMNS, MODES, RECORD_IMPORTS } from '../../src/views/admin/ImportColumns.js';
 import zhCN from '../../src/i18n/zh-CN.js';
 import en from '../../src/i18n/en.js';
 
@@ -13,7 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 test('every column has a meaning and its values a description in both languages', () => {
   for (const [name, messages] of [['zh-CN', zhCN], ['en', en]]) {
-    for (const [kind, columns] of Object.entries(IMPORT_COLUMNS)) {
+    const records = Object.entries(RECORD_IMPORTS).map(([k, r]) => [k, r.columns]);
+    for (const [kind, columns] of [...Object.entries(IMPORT_COLUMNS), ...records]) {
       for (const c of columns) {
         const key = c.meaning || c.name;
         assert.ok(messages.admin.importColumn[key], `${name}: meaning of ${kind}.${c.name}`);
@@ -29,7 +30,8 @@ test('the guide lists the columns of the server templates, in their order', () =
   const names = (block) => [...block.matchAll(/\{"([a-z_]+)", (true|false),/g)].map((m) => m[1]);
   const common = names(source.slice(source.indexOf('WithCommon('), source.indexOf('return own;')));
   for (const [kind, constant] of [['demands', 'kDemandColumns'],
-    ['achievements', 'kAchievementColumns'], ['experts', 'kExpertColumns']]) {
+    ['achievements', 'kAchievementColumns'], ['experts', 'kExpertColumns'],
+    ['talents', 'kTalentColumns'], ['talent-demands', 'kTalentDemandColumns']]) {
     const start = source.indexOf(`${constant} = WithCommon(`);
     const block = source.slice(start, source.indexOf('});', start));
     assert.deepEqual(IMPORT_COLUMNS[kind].map((c) => c.name), [...names(block), ...common], kind);
@@ -41,4 +43,18 @@ test('the required columns are the server\'s', () => {
   assert.deepEqual(required('demands'), ['title', 'description']);
   assert.deepEqual(required('achievements'), ['title', 'abstract']);
   assert.deepEqual(required('experts'), ['name']);
+  assert.deepEqual(required('talents'), ['title', 'name']);
+  assert.deepEqual(required('talent-demands'), ['title', 'description']);
+});
+
+// The CSV importers of events and bases name the columns they read in a table of aliases
+// (service/event_import.cc, service/offshore_base_import.cc): the guide lists exactly those.
+test('the guide of events and bases lists the columns their importers read', () => {
+  for (const [kind, file] of [['events', 'event_import.cc'], ['bases', 'offshore_base_import.cc']]) {
+    const source = readFileSync(join(root, 'src/service', file), 'utf8');
+    const read = new Set([...source.matchAll(/\{"[^"]+", "([a-z_]+)"\}/g)].map((m) => m[1]));
+    const listed = RECORD_IMPORTS[kind].columns.map((c) => c.name);
+    for (const name of listed) assert.ok(read.has(name), `${kind}: ${name} is not read by ${file}`);
+    for (const name of read) assert.ok(listed.includes(name), `${kind}: ${name} is not in the guide`);
+  }
 });
