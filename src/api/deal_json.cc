@@ -68,12 +68,9 @@ json DealJson(const DealView& v) {
   }
   // An inquiry between nodes (docs/network.md §6).
   if (v.network) {
-    j["network"] = {{"peer_id", v.network->peer_id},
-                    {"node_name", v.network->node_name},
-                    {"inquiry", v.network->inquiry},
-                    {"pending", v.network->pending},
-                    {"failed", v.network->failed},
-                    {"last_error", v.network->last_error}};
+    j["network"] = {{"peer_id", v.network->peer_id}, {"node_name", v.network->node_name},
+                    {"inquiry", v.network->inquiry}, {"pending", v.network->pending},
+                    {"failed", v.network->failed},   {"last_error", v.network->last_error}};
   } else {
     j["network"] = nullptr;
   }

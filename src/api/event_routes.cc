@@ -33,6 +33,8 @@ Result<EventListRequest> ReadListRequest(const http::Request& req, const PagePar
       return BadInput("invalid_parameter", "kind is matchmaking, roadshow or conference", "kind");
     }
   }
+  r.text = req.Query("q").value_or("");
+  if (r.text.size() > 200) return BadInput("invalid_parameter", "q is at most 200 bytes", "q");
   if (auto upcoming = req.Query("upcoming"); upcoming && !upcoming->empty()) {
     if (*upcoming != "true" && *upcoming != "false") {
       return BadInput("invalid_parameter", "upcoming is true or false", "upcoming");
@@ -130,13 +132,28 @@ http::Response ListRegistrations(Context& ctx, http::Request& req) {
 }
 
 // Cancelling a registration and checking in both take {"code"}.
-http::Response WithCode(Context& ctx, http::Request& req, bool check_in) {
+// What a request with a check-in code does.
+enum class CodeAction { kLookUp, kCancel, kCheckIn };
+
+http::Response WithCode(Context& ctx, http::Request& req, CodeAction action) {
   KC_ASSIGN_OR_RESPOND(actor, ctx.Authenticate(req, true));
   KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
   KC_ASSIGN_OR_RESPOND(body, ParseObject(req));
   KC_ASSIGN_OR_RESPOND(code, ReadCode(*body));
-  KC_ASSIGN_OR_RESPOND(g, check_in ? ctx.events->CheckIn(*actor, *id, *code)
-                                   : ctx.events->CancelRegistration(*actor, *id, *code));
+  switch (action) {
+    case CodeAction::kLookUp: {
+      // The holder of the code sees its QR code again.
+      KC_ASSIGN_OR_RESPOND(g, ctx.events->RegistrationByCode(*actor, *id, *code));
+      return JsonResponse(200, RegistrationJson(*g, true));
+    }
+    case CodeAction::kCancel: {
+      KC_ASSIGN_OR_RESPOND(g, ctx.events->CancelRegistration(*actor, *id, *code));
+      return JsonResponse(200, RegistrationJson(*g));
+    }
+    case CodeAction::kCheckIn:
+      break;
+  }
+  KC_ASSIGN_OR_RESPOND(g, ctx.events->CheckIn(*actor, *id, *code));
   return JsonResponse(200, RegistrationJson(*g));
 }
 
@@ -178,6 +195,7 @@ void RegisterEventRoutes(http::Router& router, Context& ctx) {
   list_query.push_back(QueryParam("upcoming", "true: only events not yet over, soonest first",
                                   Enum({"true", "false"})));
   list_query.push_back(QueryParam("org_id", "only this organiser's events", Int()));
+  list_query.push_back(QueryParam("q", "text in the title or venue"));
   list_query.push_back(QueryParam("kind", "matchmaking, roadshow or conference",
                                   Enum({"matchmaking", "roadshow", "conference"})));
   router.Add(
@@ -279,8 +297,16 @@ void RegisterEventRoutes(http::Router& router, Context& ctx) {
               .auth = true,
               .response = registration,
               .errors = {400, 401, 404}});
+  router.Add(verb::post, "/api/v1/events/{id}/registrations/lookup",
+             Guarded([&ctx](http::Request& r) { return WithCode(ctx, r, CodeAction::kLookUp); }),
+             {.summary = "The registration holding this check-in code, with its QR code: a "
+                         "visitor learns whether the waiting list has seated them",
+              .tag = "events",
+              .request_body = CodeSchema(),
+              .response = registration,
+              .errors = {400, 404, 422}});
   router.Add(verb::post, "/api/v1/events/{id}/registrations/cancel",
-             Guarded([&ctx](http::Request& r) { return WithCode(ctx, r, false); }),
+             Guarded([&ctx](http::Request& r) { return WithCode(ctx, r, CodeAction::kCancel); }),
              {.summary = "Cancel the registration holding this check-in code; the longest "
                          "waiting takes the seat",
               .tag = "events",
@@ -288,7 +314,7 @@ void RegisterEventRoutes(http::Router& router, Context& ctx) {
               .response = registration,
               .errors = {400, 404, 409, 422}});
   router.Add(verb::post, "/api/v1/events/{id}/check-in",
-             Guarded([&ctx](http::Request& r) { return WithCode(ctx, r, true); }),
+             Guarded([&ctx](http::Request& r) { return WithCode(ctx, r, CodeAction::kCheckIn); }),
              {.summary = "Check in the registration holding this code (organisers), from a day "
                          "before the event until a day after it",
               .tag = "events",

@@ -235,8 +235,8 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
   auto t = [&](std::string_view key) { return text.Get(lang, key); };
   const std::string kind = l.value("type", "");
   const char* body_field = kind == "demand" || kind == "talent_demand" ? "description"
-                           : kind == "achievement"                      ? "abstract"
-                                                                        : "bio";
+                           : kind == "achievement"                     ? "abstract"
+                                                                       : "bio";
   const bool hidden = l.value("details_hidden", false);
   const std::string body = hidden ? JsonText(l, "summary") : JsonText(l, body_field);
   const std::string plural(KindPlural(KindFromName(kind).value_or(ListingKind::kDemand)));

@@ -34,16 +34,17 @@ json Contact() { return Obj({{"name", Str()}, {"phone", Str()}, {"email", Str()}
 }  // namespace
 
 json ListingInput(ListingKind kind, bool for_patch) {
-  json props = {{"ref", Str()},
-                {"keywords", StrList()},
-                {"category", Str()},
-                {"discipline", Str()},
-                {"region", {{"type", "string"}, {"pattern", "^[0-9]{6}$"}}},
-                {"visibility", {{"type", "string"}, {"enum", {"public", "members"}}}},
-                {"contact", Contact()},
-                {"shared",
-                 {{"type", "boolean"},
-                  {"description", "offered to partner platforms (docs/network.md §4); default true"}}}};
+  json props = {
+      {"ref", Str()},
+      {"keywords", StrList()},
+      {"category", Str()},
+      {"discipline", Str()},
+      {"region", {{"type", "string"}, {"pattern", "^[0-9]{6}$"}}},
+      {"visibility", {{"type", "string"}, {"enum", {"public", "members"}}}},
+      {"contact", Contact()},
+      {"shared",
+       {{"type", "boolean"},
+        {"description", "offered to partner platforms (docs/network.md §4); default true"}}}};
   json required;
   switch (kind) {
     case ListingKind::kDemand:
@@ -152,32 +153,33 @@ json ListingOutput(ListingKind kind) {
 }
 
 json Components() {
-  json summary = Obj({{"id", Int()},
-                      {"type", Enum({"demand", "achievement", "expert", "talent", "talent_demand"})},
-                      {"ref", Str()},
-                      {"title", {{"type", "string"}, {"description", "experts: 职称"}}},
-                      {"name", {{"type", "string"}, {"description", "experts"}}},
-                      {"affiliation", {{"type", "string"}, {"description", "experts"}}},
-                      {"summary", Str()},
-                      {"keywords", StrList()},
-                      {"category", Str()},
-                      {"discipline", Str()},
-                      {"region", Str()},
-                      {"region_name", Str()},
-                      {"status", ListingStatusEnum()},
-                      {"visibility", Enum({"public", "members"})},
-                      {"org_id", Int()},
-                      {"org", OrgBrief()},
-                      {"demo", Bool()},
-                      {"created_at", Time()},
-                      {"updated_at", Time()},
-                      {"published_at", Time()},
-                      {"expires_at", Time()},
-                      {"details_hidden", Bool()},
-                      {"reject_reason", Str()},
-                      {"shared", Bool()},
-                      {"origin", Origin()}},
-                     {"id", "type", "ref", "title", "summary", "keywords", "status", "org_id"});
+  json summary =
+      Obj({{"id", Int()},
+           {"type", Enum({"demand", "achievement", "expert", "talent", "talent_demand"})},
+           {"ref", Str()},
+           {"title", {{"type", "string"}, {"description", "experts: 职称"}}},
+           {"name", {{"type", "string"}, {"description", "experts"}}},
+           {"affiliation", {{"type", "string"}, {"description", "experts"}}},
+           {"summary", Str()},
+           {"keywords", StrList()},
+           {"category", Str()},
+           {"discipline", Str()},
+           {"region", Str()},
+           {"region_name", Str()},
+           {"status", ListingStatusEnum()},
+           {"visibility", Enum({"public", "members"})},
+           {"org_id", Int()},
+           {"org", OrgBrief()},
+           {"demo", Bool()},
+           {"created_at", Time()},
+           {"updated_at", Time()},
+           {"published_at", Time()},
+           {"expires_at", Time()},
+           {"details_hidden", Bool()},
+           {"reject_reason", Str()},
+           {"shared", Bool()},
+           {"origin", Origin()}},
+          {"id", "type", "ref", "title", "summary", "keywords", "status", "org_id"});
   return {
       {"Error", Obj({{"error", Obj({{"code", Str()}, {"message", Str()}, {"field", Str()}},
                                    {"code", "message"})}},

@@ -23,7 +23,8 @@ Result<SearchQuery> ReadSearchQuery(const http::Request& req) {
   if (auto type = req.Query("type"); type && !type->empty()) {
     r.kind = KindFromName(*type);
     if (!r.kind)
-      return BadInput("invalid_parameter", "type is achievement, demand, expert, talent or talent_demand", "type");
+      return BadInput("invalid_parameter",
+                      "type is achievement, demand, expert, talent or talent_demand", "type");
   }
   r.category = req.Query("category").value_or("");
   r.discipline = req.Query("discipline").value_or("");

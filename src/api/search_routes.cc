@@ -44,11 +44,11 @@ http::Response Matches(Context& ctx, http::Request& req, ListingKind source,
     }
     // Talent is matched with talent only, technology with technology (docs/talent.md).
     if (IsTalentKind(*k) != IsTalentKind(source)) {
-      return http::ErrorResponse(BadInput(
-          "invalid_parameter",
-          IsTalentKind(source) ? "type is talent or talent_demand for a talent listing"
-                               : "type is achievement, demand or expert for this listing",
-          "type"));
+      return http::ErrorResponse(
+          BadInput("invalid_parameter",
+                   IsTalentKind(source) ? "type is talent or talent_demand for a talent listing"
+                                        : "type is achievement, demand or expert for this listing",
+                   "type"));
     }
     target = *k;
   }

@@ -55,7 +55,8 @@ Result<SubscriptionRequest> ReadSubscriptionRequest(const json& body) {
   if (type && !type->empty()) {
     r.search.type = KindFromName(*type);
     if (!r.search.type) {
-      return Invalid("type", "invalid_type", "type is achievement, demand, expert, talent or talent_demand");
+      return Invalid("type", "invalid_type",
+                     "type is achievement, demand, expert, talent or talent_demand");
     }
   }
   r.search.category = category.value_or("");

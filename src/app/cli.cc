@@ -119,7 +119,10 @@ int Import(std::vector<std::string> args) {
   auto pos = Positionals(args, 2);
   if (pos.size() != 2) return Fail(BadInput("usage", "usage: kechuang import KIND FILE"));
   auto kind = KindFromPlural(pos[0]);
-  if (!kind) return Fail(BadInput("usage", "KIND is demands, achievements or experts"));
+  if (!kind) {
+    return Fail(
+        BadInput("usage", "KIND is demands, achievements, experts, talents or talent-demands"));
+  }
   std::ifstream in(pos[1], std::ios::binary);
   if (!in) return Fail(BadInput("usage", "cannot read " + pos[1]));
   std::stringstream buf;
@@ -146,7 +149,10 @@ int Export(std::vector<std::string> args) {
   auto pos = Positionals(args, 1);
   if (pos.size() != 1) return Fail(BadInput("usage", "usage: kechuang export KIND"));
   auto kind = KindFromPlural(pos[0]);
-  if (!kind) return Fail(BadInput("usage", "KIND is demands, achievements or experts"));
+  if (!kind) {
+    return Fail(
+        BadInput("usage", "KIND is demands, achievements, experts, talents or talent-demands"));
+  }
   ExportFormat format = ExportFormat::kCsv;
   std::vector<std::string> rest;
   for (size_t i = 0; i < args.size(); ++i) {

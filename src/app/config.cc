@@ -113,7 +113,7 @@ Usage:
                  [--net-allow-internal] [--net-ca-file PEM] [--rerank-depth N]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
                  [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
-  kechuang import KIND FILE [--data DIR]     KIND: demands, achievements or experts
+  kechuang import KIND FILE [--data DIR]     KIND: demands, achievements, experts, talents or talent-demands
   kechuang export KIND [--format csv|jsonl] [--data DIR]
   kechuang reindex [--data DIR]              rebuild the search index from the database
   kechuang backup FILE [--data DIR] [--db URL]   every table (one snapshot) and attachments,

@@ -77,7 +77,7 @@ struct Deal {
   std::optional<int64_t> demand_id;
   // The seller's achievement it is about, if any (a talent profile in a talent engagement).
   std::optional<int64_t> achievement_id;
-  std::optional<int64_t> call_id;         // the challenge it was awarded by, if any
+  std::optional<int64_t> call_id;  // the challenge it was awarded by, if any
   int64_t buyer_org_id = 0;
   int64_t seller_org_id = 0;
   std::optional<int64_t> broker_org_id;

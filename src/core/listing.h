@@ -81,7 +81,7 @@ struct Listing {
   int64_t owner_id = 0;  // the user who created it
   std::string ref;       // 项目编号: the owner's own reference, unique per org and kind
   std::string title;     // demand/achievement/talent title; an expert's name
-  std::string body;  // description (demands), abstract (achievement), bio (expert, talent)
+  std::string body;      // description (demands), abstract (achievement), bio (expert, talent)
   std::vector<std::string> keywords;
   std::string category;    // 门类, from the taxonomy
   std::string discipline;  // 学科, from the taxonomy
@@ -114,11 +114,11 @@ struct Listing {
   std::vector<std::string> disciplines;
 
   // Talent and talent demand (docs/talent.md).
-  std::string person_name;                 // a talent's name: members only, never indexed
-  std::string talent_type;                 // IsTalentType, or empty
-  std::vector<std::string> languages;      // ISO 639-1 codes (core/language_code.h)
-  std::vector<std::string> talent_modes;   // IsTalentMode: sought (talent) or offered (demand)
-  std::string country;                     // a talent's country, ISO 3166-1 alpha-2, or empty
+  std::string person_name;                // a talent's name: members only, never indexed
+  std::string talent_type;                // IsTalentType, or empty
+  std::vector<std::string> languages;     // ISO 639-1 codes (core/language_code.h)
+  std::vector<std::string> talent_modes;  // IsTalentMode: sought (talent) or offered (demand)
+  std::string country;                    // a talent's country, ISO 3166-1 alpha-2, or empty
 
   // The network (docs/network.md §4).
   bool shared = true;  // offered to partner nodes (the owner's opt-out when false)

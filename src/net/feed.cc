@@ -1,9 +1,8 @@
 #include "net/feed.h"
 
-#include <nlohmann/json.hpp>
-
 #include <ctime>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "core/iso_time.h"
 #include "core/utf8.h"
@@ -37,9 +36,10 @@ std::string LanguageOf(const Listing& l) {
 int64_t ParseUtc(const std::string& s) {
   std::tm tm{};
   char z = 0;
-  if (s.size() != 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year,
-                                    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
-                                    &z) != 7 || z != 'Z') {
+  if (s.size() != 20 ||
+      std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z) != 7 ||
+      z != 'Z') {
     return -1;
   }
   const std::tm asked = tm;
@@ -158,7 +158,8 @@ Result<FeedEntry> ParseEntry(const json& e, const std::string& where, std::strin
   std::optional<ListingKind> kind;
   if (kind_it != e.end() && kind_it->is_string()) kind = KindFromName(kind_it->get<std::string>());
   // Talent listings stay on their own node (docs/talent.md): the feed carries none.
-  if (!kind || IsTalentKind(*kind)) return Bad(where + ".kind", "not demand, achievement or expert");
+  if (!kind || IsTalentKind(*kind))
+    return Bad(where + ".kind", "not demand, achievement or expert");
   Listing& l = out.listing;
   l.kind = *kind;
   std::string updated;

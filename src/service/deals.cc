@@ -45,8 +45,7 @@ Status CheckNote(const std::string& note, const char* field) {
 
 }  // namespace
 
-Status Deals::Relay(StoreTx& tx, const Actor& actor, const Deal& deal,
-                    const DealChange& change) {
+Status Deals::Relay(StoreTx& tx, const Actor& actor, const Deal& deal, const DealChange& change) {
   if (!deal.peer_id || relay_ == nullptr) return Status::Ok();
   return relay_->Relay(tx, actor, deal, change);
 }
@@ -103,7 +102,7 @@ Result<std::vector<DealView>> Deals::ViewsOf(StoreTx& tx, std::vector<Deal> deal
       if (!peer.ok()) return peer.status();
       auto delivery = tx.net().DealDelivery(deal.id);
       if (!delivery.ok()) return delivery.status();
-      v.network = DealNetwork{peer->id,          peer->name,        deal.peer_ref,
+      v.network = DealNetwork{peer->id,          peer->name,       deal.peer_ref,
                               delivery->pending, delivery->failed, delivery->last_error};
     }
     if (deal.achievement_id) {
@@ -142,9 +141,9 @@ Result<DealView> Deals::Open(const Actor& actor, const OpenDealRequest& req) {
   Status s = store_.Write([&](StoreTx& tx) -> Status {
     std::optional<Listing> demand, achievement;
     if (demand_id) {
-      auto l = ReadableListing(tx, actor, *demand_id,
-                               talent ? ListingKind::kTalentDemand : ListingKind::kDemand,
-                               demand_field);
+      auto l =
+          ReadableListing(tx, actor, *demand_id,
+                          talent ? ListingKind::kTalentDemand : ListingKind::kDemand, demand_field);
       if (!l.ok()) return l.status();
       demand = *l;
     }

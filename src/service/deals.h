@@ -28,10 +28,10 @@ struct OpenDealRequest {
   // the talent profile (the seller's side); not together with demand_id or achievement_id.
   std::optional<int64_t> talent_demand_id;
   std::optional<int64_t> talent_id;
-  std::optional<int64_t> org_id;          // the other side when only one listing is named
-  std::optional<int64_t> broker_org_id;   // a service agency (implied when one opens it)
-  std::string title;                      // defaults to the listings' titles
-  std::string note;                       // the opening message, may be empty
+  std::optional<int64_t> org_id;         // the other side when only one listing is named
+  std::optional<int64_t> broker_org_id;  // a service agency (implied when one opens it)
+  std::string title;                     // defaults to the listings' titles
+  std::string note;                      // the opening message, may be empty
   // For an inquiry that arrives from a partner platform (docs/network.md §6): the inquiry's id
   // there, which the deal keeps; the partner is the actor's Relayed::peer_id.
   std::string peer_ref;
@@ -53,7 +53,7 @@ struct DealView {
   Org buyer, seller;
   std::optional<Org> broker;
   std::optional<Contract> contract;
-  std::optional<DealNetwork> network;  // for an inquiry between nodes
+  std::optional<DealNetwork> network;       // for an inquiry between nodes
   bool has_confidential = false;            // the achievement holds confidential details
   std::optional<std::string> confidential;  // and here they are, once ConfidentialVisible
   std::vector<AuditEntry> history;          // filled in by Get: every recorded step

@@ -223,6 +223,7 @@ Result<Page<Event>> Events::List(const Actor& actor, const EventListRequest& r) 
   EventQuery q;
   q.org_id = r.org_id;
   q.kind = r.kind;
+  q.text = r.text;
   if (r.upcoming) q.ending_after = clock_.Now();
   q.offset = r.offset;
   q.limit = r.limit;
@@ -326,6 +327,18 @@ Result<EventRegistration> Events::MyRegistration(const Actor& actor, int64_t id)
     if (!*mine) return NotFound("registration");
     out = std::move(**mine);
     return Status::Ok();
+  }));
+  return out;
+}
+
+Result<EventRegistration> Events::RegistrationByCode(const Actor& actor, int64_t id,
+                                                     std::string_view code) {
+  Result<EventRegistration> out = NotFound("registration");
+  KC_RETURN_IF_ERROR(store_.Read([&](StoreTx& tx) -> Status {
+    auto event = Load(tx, actor, id, false);
+    if (!event.ok()) return event.status();
+    out = FindByCode(tx, id, code);
+    return out.status();
   }));
   return out;
 }

@@ -55,6 +55,7 @@ struct Registrant {
 struct EventListRequest {
   std::optional<int64_t> org_id;
   std::optional<EventKind> kind;
+  std::string text;       // words of the title or venue ("" lists all)
   bool upcoming = false;  // only events not yet over, soonest first
   int64_t offset = 0;
   int64_t limit = 20;
@@ -91,10 +92,14 @@ class Events {
   // ValidateRegistrant. A visitor's registrations are limited per client address (throttle.h):
   // beyond, 429 "too_many_registrations" with the seconds to wait in *retry_after.
   Result<EventRegistration> Register(const Actor& actor, int64_t id, Registrant registrant,
-                                     std::string_view client = "",
-                                     int64_t* retry_after = nullptr);
+                                     std::string_view client = "", int64_t* retry_after = nullptr);
   // The caller's live registration for the event. 401 for a visitor; 404 when none.
   Result<EventRegistration> MyRegistration(const Actor& actor, int64_t id);
+  // The registration holding `code`, for whoever holds it: a visitor, who has no account, learns
+  // with it whether the waiting list has seated them and shows its QR code again
+  // (docs/events.md). 404 for an unknown code or an event the caller may not see.
+  Result<EventRegistration> RegistrationByCode(const Actor& actor, int64_t id,
+                                               std::string_view code);
   // Cancels the registration holding `code` (whoever holds the code may: the registrant got
   // it; organisers see it). The longest waiting then takes the freed seat (a member is
   // notified). 404 for an unknown

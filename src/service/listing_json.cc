@@ -249,7 +249,8 @@ Result<Listing> ListingFromJson(const json& j, ListingKind kind, JsonMode mode,
   }
   if (l.ref.empty()) l.ref = id_as_ref;
   // A talent profile shows its details to members only unless its owner says otherwise.
-  if (kind == ListingKind::kTalent && !j.contains("visibility")) l.visibility = Visibility::kMembers;
+  if (kind == ListingKind::kTalent && !j.contains("visibility"))
+    l.visibility = Visibility::kMembers;
   return l;
 }
 
@@ -324,8 +325,9 @@ void WriteFields(JsonWriter& w, const Listing& l, const Org* org, ViewLevel leve
   const bool member = level == ViewLevel::kMember || level == ViewLevel::kOwner;
   // A members-only listing seen by a visitor: the summary stays, the details go.
   const bool details = level != ViewLevel::kSummary;
-  const bool contact = full && (talent ? level == ViewLevel::kOwner
-                                       : level != ViewLevel::kSummary && level != ViewLevel::kPublic);
+  const bool contact =
+      full && (talent ? level == ViewLevel::kOwner
+                      : level != ViewLevel::kSummary && level != ViewLevel::kPublic);
   // Members in sorted order, as nlohmann::json::dump() writes them.
   w.BeginObject();
   if (achievement && details) w.Key("abstract").String(l.body);

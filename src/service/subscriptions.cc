@@ -1,11 +1,9 @@
 #include "service/subscriptions.h"
 
 #include <cmath>
-
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "search/percolate.h"
 #include "service/subscription_policy.h"
@@ -204,8 +202,8 @@ Status Subscriptions::NoticesForSavedSearches(const std::vector<Listing>& listin
     if (!hits.ok()) return hits.status();
     for (int64_t id : *hits) {
       const Listing& l = *by_id.at(id);
-      notes->push_back(
-          Notification{0, s.user_id, "saved_search", s.id, l.id, l.title, request.q, clock_.Now(), 0});
+      notes->push_back(Notification{0, s.user_id, "saved_search", s.id, l.id, l.title, request.q,
+                                    clock_.Now(), 0});
     }
   }
   prepared_.swap(prepared);

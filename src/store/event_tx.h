@@ -24,6 +24,8 @@ struct EventQuery {
   std::vector<int64_t> drafts_of_orgs;
   std::optional<int64_t> org_id;  // the organiser
   std::optional<EventKind> kind;
+  // Only events whose title or venue holds this text, taken literally ("" lists all).
+  std::string text;
   // Only events that end at or after this instant, soonest first; otherwise latest start first.
   std::optional<int64_t> ending_after;
   int64_t offset = 0;

@@ -20,8 +20,7 @@ inline constexpr const char* kListingCols =
 // kListingCols with the details a list does not show read as NULL and the body cut to
 // kSummaryChars + 1 characters.
 inline const std::string kListingSummaryCols =
-    "id, kind, org_id, owner_id, ref, title, substr(body, 1, " +
-    std::to_string(kSummaryChars + 1) +
+    "id, kind, org_id, owner_id, ref, title, substr(body, 1, " + std::to_string(kSummaryChars + 1) +
     "), keywords, category, discipline, region, status, reject_reason, visibility, NULL, demo, "
     "created_at, updated_at, published_at, expires_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
     "NULL, NULL, NULL, rank, affiliation, NULL, shared, origin_peer_id, origin_id, origin_url, "

@@ -130,16 +130,17 @@ const std::vector<Row>& Rows() {
        "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/talents/export", "/api/v1/talents/export", kTalentEmail,
        "401 200 200 200 200+ 200+ 200+ 200 200+"},
-      {"GET /api/v1/search", "/api/v1/search?q=%E7%9F%A9%E9%98%B5%E4%BA%BA%E6%89%8D%E5%A7%93%E5%90%8D",
-       kTalentName, "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/search",
+       "/api/v1/search?q=%E7%9F%A9%E9%98%B5%E4%BA%BA%E6%89%8D%E5%A7%93%E5%90%8D", kTalentName,
+       "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/talent-demands", "/api/v1/talent-demands", "",
        "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/talent-demands/{id}", "/api/v1/talent-demands/$wanted", "",
        "200 200 200 200 200 200 200 200 200"},
-      {"GET /api/v1/talent-demands/{id}/history",
-       "/api/v1/talent-demands/$wanted/history", "", "401 403 403 403 200 200 200 403 200"},
-      {"GET /api/v1/talent-demands/{id}/matches",
-       "/api/v1/talent-demands/$wanted/matches", "", "200 200 200 200 200 200 200 200 200"},
+      {"GET /api/v1/talent-demands/{id}/history", "/api/v1/talent-demands/$wanted/history", "",
+       "401 403 403 403 200 200 200 403 200"},
+      {"GET /api/v1/talent-demands/{id}/matches", "/api/v1/talent-demands/$wanted/matches", "",
+       "200 200 200 200 200 200 200 200 200"},
       {"GET /api/v1/talent-demands/export", "/api/v1/talent-demands/export", "",
        "401 200 200 200 200 200 200 200 200"},
       // A blank form to fill in: the same for everyone.
@@ -281,15 +282,15 @@ class AccessMatrixTest : public ApiTest {
     EXPECT_EQ(org_admin.Post(expert + "/submit", json::object()).status, 200);
     EXPECT_EQ(reviewer.Post(expert + "/approve", json::object()).status, 200);
 
-    ids_["talent"] = Id(org_admin.Post("/api/v1/talents",
-                                       {{"title", "矩阵固态电池研究员"},
-                                        {"name", kTalentName},
-                                        {"bio", "从事固态电解质研究。"},
-                                        {"contact", {{"email", kTalentEmail}}}}));
+    ids_["talent"] =
+        Id(org_admin.Post("/api/v1/talents", {{"title", "矩阵固态电池研究员"},
+                                              {"name", kTalentName},
+                                              {"bio", "从事固态电解质研究。"},
+                                              {"contact", {{"email", kTalentEmail}}}}));
     ids_["wanted"] = Id(org_admin.Post(
         "/api/v1/talent-demands", {{"title", "矩阵引才需求"}, {"description", "引进电池人才。"}}));
-    for (const std::string& path : {"/api/v1/talents/" + ids_["talent"],
-                                     "/api/v1/talent-demands/" + ids_["wanted"]}) {
+    for (const std::string& path :
+         {"/api/v1/talents/" + ids_["talent"], "/api/v1/talent-demands/" + ids_["wanted"]}) {
       EXPECT_EQ(org_admin.Post(path + "/submit", json::object()).status, 200) << path;
       EXPECT_EQ(reviewer.Post(path + "/approve", json::object()).status, 200) << path;
     }

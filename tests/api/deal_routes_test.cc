@@ -285,21 +285,25 @@ TEST_F(DealRoutesTest, ATalentEngagementIsCompletedWithoutAContract) {
                                                       {"description", "提供岗位与实验室。"},
                                                       {"offers", {"post"}}});
   ASSERT_EQ(want.status, 201) << want.body;
-  auto person = seller_->Post("/api/v1/talents", {{"title", "电解液研究员"},
-                                                  {"name", "钱"},
-                                                  {"contact", {{"email", "q@example.com"}}}});
+  auto person = seller_->Post(
+      "/api/v1/talents",
+      {{"title", "电解液研究员"}, {"name", "钱"}, {"contact", {{"email", "q@example.com"}}}});
   ASSERT_EQ(person.status, 201) << person.body;
-  for (auto [c, path] : {std::pair{buyer_.get(), "/api/v1/talent-demands/" + std::to_string(want.json.value("id", 0))},
-                         std::pair{seller_.get(), "/api/v1/talents/" + std::to_string(person.json.value("id", 0))}}) {
+  for (auto [c, path] :
+       {std::pair{buyer_.get(),
+                  "/api/v1/talent-demands/" + std::to_string(want.json.value("id", 0))},
+        std::pair{seller_.get(),
+                  "/api/v1/talents/" + std::to_string(person.json.value("id", 0))}}) {
     ASSERT_EQ(c->Post(path + "/submit", json::object()).status, 200);
     ASSERT_EQ(reviewer.Post(path + "/approve", json::object()).status, 200);
   }
-  auto mixed = buyer_->Post("/api/v1/deals", {{"demand_id", demand_}, {"talent_id", person.json["id"]}});
+  auto mixed =
+      buyer_->Post("/api/v1/deals", {{"demand_id", demand_}, {"talent_id", person.json["id"]}});
   EXPECT_EQ(mixed.status, 422) << mixed.body;
   EXPECT_EQ(mixed.ErrorCode(), "mixed_listings");
 
-  auto opened = buyer_->Post("/api/v1/deals", {{"talent_demand_id", want.json["id"]},
-                                               {"talent_id", person.json["id"]}});
+  auto opened = buyer_->Post(
+      "/api/v1/deals", {{"talent_demand_id", want.json["id"]}, {"talent_id", person.json["id"]}});
   ASSERT_EQ(opened.status, 201) << opened.body;
   EXPECT_EQ(opened.json["kind"], "talent");
   EXPECT_EQ(opened.json["talent_id"], person.json["id"]);
@@ -311,11 +315,15 @@ TEST_F(DealRoutesTest, ATalentEngagementIsCompletedWithoutAContract) {
   ASSERT_EQ(seller_->Post(d + "/stage", {{"stage", "signed"}}).status, 202);
   ASSERT_EQ(buyer_->Post(d + "/stage", {{"stage", "signed"}}).status, 200);
   auto contract = buyer_->Send("PUT", d + "/contract",
-                               json({{"type", "service"}, {"amount_cny", 1}, {"signed_on", "2026-11-20"},
-                                     {"registration_no", "X1"}}).dump());
+                               json({{"type", "service"},
+                                     {"amount_cny", 1},
+                                     {"signed_on", "2026-11-20"},
+                                     {"registration_no", "X1"}})
+                                   .dump());
   EXPECT_EQ(contract.status, 409) << contract.body;
   EXPECT_EQ(contract.ErrorCode(), "no_contract_registration");
-  EXPECT_EQ(buyer_->Post(d + "/stage", {{"stage", "registered"}}).ErrorCode(), "invalid_transition");
+  EXPECT_EQ(buyer_->Post(d + "/stage", {{"stage", "registered"}}).ErrorCode(),
+            "invalid_transition");
   ASSERT_EQ(buyer_->Post(d + "/stage", {{"stage", "completed"}}).status, 202);
   auto done = seller_->Post(d + "/stage", {{"stage", "completed"}});
   ASSERT_EQ(done.status, 200) << done.body;

@@ -62,6 +62,10 @@ TEST_F(EventRoutesTest, VisitorsAndMembersRegisterAndWaitForASeat) {
   EXPECT_EQ(read.json["listings"][0]["title"], "活动展示的需求");
   EXPECT_EQ(read.json["seats_left"], 1);
   EXPECT_EQ(Anonymous().Get("/api/v1/events?upcoming=true").json["total"], 1);
+  // Words of the title find it (新能源), others do not (路演会).
+  EXPECT_EQ(Anonymous().Get("/api/v1/events?q=%E6%96%B0%E8%83%BD%E6%BA%90").json["total"], 1);
+  EXPECT_EQ(Anonymous().Get("/api/v1/events?q=%E8%B7%AF%E6%BC%94%E4%BC%9A").json["total"], 0);
+  EXPECT_EQ(Anonymous().Get("/api/v1/events?q=" + std::string(201, 'x')).status, 400);
 
   auto first =
       Anonymous().Post(path + "/registrations", {{"name", "访客甲"}, {"email", "jia@example.cn"}});
@@ -76,11 +80,24 @@ TEST_F(EventRoutesTest, VisitorsAndMembersRegisterAndWaitForASeat) {
   EXPECT_EQ(member.Get(path + "/registration").json["status"], "waiting");
   EXPECT_EQ(member.Post(path + "/registrations", json::object()).ErrorCode(), "already_registered");
 
+  // The waiting member's code tells a visitor's browser (no account needed) the status, with
+  // the QR code again; a made-up code finds nothing.
+  auto waiting = Anonymous().Post(path + "/registrations/lookup", {{"code", second.json["code"]}});
+  ASSERT_EQ(waiting.status, 200) << waiting.body;
+  EXPECT_EQ(waiting.json["status"], "waiting");
+  EXPECT_THAT(waiting.json["qr_svg"].get<std::string>(), HasSubstr("<svg"));
+  EXPECT_EQ(Anonymous().Post(path + "/registrations/lookup", {{"code", "0000000000"}}).status, 404);
+  EXPECT_EQ(Anonymous().Post(path + "/registrations/lookup", json::object()).status, 422);
+
   auto cancelled = Anonymous().Post(path + "/registrations/cancel", {{"code", first.json["code"]}});
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(cancelled.json["status"], "cancelled");
   EXPECT_FALSE(cancelled.json.contains("qr_svg"));
   EXPECT_EQ(member.Get(path + "/registration").json["status"], "confirmed");
+  EXPECT_EQ(Anonymous()
+                .Post(path + "/registrations/lookup", {{"code", second.json["code"]}})
+                .json["status"],
+            "confirmed");
   auto again = Anonymous().Post(path + "/registrations/cancel", {{"code", first.json["code"]}});
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.ErrorCode(), "already_cancelled");

@@ -122,9 +122,9 @@ TEST_F(ListingRoutesTest, IllegalTransitionIsAConflict) {
   EXPECT_EQ(r.ErrorCode(), "invalid_transition");
   // A draft is not submitted to reviewers: for them it does not exist yet.
   int64_t draft = CreateDemand(owner, "草稿需求");
-  EXPECT_EQ(reviewer.Post("/api/v1/demands/" + std::to_string(draft) + "/approve", json::object())
-                .status,
-            404);
+  EXPECT_EQ(
+      reviewer.Post("/api/v1/demands/" + std::to_string(draft) + "/approve", json::object()).status,
+      404);
 }
 
 TEST_F(ListingRoutesTest, MembersOfAnotherOrganisationCannotEdit) {
@@ -375,19 +375,31 @@ TEST_F(ListingRoutesTest, TalentFieldsAreCheckedWithClearErrors) {
   };
   const std::vector<Case> cases = {
       {"/api/v1/talents", {{"title", "x"}}, "name", "required"},
-      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"seeking", {"job"}}}, "seeking",
+      {"/api/v1/talents",
+       {{"title", "x"}, {"name", "王"}, {"seeking", {"job"}}},
+       "seeking",
        "invalid_talent_mode"},
-      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"languages", {"klingon"}}},
-       "languages", "unknown_language"},
-      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"talent_type", "alien"}},
-       "talent_type", "invalid_talent_type"},
-      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"country", "XX"}}, "country",
+      {"/api/v1/talents",
+       {{"title", "x"}, {"name", "王"}, {"languages", {"klingon"}}},
+       "languages",
+       "unknown_language"},
+      {"/api/v1/talents",
+       {{"title", "x"}, {"name", "王"}, {"talent_type", "alien"}},
+       "talent_type",
+       "invalid_talent_type"},
+      {"/api/v1/talents",
+       {{"title", "x"}, {"name", "王"}, {"country", "XX"}},
+       "country",
        "invalid_country"},
-      {"/api/v1/talents", {{"title", "x"}, {"name", "王"}, {"offers", {"post"}}}, "offers",
+      {"/api/v1/talents",
+       {{"title", "x"}, {"name", "王"}, {"offers", {"post"}}},
+       "offers",
        "unknown_field"},
       {"/api/v1/talent-demands", {{"title", "x"}}, "description", "required"},
-      {"/api/v1/talent-demands", {{"title", "x"}, {"description", "y"}, {"offers", {"equity"}}},
-       "offers", "invalid_talent_mode"},
+      {"/api/v1/talent-demands",
+       {{"title", "x"}, {"description", "y"}, {"offers", {"equity"}}},
+       "offers",
+       "invalid_talent_mode"},
   };
   for (const Case& c : cases) {
     auto r = owner.Post(c.path, c.body);

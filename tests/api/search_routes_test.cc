@@ -322,25 +322,28 @@ TEST_F(SearchRoutesTest, TalentDemandsAndTalentAreMatchedWithEachOther) {
     EXPECT_EQ(reviewer.Post(base + "/approve", json::object()).status, 200);
     return base;
   };
-  const std::string want = publish(owner, "talent-demands",
-                                   {{"title", "引进锂离子电池正极材料领军人才"},
-                                    {"description", "提供岗位与启动经费，方向为锂离子电池正极材料。"},
-                                    {"keywords", {"锂离子电池", "正极材料"}},
-                                    {"offers", {"post", "funding"}}});
+  const std::string want =
+      publish(owner, "talent-demands",
+              {{"title", "引进锂离子电池正极材料领军人才"},
+               {"description", "提供岗位与启动经费，方向为锂离子电池正极材料。"},
+               {"keywords", {"锂离子电池", "正极材料"}},
+               {"offers", {"post", "funding"}}});
   const std::string person = publish(centre, "talents",
                                      {{"title", "锂离子电池正极材料研究员"},
                                       {"name", "赵"},
                                       {"bio", "长期从事锂离子电池正极材料研究。"},
                                       {"keywords", {"锂离子电池", "正极材料"}}});
   // An English profile is matched across languages (the built-in glossary at least).
-  const std::string english = publish(centre, "talents",
-                                      {{"title", "Lithium ion battery cathode researcher"},
-                                       {"name", "Jane Doe"},
-                                       {"bio", "Ten years of lithium ion battery cathode research."},
-                                       {"keywords", {"lithium ion battery"}}});
-  publish(centre, "achievements", {{"title", "锂离子电池正极材料制备方法"},
-                                   {"abstract", "一种锂离子电池正极材料的制备方法。"},
-                                   {"keywords", {"锂离子电池", "正极材料"}}});
+  const std::string english =
+      publish(centre, "talents",
+              {{"title", "Lithium ion battery cathode researcher"},
+               {"name", "Jane Doe"},
+               {"bio", "Ten years of lithium ion battery cathode research."},
+               {"keywords", {"lithium ion battery"}}});
+  publish(centre, "achievements",
+          {{"title", "锂离子电池正极材料制备方法"},
+           {"abstract", "一种锂离子电池正极材料的制备方法。"},
+           {"keywords", {"锂离子电池", "正极材料"}}});
   const int64_t person_id = std::stoll(person.substr(person.rfind('/') + 1));
   const int64_t english_id = std::stoll(english.substr(english.rfind('/') + 1));
   Client visitor = Anonymous();

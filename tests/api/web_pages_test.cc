@@ -420,8 +420,8 @@ TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
     std::string path(pattern);
     if (path.find(":id") != std::string::npos &&
         (path.rfind("/:plural", 0) == 0 || path.rfind("/orgs", 0) == 0 ||
-         path.rfind("/campaigns", 0) == 0 || path.rfind("/bases/:id", 0) == 0 || path == "/news/:id(\\d+)" ||
-         path == "/events/:id(\\d+)")) {
+         path.rfind("/campaigns", 0) == 0 || path.rfind("/bases/:id", 0) == 0 ||
+         path == "/news/:id(\\d+)" || path == "/events/:id(\\d+)")) {
       continue;
     }
     for (auto [param, example] :

@@ -23,7 +23,8 @@ TEST(LanguageCodeTest, TheListHasNoDuplicatesAndOnlyTwoLowerCaseLetters) {
 }
 
 TEST(LanguageCodeTest, RejectsUpperCaseThreeLetterCodesNamesAndEmpty) {
-  for (const char* bad : {"EN", "En", "eng", "zho", "english", "中文", "", "e", " en", "en-GB", "xx"}) {
+  for (const char* bad :
+       {"EN", "En", "eng", "zho", "english", "中文", "", "e", " en", "en-GB", "xx"}) {
     EXPECT_FALSE(IsLanguageCode(bad)) << bad;
     Status s = ValidateLanguageCode(bad);
     ASSERT_FALSE(s.ok()) << bad;

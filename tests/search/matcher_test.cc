@@ -244,12 +244,11 @@ TEST_F(MatcherTest, SourceWithoutTermsHasNoMatches) {
 
 TEST_F(MatcherTest, MembersOnlyDetailsOfCandidatesCountForMembersOnly) {
   // An achievement whose public part says little; its hidden details are about the demand.
-  Listing hidden =
-      MakeListing(40, ListingKind::kAchievement, "一种检测装置",
-                  std::string(130, 'x') +
-                      " 汽车零部件表面缺陷自动检测与分拣：基于深度学习的视觉检测方案，"
-                      "替代人工目检，识别零件表面划痕和裂纹。",
-                  {"装置"});
+  Listing hidden = MakeListing(40, ListingKind::kAchievement, "一种检测装置",
+                               std::string(130, 'x') +
+                                   " 汽车零部件表面缺陷自动检测与分拣：基于深度学习的视觉检测方案，"
+                                   "替代人工目检，识别零件表面划痕和裂纹。",
+                               {"装置"});
   hidden.visibility = Visibility::kMembers;
   hidden.inventors = {"李娜"};
   ASSERT_TRUE(index_->Upsert(hidden).ok());

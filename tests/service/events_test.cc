@@ -189,6 +189,12 @@ TEST_F(EventsTest, RegistrationFillsSeatsThenTheWaitingList) {
   EXPECT_EQ(events_.Register(Actor::Visitor(), id, Visitor("nomail")).status().code(),
             "invalid_email");
 
+  // A waiting visitor looks their registration up with its code.
+  auto looked = events_.RegistrationByCode(Actor::Visitor(), id, waiting1.code);
+  ASSERT_TRUE(looked.ok()) << looked.status().message();
+  EXPECT_EQ(looked->status, RegistrationStatus::kWaiting);
+  EXPECT_EQ(looked->email, "v2@example.cn");
+
   // A cancellation seats the longest waiting.
   auto cancelled = events_.CancelRegistration(Actor::Visitor(), id, visitor.code);
   ASSERT_TRUE(cancelled.ok()) << cancelled.status().message();
@@ -200,6 +206,14 @@ TEST_F(EventsTest, RegistrationFillsSeatsThenTheWaitingList) {
   ASSERT_EQ(page->total, 3);
   EXPECT_EQ(page->items[1].email, "v2@example.cn");
   EXPECT_EQ(page->items[1].status, RegistrationStatus::kConfirmed);
+  // The visitor sees the seat with the same code.
+  EXPECT_EQ(events_.RegistrationByCode(Actor::Visitor(), id, waiting1.code)->status,
+            RegistrationStatus::kConfirmed);
+  // Another event's id, or a code that is not one, finds nothing.
+  EXPECT_EQ(events_.RegistrationByCode(Actor::Visitor(), id + 100, waiting1.code).status().kind(),
+            ErrorKind::kNotFound);
+  EXPECT_EQ(events_.RegistrationByCode(Actor::Visitor(), id, "0000000000").status().kind(),
+            ErrorKind::kNotFound);
   EXPECT_EQ(events_.CancelRegistration(Actor::Visitor(), id, visitor.code).status().code(),
             "already_cancelled");
   EXPECT_EQ(events_.Registrations(Actor::Of(a_admin_), id, true, 0, 10)->total, 4);

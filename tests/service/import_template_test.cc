@@ -51,8 +51,7 @@ TEST_F(ImportTemplateTest, EveryKindHasItsOwnColumnsAndTheRequiredOnes) {
   EXPECT_THAT(required(ListingKind::kAchievement), ::testing::ElementsAre("title", "abstract"));
   EXPECT_THAT(required(ListingKind::kExpert), ::testing::ElementsAre("name"));
   EXPECT_THAT(required(ListingKind::kTalent), ::testing::ElementsAre("title", "name"));
-  EXPECT_THAT(required(ListingKind::kTalentDemand),
-              ::testing::ElementsAre("title", "description"));
+  EXPECT_THAT(required(ListingKind::kTalentDemand), ::testing::ElementsAre("title", "description"));
   EXPECT_THAT(Names(ListingKind::kTalent), ::testing::Contains("seeking"));
   EXPECT_THAT(Names(ListingKind::kTalentDemand), ::testing::Contains("offers"));
 }

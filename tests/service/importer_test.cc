@@ -182,7 +182,8 @@ TEST_F(ImporterTest, TalentProfilesImportWithChineseHeadersAndBadLinesAreReporte
   std::string csv =
       "标题,姓名,职称,单位,简介,国家,人才类型,寻求,语言\n"
       "德国固态电池研究员,刘洋,博士后,慕尼黑工业大学,硫化物电解质研究,de,overseas,岗位不对,zh\n"
-      "德国固态电池研究员二,刘洋,博士后,慕尼黑工业大学,硫化物电解质研究,de,overseas,post；funding,zh；EN\n"
+      "德国固态电池研究员二,刘洋,博士后,慕尼黑工业大学,硫化物电解质研究,de,overseas,post；funding,"
+      "zh；EN\n"
       "无名者,,,,简介,,,,\n"
       "语言错误,王,,,简介,,,,klingon\n";
   ImportReport r = MustImport(ListingKind::kTalent, csv);

@@ -483,8 +483,8 @@ TEST(ListingJsonTest, ATalentsNameIsForMembersAndTheirContactForTheirOwnOrganisa
     EXPECT_FALSE(v.contains("contact"));
     const std::string text = v.dump();
     for (const char* secret : {"李华", "Fraunhofer", "li@example.de", "+49"}) {
-      EXPECT_EQ(text.find(secret), std::string::npos) << secret << " at level "
-                                                      << static_cast<int>(level);
+      EXPECT_EQ(text.find(secret), std::string::npos)
+          << secret << " at level " << static_cast<int>(level);
     }
   }
   // A list's summary never carries the name, whoever reads it.

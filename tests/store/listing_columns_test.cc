@@ -24,9 +24,9 @@ TEST(ListingColumnsTest, TheSummaryKeepsEveryColumnsPosition) {
   EXPECT_TRUE(kListingSummaryCols.starts_with("id, kind, org_id, owner_id, ref, title, "));
   EXPECT_NE(kListingSummaryCols.find("rank, affiliation, NULL, "), std::string::npos);
   // A list marks partners' listings: the network columns are read in full.
-  EXPECT_NE(kListingSummaryCols.find(
-                "shared, origin_peer_id, origin_id, origin_url, origin_org_name, "),
-            std::string::npos);
+  EXPECT_NE(
+      kListingSummaryCols.find("shared, origin_peer_id, origin_id, origin_url, origin_org_name, "),
+      std::string::npos);
   EXPECT_NE(full.find("shared, origin_peer_id, origin_id, origin_url, origin_org_name, "),
             std::string::npos);
   // A talent's name is never read for a list (docs/talent.md); what it seeks is.

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "store/sql/dialect.h"
 #include "store/sql/statements.h"
 
 namespace kc::sql {
@@ -130,6 +131,10 @@ Result<Page<Event>> SqlEventTx::ListEvents(const EventQuery& q) {
   }
   if (q.org_id) w.And("e.org_id = ?", *q.org_id);
   if (q.kind) w.And("e.kind = ?", EventKindName(*q.kind));
+  if (!q.text.empty()) {
+    const std::string like = "%" + LikeEscape(q.text) + "%";
+    w.And("(e.title LIKE ? ESCAPE '\\' OR e.venue LIKE ? ESCAPE '\\')", like, like);
+  }
   if (q.ending_after) w.And("e.ends_at >= ?", *q.ending_after);
   const std::string order =
       q.ending_after ? " ORDER BY e.starts_at, e.id" : " ORDER BY e.starts_at DESC, e.id DESC";

@@ -63,7 +63,7 @@ class SqlDealTxTest : public ::testing::Test {
   }
 
   Deal NewDeal(int64_t buyer, int64_t seller, std::optional<int64_t> broker = std::nullopt,
-              DealKind kind = DealKind::kTechnology) {
+               DealKind kind = DealKind::kTechnology) {
     Deal d;
     d.kind = kind;
     d.title = "低温电解液";

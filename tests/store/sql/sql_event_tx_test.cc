@@ -175,6 +175,25 @@ TEST_F(SqlEventTxTest, ListsFilterDraftsByOrganiserAndUpcomingSoonestFirst) {
   });
 }
 
+TEST_F(SqlEventTxTest, TextFindsTitlesAndVenuesLiterally) {
+  Event battery = MakeEvent("新能源电池对接会", kStart + 86400);
+  battery.venue = "深圳会展中心";
+  InsertEvent(battery);
+  Event percent = MakeEvent("100% 在线路演", kStart + 2 * 86400);
+  percent.venue = "线上";
+  InsertEvent(percent);
+  EventQuery q;
+  q.text = "电池";
+  EXPECT_THAT(Titles(q), ElementsAre("新能源电池对接会"));
+  q.text = "会展";
+  EXPECT_THAT(Titles(q), ElementsAre("新能源电池对接会"));
+  // LIKE's wildcards are taken literally.
+  q.text = "%";
+  EXPECT_THAT(Titles(q), ElementsAre("100% 在线路演"));
+  q.text = "_";
+  EXPECT_THAT(Titles(q), ElementsAre());
+}
+
 TEST_F(SqlEventTxTest, OneLiveRegistrationPerMemberAndPerEmail) {
   const int64_t event = InsertEvent(MakeEvent("e", kStart));
   ASSERT_TRUE(Register(Registration(event, member_, "", "AAAAAAAAAA", 1)).ok());

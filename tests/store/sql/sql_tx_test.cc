@@ -404,7 +404,8 @@ TEST_F(SqlTxTest, ListListingsReadsTheGivenIds) {
   int64_t org = AddOrg("a");
   int64_t user = AddUser("alice", org);
   std::vector<int64_t> ids;
-  for (int i = 0; i < 4; ++i) ids.push_back(Insert(MakeListing(org, user, "t" + std::to_string(i))));
+  for (int i = 0; i < 4; ++i)
+    ids.push_back(Insert(MakeListing(org, user, "t" + std::to_string(i))));
   ListingQuery q;
   q.sort = ListingSort::kOldest;
   q.ids = std::vector<int64_t>{ids[3], ids[1], 9999};

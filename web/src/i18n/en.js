@@ -647,6 +647,7 @@ export default {
     fields: 'Fields',
   },
   events: {
+    searchPlaceholder: 'Title or place',
     title: 'Events',
     subtitle: 'Matchmaking meetings, roadshows and the annual conference',
     empty: 'No events yet.',
@@ -699,7 +700,9 @@ export default {
     yourCode: 'Your check-in code',
     codeHint: 'Show this code or its QR code at the entrance. Keep it: it also cancels your registration.',
     cancelRegistration: 'Cancel my registration',
-    cancelByCode: 'Cancel a registration by its code',
+    cancelByCode: 'Registered already? Check or cancel with your code',
+    lookUp: 'Check the registration',
+    waitingHint: 'Come back with your code: it tells you here when a seat is yours.',
     code: 'Check-in code',
     cancelled: 'Registration cancelled',
     registrations: 'Registrations',

@@ -647,6 +647,7 @@ export default {
     fields: '领域',
   },
   events: {
+    searchPlaceholder: '活动名称或地点',
     title: '活动',
     subtitle: '对接会、路演与年会',
     empty: '暂无活动。',
@@ -699,7 +700,9 @@ export default {
     yourCode: '您的签到码',
     codeHint: '入场时出示签到码或二维码。请妥善保存：取消报名也需要它。',
     cancelRegistration: '取消我的报名',
-    cancelByCode: '凭签到码取消报名',
+    cancelByCode: '已报名？凭签到码查看或取消',
+    lookUp: '查看报名状态',
+    waitingHint: '请保存签到码：凭它可随时在此查看是否已递补。',
     code: '签到码',
     cancelled: '报名已取消',
     registrations: '报名名单',

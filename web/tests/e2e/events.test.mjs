@@ -89,7 +89,7 @@ describe('events without JavaScript', () => {
 });
 
 describe('registration and check-in with JavaScript', () => {
-  test('a visitor gets a seat and a QR code, the next waits, the organiser checks in', async () => {
+  test('a visitor gets a seat and a QR code, the next waits and learns by code of the freed seat, the organiser checks in', async () => {
     const first = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
     let page = await newPage(first);
     await page.goto(`${server.url}/events/${event.id}`);
@@ -111,14 +111,28 @@ describe('registration and check-in with JavaScript', () => {
     await page.locator('input[name="email"]').fill(`yi-${stamp}@example.cn`);
     await page.getByRole('button', { name: '报名', exact: true }).click();
     await page.getByText('活动已满，您在候补名单中', { exact: false }).waitFor();
+    const waitingCode = (await page.locator('strong.code').textContent()).trim();
+
+    // The first visitor gives up the seat; the second, coming back later in a new browser
+    // (no account), learns with the code that the seat is now theirs.
+    await apiCall(server.url, first, 'POST', `/events/${event.id}/registrations/cancel`, { code });
+    const later = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    page = await newPage(later);
+    await page.goto(`${server.url}/events/${event.id}`);
+    await page.getByText('已报名？凭签到码查看或取消').click();
+    await page.locator('input[name="cancel-code"]').fill(waitingCode.toLowerCase());
+    await page.getByRole('button', { name: '查看报名状态' }).click();
+    await page.getByText('已确认席位').first().waitFor();
+    assert.equal(await page.locator('.qr svg').count(), 1);
+    await later.close();
 
     page = await newPage(admin);
     await page.goto(`${server.url}/events/${event.id}`);
     await page.getByText(`jia-${stamp}@example.cn`).waitFor();
     await page.getByText(`yi-${stamp}@example.cn`).waitFor();
-    await page.locator('#check-in-code').fill(code.toLowerCase());
+    await page.locator('#check-in-code').fill(waitingCode.toLowerCase());
     await page.getByRole('button', { name: '签到', exact: true }).click();
-    await page.getByText('已签到：访客甲').waitFor();
+    await page.getByText('已签到：访客乙').waitFor();
     await first.close();
     await second.close();
   });
