@@ -68,10 +68,11 @@ TEST(ResourcesTest, ResourcesUnderListsEveryFileOnDiskSorted) {
 TEST(ResourcesTest, ResourcesUnderTheDemoDirectoryIsSortedAndComplete) {
   auto demo = ResourcesUnder("data/demo/");
   std::vector<std::string> names(demo.begin(), demo.end());
-  EXPECT_EQ(names, (std::vector<std::string>{
-                       "data/demo/achievements.jsonl", "data/demo/demands.jsonl",
-                       "data/demo/events.jsonl", "data/demo/experts.jsonl", "data/demo/orgs.jsonl",
-                       "data/demo/talent-demands.jsonl", "data/demo/talents.jsonl"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{
+                "data/demo/achievements.jsonl", "data/demo/demands.jsonl", "data/demo/events.jsonl",
+                "data/demo/experts.jsonl", "data/demo/orgs.jsonl", "data/demo/plans.json",
+                "data/demo/talent-demands.jsonl", "data/demo/talents.jsonl"}));
 }
 
 TEST(ResourcesTest, ResourcesUnderIsSortedForEveryPrefix) {
