@@ -67,6 +67,9 @@ const routes = [
   { path: '/bodies', name: 'bodies', component: () => import('./views/ProgrammeBodiesView.vue') },
   { path: '/partners', name: 'partners', component: () => import('./views/PartnersView.vue') },
   { path: '/bases', name: 'bases', component: () => import('./views/BasesView.vue') },
+  { path: '/plans', name: 'plans', component: () => import('./views/PlansView.vue') },
+  { path: '/plans/:id(\\d+)', name: 'plan', component: () => import('./views/PlanView.vue') },
+  { path: '/plans/:id(\\d+)/tasks/:taskId(\\d+)', name: 'plan-task', component: () => import('./views/PlanTaskView.vue') },
   {
     path: '/bases/new',
     name: 'base-new',

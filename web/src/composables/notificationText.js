@@ -62,6 +62,7 @@ function legacyStageMove(message, t, name) {
 export function notificationLink(n) {
   if (n.deal_id) return `/workspace/deals/${n.deal_id}`;
   if (n.kind === 'event_seat' && n.detail?.event_id) return `/events/${n.detail.event_id}`;
+  if (n.kind === 'plan_milestone_overdue' && n.detail?.task_id) return `/plans/${n.detail.plan_id}/tasks/${n.detail.task_id}`;
   if (n.call_id) return `/challenges/${n.call_id}`;
   if (n.kind && n.kind.startsWith('join_')) return '/workspace/org';
   return `/listings/${n.listing_id}`;

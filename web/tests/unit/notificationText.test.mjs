@@ -64,3 +64,14 @@ test('a seat at an event leads to the event', () => {
   assert.equal(notificationLink(n), '/events/7');
   assert.equal(notificationText(n, (k) => k), 'notifications.kinds.event_seat');
 });
+
+test('an overdue milestone leads to its task, and names the milestone in both languages', () => {
+  const n = {
+    kind: 'plan_milestone_overdue', title: '1.1 建成服务平台', message: '平台上线 (2026-01-31)',
+    detail: { plan_id: 2, task_id: 9, milestone_id: 4, code: '1.1', due_date: '2026-01-31' },
+    listing_id: 0,
+  };
+  assert.equal(notificationLink(n), '/plans/2/tasks/9');
+  assert.match(lines('zh-CN')(n), /逾期.*平台上线 \(2026-01-31\)/);
+  assert.match(lines('en')(n), /overdue.*平台上线 \(2026-01-31\)/);
+});
