@@ -23,6 +23,7 @@
 #include "store/event_tx.h"
 #include "store/net_tx.h"
 #include "store/news_tx.h"
+#include "store/plan_tx.h"
 #include "store/records.h"
 
 namespace kc {
@@ -129,6 +130,9 @@ class StoreTx {
   // Offshore innovation bases, their people and projects, in this transaction
   // (store/base_tx.h).
   virtual BaseTx& bases() = 0;
+  // Action plans, their tasks, milestones and progress reports, in this transaction
+  // (store/plan_tx.h).
+  virtual PlanTx& plans() = 0;
 
   // Runs `fn` so that its writes are undone alone when it fails, while the enclosing
   // transaction goes on (a savepoint). Used by bulk import: one bad line loses nothing else.

@@ -1,7 +1,8 @@
 // StoreTx written once over the SQL layer, for both databases: users, sessions, throttling,
 // organisations, listings, the change log, subscriptions, notifications, the audit trail and
-// settings, with the deal, news, campaign, network, event and base areas on the same connection. A
-// SqlStore (sql_store.h) makes one per transaction around the transaction's sql::Conn.
+// settings, with the deal, news, campaign, network, event, base and plan areas on the same
+// connection. A SqlStore (sql_store.h) makes one per transaction around the transaction's
+// sql::Conn.
 #pragma once
 
 #include "store/sql/conn.h"
@@ -11,6 +12,7 @@
 #include "store/sql/sql_event_tx.h"
 #include "store/sql/sql_net_tx.h"
 #include "store/sql/sql_news_tx.h"
+#include "store/sql/sql_plan_tx.h"
 #include "store/store.h"
 
 namespace kc::sql {
@@ -18,7 +20,14 @@ namespace kc::sql {
 class SqlTx : public StoreTx {
  public:
   explicit SqlTx(Conn& conn)
-      : c_(conn), deals_(conn), news_(conn), campaigns_(conn), net_(conn), events_(conn), bases_(conn) {}
+      : c_(conn),
+        deals_(conn),
+        news_(conn),
+        campaigns_(conn),
+        net_(conn),
+        events_(conn),
+        bases_(conn),
+        plans_(conn) {}
 
   Result<int64_t> InsertUser(const User& user) override;
   Result<User> GetUser(int64_t id) override;
@@ -80,6 +89,7 @@ class SqlTx : public StoreTx {
   NetTx& net() override { return net_; }
   EventTx& events() override { return events_; }
   BaseTx& bases() override { return bases_; }
+  PlanTx& plans() override { return plans_; }
 
   // A savepoint, the same in both databases; on PostgreSQL rolling back to it also clears a
   // failed statement's abort of the transaction.
@@ -93,6 +103,7 @@ class SqlTx : public StoreTx {
   SqlNetTx net_;
   SqlEventTx events_;
   SqlBaseTx bases_;
+  SqlPlanTx plans_;
 };
 
 }  // namespace kc::sql
