@@ -117,6 +117,7 @@ Status Platform::Open() {
   programme_bodies_ = std::make_unique<ProgrammeBodies>(*store_, clock_);
   events_ = std::make_unique<Events>(*store_, clock_);
   bases_ = std::make_unique<OffshoreBases>(*store_, clock_);
+  plans_ = std::make_unique<ActionPlans>(*store_, clock_);
   if (config_.search) KC_RETURN_IF_ERROR(OpenSearch());
   ctx_.reset(new api::Context{*accounts_, *orgs_, *listings_, *importer_, *exporter_, clock_,
                               kVersion, config_.secure_cookies, search_.get(),
@@ -129,6 +130,7 @@ Status Platform::Open() {
   ctx_->programme_bodies = programme_bodies_.get();
   ctx_->events = events_.get();
   ctx_->bases = bases_.get();
+  ctx_->plans = plans_.get();
   ctx_->indexer = indexer_.get();
   ctx_->rankers = rankers_.get();
   ctx_->data_dir = config_.data_dir;
@@ -422,6 +424,13 @@ void Platform::RunWorker() {
         spdlog::warn("expiring listings failed: {}", n.status().message());
       } else if (*n > 0) {
         spdlog::info("{} listings expired", *n);
+      }
+      // Overdue milestones of the action plans, told once to their owners (docs/action-plans.md).
+      auto told = plans_->NotifyOverdue();
+      if (!told.ok()) {
+        spdlog::warn("announcing overdue milestones failed: {}", told.status().message());
+      } else if (*told > 0) {
+        spdlog::info("{} notices of overdue milestones sent", *told);
       }
     }
     lock.lock();

@@ -98,6 +98,7 @@ class Platform {
   std::unique_ptr<ProgrammeBodies> programme_bodies_;
   std::unique_ptr<Events> events_;
   std::unique_ptr<OffshoreBases> bases_;
+  std::unique_ptr<ActionPlans> plans_;
   // The network (docs/network.md), made at Start with the node's key.
   std::unique_ptr<net::NodeKey> node_key_;
   std::unique_ptr<net::PeerLink> peer_link_;

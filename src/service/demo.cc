@@ -1,11 +1,14 @@
 #include "service/demo.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/action_plan.h"
 #include "core/event.h"
 #include "core/json_lines.h"
 #include "core/resources.h"
+#include "core/shanghai_day.h"
 #include "service/listing_json.h"
 #include "service/listings.h"
 #include "service/orgs.h"
@@ -121,6 +124,81 @@ Status LoadEvents(StoreTx& tx, const Actor& owner, const std::map<std::string, i
   return Status::Ok();
 }
 
+// The action plan of data/demo/plans.json, published, running from last year (Shanghai) for
+// its "years"; its milestones and reports are dated "in_days" from today, so that the demo
+// always has milestones done, coming and overdue.
+Status LoadPlan(StoreTx& tx, const Actor& owner, const std::map<std::string, int64_t>& orgs,
+                int64_t now) {
+  auto text = Resource("data/demo/plans.json");
+  if (!text) return Internal("data/demo/plans.json is not embedded");
+  const auto j = nlohmann::json::parse(*text);
+  auto day = [now](const nlohmann::json& item) {
+    return now + item.value("in_days", int64_t{0}) * 86400;
+  };
+  auto fail = [](const std::string& what, const Status& s) {
+    return Internal("data/demo/plans.json, " + what + ": " + s.message());
+  };
+  ActionPlan plan;
+  plan.title = j.value("title", "");
+  plan.title_en = j.value("title_en", "");
+  plan.description = j.value("description", "");
+  plan.start_year = ShanghaiYear(now) + j.value("first_year_offset", 0);
+  plan.end_year = plan.start_year + j.value("years", 3) - 1;
+  plan.status = PlanStatus::kPublished;
+  plan.created_by = *owner.id();
+  plan.created_at = plan.updated_at = now;
+  if (Status s = ValidateActionPlan(plan); !s.ok()) return fail("the plan", s);
+  auto plan_id = tx.plans().InsertPlan(plan);
+  if (!plan_id.ok()) return plan_id.status();
+  int position = 0;
+  for (const auto& c : j.value("categories", nlohmann::json::array())) {
+    PlanCategory category{0, *plan_id, c.value("title", ""), c.value("title_en", ""), ++position};
+    if (Status s = ValidatePlanCategory(category); !s.ok()) return fail(category.title, s);
+    auto category_id = tx.plans().InsertCategory(category);
+    if (!category_id.ok()) return category_id.status();
+    for (const auto& t : c.value("tasks", nlohmann::json::array())) {
+      PlanTask task;
+      task.plan_id = *plan_id;
+      task.category_id = *category_id;
+      task.code = t.value("code", "");
+      task.title = t.value("title", "");
+      task.description = t.value("description", "");
+      if (auto org = orgs.find(t.value("owner", "")); org != orgs.end()) {
+        task.owner_org_id = org->second;
+      }
+      task.status = TaskStatusFromName(t.value("status", "")).value_or(TaskStatus::kNotStarted);
+      task.created_at = task.updated_at = now;
+      if (Status s = ValidatePlanTask(task); !s.ok()) return fail(task.code, s);
+      auto task_id = tx.plans().InsertTask(task);
+      if (!task_id.ok()) return task_id.status();
+      for (const auto& m : t.value("milestones", nlohmann::json::array())) {
+        PlanMilestone milestone;
+        milestone.task_id = *task_id;
+        milestone.title = m.value("title", "");
+        milestone.due_date = ShanghaiDay(day(m));
+        if (m.value("done", false)) {
+          milestone.done_at = std::min(day(m), now);
+          milestone.done_by = owner.id();
+        }
+        if (Status s = ValidatePlanMilestone(milestone); !s.ok()) return fail(task.code, s);
+        KC_RETURN_IF_ERROR(tx.plans().InsertMilestone(milestone).status());
+      }
+      for (const auto& r : t.value("reports", nlohmann::json::array())) {
+        ProgressReport report;
+        report.task_id = *task_id;
+        report.report_date = ShanghaiDay(day(r));
+        report.text = r.value("text", "");
+        report.evidence = r.value("evidence", std::vector<std::string>{});
+        report.author_id = *owner.id();
+        report.created_at = std::min(day(r), now);
+        if (Status s = ValidateProgressReport(report); !s.ok()) return fail(task.code, s);
+        KC_RETURN_IF_ERROR(tx.plans().InsertReport(report).status());
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<int> LoadDemo(Store& store, const Clock& clock, int64_t owner_id) {
@@ -142,6 +220,7 @@ Result<int> LoadDemo(Store& store, const Clock& clock, int64_t owner_id) {
       total += *n;
     }
     KC_RETURN_IF_ERROR(LoadEvents(tx, actor, *orgs, refs, now));
+    KC_RETURN_IF_ERROR(LoadPlan(tx, actor, *orgs, now));
     return tx.SetMeta(kMetaKey, std::to_string(now));
   }));
   return total;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/shanghai_day.h"
 #include "service/fixture.h"
 
 namespace kc {
@@ -93,6 +94,45 @@ TEST_F(DemoTest, LoadsFourPublishedEventsDatedFromTheFirstStart) {
   }
   EXPECT_EQ(upcoming, 3);
   EXPECT_EQ(presenting, 3);
+}
+
+TEST_F(DemoTest, LoadsAPublishedActionPlanWithMilestonesDoneComingAndOverdue) {
+  User admin = AddUser("admin", Role::kAdmin, std::nullopt);
+  ASSERT_TRUE(LoadDemo(store(), clock_, admin.id).ok());
+  const std::string today = ShanghaiDay(clock_.Now());
+  ASSERT_TRUE(store()
+                  .Read([&](StoreTx& tx) -> Status {
+                    auto plans = tx.plans().ListPlans({PlanStatus::kPublished});
+                    KC_RETURN_IF_ERROR(plans);
+                    EXPECT_EQ(plans->size(), 1u);
+                    if (plans->empty()) return Status::Ok();
+                    const ActionPlan& plan = plans->front();
+                    EXPECT_EQ(plan.start_year, ShanghaiYear(clock_.Now()) - 1);
+                    EXPECT_EQ(plan.end_year, plan.start_year + 2);
+                    auto categories = tx.plans().ListCategories(plan.id);
+                    KC_RETURN_IF_ERROR(categories);
+                    EXPECT_EQ(categories->size(), 4u);
+                    auto tasks = tx.plans().ListTasks(TaskQuery{.plan_id = plan.id});
+                    KC_RETURN_IF_ERROR(tasks);
+                    EXPECT_EQ(tasks->size(), 11u);
+                    auto milestones = tx.plans().ListPlanMilestones(plan.id);
+                    KC_RETURN_IF_ERROR(milestones);
+                    int done = 0, coming = 0, overdue = 0;
+                    for (const auto& m : *milestones) {
+                      if (m.done_at) {
+                        ++done;
+                      } else if (IsOverdue(m, today)) {
+                        ++overdue;
+                      } else {
+                        ++coming;
+                      }
+                    }
+                    EXPECT_EQ(done, 5);
+                    EXPECT_EQ(overdue, 1);
+                    EXPECT_GT(coming, 5);
+                    return Status::Ok();
+                  })
+                  .ok());
 }
 
 TEST_F(DemoTest, AnUnknownOwnerLoadsNothingAtAll) {
