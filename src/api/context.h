@@ -13,15 +13,16 @@
 #include "net/peer_auth.h"
 #include "net/peers.h"
 #include "service/accounts.h"
+#include "service/action_plans.h"
 #include "service/actor.h"
 #include "service/campaigns.h"
 #include "service/challenges.h"
 #include "service/deals.h"
+#include "service/events.h"
 #include "service/exporter.h"
 #include "service/importer.h"
 #include "service/indexer.h"
 #include "service/listings.h"
-#include "service/events.h"
 #include "service/news.h"
 #include "service/offshore_bases.h"
 #include "service/orgs.h"
@@ -40,26 +41,27 @@ struct Context {
   Exporter& exporter;
   const Clock& clock;
   std::string version;
-  bool secure_cookies = false;                  // add "Secure" to cookies (behind HTTPS)
-  SearchService* search = nullptr;              // search and matching
-  Subscriptions* subscriptions = nullptr;       // saved searches, follows, notifications
-  Deals* deals = nullptr;                       // technology transactions
-  Challenges* challenges = nullptr;             // 揭榜挂帅
-  Statistics* stats = nullptr;                  // dashboard figures, agencies' records
-  News* news = nullptr;                         // 新闻资讯
-  Campaigns* campaigns = nullptr;               // 榜单与奖项
-  ProgrammeBodies* programme_bodies = nullptr;  // 咨询委员会与联合体
-  Events* events = nullptr;                     // 对接会、路演与年会
-  OffshoreBases* bases = nullptr;               // 海外人才离岸创新创业基地
-  const Indexer* indexer = nullptr;             // keeps the search index in step (for /health)
+  bool secure_cookies = false;                    // add "Secure" to cookies (behind HTTPS)
+  SearchService* search = nullptr;                // search and matching
+  Subscriptions* subscriptions = nullptr;         // saved searches, follows, notifications
+  Deals* deals = nullptr;                         // technology transactions
+  Challenges* challenges = nullptr;               // 揭榜挂帅
+  Statistics* stats = nullptr;                    // dashboard figures, agencies' records
+  News* news = nullptr;                           // 新闻资讯
+  Campaigns* campaigns = nullptr;                 // 榜单与奖项
+  ProgrammeBodies* programme_bodies = nullptr;    // 咨询委员会与联合体
+  Events* events = nullptr;                       // 对接会、路演与年会
+  OffshoreBases* bases = nullptr;                 // 海外人才离岸创新创业基地
+  ActionPlans* plans = nullptr;                   // 三年行动计划
+  const Indexer* indexer = nullptr;               // keeps the search index in step (for /health)
   const search::RankerSource* rankers = nullptr;  // the re-ranking model in use (for /health)
-  net::Peers* peers = nullptr;                  // the partner directory (朋友圈), when serving
-  net::PeerAuth* peer_auth = nullptr;           // checks other nodes' signed requests
-  net::FeedSource* feed = nullptr;              // this node's listing feed
-  net::Inquiries* inquiries = nullptr;          // inquiries from and to partners
-  const net::NodeKey* node_key = nullptr;       // signs this node's feed answers
-  std::string data_dir;                         // probed by /health: does it take a file?
-  TrustedProxies proxies;                       // whose X-Forwarded-For is believed
+  net::Peers* peers = nullptr;                    // the partner directory (朋友圈), when serving
+  net::PeerAuth* peer_auth = nullptr;             // checks other nodes' signed requests
+  net::FeedSource* feed = nullptr;                // this node's listing feed
+  net::Inquiries* inquiries = nullptr;            // inquiries from and to partners
+  const net::NodeKey* node_key = nullptr;         // signs this node's feed answers
+  std::string data_dir;                           // probed by /health: does it take a file?
+  TrustedProxies proxies;                         // whose X-Forwarded-For is believed
 
   // The client's address: the connection's peer, or the client a trusted proxy forwarded for.
   std::string ClientAddress(const http::Request& req) const {

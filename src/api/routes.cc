@@ -21,6 +21,7 @@ void RegisterRoutes(http::Router& router, Context& ctx) {
   RegisterNetRoutes(router, ctx);
   if (ctx.events) RegisterEventRoutes(router, ctx);
   RegisterOffshoreBaseRoutes(router, ctx);
+  RegisterActionPlanRoutes(router, ctx);
 }
 
 }  // namespace kc::api

@@ -28,5 +28,6 @@ void RegisterProgrammeBodyRoutes(http::Router& router, Context& ctx);
 void RegisterNetRoutes(http::Router& router, Context& ctx);
 void RegisterEventRoutes(http::Router& router, Context& ctx);
 void RegisterOffshoreBaseRoutes(http::Router& router, Context& ctx);
+void RegisterActionPlanRoutes(http::Router& router, Context& ctx);
 
 }  // namespace kc::api

@@ -16,6 +16,7 @@
 #include "api/page_html.h"
 #include "api/partners_page.h"
 #include "api/peer_json.h"
+#include "api/plans_page.h"
 #include "api/search_response.h"
 #include "api/sitemap.h"
 #include "core/markup_escape.h"
@@ -280,6 +281,62 @@ Answer BaseRecordPage(const PageRequest& p, int64_t id) {
   return {200, InsertBeforeHeadEnd(html, p.app.assets.PreloadLinks("src/views/BaseView.vue"))};
 }
 
+// The published action plans.
+Answer PlansListRecordPage(const PageRequest& p) {
+  if (!p.ctx.plans) return {200, p.app.index_html};
+  auto plans = p.ctx.plans->ListPlans(Actor::Visitor());
+  if (!plans.ok()) return {200, p.app.index_html};
+  return {200, InsertBeforeHeadEnd(p.Compose(PlansPage(*plans, p.app.text, p.lang, p.base)),
+                                   p.app.assets.PreloadLinks("src/views/PlansView.vue"))};
+}
+
+// A published plan's dashboard and tasks. A draft is the app's page for the platform admins
+// who may see it, and not found for everyone else.
+Answer PlanRecordPage(const PageRequest& p, int64_t id) {
+  if (!p.ctx.plans) return {404, p.NotFoundPage()};
+  auto detail = p.ctx.plans->GetPlan(Actor::Visitor(), id);
+  auto dashboard = p.ctx.plans->Dashboard(Actor::Visitor(), id);
+  if (!detail.ok() || !dashboard.ok()) {
+    auto actor = p.ctx.Authenticate(p.req, false);
+    if (actor.ok() && actor->signed_in() && p.ctx.plans->GetPlan(*actor, id).ok()) {
+      return {200, p.app.index_html};
+    }
+    return {404, p.NotFoundPage()};
+  }
+  return {200,
+          InsertBeforeHeadEnd(p.Compose(PlanPage(*detail, *dashboard, p.app.text, p.lang, p.base)),
+                              p.app.assets.PreloadLinks("src/views/PlanView.vue"))};
+}
+
+// A task of a published plan, at /plans/{plan}/tasks/{task} (not found under another plan).
+Answer PlanTaskRecordPage(const PageRequest& p, int64_t plan_id, int64_t task_id) {
+  if (!p.ctx.plans) return {404, p.NotFoundPage()};
+  auto detail = p.ctx.plans->GetTask(Actor::Visitor(), task_id);
+  if (!detail.ok() || detail->plan.id != plan_id) {
+    auto actor = p.ctx.Authenticate(p.req, false);
+    if (actor.ok() && actor->signed_in()) {
+      auto seen = p.ctx.plans->GetTask(*actor, task_id);
+      if (seen.ok() && seen->plan.id == plan_id) return {200, p.app.index_html};
+    }
+    return {404, p.NotFoundPage()};
+  }
+  return {200, InsertBeforeHeadEnd(p.Compose(PlanTaskPage(*detail, p.app.text, p.lang, p.base)),
+                                   p.app.assets.PreloadLinks("src/views/PlanTaskView.vue"))};
+}
+
+// The plan and task of "/plans/{plan}/tasks/{task}"; nullopt for any other path.
+std::optional<std::pair<int64_t, int64_t>> PlanTaskPathIds(std::string_view path) {
+  constexpr std::string_view prefix = "/plans/", middle = "/tasks/";
+  if (!path.starts_with(prefix)) return std::nullopt;
+  path.remove_prefix(prefix.size());
+  const size_t at = path.find(middle);
+  if (at == std::string_view::npos) return std::nullopt;
+  const int64_t plan = IdOf(path.substr(0, at));
+  const int64_t task = IdOf(path.substr(at + middle.size()));
+  if (plan < 0 || task < 0) return std::nullopt;
+  return std::pair{plan, task};
+}
+
 // The active partner platforms (朋友圈), and the same list for the app as GET /api/v1/partners
 // answers it. A platform that is no network node has none.
 Answer PartnersRecordPage(const PageRequest& p) {
@@ -359,7 +416,7 @@ int64_t SitemapPart(const std::string& path) {
   return n > 0 ? n : -1;
 }
 
-// The record pages: /{demands|achievements|experts|orgs|news|campaigns|events}/{id}.
+// The record pages: /{demands|achievements|experts|orgs|news|campaigns|events|bases|plans}/{id}.
 std::optional<Answer> RecordPage(const PageRequest& p, std::string_view first, int64_t id) {
   if (auto kind = KindFromPlural(first)) return ListingRecordPage(p, *kind, id);
   if (first == "orgs") return OrgRecordPage(p, id);
@@ -367,6 +424,7 @@ std::optional<Answer> RecordPage(const PageRequest& p, std::string_view first, i
   if (first == "campaigns") return CampaignRecordPage(p, id);
   if (first == "events") return EventRecordPage(p, id);
   if (first == "bases") return BaseRecordPage(p, id);
+  if (first == "plans") return PlanRecordPage(p, id);
   return std::nullopt;
 }
 
@@ -377,6 +435,7 @@ std::optional<Answer> ListPage(const PageRequest& p, std::string_view path) {
   if (path == "/events") return EventListRecordPage(p);
   if (path == "/partners") return PartnersRecordPage(p);
   if (path == "/bases") return BasesListRecordPage(p);
+  if (path == "/plans") return PlansListRecordPage(p);
   if (path.size() > 1) {
     if (auto kind = KindFromPlural(path.substr(1))) return ListingListRecordPage(p, *kind);
   }
@@ -439,6 +498,7 @@ bool ServeWebPage(Context& ctx, const WebApp& app, const http::Request& req, htt
   }
   const PageRequest p{ctx, app, req, PageLanguage(req), ctx.base_url};
   if (auto list = ListPage(p, path)) return page(std::move(*list));
+  if (auto ids = PlanTaskPathIds(path)) return page(PlanTaskRecordPage(p, ids->first, ids->second));
   // /{first}/{id}
   if (auto slash = path.find('/', 1); slash != std::string::npos) {
     int64_t id = IdOf(std::string_view(path).substr(slash + 1));

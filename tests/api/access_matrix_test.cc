@@ -38,6 +38,8 @@ constexpr const char* kDraftNews = "矩阵草稿新闻MX-46";
 constexpr const char* kDraftEvent = "矩阵草稿活动MX-47";
 constexpr const char* kEventEmail = "visitor-mx48@example.com";
 constexpr const char* kDraftBase = "矩阵草稿基地MX-49";
+constexpr const char* kDraftPlan = "矩阵草稿计划MX-50";
+constexpr const char* kDraftTask = "矩阵草稿任务MX-51";
 
 const std::vector<Row>& Rows() {
   static const std::vector<Row> rows = {
@@ -173,6 +175,17 @@ const std::vector<Row>& Rows() {
        "401 403 403 403 403 200+ 403 403 200+"},
       {"GET /api/v1/events/{id}/registration", "/api/v1/events/$event/registration",
        "m_member@example.com", "401 404 404 404 200+ 404 404 404 404"},
+      // A draft action plan is the platform admins' alone, its tasks too, even for the
+      // organisation that owns a task.
+      {"GET /api/v1/plans", "/api/v1/plans", kDraftPlan, "200 200 200 200 200 200 200 200 200+"},
+      {"GET /api/v1/plans/{id}", "/api/v1/plans/$plan", kDraftTask,
+       "404 404 404 404 404 404 404 404 200+"},
+      {"GET /api/v1/plans/{id}/dashboard", "/api/v1/plans/$plan/dashboard", kDraftPlan,
+       "404 404 404 404 404 404 404 404 200+"},
+      {"GET /api/v1/plans/{id}/tasks", "/api/v1/plans/$plan/tasks", kDraftTask,
+       "404 404 404 404 404 404 404 404 200+"},
+      {"GET /api/v1/plan-tasks/{id}", "/api/v1/plan-tasks/$ptask", kDraftTask,
+       "404 404 404 404 404 404 404 404 200+"},
   };
   return rows;
 }
@@ -305,6 +318,16 @@ class AccessMatrixTest : public ApiTest {
         201);
     event["title"] = kDraftEvent;
     ids_["hidden_event"] = Id(org_admin.Post("/api/v1/events", event));
+
+    ids_["plan"] = Id(admin.Post(
+        "/api/v1/plans", {{"title", kDraftPlan}, {"start_year", 2026}, {"end_year", 2028}}));
+    const std::string category =
+        Id(admin.Post("/api/v1/plans/" + ids_["plan"] + "/categories", {{"title", "矩阵类别"}}));
+    ids_["ptask"] = Id(admin.Post("/api/v1/plans/" + ids_["plan"] + "/tasks",
+                                  {{"category_id", std::stoll(category)},
+                                   {"code", "1.1"},
+                                   {"title", kDraftTask},
+                                   {"owner_org_id", org}}));
 
     callers_.emplace("anonymous", Anonymous());
     callers_.emplace("no_org", RegisterUser("m_loner"));

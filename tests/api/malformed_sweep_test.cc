@@ -91,7 +91,10 @@ class Records {
       auto found = ids_.find(k->second);
       if (found != ids_.end()) return std::stoll(found->second);
     }
-    const std::string type = schema.is_object() ? schema.value("type", "string") : "string";
+    // A nullable field's type is a list, ["integer", "null"]: its first is the value's.
+    json type_of = schema.is_object() ? schema.value("type", json("string")) : json("string");
+    if (type_of.is_array() && !type_of.empty()) type_of = type_of[0];
+    const std::string type = type_of.is_string() ? type_of.get<std::string>() : "string";
     if (type == "integer" || type == "number") return 1;
     if (type == "boolean") return true;
     if (type == "array") return json::array({"测试"});
@@ -166,6 +169,23 @@ TEST_F(MalformedSweepTest, NoMalformedRequestGetsA5xx) {
           "/api/v1/bases",
           {{"name", "扫描基地"}, {"country", "DE"}, {"city", "Berlin"}, {"status", "published"}})));
   records.Add("slug", "sweep");
+  auto plan = admin.Post(
+      "/api/v1/plans",
+      {{"title", "扫描计划"}, {"start_year", 2026}, {"end_year", 2028}, {"status", "published"}});
+  records.Add("plans", id(plan));
+  auto category = admin.Post("/api/v1/plans/" + id(plan) + "/categories", {{"title", "扫描类别"}});
+  records.Add("plan-categories", id(category));
+  auto task = admin.Post("/api/v1/plans/" + id(plan) + "/tasks",
+                         {{"category_id", category.json.value("id", int64_t{0})},
+                          {"code", "1.1"},
+                          {"title", "扫描任务"}});
+  records.Add("plan-tasks", id(task));
+  records.Add("plan-milestones",
+              id(admin.Post("/api/v1/plan-tasks/" + id(task) + "/milestones",
+                            {{"title", "扫描里程碑"}, {"due_date", "2099-01-01"}})));
+  records.Add("plan-reports",
+              id(admin.Post("/api/v1/plan-tasks/" + id(task) + "/reports",
+                            {{"report_date", "2026-01-01"}, {"text", "扫描进展"}})));
   auto event = admin.Post("/api/v1/events",
                           {{"org_id", admin.Get("/api/v1/me").json.value("org_id", int64_t{0})},
                            {"kind", "roadshow"},

@@ -405,6 +405,48 @@ TEST_F(WebPagesTest, OffshoreBasesAreWrittenAndADraftIsNotFound) {
   EXPECT_EQ(own.body.find("<h1>草稿离岸基地</h1>"), std::string::npos);
 }
 
+TEST_F(WebPagesTest, ActionPlansAreWrittenAndADraftIsNotFound) {
+  Client admin = Admin();
+  auto plan = admin.Post("/api/v1/plans", {{"title", "科技成果转化三年行动计划"},
+                                           {"start_year", 2025},
+                                           {"end_year", 2027},
+                                           {"status", "published"}});
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  const std::string path = "/plans/" + std::to_string(plan.json.value("id", 0));
+  auto category = admin.Post("/api/v1" + path + "/categories", {{"title", "平台建设"}});
+  auto task = admin.Post(
+      "/api/v1" + path + "/tasks",
+      {{"category_id", category.json["id"]}, {"code", "1.1"}, {"title", "建成服务平台"}});
+  ASSERT_EQ(task.status, 201) << task.body;
+  const std::string task_path = path + "/tasks/" + std::to_string(task.json.value("id", 0));
+  auto page = Anonymous().Get(path);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<h1>科技成果转化三年行动计划</h1>"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("href=\"" + task_path + "\""), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<td>平台建设</td>"), std::string::npos) << page.body;
+  auto task_page = Anonymous().Get(task_path);
+  EXPECT_EQ(task_page.status, 200);
+  EXPECT_NE(task_page.body.find("<h1>1.1 建成服务平台</h1>"), std::string::npos);
+  // A task is found under its own plan only.
+  EXPECT_EQ(
+      Anonymous().Get("/plans/999999/tasks/" + std::to_string(task.json.value("id", 0))).status,
+      404);
+  auto list = Anonymous().Get("/plans");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("href=\"" + path + "\""), std::string::npos) << list.body;
+
+  auto draft = admin.Post("/api/v1/plans",
+                          {{"title", "草稿行动计划"}, {"start_year", 2025}, {"end_year", 2027}});
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  const std::string draft_path = "/plans/" + std::to_string(draft.json.value("id", 0));
+  EXPECT_EQ(Anonymous().Get(draft_path).status, 404);
+  EXPECT_EQ(Anonymous().Get("/plans").body.find("草稿行动计划"), std::string::npos);
+  // Platform admins get the app's page, with nothing written.
+  auto own = admin.Get(draft_path);
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(own.body.find("<h1>草稿行动计划</h1>"), std::string::npos);
+}
+
 TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
   auto unknown = Anonymous().Get("/no-such-page");
   EXPECT_EQ(unknown.status, 404);
@@ -415,12 +457,14 @@ TEST_F(WebPagesTest, UnknownPathsAre404AndEveryRouteOfTheAppIs200) {
   EXPECT_EQ(Anonymous().Get("/assets/missing.js").status, 404);
   EXPECT_EQ(Anonymous().Get("/assets/app-1234.js").status, 200);
   // Every route of web/src/router.js with an example path; routes of records that must exist
-  // (listings, organisations, news, campaigns, events, bases) are tested with real ones above.
+  // (listings, organisations, news, campaigns, events, bases, plans) are tested with real ones
+  // above.
   for (auto pattern : api::AppRoutePatterns()) {
     std::string path(pattern);
     if (path.find(":id") != std::string::npos &&
         (path.rfind("/:plural", 0) == 0 || path.rfind("/orgs", 0) == 0 ||
-         path.rfind("/campaigns", 0) == 0 || path.rfind("/bases/:id", 0) == 0 || path == "/news/:id(\\d+)" ||
+         path.rfind("/campaigns", 0) == 0 || path.rfind("/bases/:id", 0) == 0 ||
+         path.rfind("/plans/:id", 0) == 0 || path == "/news/:id(\\d+)" ||
          path == "/events/:id(\\d+)")) {
       continue;
     }
