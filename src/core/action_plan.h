@@ -1,6 +1,6 @@
 // 三年行动计划: a multi-year action plan — a programme of tasks grouped in ordered categories,
 // each task owned by an organisation that carries it out, with milestones due on calendar days
-// and dated progress reports. docs/plans.md describes the plans and who may do what.
+// and dated progress reports. docs/action-plans.md describes the plans and who may do what.
 #pragma once
 
 #include <cstdint>
