@@ -71,7 +71,7 @@ TEST(ResourcesTest, ResourcesUnderTheDemoDirectoryIsSortedAndComplete) {
   EXPECT_EQ(names,
             (std::vector<std::string>{"data/demo/achievements.jsonl", "data/demo/demands.jsonl",
                                       "data/demo/events.jsonl", "data/demo/experts.jsonl",
-                                      "data/demo/orgs.jsonl"}));
+                                      "data/demo/orgs.jsonl", "data/demo/plans.json"}));
 }
 
 TEST(ResourcesTest, ResourcesUnderIsSortedForEveryPrefix) {
