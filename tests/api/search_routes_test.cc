@@ -79,7 +79,7 @@ TEST(SearchRoutesPoolTest, SearchAndMatchRoutesRunOnTheSearchPool) {
       EXPECT_EQ(r.pool == http::Pool::kSearch, searches) << r.pattern;
       on_search_pool += r.pool == http::Pool::kSearch ? 1 : 0;
     }
-    EXPECT_EQ(on_search_pool, 4);  // search, and the matches of three kinds
+    EXPECT_EQ(on_search_pool, 6);  // search, and the matches of five kinds
   }
   std::filesystem::remove_all(dir);
 }

@@ -20,14 +20,16 @@ let centre; // the talent centre's member (owns the profile)
 let enterprise; // another organisation's member (owns the talent demand)
 let talentId;
 
+const PASSWORD = 'Kc-talent-e2e-pass-7';
+
 async function registerWithOrg(username, orgName, type) {
   const c = await env.browser.newContext();
   await env.apiAs(c, 'POST', '/auth/register', {
-    username, password: `pw-${username}-1`, display_name: username,
+    username, password: PASSWORD, display_name: username,
     org: { name: orgName, type, region: '110108' },
   });
   await c.close();
-  return env.signedIn(username, `pw-${username}-1`, { viewport: { width: 1280, height: 900 } });
+  return env.signedIn(username, PASSWORD, { viewport: { width: 1280, height: 900 } });
 }
 
 before(async () => {
@@ -60,7 +62,7 @@ describe('talent', () => {
     await page.getByLabel('简介标题').fill(HEADLINE);
     await page.getByLabel('姓名', { exact: true }).fill(NAME);
     await page.getByLabel('职称').fill('研究员');
-    await page.getByLabel('单位', { exact: true }).fill('慕尼黑工业大学');
+    await page.getByLabel('工作单位', { exact: true }).fill('慕尼黑工业大学');
     await page.getByLabel('个人简介').fill('长期从事硫化物固态电池电解质研究，发表论文三十余篇。');
     const keywords = page.getByLabel('关键词');
     for (const k of ['固态电池', '电解质']) {
@@ -77,7 +79,7 @@ describe('talent', () => {
     await page.keyboard.press('Escape');
     await page.getByText('岗位', { exact: true }).click();
     await page.getByText('合作伙伴', { exact: true }).click();
-    await page.getByLabel('邮箱').fill(EMAIL);
+    await page.getByLabel('电子邮箱').fill(EMAIL);
     await page.getByRole('button', { name: '保存并提交审核' }).click();
     await page.waitForURL(/\/workspace\?kind=talents/);
     await page.locator('.el-table__row', { hasText: HEADLINE }).getByText('待审核').waitFor();
