@@ -6,6 +6,7 @@
 #include "core/csv.h"
 #include "core/text_encoding.h"
 #include "core/trim.h"
+#include "service/import_rows.h"
 #include "service/action_plan_policy.h"
 #include "service/action_plans.h"
 
@@ -197,8 +198,7 @@ Result<ImportReport> ActionPlans::ImportTasks(const Actor& actor, int64_t plan_i
         });
       }
       if (!st.ok()) {
-        if (st.kind() == ErrorKind::kInternal || st.kind() == ErrorKind::kUnavailable ||
-            st.kind() == ErrorKind::kStorageFull) {
+        if (IsStoreFailure(st)) {
           return st;  // the database failed, not the row
         }
         failed.push_back({line, st});
@@ -209,10 +209,7 @@ Result<ImportReport> ActionPlans::ImportTasks(const Actor& actor, int64_t plan_i
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  report.created = created;
-  report.failed.insert(report.failed.end(), failed.begin(), failed.end());
-  std::sort(report.failed.begin(), report.failed.end(),
-            [](const ImportFailure& a, const ImportFailure& b) { return a.line < b.line; });
+  AddRows(created, std::move(failed), &report);
   return report;
 }
 

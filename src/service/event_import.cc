@@ -9,6 +9,7 @@
 #include "service/audit.h"
 #include "service/event_policy.h"
 #include "service/events.h"
+#include "service/import_rows.h"
 
 namespace kc {
 
@@ -189,8 +190,7 @@ Result<ImportReport> Events::Import(const Actor& actor, std::string_view bytes) 
         });
       }
       if (!s.ok()) {
-        if (s.kind() == ErrorKind::kInternal || s.kind() == ErrorKind::kUnavailable ||
-            s.kind() == ErrorKind::kStorageFull) {
+        if (IsStoreFailure(s)) {
           return s;  // the database failed, not the line
         }
         report.failed.push_back({row.line, s});

@@ -8,6 +8,7 @@
 #include "core/csv.h"
 #include "core/json_lines.h"
 #include "core/text_encoding.h"
+#include "service/import_rows.h"
 #include "service/listing_json.h"
 #include "service/listings.h"
 #include "service/xlsx_reader.h"
@@ -247,9 +248,7 @@ Result<ImportReport> Importer::Import(const Actor& actor, ListingKind kind, std:
           return Listings::CreateIn(inner, actor, std::move(*listing), true, now).status();
         });
         if (!line_status.ok()) {
-          if (line_status.kind() == ErrorKind::kInternal ||
-              line_status.kind() == ErrorKind::kUnavailable ||
-              line_status.kind() == ErrorKind::kStorageFull) {
+          if (IsStoreFailure(line_status)) {
             return line_status;  // the database failed, not the line
           }
           failed.push_back({p.line, line_status});
@@ -260,8 +259,7 @@ Result<ImportReport> Importer::Import(const Actor& actor, ListingKind kind, std:
       return Status::Ok();
     });
     if (!s.ok()) return s;
-    report.created += created;
-    report.failed.insert(report.failed.end(), failed.begin(), failed.end());
+    AddRows(created, std::move(failed), &report);
   }
   report.ignored_fields.assign(ignored.begin(), ignored.end());
   return report;

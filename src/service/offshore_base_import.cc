@@ -6,6 +6,7 @@
 #include "core/csv.h"
 #include "core/text_encoding.h"
 #include "core/trim.h"
+#include "service/import_rows.h"
 #include "service/offshore_bases.h"
 
 namespace kc {
@@ -173,8 +174,7 @@ Result<ImportReport> OffshoreBases::Import(const Actor& actor, std::string_view 
         });
       }
       if (!row.ok()) {
-        if (row.kind() == ErrorKind::kInternal || row.kind() == ErrorKind::kUnavailable ||
-            row.kind() == ErrorKind::kStorageFull) {
+        if (IsStoreFailure(row)) {
           return row;  // the database failed, not the row
         }
         failed.push_back({line, row});
@@ -185,10 +185,7 @@ Result<ImportReport> OffshoreBases::Import(const Actor& actor, std::string_view 
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  report.created = created;
-  report.failed.insert(report.failed.end(), failed.begin(), failed.end());
-  std::sort(report.failed.begin(), report.failed.end(),
-            [](const ImportFailure& a, const ImportFailure& b) { return a.line < b.line; });
+  AddRows(created, std::move(failed), &report);
   return report;
 }
 
