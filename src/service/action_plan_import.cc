@@ -6,9 +6,9 @@
 #include "core/csv.h"
 #include "core/text_encoding.h"
 #include "core/trim.h"
-#include "service/import_rows.h"
 #include "service/action_plan_policy.h"
 #include "service/action_plans.h"
+#include "service/import_rows.h"
 
 namespace kc {
 
