@@ -60,12 +60,13 @@ std::unique_ptr<Engine> MakeRerankedEngine(const search::SearchIndex* index,
                                            const search::Ranker* ranker, size_t depth);
 
 // The search the server runs over `index` (built by our engine): search::Searcher with the
-// re-ranking model of `rankers` where it applies (search/rerank.h). Named "kechuang-served";
-// Build does nothing. index, translator and rankers must outlive it.
+// re-ranking model of `rankers` where it applies (search/rerank.h) to the best `depth` hits (0:
+// none). Named "kechuang-served"; Build does nothing. index, translator and rankers must outlive
+// it.
 std::unique_ptr<Engine> MakeServedEngine(const search::SearchIndex* index,
                                          const search::Translator* translator,
                                          search::QueryOptions query, search::RankingOptions ranking,
-                                         const search::RankerSource* rankers);
+                                         const search::RankerSource* rankers, size_t depth);
 
 // The match path over `index` (built by our engine): each query a demand listing, its matches
 // among the achievements (search::Matcher with `options`). Named "kechuang-match"; Build does

@@ -5,11 +5,11 @@
 //   kechuang,xapian-ngram,fts5-trigram] [--path import|direct|both]
 //        [--cedict FILE] [--bigram-weight X] [--keyword-terms X] [--translation-weight X]
 //        [--max-share X] [--char-share X] [--char-docs-floor N]
-//        [--max-translated-terms N] [--k1 X] [--b X]
+//        [--max-translated-terms N] [--max-terms N] [--k1 X] [--b X]
 //        [--limit-queries N] [--relevance-study 1] [--weak-below X]
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
 //        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
-//        [--match 1] [--match-key-terms N] [--match-candidate-terms N]
+//        [--match 1] [--match-key-terms N] [--match-candidate-terms N] [--match-candidates N]
 //        [--match-terms-share X] [--match-min-relevance X] [--match-text-weight X]
 //        [--match-char-weight X]
 //        [--half even|odd]
@@ -121,6 +121,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->query.char_docs_floor = std::stoul(v);
     } else if (a == "--max-translated-terms") {
       o->query.max_translated_terms = std::stoul(v);
+    } else if (a == "--max-terms") {
+      o->query.max_terms = std::stoul(v);
     } else if (a == "--k1") {
       o->ranking.k1 = std::stod(v);
     } else if (a == "--b") {
@@ -155,6 +157,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->match_options.key_terms = std::stoul(v);
     } else if (a == "--match-candidate-terms") {
       o->match_options.candidate_terms = std::stoul(v);
+    } else if (a == "--match-candidates") {
+      o->match_options.candidates = std::stoul(v);
     } else if (a == "--match-char-weight") {
       o->match_options.query.char_weight = std::stod(v);
     } else if (a == "--match-min-relevance") {
@@ -384,7 +388,7 @@ int Main(int argc, char** argv) {
       }
       if (s.ok() && o.served && engine->index() != nullptr) {
         auto served = MakeServedEngine(engine->index(), translator.get(), o.query, o.ranking,
-                                       &builtin_ranker);
+                                       &builtin_ranker, o.ltr_depth);
         s = RunSet(*data, served.get(), o, &rows, &builds);
       }
       if (s.ok() && o.match && engine->index() != nullptr) {

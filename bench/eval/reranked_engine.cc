@@ -67,8 +67,9 @@ class ServedEngine : public Engine {
  public:
   ServedEngine(const search::SearchIndex* index, const search::Translator* translator,
                search::QueryOptions query, search::RankingOptions ranking,
-               const search::RankerSource* rankers)
-      : index_(index), searcher_(index, translator, query, ranking, {.source = rankers}) {}
+               const search::RankerSource* rankers, size_t depth)
+      : index_(index),
+        searcher_(index, translator, query, ranking, {.source = rankers, .depth = depth}) {}
 
   std::string name() const override { return "kechuang-served"; }
   const search::SearchIndex* index() const override { return index_; }
@@ -177,8 +178,8 @@ Status ValidateReranker(const search::SearchIndex& index, const search::Translat
 std::unique_ptr<Engine> MakeServedEngine(const search::SearchIndex* index,
                                          const search::Translator* translator,
                                          search::QueryOptions query, search::RankingOptions ranking,
-                                         const search::RankerSource* rankers) {
-  return std::make_unique<ServedEngine>(index, translator, query, ranking, rankers);
+                                         const search::RankerSource* rankers, size_t depth) {
+  return std::make_unique<ServedEngine>(index, translator, query, ranking, rankers, depth);
 }
 
 std::unique_ptr<Engine> MakeRerankedEngine(const search::SearchIndex* index,

@@ -7,8 +7,8 @@
 #include "search/aliases.h"
 #include "search/relevance.h"
 #include "search/schema.h"
-#include "text/normalize.h"
 #include "text/char_class.h"
+#include "text/normalize.h"
 
 namespace kc::search {
 namespace {
@@ -182,6 +182,7 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
   out.reference = ReferenceOf(own, alternatives, out.idf);
   out.own = own;
   out.in_members_text = InMembersText(db, o, out.terms);
+  out.max_terms = o.max_terms;
   return out;
 }
 
@@ -202,11 +203,45 @@ std::string_view PublicFormOf(std::string_view term) {
   return term;
 }
 
+namespace {
+
+// The terms the OR holds, in term order: every term that only translations brought, and of the
+// query's own terms all, or the `n` of most weight × idf (ties: the smaller term). Translations
+// are not cut: a query answered through them (an English query over Chinese listings) needs
+// them all (bench/eval/README.md, "Long queries").
+std::vector<std::pair<std::string_view, double>> RetrievalTerms(
+    const TermWeights& terms, const TermWeights& own, const std::map<std::string, double>& idf,
+    size_t n) {
+  std::vector<std::pair<std::string_view, double>> all(terms.begin(), terms.end());
+  if (n == 0 || all.size() <= n) return all;
+  std::vector<std::pair<double, size_t>> by_value;  // own terms: (weight × idf, position in all)
+  for (size_t i = 0; i < all.size(); ++i) {
+    const std::string term(all[i].first);
+    if (own.count(term) == 0) continue;
+    auto it = idf.find(term);
+    by_value.emplace_back(all[i].second * (it == idf.end() ? 0 : it->second), i);
+  }
+  if (by_value.size() <= n) return all;
+  std::stable_sort(by_value.begin(), by_value.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<bool> cut(all.size(), false);
+  for (size_t k = n; k < by_value.size(); ++k) cut[by_value[k].second] = true;
+  std::vector<std::pair<std::string_view, double>> kept;
+  kept.reserve(all.size() - (by_value.size() - n));
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!cut[i]) kept.push_back(all[i]);
+  }
+  return kept;
+}
+
+}  // namespace
+
 Xapian::Query TextQuery::ToXapian() const {
   if (terms.empty()) return Xapian::Query();
   std::vector<Xapian::Query> parts;
-  parts.reserve(terms.size());
-  for (const auto& [term, w] : terms) {
+  parts.reserve(std::min(terms.size(), max_terms == 0 ? terms.size() : max_terms));
+  for (const auto& [term_view, w] : RetrievalTerms(terms, own, idf, max_terms)) {
+    const std::string term(term_view);
     if (in_members_text.count(term) != 0) {
       // One term for the weighting, whichever part of the listing it is in.
       const Xapian::Query both[] = {Xapian::Query(term), Xapian::Query(MembersTerm(term))};

@@ -53,6 +53,14 @@ struct QueryOptions {
   // keeps its characters (they find titles written with other words: bench/eval/README.md).
   size_t char_docs_floor = 5000;
   size_t min_docs_for_share = 50;
+  // The OR that retrieves holds at most this many of the query's own terms, those of most
+  // weight × idf (ties: the smaller term), and every term that translations brought; 0: every
+  // term. The others still count everywhere else (the reference of relevance, the re-ranker's
+  // features, highlights): a long query's lightest terms add little to a hit's weight but each
+  // costs a posting list to walk (bench/eval/README.md, "Long queries": 48 was chosen on one
+  // half of the queries and changed no score on the other, while the slowest searches took half
+  // the time).
+  size_t max_terms = 48;
   // Whether the reader is a signed-in member: then a term also matches members-only text
   // (its kMembersPrefix form, schema.h), and its frequency counts both forms.
   bool members_text = false;
@@ -80,9 +88,12 @@ struct TextQuery {
   TermWeights own;
   std::vector<std::string> sequence;
   std::map<std::string, double> idf;
+  // QueryOptions::max_terms: how many terms the OR holds (0: all).
+  size_t max_terms = 0;
   bool empty() const { return terms.empty(); }
-  // The weighted OR of terms, each term of in_members_text as a synonym of itself and its
-  // members-only form; Xapian::Query() (matches nothing) when empty.
+  // The weighted OR of terms (of its own terms the max_terms of most weight × idf), each term of
+  // in_members_text as a synonym of itself and its members-only form; Xapian::Query() (matches
+  // nothing) when empty.
   Xapian::Query ToXapian() const;
 };
 

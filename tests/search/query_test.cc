@@ -174,6 +174,40 @@ TEST(FilterQueryTest, FiltersAreBooleanTerms) {
   EXPECT_NE(d.find("XR440000"), std::string::npos);
 }
 
+// A long query retrieves with its heaviest own terms (weight × idf) and every translation; the
+// others stay in the query for everything but the OR.
+TEST(TextQueryTest, TheOrHoldsTheHeaviestOwnTermsAndEveryTranslation) {
+  TextQuery q;
+  q.terms = {{"W甲", 1.0}, {"W乙", 1.0}, {"W丙", 2.0}, {"W丁", 0.5}, {"Zbattery", 0.4}};
+  q.own = {{"W甲", 1.0}, {"W乙", 1.0}, {"W丙", 2.0}, {"W丁", 0.5}};
+  q.idf = {{"W甲", 3.0}, {"W乙", 1.0}, {"W丙", 1.0}, {"W丁", 5.0}, {"Zbattery", 0.1}};
+  // weight × idf: 甲 3, 乙 1, 丙 2, 丁 2.5 — the two heaviest are 甲 and 丁.
+  q.max_terms = 2;
+  const std::string limited = q.ToXapian().get_description();
+  for (const char* kept : {"W甲", "W丁", "Zbattery"}) {
+    EXPECT_NE(limited.find(kept), std::string::npos) << kept << " in " << limited;
+  }
+  for (const char* cut : {"W乙", "W丙"}) {
+    EXPECT_EQ(limited.find(cut), std::string::npos) << cut << " in " << limited;
+  }
+  // The terms themselves are left whole, and without a limit the OR holds them all.
+  EXPECT_EQ(q.terms.size(), 5u);
+  q.max_terms = 0;
+  const std::string all = q.ToXapian().get_description();
+  for (const char* term : {"W甲", "W乙", "W丙", "W丁", "Zbattery"}) {
+    EXPECT_NE(all.find(term), std::string::npos) << term;
+  }
+}
+
+TEST_F(QueryTest, TheQueryTakesItsTermLimitFromTheOptions) {
+  QueryOptions o;
+  o.max_terms = 3;
+  const TextQuery q = BuildTextQuery("锂离子电池正极材料 神经网络", *reader_, nullptr, o);
+  EXPECT_EQ(q.max_terms, 3u);
+  EXPECT_GT(q.terms.size(), 3u);
+  EXPECT_EQ(QueryOptions().max_terms, 48u);
+}
+
 TEST_F(QueryTest, MembersTextIsASynonymOnlyForMembers) {
   SearchIndex::Reader reader = AddMembersOnly(40, "钙钛矿催化剂配方");
   ASSERT_TRUE(reader);
