@@ -76,7 +76,7 @@ TEST_F(ConfigTest, DefaultsWithoutFlagsOrEnvironment) {
   EXPECT_EQ(c->server.max_client_connections, 128u);
   EXPECT_FALSE(c->server.https);
   EXPECT_EQ(c->base_url, "");  // derived from the address served on
-  EXPECT_EQ(c->rerank_depth, 50);
+  EXPECT_EQ(c->rerank_depth, 0);
 }
 
 TEST_F(ConfigTest, EveryFlagIsApplied) {
