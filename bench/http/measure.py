@@ -9,12 +9,15 @@ every round) and the tables give medians over the rounds, with the machine's 1-m
 
   detail: a bare Boost.Beast handler (40-byte JSON, bench/http/bare_server.cc), then health, a
           listing's detail and pages of 20 of the platform — and of --baseline, another build
-          of the platform, when given.
+          of the platform, when given; then the detail of every achievement in turn (each id
+          read once per 12,932 requests) and one listing's detail as a signed-in reader, whose
+          answers are never kept (docs/architecture.md, "Caching").
   search: 2,000 real queries (the CSL title and keyword queries) as GET /api/v1/search?size=10,
           one at a time and 8 at a time, and GET /api/v1/health one at a time while 8 searches
           run: how long a cheap request waits behind searches.
 """
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -22,6 +25,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import urllib.request
 
 import harness
 
@@ -76,11 +80,43 @@ def search_script(work, data):
     return path, len(queries)
 
 
+def every_id_script(work, base):
+    """A wrk script cycling through the detail of every achievement, in id order."""
+    ids, page = [], 1
+    while True:
+        items = harness.get_json(
+            f"{base}/api/v1/achievements?size=100&view=summary&sort=oldest&page={page}")["items"]
+        if not items:
+            break
+        ids += [item["id"] for item in items]
+        page += 1
+    path = os.path.join(work, "every_id.lua")
+    with open(path, "w") as f:
+        f.write("local ids = {" + ",".join(str(i) for i in ids) + "}\n")
+        f.write("local i = 0\nrequest = function()\n  i = i % #ids + 1\n"
+                '  return wrk.format("GET", "/api/v1/achievements/" .. ids[i])\n'
+                "end\n")
+    return path, len(ids)
+
+
+def bearer_token(base):
+    """The administrator's bearer token: a signed-in reader, whose answers are never kept."""
+    body = json.dumps({"username": "admin",
+                       "password": os.environ["KECHUANG_ADMIN_PASSWORD"]}).encode()
+    req = urllib.request.Request(base + "/api/v1/auth/login", data=body,
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=5) as r:
+        return json.loads(r.read())["token"]
+
+
 def detail_section(args, servers, rows):
     base = f"http://127.0.0.1:{PORTS['current']}"
     first = harness.get_json(base + "/api/v1/achievements?size=1&view=summary")["items"][0]["id"]
     paths = ["/api/v1/health", f"/api/v1/achievements/{first}", "/api/v1/achievements?size=20",
              "/api/v1/achievements?size=20&view=summary"]
+    every_id, count = every_id_script(args.work, base)
+    tokens = {name: bearer_token(f"http://127.0.0.1:{PORTS[name]}")
+              for name in servers if name != "bare"}
     for rnd in range(args.rounds):
         order = [s for s in servers if s != "bare"]
         if rnd % 2:
@@ -93,6 +129,16 @@ def detail_section(args, servers, rows):
                 r = harness.measure(servers[name].pid, f"http://127.0.0.1:{PORTS[name]}{path}",
                                     args.seconds, args.conns)
                 rows.append(dict(r, section="detail", server=name, what="GET " + path))
+        for name in order:
+            url = f"http://127.0.0.1:{PORTS[name]}/"
+            r = harness.measure(servers[name].pid, url, args.seconds, args.conns, script=every_id)
+            rows.append(dict(r, section="detail", server=name,
+                             what=f"GET /api/v1/achievements/{{id}}, each of the {count} in turn"))
+            r = harness.measure(servers[name].pid, url.rstrip("/") + f"/api/v1/achievements/{first}",
+                                args.seconds, args.conns,
+                                headers=[f"Authorization: Bearer {tokens[name]}"])
+            rows.append(dict(r, section="detail", server=name,
+                             what="GET /api/v1/achievements/{id}, signed in (never kept)"))
         print(f"detail round {rnd + 1}/{args.rounds} done (load {harness.load1():.2f})",
               flush=True)
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "api/client_address.h"
+#include "api/visitor_cache.h"
 #include "core/clock.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -60,6 +61,7 @@ struct Context {
   net::FeedSource* feed = nullptr;                // this node's listing feed
   net::Inquiries* inquiries = nullptr;            // inquiries from and to partners
   const net::NodeKey* node_key = nullptr;         // signs this node's feed answers
+  VisitorCache* visitor_cache = nullptr;          // visitors' answers kept between writes
   std::string data_dir;                           // probed by /health: does it take a file?
   TrustedProxies proxies;                         // whose X-Forwarded-For is believed
 

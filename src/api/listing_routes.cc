@@ -112,8 +112,23 @@ class ListingHandlers {
   http::Response Get(http::Request& req) {
     KC_ASSIGN_OR_RESPOND(actor, ctx_.Authenticate(req, false));
     KC_ASSIGN_OR_RESPOND(id, ParseId(req.Param("id"), "id"));
+    // Every visitor sees a listing alike: their answer is kept until the next write.
+    VisitorCache* cache = actor->signed_in() ? nullptr : ctx_.visitor_cache;
+    std::string key;
+    VisitorCache::Stamp stamp;
+    if (cache != nullptr) {
+      key = std::string(KindName(kind_)) + "/" + std::to_string(*id);
+      if (std::optional<std::string> kept = cache->Find(key)) {
+        http::Response r;
+        r.body = std::move(*kept);
+        return r;
+      }
+      stamp = cache->Take();
+    }
     KC_ASSIGN_OR_RESPOND(item, ctx_.listings.Get(*actor, kind_, *id));
-    return ViewResponse(200, *item, *actor);
+    http::Response r = ViewResponse(200, *item, *actor);
+    if (cache != nullptr) cache->Put(key, stamp, r.body);
+    return r;
   }
 
   http::Response Patch(http::Request& req) {

@@ -14,10 +14,10 @@
 #include "core/resources.h"
 #include "http/access_log.h"
 #include "http/static_files.h"
-#include "net/node_document.h"
-#include "net/node_fetch.h"
 #include "net/feed.h"
 #include "net/feed_puller.h"
+#include "net/node_document.h"
+#include "net/node_fetch.h"
 #include "net/node_key.h"
 #include "net/peer_auth.h"
 #include "net/peer_link.h"
@@ -25,6 +25,7 @@
 #include "service/crypto.h"
 #include "service/demo.h"
 #include "service/ranker_trainer.h"
+#include "store/counted_store.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "text/analyzer.h"
@@ -34,6 +35,11 @@ namespace kc::app {
 const char* const kVersion = "0.1.0";
 
 namespace {
+
+// How stale a change made elsewhere (a command-line import, another node on the same PostgreSQL
+// database) may be in what visitors are given (api/visitor_cache.h); this process's own writes
+// end a kept answer at once.
+constexpr std::chrono::milliseconds kVisitorCacheMaxAge{2000};
 
 // The access log: one line per request, with its request id, written in batches
 // (http/access_log.h).
@@ -101,7 +107,10 @@ Status Platform::Open() {
       IsPostgresUrl(config_.db) || !std::filesystem::exists(config_.data_dir + "/kechuang.db");
   auto store = OpenStore(config_);
   if (!store.ok()) return store.status();
-  store_ = std::move(*store);
+  // Counted, so that visitors' answers can be kept until the next write (api/visitor_cache.h).
+  auto counted = std::make_unique<CountedStore>(std::move(*store));
+  visitor_cache_ = std::make_unique<api::VisitorCache>(counted.get(), kVisitorCacheMaxAge);
+  store_ = std::move(counted);
   AccountPolicy account_policy;
   account_policy.throttle.registrations_per_client = config_.registrations_per_client;
   accounts_ = std::make_unique<Accounts>(*store_, clock_, account_policy);
@@ -133,6 +142,7 @@ Status Platform::Open() {
   ctx_->plans = plans_.get();
   ctx_->indexer = indexer_.get();
   ctx_->rankers = rankers_.get();
+  ctx_->visitor_cache = visitor_cache_.get();
   ctx_->data_dir = config_.data_dir;
   auto proxies = api::TrustedProxies::Parse(config_.trusted_proxies);
   if (!proxies.ok()) return proxies.status();
@@ -198,14 +208,10 @@ Status Platform::OpenSearch() {
           spdlog::info("{}", line);
         }
       });
-  searcher_ = std::make_unique<search::Searcher>(index_.get(), translator_.get(),
-                                                 search::QueryOptions{}, search::RankingOptions{},
-                                                 search::RerankOptions{
-                                                     .source = config_.rerank_depth > 0
-                                                                   ? rankers_.get()
-                                                                   : nullptr,
-                                                     .depth = static_cast<size_t>(
-                                                         config_.rerank_depth)});
+  searcher_ = std::make_unique<search::Searcher>(
+      index_.get(), translator_.get(), search::QueryOptions{}, search::RankingOptions{},
+      search::RerankOptions{.source = config_.rerank_depth > 0 ? rankers_.get() : nullptr,
+                            .depth = static_cast<size_t>(config_.rerank_depth)});
   matcher_ = std::make_unique<search::Matcher>(index_.get(), translator_.get());
   search_ = std::make_unique<SearchService>(*store_, *searcher_, *matcher_, clock_);
   subscriptions_ =
@@ -367,9 +373,8 @@ void Platform::RunNetwork() {
       const int64_t n = puller_->PullAll();
       if (n > 0) spdlog::info("{} listing changes pulled from partner platforms", n);
       // The shared replay memory forgets the signatures that are out of their time window.
-      Status forgot = store_->Write([&](StoreTx& tx) {
-        return tx.net().ForgetNonces(clock_.Now()).status();
-      });
+      Status forgot =
+          store_->Write([&](StoreTx& tx) { return tx.net().ForgetNonces(clock_.Now()).status(); });
       if (!forgot.ok()) spdlog::warn("forgetting old signatures failed: {}", forgot.message());
       // Messages to partners (inquiries, docs/network.md §6) go out in the same rounds.
       if (auto sent = outbox_->DeliverDue(); !sent.ok()) {

@@ -78,6 +78,7 @@ class Platform {
   Config config_;
   SystemClock clock_;
   std::unique_ptr<Store> store_;
+  std::unique_ptr<api::VisitorCache> visitor_cache_;  // over store_, a CountedStore
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<Orgs> orgs_;
   std::unique_ptr<Listings> listings_;

@@ -195,6 +195,38 @@ TEST_F(ListingRoutesTest, MembersOnlyListingShowsVisitorsASummary) {
   EXPECT_NE(member.body.find("秘密的技术细节"), std::string::npos);
 }
 
+// Visitors' answers are kept between writes (api/visitor_cache.h): a change is seen by the next
+// visitor at once, and a member's fuller answer never reaches a visitor, nor a visitor's a member.
+TEST_F(ListingRoutesTest, VisitorsSeeEveryChangeAtOnceAndNeverAMembersAnswer) {
+  Client owner = RegisterWithOrg("ent9", "壬企业");
+  Client reviewer = Reviewer();
+  const int64_t id = PublishedDemand(owner, reviewer, "缓存前的标题");
+  const std::string path = "/api/v1/demands/" + std::to_string(id);
+  Client member = RegisterUser("member9");
+  // The member reads first: what a visitor is then given is still a visitor's.
+  ASSERT_EQ(member.Get(path).json["contact"]["phone"], "0755-12345678");
+  for (int i = 0; i < 2; ++i) {
+    auto visitor = Anonymous().Get(path);
+    ASSERT_EQ(visitor.status, 200);
+    EXPECT_EQ(visitor.json["title"], "缓存前的标题");
+    EXPECT_FALSE(visitor.json.contains("contact"));
+  }
+  // And after visitors' reads, a member still gets the contact.
+  EXPECT_EQ(member.Get(path).json["contact"]["phone"], "0755-12345678");
+  // The owner's edit sends it back to review: the next visitor gets 404, not the kept answer.
+  ASSERT_EQ(owner.Patch(path, {{"title", "缓存后的标题"}}).status, 200);
+  EXPECT_EQ(Anonymous().Get(path).status, 404);
+  ASSERT_EQ(reviewer.Post(path + "/approve", json::object()).status, 200);
+  auto after = Anonymous().Get(path);
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.json["title"], "缓存后的标题");
+  // The organisation's new name is the next visitor's too.
+  const int64_t org = owner.Get("/api/v1/me").json["org_id"];
+  ASSERT_EQ(owner.Patch("/api/v1/orgs/" + std::to_string(org), {{"name", "壬企业（新）"}}).status,
+            200);
+  EXPECT_EQ(Anonymous().Get(path).json["org"]["name"], "壬企业（新）");
+}
+
 TEST_F(ListingRoutesTest, OwnersEditOfAPublishedListingIsReviewedAgain) {
   Client owner = RegisterWithOrg("ent6", "己企业");
   Client reviewer = Reviewer();
