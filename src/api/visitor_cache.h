@@ -18,14 +18,15 @@ namespace kc::api {
 
 // An answer kept under `key` is given back while no write has gone through `store` since it was
 // read and it is younger than `max_age` — the bound on how stale a change made elsewhere (a
-// command-line import, another node on the same PostgreSQL database) can be for visitors. At most
-// `max_entries` answers are kept; when full, it starts again empty. Thread-safe.
+// command-line import, another node on the same PostgreSQL database) can be for visitors. The
+// answers kept hold at most `max_bytes` together; to keep a new one in a full cache, others are
+// dropped (whichever come first in the table, not the oldest). Thread-safe.
 class VisitorCache {
  public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
 
   VisitorCache(const CountedStore* store, std::chrono::milliseconds max_age,
-               size_t max_entries = 4096, Clock clock = std::chrono::steady_clock::now);
+               size_t max_bytes = 64 << 20, Clock clock = std::chrono::steady_clock::now);
 
   // What Put needs to know when a read began: take it before reading from the store.
   struct Stamp {
@@ -48,10 +49,11 @@ class VisitorCache {
 
   const CountedStore* store_;
   std::chrono::milliseconds max_age_;
-  size_t max_entries_;
+  size_t max_bytes_;
   Clock clock_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
+  size_t bytes_ = 0;  // of the keys and bodies kept
 };
 
 }  // namespace kc::api

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "core/utf8.h"
 #include "search/aliases.h"
@@ -58,6 +59,45 @@ void AddAliases(const Xapian::Database& db, std::string_view part, const text::T
   }
 }
 
+// Term frequencies remembered for one revision of one database. Every search looks up each term
+// of its query, the same terms come back in many queries, and each lookup walks the postings
+// table's B-tree (bench/http/README.md, "Search latency"). One memo per thread (the search
+// pool's threads), started again when the database or its revision changes, or when it is full.
+// A database without a UUID (in memory) is not remembered.
+class TermFreqMemo {
+ public:
+  static TermFreqMemo& ForThisThread() {
+    thread_local TermFreqMemo memo;
+    return memo;
+  }
+
+  // Prepares for lookups in db; false when db's frequencies cannot be remembered.
+  bool Use(const Xapian::Database& db) {
+    std::string uuid = db.get_uuid();
+    if (uuid.empty()) return false;
+    const Xapian::rev revision = db.get_revision();
+    if (uuid != uuid_ || revision != revision_ || freqs_.size() >= kMaxTerms) {
+      freqs_.clear();
+      uuid_ = std::move(uuid);
+      revision_ = revision;
+    }
+    return true;
+  }
+
+  // db's frequency of term; Use(db) must have returned true.
+  Xapian::doccount Get(const Xapian::Database& db, const std::string& term) {
+    auto [it, added] = freqs_.try_emplace(term, 0);
+    if (added) it->second = db.get_termfreq(term);
+    return it->second;
+  }
+
+ private:
+  static constexpr size_t kMaxTerms = 200000;
+  std::string uuid_;
+  Xapian::rev revision_ = 0;
+  std::unordered_map<std::string, Xapian::doccount> freqs_;
+};
+
 }  // namespace
 
 void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& o, TermWeights* out) {
@@ -95,12 +135,16 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWe
       std::min(limit, std::max(o.max_char_share * n, static_cast<double>(o.char_docs_floor)));
   TermWeights kept;
   std::map<std::string, double> kept_idf, all_idf;
+  TermFreqMemo& memo = TermFreqMemo::ForThisThread();
+  const bool remembered = memo.Use(db);
+  auto freq_of = [&](const std::string& term) {
+    return remembered ? memo.Get(db, term) : db.get_termfreq(term);
+  };
   for (const auto& [term, w] : *terms) {
     const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;
     // A term no document has is not worth keeping: were only such terms left, the query would
     // find nothing where its common words find something.
-    const Xapian::doccount freq =
-        db.get_termfreq(term) + (o.members_text ? db.get_termfreq(MembersTerm(term)) : 0);
+    const Xapian::doccount freq = freq_of(term) + (o.members_text ? freq_of(MembersTerm(term)) : 0);
     const double term_idf = Bm25Idf(n, std::min(freq, n));
     if (idf != nullptr) all_idf.emplace(term, term_idf);
     if (!drop || (freq > 0 && freq <= (is_char ? char_limit : limit))) {

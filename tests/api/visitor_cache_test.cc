@@ -23,8 +23,8 @@ class VisitorCacheTest : public ::testing::Test {
     (void)store_->Write([](StoreTx&) { return Status::Ok(); });
   }
 
-  VisitorCache MakeCache(size_t max_entries = 16) {
-    return VisitorCache(store_.get(), 2000ms, max_entries, [this] { return now_; });
+  VisitorCache MakeCache(size_t max_bytes = 1024) {
+    return VisitorCache(store_.get(), 2000ms, max_bytes, [this] { return now_; });
   }
 
   TempDir dir_;
@@ -61,18 +61,28 @@ TEST_F(VisitorCacheTest, AnAnswerEndsWithItsAge) {
   EXPECT_FALSE(cache.Find("demand/1").has_value());
 }
 
-TEST_F(VisitorCacheTest, AFullCacheStartsAgainEmpty) {
-  VisitorCache cache = MakeCache(2);
-  cache.Put("a", cache.Take(), "1");
-  cache.Put("b", cache.Take(), "2");
-  // Replacing a kept key does not count as a new one.
-  cache.Put("b", cache.Take(), "3");
-  EXPECT_EQ(*cache.Find("a"), "1");
-  EXPECT_EQ(*cache.Find("b"), "3");
-  cache.Put("c", cache.Take(), "4");
-  EXPECT_FALSE(cache.Find("a").has_value());
-  EXPECT_FALSE(cache.Find("b").has_value());
-  EXPECT_EQ(*cache.Find("c"), "4");
+TEST_F(VisitorCacheTest, AFullCacheDropsOthersToKeepANewAnswer) {
+  // Keys and bodies of 10 bytes: three fit in 30 bytes.
+  VisitorCache cache = MakeCache(30);
+  cache.Put("key1", cache.Take(), "body-1");
+  cache.Put("key2", cache.Take(), "body-2");
+  cache.Put("key3", cache.Take(), "body-3");
+  // Replacing a kept key takes no more room.
+  cache.Put("key3", cache.Take(), "body-4");
+  int kept = 0;
+  for (const char* key : {"key1", "key2", "key3"}) kept += cache.Find(key).has_value() ? 1 : 0;
+  EXPECT_EQ(kept, 3);
+  EXPECT_EQ(*cache.Find("key3"), "body-4");
+  // A fourth is kept, and one of the others dropped for it.
+  cache.Put("key5", cache.Take(), "body-5");
+  EXPECT_EQ(*cache.Find("key5"), "body-5");
+  kept = 0;
+  for (const char* key : {"key1", "key2", "key3"}) kept += cache.Find(key).has_value() ? 1 : 0;
+  EXPECT_EQ(kept, 2);
+  // An answer larger than the whole cache is not kept, and drops nothing.
+  cache.Put("big", cache.Take(), std::string(40, 'x'));
+  EXPECT_FALSE(cache.Find("big").has_value());
+  EXPECT_EQ(*cache.Find("key5"), "body-5");
 }
 
 }  // namespace

@@ -208,6 +208,29 @@ TEST_F(QueryTest, TheQueryTakesItsTermLimitFromTheOptions) {
   EXPECT_EQ(QueryOptions().max_terms, 48u);
 }
 
+// Term frequencies are remembered per index revision: a commit's new frequencies are seen at once.
+TEST_F(QueryTest, ANewRevisionsFrequenciesAreSeenAtOnce) {
+  QueryOptions o;
+  o.min_docs_for_share = 1000;  // drop nothing for its share
+  auto idf_of = [&](const Xapian::Database& db) {
+    TermWeights terms = {{"W钙钛矿", 1.0}, {"W化工", 1.0}};
+    std::map<std::string, double> idf;
+    DropFrequentTerms(db, o, &terms, &idf);
+    return idf.count("W钙钛矿") ? idf.at("W钙钛矿") : -1.0;
+  };
+  const double before = idf_of(*reader_);
+  EXPECT_EQ(idf_of(*reader_), before);  // the remembered frequency, the same
+  ASSERT_TRUE(
+      index_->Upsert(testing::MakeListing(41, ListingKind::kDemand, "钙钛矿", "钙钛矿")).ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  auto fresh = index_->AcquireReader();
+  ASSERT_TRUE(fresh.ok());
+  const double after = idf_of(**fresh);
+  EXPECT_GT(after, 0);
+  // One more document has the term: a lower idf, or the term newly found at all.
+  EXPECT_TRUE(before < 0 || after < before) << before << " → " << after;
+}
+
 TEST_F(QueryTest, MembersTextIsASynonymOnlyForMembers) {
   SearchIndex::Reader reader = AddMembersOnly(40, "钙钛矿催化剂配方");
   ASSERT_TRUE(reader);
