@@ -216,12 +216,16 @@ def main():
     env = dict(os.environ, KECHUANG_ADMIN_PASSWORD="Bench-Keeper-pass-1")
 
     build_index(args, env)
+    # Each server gets a copy of its own: a copied data directory reads faster than the one the
+    # import and the index build wrote (measured: 20% less CPU per signed-in detail), so the one
+    # without a copy would be measured at a disadvantage.
+    shutil.copytree(f"{args.work}/data", f"{args.work}/data-current")
     if args.baseline:
         shutil.copytree(f"{args.work}/data", f"{args.work}/data-baseline")
     cores = len(args.server_cpus.split(","))
     servers = {"bare": harness.start([args.bare, str(PORTS["bare"])], args.server_cpus)}
     servers["current"] = harness.start(
-        serve_cmd(args.binary, f"{args.work}/data", PORTS["current"],
+        serve_cmd(args.binary, f"{args.work}/data-current", PORTS["current"],
                   ["--search-threads", str(cores)]),
         args.server_cpus, env, f"{args.work}/current.log")
     if args.baseline:
