@@ -61,7 +61,7 @@ void AddAliases(const Xapian::Database& db, std::string_view part, const text::T
 
 // Term frequencies remembered for one revision of one database. Every search looks up each term
 // of its query, the same terms come back in many queries, and each lookup walks the postings
-// table's B-tree (bench/http/README.md, "Search latency"). One memo per thread (the search
+// table's B-tree (bench/http/README.md, "Search through HTTP"). One memo per thread (the search
 // pool's threads), started again when the database or its revision changes, or when it is full.
 // A database without a UUID (in memory) is not remembered.
 class TermFreqMemo {
