@@ -1,6 +1,6 @@
 // scale: the search module at N synthetic documents (bench/scale/README.md).
 //
-//   scale build --dir DIR --n N [--data DIR] [--threads 2] [--batch 10000] [--mode shards|shared]
+//   scale build --dir DIR --n N [--data DIR] [--threads 2] [--batch 1000] [--mode shards|shared]
 //   scale query --dir DIR --n N [--data DIR] [--cedict FILE] [--threads 1] [--queries 1000]
 //               [--matches 300] [--warmup 50] [--member 0|1]
 //               variants of the defaults: [--char-weight X] [--search-char-weight X]
@@ -90,7 +90,7 @@ struct Options {
   std::string cedict;
   uint64_t n = 100000;
   int threads = 0;
-  size_t batch = 10000;
+  size_t batch = 1000;
   std::string mode = "shards";  // build: shards (BulkIndexBuilder) or shared (one database)
   size_t queries = 1000;
   size_t matches = 300;
