@@ -11,7 +11,7 @@
 //        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
 //        [--match 1] [--match-key-terms N] [--match-candidate-terms N] [--match-candidates N]
 //        [--match-terms-share X] [--match-min-relevance X] [--match-text-weight X]
-//        [--match-char-weight X]
+//        [--match-char-weight X] [--match-bigram-share X] [--match-bigram-floor N]
 //        [--half even|odd]
 #include <chrono>
 #include <cstdio>
@@ -161,6 +161,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->match_options.candidates = std::stoul(v);
     } else if (a == "--match-char-weight") {
       o->match_options.query.char_weight = std::stod(v);
+    } else if (a == "--match-bigram-share") {
+      o->match_options.query.max_bigram_share = std::stod(v);
+    } else if (a == "--match-bigram-floor") {
+      o->match_options.query.bigram_docs_floor = std::stoul(v);
     } else if (a == "--match-min-relevance") {
       o->match_options.min_relevance = std::stod(v);
     } else if (a == "--match-text-weight") {

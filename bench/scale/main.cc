@@ -7,6 +7,8 @@
 //               [--match-char-weight X] [--bigram-weight X] [--translation-weight X]
 //               [--key-terms N] [--candidate-terms N] [--candidates N] [--char-share X]
 //               [--char-docs-floor N] [--max-translated-terms N]
+//               [--match-bigram-share X] [--dump FILE]   (every answer's ids, for
+//               bench/scale/overlap.py)
 //   scale explain --dir DIR --n N [--matches 50] [--queries 200]   (what the queries cost)
 //   scale terms --dir DIR                 (the index's terms and postings by prefix)
 //   scale sample --n K [--data DIR]        (prints K generated listings as JSON lines)
@@ -96,6 +98,7 @@ struct Options {
   size_t matches = 300;
   size_t warmup = 50;
   bool member = false;  // query as a signed-in member (members-only text too)
+  std::string dump;     // query: where to write every answer's ids (bench/scale/overlap.py)
   // Variants of the product defaults, to find where the time goes.
   search::QueryOptions query;
   search::MatchOptions match;
@@ -148,8 +151,12 @@ bool Parse(int argc, char** argv, Options* o) {
       o->query.char_docs_floor = o->match.query.char_docs_floor = std::stoul(v);
     else if (a == "--max-translated-terms")
       o->query.max_translated_terms = o->match.query.max_translated_terms = std::stoul(v);
+    else if (a == "--match-bigram-share")
+      o->match.query.max_bigram_share = std::stod(v);
     else if (a == "--candidates")
       o->match.candidates = std::stoul(v);
+    else if (a == "--dump")
+      o->dump = v;
     else {
       std::cerr << "unknown option " << a << "\n";
       return false;
@@ -509,6 +516,7 @@ int Query(const Generator& g, const Options& o) {
   }
   std::atomic<size_t> found_top10{0}, empty{0}, facets{0};
   std::atomic<bool> failed{false};
+  std::vector<std::vector<int64_t>> search_ids(o.queries);
   const Timed s = RunTimed(o.queries, threads, [&](size_t j) {
     search::SearchRequest r;
     r.q = queries[j];
@@ -523,6 +531,7 @@ int Query(const Generator& g, const Options& o) {
     if (!res->facets.discipline.empty()) ++facets;
     for (const auto& h : res->hits) {
       if (h.id == static_cast<int64_t>(qdocs[j] + 1)) ++found_top10;
+      search_ids[j].push_back(h.id);
     }
   });
   for (size_t j = 0; j < std::min(o.warmup, demands.size()); ++j) {
@@ -532,6 +541,7 @@ int Query(const Generator& g, const Options& o) {
   }
   const size_t nm = std::min(o.matches, demands.size());
   std::atomic<size_t> match_hits{0};
+  std::vector<std::vector<int64_t>> match_ids(nm);
   const Timed m = RunTimed(nm, threads, [&](size_t j) {
     search::MatchRequest r;
     r.target = ListingKind::kAchievement;
@@ -544,10 +554,21 @@ int Query(const Generator& g, const Options& o) {
       return;
     }
     match_hits += res->hits.size();
+    for (const auto& h : res->hits) match_ids[j].push_back(h.id);
   });
   if (failed) {
     std::cerr << "a search or match failed\n";
     return 1;
+  }
+  if (!o.dump.empty()) {
+    std::ofstream out(o.dump);
+    auto write = [&out](const char* what, size_t j, const std::vector<int64_t>& ids) {
+      out << what << ' ' << j;
+      for (int64_t id : ids) out << ' ' << id;
+      out << '\n';
+    };
+    for (size_t j = 0; j < search_ids.size(); ++j) write("search", j, search_ids[j]);
+    for (size_t j = 0; j < match_ids.size(); ++j) write("match", j, match_ids[j]);
   }
   auto mean = [](const std::vector<double>& v) {
     double t = 0;

@@ -129,7 +129,7 @@ CandidateQuery CandidateQueryOf(const SourceQuery& sq, size_t n, double char_wei
 TextQuery PrepareQuery(const Xapian::Database& db, const QueryOptions& query_options,
                        CandidateQuery* q, Reference* reference) {
   std::map<std::string, double> idf;
-  DropFrequentTerms(db, query_options, &q->terms, &idf);
+  DropFrequentTerms(db, query_options, &q->terms, &idf, &q->own);
   *reference = ReferenceOf(q->own, q->translations, idf);
   TextQuery text_query;
   text_query.terms = q->terms;

@@ -74,8 +74,9 @@ struct MatchOptions {
   double widen_char_weight = 0.3;
   // Bigram weight, translation weight, frequent-term dropping of the candidate query; no
   // character terms by default (most of the postings of a listing's query, little of its
-  // meaning once whole key terms are matched).
-  QueryOptions query = {.char_weight = 0};
+  // meaning once whole key terms are matched), and no bigram in more than 5% of the documents
+  // of a large index (QueryOptions::max_bigram_share).
+  QueryOptions query = {.char_weight = 0, .max_bigram_share = 0.05};
   // A candidate whose relevance (MatchHit::relevance) is below this is not shown; 0 shows
   // every candidate.
   double min_relevance = kMinMatchRelevance;

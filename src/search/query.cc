@@ -126,13 +126,17 @@ TermWeights Heaviest(const TermWeights& terms, size_t n) {
 }
 
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWeights* terms,
-                       std::map<std::string, double>* idf) {
+                       std::map<std::string, double>* idf, const TermWeights* own) {
   const Xapian::doccount n = db.get_doccount();
   const bool drop = n >= o.min_docs_for_share;
   if (!drop && idf == nullptr) return;
   const double limit = o.max_term_share * n;
-  const double char_limit =
-      std::min(limit, std::max(o.max_char_share * n, static_cast<double>(o.char_docs_floor)));
+  // A share with a floor: never above the general limit, never below `floor` documents.
+  auto limit_of = [&](double share, size_t floor) {
+    return std::min(limit, std::max(share * n, static_cast<double>(floor)));
+  };
+  const double char_limit = limit_of(o.max_char_share, o.char_docs_floor);
+  const double bigram_limit = limit_of(o.max_bigram_share, o.bigram_docs_floor);
   TermWeights kept;
   std::map<std::string, double> kept_idf, all_idf;
   TermFreqMemo& memo = TermFreqMemo::ForThisThread();
@@ -142,12 +146,15 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWe
   };
   for (const auto& [term, w] : *terms) {
     const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;
+    const bool own_bigram = term.compare(0, kBigramPrefix.size(), kBigramPrefix) == 0 &&
+                            (own == nullptr || own->count(term) != 0);
+    const double term_limit = is_char ? char_limit : own_bigram ? bigram_limit : limit;
     // A term no document has is not worth keeping: were only such terms left, the query would
     // find nothing where its common words find something.
     const Xapian::doccount freq = freq_of(term) + (o.members_text ? freq_of(MembersTerm(term)) : 0);
     const double term_idf = Bm25Idf(n, std::min(freq, n));
     if (idf != nullptr) all_idf.emplace(term, term_idf);
-    if (!drop || (freq > 0 && freq <= (is_char ? char_limit : limit))) {
+    if (!drop || (freq > 0 && freq <= term_limit)) {
       kept.emplace(term, w);
       if (idf != nullptr) kept_idf.emplace(term, term_idf);
     }

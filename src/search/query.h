@@ -52,6 +52,13 @@ struct QueryOptions {
   // (the general limit still applies): a short posting list costs little, so a small index
   // keeps its characters (they find titles written with other words: bench/eval/README.md).
   size_t char_docs_floor = 5000;
+  // The same for a CJK bigram (B) term of the query's own text (DropFrequentTerms); 1:
+  // bigrams obey max_term_share only (search). The matcher's candidate query sets 0.05: a
+  // listing's query holds many bigrams, and at 1M documents the common ones (材料, 技术 …, in
+  // tens of thousands of documents each) were three quarters of its cost while adding little
+  // to what whole words already find (bench/scale/README.md, "Frequent bigrams").
+  double max_bigram_share = 1.0;
+  size_t bigram_docs_floor = 5000;
   size_t min_docs_for_share = 50;
   // The OR that retrieves holds at most this many of the query's own terms, those of most
   // weight × idf (ties: the smaller term), and every term that translations brought; 0: every
@@ -116,14 +123,18 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
 void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& options,
                   TermWeights* out);
 
-// Drops terms found in more than options.max_term_share of db's documents, and character
-// terms found in more than options.max_char_share of them and in more than
-// options.char_docs_floor documents (see QueryOptions), and terms in no document. With
+// Drops terms found in more than options.max_term_share of db's documents, character terms
+// found in more than options.max_char_share of them and in more than options.char_docs_floor
+// documents, bigram terms likewise (max_bigram_share, bigram_docs_floor; see QueryOptions),
+// and terms in no document. With
 // options.members_text a term's frequency counts its members-only form too. When that would
 // leave no term, all are kept. When idf is given it receives the BM25 idf (relevance.h) of
-// every term left, from the frequencies read here.
+// every term left, from the frequencies read here. When own is given (the terms of the query's
+// own text), a bigram not in it (one only a translation brought: the one way a foreign-language
+// text reaches the index's language) is never dropped for max_bigram_share.
 void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, TermWeights* terms,
-                       std::map<std::string, double>* idf = nullptr);
+                       std::map<std::string, double>* idf = nullptr,
+                       const TermWeights* own = nullptr);
 
 // Field filters; empty strings and nullopt filter nothing.
 struct Filters {

@@ -106,6 +106,47 @@ TEST_F(QueryTest, CharacterTermsHaveALowerShareLimit) {
   EXPECT_EQ(all, (TermWeights{{"U污", 0.3}}));
 }
 
+TEST_F(QueryTest, BigramTermsHaveTheirOwnShareLimit) {
+  ASSERT_EQ(reader_->get_termfreq("B缺陷"), 2u);  // 缺陷检测 in listings 1 and 4
+  ASSERT_EQ(reader_->get_termfreq("B污泥"), 1u);
+  QueryOptions o;
+  o.min_docs_for_share = 1;
+  o.max_term_share = 0.5;
+  const TermWeights query{{"B缺陷", 1.0}, {"W检测", 1.0}, {"B污泥", 1.0}};
+  // By default (search) a bigram obeys the general limit only.
+  TermWeights by_default = query;
+  DropFrequentTerms(*reader_, o, &by_default);
+  EXPECT_EQ(by_default, query);
+  // With a lower bigram share, 2 of 5 documents is too many for a bigram, not for a word.
+  o.max_bigram_share = 0.3;
+  o.bigram_docs_floor = 1;
+  TermWeights lower = query;
+  DropFrequentTerms(*reader_, o, &lower);
+  EXPECT_EQ(lower, (TermWeights{{"W检测", 1.0}, {"B污泥", 1.0}}));
+  // A bigram in no more than bigram_docs_floor documents is kept whatever its share: a small
+  // index keeps all its bigrams.
+  o.bigram_docs_floor = 2;
+  TermWeights floor = query;
+  DropFrequentTerms(*reader_, o, &floor);
+  EXPECT_EQ(floor, query);
+  // Given the query's own terms, a bigram only a translation brought is never dropped for
+  // its share.
+  o.bigram_docs_floor = 1;
+  const TermWeights own{{"W检测", 1.0}, {"B污泥", 1.0}};
+  TermWeights translated = query;
+  DropFrequentTerms(*reader_, o, &translated, nullptr, &own);
+  EXPECT_EQ(translated, query);
+  const TermWeights own_too{{"B缺陷", 1.0}};
+  TermWeights not_translated = query;
+  DropFrequentTerms(*reader_, o, &not_translated, nullptr, &own_too);
+  EXPECT_EQ(not_translated, lower);
+  // Characters keep their own limit.
+  o.max_char_share = 1.0;
+  TermWeights chars{{"U检", 0.3}, {"B缺陷", 1.0}};
+  DropFrequentTerms(*reader_, o, &chars);
+  EXPECT_EQ(chars, (TermWeights{{"U检", 0.3}}));
+}
+
 TEST_F(QueryTest, CommonCharactersLeaveTheBuiltQuery) {
   QueryOptions o;
   o.min_docs_for_share = 1;
