@@ -3,31 +3,12 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/text_field.h"
 #include "core/trim.h"
-#include "core/utf8.h"
 
 namespace kc {
 
 namespace {
-
-// Trims `v` and checks it is UTF-8 without control characters (line breaks allowed when
-// `multiline`), at most `max` characters, and present when `required`.
-Status CheckText(std::string_view field, std::string& v, size_t max, bool required,
-                 bool multiline = false) {
-  v = Trim(v);
-  const std::string f(field);
-  if (required && v.empty()) return Invalid(f, "required", f + " is required");
-  if (!IsValidUtf8(v)) return Invalid(f, "invalid_utf8", f + " is not valid UTF-8");
-  for (unsigned char c : v) {
-    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7f) {
-      return Invalid(f, "invalid_text", f + " holds control characters");
-    }
-  }
-  if (Utf8Length(v) > max) {
-    return Invalid(f, "too_long", f + " has more than " + std::to_string(max) + " characters");
-  }
-  return Status::Ok();
-}
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -116,9 +97,9 @@ TaskStatus EffectiveTaskStatus(const PlanTask& task, const std::vector<PlanMiles
 }
 
 Status ValidateActionPlan(ActionPlan& p) {
-  KC_RETURN_IF_ERROR(CheckText("title", p.title, 200, true));
-  KC_RETURN_IF_ERROR(CheckText("title_en", p.title_en, 300, false));
-  KC_RETURN_IF_ERROR(CheckText("description", p.description, 5000, false, true));
+  KC_RETURN_IF_ERROR(CheckTextField("title", p.title, 200, true));
+  KC_RETURN_IF_ERROR(CheckTextField("title_en", p.title_en, 300, false));
+  KC_RETURN_IF_ERROR(CheckTextField("description", p.description, 5000, false, true));
   KC_RETURN_IF_ERROR(CheckYear("start_year", p.start_year));
   KC_RETURN_IF_ERROR(CheckYear("end_year", p.end_year));
   if (p.end_year < p.start_year) {
@@ -131,24 +112,24 @@ Status ValidateActionPlan(ActionPlan& p) {
 }
 
 Status ValidatePlanCategory(PlanCategory& c) {
-  KC_RETURN_IF_ERROR(CheckText("title", c.title, 100, true));
-  return CheckText("title_en", c.title_en, 200, false);
+  KC_RETURN_IF_ERROR(CheckTextField("title", c.title, 100, true));
+  return CheckTextField("title_en", c.title_en, 200, false);
 }
 
 Status ValidatePlanTask(PlanTask& t) {
-  KC_RETURN_IF_ERROR(CheckText("code", t.code, 20, true));
+  KC_RETURN_IF_ERROR(CheckTextField("code", t.code, 20, true));
   bool ok = t.code.front() != '.' && t.code.back() != '.' &&
             t.code.find("..") == std::string::npos &&
             std::all_of(t.code.begin(), t.code.end(),
                         [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
   if (!ok)
     return Invalid("code", "invalid_code", "a task code is numbers joined by dots, e.g. 1.3");
-  KC_RETURN_IF_ERROR(CheckText("title", t.title, 200, true));
-  return CheckText("description", t.description, 5000, false, true);
+  KC_RETURN_IF_ERROR(CheckTextField("title", t.title, 200, true));
+  return CheckTextField("description", t.description, 5000, false, true);
 }
 
 Status ValidatePlanMilestone(PlanMilestone& m) {
-  KC_RETURN_IF_ERROR(CheckText("title", m.title, 200, true));
+  KC_RETURN_IF_ERROR(CheckTextField("title", m.title, 200, true));
   m.due_date = Trim(m.due_date);
   if (!IsCalendarDay(m.due_date)) {
     return Invalid("due_date", "invalid_date", "due_date is a calendar day, YYYY-MM-DD");
@@ -161,12 +142,12 @@ Status ValidateProgressReport(ProgressReport& r) {
   if (!IsCalendarDay(r.report_date)) {
     return Invalid("report_date", "invalid_date", "report_date is a calendar day, YYYY-MM-DD");
   }
-  KC_RETURN_IF_ERROR(CheckText("text", r.text, 5000, true, true));
+  KC_RETURN_IF_ERROR(CheckTextField("text", r.text, 5000, true, true));
   if (r.evidence.size() > 10) {
     return Invalid("evidence", "too_many_links", "at most 10 evidence links");
   }
   for (auto& url : r.evidence) {
-    KC_RETURN_IF_ERROR(CheckText("evidence", url, 500, true));
+    KC_RETURN_IF_ERROR(CheckTextField("evidence", url, 500, true));
     bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
     if (!scheme || url.find_first_of(" <>\"") != std::string::npos ||
         url.size() <= (url[4] == 's' ? 8u : 7u)) {

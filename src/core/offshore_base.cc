@@ -4,33 +4,14 @@
 
 #include "core/country_code.h"
 #include "core/taxonomy.h"
+#include "core/text_field.h"
 #include "core/trim.h"
-#include "core/utf8.h"
 
 namespace kc {
 
 namespace {
 
 constexpr size_t kMaxFields = 10;
-
-// Trims `v` and checks it is UTF-8 without control characters, at most `max` characters, and
-// present when `required`.
-Status CheckText(std::string_view field, std::string& v, size_t max, bool required,
-                 bool multiline = false) {
-  v = Trim(v);
-  const std::string f(field);
-  if (required && v.empty()) return Invalid(f, "required", f + " is required");
-  if (!IsValidUtf8(v)) return Invalid(f, "invalid_utf8", f + " is not valid UTF-8");
-  for (unsigned char c : v) {
-    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7f) {
-      return Invalid(f, "invalid_text", f + " holds control characters");
-    }
-  }
-  if (Utf8Length(v) > max) {
-    return Invalid(f, "too_long", f + " has more than " + std::to_string(max) + " characters");
-  }
-  return Status::Ok();
-}
 
 // Drops repeats, keeping the first occurrence's place.
 void Dedupe(std::vector<std::string>& v) {
@@ -62,7 +43,7 @@ Status CheckFields(std::vector<std::string>& fields) {
 }
 
 Status CheckWebsite(std::string& url) {
-  KC_RETURN_IF_ERROR(CheckText("website", url, 300, false));
+  KC_RETURN_IF_ERROR(CheckTextField("website", url, 300, false));
   if (url.empty()) return Status::Ok();
   bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
   if (!scheme || url.find_first_of(" <>\"") != std::string::npos) {
@@ -98,12 +79,12 @@ bool IsBaseService(std::string_view name) {
 }
 
 Status ValidateOffshoreBase(OffshoreBase& b) {
-  KC_RETURN_IF_ERROR(CheckText("name", b.name, 100, true));
-  KC_RETURN_IF_ERROR(CheckText("name_en", b.name_en, 200, false));
+  KC_RETURN_IF_ERROR(CheckTextField("name", b.name, 100, true));
+  KC_RETURN_IF_ERROR(CheckTextField("name_en", b.name_en, 200, false));
   b.country = Trim(b.country);
   KC_RETURN_IF_ERROR(ValidateCountryCode(b.country));
-  KC_RETURN_IF_ERROR(CheckText("city", b.city, 60, true));
-  KC_RETURN_IF_ERROR(CheckText("host_name", b.host_name, 200, false));
+  KC_RETURN_IF_ERROR(CheckTextField("city", b.city, 60, true));
+  KC_RETURN_IF_ERROR(CheckTextField("host_name", b.host_name, 200, false));
   KC_RETURN_IF_ERROR(CheckFields(b.fields));
   for (auto& s : b.services) {
     s = Trim(s);
@@ -112,7 +93,7 @@ Status ValidateOffshoreBase(OffshoreBase& b) {
     }
   }
   Dedupe(b.services);
-  KC_RETURN_IF_ERROR(CheckText("description", b.description, 5000, false, true));
+  KC_RETURN_IF_ERROR(CheckTextField("description", b.description, 5000, false, true));
   KC_RETURN_IF_ERROR(CheckWebsite(b.website));
   b.established = Trim(b.established);
   if (!b.established.empty()) {
@@ -125,10 +106,10 @@ Status ValidateOffshoreBase(OffshoreBase& b) {
 }
 
 Status ValidateBasePerson(BasePerson& p) {
-  KC_RETURN_IF_ERROR(CheckText("name", p.name, 100, true));
-  return CheckText("role", p.role, 60, false);
+  KC_RETURN_IF_ERROR(CheckTextField("name", p.name, 100, true));
+  return CheckTextField("role", p.role, 60, false);
 }
 
-Status ValidateBaseProject(BaseProject& p) { return CheckText("note", p.note, 200, false); }
+Status ValidateBaseProject(BaseProject& p) { return CheckTextField("note", p.note, 200, false); }
 
 }  // namespace kc

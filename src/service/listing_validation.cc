@@ -8,6 +8,7 @@
 #include "core/patent_number.h"
 #include "core/region_code.h"
 #include "core/taxonomy.h"
+#include "core/text_field.h"
 #include "core/trim.h"
 #include "core/utf8.h"
 
@@ -30,23 +31,6 @@ bool IsIsoDate(std::string_view s) {
 
 namespace {
 
-bool HasControl(std::string_view s) {
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-}
-
-Status CheckLine(const std::string& field, std::string& v, size_t max, bool required) {
-  v = Trim(v);
-  if (required && v.empty()) return Invalid(field, "required", field + " is required");
-  if (!IsValidUtf8(v)) return Invalid(field, "invalid_utf8", field + " is not valid UTF-8");
-  if (HasControl(v)) return Invalid(field, "invalid_text", field + " holds control characters");
-  if (Utf8Length(v) > max) {
-    return Invalid(field, "too_long",
-                   field + " has more than " + std::to_string(max) + " characters");
-  }
-  return Status::Ok();
-}
-
 Status CheckBody(const std::string& field, std::string& v, size_t max, bool required) {
   v = Trim(v);
   if (required && v.empty()) return Invalid(field, "required", field + " is required");
@@ -65,7 +49,7 @@ Status CheckList(const std::string& field, std::vector<std::string>& items, size
                  size_t max_chars) {
   std::vector<std::string> out;
   for (auto& item : items) {
-    KC_RETURN_IF_ERROR(CheckLine(field, item, max_chars, false));
+    KC_RETURN_IF_ERROR(CheckTextField(field, item, max_chars, false));
     if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) {
       out.push_back(item);
     }
@@ -111,7 +95,7 @@ Status CheckTalentFields(Listing& l, const std::string& modes_field) {
     }
   }
   Deduplicate(l.talent_modes);
-  KC_RETURN_IF_ERROR(CheckLine("talent_type", l.talent_type, 20, false));
+  KC_RETURN_IF_ERROR(CheckTextField("talent_type", l.talent_type, 20, false));
   if (!l.talent_type.empty() && !IsTalentType(l.talent_type)) {
     return Invalid("talent_type", "invalid_talent_type",
                    "talent_type is overseas, returnee or domestic");
@@ -165,9 +149,9 @@ Status CheckTaxonomy(Listing& l) {
 }
 
 Status CheckContactFields(Contact& c) {
-  KC_RETURN_IF_ERROR(CheckLine("contact.name", c.name, 50, false));
-  KC_RETURN_IF_ERROR(CheckLine("contact.phone", c.phone, 40, false));
-  KC_RETURN_IF_ERROR(CheckLine("contact.email", c.email, 254, false));
+  KC_RETURN_IF_ERROR(CheckTextField("contact.name", c.name, 50, false));
+  KC_RETURN_IF_ERROR(CheckTextField("contact.phone", c.phone, 40, false));
+  KC_RETURN_IF_ERROR(CheckTextField("contact.email", c.email, 254, false));
   for (char ch : c.phone) {
     if (!((ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == ' ' || ch == '(' ||
           ch == ')' || ch == '#')) {
@@ -205,17 +189,17 @@ Status CheckKindFields(Listing& l) {
       return CheckList("inventors", l.inventors, 50, 50);
     case ListingKind::kExpert: {
       KC_RETURN_IF_ERROR(CheckBody("bio", l.body, 10000, false));
-      KC_RETURN_IF_ERROR(CheckLine("title", l.rank, 50, false));
-      KC_RETURN_IF_ERROR(CheckLine("affiliation", l.affiliation, 200, false));
+      KC_RETURN_IF_ERROR(CheckTextField("title", l.rank, 50, false));
+      KC_RETURN_IF_ERROR(CheckTextField("affiliation", l.affiliation, 200, false));
       KC_RETURN_IF_ERROR(CheckDisciplines(l.disciplines));
       if (l.discipline.empty() && !l.disciplines.empty()) l.discipline = l.disciplines.front();
       return Status::Ok();
     }
     case ListingKind::kTalent: {
       KC_RETURN_IF_ERROR(CheckBody("bio", l.body, 10000, false));
-      KC_RETURN_IF_ERROR(CheckLine("name", l.person_name, 50, true));
-      KC_RETURN_IF_ERROR(CheckLine("rank", l.rank, 50, false));
-      KC_RETURN_IF_ERROR(CheckLine("affiliation", l.affiliation, 200, false));
+      KC_RETURN_IF_ERROR(CheckTextField("name", l.person_name, 50, true));
+      KC_RETURN_IF_ERROR(CheckTextField("rank", l.rank, 50, false));
+      KC_RETURN_IF_ERROR(CheckTextField("affiliation", l.affiliation, 200, false));
       KC_RETURN_IF_ERROR(CheckDisciplines(l.disciplines));
       if (l.discipline.empty() && !l.disciplines.empty()) l.discipline = l.disciplines.front();
       l.country = Trim(l.country);
@@ -241,8 +225,8 @@ Status CheckKindFields(Listing& l) {
 
 Status ValidateListing(Listing& l) {
   const std::string title_field = l.kind == ListingKind::kExpert ? "name" : "title";
-  KC_RETURN_IF_ERROR(CheckLine(title_field, l.title, 200, true));
-  KC_RETURN_IF_ERROR(CheckLine("ref", l.ref, 64, false));
+  KC_RETURN_IF_ERROR(CheckTextField(title_field, l.title, 200, true));
+  KC_RETURN_IF_ERROR(CheckTextField("ref", l.ref, 64, false));
   KC_RETURN_IF_ERROR(CheckList("keywords", l.keywords, 30, 200));
   KC_RETURN_IF_ERROR(CheckKindFields(l));
   KC_RETURN_IF_ERROR(CheckTaxonomy(l));
