@@ -51,11 +51,11 @@ std::string Place(const json& base, const PageText& text, std::string_view lang)
 
 PageContent BasesPage(const json& bases, int64_t total, int64_t page, int64_t size,
                       const json& countries, const PageText& text, std::string_view lang,
-                      std::string_view base_url) {
+                      std::string_view base_url, const ListParams& filters) {
   auto t = [&](std::string_view key) { return text.Get(lang, key); };
   PageContent c;
   c.title = t("bases.title");
-  c.path = "/bases";
+  c.path = ListAddress("/bases", filters, page);
   c.description = t("bases.intro");
   std::string h = "<h1>" + EscapeMarkup(c.title) + "</h1>\n<p class=\"kc-meta\">" +
                   EscapeMarkup(text.Get(lang, "bases.count", {{"n", std::to_string(total)}})) +
@@ -68,11 +68,13 @@ PageContent BasesPage(const json& bases, int64_t total, int64_t page, int64_t si
          "</th></tr></thead><tbody>\n";
     for (const auto& row : counts) {
       const std::string code = JsonText(row, "country");
-      h += "<tr><td>" + Link("/bases?country=" + code, CountryName(code, text, lang)) +
+      h += "<tr><td>" +
+           Link(ListAddress("/bases", {{"country", code}}), CountryName(code, text, lang)) +
            "</td><td>" + std::to_string(Int(row, "count")) + "</td></tr>\n";
     }
     h += "</tbody></table></div>\n";
   }
+  h += SearchForm("/bases", filters, t("bases.searchPlaceholder"), t("bases.search"));
   json elements = json::array();
   if (!bases.is_array() || bases.empty()) {
     h += "<p>" + EscapeMarkup(t("bases.empty")) + "</p>\n";
@@ -98,7 +100,7 @@ PageContent BasesPage(const json& bases, int64_t total, int64_t page, int64_t si
     h += "</ul>\n";
   }
   h += PageLinks(total, size, page, text, lang,
-                 [](int64_t p) { return "/bases?page=" + std::to_string(p); });
+                 [&](int64_t p) { return ListAddress("/bases", filters, p); });
   c.body_html = std::move(h);
   c.json_ld = {{"@context", "https://schema.org"},
                {"@type", "ItemList"},

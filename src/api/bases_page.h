@@ -14,10 +14,12 @@ namespace kc::api {
 // A page of the directory. `bases`: the items of GET /api/v1/bases (OffshoreBaseJson), all
 // public; `countries`: GET /api/v1/bases/countries. A table of bases per country (the app's
 // chart as a table), then the bases, each a link with its country, city and host, and page
-// links; schema.org ItemList JSON-LD. Every text is escaped.
+// links; schema.org ItemList JSON-LD. Every text is escaped. `filters` (country, q: the app's
+// list filters) are kept by a search box, the page links and the canonical path.
 PageContent BasesPage(const nlohmann::json& bases, int64_t total, int64_t page, int64_t size,
                       const nlohmann::json& countries, const PageText& text,
-                      std::string_view language, std::string_view base_url);
+                      std::string_view language, std::string_view base_url,
+                      const ListParams& filters = {});
 
 // A public base's page: name, location, host, focus fields (taxonomy names in the page's
 // language), services (baseService.<code>), establishment, contact, website (a link only when

@@ -1,7 +1,5 @@
 // /deals: open a deal, list mine, read one, move it to another stage; its messages,
 // documents and contract; an achievement's confidential details.
-#include <cctype>
-#include <cstdio>
 
 #include "api/deal_json.h"
 #include "api/json_io.h"
@@ -140,18 +138,8 @@ http::Response Download(Context& ctx, http::Request& req) {
   r.content_type = file->first.content_type;
   r.body = std::move(file->second);
   // RFC 6266/5987: the UTF-8 name percent-encoded, with an ASCII fallback.
-  std::string encoded;
-  for (unsigned char c : file->first.file_name) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
-  r.AddHeader("Content-Disposition",
-              "attachment; filename=\"attachment\"; filename*=UTF-8''" + encoded);
+  r.AddHeader("Content-Disposition", "attachment; filename=\"attachment\"; filename*=UTF-8''" +
+                                         http::PercentEncode(file->first.file_name));
   r.AddHeader("X-Content-Type-Options", "nosniff");
   return r;
 }

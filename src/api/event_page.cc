@@ -115,18 +115,20 @@ PageContent EventPage(const EventView& v, const PageText& text, std::string_view
 }
 
 PageContent EventListPage(const std::vector<Event>& events, int64_t total, int64_t page_no,
-                          int64_t size, bool upcoming, const PageText& text,
+                          int64_t size, bool upcoming, std::string_view q, const PageText& text,
                           std::string_view lang) {
   auto t = [&](std::string_view key) { return text.Get(lang, key); };
   PageContent page;
   page.title = t("events.title");
-  const std::string base = upcoming ? "/events" : "/events?past=1";
-  page.path =
-      page_no > 1 ? base + (upcoming ? "?" : "&") + "page=" + std::to_string(page_no) : base;
-  std::string h =
-      "<h1>" + EscapeMarkup(page.title) + "</h1>\n<p class=\"kc-meta\">" +
-      (upcoming ? Link("/events?past=1", t("events.all")) : Link("/events", t("events.upcoming"))) +
-      " · " + Link("/api/v1/events/feed.ics", t("events.feed")) + "</p>\n";
+  const ListParams params = {{"past", upcoming ? "" : "1"}, {"q", std::string(q)}};
+  page.path = ListAddress("/events", params, page_no);
+  const std::string other =
+      upcoming
+          ? Link(ListAddress("/events", {{"past", "1"}, {"q", std::string(q)}}), t("events.all"))
+          : Link(ListAddress("/events", {{"q", std::string(q)}}), t("events.upcoming"));
+  std::string h = "<h1>" + EscapeMarkup(page.title) + "</h1>\n<p class=\"kc-meta\">" + other +
+                  " · " + Link("/api/v1/events/feed.ics", t("events.feed")) + "</p>\n" +
+                  SearchForm("/events", params, t("events.searchPlaceholder"), t("search.button"));
   if (events.empty()) {
     h += "<p>" + EscapeMarkup(t("events.empty")) + "</p>\n";
   } else {
@@ -142,9 +144,8 @@ PageContent EventListPage(const std::vector<Event>& events, int64_t total, int64
     }
     h += "</ul>\n";
   }
-  h += PageLinks(total, size, page_no, text, lang, [&](int64_t p) {
-    return base + (upcoming ? "?" : "&") + "page=" + std::to_string(p);
-  });
+  h += PageLinks(total, size, page_no, text, lang,
+                 [&](int64_t p) { return ListAddress("/events", params, p); });
   page.body_html = std::move(h);
   return page;
 }

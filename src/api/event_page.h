@@ -19,11 +19,11 @@ namespace kc::api {
 PageContent EventPage(const EventView& view, const PageText& text, std::string_view language,
                       std::string_view base_url, int64_t now);
 
-// A page of events, each a link with its time and place, page links written by `href_of`, and
-// links to the other list (`upcoming`: the events not yet over; else all, latest first) and to
-// the calendar feed.
+// A page of events, each a link with its time and place: those whose title or venue has the
+// words `q` ("" for all), of the events not yet over (`upcoming`) or of all, latest first. With
+// a search box, page links and a link to the other list that keep both, and the calendar feed.
 PageContent EventListPage(const std::vector<Event>& events, int64_t total, int64_t page,
-                          int64_t size, bool upcoming, const PageText& text,
+                          int64_t size, bool upcoming, std::string_view q, const PageText& text,
                           std::string_view language);
 
 }  // namespace kc::api

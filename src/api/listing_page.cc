@@ -318,13 +318,17 @@ PageContent ListingPage(const json& l, const PageText& text, std::string_view la
 }
 
 PageContent ListingListPage(ListingKind kind, const json& items, int64_t total, int64_t page_no,
-                            int64_t size, const PageText& text, std::string_view lang) {
+                            int64_t size, const PageText& text, std::string_view lang,
+                            const ListParams& filters) {
   auto t = [&](std::string_view key) { return text.Get(lang, key); };
   const std::string plural(KindPlural(kind));
   PageContent page;
   page.title = t("nav." + plural);
-  page.path = "/" + plural + (page_no > 1 ? "?page=" + std::to_string(page_no) : "");
-  std::string h = "<h1>" + EscapeMarkup(page.title) + "</h1>\n<p class=\"kc-meta\">" +
+  const std::string path = "/" + plural;
+  page.path = ListAddress(path, filters, page_no);
+  std::string h = "<h1>" + EscapeMarkup(page.title) + "</h1>\n" +
+                  SearchForm(path, filters, t("list.filterPlaceholder"), t("search.button")) +
+                  "<p class=\"kc-meta\">" +
                   EscapeMarkup(text.Get(lang, "common.total", {{"n", std::to_string(total)}})) +
                   "</p>\n";
   if (!items.is_array() || items.empty()) {
@@ -352,7 +356,7 @@ PageContent ListingListPage(ListingKind kind, const json& items, int64_t total, 
     h += "</ul>\n";
   }
   h += PageLinks(total, size, page_no, text, lang,
-                 [&plural](int64_t p) { return "/" + plural + "?page=" + std::to_string(p); });
+                 [&](int64_t p) { return ListAddress(path, filters, p); });
   page.body_html = std::move(h);
   return page;  // the app's own description stays
 }

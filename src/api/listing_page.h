@@ -20,10 +20,11 @@ PageContent ListingPage(const nlohmann::json& listing, const PageText& text,
                         std::string_view language, std::string_view base_url);
 
 // A page of a list of published listings of `kind` (summaries as the API's list gives them),
-// each a link to its page, with links to the previous and next page.
+// each a link to its page, as found with `filters` (q, category, region: the app's list
+// filters), with a search box and links to the previous and next page that keep them.
 PageContent ListingListPage(ListingKind kind, const nlohmann::json& items, int64_t total,
                             int64_t page, int64_t size, const PageText& text,
-                            std::string_view language);
+                            std::string_view language, const ListParams& filters = {});
 
 // The name of a category or discipline ("化学/化学工程与技术" part by part) in `language`, as the
 // app shows it: the taxonomy's English name in English, the Chinese name otherwise.

@@ -101,7 +101,7 @@ PageContent NewsArticlePage(const NewsArticle& a, const std::vector<NewsColumn>&
     h += "<p class=\"kc-meta\">【" + EscapeMarkup(t("news.editor") + "：" + a.editor) + "】</p>\n";
   if (!a.tags.empty()) {
     h += "<p>" + EscapeMarkup(t("news.tags")) + "：";
-    for (const auto& tag : a.tags) h += Link("/news?tag=" + tag, tag) + " ";
+    for (const auto& tag : a.tags) h += Link(ListAddress("/news", {{"tag", tag}}), tag) + " ";
     h += "</p>\n";
   }
   h += "</article>\n";
@@ -110,11 +110,12 @@ PageContent NewsArticlePage(const NewsArticle& a, const std::vector<NewsColumn>&
 }
 
 PageContent NewsListPage(const std::vector<NewsArticle>& articles, int64_t total, int64_t page_no,
-                         int64_t size, const PageText& text, std::string_view lang) {
+                         int64_t size, const PageText& text, std::string_view lang,
+                         const ListParams& filters) {
   auto t = [&](std::string_view key) { return text.Get(lang, key); };
   PageContent page;
   page.title = t("news.title");
-  page.path = "/news" + (page_no > 1 ? "?page=" + std::to_string(page_no) : std::string());
+  page.path = ListAddress("/news", filters, page_no);
   std::string h = "<h1>" + EscapeMarkup(page.title) + "</h1>\n";
   if (articles.empty()) {
     h += "<p>" + EscapeMarkup(t("news.empty")) + "</p>\n";
@@ -128,7 +129,7 @@ PageContent NewsListPage(const std::vector<NewsArticle>& articles, int64_t total
     h += "</ul>\n";
   }
   h += PageLinks(total, size, page_no, text, lang,
-                 [](int64_t p) { return "/news?page=" + std::to_string(p); });
+                 [&](int64_t p) { return ListAddress("/news", filters, p); });
   page.body_html = std::move(h);
   return page;
 }

@@ -18,8 +18,10 @@ PageContent NewsArticlePage(const NewsArticle& article, const std::vector<NewsCo
                             const PageText& text, std::string_view language,
                             std::string_view base_url);
 
-// A page of the headline list, each a link to its article, with page links.
+// A page of the headline list as found with `filters` (column, tag), each a link to its
+// article, with page links that keep them.
 PageContent NewsListPage(const std::vector<NewsArticle>& articles, int64_t total, int64_t page,
-                         int64_t size, const PageText& text, std::string_view language);
+                         int64_t size, const PageText& text, std::string_view language,
+                         const ListParams& filters = {});
 
 }  // namespace kc::api

@@ -2,6 +2,7 @@
 
 #include "core/markup_escape.h"
 #include "core/news.h"
+#include "http/message.h"
 
 namespace kc::api {
 
@@ -33,6 +34,8 @@ constexpr const char* kStyle =
     ".kc-page th,.kc-page td{padding:4px 8px;border-bottom:1px solid #e4e7ed;text-align:left}"
     ".kc-page ul{padding-left:1.2em}"
     ".kc-page .kc-pages{display:flex;flex-wrap:wrap;gap:12px;margin-top:12px}"
+    ".kc-page .kc-search{display:flex;gap:8px;margin:8px 0}"
+    ".kc-page .kc-search input{flex:1;min-width:0;font:inherit;padding:4px 8px}"
     "</style>\n";
 
 // Removes the first element starting with `open` up to and including `close` after it.
@@ -100,6 +103,38 @@ bool IsWebAddress(std::string_view url) {
 std::string JsonText(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::string ListAddress(std::string_view path, const ListParams& params, int64_t page) {
+  std::string out(path);
+  char sep = '?';
+  auto add = [&](std::string_view name, std::string_view value) {
+    out += sep;
+    out.append(name).append("=").append(http::PercentEncode(value));
+    sep = '&';
+  };
+  for (const auto& [name, value] : params) {
+    if (!value.empty()) add(name, value);
+  }
+  if (page > 1) add("page", std::to_string(page));
+  return out;
+}
+
+std::string SearchForm(std::string_view path, const ListParams& params, std::string_view label,
+                       std::string_view button) {
+  std::string h = "<form class=\"kc-search\" method=\"get\" action=\"" + EscapeMarkup(path) +
+                  "\" role=\"search\">";
+  std::string q;
+  for (const auto& [name, value] : params) {
+    if (name == "q") q = value;
+    if (name == "q" || value.empty()) continue;
+    h += "<input type=\"hidden\" name=\"" + EscapeMarkup(name) + "\" value=\"" +
+         EscapeMarkup(value) + "\">";
+  }
+  h += "<input type=\"search\" name=\"q\" value=\"" + EscapeMarkup(q) + "\" aria-label=\"" +
+       EscapeMarkup(label) + "\" placeholder=\"" + EscapeMarkup(label) +
+       "\"> <button type=\"submit\">" + EscapeMarkup(button) + "</button></form>\n";
+  return h;
 }
 
 std::string PageLinks(int64_t total, int64_t size, int64_t page, const PageText& text,

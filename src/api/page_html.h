@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "api/page_text.h"
 
@@ -63,6 +65,20 @@ bool IsWebAddress(std::string_view url);
 // The string member `key` of `j` (an API answer a page is written from); "" when it is missing
 // or not a string.
 std::string JsonText(const nlohmann::json& j, const char* key);
+
+// The query parameters a list page was asked with (?q=, ?category= …), as (name, value) in the
+// order they are written; a parameter with an empty value is left out.
+using ListParams = std::vector<std::pair<std::string, std::string>>;
+
+// PATH?name=value&…&page=N, each value percent-encoded; page only after the first. Page links,
+// the canonical path and the links between a list's views keep its filters this way.
+std::string ListAddress(std::string_view path, const ListParams& params, int64_t page = 1);
+
+// A search box that needs no script: a GET form to `path` whose search field q holds the q of
+// `params`, with the list's other params as hidden fields (so a search keeps them) and a button
+// named `button`; `label` names the field for screen readers and as its placeholder.
+std::string SearchForm(std::string_view path, const ListParams& params, std::string_view label,
+                       std::string_view button);
 
 // Page links "‹ previous · page n · next ›" for a list of `total` items at `size` per page, on
 // page `page` (1-based); `href_of(page)` writes a page's address. "" when one page holds all.

@@ -117,8 +117,9 @@ Answer ListingListRecordPage(const PageRequest& p, ListingKind kind) {
     items.push_back(
         ListingSummaryJson(item.listing, &item.org, ViewLevelFor(Actor::Visitor(), item.listing)));
   }
+  const ListParams filters = {{"q", q.text}, {"category", q.category}, {"region", q.region_prefix}};
   return {200, p.Compose(ListingListPage(kind, items, result->total, page, kListPageSize,
-                                         p.app.text, p.lang))};
+                                         p.app.text, p.lang, filters))};
 }
 
 Answer OrgRecordPage(const PageRequest& p, int64_t id) {
@@ -168,7 +169,7 @@ Answer NewsListRecordPage(const PageRequest& p) {
   auto result = p.ctx.news->List(Actor::Visitor(), q);
   if (!result.ok()) return {200, p.app.index_html};
   return {200, p.Compose(NewsListPage(result->items, result->total, page, kListPageSize, p.app.text,
-                                      p.lang))};
+                                      p.lang, {{"column", q.column}, {"tag", q.tag}}))};
 }
 
 Answer EventRecordPage(const PageRequest& p, int64_t id) {
@@ -189,13 +190,14 @@ Answer EventListRecordPage(const PageRequest& p) {
   if (!p.ctx.events) return {200, p.app.index_html};
   EventListRequest r;
   r.upcoming = p.req.Query("past").value_or("") != "1";
+  r.text = p.req.Query("q").value_or("");
   const int64_t page = PageOf(p.req);
   r.offset = (page - 1) * kListPageSize;
   r.limit = kListPageSize;
   auto result = p.ctx.events->List(Actor::Visitor(), r);
   if (!result.ok()) return {200, p.app.index_html};
   return {200, p.Compose(EventListPage(result->items, result->total, page, kListPageSize,
-                                       r.upcoming, p.app.text, p.lang))};
+                                       r.upcoming, r.text, p.app.text, p.lang))};
 }
 
 Answer CampaignRecordPage(const PageRequest& p, int64_t id) {
@@ -255,7 +257,7 @@ Answer BasesListRecordPage(const PageRequest& p) {
   for (const auto& b : result->items) items.push_back(OffshoreBaseJson(b));
   std::string html =
       p.Compose(BasesPage(items, result->total, page, kListPageSize, BaseCountriesJson(*countries),
-                          p.app.text, p.lang, p.base));
+                          p.app.text, p.lang, p.base, {{"country", f.country}, {"q", f.text}}));
   html = InsertBeforeHeadEnd(
       html, ApiDataScript("/bases/countries", json::object(), BaseCountriesJson(*countries)));
   return {200, InsertBeforeHeadEnd(html, p.app.assets.PreloadLinks("src/views/BasesView.vue"))};

@@ -80,6 +80,10 @@ Response ErrorResponse(int http_status, std::string_view code, std::string_view 
 // Percent-decodes a URL component ('+' becomes a space when `plus_is_space`).
 std::string PercentDecode(std::string_view s, bool plus_is_space);
 
+// Percent-encodes `s` for a URL component: every byte but RFC 3986's unreserved characters
+// (letters, digits, '-', '.', '_', '~') as %XX, so PercentDecode gives `s` back.
+std::string PercentEncode(std::string_view s);
+
 // Percent-decodes a path except for encoded slashes, which stay as "%2F" (Request::path).
 std::string DecodePathKeepingSlashes(std::string_view raw_path);
 

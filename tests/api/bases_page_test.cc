@@ -71,6 +71,18 @@ TEST(BasesPageTest, ADirectoryWithItsTableOfCountries) {
   EXPECT_NE(empty.body_html.find("暂无基地"), std::string::npos);
 }
 
+TEST(BasesPageTest, ASearchKeepsItsCountryAndWordsInTheBoxAndThePageLinks) {
+  PageContent page = BasesPage(json::array({Base()}), 45, 2, 20, json::object(), Text(), "zh-CN",
+                               "", {{"country", "DE"}, {"q", "慕尼黑"}});
+  EXPECT_EQ(page.path, "/bases?country=DE&q=%E6%85%95%E5%B0%BC%E9%BB%91&page=2");
+  const std::string& h = page.body_html;
+  EXPECT_NE(h.find("href=\"/bases?country=DE&amp;q=%E6%85%95%E5%B0%BC%E9%BB%91&amp;page=3\""),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<input type=\"hidden\" name=\"country\" value=\"DE\">"), std::string::npos);
+  EXPECT_NE(h.find("name=\"q\" value=\"慕尼黑\""), std::string::npos);
+}
+
 TEST(BasesPageTest, ABaseWithProjectsAndPeopleAndNothingExecutable) {
   PageContent zh = BasePage(Base(), Text(), "zh-CN", "https://kc.example.org");
   EXPECT_EQ(zh.title, "慕尼黑<基地>");

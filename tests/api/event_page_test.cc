@@ -81,15 +81,31 @@ TEST(EventPageTest, CancelledOnlineOnlyAndAnUnsafeLink) {
 TEST(EventListPageTest, LinksEachEventAndTheOtherList) {
   PageText text;
   Event e = View().event;
-  PageContent page = EventListPage({e}, 41, 2, 20, true, text, "zh-CN");
+  PageContent page = EventListPage({e}, 41, 2, 20, true, "", text, "zh-CN");
   EXPECT_EQ(page.path, "/events?page=2");
   EXPECT_THAT(page.body_html, HasSubstr("href=\"/events/7\""));
   EXPECT_THAT(page.body_html, HasSubstr("href=\"/events?past=1\""));
   EXPECT_THAT(page.body_html, HasSubstr("href=\"/api/v1/events/feed.ics\""));
   EXPECT_THAT(page.body_html, HasSubstr("/events?page=3"));
-  PageContent past = EventListPage({}, 0, 1, 20, false, text, "en");
+  PageContent past = EventListPage({}, 0, 1, 20, false, "", text, "en");
   EXPECT_EQ(past.path, "/events?past=1");
   EXPECT_THAT(past.body_html, HasSubstr("events.empty"));
+}
+
+TEST(EventListPageTest, ASearchIsKeptByTheBoxThePageLinksAndTheOtherList) {
+  PageText text;
+  Event e = View().event;
+  PageContent page = EventListPage({e}, 41, 2, 20, false, "路演 & 对接", text, "zh-CN");
+  const std::string q = "%E8%B7%AF%E6%BC%94%20%26%20%E5%AF%B9%E6%8E%A5";
+  EXPECT_EQ(page.path, "/events?past=1&q=" + q + "&page=2");
+  // The page links (escaped as markup) and the link to the upcoming events keep the words.
+  EXPECT_THAT(page.body_html, HasSubstr("href=\"/events?past=1&amp;q=" + q + "&amp;page=3\""));
+  EXPECT_THAT(page.body_html, HasSubstr("href=\"/events?q=" + q + "\""));
+  // The search box needs no script: a GET form with the words and the list it searches.
+  EXPECT_THAT(page.body_html,
+              HasSubstr("<form class=\"kc-search\" method=\"get\" action=\"/events\""));
+  EXPECT_THAT(page.body_html, HasSubstr("<input type=\"hidden\" name=\"past\" value=\"1\">"));
+  EXPECT_THAT(page.body_html, HasSubstr("name=\"q\" value=\"路演 &amp; 对接\""));
 }
 
 }  // namespace

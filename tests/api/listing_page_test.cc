@@ -228,5 +228,20 @@ TEST(ListingListPageTest, LinksEveryListingAndTheNextPage) {
   EXPECT_EQ(page.body_html.find("<script>"), std::string::npos);
 }
 
+TEST(ListingListPageTest, AFilteredListKeepsItsFiltersInTheBoxAndThePageLinks) {
+  const ListParams filters = {{"q", "电池"}, {"category", "工学"}, {"region", ""}};
+  PageContent page = ListingListPage(ListingKind::kAchievement, json::array(), 41, 2, 20, Text(),
+                                     "zh-CN", filters);
+  const std::string q = "q=%E7%94%B5%E6%B1%A0&amp;category=%E5%B7%A5%E5%AD%A6";
+  EXPECT_EQ(page.path, "/achievements?q=%E7%94%B5%E6%B1%A0&category=%E5%B7%A5%E5%AD%A6&page=2");
+  EXPECT_NE(page.body_html.find("href=\"/achievements?" + q + "\""), std::string::npos)
+      << page.body_html;
+  EXPECT_NE(page.body_html.find("href=\"/achievements?" + q + "&amp;page=3\""), std::string::npos);
+  EXPECT_NE(page.body_html.find("action=\"/achievements\""), std::string::npos);
+  EXPECT_NE(page.body_html.find("name=\"category\" value=\"工学\""), std::string::npos);
+  EXPECT_NE(page.body_html.find("name=\"q\" value=\"电池\""), std::string::npos);
+  EXPECT_EQ(page.body_html.find("name=\"region\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kc::api

@@ -70,5 +70,15 @@ TEST(NewsListPageTest, LinksEachArticle) {
   EXPECT_NE(page.body_html.find("href=\"/news?page=2\""), std::string::npos);
 }
 
+TEST(NewsListPageTest, AColumnOrTagIsKeptByThePageLinks) {
+  PageText text;
+  PageContent page =
+      NewsListPage({Article()}, 30, 1, 20, text, "zh-CN", {{"column", "policy"}, {"tag", "R&D"}});
+  EXPECT_EQ(page.path, "/news?column=policy&tag=R%26D");
+  EXPECT_NE(page.body_html.find("href=\"/news?column=policy&amp;tag=R%26D&amp;page=2\""),
+            std::string::npos)
+      << page.body_html;
+}
+
 }  // namespace
 }  // namespace kc::api

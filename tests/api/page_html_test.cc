@@ -76,5 +76,28 @@ TEST(PageLinksTest, PreviousAndNextOnlyWhereTheyExist) {
   EXPECT_EQ(last.find("page=4"), std::string::npos);
 }
 
+TEST(ListAddressTest, KeepsTheFiltersThatAreSetEncodedAndThePageAfterTheFirst) {
+  EXPECT_EQ(ListAddress("/demands", {}), "/demands");
+  EXPECT_EQ(ListAddress("/demands", {{"q", ""}, {"category", ""}}, 1), "/demands");
+  EXPECT_EQ(ListAddress("/demands", {{"q", ""}}, 2), "/demands?page=2");
+  EXPECT_EQ(ListAddress("/demands", {{"q", "a&b=c #d"}, {"region", "44"}}, 3),
+            "/demands?q=a%26b%3Dc%20%23d&region=44&page=3");
+  EXPECT_EQ(ListAddress("/news", {{"tag", "新能源"}}), "/news?tag=%E6%96%B0%E8%83%BD%E6%BA%90");
+}
+
+TEST(SearchFormTest, AGetFormWithTheWordsAndTheOtherFiltersHidden) {
+  const std::string h =
+      SearchForm("/bases", {{"country", "DE"}, {"q", "\"><script>"}, {"x", ""}}, "名称", "搜索");
+  EXPECT_NE(h.find("<form class=\"kc-search\" method=\"get\" action=\"/bases\" role=\"search\">"),
+            std::string::npos)
+      << h;
+  EXPECT_NE(h.find("<input type=\"hidden\" name=\"country\" value=\"DE\">"), std::string::npos);
+  EXPECT_EQ(h.find("name=\"x\""), std::string::npos);  // unset filters are not sent
+  EXPECT_NE(h.find("name=\"q\" value=\"&quot;&gt;&lt;script&gt;\""), std::string::npos) << h;
+  EXPECT_EQ(h.find("<script>"), std::string::npos);
+  EXPECT_NE(h.find("aria-label=\"名称\""), std::string::npos);
+  EXPECT_NE(h.find(">搜索</button></form>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kc::api

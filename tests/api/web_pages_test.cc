@@ -10,6 +10,7 @@
 
 #include "api/api_fixture.h"
 #include "api/app_routes.h"
+#include "http/message.h"
 
 namespace kc::testing {
 namespace {
@@ -260,6 +261,15 @@ TEST_F(WebPagesTest, ListPagesLinkTheirItemsInTheReadersLanguage) {
   EXPECT_NE(Mounted(en.body).find("<dt>Category</dt><dd>Engineering</dd>"), std::string::npos)
       << Mounted(en.body);
   EXPECT_NE(en.body.find("· Kechuang</title>"), std::string::npos);
+  // A filtered list keeps its filter in the search box and leaves out what does not match.
+  const int64_t other = PublishedDemand(owner, reviewer, "另一项需求");
+  auto filtered = Anonymous().Get("/demands?q=" + http::PercentEncode("列表里"));
+  ASSERT_EQ(filtered.status, 200);
+  EXPECT_NE(Mounted(filtered.body).find("href=\"/demands/" + std::to_string(id) + "\""),
+            std::string::npos);
+  EXPECT_EQ(Mounted(filtered.body).find("href=\"/demands/" + std::to_string(other) + "\""),
+            std::string::npos);
+  EXPECT_NE(Mounted(filtered.body).find("name=\"q\" value=\"列表里\""), std::string::npos);
   // The home page links the newest listings.
   auto home = Anonymous().Get("/");
   ASSERT_EQ(home.status, 200);
@@ -356,6 +366,13 @@ TEST_F(WebPagesTest, EventPagesCarryTheEventAndHideDrafts) {
   auto list = Anonymous().Get("/events");
   ASSERT_EQ(list.status, 200);
   EXPECT_NE(Mounted(list.body).find("href=\"" + path + "\""), std::string::npos);
+  // ?q= finds by title or venue, as the app's list does, and the search box holds it.
+  auto found = Anonymous().Get("/events?q=" + http::PercentEncode("国家会议"));
+  EXPECT_NE(Mounted(found.body).find("href=\"" + path + "\""), std::string::npos);
+  EXPECT_NE(Mounted(found.body).find("name=\"q\" value=\"国家会议\""), std::string::npos);
+  auto other = Anonymous().Get("/events?q=" + http::PercentEncode("路演大赛"));
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(Mounted(other.body).find("href=\"" + path + "\""), std::string::npos);
   EXPECT_NE(Anonymous().Get("/sitemap.xml").body.find(path + "</loc>"), std::string::npos);
   EXPECT_EQ(Anonymous().Get("/events/987654").status, 404);
 }

@@ -26,6 +26,15 @@ Request MakeRequest(std::string target,
   return Request(std::move(raw), "0123456789abcdef", "10.0.0.1");
 }
 
+TEST(PercentEncodeTest, KeepsUnreservedCharactersAndEncodesEveryOtherByte) {
+  EXPECT_EQ(PercentEncode("aZ09-._~"), "aZ09-._~");
+  EXPECT_EQ(PercentEncode("a b&c=d#e/f?+%"), "a%20b%26c%3Dd%23e%2Ff%3F%2B%25");
+  EXPECT_EQ(PercentEncode("路演"), "%E8%B7%AF%E6%BC%94");
+  for (const std::string s : {"科创 & 中国", "100%", "a+b", "\"<x>\""}) {
+    EXPECT_EQ(PercentDecode(PercentEncode(s), true), s);
+  }
+}
+
 TEST(PercentDecodeTest, DecodesEscapesInEitherCase) {
   EXPECT_EQ(PercentDecode("a%20b", false), "a b");
   EXPECT_EQ(PercentDecode("%2f%2F", false), "//");

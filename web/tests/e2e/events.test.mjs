@@ -71,6 +71,20 @@ describe('events without JavaScript', () => {
     await assertNoSidewaysScroll(page, '/events');
   });
 
+  test('the search box finds by venue with no script, and keeps the words', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'zh-CN' });
+    const page = await newPage(context);
+    await page.goto(`${server.url}/events`);
+    const box = page.locator('form.kc-search input[name="q"]');
+    await box.fill('测试会场');
+    await Promise.all([page.waitForURL(/\/events\?q=/), box.press('Enter')]);
+    await page.locator(`a[href="/events/${event.id}"]`).waitFor();
+    assert.equal(await page.locator('form.kc-search input[name="q"]').inputValue(), '测试会场');
+    await assertNoSidewaysScroll(page, '/events?q=');
+    await page.goto(`${server.url}/events?q=${encodeURIComponent('没有这样的活动')}`);
+    assert.equal(await page.locator(`a[href="/events/${event.id}"]`).count(), 0);
+  });
+
   test('an event shows its time in Beijing time and Event data', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'zh-CN' });
     const page = await newPage(context);
