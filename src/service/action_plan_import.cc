@@ -4,7 +4,6 @@
 #include <map>
 
 #include "core/csv.h"
-#include "core/text_encoding.h"
 #include "core/trim.h"
 #include "service/action_plan_policy.h"
 #include "service/action_plans.h"
@@ -105,6 +104,27 @@ Status RowOf(const std::vector<std::string>& header, const std::vector<std::stri
   return Status::Ok();
 }
 
+// The id of the plan's category named `name` (its Chinese or English title), created at the
+// end of the plan's categories when there is none: 422 `category` when the name is not a valid
+// title or the plan has its most categories.
+Result<int64_t> CategoryNamed(StoreTx& tx, int64_t plan_id, const std::string& name) {
+  auto categories = tx.plans().ListCategories(plan_id);
+  if (!categories.ok()) return categories.status();
+  auto found = std::find_if(categories->begin(), categories->end(), [&](const auto& c) {
+    return c.title == name || (!c.title_en.empty() && c.title_en == name);
+  });
+  if (found != categories->end()) return found->id;
+  PlanCategory c{.plan_id = plan_id, .title = name};
+  if (Status valid = ValidatePlanCategory(c); !valid.ok()) {
+    return Invalid("category", valid.code(), valid.message());
+  }
+  if (categories->size() >= kMaxPlanCategories) {
+    return Invalid("category", "too_many_categories", "at most 20 categories a plan");
+  }
+  c.position = static_cast<int>(categories->size()) + 1;
+  return tx.plans().InsertCategory(c);
+}
+
 }  // namespace
 
 Result<ImportReport> ActionPlans::ImportTasks(const Actor& actor, int64_t plan_id,
@@ -113,103 +133,47 @@ Result<ImportReport> ActionPlans::ImportTasks(const Actor& actor, int64_t plan_i
   KC_RETURN_IF_ERROR(
       store_.Read([&](StoreTx& tx) { return SeenPlan(tx, actor, plan_id).status(); }));
   if (!CanManagePlans(actor)) return Forbidden("platform admins import a plan's tasks");
-  auto text = DecodeToUtf8(bytes);
-  if (!text.ok()) return text.status();
-  CsvReader reader(*text, DetectDelimiter(std::string_view(*text).substr(0, text->find('\n'))));
-  CsvRecord rec;
-  Status err;
-  std::vector<std::string> header;
   ImportReport report;
-  std::vector<std::pair<int, std::vector<std::string>>> rows;
-  while (reader.Next(&rec, &err)) {
-    if (header.empty()) {
-      if (!err.ok()) {
-        return BadInput("bad_header", "the CSV header cannot be read: " + err.message());
-      }
-      for (const auto& h : rec.fields) header.push_back(ColumnOf(h));
-      continue;
-    }
-    if (!err.ok()) {
-      report.failed.push_back({rec.line, err});
-    } else {
-      rows.emplace_back(rec.line, std::move(rec.fields));
-    }
-    err = Status::Ok();
-  }
-  if (header.empty()) return BadInput("empty_file", "the file has no header row");
+  auto csv = ReadCsvRows(bytes, ColumnOf, &report);
+  if (!csv.ok()) return csv.status();
+  const std::vector<std::string>& header = csv->header;
   if (std::find(header.begin(), header.end(), "code") == header.end() ||
       std::find(header.begin(), header.end(), "title") == header.end()) {
     return BadInput("bad_header", "the header names no code or title column");
   }
-  if (rows.size() > kMaxTaskImportRows) {
+  if (csv->rows.size() > kMaxTaskImportRows) {
     return BadInput("too_many_rows",
                     "at most " + std::to_string(kMaxTaskImportRows) + " tasks a file");
   }
-
-  std::vector<ImportFailure> failed;
-  int created = 0;
-  Status s = store_.Write([&](StoreTx& tx) -> Status {
-    failed.clear();
-    created = 0;
-    for (auto& [line, cells] : rows) {
-      TaskRow row;
-      Status st = RowOf(header, cells, &row);
-      if (st.ok()) {
-        st = tx.Nested([&](StoreTx& inner) -> Status {
-          auto categories = inner.plans().ListCategories(plan_id);
-          if (!categories.ok()) return categories.status();
-          auto found = std::find_if(categories->begin(), categories->end(), [&](const auto& c) {
-            return c.title == row.category || (!c.title_en.empty() && c.title_en == row.category);
-          });
-          if (found != categories->end()) {
-            row.task.category_id = found->id;
-          } else {
-            PlanCategory c{.plan_id = plan_id, .title = row.category};
-            if (Status valid = ValidatePlanCategory(c); !valid.ok()) {
-              return Invalid("category", valid.code(), valid.message());
-            }
-            if (categories->size() >= kMaxPlanCategories) {
-              return Invalid("category", "too_many_categories", "at most 20 categories a plan");
-            }
-            c.position = static_cast<int>(categories->size()) + 1;
-            auto id = inner.plans().InsertCategory(c);
-            if (!id.ok()) return id.status();
-            row.task.category_id = *id;
-          }
-          if (!row.owner_org.empty() && !row.task.owner_org_id) {
-            auto org = inner.FindOrgByName(row.owner_org);
-            if (!org.ok()) return org.status();
-            if (!*org) return Invalid("owner_org", "unknown_org", "no organisation of that name");
-            row.task.owner_org_id = (*org)->id;
-          }
-          row.task.plan_id = plan_id;
-          auto task = CreateTaskIn(inner, actor, std::move(row.task));
-          if (!task.ok()) return task.status();
-          for (size_t i = 0; i < row.milestones.size(); ++i) {
-            row.milestones[i].task_id = task->id;
-            auto m = AddMilestoneIn(inner, actor, std::move(row.milestones[i]));
-            if (!m.ok()) {
-              const Status& e = m.status();
-              return Status::Error(e.kind(), e.code(), e.message(),
-                                   "milestones[" + std::to_string(i) + "]." + e.field());
-            }
-          }
-          return Status::Ok();
-        });
-      }
-      if (!st.ok()) {
-        if (IsStoreFailure(st)) {
-          return st;  // the database failed, not the row
+  KC_RETURN_IF_ERROR(ImportRows(
+      store_, csv->rows,
+      [&](StoreTx& inner, const std::vector<std::string>& cells) -> Status {
+        TaskRow row;
+        KC_RETURN_IF_ERROR(RowOf(header, cells, &row));
+        auto category = CategoryNamed(inner, plan_id, row.category);
+        if (!category.ok()) return category.status();
+        row.task.category_id = *category;
+        if (!row.owner_org.empty() && !row.task.owner_org_id) {
+          auto org = inner.FindOrgByName(row.owner_org);
+          if (!org.ok()) return org.status();
+          if (!*org) return Invalid("owner_org", "unknown_org", "no organisation of that name");
+          row.task.owner_org_id = (*org)->id;
         }
-        failed.push_back({line, st});
-        continue;
-      }
-      ++created;
-    }
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
-  AddRows(created, std::move(failed), &report);
+        row.task.plan_id = plan_id;
+        auto task = CreateTaskIn(inner, actor, std::move(row.task));
+        if (!task.ok()) return task.status();
+        for (size_t i = 0; i < row.milestones.size(); ++i) {
+          row.milestones[i].task_id = task->id;
+          auto m = AddMilestoneIn(inner, actor, std::move(row.milestones[i]));
+          if (!m.ok()) {
+            const Status& e = m.status();
+            return Status::Error(e.kind(), e.code(), e.message(),
+                                 "milestones[" + std::to_string(i) + "]." + e.field());
+          }
+        }
+        return Status::Ok();
+      },
+      &report));
   return report;
 }
 

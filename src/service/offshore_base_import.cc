@@ -4,7 +4,6 @@
 #include <map>
 
 #include "core/csv.h"
-#include "core/text_encoding.h"
 #include "core/trim.h"
 #include "service/import_rows.h"
 #include "service/offshore_bases.h"
@@ -127,65 +126,26 @@ Result<ImportReport> OffshoreBases::Import(const Actor& actor, std::string_view 
   if (!actor.is_admin() && !(actor.user->org_id && actor.manages_org(*actor.user->org_id))) {
     return Forbidden("platform admins and org admins import bases");
   }
-  auto text = DecodeToUtf8(bytes);
-  if (!text.ok()) return text.status();
-  CsvReader reader(*text, DetectDelimiter(std::string_view(*text).substr(0, text->find('\n'))));
-  CsvRecord rec;
-  Status err;
-  std::vector<std::string> header;
   ImportReport report;
-  std::vector<std::pair<int, std::vector<std::string>>> rows;
-  while (reader.Next(&rec, &err)) {
-    if (header.empty()) {
-      if (!err.ok())
-        return BadInput("bad_header", "the CSV header cannot be read: " + err.message());
-      for (const auto& h : rec.fields) header.push_back(ColumnOf(h));
-      continue;
-    }
-    if (!err.ok()) {
-      report.failed.push_back({rec.line, err});
-    } else {
-      rows.emplace_back(rec.line, std::move(rec.fields));
-    }
-    err = Status::Ok();
-  }
-  if (header.empty()) return BadInput("empty_file", "the file has no header row");
-  if (rows.size() > kMaxImportRows) {
+  auto csv = ReadCsvRows(bytes, ColumnOf, &report);
+  if (!csv.ok()) return csv.status();
+  if (csv->rows.size() > kMaxImportRows) {
     return BadInput("too_many_rows", "at most " + std::to_string(kMaxImportRows) + " bases a file");
   }
-
-  std::vector<ImportFailure> failed;
-  int created = 0;
-  Status s = store_.Write([&](StoreTx& tx) -> Status {
-    failed.clear();
-    created = 0;
-    for (auto& [line, cells] : rows) {
-      OffshoreBase b;
-      std::vector<BasePerson> people;
-      // An org admin's rows are their organisation's unless they say otherwise (and then fail).
-      if (!actor.is_admin()) b.org_id = actor.user->org_id;
-      Status row = RowOf(header, cells, &b, &people);
-      if (row.ok()) {
-        row = tx.Nested([&](StoreTx& inner) -> Status {
-          auto base = CreateIn(inner, actor, std::move(b));
-          if (!base.ok()) return base.status();
-          if (people.empty()) return Status::Ok();
-          return SetPeopleIn(inner, actor, base->id, std::move(people)).status();
-        });
-      }
-      if (!row.ok()) {
-        if (IsStoreFailure(row)) {
-          return row;  // the database failed, not the row
-        }
-        failed.push_back({line, row});
-        continue;
-      }
-      ++created;
-    }
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
-  AddRows(created, std::move(failed), &report);
+  KC_RETURN_IF_ERROR(ImportRows(
+      store_, csv->rows,
+      [&](StoreTx& tx, const std::vector<std::string>& cells) -> Status {
+        OffshoreBase b;
+        std::vector<BasePerson> people;
+        // An org admin's rows are their organisation's unless they say otherwise (and then fail).
+        if (!actor.is_admin()) b.org_id = actor.user->org_id;
+        KC_RETURN_IF_ERROR(RowOf(csv->header, cells, &b, &people));
+        auto base = CreateIn(tx, actor, std::move(b));
+        if (!base.ok()) return base.status();
+        if (people.empty()) return Status::Ok();
+        return SetPeopleIn(tx, actor, base->id, std::move(people)).status();
+      },
+      &report));
   return report;
 }
 
