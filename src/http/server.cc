@@ -16,6 +16,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/utf8.h"
 #include "http/compress.h"
 #include "http/connection_limits.h"
 #include "http/request_id.h"
@@ -58,6 +59,16 @@ size_t ConnectionCap(const ServerOptions& o) {
   if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return 10000;
   size_t files = static_cast<size_t>(rl.rlim_cur);
   return files > kReservedFiles + 16 ? files - kReservedFiles : 16;
+}
+
+// True when the request's path and every query parameter are UTF-8 once percent-decoded: the
+// only text a handler, a page or a database may be given (PostgreSQL refuses other bytes).
+bool DecodesToUtf8(const Request& req) {
+  if (!IsValidUtf8(req.path())) return false;
+  for (const auto& [name, value] : req.query_params()) {
+    if (!IsValidUtf8(name) || !IsValidUtf8(value)) return false;
+  }
+  return true;
 }
 
 // The answer to a request that finds the search pool's queue full.
@@ -257,11 +268,15 @@ class Session : public std::enable_shared_from_this<Session> {
     Write(nullptr, std::move(r), /*keep_alive=*/false);
   }
 
-  // The answer to a request: the route's handler's, else the fallback's (for the paths no route
-  // claims: the web pages), else 404 or 405. An exception becomes a 500 whose detail goes to
-  // the log.
+  // The answer to a request: 400 "invalid_encoding" when its path or query is not UTF-8, else
+  // the route's handler's, else the fallback's (for the paths no route claims: the web pages),
+  // else 404 or 405. An exception becomes a 500 whose detail goes to the log.
   Response Answer(Request& req) {
     try {
+      if (!DecodesToUtf8(req)) {
+        return ErrorResponse(400, "invalid_encoding",
+                             "the path and query string must be UTF-8 once percent-decoded");
+      }
       Response res;
       if (!match_.route && server_.fallback.serve && server_.fallback.serve(req, res)) return res;
       if (!match_.route) {

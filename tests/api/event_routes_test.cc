@@ -216,6 +216,10 @@ TEST_F(EventRoutesTest, BadInputIsRefusedInTheErrorShape) {
   expect(Anonymous().Get("/api/v1/events/987654"), 404, "not_found");
   expect(Anonymous().Get("/api/v1/events?kind=party"), 400, "invalid_parameter", "kind");
   expect(Anonymous().Get("/api/v1/events?upcoming=yes"), 400, "invalid_parameter", "upcoming");
+  // Words that are not UTF-8 never reach the database (PostgreSQL would refuse them: a 500).
+  expect(Anonymous().Get("/api/v1/events?q=%FF%FE"), 400, "invalid_encoding");
+  expect(Anonymous().Get("/api/v1/demands?q=%FF%FE"), 400, "invalid_encoding");
+  expect(Anonymous().Get("/events?q=%FF%FE"), 400, "invalid_encoding");
 
   const std::string path = Published("对接会", 10);
   expect(Anonymous().Post(path + "/registrations", {{"name", "戊"}}), 422, "required", "email");

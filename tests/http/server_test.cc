@@ -205,6 +205,19 @@ TEST_F(ServerTest, AnswersARoutedRequest) {
   EXPECT_EQ(res[bhttp::field::content_type], "text/plain");
 }
 
+TEST_F(ServerTest, APathOrQueryThatIsNotUtf8Is400BeforeAnyHandler) {
+  for (const char* target : {"/echo?q=%FF%FE", "/echo?%C0=1", "/items/%FF", "/no-route?q=%E8%B7"}) {
+    TestClient c(server_->port());
+    ASSERT_TRUE(c.connected()) << c.connect_error().message();
+    ClientResponse res = c.Get(target);
+    ASSERT_FALSE(c.error) << c.error.message();
+    EXPECT_EQ(res.result_int(), 400) << target;
+    EXPECT_EQ(json::parse(res.body())["error"]["code"], "invalid_encoding") << target;
+  }
+  TestClient c(server_->port());
+  EXPECT_EQ(c.Get("/echo?q=%E8%B7%AF").result_int(), 200);  // 路
+}
+
 TEST_F(ServerTest, KeepsTheConnectionAliveBetweenRequests) {
   TestClient c(server_->port());
   ClientResponse first = c.Get("/items/1");
