@@ -33,8 +33,7 @@ Result<EventListRequest> ReadListRequest(const http::Request& req, const PagePar
       return BadInput("invalid_parameter", "kind is matchmaking, roadshow or conference", "kind");
     }
   }
-  r.text = req.Query("q").value_or("");
-  if (r.text.size() > 200) return BadInput("invalid_parameter", "q is at most 200 bytes", "q");
+  r.text = req.Query("q").value_or("");  // bounded by Events::List
   if (auto upcoming = req.Query("upcoming"); upcoming && !upcoming->empty()) {
     if (*upcoming != "true" && *upcoming != "false") {
       return BadInput("invalid_parameter", "upcoming is true or false", "upcoming");

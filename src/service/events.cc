@@ -220,6 +220,7 @@ Result<EventView> Events::Get(const Actor& actor, int64_t id) {
 }
 
 Result<Page<Event>> Events::List(const Actor& actor, const EventListRequest& r) {
+  if (r.text.size() > 200) return BadInput("invalid_parameter", "q is at most 200 bytes", "q");
   EventQuery q;
   q.org_id = r.org_id;
   q.kind = r.kind;

@@ -80,7 +80,8 @@ class Events {
   // The event if the caller may see it (404 otherwise).
   Result<EventView> Get(const Actor& actor, int64_t id);
   // The events the caller may see: published and cancelled ones, and the drafts of the
-  // organisations it manages (all drafts for platform admins).
+  // organisations it manages (all drafts for platform admins). 400 "invalid_parameter" `q`
+  // when request.text is over 200 bytes (the API's list and the server-written page alike).
   Result<Page<Event>> List(const Actor& actor, const EventListRequest& request);
   // Published events not yet over, soonest first, at most `limit` (the calendar feed).
   Result<std::vector<Event>> Upcoming(int64_t limit);

@@ -131,6 +131,11 @@ TEST_F(EventsTest, DraftsAreTheOrganisersAlone) {
   EXPECT_EQ(events_.List(Actor::Of(a_admin_), {})->total, 1);
   EXPECT_EQ(events_.List(Actor::Of(admin_), {})->total, 1);
   EXPECT_EQ(events_.List(Actor::Of(a_member_), {})->total, 0);
+  EventListRequest long_words;
+  long_words.text = std::string(201, 'x');
+  EXPECT_EQ(events_.List(Actor::Visitor(), long_words).status().code(), "invalid_parameter");
+  long_words.text = std::string(200, 'x');
+  EXPECT_TRUE(events_.List(Actor::Visitor(), long_words).ok());
 }
 
 TEST_F(EventsTest, OnlyOrganisersEditPublishAndCancel) {
