@@ -1328,6 +1328,7 @@ export default {
       too_deep: 'The request is nested too deeply',
       too_many_connections: 'The server is busy; try again in a few seconds',
       search_busy: 'Search is busy with many requests; try again in a moment',
+      invalid_encoding: 'The address holds characters that are not valid text; check it and try again',
     },
   },
 };

@@ -1328,6 +1328,7 @@ export default {
       too_deep: '请求内容嵌套层级过深',
       too_many_connections: '服务器繁忙，请几秒后再试',
       search_busy: '检索请求较多，请稍后再试',
+      invalid_encoding: '链接中含有无法识别的字符，请检查后重试',
     },
   },
 };
