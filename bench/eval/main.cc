@@ -5,12 +5,13 @@
 //   kechuang,xapian-ngram,fts5-trigram] [--path import|direct|both]
 //        [--cedict FILE] [--bigram-weight X] [--keyword-terms X] [--translation-weight X]
 //        [--max-share X] [--char-share X] [--char-docs-floor N]
-//        [--max-translated-terms N] [--max-terms N] [--k1 X] [--b X]
+//        [--max-translated-terms N] [--max-translations N] [--foreign-own-weight X]
+//        [--match-foreign-own-weight X] [--foreign-found-share X] [--max-terms N] [--k1 X] [--b X]
 //        [--limit-queries N] [--relevance-study 1] [--weak-below X]
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
 //        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
 //        [--match 1] [--match-key-terms N] [--match-candidate-terms N] [--match-candidates N]
-//        [--match-terms-share X] [--match-min-relevance X] [--match-text-weight X]
+//        [--match-foreign-whole-text 0|1] [--match-min-relevance X] [--match-text-weight X]
 //        [--match-char-weight X] [--match-bigram-share X] [--match-bigram-floor N]
 //        [--half even|odd]
 #include <chrono>
@@ -119,6 +120,15 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->query.max_char_share = std::stod(v);
     } else if (a == "--char-docs-floor") {
       o->query.char_docs_floor = std::stoul(v);
+    } else if (a == "--foreign-own-weight") {
+      o->query.foreign_own_weight = std::stod(v);
+    } else if (a == "--match-foreign-own-weight") {
+      o->match_options.query.foreign_own_weight = std::stod(v);
+    } else if (a == "--foreign-found-share") {
+      o->query.foreign_found_share = std::stod(v);
+      o->match_options.query.foreign_found_share = std::stod(v);
+    } else if (a == "--max-translations") {
+      o->query.max_translations = std::stoul(v);
     } else if (a == "--max-translated-terms") {
       o->query.max_translated_terms = std::stoul(v);
     } else if (a == "--max-terms") {
@@ -181,8 +191,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
            .region = w.region * scale,
            .recency = w.recency * scale};
       o->match_options.weights = w;
-    } else if (a == "--match-terms-share") {
-      o->match_options.terms_share = std::stod(v);
+    } else if (a == "--match-foreign-whole-text") {
+      o->match_options.foreign_whole_text = v == "1";
     } else if (a == "--half") {
       if (v != "even" && v != "odd") {
         std::cerr << "--half is even or odd\n";

@@ -131,10 +131,18 @@ TextQuery PrepareQuery(const Xapian::Database& db, const QueryOptions& query_opt
   std::map<std::string, double> idf;
   DropFrequentTerms(db, query_options, &q->terms, &idf, &q->own);
   *reference = ReferenceOf(q->own, q->translations, idf);
+  WeighForeignQuery(db, query_options, q->own, q->translations, idf, &q->terms, reference);
   TextQuery text_query;
   text_query.terms = q->terms;
   text_query.in_members_text = InMembersText(db, query_options, text_query.terms);
   return text_query;
+}
+
+// The text a search with the whole listing would be given: its title, keywords and body.
+std::string WholeTextOf(const Listing& l) {
+  std::string text = l.title;
+  for (const std::string& k : l.keywords) text.append(" ").append(k);
+  return text.append("\n").append(l.body);
 }
 
 // The best n + 1 listings of `kind` for `query`.
@@ -332,22 +340,20 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
   try {
     Xapian::Query query =
         PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
-    // A source matched mostly through translations (a foreign-language listing): at least
-    // terms_share of all its terms (MatchOptions).
-    const size_t share = static_cast<size_t>(
-        std::ceil(options_.terms_share * static_cast<double>(sq->ranked_terms.size())));
-    if (!retrieved.reference.graded() && share > queried) {
-      queried = share;
-      candidate_query =
-          CandidateQueryOf(*sq, queried, options_.query.char_weight, query_options, translator_);
-      query = PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
+    // A source matched mostly through translations (a foreign-language listing): the query of
+    // its whole text, as a search with it would be (MatchOptions::foreign_whole_text).
+    const bool whole = options_.foreign_whole_text && !retrieved.reference.graded();
+    if (whole) {
+      const TextQuery text = BuildTextQuery(WholeTextOf(source), db, translator_, query_options);
+      retrieved.reference = text.reference;
+      query = text.ToXapian();
     }
     Xapian::MSet mset = RunQuery(db, query, request.target, options_.candidates);
     // Too few candidates (a small index, or a source whose heaviest terms are rare): widen
     // to every key term, with characters. Large indexes rarely get here, and then the wider
-    // query's common terms are dropped as usual.
+    // query's common terms are dropped as usual. A whole text is as wide as a query gets.
     const size_t wanted = std::min(options_.candidates, std::min(request.limit, kMaxLimit)) + 1;
-    if (options_.widen_when_few && mset.size() < wanted) {
+    if (options_.widen_when_few && !whole && mset.size() < wanted) {
       candidate_query = CandidateQueryOf(*sq, std::max(queried, sq->key_terms.size()),
                                          options_.widen_char_weight, query_options, translator_);
       query = PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();

@@ -58,15 +58,15 @@ struct MatchOptions {
   size_t key_terms = 24;  // key terms of the source: shared terms and the key-term feature
   // The heaviest terms of the source that make the candidate query (their words, bigrams and
   // translations), at least. At 1M documents the candidate query's cost grows with its
-  // postings; bench/scale/README.md measured 12 within the latency goal (before terms_share).
+  // postings; bench/scale/README.md measured 12 within the latency goal.
   size_t candidate_terms = 12;
-  // ... or, for a source matched mostly through translations (a foreign-language listing,
-  // Reference::graded() false), this share of its distinct terms (the heaviest) when more: it
-  // matches through many translations and through names, numbers and Latin terms kept
-  // untranslated, none of which weighs much alone, as a search with its whole text does (1:
-  // every term; csprd-en2zh English demands, bench/eval/README.md). A source in the index's
-  // language keeps candidate_terms: its threshold and 1M latency were measured so.
-  double terms_share = 1.0;
+  // A source matched mostly through translations (a foreign-language listing,
+  // Reference::graded() false) is queried instead with its whole text (title, keywords, body)
+  // as a search with it is built (BuildTextQuery): it matches through many translations and
+  // through names, numbers and Latin terms kept untranslated, none of which weighs much alone
+  // (csprd-en2zh English demands, bench/eval/README.md). A source in the index's language keeps
+  // its key terms: its threshold and 1M latency were measured so. false: key terms always.
+  bool foreign_whole_text = true;
   size_t candidates = 100;  // candidates re-ranked
   // When the candidate query finds fewer than the request's limit, it is run again with
   // every key term and characters at widen_char_weight.

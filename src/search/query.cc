@@ -231,10 +231,52 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
   }
   DropFrequentTerms(db, o, &out.terms, &out.idf);
   out.reference = ReferenceOf(own, alternatives, out.idf);
+  WeighForeignQuery(db, o, own, alternatives, out.idf, &out.terms, &out.reference);
   out.own = own;
   out.in_members_text = InMembersText(db, o, out.terms);
   out.max_terms = o.max_terms;
   return out;
+}
+
+namespace {
+
+// Whether an index term is a number (W2019): the same in every language.
+bool IsNumberTerm(const std::string& term) {
+  return term.compare(0, kWordPrefix.size(), kWordPrefix) == 0 &&
+         text::KindOf(std::string_view(term).substr(kWordPrefix.size())) ==
+             text::TokenKind::kNumber;
+}
+
+}  // namespace
+
+void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const TermWeights& own,
+                       const std::vector<Alternatives>& translations,
+                       const std::map<std::string, double>& idf, TermWeights* terms,
+                       Reference* reference) {
+  if (o.foreign_own_weight == 1.0 || translations.empty()) return;
+  TermFreqMemo& memo = TermFreqMemo::ForThisThread();
+  const bool remembered = memo.Use(db);
+  auto freq_of = [&](const std::string& term) {
+    return remembered ? memo.Get(db, term) : db.get_termfreq(term);
+  };
+  double total = 0, found = 0;
+  for (const auto& [term, w] : own) {
+    if (IsNumberTerm(term)) continue;
+    total += w;
+    if (freq_of(term) > 0 || (o.members_text && freq_of(MembersTerm(term)) > 0)) found += w;
+  }
+  if (total == 0 || found >= o.foreign_found_share * total) return;
+  TermWeights scaled;
+  for (const auto& [term, w] : own) {
+    if (IsNumberTerm(term)) {
+      scaled[term] = w;
+      continue;
+    }
+    scaled[term] = w * o.foreign_own_weight;
+    auto it = terms->find(term);
+    if (it != terms->end()) it->second -= w * (1 - o.foreign_own_weight);
+  }
+  *reference = ReferenceOf(scaled, translations, idf);
 }
 
 std::set<std::string> InMembersText(const Xapian::Database& db, const QueryOptions& o,

@@ -162,7 +162,7 @@ TEST_F(MatcherTest, CandidatesComeFromTheHeaviestKeyTerms) {
   EXPECT_EQ(ids(every), (std::vector<int64_t>{1, 2}));
   MatchOptions one = every;
   one.candidate_terms = 1;
-  one.terms_share = 0;
+  one.foreign_whole_text = false;
   one.widen_when_few = false;
   const std::vector<int64_t> found = ids(one);
   EXPECT_EQ(found.size(), 1u);
@@ -179,7 +179,7 @@ TEST_F(MatcherTest, TooFewCandidatesWidenToEveryKeyTerm) {
   MatchOptions narrow;
   narrow.min_relevance = 0;  // candidates, whatever their relevance
   narrow.candidate_terms = 1;
-  narrow.terms_share = 0;
+  narrow.foreign_whole_text = false;
   narrow.widen_when_few = false;
   auto none =
       Matcher(index_.get(), nullptr, narrow).Match(source, {ListingKind::kAchievement, 10, 0});
@@ -194,7 +194,7 @@ TEST_F(MatcherTest, TooFewCandidatesWidenToEveryKeyTerm) {
   EXPECT_EQ(hits->hits.front().id, 1);
 }
 
-TEST_F(MatcherTest, ForeignListingIsMatchedByAllItsTerms) {
+TEST_F(MatcherTest, ForeignListingIsMatchedByItsWholeText) {
   // A long English demand for Chinese listings: 30 words, each said twice, that translate only
   // to a word of another achievement (锂离子电池) outweigh the one word it shares with the
   // achievement it needs, a product name said once, which no dictionary translates.
@@ -228,9 +228,9 @@ TEST_F(MatcherTest, ForeignListingIsMatchedByAllItsTerms) {
     }
     return std::find(ids.begin(), ids.end(), 40) != ids.end();
   };
-  EXPECT_TRUE(found(MatchOptions{}));  // every term of the listing is queried
+  EXPECT_TRUE(found(MatchOptions{}));  // the whole text of the listing is queried
   MatchOptions heaviest;               // the 12 heaviest terms only
-  heaviest.terms_share = 0;
+  heaviest.foreign_whole_text = false;
   EXPECT_FALSE(found(heaviest));
 }
 

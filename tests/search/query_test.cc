@@ -205,6 +205,37 @@ TEST_F(QueryTest, TranslationsAreAddedWithLowerWeight) {
   EXPECT_EQ(q.translations[0].targets.front(), "污泥");
 }
 
+// An English query over Chinese listings: its words are in no document here, so it is foreign
+// to the index and its own words weigh foreign_own_weight (its translations carry it); its
+// number is the same in every language and keeps its weight. An English query whose words the
+// index has (the English achievement) is left as it is.
+TEST_F(QueryTest, AForeignQuerysOwnWordsWeighLessButNotItsNumbers) {
+  auto translator = Translator::GlossaryOnly();
+  translator->AddPair("flight", "飞行");
+  QueryOptions as_written;
+  as_written.foreign_own_weight = 1;
+  const QueryOptions foreign;  // the defaults
+  ASSERT_LT(foreign.foreign_own_weight, 1);
+
+  const std::string sludge = "sludge dewatering 2023";
+  const TextQuery before = BuildTextQuery(sludge, *reader_, translator.get(), as_written);
+  const TextQuery after = BuildTextQuery(sludge, *reader_, translator.get(), foreign);
+  ASSERT_TRUE(before.terms.count("Zsludg") && after.terms.count("Zsludg"));
+  EXPECT_NEAR(after.terms.at("Zsludg"), before.terms.at("Zsludg") * foreign.foreign_own_weight,
+              1e-12);
+  EXPECT_NEAR(after.terms.at("Zdewat"), before.terms.at("Zdewat") * foreign.foreign_own_weight,
+              1e-12);
+  EXPECT_DOUBLE_EQ(after.terms.at("W2023"), before.terms.at("W2023"));
+  EXPECT_DOUBLE_EQ(after.terms.at("W污泥"), before.terms.at("W污泥"));  // a translation
+  EXPECT_LT(after.reference.own, before.reference.own);                 // the reference follows
+  EXPECT_DOUBLE_EQ(after.reference.translated, before.reference.translated);
+
+  const std::string flight = "adaptive flight controller";
+  const TextQuery native = BuildTextQuery(flight, *reader_, translator.get(), foreign);
+  EXPECT_EQ(native.terms, BuildTextQuery(flight, *reader_, translator.get(), as_written).terms);
+  EXPECT_TRUE(native.terms.count("W飞行"));  // it has a translation, yet is not foreign
+}
+
 TEST(FilterQueryTest, FiltersAreBooleanTerms) {
   EXPECT_FALSE(FilterQuery(Filters{}).has_value());
   const auto f = FilterQuery(Filters{ListingKind::kDemand, "工学", "", "44"});
