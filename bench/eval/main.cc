@@ -11,7 +11,8 @@
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
 //        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
 //        [--match 1] [--match-key-terms N] [--match-candidate-terms N] [--match-candidates N]
-//        [--match-foreign-whole-text 0|1] [--match-min-relevance X] [--match-text-weight X]
+//        [--match-k1 X] [--match-b X] [--match-foreign-whole-text 0|1] [--match-min-relevance X]
+//        [--match-text-weight X]
 //        [--match-char-weight X] [--match-bigram-share X] [--match-bigram-floor N]
 //        [--half even|odd]
 #include <chrono>
@@ -191,6 +192,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
            .region = w.region * scale,
            .recency = w.recency * scale};
       o->match_options.weights = w;
+    } else if (a == "--match-k1") {
+      o->match_options.k1 = std::stod(v);
+    } else if (a == "--match-b") {
+      o->match_options.b = std::stod(v);
     } else if (a == "--match-foreign-whole-text") {
       o->match_options.foreign_whole_text = v == "1";
     } else if (a == "--half") {

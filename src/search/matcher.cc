@@ -145,11 +145,12 @@ std::string WholeTextOf(const Listing& l) {
   return text.append("\n").append(l.body);
 }
 
-// The best n + 1 listings of `kind` for `query`.
-Xapian::MSet RunQuery(Xapian::Database& db, const Xapian::Query& query, ListingKind kind,
-                      size_t n) {
+// The best n + 1 listings of `kind` for `query`, by BM25 with options' k1 and b.
+Xapian::MSet RunQuery(Xapian::Database& db, const Xapian::Query& query, ListingKind kind, size_t n,
+                      const MatchOptions& options) {
   Xapian::Enquire enquire(db);
   enquire.set_query(ApplyFilters(query, Filters{kind, "", "", ""}));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(options.k1, 0, 1, options.b, 0.5));
   return enquire.get_mset(0, static_cast<Xapian::doccount>(n + 1));
 }
 
@@ -172,9 +173,9 @@ Status AddTextCandidates(const Xapian::MSet& mset, int64_t source_id, Retrieved*
 // index to the experts of the same name, each credited with the achievement's weight and
 // title. A members-only achievement's inventors count for members only.
 Status AddInventors(Xapian::Database& db, const Xapian::Query& query, int64_t source_id,
-                    bool member, Retrieved* r) {
+                    bool member, const MatchOptions& options, Retrieved* r) {
   const Xapian::MSet achievements =
-      RunQuery(db, query, ListingKind::kAchievement, kInventorAchievements);
+      RunQuery(db, query, ListingKind::kAchievement, kInventorAchievements, options);
   for (auto it = achievements.begin(); it != achievements.end(); ++it) {
     if (static_cast<int64_t>(*it) == source_id) continue;
     r->best_achievement = std::max(r->best_achievement, it.get_weight());
@@ -348,7 +349,7 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
       retrieved.reference = text.reference;
       query = text.ToXapian();
     }
-    Xapian::MSet mset = RunQuery(db, query, request.target, options_.candidates);
+    Xapian::MSet mset = RunQuery(db, query, request.target, options_.candidates, options_);
     // Too few candidates (a small index, or a source whose heaviest terms are rare): widen
     // to every key term, with characters. Large indexes rarely get here, and then the wider
     // query's common terms are dropped as usual. A whole text is as wide as a query gets.
@@ -357,11 +358,11 @@ Result<MatchResult> Matcher::MatchOnce(const Listing& source, const MatchRequest
       candidate_query = CandidateQueryOf(*sq, std::max(queried, sq->key_terms.size()),
                                          options_.widen_char_weight, query_options, translator_);
       query = PrepareQuery(db, query_options, &candidate_query, &retrieved.reference).ToXapian();
-      mset = RunQuery(db, query, request.target, options_.candidates);
+      mset = RunQuery(db, query, request.target, options_.candidates, options_);
     }
     KC_RETURN_IF_ERROR(AddTextCandidates(mset, source.id, &retrieved));
     if (request.target == ListingKind::kExpert) {
-      KC_RETURN_IF_ERROR(AddInventors(db, query, source.id, request.member, &retrieved));
+      KC_RETURN_IF_ERROR(AddInventors(db, query, source.id, request.member, options_, &retrieved));
     }
     FindSharedTerms(db, *sq, shared_terms, request.member, &retrieved);
   } catch (const Xapian::DatabaseModifiedError&) {

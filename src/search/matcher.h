@@ -67,6 +67,9 @@ struct MatchOptions {
   // (csprd-en2zh English demands, bench/eval/README.md). A source in the index's language keeps
   // its key terms: its threshold and 1M latency were measured so. false: key terms always.
   bool foreign_whole_text = true;
+  // BM25's k1 and b for the candidates' text weight, those of search.
+  double k1 = kBm25K1;
+  double b = kBm25B;
   size_t candidates = 100;  // candidates re-ranked
   // When the candidate query finds fewer than the request's limit, it is run again with
   // every key term and characters at widen_char_weight.

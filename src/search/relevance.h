@@ -24,6 +24,13 @@ using TermWeights = std::map<std::string, double>;
 inline constexpr double kMinSearchRelevance = 0.30;
 inline constexpr double kMinMatchRelevance = 0.35;
 
+// The BM25 parameters k1 and b of search and matching (Xapian::BM25Weight), chosen on csl-dev
+// for search. The matcher ranks with the same: Xapian's defaults (k1 1, b 0.5) ranked csprd's
+// English demands at 0.85 MRR@10 against 0.90 on the half of the queries not used to decide
+// (bench/eval/README.md, "The match ranks with search's BM25 parameters").
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr double kBm25B = 0.9;
+
 // Xapian's BM25 inverse document frequency of a term in `df` of `n` documents (the same
 // formula as Xapian::BM25Weight, so that the reference and the weights agree).
 double Bm25Idf(double n, double df);

@@ -82,8 +82,8 @@ inline constexpr size_t kSnippetChars = 120;
 // And the relevance below which a hit is weak (relevance.h); 0: none is, and no relevance is
 // computed (SearchHit::relevance stays 0, good_total is total).
 struct RankingOptions {
-  double k1 = 1.2;
-  double b = 0.9;
+  double k1 = kBm25K1;
+  double b = kBm25B;
   double weak_below = kMinSearchRelevance;
 };
 
