@@ -14,7 +14,7 @@
 //        [--match-k1 X] [--match-b X] [--match-foreign-whole-text 0|1] [--match-min-relevance X]
 //        [--match-text-weight X]
 //        [--match-char-weight X] [--match-bigram-share X] [--match-bigram-floor N]
-//        [--half even|odd]
+//        [--half even|odd] [--query-chars N]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +26,7 @@
 #include <sstream>
 
 #include "core/resources.h"
+#include "core/utf8.h"
 #include "eval/corpus.h"
 #include "eval/engine.h"
 #include "eval/metrics.h"
@@ -69,6 +70,9 @@ struct Options {
   // Only the queries of even or odd position in each query set (tuning on one half, scoring
   // on the other); empty: all.
   std::string half;
+  // Each query cut to its first this many characters, as a search box takes the start of a
+  // passage (every engine, the match path too); 0: whole.
+  size_t query_chars = 0;
 };
 
 std::set<std::string> SplitCommas(const std::string& s) {
@@ -198,6 +202,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->match_options.b = std::stod(v);
     } else if (a == "--match-foreign-whole-text") {
       o->match_options.foreign_whole_text = v == "1";
+    } else if (a == "--query-chars") {
+      o->query_chars = std::stoul(v);
     } else if (a == "--half") {
       if (v != "even" && v != "odd") {
         std::cerr << "--half is even or odd\n";
@@ -385,6 +391,11 @@ int Main(int argc, char** argv) {
           kept.push_back(queries[i]);
         }
         queries = std::move(kept);
+      }
+    }
+    if (o.query_chars > 0) {
+      for (auto& [set_name, queries] : data->query_sets) {
+        for (Query& q : queries) q.text = Utf8Prefix(q.text, o.query_chars);
       }
     }
     std::vector<std::unique_ptr<Engine>> engines;

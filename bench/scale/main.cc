@@ -7,7 +7,8 @@
 //               [--match-char-weight X] [--bigram-weight X] [--translation-weight X]
 //               [--key-terms N] [--candidate-terms N] [--candidates N] [--char-share X]
 //               [--char-docs-floor N] [--max-translated-terms N]
-//               [--match-bigram-share X] [--dump FILE]   (every answer's ids, for
+//               [--match-bigram-share X] [--match-k1 X] [--match-b X]
+//               [--dump FILE]   (every answer's ids, for
 //               bench/scale/overlap.py)
 //   scale explain --dir DIR --n N [--matches 50] [--queries 200]   (what the queries cost)
 //   scale terms --dir DIR                 (the index's terms and postings by prefix)
@@ -155,6 +156,10 @@ bool Parse(int argc, char** argv, Options* o) {
       o->match.query.max_bigram_share = std::stod(v);
     else if (a == "--candidates")
       o->match.candidates = std::stoul(v);
+    else if (a == "--match-k1")
+      o->match.k1 = std::stod(v);
+    else if (a == "--match-b")
+      o->match.b = std::stod(v);
     else if (a == "--dump")
       o->dump = v;
     else {
