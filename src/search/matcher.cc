@@ -150,7 +150,7 @@ Xapian::MSet RunQuery(Xapian::Database& db, const Xapian::Query& query, ListingK
                       const MatchOptions& options) {
   Xapian::Enquire enquire(db);
   enquire.set_query(ApplyFilters(query, Filters{kind, "", "", ""}));
-  enquire.set_weighting_scheme(Xapian::BM25Weight(options.k1, 0, 1, options.b, 0.5));
+  enquire.set_weighting_scheme(Bm25Weighting(options.k1, options.b));
   return enquire.get_mset(0, static_cast<Xapian::doccount>(n + 1));
 }
 

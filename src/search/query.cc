@@ -98,6 +98,22 @@ class TermFreqMemo {
   std::unordered_map<std::string, Xapian::doccount> freqs_;
 };
 
+// The term frequencies of one database, through this thread's memo when it can remember them.
+class TermFreqs {
+ public:
+  explicit TermFreqs(const Xapian::Database& db)
+      : db_(db), memo_(TermFreqMemo::ForThisThread()), remembered_(memo_.Use(db)) {}
+
+  Xapian::doccount operator()(const std::string& term) {
+    return remembered_ ? memo_.Get(db_, term) : db_.get_termfreq(term);
+  }
+
+ private:
+  const Xapian::Database& db_;
+  TermFreqMemo& memo_;
+  const bool remembered_;
+};
+
 }  // namespace
 
 void AddTextTerms(const text::Terms& terms, double scale, const QueryOptions& o, TermWeights* out) {
@@ -139,11 +155,7 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWe
   const double bigram_limit = limit_of(o.max_bigram_share, o.bigram_docs_floor);
   TermWeights kept;
   std::map<std::string, double> kept_idf, all_idf;
-  TermFreqMemo& memo = TermFreqMemo::ForThisThread();
-  const bool remembered = memo.Use(db);
-  auto freq_of = [&](const std::string& term) {
-    return remembered ? memo.Get(db, term) : db.get_termfreq(term);
-  };
+  TermFreqs freq_of(db);
   for (const auto& [term, w] : *terms) {
     const bool is_char = term.compare(0, kCharPrefix.size(), kCharPrefix) == 0;
     const bool own_bigram = term.compare(0, kBigramPrefix.size(), kBigramPrefix) == 0 &&
@@ -249,16 +261,16 @@ bool IsNumberTerm(const std::string& term) {
 
 }  // namespace
 
+Xapian::BM25Weight Bm25Weighting(double k1, double b) {
+  return Xapian::BM25Weight(k1, 0, 1, b, 0.5);
+}
+
 void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const TermWeights& own,
                        const std::vector<Alternatives>& translations,
                        const std::map<std::string, double>& idf, TermWeights* terms,
                        Reference* reference) {
   if (o.foreign_own_weight == 1.0 || translations.empty()) return;
-  TermFreqMemo& memo = TermFreqMemo::ForThisThread();
-  const bool remembered = memo.Use(db);
-  auto freq_of = [&](const std::string& term) {
-    return remembered ? memo.Get(db, term) : db.get_termfreq(term);
-  };
+  TermFreqs freq_of(db);
   double total = 0, found = 0;
   for (const auto& [term, w] : own) {
     if (IsNumberTerm(term)) continue;

@@ -156,6 +156,10 @@ void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& options,
                        const std::map<std::string, double>& idf, TermWeights* terms,
                        Reference* reference);
 
+// The BM25 weighting of search and matching with k1 and b: Xapian::BM25Weight without k2, k3 1,
+// and a document shorter than half the average length weighed as if that long.
+Xapian::BM25Weight Bm25Weighting(double k1, double b);
+
 // Field filters; empty strings and nullopt filter nothing.
 struct Filters {
   std::optional<ListingKind> kind;

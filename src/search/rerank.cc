@@ -15,7 +15,7 @@ Result<FirstStage> RunFirstStage(const Xapian::Database& db, const Translator* t
   if (stage.query.empty() || k == 0) return stage;
   Xapian::Enquire enquire(db);
   enquire.set_query(ApplyFilters(stage.query.ToXapian(), filters));
-  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+  enquire.set_weighting_scheme(Bm25Weighting(ranking.k1, ranking.b));
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Result<StoredListing> stored = DecodeStored(it.get_document().get_data());

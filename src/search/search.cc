@@ -85,7 +85,7 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
   Filters filters{request.kind, request.category, request.discipline, request.region};
   Xapian::Enquire enquire(db);
   enquire.set_query(ApplyFilters(text.ToXapian(), filters));
-  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
+  enquire.set_weighting_scheme(Bm25Weighting(ranking_.k1, ranking_.b));
   FacetSpy facets;
   enquire.add_matchspy(&facets);
   // No relevance without a threshold (weak_below 0, for measuring what it costs); no weak hits
