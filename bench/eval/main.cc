@@ -7,6 +7,8 @@
 //        [--max-share X] [--char-share X] [--char-docs-floor N]
 //        [--max-translated-terms N] [--max-translations N] [--foreign-own-weight X]
 //        [--match-foreign-own-weight X] [--foreign-found-share X] [--max-terms N] [--k1 X] [--b X]
+//        [--foreign-untranslated-weight X] [--match-foreign-untranslated-weight X]
+//        [--joined-latin-weight X] [--translation-frequency-weight X]
 //        [--limit-queries N] [--relevance-study 1] [--weak-below X]
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
 //        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
@@ -41,6 +43,7 @@ struct Options {
   std::set<std::string> sets{"csl", "cranfield", "csprd"};
   std::set<std::string> engines{"kechuang", "xapian-ngram", "fts5-trigram"};
   std::string cedict;  // default: DATA/cc-cedict/cedict.tsv
+  search::Translator::LoadOptions translator;
   search::QueryOptions query;
   search::RankingOptions ranking;
   size_t limit_queries = 0;
@@ -127,6 +130,15 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->query.char_docs_floor = std::stoul(v);
     } else if (a == "--foreign-own-weight") {
       o->query.foreign_own_weight = std::stod(v);
+    } else if (a == "--translation-frequency-weight") {
+      o->translator.frequency_weight = std::stod(v);
+    } else if (a == "--joined-latin-weight") {
+      o->query.joined_latin_weight = std::stod(v);
+      o->match_options.query.joined_latin_weight = std::stod(v);
+    } else if (a == "--foreign-untranslated-weight") {
+      o->query.foreign_untranslated_weight = std::stod(v);
+    } else if (a == "--match-foreign-untranslated-weight") {
+      o->match_options.query.foreign_untranslated_weight = std::stod(v);
     } else if (a == "--match-foreign-own-weight") {
       o->match_options.query.foreign_own_weight = std::stod(v);
     } else if (a == "--foreign-found-share") {
@@ -356,7 +368,7 @@ int Main(int argc, char** argv) {
   std::filesystem::create_directories(o.work);
 
   std::unique_ptr<search::Translator> translator;
-  if (auto t = search::Translator::Load(o.cedict); t.ok()) {
+  if (auto t = search::Translator::Load(o.cedict, o.translator); t.ok()) {
     translator = std::move(*t);
     std::fprintf(stderr, "dictionary: %zu English keys, %zu Chinese keys\n",
                  translator->english_keys(), translator->chinese_keys());

@@ -33,6 +33,7 @@ struct SourceQuery {
 struct CandidateQuery {
   TermWeights terms;
   TermWeights own;
+  std::set<std::string> translated;  // own terms with a translation (TranslatedTerms)
   std::vector<Alternatives> translations;
 };
 
@@ -109,7 +110,9 @@ CandidateQuery CandidateQueryOf(const SourceQuery& sq, size_t n, double char_wei
   q.terms = q.own;
   if (translator != nullptr) {
     TermWeights translated;
-    for (const Translation& tr : translator->Translate(key_words, 2)) {
+    const std::vector<Translation> translations = translator->Translate(key_words, 2);
+    q.translated = TranslatedTerms(translations, o);
+    for (const Translation& tr : translations) {
       Alternatives& phrase = q.translations.emplace_back();
       for (const std::string& target : tr.targets) {
         AddTextTerms(text::Analyze(target), o.translation_weight / tr.targets.size(), o,
@@ -131,7 +134,8 @@ TextQuery PrepareQuery(const Xapian::Database& db, const QueryOptions& query_opt
   std::map<std::string, double> idf;
   DropFrequentTerms(db, query_options, &q->terms, &idf, &q->own);
   *reference = ReferenceOf(q->own, q->translations, idf);
-  WeighForeignQuery(db, query_options, q->own, q->translations, idf, &q->terms, reference);
+  WeighForeignQuery(db, query_options, q->own, q->translated, q->translations, idf, &q->terms,
+                    reference);
   TextQuery text_query;
   text_query.terms = q->terms;
   text_query.in_members_text = InMembersText(db, query_options, text_query.terms);

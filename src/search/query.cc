@@ -175,12 +175,60 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& o, TermWe
   if (!kept.empty()) terms->swap(kept);
 }
 
+namespace {
+
+bool IsLatin(std::string_view word) { return text::KindOf(word) == text::TokenKind::kLatinWord; }
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Collects the Latin words that may be joined to the next part's first (QueryOptions::
+// joined_latin_weight): adjacent Latin words with nothing but a space between them, as in
+// "WPS Office", which a Chinese text may write WPSOffice.
+class LatinJoiner {
+ public:
+  // One whitespace-free part of the query and its analysis.
+  void AddPart(std::string_view part, const text::Terms& t) {
+    if (t.words.empty()) {
+      last_.clear();
+      return;
+    }
+    if (!last_.empty() && IsAsciiAlnum(part.front()) && t.positions[0] == 0 &&
+        IsLatin(t.words[0])) {
+      joined_.push_back(last_ + t.words[0]);
+    }
+    for (size_t i = 0; i + 1 < t.words.size(); ++i) {
+      if (t.positions[i + 1] == t.positions[i] + 1 && IsLatin(t.words[i]) &&
+          IsLatin(t.words[i + 1])) {
+        joined_.push_back(t.words[i] + t.words[i + 1]);
+      }
+    }
+    const bool ends_in_word = IsAsciiAlnum(part.back()) && IsLatin(t.words.back());
+    last_ = ends_in_word ? t.words.back() : std::string();
+  }
+
+  // The joined words' stem terms at weight w.
+  void AddTerms(double w, TermWeights* out) const {
+    if (w <= 0) return;
+    for (const std::string& j : joined_) search::Add(out, kStemPrefix, text::StemEnglish(j), w);
+  }
+
+ private:
+  std::string last_;
+  std::vector<std::string> joined_;
+};
+
+}  // namespace
+
 TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
                          const Translator* translator, const QueryOptions& o) {
   TextQuery out;
   text::Terms all;
+  LatinJoiner joiner;
   for (std::string_view part : SplitOnSpace(q)) {
     text::Terms t = text::Analyze(part);
+    joiner.AddPart(part, t);
     TermWeights part_terms;
     AddTextTerms(t, 1.0, o, &part_terms);
     if (part_terms.empty()) continue;
@@ -198,6 +246,7 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
     all.english_stems.insert(all.english_stems.end(), t.english_stems.begin(),
                              t.english_stems.end());
   }
+  joiner.AddTerms(o.joined_latin_weight, &out.terms);
   for (const std::string& w : all.words) {
     out.highlight.words.push_back(w);
     if (w.size() > kMaxTermBytes) continue;
@@ -243,7 +292,8 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
   }
   DropFrequentTerms(db, o, &out.terms, &out.idf);
   out.reference = ReferenceOf(own, alternatives, out.idf);
-  WeighForeignQuery(db, o, own, alternatives, out.idf, &out.terms, &out.reference);
+  WeighForeignQuery(db, o, own, TranslatedTerms(out.translations, o), alternatives, out.idf,
+                    &out.terms, &out.reference);
   out.own = own;
   out.in_members_text = InMembersText(db, o, out.terms);
   out.max_terms = o.max_terms;
@@ -265,11 +315,26 @@ Xapian::BM25Weight Bm25Weighting(double k1, double b) {
   return Xapian::BM25Weight(k1, 0, 1, b, 0.5);
 }
 
+std::set<std::string> TranslatedTerms(const std::vector<Translation>& translations,
+                                      const QueryOptions& o) {
+  std::set<std::string> out;
+  for (const Translation& tr : translations) {
+    TermWeights terms;
+    AddTextTerms(text::Analyze(tr.source), 1.0, o, &terms);
+    for (const auto& [term, w] : terms) out.insert(term);
+  }
+  return out;
+}
+
 void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const TermWeights& own,
+                       const std::set<std::string>& translated,
                        const std::vector<Alternatives>& translations,
                        const std::map<std::string, double>& idf, TermWeights* terms,
                        Reference* reference) {
-  if (o.foreign_own_weight == 1.0 || translations.empty()) return;
+  if ((o.foreign_own_weight == 1.0 && o.foreign_untranslated_weight == 1.0) ||
+      translations.empty()) {
+    return;
+  }
   TermFreqs freq_of(db);
   double total = 0, found = 0;
   for (const auto& [term, w] : own) {
@@ -284,9 +349,11 @@ void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const 
       scaled[term] = w;
       continue;
     }
-    scaled[term] = w * o.foreign_own_weight;
+    const double weight =
+        translated.count(term) ? o.foreign_own_weight : o.foreign_untranslated_weight;
+    scaled[term] = w * weight;
     auto it = terms->find(term);
-    if (it != terms->end()) it->second -= w * (1 - o.foreign_own_weight);
+    if (it != terms->end()) it->second -= w * (1 - weight);
   }
   *reference = ReferenceOf(scaled, translations, idf);
 }

@@ -33,9 +33,10 @@ struct QueryOptions {
   // Off by default: measured on csl-dev, −0.001 MRR@10 (bench/eval/README.md).
   double alias_weight = 0;
   size_t max_aliases = 2;
-  // Weight of a translated term relative to the term it translates.
+  // Weight of a translated term relative to the term it translates, and how many translations
+  // of one word or phrase are used (the best ranked: Translator::Load).
   double translation_weight = 0.4;
-  size_t max_translations = 3;
+  size_t max_translations = 2;
   // At most this many terms come from translations (the heaviest, ties by term); 0: no
   // limit. Off by default: on csprd-en2zh (long English queries) a limit of 40 / 100 / 200
   // terms cost MRR@10 0.74 → 0.63 / 0.67 / 0.70 (bench/eval/README.md), while the frequent-
@@ -46,12 +47,20 @@ struct QueryOptions {
   // Chinese listings, of whose words only a few (high, core, LED …) turn up in Chinese text.
   // Such a word is common in its language but rare in the index, so its idf is high and its
   // chance matches outrank the translations, which carry the query's meaning. A foreign
-  // query's own words (not its numbers, which are the same in every language) therefore weigh
-  // foreign_own_weight of their usual weight. 0.15 was chosen on one half of the
-  // cross-lingual evaluation queries and checked on the other (docs/search.md,
-  // "Translations"); 1 turns it off.
+  // query's own words that the dictionary translates therefore weigh foreign_own_weight of
+  // their usual weight (its numbers, the same in every language, keep theirs). Both weights
+  // were chosen on one half of the cross-lingual evaluation queries and checked on the other
+  // (docs/search.md, "Translations"); 1 and 1 turn it off.
   double foreign_found_share = 0.5;
-  double foreign_own_weight = 0.15;
+  double foreign_own_weight = 0.05;
+  // The weight, in a foreign query, of an own word that the dictionary does not translate: a
+  // name, an abbreviation, a Latin term (WPS, PROTAC, ALD), which the index's documents write
+  // as the query does.
+  double foreign_untranslated_weight = 0.15;
+  // Chinese text often writes Latin names without spaces (WPSOffice, NANDFlash, MiniLED): two
+  // adjacent Latin words of a query also make the term of the two written as one, at this
+  // weight; 0 turns it off.
+  double joined_latin_weight = 1.0;
   // A term found in more than this share of the documents is dropped (unless every term of
   // the query would be), once the index holds at least min_docs_for_share documents.
   double max_term_share = 0.2;
@@ -152,9 +161,14 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, 
 // `terms`, numbers aside, by options.foreign_own_weight, and recomputes *reference from the
 // scaled own terms and `translations` (idf as for ReferenceOf); else changes nothing.
 void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& options,
-                       const TermWeights& own, const std::vector<Alternatives>& translations,
+                       const TermWeights& own, const std::set<std::string>& translated,
+                       const std::vector<Alternatives>& translations,
                        const std::map<std::string, double>& idf, TermWeights* terms,
                        Reference* reference);
+
+// The own terms (AddTextTerms with options) of the source words of `translations`.
+std::set<std::string> TranslatedTerms(const std::vector<Translation>& translations,
+                                      const QueryOptions& options);
 
 // The BM25 weighting of search and matching with k1 and b: Xapian::BM25Weight without k2, k3 1,
 // and a document shorter than half the average length weighed as if that long.

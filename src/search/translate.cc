@@ -1,6 +1,8 @@
 #include "search/translate.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -11,8 +13,8 @@ namespace kc::search {
 namespace {
 
 constexpr size_t kMaxPhraseWords = 4;
-constexpr int kGlossaryRank = 0;
-constexpr int kDictionaryRank = 10;
+constexpr double kGlossaryRank = -1e9;  // above every dictionary entry
+constexpr double kDictionaryRank = 10;
 
 // 领域术语表: terms of technology transfer and its main fields that CC-CEDICT lacks or ranks
 // below everyday senses.
@@ -170,7 +172,7 @@ std::string EnglishKey(std::string_view phrase) {
 }
 
 void Translator::Insert(std::unordered_map<std::string, std::vector<Candidate>>* map,
-                        std::string key, std::string text, int rank) {
+                        std::string key, std::string text, double rank) {
   std::vector<Candidate>& list = (*map)[std::move(key)];
   for (Candidate& c : list) {
     if (c.text == text) {
@@ -181,7 +183,7 @@ void Translator::Insert(std::unordered_map<std::string, std::vector<Candidate>>*
     }
   }
   auto at = std::upper_bound(list.begin(), list.end(), rank,
-                             [](int r, const Candidate& c) { return r < c.rank; });
+                             [](double r, const Candidate& c) { return r < c.rank; });
   list.insert(at, Candidate{std::move(text), rank});
 }
 
@@ -193,26 +195,61 @@ void Translator::AddPair(std::string_view english, std::string_view chinese) {
   Insert(&zh_en_, zh, std::string(english), kGlossaryRank);
 }
 
-void Translator::AddEntry(std::string_view simplified, const std::vector<std::string>& defs) {
+void Translator::AddEntry(std::string_view simplified, const std::vector<std::string>& defs,
+                          double frequency, double frequency_weight) {
   const std::string zh(simplified);
   const bool single_char = zh.size() <= 4;  // one CJK character is 3 bytes (4 for ext. B+)
   int index = 0;
-  for (const std::string& raw : defs) {
-    const std::string def = CleanDefinition(raw);
-    if (def.empty()) continue;
-    const std::string key = EnglishKey(def);
-    if (key.empty()) continue;
-    const size_t words = std::count(key.begin(), key.end(), ' ') + 1;
-    // A single character is rarely the term an English technical word means (control → 控).
-    const int rank =
-        kDictionaryRank + 2 * index + (single_char ? 6 : 0) + (defs.size() > 6 ? 2 : 0);
-    if (words <= kMaxPhraseWords) Insert(&en_zh_, key, zh, rank);
-    if (index < 3) Insert(&zh_en_, zh, def, rank);
-    ++index;
+  for (const std::string& sense : defs) {
+    bool added = false;
+    // One sense may list its glosses with semicolons ("main; principal; major"): each is a
+    // translation at the sense's place.
+    for (const std::string& raw : SplitDefinitions(sense, ";")) {
+      const std::string def = CleanDefinition(raw);
+      if (def.empty()) continue;
+      const std::string key = EnglishKey(def);
+      if (key.empty()) continue;
+      added = true;
+      const size_t words = std::count(key.begin(), key.end(), ' ') + 1;
+      // A single character is rarely the term an English technical word means (control → 控).
+      const double rank =
+          kDictionaryRank + 2 * index + (single_char ? 6 : 0) + (defs.size() > 6 ? 2 : 0);
+      if (words <= kMaxPhraseWords) {
+        Insert(&en_zh_, key, zh, rank - frequency_weight * std::log10(1 + frequency));
+      }
+      if (index < 3) Insert(&zh_en_, zh, def, rank);
+    }
+    if (added) ++index;
   }
 }
 
-Result<std::unique_ptr<Translator>> Translator::Load(const std::string& path) {
+namespace {
+
+// Word → frequency from jieba-style lines "word frequency part-of-speech"; empty when the file
+// cannot be read.
+std::unordered_map<std::string, double> ReadWordFrequencies(const std::string& path) {
+  std::unordered_map<std::string, double> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t s1 = line.find(' ');
+    if (s1 == std::string::npos || s1 == 0) continue;
+    out.emplace(line.substr(0, s1), std::atof(line.c_str() + s1 + 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Translator>> Translator::Load(const std::string& path,
+                                                     const LoadOptions& options) {
+  const std::unordered_map<std::string, double> frequencies =
+      options.frequency_weight > 0 ? ReadWordFrequencies(options.word_frequencies)
+                                   : std::unordered_map<std::string, double>();
+  auto frequency_of = [&](const std::string& zh) {
+    auto it = frequencies.find(zh);
+    return it == frequencies.end() ? 0.0 : it->second;
+  };
   std::ifstream in(path);
   if (!in) {
     return Status::Error(ErrorKind::kUnavailable, "dictionary_unavailable",
@@ -228,7 +265,8 @@ Result<std::unique_ptr<Translator>> Translator::Load(const std::string& path) {
       // traditional \t simplified \t pinyin \t definitions \t classifiers
       std::vector<std::string> f = SplitDefinitions(line, "\t");
       if (f.size() < 4 || f[0] == "traditional") continue;
-      t->AddEntry(f[1], SplitDefinitions(f[3], " / "));
+      t->AddEntry(f[1], SplitDefinitions(f[3], " / "), frequency_of(f[1]),
+                  options.frequency_weight);
       ++parsed;
       continue;
     }
@@ -237,8 +275,9 @@ Result<std::unique_ptr<Translator>> Translator::Load(const std::string& path) {
     const size_t s2 = s1 == std::string::npos ? s1 : line.find(' ', s1 + 1);
     const size_t slash = line.find('/');
     if (s2 == std::string::npos || slash == std::string::npos) continue;
-    t->AddEntry(line.substr(s1 + 1, s2 - s1 - 1),
-                SplitDefinitions(std::string_view(line).substr(slash), "/"));
+    const std::string simplified = line.substr(s1 + 1, s2 - s1 - 1);
+    t->AddEntry(simplified, SplitDefinitions(std::string_view(line).substr(slash), "/"),
+                frequency_of(simplified), options.frequency_weight);
     ++parsed;
   }
   if (parsed == 0) {

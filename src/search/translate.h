@@ -27,7 +27,22 @@ class Translator {
   // "traditional\tsimplified\tpinyin\tdefinitions\tclassifiers" with definitions joined by
   // " / " and an optional header line. The built-in glossary is added. Fails with
   // kUnavailable when the file cannot be read, kInvalid when no line could be parsed.
-  static Result<std::unique_ptr<Translator>> Load(const std::string& cedict_path);
+  //
+  // Several Chinese words share an English gloss (product: 产品, 乘积, 副产品); they rank by the
+  // gloss's place in each entry and by how common each word is in Chinese, from
+  // options.word_frequencies (jieba's "word frequency part-of-speech" lines; the common word is
+  // the likelier translation: docs/search.md, "Translations"). An unreadable frequency file
+  // leaves the ranking by place alone.
+  struct LoadOptions {
+    std::string word_frequencies = "/usr/lib/python3/dist-packages/jieba/dict.txt";
+    // Rank points per tenfold frequency (a gloss one place later costs 2 points); 0: off.
+    double frequency_weight = 1.0;
+  };
+  static Result<std::unique_ptr<Translator>> Load(const std::string& cedict_path,
+                                                  const LoadOptions& options);
+  static Result<std::unique_ptr<Translator>> Load(const std::string& cedict_path) {
+    return Load(cedict_path, LoadOptions());
+  }
 
   // The built-in glossary alone.
   static std::unique_ptr<Translator> GlossaryOnly();
@@ -51,12 +66,14 @@ class Translator {
  private:
   struct Candidate {
     std::string text;
-    int rank;  // lower is better
+    double rank;  // lower is better
   };
   Translator() = default;
-  void AddEntry(std::string_view simplified, const std::vector<std::string>& definitions);
+  // `frequency`: how common the word is in Chinese (0 when unknown).
+  void AddEntry(std::string_view simplified, const std::vector<std::string>& definitions,
+                double frequency, double frequency_weight);
   void Insert(std::unordered_map<std::string, std::vector<Candidate>>* map, std::string key,
-              std::string text, int rank);
+              std::string text, double rank);
 
   std::unordered_map<std::string, std::vector<Candidate>> en_zh_;  // stems "neural network"
   std::unordered_map<std::string, std::vector<Candidate>> zh_en_;  // 神经网络

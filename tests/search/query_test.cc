@@ -7,6 +7,7 @@
 #include "search/document.h"
 #include "search/fixture.h"
 #include "search/index.h"
+#include "text/analyzer.h"
 
 namespace kc::search {
 namespace {
@@ -198,7 +199,10 @@ TEST_F(QueryTest, PunctuationAndEmojiGiveNoTerms) {
 
 TEST_F(QueryTest, TranslationsAreAddedWithLowerWeight) {
   auto translator = Translator::GlossaryOnly();
-  const TextQuery q = BuildTextQuery("sludge", *reader_, translator.get(), QueryOptions());
+  QueryOptions o;  // not as a foreign query (the next tests)
+  o.foreign_own_weight = 1;
+  o.foreign_untranslated_weight = 1;
+  const TextQuery q = BuildTextQuery("sludge", *reader_, translator.get(), o);
   ASSERT_TRUE(q.terms.count("W污泥"));
   EXPECT_LT(q.terms.at("W污泥"), q.terms.at("Zsludg"));
   ASSERT_EQ(q.translations.size(), 1u);
@@ -206,7 +210,8 @@ TEST_F(QueryTest, TranslationsAreAddedWithLowerWeight) {
 }
 
 // An English query over Chinese listings: its words are in no document here, so it is foreign
-// to the index and its own words weigh foreign_own_weight (its translations carry it); its
+// to the index and its own words weigh foreign_own_weight, or foreign_untranslated_weight
+// when the dictionary has no translation for them (its translations carry it); its
 // number is the same in every language and keeps its weight. An English query whose words the
 // index has (the English achievement) is left as it is.
 TEST_F(QueryTest, AForeignQuerysOwnWordsWeighLessButNotItsNumbers) {
@@ -214,6 +219,7 @@ TEST_F(QueryTest, AForeignQuerysOwnWordsWeighLessButNotItsNumbers) {
   translator->AddPair("flight", "飞行");
   QueryOptions as_written;
   as_written.foreign_own_weight = 1;
+  as_written.foreign_untranslated_weight = 1;
   const QueryOptions foreign;  // the defaults
   ASSERT_LT(foreign.foreign_own_weight, 1);
 
@@ -223,8 +229,9 @@ TEST_F(QueryTest, AForeignQuerysOwnWordsWeighLessButNotItsNumbers) {
   ASSERT_TRUE(before.terms.count("Zsludg") && after.terms.count("Zsludg"));
   EXPECT_NEAR(after.terms.at("Zsludg"), before.terms.at("Zsludg") * foreign.foreign_own_weight,
               1e-12);
-  EXPECT_NEAR(after.terms.at("Zdewat"), before.terms.at("Zdewat") * foreign.foreign_own_weight,
-              1e-12);
+  // dewatering has no translation here
+  EXPECT_NEAR(after.terms.at("Zdewat"),
+              before.terms.at("Zdewat") * foreign.foreign_untranslated_weight, 1e-12);
   EXPECT_DOUBLE_EQ(after.terms.at("W2023"), before.terms.at("W2023"));
   EXPECT_DOUBLE_EQ(after.terms.at("W污泥"), before.terms.at("W污泥"));  // a translation
   EXPECT_LT(after.reference.own, before.reference.own);                 // the reference follows
@@ -234,6 +241,50 @@ TEST_F(QueryTest, AForeignQuerysOwnWordsWeighLessButNotItsNumbers) {
   const TextQuery native = BuildTextQuery(flight, *reader_, translator.get(), foreign);
   EXPECT_EQ(native.terms, BuildTextQuery(flight, *reader_, translator.get(), as_written).terms);
   EXPECT_TRUE(native.terms.count("W飞行"));  // it has a translation, yet is not foreign
+}
+
+// A foreign query's word without a translation (a name: Sludgex) keeps
+// foreign_untranslated_weight; a translated one (sludge → 污泥) weighs foreign_own_weight.
+TEST_F(QueryTest, AForeignQuerysUntranslatedWordsKeepTheirOwnWeight) {
+  auto translator = Translator::GlossaryOnly();
+  ASSERT_TRUE(index_
+                  ->Upsert(testing::MakeListing(90, ListingKind::kAchievement, "脱水设备",
+                                                "Sludgex 脱水 污泥 设备 sludge"))
+                  .ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  auto reader = index_->AcquireReader();
+  ASSERT_TRUE(reader.ok());
+  QueryOptions as_written;
+  as_written.foreign_own_weight = 1;
+  as_written.foreign_untranslated_weight = 1;
+  QueryOptions foreign;
+  foreign.foreign_own_weight = 0.05;
+  foreign.foreign_untranslated_weight = 0.5;
+  // Six words in no document and two that some document has: foreign.
+  const std::string q = "sludge Sludgex treatment plant operated efficiently everywhere today";
+  const TextQuery before = BuildTextQuery(q, **reader, translator.get(), as_written);
+  const TextQuery after = BuildTextQuery(q, **reader, translator.get(), foreign);
+  ASSERT_TRUE(before.terms.count("Zsludg") && before.terms.count("Zsludgex"));
+  EXPECT_NEAR(after.terms.at("Zsludg"), before.terms.at("Zsludg") * 0.05, 1e-12);
+  EXPECT_NEAR(after.terms.at("Zsludgex"), before.terms.at("Zsludgex") * 0.5, 1e-12);
+}
+
+// Chinese text often writes a Latin name without its space (WPSOffice): "WPS Office" in a
+// query also makes the joined term, but not across punctuation ("WPS, Office").
+TEST_F(QueryTest, AdjacentLatinWordsAlsoMakeTheirJoinedTerm) {
+  ASSERT_TRUE(index_
+                  ->Upsert(testing::MakeListing(91, ListingKind::kAchievement, "办公软件",
+                                                "WPSOffice办公软件的研发"))
+                  .ok());
+  ASSERT_TRUE(index_->Commit().ok());
+  auto reader = index_->AcquireReader();
+  ASSERT_TRUE(reader.ok());
+  const std::string joined = "Z" + text::StemEnglish("wpsoffice");
+  QueryOptions o;
+  EXPECT_TRUE(BuildTextQuery("WPS Office 软件", **reader, nullptr, o).terms.count(joined));
+  EXPECT_FALSE(BuildTextQuery("WPS, Office 软件", **reader, nullptr, o).terms.count(joined));
+  o.joined_latin_weight = 0;
+  EXPECT_FALSE(BuildTextQuery("WPS Office 软件", **reader, nullptr, o).terms.count(joined));
 }
 
 TEST(FilterQueryTest, FiltersAreBooleanTerms) {

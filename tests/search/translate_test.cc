@@ -49,6 +49,33 @@ TEST(TranslatorTest, LoadsTheOriginalForm) {
   EXPECT_EQ((*t)->ToEnglish("污泥").front(), "sludge");
 }
 
+// Glosses of one sense separated by semicolons are each a translation; of the Chinese words
+// sharing a gloss, the common one (by the frequency file) ranks first even when the gloss
+// comes later in its entry, unless frequencies are off.
+TEST(TranslatorTest, SemicolonGlossesAndCommonWordsFirst) {
+  testing::TempDir dir;
+  const std::string cedict = Write(dir, "cedict.tsv",
+                                   "主要\t主要\tzhu3 yao4\tmain; principal; major\t\n"
+                                   "乘積\t乘积\tcheng2 ji1\tproduct\t\n"
+                                   "產品\t产品\tchan3 pin3\tgoods / merchandise / product\t\n");
+  Translator::LoadOptions o;
+  o.word_frequencies = Write(dir, "freq.txt", "产品 22801 n\n乘积 112 n\n主要 57991 b\n");
+  o.frequency_weight = 3;
+  auto t = Translator::Load(cedict, o);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ((*t)->ToChinese("principal"), std::vector<std::string>{"主要"});
+  EXPECT_EQ((*t)->ToChinese("products"), (std::vector<std::string>{"产品", "乘积"}));
+  o.frequency_weight = 0;
+  auto by_place = Translator::Load(cedict, o);
+  ASSERT_TRUE(by_place.ok());
+  EXPECT_EQ((*by_place)->ToChinese("products"), (std::vector<std::string>{"乘积", "产品"}));
+  o.frequency_weight = 3;
+  o.word_frequencies = dir.Sub("none");  // unreadable: ranked by place, still loads
+  auto no_file = Translator::Load(cedict, o);
+  ASSERT_TRUE(no_file.ok());
+  EXPECT_EQ((*no_file)->ToChinese("products").front(), "乘积");
+}
+
 TEST(TranslatorTest, MissingOrEmptyFile) {
   testing::TempDir dir;
   EXPECT_EQ(Translator::Load(dir.Sub("none")).status().kind(), ErrorKind::kUnavailable);
