@@ -9,6 +9,7 @@
 //        [--match-foreign-own-weight X] [--foreign-found-share X] [--max-terms N] [--k1 X] [--b X]
 //        [--foreign-untranslated-weight X] [--match-foreign-untranslated-weight X]
 //        [--joined-latin-weight X] [--translation-frequency-weight X]
+//        [--feedback-docs N] [--feedback-terms N] [--feedback-weight X]
 //        [--limit-queries N] [--relevance-study 1] [--weak-below X]
 //        [--rerank 1] [--ltr-rounds N] [--ltr-max-depth N] [--ltr-eta X] [--ltr-depth N]
 //        [--ltr-train-queries N] [--ltr-validate 1] [--ltr-english 1] [--served 1]
@@ -132,6 +133,12 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->query.foreign_own_weight = std::stod(v);
     } else if (a == "--translation-frequency-weight") {
       o->translator.frequency_weight = std::stod(v);
+    } else if (a == "--feedback-docs") {
+      o->ranking.feedback.docs = std::stoul(v);
+    } else if (a == "--feedback-terms") {
+      o->ranking.feedback.terms = std::stoul(v);
+    } else if (a == "--feedback-weight") {
+      o->ranking.feedback.weight = std::stod(v);
     } else if (a == "--joined-latin-weight") {
       o->query.joined_latin_weight = std::stod(v);
       o->match_options.query.joined_latin_weight = std::stod(v);

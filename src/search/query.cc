@@ -292,24 +292,19 @@ TextQuery BuildTextQuery(std::string_view q, const Xapian::Database& db,
   }
   DropFrequentTerms(db, o, &out.terms, &out.idf);
   out.reference = ReferenceOf(own, alternatives, out.idf);
-  WeighForeignQuery(db, o, own, TranslatedTerms(out.translations, o), alternatives, out.idf,
-                    &out.terms, &out.reference);
+  out.foreign = WeighForeignQuery(db, o, own, TranslatedTerms(out.translations, o), alternatives,
+                                  out.idf, &out.terms, &out.reference);
   out.own = own;
   out.in_members_text = InMembersText(db, o, out.terms);
   out.max_terms = o.max_terms;
   return out;
 }
 
-namespace {
-
-// Whether an index term is a number (W2019): the same in every language.
 bool IsNumberTerm(const std::string& term) {
   return term.compare(0, kWordPrefix.size(), kWordPrefix) == 0 &&
          text::KindOf(std::string_view(term).substr(kWordPrefix.size())) ==
              text::TokenKind::kNumber;
 }
-
-}  // namespace
 
 Xapian::BM25Weight Bm25Weighting(double k1, double b) {
   return Xapian::BM25Weight(k1, 0, 1, b, 0.5);
@@ -326,14 +321,14 @@ std::set<std::string> TranslatedTerms(const std::vector<Translation>& translatio
   return out;
 }
 
-void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const TermWeights& own,
+bool WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const TermWeights& own,
                        const std::set<std::string>& translated,
                        const std::vector<Alternatives>& translations,
                        const std::map<std::string, double>& idf, TermWeights* terms,
                        Reference* reference) {
   if ((o.foreign_own_weight == 1.0 && o.foreign_untranslated_weight == 1.0) ||
       translations.empty()) {
-    return;
+    return false;
   }
   TermFreqs freq_of(db);
   double total = 0, found = 0;
@@ -342,7 +337,7 @@ void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const 
     total += w;
     if (freq_of(term) > 0 || (o.members_text && freq_of(MembersTerm(term)) > 0)) found += w;
   }
-  if (total == 0 || found >= o.foreign_found_share * total) return;
+  if (total == 0 || found >= o.foreign_found_share * total) return false;
   TermWeights scaled;
   for (const auto& [term, w] : own) {
     if (IsNumberTerm(term)) {
@@ -356,6 +351,7 @@ void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& o, const 
     if (it != terms->end()) it->second -= w * (1 - weight);
   }
   *reference = ReferenceOf(scaled, translations, idf);
+  return true;
 }
 
 std::set<std::string> InMembersText(const Xapian::Database& db, const QueryOptions& o,

@@ -117,6 +117,8 @@ struct TextQuery {
   std::map<std::string, double> idf;
   // QueryOptions::max_terms: how many terms the OR holds (0: all).
   size_t max_terms = 0;
+  // Whether the query is foreign to the index (QueryOptions::foreign_found_share).
+  bool foreign = false;
   bool empty() const { return terms.empty(); }
   // The weighted OR of terms (of its own terms the max_terms of most weight × idf), each term of
   // in_members_text as a synonym of itself and its members-only form; Xapian::Query() (matches
@@ -131,6 +133,9 @@ std::set<std::string> InMembersText(const Xapian::Database& db, const QueryOptio
 
 // The term a matched index term stands for: `term` without kMembersPrefix.
 std::string_view PublicFormOf(std::string_view term);
+
+// Whether an index term is a number (W2019): the same in every language.
+bool IsNumberTerm(const std::string& term);
 
 // Builds the query of a free text (Chinese, English or mixed). translator may be null (no
 // cross-lingual terms). db supplies term frequencies for dropping frequent terms.
@@ -159,8 +164,9 @@ void DropFrequentTerms(const Xapian::Database& db, const QueryOptions& options, 
 // When the query is foreign to db (QueryOptions::foreign_found_share; `own` holds its own
 // terms with their weights) and has translations, scales the part of each of its own terms in
 // `terms`, numbers aside, by options.foreign_own_weight, and recomputes *reference from the
-// scaled own terms and `translations` (idf as for ReferenceOf); else changes nothing.
-void WeighForeignQuery(const Xapian::Database& db, const QueryOptions& options,
+// scaled own terms and `translations` (idf as for ReferenceOf), and returns true; else changes
+// nothing and returns false.
+bool WeighForeignQuery(const Xapian::Database& db, const QueryOptions& options,
                        const TermWeights& own, const std::set<std::string>& translated,
                        const std::vector<Alternatives>& translations,
                        const std::map<std::string, double>& idf, TermWeights* terms,

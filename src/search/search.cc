@@ -80,12 +80,20 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) const {
   SearchResult result;
   QueryOptions options = query_options_;
   options.members_text = request.member;
-  const TextQuery text = BuildTextQuery(request.q, db, translator_, options);
+  TextQuery text = BuildTextQuery(request.q, db, translator_, options);
   if (text.empty()) return result;
   Filters filters{request.kind, request.category, request.discipline, request.region};
   Xapian::Enquire enquire(db);
-  enquire.set_query(ApplyFilters(text.ToXapian(), filters));
   enquire.set_weighting_scheme(Bm25Weighting(ranking_.k1, ranking_.b));
+  if (ranking_.feedback.docs > 0 && FeedbackApplies(text)) {
+    enquire.set_query(ApplyFilters(text.ToXapian(), filters));
+    const Xapian::MSet first =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(ranking_.feedback.docs));
+    for (const auto& [term, w] : FeedbackTerms(db, first, text, ranking_.feedback)) {
+      text.terms[term] += w;
+    }
+  }
+  enquire.set_query(ApplyFilters(text.ToXapian(), filters));
   FacetSpy facets;
   enquire.add_matchspy(&facets);
   // No relevance without a threshold (weak_below 0, for measuring what it costs); no weak hits

@@ -9,6 +9,7 @@
 
 #include "core/listing.h"
 #include "core/status.h"
+#include "search/feedback.h"
 #include "search/index.h"
 #include "search/query.h"
 #include "search/ranker_source.h"
@@ -85,6 +86,7 @@ struct RankingOptions {
   double k1 = kBm25K1;
   double b = kBm25B;
   double weak_below = kMinSearchRelevance;
+  FeedbackOptions feedback;  // for English queries (FeedbackApplies)
 };
 
 // The second stage of a search (rerank.h, docs/ranking.md): the model that puts the best
