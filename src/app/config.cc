@@ -111,6 +111,7 @@ Usage:
                  [--max-connections N] [--max-client-connections N] [--base-url URL]
                  [--node-name NAME] [--node-country CC] [--net-sync-interval SECONDS]
                  [--net-allow-internal] [--net-ca-file PEM] [--rerank-depth N]
+                 [--feedback-docs N]
                  [--access-log FILE|-|off] [--secure-cookies] [--web DIR] [--cedict FILE]
                  [--trusted-proxy ADDR[/BITS]]... [--registrations-per-client N]
   kechuang import KIND FILE [--data DIR]     KIND: demands, achievements, experts, talents or talent-demands
@@ -174,7 +175,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
                a == "--max-connections" || a == "--max-client-connections" || a == "--base-url" ||
                a == "--access-log" || a == "--web" || a == "--cedict" || a == "--trusted-proxy" ||
                a == "--registrations-per-client" || a == "--node-name" || a == "--node-country" ||
-               a == "--net-sync-interval" || a == "--net-ca-file" || a == "--rerank-depth") {
+               a == "--net-sync-interval" || a == "--net-ca-file" || a == "--rerank-depth" ||
+               a == "--feedback-docs") {
       auto v = value();
       if (!v.ok()) return v.status();
       if (a == "--data") {
@@ -197,6 +199,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& args) {
         auto n = Number(a, *v, 0, 1000);
         if (!n.ok()) return n.status();
         c.rerank_depth = static_cast<int>(*n);
+      } else if (a == "--feedback-docs") {
+        auto n = Number(a, *v, 0, 100);
+        if (!n.ok()) return n.status();
+        c.feedback_docs = static_cast<int>(*n);
       } else if (a == "--trusted-proxy") {
         c.trusted_proxies.push_back(*v);
       } else if (a == "--registrations-per-client") {

@@ -40,6 +40,9 @@ struct Config {
   // built-in model changed no held-out score and cost 0.5–2.5 ms a search (docs/ranking.md,
   // "Off by default").
   int rerank_depth = 0;
+  // --feedback-docs N: an English query's best N first-pass hits lend it their words
+  // (docs/search.md, "Feedback for English queries"); 0 runs every query once.
+  int feedback_docs = 4;
   std::string web_dir;  // --web DIR (built front end); default: "web" by the binary
   std::string cedict;   // --cedict FILE (CC-CEDICT as TSV); default: cedict.tsv by the binary
   std::optional<std::string> admin_password;  // KECHUANG_ADMIN_PASSWORD

@@ -208,8 +208,10 @@ Status Platform::OpenSearch() {
           spdlog::info("{}", line);
         }
       });
+  search::RankingOptions ranking;
+  ranking.feedback.docs = static_cast<size_t>(config_.feedback_docs);
   searcher_ = std::make_unique<search::Searcher>(
-      index_.get(), translator_.get(), search::QueryOptions{}, search::RankingOptions{},
+      index_.get(), translator_.get(), search::QueryOptions{}, ranking,
       search::RerankOptions{.source = config_.rerank_depth > 0 ? rankers_.get() : nullptr,
                             .depth = static_cast<size_t>(config_.rerank_depth)});
   matcher_ = std::make_unique<search::Matcher>(index_.get(), translator_.get());

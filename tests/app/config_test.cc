@@ -195,6 +195,19 @@ TEST_F(ConfigTest, TheRerankDepthIsANumberFromZeroWhichTurnsTheReRankerOff) {
   EXPECT_NE(Usage().find("--rerank-depth N"), std::string::npos);
 }
 
+TEST_F(ConfigTest, FeedbackDocsIsANumberFromZeroWhichTurnsFeedbackOff) {
+  EXPECT_EQ(ParseConfig({})->feedback_docs, 4);
+  for (const auto& [flag, docs] : {std::pair{"0", 0}, {"10", 10}, {"100", 100}}) {
+    Result<Config> c = ParseConfig({"--feedback-docs", flag});
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    EXPECT_EQ(c->feedback_docs, docs);
+  }
+  for (const char* bad : {"-1", "101", "many", ""}) {
+    ExpectErrorNaming({"--feedback-docs", bad}, "--feedback-docs");
+  }
+  EXPECT_NE(Usage().find("--feedback-docs N"), std::string::npos);
+}
+
 TEST_F(ConfigTest, BadNumbersAreErrorsNamingTheFlag) {
   for (const char* bad : {"0", "257", "-1", "abc", "4x", "", " 4", "4.0"}) {
     ExpectErrorNaming({"--threads", bad}, "--threads");
