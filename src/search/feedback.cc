@@ -36,7 +36,7 @@ TermWeights FeedbackTerms(const Xapian::Database& db, const Xapian::MSet& first,
   double heaviest = 0;
   for (const auto& [term, w] : query.own) heaviest = std::max(heaviest, w);
   const double n = db.get_doccount();
-  std::map<std::string, double> score;
+  std::map<std::string, double> share;  // Σ over the hits of wdf ÷ the hit's stem count
   for (auto it = first.begin(); it != first.end(); ++it) {
     std::vector<std::pair<std::string, Xapian::termcount>> stems;
     double length = 0;
@@ -48,14 +48,14 @@ TermWeights FeedbackTerms(const Xapian::Database& db, const Xapian::MSet& first,
     }
     if (length == 0) continue;
     for (const auto& [term, wdf] : stems) {
-      if (query.terms.count(term) != 0) continue;
-      const double df = db.get_termfreq(term);
-      if (df < 1) continue;
-      score[term] += wdf / length * std::log(n / df);
+      if (query.terms.count(term) == 0) share[term] += wdf / length;
     }
   }
   std::vector<std::pair<double, std::string>> ranked;
-  for (const auto& [term, s] : score) {
+  for (const auto& [term, sum] : share) {
+    const double df = db.get_termfreq(term);  // once per term, however many hits have it
+    if (df < 1) continue;
+    const double s = sum * std::log(n / df);
     if (s > 0) ranked.emplace_back(s, term);
   }
   // Best score first; ties by term, so that the same index gives the same query.

@@ -243,6 +243,11 @@ std::unordered_map<std::string, double> ReadWordFrequencies(const std::string& p
 
 Result<std::unique_ptr<Translator>> Translator::Load(const std::string& path,
                                                      const LoadOptions& options) {
+  std::ifstream in(path);
+  if (!in) {
+    return Status::Error(ErrorKind::kUnavailable, "dictionary_unavailable",
+                         "cannot read the zh-en dictionary " + path);
+  }
   const std::unordered_map<std::string, double> frequencies =
       options.frequency_weight > 0 ? ReadWordFrequencies(options.word_frequencies)
                                    : std::unordered_map<std::string, double>();
@@ -250,11 +255,6 @@ Result<std::unique_ptr<Translator>> Translator::Load(const std::string& path,
     auto it = frequencies.find(zh);
     return it == frequencies.end() ? 0.0 : it->second;
   };
-  std::ifstream in(path);
-  if (!in) {
-    return Status::Error(ErrorKind::kUnavailable, "dictionary_unavailable",
-                         "cannot read the zh-en dictionary " + path);
-  }
   std::unique_ptr<Translator> t = GlossaryOnly();
   size_t parsed = 0;
   std::string line;
